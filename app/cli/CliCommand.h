@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <vector>
+
+// Exit codes shared by every subcommand.
+enum CliExit { kExitOk = 0, kExitRuntimeError = 1, kExitUsage = 2 };
+
+// Thrown by argument handling; main() prints it as one line and exits with kExitUsage.
+struct UsageError {
+    QString message;
+};
+
+struct CliCommand {
+    QString name;
+    QString summary;
+    // Receives the arguments after the subcommand name, argv[0]-style first element included.
+    std::function<int(const QStringList&)> run;
+};
+
+// Each command file contributes its commands here.
+std::vector<CliCommand> environmentCommands();

@@ -1,0 +1,90 @@
+// distilbench-cli: a thin headless client of distilbench_core.
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdlib>
+#include <exception>
+
+#include "app/cli/CliCommand.h"
+#include "core/runtime/Environment.h"
+
+namespace {
+
+std::vector<CliCommand> allCommands() {
+    std::vector<CliCommand> commands;
+    for (auto&& group : {environmentCommands()})
+        for (auto&& c : group) commands.push_back(c);
+    return commands;
+}
+
+QString helpText(const std::vector<CliCommand>& commands) {
+    QString text;
+    QTextStream out(&text);
+    out << "Usage: distilbench-cli [--threads N] COMMAND [OPTIONS]\n"
+        << "       distilbench-cli --version | --help\n\n"
+        << "DistilBench command-line interface: the same engine as the GUI, headless.\n\n"
+        << "Commands:\n";
+    for (const auto& c : commands) out << "  " << c.name.leftJustified(18) << c.summary << '\n';
+    out << "\nRun 'distilbench-cli COMMAND --help' for the options of a command.\n"
+        << "Exit codes: 0 success, 1 runtime error, 2 usage error.\n";
+    return text;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("distilbench-cli"));
+    QCoreApplication::setApplicationVersion(QString::fromStdString(distilbench::Runtime::appVersion()));
+    QTextStream err(stderr);
+
+    QStringList args = QCoreApplication::arguments();
+    const auto commands = allCommands();
+    int threads = 0;
+    if (const char* env = std::getenv("DISTILBENCH_THREADS")) threads = std::atoi(env);
+    // Global options come before the command name.
+    int i = 1;
+    for (; i < args.size() && args[i].startsWith(QLatin1Char('-')); ++i) {
+        const QString a = args[i];
+        if (a == QLatin1String("--version") || a == QLatin1String("-v")) {
+            QTextStream(stdout) << "distilbench-cli " << QCoreApplication::applicationVersion() << '\n';
+            return kExitOk;
+        }
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            QTextStream(stdout) << helpText(commands);
+            return kExitOk;
+        }
+        if (a == QLatin1String("--threads") && i + 1 < args.size()) {
+            bool ok = false;
+            threads = args[++i].toInt(&ok);
+            if (!ok || threads < 1) {
+                err << "distilbench-cli: --threads needs a positive number\n";
+                return kExitUsage;
+            }
+            continue;
+        }
+        err << "distilbench-cli: unknown option " << a << " (see --help)\n";
+        return kExitUsage;
+    }
+    if (i >= args.size()) {
+        err << "distilbench-cli: no command given (see --help)\n";
+        return kExitUsage;
+    }
+    const QString name = args[i];
+    for (const auto& c : commands) {
+        if (c.name != name) continue;
+        distilbench::Runtime::initialize(threads);
+        QStringList sub = args.mid(i);
+        sub[0] = QStringLiteral("distilbench-cli ") + name;
+        try {
+            return c.run(sub);
+        } catch (const UsageError& e) {
+            err << "distilbench-cli " << name << ": " << e.message << '\n';
+            return kExitUsage;
+        } catch (const std::exception& e) {
+            err << "distilbench-cli " << name << ": " << QString::fromUtf8(e.what()) << '\n';
+            return kExitRuntimeError;
+        }
+    }
+    err << "distilbench-cli: unknown command '" << name << "' (see --help)\n";
+    return kExitUsage;
+}

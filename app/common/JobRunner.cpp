@@ -1,0 +1,143 @@
+#include "app/common/JobRunner.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QPointer>
+#include <QThread>
+#include <atomic>
+#include <exception>
+
+struct JobRunner::Job {
+    QString name;
+    std::atomic<bool> cancelRequested{false};
+    QThread* thread = nullptr;
+    QMutex mutex;  // guards the throttling state below
+    QElapsedTimer sinceLastUpdate;
+    bool pendingValid = false;
+    distilbench::ProgressReport pending;
+    enum class Outcome { Running, Succeeded, Failed, Cancelled } outcome = Outcome::Running;
+    QString error;
+};
+
+JobRunner::JobRunner(QObject* parent) : QObject(parent) {}
+
+JobRunner::~JobRunner() {
+    cancelAll();
+    for (auto& job : jobs_) {
+        if (job->thread) {
+            job->thread->wait();
+            delete job->thread;
+        }
+    }
+}
+
+int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess) {
+    const int id = nextId_++;
+    auto job = std::make_shared<Job>();
+    job->name = name;
+    QPointer<JobRunner> self(this);
+
+    auto emitProgress = [self, id](const distilbench::ProgressReport& r) {
+        QMetaObject::invokeMethod(
+            self,
+            [self, id, r] {
+                if (self)
+                    emit self->progress(id, r.fraction, QString::fromStdString(r.message),
+                                        r.etaSeconds.value_or(-1.0));
+            },
+            Qt::QueuedConnection);
+    };
+
+    distilbench::JobCallbacks callbacks;
+    Job* raw = job.get();
+    callbacks.shouldAbort = [raw] { return raw->cancelRequested.load(std::memory_order_relaxed); };
+    callbacks.progress = [raw, emitProgress](const distilbench::ProgressReport& report) {
+        QMutexLocker lock(&raw->mutex);
+        if (!raw->sinceLastUpdate.isValid() || raw->sinceLastUpdate.elapsed() >= kMinIntervalMs) {
+            raw->sinceLastUpdate.start();
+            raw->pendingValid = false;
+            lock.unlock();
+            emitProgress(report);
+        } else {
+            raw->pending = report;  // delivered later if nothing newer comes
+            raw->pendingValid = true;
+        }
+    };
+
+    job->thread = QThread::create([raw, fn = std::move(fn), callbacks, emitProgress] {
+        try {
+            fn(callbacks);
+            raw->outcome = raw->cancelRequested ? Job::Outcome::Cancelled : Job::Outcome::Succeeded;
+        } catch (const distilbench::JobCancelled&) {
+            raw->outcome = Job::Outcome::Cancelled;
+        } catch (const std::exception& e) {
+            raw->outcome = Job::Outcome::Failed;
+            raw->error = QString::fromUtf8(e.what());
+        } catch (...) {
+            raw->outcome = Job::Outcome::Failed;
+            raw->error = QStringLiteral("unknown error");
+        }
+        QMutexLocker lock(&raw->mutex);
+        if (raw->pendingValid && raw->outcome == Job::Outcome::Succeeded) {
+            raw->pendingValid = false;
+            const auto last = raw->pending;
+            lock.unlock();
+            emitProgress(last);
+        }
+    });
+    job->thread->setObjectName(QStringLiteral("job: ") + name);
+    connect(job->thread, &QThread::finished, this,
+            [this, id, onSuccess = std::move(onSuccess)] {
+                auto it = jobs_.find(id);
+                if (it == jobs_.end()) return;
+                if ((*it)->outcome == Job::Outcome::Succeeded && onSuccess) onSuccess();
+                finish(id);
+            },
+            Qt::QueuedConnection);
+    jobs_.insert(id, job);
+    emit started(id, name);
+    emit runningCountChanged(runningCount());
+    job->thread->start();
+    return id;
+}
+
+void JobRunner::finish(int id) {
+    auto job = jobs_.take(id);
+    job->thread->wait();
+    job->thread->deleteLater();
+    switch (job->outcome) {
+        case Job::Outcome::Succeeded: emit finished(id); break;
+        case Job::Outcome::Cancelled: emit cancelled(id); break;
+        case Job::Outcome::Failed:
+            emit failed(id, job->name + QStringLiteral(" failed: ") + job->error);
+            break;
+        case Job::Outcome::Running: break;
+    }
+    emit runningCountChanged(runningCount());
+}
+
+void JobRunner::cancel(int id) {
+    if (auto it = jobs_.find(id); it != jobs_.end()) (*it)->cancelRequested = true;
+}
+
+void JobRunner::cancelAll() {
+    for (auto& job : jobs_) job->cancelRequested = true;
+}
+
+bool JobRunner::isRunning(int id) const { return jobs_.contains(id); }
+
+int JobRunner::runningCount() const { return jobs_.size(); }
+
+QString JobRunner::name(int id) const {
+    auto it = jobs_.find(id);
+    return it == jobs_.end() ? QString() : (*it)->name;
+}
+
+bool JobRunner::waitForAll(int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (!jobs_.isEmpty() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    return jobs_.isEmpty();
+}

@@ -1,0 +1,61 @@
+#include "app/gui/SettingsDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+
+#include "app/gui/AppSettings.h"
+#include "app/gui/Translations.h"
+#include "core/runtime/Environment.h"
+
+SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Settings"));
+    auto* form = new QFormLayout(this);
+
+    threads_ = new QSpinBox(this);
+    threads_->setRange(0, 1024);
+    threads_->setSpecialValueText(tr("One per core (%1)").arg(distilbench::Runtime::coreCount()));
+    threads_->setValue(AppSettings::threads());
+    threads_->setToolTip(tr("Threads LibTorch uses for matrix work. More threads speed up large "
+                            "batches; one per physical core is usually best."));
+    form->addRow(tr("&Threads:"), threads_);
+
+    device_ = new QComboBox(this);
+    device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+    for (int i = 0; i < distilbench::Runtime::cudaDeviceCount(); ++i)
+        device_->addItem(tr("CUDA GPU %1").arg(i), QStringLiteral("cuda:%1").arg(i));
+    device_->setCurrentIndex(std::max(0, device_->findData(AppSettings::device())));
+    device_->setToolTip(distilbench::Runtime::cudaAvailable()
+                            ? tr("Where models run.")
+                            : tr("This LibTorch build has no CUDA support, so models run on the CPU."));
+    form->addRow(tr("&Device:"), device_);
+
+    theme_ = new QComboBox(this);
+    theme_->addItem(tr("System"), 0);
+    theme_->addItem(tr("Light"), 1);
+    theme_->addItem(tr("Dark"), 2);
+    theme_->setCurrentIndex(static_cast<int>(AppSettings::theme()));
+    form->addRow(tr("T&heme:"), theme_);
+
+    language_ = new QComboBox(this);
+    language_->addItem(tr("System language"), QString());
+    for (const auto& [code, name] : Translations::available()) language_->addItem(name, code);
+    language_->setCurrentIndex(std::max(0, language_->findData(AppSettings::language())));
+    language_->setToolTip(tr("Takes effect the next time DistilBench starts."));
+    form->addRow(tr("&Language:"), language_);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
+}
+
+void SettingsDialog::accept() {
+    AppSettings::setThreads(threads_->value());
+    AppSettings::setDevice(device_->currentData().toString());
+    AppSettings::setTheme(static_cast<AppSettings::Theme>(theme_->currentData().toInt()));
+    AppSettings::setLanguage(language_->currentData().toString());
+    QDialog::accept();
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QDialog>
+
+class QSpinBox;
+class QComboBox;
+
+// Threads, device, theme and language; values are stored with AppSettings when accepted.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget* parent = nullptr);
+    void accept() override;
+
+private:
+    QSpinBox* threads_;
+    QComboBox* device_;
+    QComboBox* theme_;
+    QComboBox* language_;
+};

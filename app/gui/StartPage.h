@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QWidget>
+
+class MainWindow;
+class EmptyStateWidget;
+
+// First page: what DistilBench does, what to do next, and the runtime it found.
+class StartPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit StartPage(MainWindow* window);
+
+private:
+    EmptyStateWidget* empty_;
+};

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what DistilBench needs to build, run and test on Debian 12, and makes sure LibTorch
+# uses the OpenMP build of OpenBLAS (the reference BLAS is ~60x slower). Safe to run again.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config ccache
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
+  libqcustomplot-dev libtorch-dev libsentencepiece-dev libonnx-dev
+  libopenblas0-openmp
+  xvfb xauth
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "setup-deps: run as root or install sudo" >&2; exit 1
+  fi
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "setup-deps: all packages present"
+fi
+
+# LibTorch links libblas.so.3; on Debian that is an alternative. Point it at OpenBLAS (OpenMP).
+arch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
+openblas="/usr/lib/${arch}/openblas-openmp/libblas.so.3"
+if [ -e "$openblas" ]; then
+  current=$(readlink -f "/usr/lib/${arch}/libblas.so.3" || true)
+  if [ "$current" != "$(readlink -f "$openblas")" ]; then
+    echo "setup-deps: selecting OpenBLAS (OpenMP) for libblas.so.3"
+    $SUDO update-alternatives --set "libblas.so.3-${arch}" "$openblas"
+  fi
+  lapack="/usr/lib/${arch}/openblas-openmp/liblapack.so.3"
+  if [ -e "$lapack" ] && [ "$(readlink -f "/usr/lib/${arch}/liblapack.so.3")" != "$(readlink -f "$lapack")" ]; then
+    $SUDO update-alternatives --set "liblapack.so.3-${arch}" "$lapack"
+  fi
+else
+  echo "setup-deps: warning: $openblas not found; LibTorch will use the slow reference BLAS" >&2
+fi

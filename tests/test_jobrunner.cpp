@@ -1,0 +1,144 @@
+#include <QSignalSpy>
+#include <QThread>
+#include <QtTest>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "app/common/JobRunner.h"
+
+using distilbench::JobCallbacks;
+
+class JobRunnerTest : public QObject {
+    Q_OBJECT
+private slots:
+    void progressArrivesInOrderOnOwnerThread() {
+        JobRunner runner;
+        std::atomic<QThread*> jobThread{nullptr};
+        QList<double> fractions;
+        bool allOnGuiThread = true;
+        connect(&runner, &JobRunner::progress, this, [&](int, double f, const QString&, double) {
+            fractions << f;
+            allOnGuiThread = allOnGuiThread && QThread::currentThread() == qApp->thread();
+        });
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        bool completionOnGuiThread = false;
+        runner.start(
+            "count",
+            [&](const JobCallbacks& cb) {
+                jobThread = QThread::currentThread();
+                for (int i = 1; i <= 20; ++i) {
+                    cb.report(i / 20.0, "step");
+                    std::this_thread::sleep_for(std::chrono::milliseconds(15));
+                }
+            },
+            [&] { completionOnGuiThread = QThread::currentThread() == qApp->thread(); });
+        QVERIFY(finished.wait(5000));
+        QVERIFY(jobThread.load() != nullptr);
+        QVERIFY(jobThread.load() != qApp->thread());  // the GUI thread never runs the job
+        QVERIFY(allOnGuiThread);
+        QVERIFY(completionOnGuiThread);
+        QVERIFY(!fractions.isEmpty());
+        for (int i = 1; i < fractions.size(); ++i) QVERIFY(fractions[i] > fractions[i - 1]);
+        QCOMPARE(fractions.last(), 1.0);  // the final report is never dropped
+        QCOMPARE(runner.runningCount(), 0);
+    }
+
+    void progressIsCoalesced() {
+        JobRunner runner;
+        int updates = 0;
+        connect(&runner, &JobRunner::progress, this, [&] { ++updates; });
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        QElapsedTimer timer;
+        timer.start();
+        runner.start("busy", [](const JobCallbacks& cb) {
+            const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(400);
+            long i = 0;
+            while (std::chrono::steady_clock::now() < end) cb.report((++i % 1000) / 1000.0, "spin");
+        });
+        QVERIFY(finished.wait(5000));
+        const double seconds = timer.elapsed() / 1000.0;
+        // at most ~25 updates per second (+2 for the first and the final flush)
+        QVERIFY2(updates <= 25 * seconds + 2, qPrintable(QString::number(updates)));
+        QVERIFY(updates >= 2);
+    }
+
+    void cancelStopsTheJobQuickly() {
+        JobRunner runner;
+        QSignalSpy cancelled(&runner, &JobRunner::cancelled);
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        std::atomic<bool> running{false};
+        std::atomic<long long> cancelSeenAtMs{-1};
+        QElapsedTimer clock;
+        clock.start();
+        const int id = runner.start("endless", [&](const JobCallbacks& cb) {
+            running = true;
+            for (;;) {
+                if (cb.aborted()) {
+                    cancelSeenAtMs = clock.elapsed();
+                    throw distilbench::JobCancelled();
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        });
+        QTRY_VERIFY(running.load());
+        QVERIFY(runner.isRunning(id));
+        const qint64 cancelAt = clock.elapsed();
+        runner.cancel(id);
+        QVERIFY(cancelled.wait(2000));
+        QVERIFY(cancelSeenAtMs.load() - cancelAt < 100);
+        QCOMPARE(cancelled.first().first().toInt(), id);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!runner.isRunning(id));
+    }
+
+    void exceptionBecomesErrorSignal() {
+        JobRunner runner;
+        QSignalSpy failed(&runner, &JobRunner::failed);
+        bool completionCalled = false;
+        runner.start(
+            "Loading model.safetensors",
+            [](const JobCallbacks&) { throw std::runtime_error("/tmp/x/model.safetensors: header is truncated"); },
+            [&] { completionCalled = true; });
+        QVERIFY(failed.wait(2000));
+        const QString message = failed.first().at(1).toString();
+        QVERIFY2(message.contains("Loading model.safetensors"), qPrintable(message));
+        QVERIFY2(message.contains("header is truncated"), qPrintable(message));
+        QVERIFY(!completionCalled);
+    }
+
+    void severalJobsRunConcurrently() {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        std::atomic<int> inside{0}, maxInside{0};
+        auto job = [&](const JobCallbacks&) {
+            const int now = ++inside;
+            int prev = maxInside.load();
+            while (now > prev && !maxInside.compare_exchange_weak(prev, now)) {}
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            --inside;
+        };
+        runner.start("a", job);
+        runner.start("b", job);
+        QCOMPARE(runner.runningCount(), 2);
+        QVERIFY(runner.waitForAll(5000));
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(maxInside.load(), 2);
+    }
+
+    void destructorCancelsRunningJobs() {
+        std::atomic<bool> sawCancel{false};
+        {
+            JobRunner runner;
+            runner.start("long", [&](const JobCallbacks& cb) {
+                while (!cb.aborted()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                sawCancel = true;
+            });
+            QTest::qWait(20);
+        }
+        QVERIFY(sawCancel.load());
+    }
+};
+
+QTEST_GUILESS_MAIN(JobRunnerTest)
+#include "test_jobrunner.moc"

@@ -1,0 +1,124 @@
+#include <QAction>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QtTest>
+
+#include "app/gui/AppSettings.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/PageSetup.h"
+#include "app/gui/SettingsDialog.h"
+#include "core/runtime/Environment.h"
+#include "widgets/MessageBanner.h"
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("DistilBenchTest");
+        QCoreApplication::setApplicationName("DistilBenchTest");
+        QSettings().clear();
+        distilbench::Runtime::initialize(0);
+    }
+
+    void startsAndShowsWindow() {
+        MainWindow window;
+        setupPages(window);
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.pageTitles().isEmpty());
+        QCOMPARE(window.pageTitles().first(), QStringLiteral("Start"));
+        const QImage shot = window.grab().toImage();
+        QVERIFY(!shot.isNull());
+        const QString dir = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
+        QDir().mkpath(dir);
+        const QString file = dir + "/mainwindow-" + QGuiApplication::platformName() + ".png";
+        QVERIFY(shot.save(file));
+        QVERIFY(QFileInfo(file).size() > 1000);
+    }
+
+    void statusBarShowsRuntime() {
+        MainWindow window;
+        QStringList texts;
+        for (QLabel* l : window.statusBar()->findChildren<QLabel*>()) texts << l->text();
+        const QString all = texts.join('|');
+        QVERIFY2(all.contains("Device: CPU"), qPrintable(all));
+        QVERIFY2(all.contains(QString("Threads: %1").arg(distilbench::Runtime::threads())), qPrintable(all));
+        QVERIFY2(all.contains("BLAS: OpenBLAS"), qPrintable(all));
+        QVERIFY2(all.contains("Memory: "), qPrintable(all));
+        // OpenBLAS in use: no warning banner
+        QVERIFY(!window.banner()->isVisibleTo(&window));
+    }
+
+    void settingsPersist() {
+        AppSettings::setThreads(3);
+        AppSettings::setTheme(AppSettings::Theme::Dark);
+        AppSettings::setLanguage("de");
+        QCOMPARE(AppSettings::threads(), 3);
+        QCOMPARE(AppSettings::theme(), AppSettings::Theme::Dark);
+        QCOMPARE(AppSettings::language(), QStringLiteral("de"));
+        for (int i = 0; i < 12; ++i) AppSettings::addRecentFile(QString("/tmp/model%1").arg(i));
+        AppSettings::addRecentFile("/tmp/model5");
+        const QStringList recent = AppSettings::recentFiles();
+        QCOMPARE(recent.size(), AppSettings::kMaxRecentFiles);
+        QCOMPARE(recent.first(), QStringLiteral("/tmp/model5"));
+        QCOMPARE(recent.count("/tmp/model5"), 1);
+        QSettings().clear();
+        QCOMPARE(AppSettings::theme(), AppSettings::Theme::System);
+    }
+
+    void settingsDialogStoresValues() {
+        SettingsDialog dialog;
+        auto* threads = dialog.findChild<QSpinBox*>();
+        QVERIFY(threads);
+        threads->setValue(2);
+        dialog.accept();
+        QCOMPARE(AppSettings::threads(), 2);
+        QSettings().clear();
+    }
+
+    void dropOpensPath() {
+        MainWindow window;
+        QSignalSpy opened(&window, &MainWindow::openRequested);
+        QTemporaryDir dir;
+        const QString path = QFileInfo(dir.path()).absoluteFilePath();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // A drag enters first (as it does for a user); the window accepts URLs.
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &drop);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().toString(), path);
+        QCOMPARE(AppSettings::recentFiles().first(), path);
+        QSettings().clear();
+    }
+
+    void mainActionsHaveShortcuts() {
+        MainWindow window;
+        QStringList missing;
+        for (QAction* a : window.menuBar()->actions()) {
+            for (QAction* item : a->menu()->actions()) {
+                const QString t = item->text();
+                if ((t.contains("Open Model") || t.contains("Settings") || t.contains("Quit")) &&
+                    item->shortcut().isEmpty())
+                    missing << t;
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(", ")));
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "test_mainwindow.moc"
