@@ -8,7 +8,7 @@
 
 class CliTest : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void version() {
         const auto r = runCli({"--version"});
         QCOMPARE(r.exitCode, 0);

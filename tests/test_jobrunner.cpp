@@ -11,7 +11,7 @@ using distilbench::JobCallbacks;
 
 class JobRunnerTest : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void progressArrivesInOrderOnOwnerThread() {
         JobRunner runner;
         std::atomic<QThread*> jobThread{nullptr};

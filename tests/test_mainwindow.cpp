@@ -19,7 +19,7 @@
 
 class MainWindowTest : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase() {
         QCoreApplication::setOrganizationName("DistilBenchTest");
         QCoreApplication::setApplicationName("DistilBenchTest");

@@ -10,7 +10,7 @@ using namespace distilbench;
 
 class RuntimeTest : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void threadsDefaultToCoreCount() {
         Runtime::initialize(0);
         QCOMPARE(Runtime::threads(), Runtime::coreCount());

@@ -11,7 +11,7 @@ using namespace distilbench;
 
 class SentencePieceTest : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void torchAndSentencePieceInOneProcess() {
         // Use LibTorch first, including autograd, so that all of it is loaded and initialised.
         at::Tensor w = at::randn({8, 8}).set_requires_grad(true);

@@ -19,7 +19,7 @@ public:
     void removeJob(int id);
     int jobCount() const { return rows_.size(); }
 
-signals:
+Q_SIGNALS:
     void cancelRequested(int id);
 
 private:

@@ -34,7 +34,7 @@ public:
 
     static constexpr int kMinIntervalMs = 40;
 
-signals:
+Q_SIGNALS:
     void started(int id, const QString& name);
     // etaSeconds < 0 when unknown.
     void progress(int id, double fraction, const QString& message, double etaSeconds);

@@ -28,13 +28,13 @@ public:
     QStringList pageTitles() const;
     void refreshStatus();
 
-public slots:
+public Q_SLOTS:
     // Opens a model folder or file (drag-and-drop, File menu, recent files, command line).
     void openPath(const QString& path);
     void showSettings();
     void showAbout();
 
-signals:
+Q_SIGNALS:
     // Emitted for every path the user opens; the Models page loads it.
     void openRequested(const QString& path);
 

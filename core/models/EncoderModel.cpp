@@ -1,0 +1,431 @@
+#include "core/models/EncoderModel.h"
+
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include "core/runtime/Error.h"
+
+namespace distilbench {
+
+namespace {
+enum Init { kNormal, kZeros, kOnes };
+
+// The most negative finite value of a dtype: what transformers uses (finfo.min) to mask keys.
+// Multiplying a mask by it would turn into 0 * -inf = NaN where it rounds to -inf (bf16).
+double lowestOf(at::ScalarType t) {
+    switch (t) {
+        case at::kBFloat16: return -3.3895313892515355e38;
+        case at::kHalf: return -65504.0;
+        case at::kDouble: return std::numeric_limits<double>::lowest();
+        default: return static_cast<double>(std::numeric_limits<float>::lowest());
+    }
+}
+
+std::string shapeString(at::IntArrayRef s) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < s.size(); ++i) out += (i ? ", " : "") + std::to_string(s[i]);
+    return out + "]";
+}
+}  // namespace
+
+EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed) : config_(std::move(config)), seed_(seed) {
+    const auto& c = config_;
+    const bool bert = c.family == ModelFamily::Bert;
+    prefix_ = c.head == HeadType::Base ? "" : c.basePrefix() + ".";
+    const std::int64_t D = c.hiddenSize, F = c.intermediateSize, V = c.vocabSize;
+    const std::string e = prefix_ + "embeddings.";
+    addParameter(e + "word_embeddings.weight", {V, D}, kNormal);
+    addParameter(e + "position_embeddings.weight", {c.maxPositions, D}, kNormal);
+    if (bert) addParameter(e + "token_type_embeddings.weight", {c.typeVocabSize, D}, kNormal);
+    addLayerNorm(e + "LayerNorm", D);
+    for (int i = 0; i < c.numLayers; ++i) {
+        if (bert) {
+            const std::string l = prefix_ + "encoder.layer." + std::to_string(i) + ".";
+            addLinear(l + "attention.self.query", D, D);
+            addLinear(l + "attention.self.key", D, D);
+            addLinear(l + "attention.self.value", D, D);
+            addLinear(l + "attention.output.dense", D, D);
+            addLayerNorm(l + "attention.output.LayerNorm", D);
+            addLinear(l + "intermediate.dense", F, D);
+            addLinear(l + "output.dense", D, F);
+            addLayerNorm(l + "output.LayerNorm", D);
+        } else {
+            const std::string l = prefix_ + "transformer.layer." + std::to_string(i) + ".";
+            addLinear(l + "attention.q_lin", D, D);
+            addLinear(l + "attention.k_lin", D, D);
+            addLinear(l + "attention.v_lin", D, D);
+            addLinear(l + "attention.out_lin", D, D);
+            addLayerNorm(l + "sa_layer_norm", D);
+            addLinear(l + "ffn.lin1", F, D);
+            addLinear(l + "ffn.lin2", D, F);
+            addLayerNorm(l + "output_layer_norm", D);
+        }
+    }
+    const bool pooler = bert && (c.head == HeadType::Base || c.head == HeadType::SequenceClassification ||
+                                 c.head == HeadType::MultipleChoice);
+    if (pooler) addLinear(prefix_ + "pooler.dense", D, D);
+    const std::int64_t N = std::max(1, c.numLabels());
+    switch (c.head) {
+        case HeadType::Base: break;
+        case HeadType::MaskedLM:
+            if (bert) {
+                addParameter("cls.predictions.bias", {V}, kZeros);
+                addLinear("cls.predictions.transform.dense", D, D);
+                addLayerNorm("cls.predictions.transform.LayerNorm", D);
+                if (c.tieWordEmbeddings) tied_["cls.predictions.decoder.weight"] = e + "word_embeddings.weight";
+                else addParameter("cls.predictions.decoder.weight", {V, D}, kNormal);
+                tied_["cls.predictions.decoder.bias"] = "cls.predictions.bias";
+            } else {
+                addLinear("vocab_transform", D, D);
+                addLayerNorm("vocab_layer_norm", D);
+                if (c.tieWordEmbeddings) tied_["vocab_projector.weight"] = e + "word_embeddings.weight";
+                else addParameter("vocab_projector.weight", {V, D}, kNormal);
+                addParameter("vocab_projector.bias", {V}, kZeros);
+            }
+            break;
+        case HeadType::SequenceClassification:
+            if (!bert) addLinear("pre_classifier", D, D);
+            addLinear("classifier", N, D);
+            break;
+        case HeadType::TokenClassification: addLinear("classifier", N, D); break;
+        case HeadType::QuestionAnswering: addLinear("qa_outputs", 2, D); break;
+        case HeadType::MultipleChoice:
+            if (!bert) addLinear("pre_classifier", D, D);
+            addLinear("classifier", 1, D);
+            break;
+    }
+    // Padding rows of the word embeddings start at zero (nn.Embedding padding_idx).
+    {
+        at::NoGradGuard guard;
+        params_[e + "word_embeddings.weight"][c.padTokenId].zero_();
+        if (c.sinusoidalPositions) {
+            auto& pos = params_[e + "position_embeddings.weight"];
+            auto acc = pos.accessor<float, 2>();
+            for (std::int64_t t = 0; t < c.maxPositions; ++t)
+                for (std::int64_t j = 0; j < D; ++j) {
+                    const double angle = t / std::pow(10000.0, 2.0 * (j / 2) / static_cast<double>(D));
+                    acc[t][j] = static_cast<float>(j % 2 == 0 ? std::sin(angle) : std::cos(angle));
+                }
+        }
+    }
+}
+
+void EncoderModel::addParameter(const std::string& name, std::vector<std::int64_t> shape, int init) {
+    // One generator per parameter, seeded from the model seed and the parameter's position, so
+    // that initialisation does not depend on anything else that consumed random numbers.
+    at::Tensor t;
+    if (init == kZeros) t = at::zeros(shape);
+    else if (init == kOnes) t = at::ones(shape);
+    else {
+        auto gen = at::detail::createCPUGenerator(seed_ * 1000003ULL + names_.size());
+        t = at::empty(shape).normal_(0.0, config_.initializerRange, gen);
+    }
+    names_.push_back(name);
+    params_[name] = t;
+}
+
+void EncoderModel::addLinear(const std::string& name, std::int64_t out, std::int64_t in) {
+    addParameter(name + ".weight", {out, in}, kNormal);
+    addParameter(name + ".bias", {out}, kZeros);
+}
+
+void EncoderModel::addLayerNorm(const std::string& name, std::int64_t dim) {
+    addParameter(name + ".weight", {dim}, kOnes);
+    addParameter(name + ".bias", {dim}, kZeros);
+}
+
+at::Tensor& EncoderModel::parameter(const std::string& name) {
+    auto it = params_.find(name);
+    if (it == params_.end()) {
+        auto t = tied_.find(name);
+        if (t != tied_.end()) return params_.at(t->second);
+        throw Error("model has no parameter '" + name + "'");
+    }
+    return it->second;
+}
+
+const at::Tensor& EncoderModel::p(const std::string& name) const {
+    auto it = params_.find(name);
+    if (it != params_.end()) return it->second;
+    return params_.at(tied_.at(name));
+}
+
+std::vector<at::Tensor> EncoderModel::parameters() const {
+    std::vector<at::Tensor> out;
+    for (const auto& n : names_) out.push_back(params_.at(n));
+    return out;
+}
+
+std::vector<std::pair<std::string, at::Tensor>> EncoderModel::stateDict(bool includeTied) const {
+    std::vector<std::pair<std::string, at::Tensor>> out;
+    for (const auto& n : names_) out.emplace_back(n, params_.at(n));
+    if (includeTied)
+        for (const auto& [alias, target] : tied_) out.emplace_back(alias, params_.at(target));
+    return out;
+}
+
+std::int64_t EncoderModel::parameterCount() const {
+    std::int64_t n = 0;
+    for (const auto& [name, t] : params_) n += t.numel();
+    return n;
+}
+
+LoadReport EncoderModel::loadStateDict(const std::vector<std::pair<std::string, at::Tensor>>& weights,
+                                       const std::string& source) {
+    LoadReport report;
+    const std::string base = config_.basePrefix() + ".";
+    bool fileHasPrefix = false;
+    for (const auto& [name, t] : weights) fileHasPrefix = fileHasPrefix || name.rfind(base, 0) == 0;
+
+    auto normalise = [&](std::string name) {
+        // Old TF-converted checkpoints name LayerNorm parameters gamma/beta.
+        auto replaceSuffix = [&](const char* from, const char* to) {
+            const std::string f = from;
+            if (name.size() > f.size() && name.compare(name.size() - f.size(), f.size(), f) == 0 &&
+                name.find("LayerNorm") != std::string::npos)
+                name = name.substr(0, name.size() - f.size()) + to;
+        };
+        replaceSuffix(".gamma", ".weight");
+        replaceSuffix(".beta", ".bias");
+        const bool isBaseParam = name.rfind("embeddings.", 0) == 0 || name.rfind("transformer.", 0) == 0 ||
+                                 name.rfind("encoder.", 0) == 0 || name.rfind("pooler.", 0) == 0;
+        if (!prefix_.empty() && !fileHasPrefix && isBaseParam) name = prefix_ + name;  // base checkpoint into a head model
+        if (prefix_.empty() && name.rfind(base, 0) == 0) name = name.substr(base.size());  // head checkpoint into a base model
+        return name;
+    };
+
+    std::set<std::string> loaded;
+    at::NoGradGuard guard;
+    for (const auto& [rawName, tensor] : weights) {
+        const std::string name = normalise(rawName);
+        if (name.find("position_ids") != std::string::npos) continue;  // a buffer, not a weight
+        if (tied_.count(name)) {
+            loaded.insert(name);
+            continue;  // the tie wins, as in transformers
+        }
+        auto it = params_.find(name);
+        if (it == params_.end()) {
+            report.unexpected.push_back(rawName);
+            continue;
+        }
+        if (!tensor.sizes().equals(it->second.sizes()))
+            throw Error(source, "tensor '" + rawName + "' has shape " + shapeString(tensor.sizes()) +
+                                    " but the model expects " + shapeString(it->second.sizes()));
+        if (tensor.is_floating_point() && !at::isfinite(tensor).all().item<bool>())
+            throw Error(source, "tensor '" + rawName + "' contains NaN or infinite values");
+        // Same dtype and device: the tensor keeps pointing into the mapped file (no copy).
+        it->second = tensor.to(it->second.device(), it->second.scalar_type()).contiguous();
+        loaded.insert(name);
+    }
+    for (const auto& n : names_)
+        if (!loaded.count(n)) report.missing.push_back(n);
+    for (const auto& [alias, target] : tied_)
+        if (!loaded.count(alias)) report.tiedRestored.push_back(alias);
+    return report;
+}
+
+void EncoderModel::to(c10::Device device, c10::ScalarType dtype) {
+    at::NoGradGuard guard;
+    for (auto& [name, t] : params_) {
+        const bool req = t.requires_grad();
+        t = t.to(device, dtype).detach();
+        if (req) t.set_requires_grad(true);
+    }
+}
+
+c10::Device EncoderModel::device() const { return params_.begin()->second.device(); }
+
+c10::ScalarType EncoderModel::dtype() const { return params_.begin()->second.scalar_type(); }
+
+void EncoderModel::setRequiresGrad(bool requiresGrad) {
+    for (auto& [name, t] : params_) t.set_requires_grad(requiresGrad);
+}
+
+at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) const {
+    return at::linear(x, p(name + ".weight"), p(name + ".bias"));
+}
+
+at::Tensor EncoderModel::layerNorm(const at::Tensor& x, const std::string& name) const {
+    return at::layer_norm(x, {x.size(-1)}, p(name + ".weight"), p(name + ".bias"), config_.layerNormEps);
+}
+
+at::Tensor EncoderModel::activation(const at::Tensor& x) const {
+    if (config_.activation == "relu") return at::relu(x);
+    if (config_.activation == "gelu_new") return at::gelu(x, "tanh");
+    return at::gelu(x);
+}
+
+at::Tensor EncoderModel::wordEmbeddings(const at::Tensor& inputIds) {
+    return at::embedding(p(prefix_ + "embeddings.word_embeddings.weight"), inputIds, config_.padTokenId);
+}
+
+// Self-attention of one layer. `mask` is [B, L] with 1 for real tokens.
+at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask, const std::string& l,
+                                   bool wantWeights, bool fused, at::Tensor* weightsOut) const {
+    const bool bert = config_.family == ModelFamily::Bert;
+    const std::int64_t B = x.size(0), L = x.size(1), H = config_.numHeads, Dh = config_.headDim();
+    auto heads = [&](const at::Tensor& t) { return t.view({B, L, H, Dh}).transpose(1, 2); };
+    const std::string a = bert ? l + "attention.self." : l + "attention.";
+    at::Tensor q = heads(linear(x, a + (bert ? "query" : "q_lin")));
+    at::Tensor k = heads(linear(x, a + (bert ? "key" : "k_lin")));
+    at::Tensor v = heads(linear(x, a + (bert ? "value" : "v_lin")));
+    const double dropoutP = training_ ? config_.attentionDropout : 0.0;
+    const double lowest = lowestOf(q.scalar_type());
+    const at::Tensor padding = (mask == 0).view({B, 1, 1, L});
+    at::Tensor context;
+    if (!wantWeights && fused) {
+        // Additive mask: 0 for keys to attend, the dtype's lowest value for padding.
+        const at::Tensor additive = at::zeros({B, 1, 1, L}, q.options()).masked_fill(padding, lowest);
+        context = std::get<0>(at::_scaled_dot_product_attention(q, k, v, additive, dropoutP, false, false));
+    } else {
+        at::Tensor scores;
+        if (bert) {  // transformers' BertSelfAttention: scores / sqrt(d) + (1 - mask) * min
+            scores = at::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(Dh));
+            scores = scores + at::zeros({B, 1, 1, L}, scores.options()).masked_fill(padding, lowest);
+        } else {  // DistilBERT: q / sqrt(d), masked_fill with min
+            q = q / std::sqrt(static_cast<double>(Dh));
+            scores = at::matmul(q, k.transpose(2, 3));
+            scores = scores.masked_fill(padding.expand_as(scores), lowest);
+        }
+        at::Tensor weights = at::softmax(scores, -1);
+        if (weightsOut) *weightsOut = weights;
+        weights = at::dropout(weights, dropoutP, training_);
+        context = at::matmul(weights, v);
+    }
+    context = context.transpose(1, 2).contiguous().view({B, L, H * Dh});
+    return linear(context, bert ? l + "attention.output.dense" : l + "attention.out_lin");
+}
+
+ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& opt) {
+    const auto& c = config_;
+    const bool bert = c.family == ModelFamily::Bert;
+    const bool multipleChoice = c.head == HeadType::MultipleChoice;
+    // Multiple choice: [B, C, L] flattened to [B*C, L], logits reshaped back at the end.
+    std::int64_t choices = 0;
+    auto flatten = [&](const at::Tensor& t) {
+        if (!multipleChoice || !t.defined()) return t;
+        return t.dim() >= 3 ? t.reshape({-1, t.size(2)}) : t;
+    };
+    at::Tensor ids = flatten(in.inputIds);
+    at::Tensor embeds = in.inputsEmbeds;
+    if (multipleChoice && embeds.defined() && embeds.dim() == 4) embeds = embeds.reshape({-1, embeds.size(2), embeds.size(3)});
+    if (multipleChoice) choices = in.inputIds.defined() ? in.inputIds.size(1) : in.inputsEmbeds.size(1);
+    if (!ids.defined() && !embeds.defined()) throw Error("forward needs input ids or embeddings");
+    const std::int64_t B = ids.defined() ? ids.size(0) : embeds.size(0);
+    const std::int64_t L = ids.defined() ? ids.size(1) : embeds.size(1);
+    if (L > c.maxPositions)
+        throw Error("sequence of " + std::to_string(L) + " tokens is longer than the model's " +
+                    std::to_string(c.maxPositions) + " positions");
+    const auto device = this->device();
+    at::Tensor mask = flatten(in.attentionMask);
+    if (!mask.defined()) mask = at::ones({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
+
+    const std::string e = prefix_ + "embeddings.";
+    at::Tensor x = embeds.defined() ? embeds : wordEmbeddings(ids);
+    const at::Tensor positions = at::arange(L, at::TensorOptions().dtype(at::kLong).device(device));
+    x = x + at::embedding(p(e + "position_embeddings.weight"), positions).unsqueeze(0);
+    if (bert) {
+        at::Tensor types = flatten(in.tokenTypeIds);
+        if (!types.defined()) types = at::zeros({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
+        x = x + at::embedding(p(e + "token_type_embeddings.weight"), types);
+    }
+    x = at::dropout(layerNorm(x, e + "LayerNorm"), c.dropout, training_);
+
+    ModelOutputs out;
+    if (opt.hiddenStates) out.hiddenStates.push_back(x);
+    for (int i = 0; i < c.numLayers; ++i) {
+        const std::string l = prefix_ + (bert ? "encoder.layer." : "transformer.layer.") + std::to_string(i) + ".";
+        at::Tensor weights;
+        at::Tensor sa = attention(x, mask, l, opt.attentions, opt.fusedAttention, opt.attentions ? &weights : nullptr);
+        if (opt.attentions) out.attentions.push_back(weights);
+        if (bert) {
+            const at::Tensor attn = layerNorm(at::dropout(sa, c.dropout, training_) + x, l + "attention.output.LayerNorm");
+            const at::Tensor inter = activation(linear(attn, l + "intermediate.dense"));
+            x = layerNorm(at::dropout(linear(inter, l + "output.dense"), c.dropout, training_) + attn, l + "output.LayerNorm");
+        } else {
+            const at::Tensor s = layerNorm(sa + x, l + "sa_layer_norm");
+            at::Tensor f = linear(activation(linear(s, l + "ffn.lin1")), l + "ffn.lin2");
+            f = at::dropout(f, c.dropout, training_);
+            x = layerNorm(f + s, l + "output_layer_norm");
+        }
+        if (opt.hiddenStates) out.hiddenStates.push_back(x);
+    }
+    out.lastHidden = x;
+    if (params_.count(prefix_ + "pooler.dense.weight"))
+        out.pooled = at::tanh(linear(x.select(1, 0), prefix_ + "pooler.dense"));
+
+    switch (c.head) {
+        case HeadType::Base: break;
+        case HeadType::MaskedLM:
+            if (bert) {
+                at::Tensor h = layerNorm(activation(linear(x, "cls.predictions.transform.dense")),
+                                         "cls.predictions.transform.LayerNorm");
+                out.logits = at::linear(h, p("cls.predictions.decoder.weight"), p("cls.predictions.bias"));
+            } else {
+                at::Tensor h = layerNorm(activation(linear(x, "vocab_transform")), "vocab_layer_norm");
+                out.logits = at::linear(h, p("vocab_projector.weight"), p("vocab_projector.bias"));
+            }
+            break;
+        case HeadType::SequenceClassification:
+        case HeadType::MultipleChoice: {
+            at::Tensor pooled;
+            if (bert) {
+                pooled = at::dropout(out.pooled, c.classifierDropout, training_);
+            } else {
+                pooled = at::relu(linear(x.select(1, 0), "pre_classifier"));
+                pooled = at::dropout(pooled, c.classifierDropout, training_);
+            }
+            out.logits = linear(pooled, "classifier");
+            if (multipleChoice) out.logits = out.logits.view({-1, choices});
+            break;
+        }
+        case HeadType::TokenClassification:
+            out.logits = linear(at::dropout(x, bert ? c.classifierDropout : c.dropout, training_), "classifier");
+            break;
+        case HeadType::QuestionAnswering:
+            out.logits = linear(at::dropout(x, bert ? c.dropout : c.qaDropout, training_), "qa_outputs");
+            break;
+    }
+    if (in.labels.defined() || (in.startPositions.defined() && in.endPositions.defined()))
+        out.loss = computeLoss(out, in);
+    return out;
+}
+
+at::Tensor EncoderModel::computeLoss(const ModelOutputs& out, const ModelInputs& in) const {
+    const auto& c = config_;
+    const at::Tensor& logits = out.logits;
+    constexpr std::int64_t kIgnore = -100;
+    switch (c.head) {
+        case HeadType::SequenceClassification: {
+            const std::string type = c.effectiveProblemType();
+            if (type == "regression") {
+                const at::Tensor target = in.labels.to(logits.scalar_type());
+                return c.numLabels() == 1 ? at::mse_loss(logits.squeeze(), target.squeeze()) : at::mse_loss(logits, target);
+            }
+            if (type == "multi_label_classification")
+                return at::binary_cross_entropy_with_logits(logits, in.labels.to(logits.scalar_type()));
+            return at::cross_entropy_loss(logits.view({-1, logits.size(-1)}), in.labels.view({-1}));
+        }
+        case HeadType::MultipleChoice:
+            return at::cross_entropy_loss(logits, in.labels.view({-1}));
+        case HeadType::TokenClassification:
+        case HeadType::MaskedLM:
+            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}), in.labels.reshape({-1}), {},
+                                          at::Reduction::Mean, kIgnore);
+        case HeadType::QuestionAnswering: {
+            const std::int64_t ignored = logits.size(1);
+            const at::Tensor start = in.startPositions.clamp(0, ignored), end = in.endPositions.clamp(0, ignored);
+            const at::Tensor s = logits.select(-1, 0), e = logits.select(-1, 1);
+            return (at::cross_entropy_loss(s, start, {}, at::Reduction::Mean, ignored) +
+                    at::cross_entropy_loss(e, end, {}, at::Reduction::Mean, ignored)) / 2;
+        }
+        case HeadType::Base: break;
+    }
+    return {};
+}
+
+}  // namespace distilbench

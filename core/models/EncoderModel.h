@@ -1,0 +1,111 @@
+#pragma once
+
+// The DistilBERT and BERT encoders with their task heads, written directly on ATen operators.
+// Parameters carry the Hugging Face names (for example
+// "distilbert.transformer.layer.0.attention.q_lin.weight"), so a state dict maps one to one.
+// Include this header only from .cpp files: it pulls in ATen.
+
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
+#include <c10/core/ScalarType.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/models/ModelConfig.h"
+
+namespace distilbench {
+
+struct ModelInputs {
+    at::Tensor inputIds;        // [B, L] int64
+    at::Tensor attentionMask;   // [B, L] (1 = token, 0 = padding); undefined = all ones
+    at::Tensor tokenTypeIds;    // [B, L]; BERT only, undefined = zeros
+    at::Tensor inputsEmbeds;    // [B, L, D] instead of inputIds (attributions)
+    at::Tensor labels;          // task-dependent; undefined = no loss
+    at::Tensor startPositions;  // QA
+    at::Tensor endPositions;    // QA
+};
+
+struct ForwardOptions {
+    bool attentions = false;
+    bool hiddenStates = false;
+    // Use at::_scaled_dot_product_attention when attention weights are not needed.
+    bool fusedAttention = true;
+};
+
+struct ModelOutputs {
+    at::Tensor logits;       // classification [B, N]; token/MLM [B, L, N]; QA [B, L, 2]; MC [B, C]
+    at::Tensor loss;         // scalar when labels were given
+    at::Tensor lastHidden;   // [B, L, D]
+    at::Tensor pooled;       // BERT pooler output when the model has one
+    std::vector<at::Tensor> hiddenStates;  // embeddings + each layer: [B, L, D]
+    std::vector<at::Tensor> attentions;    // each layer: [B, H, L, L]
+};
+
+struct LoadReport {
+    std::vector<std::string> missing;     // freshly initialised
+    std::vector<std::string> unexpected;  // in the file, not used
+    std::vector<std::string> tiedRestored;
+};
+
+class EncoderModel {
+public:
+    // Creates the parameters and initialises them as transformers' _init_weights does.
+    explicit EncoderModel(ModelConfig config, std::uint64_t seed = 42);
+
+    const ModelConfig& config() const { return config_; }
+    ModelConfig& mutableConfig() { return config_; }
+
+    // Trainable parameters in definition order; tied aliases are not repeated.
+    const std::vector<std::string>& parameterNames() const { return names_; }
+    at::Tensor& parameter(const std::string& name);
+    bool hasParameter(const std::string& name) const { return params_.count(name) > 0; }
+    std::vector<at::Tensor> parameters() const;
+    // name -> target for weights that share storage (vocab_projector.weight -> word_embeddings).
+    const std::map<std::string, std::string>& tiedParameters() const { return tied_; }
+    // What transformers' state_dict() holds: every parameter, plus tied aliases when asked.
+    std::vector<std::pair<std::string, at::Tensor>> stateDict(bool includeTied = false) const;
+
+    // Copies weights in (converting dtype), accepting checkpoints saved with or without the
+    // base-model prefix and old gamma/beta LayerNorm names. A shape mismatch throws an Error naming
+    // the tensor and both shapes; `source` names the file in errors.
+    LoadReport loadStateDict(const std::vector<std::pair<std::string, at::Tensor>>& weights,
+                             const std::string& source);
+
+    void setTraining(bool training) { training_ = training; }
+    bool isTraining() const { return training_; }
+    void to(c10::Device device, c10::ScalarType dtype);
+    c10::Device device() const;
+    c10::ScalarType dtype() const;
+    void setRequiresGrad(bool requiresGrad);
+
+    ModelOutputs forward(const ModelInputs& inputs, const ForwardOptions& options = {});
+    // The word embedding lookup alone (for attributions, which perturb embeddings).
+    at::Tensor wordEmbeddings(const at::Tensor& inputIds);
+
+    std::int64_t parameterCount() const;
+
+private:
+    void addParameter(const std::string& name, std::vector<std::int64_t> shape, int init);
+    void addLinear(const std::string& name, std::int64_t out, std::int64_t in);
+    void addLayerNorm(const std::string& name, std::int64_t dim);
+    const at::Tensor& p(const std::string& name) const;
+    at::Tensor linear(const at::Tensor& x, const std::string& name) const;
+    at::Tensor layerNorm(const at::Tensor& x, const std::string& name) const;
+    at::Tensor activation(const at::Tensor& x) const;
+    at::Tensor attention(const at::Tensor& x, const at::Tensor& mask, const std::string& prefix,
+                         bool wantWeights, bool fused, at::Tensor* weightsOut) const;
+    at::Tensor computeLoss(const ModelOutputs& out, const ModelInputs& in) const;
+
+    ModelConfig config_;
+    std::string prefix_;  // "distilbert." / "bert." or "" for a base model
+    std::vector<std::string> names_;
+    std::map<std::string, at::Tensor> params_;
+    std::map<std::string, std::string> tied_;
+    bool training_ = false;
+    std::uint64_t seed_;
+};
+
+}  // namespace distilbench

@@ -1,0 +1,200 @@
+#include "core/models/Model.h"
+
+#include <ATen/ATen.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+
+#include "core/models/EncoderModel.h"
+#include "core/runtime/Error.h"
+#include "core/weights/WeightLoader.h"
+
+namespace distilbench {
+namespace fs = std::filesystem;
+
+float FloatArray::at(std::initializer_list<std::int64_t> index) const {
+    std::int64_t offset = 0;
+    std::size_t d = 0;
+    for (auto i : index) offset = offset * shape[d++] + i;
+    return values[static_cast<std::size_t>(offset)];
+}
+
+namespace {
+
+FloatArray toArray(const at::Tensor& t) {
+    FloatArray a;
+    const at::Tensor c = t.detach().to(at::kCPU, at::kFloat).contiguous();
+    a.shape.assign(c.sizes().begin(), c.sizes().end());
+    a.values.assign(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    return a;
+}
+
+std::string groupOf(const std::string& name, const std::string& prefix) {
+    std::string n = name.rfind(prefix, 0) == 0 ? name.substr(prefix.size()) : name;
+    if (n.rfind("embeddings.", 0) == 0) return "Embeddings";
+    for (const char* layer : {"transformer.layer.", "encoder.layer."}) {
+        const std::string l = layer;
+        if (n.rfind(l, 0) == 0) return "Layer " + n.substr(l.size(), n.find('.', l.size()) - l.size());
+    }
+    if (n.rfind("pooler.", 0) == 0) return "Pooler";
+    return "Head";
+}
+
+const char* dtypeLabel(at::ScalarType t) {
+    switch (t) {
+        case at::kFloat: return "F32";
+        case at::kHalf: return "F16";
+        case at::kBFloat16: return "BF16";
+        case at::kDouble: return "F64";
+        default: return "other";
+    }
+}
+
+}  // namespace
+
+Model::~Model() = default;
+
+const ModelConfig& Model::config() const { return encoder_->config(); }
+
+std::shared_ptr<Model> Model::create(const ModelConfig& config, std::uint64_t seed) {
+    std::shared_ptr<Model> model(new Model());
+    model->encoder_ = std::make_unique<EncoderModel>(config, seed);
+    model->summary_.weightsFormat = "new";
+    model->summary_.fileDtype = "F32";
+    model->summarise();
+    return model;
+}
+
+std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& callbacks) {
+    const auto start = std::chrono::steady_clock::now();
+    std::error_code ec;
+    const fs::path p(path);
+    if (!fs::exists(p, ec)) throw Error(path, "does not exist");
+    const fs::path folder = fs::is_directory(p, ec) ? p : p.parent_path();
+    callbacks.report(0.05, "reading config.json");
+    ModelConfig config = ModelConfig::load((folder / "config.json").string());
+    callbacks.checkAbort();
+    const WeightsLocation where = findWeights(path);
+    callbacks.report(0.15, "mapping " + fs::path(where.path).filename().string());
+    NamedTensors weights = readWeights(where);
+    callbacks.checkAbort();
+    callbacks.report(0.5, "building the model");
+
+    std::shared_ptr<Model> model(new Model());
+    // Seed 0 so that missing head weights are initialised reproducibly.
+    model->encoder_ = std::make_unique<EncoderModel>(config, 0);
+    callbacks.report(0.7, "loading weights");
+    const LoadReport report = model->encoder_->loadStateDict(weights, where.path);
+    callbacks.checkAbort();
+
+    auto& s = model->summary_;
+    s.folder = folder.string();
+    s.weightsPath = where.path;
+    s.weightsFormat = where.format;
+    s.fileDtype = weights.empty() ? "F32" : dtypeLabel(weights.front().second.scalar_type());
+    s.missingKeys = report.missing;
+    s.unexpectedKeys = report.unexpected;
+    s.tiedRestored = report.tiedRestored;
+    if (where.format == "safetensors-sharded") {
+        for (const auto& entry : fs::directory_iterator(folder, ec))
+            if (entry.path().extension() == ".safetensors") s.bytesOnDisk += static_cast<std::int64_t>(entry.file_size());
+    } else {
+        s.bytesOnDisk = static_cast<std::int64_t>(fs::file_size(where.path, ec));
+    }
+    for (const char* f : {"tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json",
+                          "spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
+        if (fs::exists(folder / f, ec)) s.tokenizerFiles.push_back(f);
+    model->summarise();
+    s.loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    callbacks.report(1.0, "loaded");
+    return model;
+}
+
+void Model::summarise() {
+    auto& s = summary_;
+    s.parameterCount = encoder_->parameterCount();
+    s.bytesInMemory = 0;
+    s.groups.clear();
+    std::map<std::string, std::size_t> index;
+    const std::string prefix = config().basePrefix() + ".";
+    for (const auto& [name, t] : encoder_->stateDict(false)) {
+        s.bytesInMemory += static_cast<std::int64_t>(t.numel() * t.element_size());
+        const std::string g = groupOf(name, prefix);
+        auto it = index.find(g);
+        if (it == index.end()) {
+            index[g] = s.groups.size();
+            s.groups.push_back({g, 0});
+            it = index.find(g);
+        }
+        s.groups[it->second].count += t.numel();
+    }
+}
+
+void Model::setComputeDType(ComputeDType dtype) {
+    std::lock_guard lock(mutex_);
+    if (dtype == dtype_) return;
+    encoder_->to(encoder_->device(), dtype == ComputeDType::BFloat16 ? at::kBFloat16 : at::kFloat);
+    dtype_ = dtype;
+    summarise();
+}
+
+InferenceResult Model::run(const InferenceRequest& request) const {
+    std::lock_guard lock(mutex_);
+    const auto start = std::chrono::steady_clock::now();
+    InferenceResult result;
+    const auto& cfg = encoder_->config();
+    const std::size_t B = request.inputIds.size();
+    if (B == 0) throw Error("nothing to run: the batch is empty");
+    std::size_t L = 0;
+    for (const auto& ids : request.inputIds) L = std::max(L, ids.size());
+    if (L == 0) throw Error("nothing to run: every sequence is empty");
+    at::Tensor ids = at::full({static_cast<std::int64_t>(B), static_cast<std::int64_t>(L)}, cfg.padTokenId, at::kLong);
+    at::Tensor mask = at::zeros_like(ids);
+    at::Tensor types = at::zeros_like(ids);
+    auto idsA = ids.accessor<std::int64_t, 2>();
+    auto maskA = mask.accessor<std::int64_t, 2>();
+    auto typesA = types.accessor<std::int64_t, 2>();
+    for (std::size_t b = 0; b < B; ++b) {
+        const auto& row = request.inputIds[b];
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (row[i] < 0 || row[i] >= cfg.vocabSize)
+                throw Error("token id " + std::to_string(row[i]) + " is outside the vocabulary (0.." +
+                            std::to_string(cfg.vocabSize - 1) + ")");
+            idsA[b][i] = row[i];
+            maskA[b][i] = 1;
+            if (b < request.tokenTypeIds.size() && i < request.tokenTypeIds[b].size())
+                typesA[b][i] = request.tokenTypeIds[b][i];
+        }
+        if (b < request.attentionMask.size())
+            for (std::size_t i = 0; i < request.attentionMask[b].size() && i < L; ++i) maskA[b][i] = request.attentionMask[b][i];
+    }
+    if (cfg.family == ModelFamily::Bert && types.max().item<std::int64_t>() >= cfg.typeVocabSize)
+        throw Error("token type id is outside the model's " + std::to_string(cfg.typeVocabSize) + " types");
+
+    at::NoGradGuard noGrad;
+    const auto device = encoder_->device();
+    ModelInputs in;
+    in.inputIds = ids.to(device);
+    in.attentionMask = mask.to(device);
+    in.tokenTypeIds = types.to(device);
+    ForwardOptions options;
+    options.attentions = request.attentions;
+    options.hiddenStates = request.hiddenStates;
+    const ModelOutputs out = encoder_->forward(in, options);
+
+    result.logits = toArray(out.logits);
+    for (const auto& a : out.attentions) result.attentions.push_back(toArray(a));
+    for (const auto& h : out.hiddenStates) result.hiddenStates.push_back(toArray(h));
+    result.inputIds.assign(B, {});
+    result.attentionMask.assign(B, {});
+    for (std::size_t b = 0; b < B; ++b)
+        for (std::size_t i = 0; i < L; ++i) {
+            result.inputIds[b].push_back(idsA[b][i]);
+            result.attentionMask[b].push_back(maskA[b][i]);
+        }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+}  // namespace distilbench

@@ -1,0 +1,99 @@
+#pragma once
+
+// The model facade for the app and the CLI: no LibTorch types in this header.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/models/ModelConfig.h"
+#include "core/runtime/JobCallbacks.h"
+
+namespace distilbench {
+
+class EncoderModel;
+
+// A dense float array with its shape, row-major: the plain form results take outside core.
+struct FloatArray {
+    std::vector<std::int64_t> shape;
+    std::vector<float> values;
+
+    float at(std::initializer_list<std::int64_t> index) const;
+};
+
+struct ParameterGroup {
+    std::string name;  // "Embeddings", "Layer 0", ..., "Pooler", "Head"
+    std::int64_t count = 0;
+};
+
+struct ModelSummary {
+    std::string folder;
+    std::string weightsPath;
+    std::string weightsFormat;  // safetensors, safetensors-sharded, pytorch, new
+    std::string fileDtype;      // dtype of the weights as stored
+    std::int64_t parameterCount = 0;
+    std::int64_t bytesOnDisk = 0;
+    std::int64_t bytesInMemory = 0;
+    std::vector<ParameterGroup> groups;
+    std::vector<std::string> missingKeys, unexpectedKeys, tiedRestored;
+    std::vector<std::string> tokenizerFiles;
+    double loadSeconds = 0.0;
+};
+
+enum class ComputeDType { Float32, BFloat16 };
+
+struct InferenceRequest {
+    // Token ids per sequence (ragged: padded to the longest here); type ids optional.
+    std::vector<std::vector<std::int64_t>> inputIds;
+    std::vector<std::vector<std::int64_t>> tokenTypeIds;
+    std::vector<std::vector<std::int64_t>> attentionMask;  // optional; default from lengths
+    bool attentions = false;
+    bool hiddenStates = false;
+};
+
+struct InferenceResult {
+    std::vector<std::vector<std::int64_t>> inputIds;       // padded
+    std::vector<std::vector<std::int64_t>> attentionMask;  // 1 = token
+    FloatArray logits;
+    std::vector<FloatArray> attentions;    // per layer [B, H, L, L]
+    std::vector<FloatArray> hiddenStates;  // embeddings + per layer [B, L, D]
+    double seconds = 0.0;
+};
+
+class Model {
+public:
+    // Loads a folder (config.json + weights) or a weights file beside a config.json.
+    // Throws distilbench::Error naming the file and the problem.
+    static std::shared_ptr<Model> load(const std::string& path, const JobCallbacks& callbacks = {});
+    // A new, randomly initialised model.
+    static std::shared_ptr<Model> create(const ModelConfig& config, std::uint64_t seed = 42);
+    ~Model();
+
+    const ModelConfig& config() const;
+    const ModelSummary& summary() const { return summary_; }
+    const std::string& folder() const { return summary_.folder; }
+
+    void setComputeDType(ComputeDType dtype);
+    ComputeDType computeDType() const { return dtype_; }
+
+    // Runs the model without gradients. Safe to call from one thread at a time per model
+    // (a mutex serialises calls).
+    InferenceResult run(const InferenceRequest& request) const;
+
+    // For core code that trains or explains: the LibTorch model itself.
+    EncoderModel& encoder() { return *encoder_; }
+    std::mutex& mutex() const { return mutex_; }
+
+private:
+    Model() = default;
+    void summarise();
+
+    std::unique_ptr<EncoderModel> encoder_;
+    ModelSummary summary_;
+    ComputeDType dtype_ = ComputeDType::Float32;
+    mutable std::mutex mutex_;
+};
+
+}  // namespace distilbench

@@ -1,0 +1,244 @@
+#include "core/models/ModelConfig.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <map>
+
+#include "core/runtime/Error.h"
+
+namespace distilbench {
+
+namespace {
+
+struct ArchInfo {
+    const char* name;
+    ModelFamily family;
+    HeadType head;
+};
+
+constexpr ArchInfo kArchitectures[] = {
+    {"DistilBertModel", ModelFamily::DistilBert, HeadType::Base},
+    {"DistilBertForMaskedLM", ModelFamily::DistilBert, HeadType::MaskedLM},
+    {"DistilBertForSequenceClassification", ModelFamily::DistilBert, HeadType::SequenceClassification},
+    {"DistilBertForTokenClassification", ModelFamily::DistilBert, HeadType::TokenClassification},
+    {"DistilBertForQuestionAnswering", ModelFamily::DistilBert, HeadType::QuestionAnswering},
+    {"DistilBertForMultipleChoice", ModelFamily::DistilBert, HeadType::MultipleChoice},
+    {"BertModel", ModelFamily::Bert, HeadType::Base},
+    {"BertForMaskedLM", ModelFamily::Bert, HeadType::MaskedLM},
+    {"BertForPreTraining", ModelFamily::Bert, HeadType::MaskedLM},
+    {"BertForSequenceClassification", ModelFamily::Bert, HeadType::SequenceClassification},
+    {"BertForTokenClassification", ModelFamily::Bert, HeadType::TokenClassification},
+    {"BertForQuestionAnswering", ModelFamily::Bert, HeadType::QuestionAnswering},
+};
+
+// Keys this struct owns; everything else goes to `extra`.
+const char* const kKnownKeys[] = {
+    "model_type", "architectures", "vocab_size", "dim", "hidden_size", "n_layers", "num_hidden_layers",
+    "n_heads", "num_attention_heads", "hidden_dim", "intermediate_size", "max_position_embeddings",
+    "type_vocab_size", "pad_token_id", "activation", "hidden_act", "sinusoidal_pos_embds", "dropout",
+    "hidden_dropout_prob", "attention_dropout", "attention_probs_dropout_prob", "seq_classif_dropout",
+    "classifier_dropout", "qa_dropout", "layer_norm_eps", "initializer_range", "tie_word_embeddings",
+    "id2label", "label2id", "problem_type", "num_labels"};
+
+int getInt(const QJsonObject& o, const char* key, int fallback) {
+    const auto v = o.value(QLatin1String(key));
+    return v.isDouble() ? v.toInt() : fallback;
+}
+double getDouble(const QJsonObject& o, const char* key, double fallback) {
+    const auto v = o.value(QLatin1String(key));
+    return v.isDouble() ? v.toDouble() : fallback;
+}
+
+}  // namespace
+
+std::string ModelConfig::headName(HeadType head) {
+    switch (head) {
+        case HeadType::Base: return "Model";
+        case HeadType::MaskedLM: return "ForMaskedLM";
+        case HeadType::SequenceClassification: return "ForSequenceClassification";
+        case HeadType::TokenClassification: return "ForTokenClassification";
+        case HeadType::QuestionAnswering: return "ForQuestionAnswering";
+        case HeadType::MultipleChoice: return "ForMultipleChoice";
+    }
+    return "Model";
+}
+
+std::string ModelConfig::architecture() const {
+    return std::string(family == ModelFamily::Bert ? "Bert" : "DistilBert") + headName(head);
+}
+
+void ModelConfig::setNumLabels(int n) {
+    labels.clear();
+    for (int i = 0; i < n; ++i) labels.push_back("LABEL_" + std::to_string(i));
+}
+
+std::string ModelConfig::effectiveProblemType() const {
+    if (!problemType.empty()) return problemType;
+    return numLabels() == 1 ? "regression" : "single_label_classification";
+}
+
+ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& source) {
+    ModelConfig c;
+    const std::string type = json.value("model_type").toString().toStdString();
+    if (type == "distilbert") c.family = ModelFamily::DistilBert;
+    else if (type == "bert") c.family = ModelFamily::Bert;
+    else if (type.empty()) throw Error(source, "has no model_type");
+    else throw Error(source, "unknown model_type '" + type + "' (supported: distilbert, bert)");
+
+    c.head = HeadType::Base;
+    const QJsonArray archs = json.value("architectures").toArray();
+    if (!archs.isEmpty()) {
+        const std::string arch = archs.first().toString().toStdString();
+        bool found = false;
+        for (const auto& a : kArchitectures) {
+            if (arch == a.name) {
+                if (a.family != c.family)
+                    throw Error(source, "architecture " + arch + " does not match model_type " + type);
+                c.head = a.head;
+                found = true;
+            }
+        }
+        if (!found) throw Error(source, "unsupported architecture '" + arch + "'");
+    }
+
+    const bool bert = c.family == ModelFamily::Bert;
+    c.vocabSize = getInt(json, "vocab_size", 30522);
+    c.hiddenSize = getInt(json, bert ? "hidden_size" : "dim", 768);
+    c.numLayers = getInt(json, bert ? "num_hidden_layers" : "n_layers", bert ? 12 : 6);
+    c.numHeads = getInt(json, bert ? "num_attention_heads" : "n_heads", 12);
+    c.intermediateSize = getInt(json, bert ? "intermediate_size" : "hidden_dim", 3072);
+    c.maxPositions = getInt(json, "max_position_embeddings", 512);
+    c.typeVocabSize = bert ? getInt(json, "type_vocab_size", 2) : 0;
+    c.padTokenId = getInt(json, "pad_token_id", 0);
+    c.activation = json.value(bert ? "hidden_act" : "activation").toString("gelu").toStdString();
+    c.sinusoidalPositions = !bert && json.value("sinusoidal_pos_embds").toBool(false);
+    c.dropout = getDouble(json, bert ? "hidden_dropout_prob" : "dropout", 0.1);
+    c.attentionDropout = getDouble(json, bert ? "attention_probs_dropout_prob" : "attention_dropout", 0.1);
+    c.classifierDropout = bert ? getDouble(json, "classifier_dropout", c.dropout)
+                               : getDouble(json, "seq_classif_dropout", 0.2);
+    c.qaDropout = bert ? getDouble(json, "classifier_dropout", c.dropout) : getDouble(json, "qa_dropout", 0.1);
+    c.layerNormEps = getDouble(json, "layer_norm_eps", 1e-12);
+    c.initializerRange = getDouble(json, "initializer_range", 0.02);
+    c.tieWordEmbeddings = json.value("tie_word_embeddings").toBool(true);
+    c.problemType = json.value("problem_type").toString().toStdString();
+
+    const QJsonObject id2label = json.value("id2label").toObject();
+    if (!id2label.isEmpty()) {
+        std::map<int, std::string> byId;
+        for (auto it = id2label.begin(); it != id2label.end(); ++it) {
+            bool ok = false;
+            const int id = it.key().toInt(&ok);
+            if (!ok || id < 0 || id >= 100000) throw Error(source, "id2label has a non-integer key '" + it.key().toStdString() + "'");
+            byId[id] = it.value().toString().toStdString();
+        }
+        const int n = byId.rbegin()->first + 1;
+        if (static_cast<int>(byId.size()) != n) throw Error(source, "id2label ids are not 0..n-1");
+        for (auto& [id, name] : byId) c.labels.push_back(name);
+    } else {
+        c.setNumLabels(getInt(json, "num_labels", 2));
+    }
+
+    if (c.hiddenSize <= 0 || c.numLayers <= 0 || c.numHeads <= 0 || c.intermediateSize <= 0 || c.vocabSize <= 0 ||
+        c.maxPositions <= 0)
+        throw Error(source, "sizes must be positive");
+    if (c.hiddenSize % c.numHeads != 0)
+        throw Error(source, "hidden size " + std::to_string(c.hiddenSize) + " is not divisible by the number of heads " +
+                                std::to_string(c.numHeads));
+    if (c.activation != "gelu" && c.activation != "relu" && c.activation != "gelu_new")
+        throw Error(source, "unsupported activation '" + c.activation + "'");
+    if (c.padTokenId < 0 || c.padTokenId >= c.vocabSize) c.padTokenId = 0;
+
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        bool known = false;
+        for (const char* k : kKnownKeys) known = known || it.key() == QLatin1String(k);
+        if (!known) c.extra.insert(it.key(), it.value());
+    }
+    return c;
+}
+
+ModelConfig ModelConfig::load(const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    if (!f.exists()) throw Error(path, "missing: a model folder needs a config.json");
+    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        throw Error(path, "not valid JSON: " + error.errorString().toStdString() + " at byte " +
+                              std::to_string(error.offset));
+    return fromJson(doc.object(), path);
+}
+
+QJsonObject ModelConfig::toJson() const {
+    QJsonObject o = extra;
+    const bool bert = family == ModelFamily::Bert;
+    o["model_type"] = QString::fromStdString(modelType());
+    o["architectures"] = QJsonArray{QString::fromStdString(architecture())};
+    o["vocab_size"] = vocabSize;
+    o[bert ? "hidden_size" : "dim"] = hiddenSize;
+    o[bert ? "num_hidden_layers" : "n_layers"] = numLayers;
+    o[bert ? "num_attention_heads" : "n_heads"] = numHeads;
+    o[bert ? "intermediate_size" : "hidden_dim"] = intermediateSize;
+    o["max_position_embeddings"] = maxPositions;
+    o["pad_token_id"] = padTokenId;
+    o[bert ? "hidden_act" : "activation"] = QString::fromStdString(activation);
+    o[bert ? "hidden_dropout_prob" : "dropout"] = dropout;
+    o[bert ? "attention_probs_dropout_prob" : "attention_dropout"] = attentionDropout;
+    o["layer_norm_eps"] = layerNormEps;
+    o["initializer_range"] = initializerRange;
+    if (bert) {
+        o["type_vocab_size"] = typeVocabSize;
+        if (classifierDropout != dropout) o["classifier_dropout"] = classifierDropout;
+    } else {
+        o["sinusoidal_pos_embds"] = sinusoidalPositions;
+        o["seq_classif_dropout"] = classifierDropout;
+        o["qa_dropout"] = qaDropout;
+    }
+    if (!tieWordEmbeddings) o["tie_word_embeddings"] = false;
+    QJsonObject id2label, label2id;
+    for (int i = 0; i < numLabels(); ++i) {
+        id2label[QString::number(i)] = QString::fromStdString(labels[i]);
+        label2id[QString::fromStdString(labels[i])] = i;
+    }
+    o["id2label"] = id2label;
+    o["label2id"] = label2id;
+    if (!problemType.empty()) o["problem_type"] = QString::fromStdString(problemType);
+    return o;
+}
+
+std::vector<std::string> ModelConfig::presetNames() {
+    return {"distilbert-base-uncased", "bert-base-uncased", "distilbert-small", "distilbert-tiny", "bert-small"};
+}
+
+ModelConfig ModelConfig::preset(const std::string& name, HeadType head) {
+    ModelConfig c;
+    c.head = head;
+    c.setNumLabels(2);
+    if (name == "distilbert-base-uncased") return c;
+    if (name == "bert-base-uncased") {
+        c.family = ModelFamily::Bert;
+        c.numLayers = 12;
+        c.typeVocabSize = 2;
+        c.classifierDropout = c.qaDropout = 0.1;
+        return c;
+    }
+    if (name == "distilbert-small") {  // ~4 layers of 256: fast experiments on a laptop CPU
+        c.hiddenSize = 256; c.numLayers = 4; c.numHeads = 4; c.intermediateSize = 1024;
+        return c;
+    }
+    if (name == "distilbert-tiny") {
+        c.hiddenSize = 128; c.numLayers = 2; c.numHeads = 2; c.intermediateSize = 512;
+        return c;
+    }
+    if (name == "bert-small") {
+        c.family = ModelFamily::Bert;
+        c.hiddenSize = 256; c.numLayers = 4; c.numHeads = 4; c.intermediateSize = 1024; c.typeVocabSize = 2;
+        c.classifierDropout = c.qaDropout = 0.1;
+        return c;
+    }
+    std::string names;
+    for (const auto& n : presetNames()) names += " " + n;
+    throw Error("unknown preset '" + name + "' (available:" + names + ")");
+}
+
+}  // namespace distilbench

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QJsonObject>
+#include <string>
+#include <vector>
+
+namespace distilbench {
+
+enum class ModelFamily { DistilBert, Bert };
+enum class HeadType { Base, MaskedLM, SequenceClassification, TokenClassification, QuestionAnswering, MultipleChoice };
+
+// Everything we read from a Hugging Face config.json. Keys we do not interpret are kept in
+// `extra` and written back unchanged, so nothing is lost on a round trip.
+struct ModelConfig {
+    ModelFamily family = ModelFamily::DistilBert;
+    HeadType head = HeadType::SequenceClassification;
+
+    int vocabSize = 30522;
+    int hiddenSize = 768;
+    int numLayers = 6;
+    int numHeads = 12;
+    int intermediateSize = 3072;
+    int maxPositions = 512;
+    int typeVocabSize = 0;  // BERT only (2); DistilBERT has no token types
+    int padTokenId = 0;
+    std::string activation = "gelu";  // gelu | gelu_new | relu
+    bool sinusoidalPositions = false;
+    double dropout = 0.1;
+    double attentionDropout = 0.1;
+    double classifierDropout = 0.2;  // DistilBERT seq_classif_dropout / BERT classifier_dropout
+    double qaDropout = 0.1;
+    double layerNormEps = 1e-12;
+    double initializerRange = 0.02;
+    bool tieWordEmbeddings = true;
+    std::vector<std::string> labels;  // id2label in id order
+    std::string problemType;          // "", regression, single_label_classification, multi_label_classification
+    QJsonObject extra;
+
+    // Throws distilbench::Error naming `source` for unknown model types or invalid values.
+    static ModelConfig fromJson(const QJsonObject& json, const std::string& source = "config.json");
+    static ModelConfig load(const std::string& path);
+    QJsonObject toJson() const;
+
+    static ModelConfig preset(const std::string& name, HeadType head = HeadType::SequenceClassification);
+    static std::vector<std::string> presetNames();
+
+    std::string modelType() const { return family == ModelFamily::Bert ? "bert" : "distilbert"; }
+    // "distilbert" / "bert": the prefix of base-model parameters inside a head model.
+    std::string basePrefix() const { return modelType(); }
+    std::string architecture() const;
+    int numLabels() const { return static_cast<int>(labels.size()); }
+    int headDim() const { return hiddenSize / numHeads; }
+    void setNumLabels(int n);
+    std::string effectiveProblemType() const;  // resolves "" like transformers does (integer labels)
+
+    static std::string headName(HeadType head);
+};
+
+}  // namespace distilbench

@@ -1,0 +1,48 @@
+#include "core/util/MappedFile.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/runtime/Error.h"
+
+namespace distilbench {
+
+std::shared_ptr<MappedFile> MappedFile::open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(path, std::string("cannot open: ") + std::strerror(errno));
+    struct stat st {};
+    if (fstat(fd, &st) != 0) {
+        const int e = errno;
+        ::close(fd);
+        throw Error(path, std::string("cannot stat: ") + std::strerror(e));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw Error(path, "is a folder, not a file");
+    }
+    std::shared_ptr<MappedFile> file(new MappedFile());
+    file->path_ = path;
+    file->size_ = static_cast<std::size_t>(st.st_size);
+    if (file->size_ > 0) {
+        void* p = mmap(nullptr, file->size_, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+        if (p == MAP_FAILED) {
+            const int e = errno;
+            ::close(fd);
+            throw Error(path, std::string("cannot map into memory: ") + std::strerror(e));
+        }
+        file->data_ = static_cast<std::uint8_t*>(p);
+    }
+    ::close(fd);
+    return file;
+}
+
+MappedFile::~MappedFile() {
+    if (data_) munmap(data_, size_);
+}
+
+}  // namespace distilbench

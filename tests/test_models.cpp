@@ -1,0 +1,238 @@
+// Parity with Hugging Face transformers 4.36: the fixtures' refs.json hold its logits, every
+// attention and hidden state, the loss and every parameter's gradient norm.
+#include <ATen/ATen.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include "core/models/EncoderModel.h"
+#include "core/models/Model.h"
+#include "core/runtime/Environment.h"
+#include "core/runtime/Error.h"
+
+using namespace distilbench;
+
+namespace {
+
+QJsonObject readRefs(const QString& fixture) {
+    QFile f(QStringLiteral(DISTILBENCH_TEST_DATA "/hf/") + fixture + "/refs.json");
+    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot open refs.json of %s", qPrintable(fixture));
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// Nested JSON arrays of numbers -> a float tensor.
+at::Tensor jsonToTensor(const QJsonValue& v, at::ScalarType type = at::kFloat) {
+    std::vector<std::int64_t> shape;
+    QJsonValue cur = v;
+    while (cur.isArray()) {
+        shape.push_back(cur.toArray().size());
+        cur = cur.toArray().isEmpty() ? QJsonValue() : cur.toArray().first();
+    }
+    std::vector<double> flat;
+    std::function<void(const QJsonValue&)> walk = [&](const QJsonValue& x) {
+        if (x.isArray())
+            for (const auto& y : x.toArray()) walk(y);
+        else
+            flat.push_back(x.toDouble());
+    };
+    walk(v);
+    return at::tensor(flat, at::kDouble).view(shape).to(type);
+}
+
+double maxAbsDiff(const at::Tensor& a, const at::Tensor& b) {
+    return (a.to(at::kDouble) - b.to(at::kDouble)).abs().max().item<double>();
+}
+
+}  // namespace
+
+class ModelsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { Runtime::initialize(0); }
+
+    void parity_data() {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("subfolder");
+        for (const char* f : {"distilbert_seqcls", "distilbert_mlm", "bert_seqcls"}) {
+            QTest::newRow((QString(f) + " safetensors").toUtf8()) << QString(f) << QString();
+            QTest::newRow((QString(f) + " pytorch_model.bin").toUtf8()) << QString(f) << QString("bin");
+        }
+    }
+
+    void parity() {
+        QFETCH(QString, fixture);
+        QFETCH(QString, subfolder);
+        const QJsonObject refs = readRefs(fixture);
+        const QString folder = QStringLiteral(DISTILBENCH_TEST_DATA "/hf/") + fixture + "/" + subfolder;
+        auto model = Model::load(folder.toStdString());
+        QVERIFY(model->summary().unexpectedKeys.empty());
+        QVERIFY2(model->summary().missingKeys.empty(), model->summary().missingKeys.empty() ? "" : model->summary().missingKeys[0].c_str());
+        if (fixture == "distilbert_mlm" && subfolder.isEmpty()) {
+            // The safetensors file lacks the tied projector; it must be restored from the embeddings.
+            QCOMPARE(model->summary().tiedRestored, std::vector<std::string>{"vocab_projector.weight"});
+        }
+
+        EncoderModel& enc = model->encoder();
+        enc.setTraining(false);
+        ModelInputs in;
+        in.inputIds = jsonToTensor(refs["input_ids"], at::kLong);
+        in.attentionMask = jsonToTensor(refs["attention_mask"], at::kLong);
+        ForwardOptions opt;
+        opt.attentions = true;
+        opt.hiddenStates = true;
+        ModelOutputs out;
+        {
+            at::NoGradGuard g;
+            out = enc.forward(in, opt);
+        }
+        const double logitsErr = maxAbsDiff(out.logits, jsonToTensor(refs["logits"]));
+        QVERIFY2(logitsErr < 1e-5, qPrintable(QString("logits differ by %1").arg(logitsErr)));
+        const QJsonArray attentions = refs["attentions"].toArray();
+        QCOMPARE(out.attentions.size(), std::size_t(attentions.size()));
+        for (int l = 0; l < attentions.size(); ++l) {
+            const double err = maxAbsDiff(out.attentions[l], jsonToTensor(attentions[l]));
+            QVERIFY2(err < 1e-5, qPrintable(QString("attention %1 differs by %2").arg(l).arg(err)));
+        }
+        const QJsonArray hidden = refs["hidden_states"].toArray();
+        QCOMPARE(out.hiddenStates.size(), std::size_t(hidden.size()));
+        for (int l = 0; l < hidden.size(); ++l) {
+            const double err = maxAbsDiff(out.hiddenStates[l], jsonToTensor(hidden[l]));
+            QVERIFY2(err < 1e-5, qPrintable(QString("hidden state %1 differs by %2").arg(l).arg(err)));
+        }
+
+        // The fused attention path gives the same logits.
+        {
+            at::NoGradGuard g;
+            const ModelOutputs fused = enc.forward(in, ForwardOptions{});
+            QVERIFY(maxAbsDiff(fused.logits, out.logits) < 1e-5);
+        }
+
+        // Loss and gradient norms (eval mode, as the fixture was made).
+        enc.setRequiresGrad(true);
+        in.labels = jsonToTensor(refs["labels"], at::kLong);
+        ModelOutputs train = enc.forward(in, ForwardOptions{});
+        const double refLoss = refs["loss"].toDouble();
+        QVERIFY2(std::abs(train.loss.item<double>() - refLoss) <= 1e-4 * std::abs(refLoss),
+                 qPrintable(QString("loss %1 vs %2").arg(train.loss.item<double>()).arg(refLoss)));
+        train.loss.backward();
+        const QJsonObject norms = refs["grad_norms"].toObject();
+        QCOMPARE(std::size_t(norms.size()), enc.parameterNames().size());
+        for (auto it = norms.begin(); it != norms.end(); ++it) {
+            const at::Tensor& param = enc.parameter(it.key().toStdString());
+            QVERIFY2(param.grad().defined(), qPrintable(it.key()));
+            const double ours = param.grad().norm().item<double>();
+            const double ref = it.value().toDouble();
+            const double rel = std::abs(ours - ref) / std::max(std::abs(ref), 1e-12);
+            QVERIFY2(rel <= 1e-4 || std::abs(ours - ref) < 1e-9,
+                     qPrintable(QString("%1: grad norm %2 vs %3").arg(it.key()).arg(ours).arg(ref)));
+        }
+    }
+
+    void facadeRunPadsAndMasks() {
+        auto model = Model::load(DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls");
+        const QJsonObject refs = readRefs("distilbert_seqcls");
+        InferenceRequest req;
+        // Row 0 of the fixture is padded after 7 tokens: give it ragged and let run() pad it.
+        const QJsonArray ids = refs["input_ids"].toArray();
+        for (int b = 0; b < ids.size(); ++b) {
+            std::vector<std::int64_t> row;
+            const QJsonArray r = ids[b].toArray();
+            const QJsonArray m = refs["attention_mask"].toArray()[b].toArray();
+            for (int i = 0; i < r.size(); ++i)
+                if (m[i].toInt()) row.push_back(r[i].toInt());
+            req.inputIds.push_back(row);
+        }
+        req.attentions = true;
+        const InferenceResult res = model->run(req);
+        QCOMPARE(res.logits.shape, (std::vector<std::int64_t>{2, 2}));
+        const QJsonArray logits = refs["logits"].toArray();
+        for (int b = 0; b < 2; ++b)
+            for (int j = 0; j < 2; ++j) QVERIFY(std::abs(res.logits.at({b, j}) - logits[b].toArray()[j].toDouble()) < 1e-5);
+        QCOMPARE(res.attentions.size(), std::size_t(2));
+        QCOMPARE(res.attentionMask[0][7], std::int64_t(0));
+        QCOMPARE(res.attentions[0].at({0, 0, 0, 8}), 0.0f);  // padded keys get no attention
+    }
+
+    void bf16IsClose() {
+        auto model = Model::load(DISTILBENCH_TEST_DATA "/hf/bert_seqcls");
+        InferenceRequest req;
+        req.inputIds = {{101, 7, 42, 99, 500, 13, 102}};
+        const auto f32 = model->run(req);
+        model->setComputeDType(ComputeDType::BFloat16);
+        const auto bf16 = model->run(req);
+        for (std::size_t i = 0; i < f32.logits.values.size(); ++i)
+            QVERIFY(std::abs(f32.logits.values[i] - bf16.logits.values[i]) < 0.05);
+    }
+
+    void headsAndPresets_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("head");
+        QTest::addColumn<QList<qint64>>("logitsShape");
+        const QList<qint64> cls{2, 2}, tok{2, 5, 2}, qa{2, 5, 2}, mlm{2, 5, 30522};
+        QTest::newRow("distilbert seqcls") << "distilbert-tiny" << int(HeadType::SequenceClassification) << cls;
+        QTest::newRow("distilbert token") << "distilbert-tiny" << int(HeadType::TokenClassification) << tok;
+        QTest::newRow("distilbert qa") << "distilbert-tiny" << int(HeadType::QuestionAnswering) << qa;
+        QTest::newRow("distilbert mlm") << "distilbert-tiny" << int(HeadType::MaskedLM) << mlm;
+        QTest::newRow("bert seqcls") << "bert-small" << int(HeadType::SequenceClassification) << cls;
+        QTest::newRow("bert token") << "bert-small" << int(HeadType::TokenClassification) << tok;
+        QTest::newRow("bert qa") << "bert-small" << int(HeadType::QuestionAnswering) << qa;
+        QTest::newRow("bert mlm") << "bert-small" << int(HeadType::MaskedLM) << mlm;
+    }
+
+    void headsAndPresets() {
+        QFETCH(QString, preset);
+        QFETCH(int, head);
+        QFETCH(QList<qint64>, logitsShape);
+        auto model = Model::create(ModelConfig::preset(preset.toStdString(), HeadType(head)));
+        InferenceRequest req;
+        req.inputIds = {{101, 2023, 2003, 1037, 102}, {101, 7592, 102}};
+        const auto res = model->run(req);
+        QCOMPARE(QList<qint64>(res.logits.shape.begin(), res.logits.shape.end()), logitsShape);
+        for (float v : res.logits.values) QVERIFY(std::isfinite(v));
+    }
+
+    void multipleChoice() {
+        auto cfg = ModelConfig::preset("distilbert-tiny", HeadType::MultipleChoice);
+        EncoderModel enc(cfg);
+        ModelInputs in;
+        in.inputIds = at::randint(1000, {2, 3, 6}, at::kLong);
+        in.labels = at::tensor(std::vector<std::int64_t>{0, 2});
+        const auto out = enc.forward(in);
+        QCOMPARE(out.logits.sizes().vec(), (std::vector<std::int64_t>{2, 3}));
+        QVERIFY(out.loss.defined());
+    }
+
+    void initialisationFollowsTransformers() {
+        const auto cfg = ModelConfig::preset("distilbert-small");
+        EncoderModel a(cfg, 7), b(cfg, 7);
+        for (const auto& name : a.parameterNames())
+            QVERIFY2(at::equal(a.parameter(name), b.parameter(name)), name.c_str());  // same seed, same weights
+        const at::Tensor& w = a.parameter("distilbert.transformer.layer.0.ffn.lin1.weight");
+        QVERIFY(std::abs(w.std().item<double>() - 0.02) < 0.001);
+        QCOMPARE(a.parameter("distilbert.embeddings.LayerNorm.weight").min().item<float>(), 1.0f);
+        QCOMPARE(a.parameter("classifier.bias").abs().max().item<float>(), 0.0f);
+        QCOMPARE(a.parameter("distilbert.embeddings.word_embeddings.weight")[0].abs().max().item<float>(), 0.0f);
+        // embeddings 7,945,216 + 4 layers x 789,760 + pre_classifier 65,792 + classifier 514
+        QCOMPARE(a.parameterCount(), std::int64_t(11'170'562));
+    }
+
+    void baseShapesHaveTheRightSize_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<qint64>("parameters");
+        // Figures transformers reports for these architectures.
+        QTest::newRow("distilbert-base-uncased seqcls") << "distilbert-base-uncased" << qint64(66955010);
+        QTest::newRow("bert-base-uncased seqcls") << "bert-base-uncased" << qint64(109483778);
+    }
+    void baseShapesHaveTheRightSize() {
+        QFETCH(QString, preset);
+        QFETCH(qint64, parameters);
+        EncoderModel enc(ModelConfig::preset(preset.toStdString()));
+        QCOMPARE(qint64(enc.parameterCount()), parameters);
+    }
+};
+
+QTEST_GUILESS_MAIN(ModelsTest)
+#include "test_models.moc"
