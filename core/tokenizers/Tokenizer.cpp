@@ -1,0 +1,311 @@
+#include "core/tokenizers/Tokenizer.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/runtime/Error.h"
+#include "core/tokenizers/SentencePieceTokenizer.h"
+#include "core/tokenizers/WordPieceTokenizer.h"
+
+namespace distilbench {
+namespace fs = std::filesystem;
+
+bool parseTruncation(const std::string& s, Truncation& out) {
+    if (s == "longest_first" || s == "longest-first") out = Truncation::LongestFirst;
+    else if (s == "only_first" || s == "only-first") out = Truncation::OnlyFirst;
+    else if (s == "only_second" || s == "only-second") out = Truncation::OnlySecond;
+    else return false;
+    return true;
+}
+
+bool parsePadding(const std::string& s, Padding& out) {
+    if (s == "none" || s == "do_not_pad") out = Padding::None;
+    else if (s == "longest") out = Padding::Longest;
+    else if (s == "max_length" || s == "max-length") out = Padding::MaxLength;
+    else return false;
+    return true;
+}
+
+std::size_t PostProcessor::addedTokens(bool isPair) const {
+    std::size_t n = 0;
+    for (const auto& item : isPair ? pair : single)
+        if (!item.isSequence) {
+            auto it = specials.find(item.special);
+            n += it == specials.end() ? 1 : it->second.size();
+        }
+    return n;
+}
+
+std::unique_ptr<Tokenizer> Tokenizer::load(const std::string& path) {
+    std::error_code ec;
+    const fs::path p(path);
+    if (fs::is_directory(p, ec)) {
+        if (fs::exists(p / "tokenizer.json")) return WordPieceTokenizer::fromTokenizerJson((p / "tokenizer.json").string());
+        if (fs::exists(p / "vocab.txt")) return WordPieceTokenizer::fromVocab((p / "vocab.txt").string());
+        for (const char* name : {"spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
+            if (fs::exists(p / name)) return SentencePieceTokenizer::load((p / name).string());
+        throw Error(path, "no tokenizer found (looked for tokenizer.json, vocab.txt, spiece.model)");
+    }
+    if (!fs::exists(p, ec)) throw Error(path, "does not exist");
+    const std::string ext = p.extension().string();
+    if (ext == ".json") return WordPieceTokenizer::fromTokenizerJson(path);
+    if (ext == ".txt") return WordPieceTokenizer::fromVocab(path);
+    if (ext == ".model") return SentencePieceTokenizer::load(path);
+    throw Error(path, "not a tokenizer file (expected tokenizer.json, vocab.txt or a .model)");
+}
+
+void Tokenizer::setDefaultBertTemplate() {
+    post_ = {};
+    if (special_.clsId < 0 || special_.sepId < 0) return;  // no special tokens to add
+    post_.specials[special_.cls] = {{special_.clsId, special_.cls}};
+    post_.specials[special_.sep] = {{special_.sepId, special_.sep}};
+    post_.single = {{false, 0, special_.cls, 0}, {true, 0, {}, 0}, {false, 0, special_.sep, 0}};
+    post_.pair = {{false, 0, special_.cls, 0}, {true, 0, {}, 0}, {false, 0, special_.sep, 0},
+                  {true, 1, {}, 1}, {false, 0, special_.sep, 1}};
+}
+
+bool Tokenizer::isSpecialId(std::int64_t id) const {
+    return std::find(specialIds_.begin(), specialIds_.end(), id) != specialIds_.end();
+}
+
+Encoding Tokenizer::fromPreTokens(const std::vector<PreToken>& tokens, int sequence) const {
+    Encoding e;
+    const std::size_t n = tokens.size();
+    e.ids.reserve(n);
+    e.tokens.reserve(n);
+    e.offsets.reserve(n);
+    for (const auto& t : tokens) {
+        e.ids.push_back(t.id);
+        e.tokens.push_back(t.token);
+        e.offsets.emplace_back(t.begin, t.end);
+        e.wordIds.push_back(t.word);
+    }
+    e.typeIds.assign(n, sequence);
+    e.attentionMask.assign(n, 1);
+    e.specialTokensMask.assign(n, 0);
+    e.sequenceIds.assign(n, sequence);
+    return e;
+}
+
+namespace {
+
+// The slice [begin, end) of an encoding (no overflow).
+Encoding slice(const Encoding& e, std::size_t begin, std::size_t end) {
+    Encoding s;
+    auto cut = [&](auto& dst, const auto& src) { dst.assign(src.begin() + begin, src.begin() + end); };
+    cut(s.ids, e.ids);
+    cut(s.tokens, e.tokens);
+    cut(s.offsets, e.offsets);
+    cut(s.typeIds, e.typeIds);
+    cut(s.attentionMask, e.attentionMask);
+    cut(s.specialTokensMask, e.specialTokensMask);
+    cut(s.wordIds, e.wordIds);
+    cut(s.sequenceIds, e.sequenceIds);
+    return s;
+}
+
+void append(Encoding& dst, const Encoding& src) {
+    auto add = [](auto& d, const auto& s) { d.insert(d.end(), s.begin(), s.end()); };
+    add(dst.ids, src.ids);
+    add(dst.tokens, src.tokens);
+    add(dst.offsets, src.offsets);
+    add(dst.typeIds, src.typeIds);
+    add(dst.attentionMask, src.attentionMask);
+    add(dst.specialTokensMask, src.specialTokensMask);
+    add(dst.wordIds, src.wordIds);
+    add(dst.sequenceIds, src.sequenceIds);
+}
+
+// Hugging Face's Encoding::truncate: the kept part first, then the overflowing windows,
+// consecutive windows sharing `stride` tokens.
+std::vector<Encoding> truncateWithOverflow(const Encoding& e, std::size_t maxLen, std::size_t stride, Side side) {
+    const std::size_t len = e.size();
+    if (maxLen >= len) return {e};
+    if (maxLen == 0) return {slice(e, 0, 0)};
+    if (stride >= maxLen)
+        throw Error("stride (" + std::to_string(stride) + ") must be smaller than the length left for text (" +
+                    std::to_string(maxLen) + ")");
+    const std::size_t step = maxLen - stride;
+    std::vector<Encoding> parts;
+    if (side == Side::Right) {
+        for (std::size_t start = 0;; start += step) {
+            const std::size_t stop = std::min(start + maxLen, len);
+            parts.push_back(slice(e, start, stop));
+            if (stop == len) break;
+        }
+    } else {
+        for (std::size_t stop = len;; stop -= step) {
+            const std::size_t start = stop > maxLen ? stop - maxLen : 0;
+            parts.push_back(slice(e, start, stop));
+            if (start == 0 || stop <= step) break;
+        }
+    }
+    return parts;
+}
+
+}  // namespace
+
+Encoding Tokenizer::postProcess(const Encoding& a, const Encoding* b, bool addSpecial) const {
+    Encoding out;
+    const auto& tmpl = b ? post_.pair : post_.single;
+    if (!addSpecial || tmpl.empty()) {
+        append(out, a);
+        if (b) append(out, *b);
+        return out;
+    }
+    for (const auto& item : tmpl) {
+        if (item.isSequence) {
+            const Encoding* src = item.sequence == 0 ? &a : b;
+            if (!src) continue;
+            Encoding part = *src;
+            std::fill(part.typeIds.begin(), part.typeIds.end(), item.typeId);
+            append(out, part);
+        } else {
+            auto it = post_.specials.find(item.special);
+            if (it == post_.specials.end()) continue;
+            for (const auto& [id, token] : it->second) {
+                out.ids.push_back(id);
+                out.tokens.push_back(token);
+                out.offsets.emplace_back(0, 0);
+                out.typeIds.push_back(item.typeId);
+                out.attentionMask.push_back(1);
+                out.specialTokensMask.push_back(1);
+                out.wordIds.push_back(-1);
+                out.sequenceIds.push_back(-1);
+            }
+        }
+    }
+    return out;
+}
+
+void Tokenizer::pad(Encoding& e, std::size_t length, Side side) const {
+    if (e.size() >= length) return;
+    const std::size_t n = length - e.size();
+    auto grow = [&](auto& v, auto value) {
+        using T = typename std::decay_t<decltype(v)>::value_type;
+        if (side == Side::Right) v.insert(v.end(), n, T(value));
+        else v.insert(v.begin(), n, T(value));
+    };
+    grow(e.ids, special_.padId);
+    grow(e.tokens, special_.pad);
+    grow(e.offsets, std::pair<int, int>(0, 0));
+    grow(e.typeIds, 0);
+    grow(e.attentionMask, 0);
+    grow(e.specialTokensMask, 1);
+    grow(e.wordIds, -1);
+    grow(e.sequenceIds, -1);
+    for (auto& o : e.overflowing) pad(o, length, side);
+}
+
+Encoding Tokenizer::encode(std::string_view text, const EncodeOptions& options) const {
+    return encode(text, std::nullopt, options);
+}
+
+Encoding Tokenizer::encode(std::string_view text, std::optional<std::string_view> pair,
+                           const EncodeOptions& opt) const {
+    Encoding a = fromPreTokens(tokenize(text), 0);
+    std::optional<Encoding> b;
+    if (pair) b = fromPreTokens(tokenize(*pair), 1);
+
+    std::vector<Encoding> partsA{a}, partsB;
+    if (b) partsB.push_back(*b);
+    if (opt.maxLength > 0) {
+        const std::size_t added = opt.addSpecialTokens ? post_.addedTokens(b.has_value()) : 0;
+        if (static_cast<std::size_t>(opt.maxLength) < added)
+            throw Error("max_length " + std::to_string(opt.maxLength) + " leaves no room for the " +
+                        std::to_string(added) + " special tokens");
+        const std::size_t budget = opt.maxLength - added;
+        const std::size_t n1 = a.size(), n2 = b ? b->size() : 0;
+        const std::size_t stride = opt.stride > 0 ? static_cast<std::size_t>(opt.stride) : 0;
+        if (n1 + n2 > budget) {
+            if (!b) {
+                partsA = truncateWithOverflow(a, budget, stride, opt.truncationSide);
+            } else if (opt.truncation == Truncation::LongestFirst) {
+                // Hugging Face's split: the shorter keeps what it can, the longer the rest;
+                // when both are long, max/2 each, the odd token to the longer one.
+                std::size_t s = std::min(n1, n2), l = std::max(n1, n2);
+                if (s > budget) l = s;
+                else l = std::max(s, budget - s);
+                if (s + l > budget) {
+                    s = budget / 2;
+                    l = s + budget % 2;
+                }
+                const bool swapped = n1 > n2;
+                partsA = truncateWithOverflow(a, swapped ? l : s, stride, opt.truncationSide);
+                partsB = truncateWithOverflow(*b, swapped ? s : l, stride, opt.truncationSide);
+            } else {
+                const bool first = opt.truncation == Truncation::OnlyFirst;
+                const Encoding& target = first ? a : *b;
+                const std::size_t remove = n1 + n2 - budget;
+                if (target.size() <= remove)
+                    throw Error(std::string("cannot truncate only the ") + (first ? "first" : "second") +
+                                " sequence enough to fit max_length " + std::to_string(opt.maxLength));
+                auto parts = truncateWithOverflow(target, target.size() - remove, stride, opt.truncationSide);
+                (first ? partsA : partsB) = std::move(parts);
+            }
+        }
+    }
+
+    Encoding result = postProcess(partsA[0], b ? &partsB[0] : nullptr, opt.addSpecialTokens);
+    if (opt.returnOverflowing) {
+        for (std::size_t i = 0; i < partsA.size(); ++i) {
+            if (!b) {
+                if (i > 0) result.overflowing.push_back(postProcess(partsA[i], nullptr, opt.addSpecialTokens));
+                continue;
+            }
+            for (std::size_t j = 0; j < partsB.size(); ++j)
+                if (i > 0 || j > 0) result.overflowing.push_back(postProcess(partsA[i], &partsB[j], opt.addSpecialTokens));
+        }
+    }
+    if (opt.padding == Padding::MaxLength && opt.maxLength > 0) {
+        std::size_t target = opt.maxLength;
+        if (opt.padToMultipleOf > 0) target = (target + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf;
+        pad(result, target, opt.paddingSide);
+    } else if (opt.padToMultipleOf > 0 && opt.padding != Padding::None) {
+        pad(result, (result.size() + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf, opt.paddingSide);
+    }
+    return result;
+}
+
+std::vector<Encoding> Tokenizer::encodeBatch(const std::vector<std::string>& texts, const std::vector<std::string>& pairs,
+                                             const EncodeOptions& opt) const {
+    if (!pairs.empty() && pairs.size() != texts.size())
+        throw Error("a batch of " + std::to_string(texts.size()) + " texts needs as many pairs, not " +
+                    std::to_string(pairs.size()));
+    std::vector<Encoding> out;
+    out.reserve(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        out.push_back(pairs.empty() ? encode(texts[i], opt) : encode(texts[i], pairs[i], opt));
+    if (opt.padding == Padding::Longest) {
+        std::size_t longest = 0;
+        for (const auto& e : out) {
+            longest = std::max(longest, e.size());
+            for (const auto& o : e.overflowing) longest = std::max(longest, o.size());
+        }
+        if (opt.padToMultipleOf > 0) longest = (longest + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf;
+        for (auto& e : out) pad(e, longest, opt.paddingSide);
+    }
+    return out;
+}
+
+std::string Tokenizer::decode(const std::vector<std::int64_t>& ids, bool skipSpecialTokens) const {
+    std::vector<std::string> tokens;
+    tokens.reserve(ids.size());
+    for (auto id : ids) {
+        if (skipSpecialTokens && isSpecialId(id)) continue;
+        if (id < 0 || static_cast<std::size_t>(id) >= vocabSize()) continue;
+        tokens.push_back(idToToken(id));
+    }
+    return decodeTokens(tokens);
+}
+
+std::string Tokenizer::decodeTokens(const std::vector<std::string>& tokens) const {
+    std::string out;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (i) out += ' ';
+        out += tokens[i];
+    }
+    return out;
+}
+
+}  // namespace distilbench

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/tokenizers/Encoding.h"
+
+namespace distilbench {
+
+// A token produced by a tokenizer model before special tokens are added.
+struct PreToken {
+    std::int64_t id = 0;
+    std::string token;
+    int begin = 0;  // code points in the original text
+    int end = 0;
+    int word = -1;
+};
+
+// How special tokens are placed around one or two sequences (TemplateProcessing).
+struct TemplateItem {
+    bool isSequence = false;
+    int sequence = 0;  // A = 0, B = 1
+    std::string special;
+    int typeId = 0;
+};
+
+struct PostProcessor {
+    std::vector<TemplateItem> single;
+    std::vector<TemplateItem> pair;
+    // A template's special token name -> its ids and tokens (usually one of each).
+    std::map<std::string, std::vector<std::pair<std::int64_t, std::string>>> specials;
+    std::size_t addedTokens(bool isPair) const;
+};
+
+struct SpecialTokens {
+    std::string unk = "[UNK]", cls = "[CLS]", sep = "[SEP]", pad = "[PAD]", mask = "[MASK]";
+    std::int64_t unkId = -1, clsId = -1, sepId = -1, padId = 0, maskId = -1;
+};
+
+// The shared part of every tokenizer: truncation, special tokens, padding, overflowing windows,
+// batching and decoding. Subclasses turn one text into PreTokens.
+class Tokenizer {
+public:
+    virtual ~Tokenizer() = default;
+
+    // Loads a model folder, vocab.txt, tokenizer.json or a SentencePiece .model.
+    // Throws distilbench::Error naming the file and the problem.
+    static std::unique_ptr<Tokenizer> load(const std::string& path);
+
+    Encoding encode(std::string_view text, const EncodeOptions& options = {}) const;
+    Encoding encode(std::string_view text, std::optional<std::string_view> pair, const EncodeOptions& options) const;
+    // Padding::Longest pads to the longest in the batch.
+    std::vector<Encoding> encodeBatch(const std::vector<std::string>& texts, const std::vector<std::string>& pairs,
+                                      const EncodeOptions& options) const;
+    std::string decode(const std::vector<std::int64_t>& ids, bool skipSpecialTokens = true) const;
+
+    // The model step: tokens without special tokens, offsets in code points.
+    virtual std::vector<PreToken> tokenize(std::string_view text) const = 0;
+    virtual std::size_t vocabSize() const = 0;
+    virtual std::string idToToken(std::int64_t id) const = 0;
+    virtual std::int64_t tokenToId(std::string_view token) const = 0;  // -1 when absent
+    virtual bool isSpecialId(std::int64_t id) const;
+    virtual std::string kind() const = 0;  // "WordPiece", "SentencePiece"
+    // "##" for WordPiece, "▁" for SentencePiece: how continuation pieces are marked.
+    virtual bool isContinuation(const std::string& token) const { return false; }
+
+    const SpecialTokens& specialTokens() const { return special_; }
+    const PostProcessor& postProcessor() const { return post_; }
+    int modelMaxLength() const { return modelMaxLength_; }
+    const std::string& source() const { return source_; }
+
+protected:
+    virtual std::string decodeTokens(const std::vector<std::string>& tokens) const;
+    void setDefaultBertTemplate();
+
+    SpecialTokens special_;
+    PostProcessor post_;
+    std::vector<std::int64_t> specialIds_;  // skipped when decoding
+    int modelMaxLength_ = 512;
+    std::string source_;
+
+private:
+    Encoding fromPreTokens(const std::vector<PreToken>& tokens, int sequence) const;
+    Encoding postProcess(const Encoding& a, const Encoding* b, bool addSpecial) const;
+    void pad(Encoding& e, std::size_t length, Side side) const;
+};
+
+}  // namespace distilbench
