@@ -22,3 +22,5 @@ struct CliCommand {
 
 // Each command file contributes its commands here.
 std::vector<CliCommand> environmentCommands();
+std::vector<CliCommand> modelCommands();
+std::vector<CliCommand> tokenizerCommands();

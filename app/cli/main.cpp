@@ -11,7 +11,7 @@ namespace {
 
 std::vector<CliCommand> allCommands() {
     std::vector<CliCommand> commands;
-    for (auto&& group : {environmentCommands()})
+    for (auto&& group : {environmentCommands(), modelCommands(), tokenizerCommands()})
         for (auto&& c : group) commands.push_back(c);
     return commands;
 }

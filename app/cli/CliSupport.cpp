@@ -1,0 +1,55 @@
+#include "app/cli/CliSupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& description,
+                  const QString& positional, const QString& positionalHelp) {
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!positional.isEmpty()) parser.addPositionalArgument(positional, positionalHelp);
+    if (!parser.parse(args)) throw UsageError{parser.errorText()};
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return false;
+    }
+    if (!positional.isEmpty() && parser.positionalArguments().size() != 1)
+        throw UsageError{QStringLiteral("expects exactly one %1 (see --help)").arg(positional)};
+    return true;
+}
+
+int intOption(const QCommandLineParser& parser, const QString& name, int fallback, int minimum) {
+    if (!parser.isSet(name)) return fallback;
+    bool ok = false;
+    const int v = parser.value(name).toInt(&ok);
+    if (!ok || v < minimum) throw UsageError{QStringLiteral("--%1 needs a whole number >= %2").arg(name).arg(minimum)};
+    return v;
+}
+
+QJsonArray toJsonArray(const distilbench::FloatArray& array) {
+    // Nested lists in row-major order, like numpy's tolist().
+    std::function<QJsonArray(std::size_t, std::size_t)> build = [&](std::size_t dim, std::size_t offset) {
+        QJsonArray a;
+        std::size_t stride = 1;
+        for (std::size_t d = dim + 1; d < array.shape.size(); ++d) stride *= array.shape[d];
+        for (std::int64_t i = 0; i < array.shape[dim]; ++i) {
+            if (dim + 1 == array.shape.size()) a.append(static_cast<double>(array.values[offset + i]));
+            else a.append(build(dim + 1, offset + i * stride));
+        }
+        return a;
+    };
+    return array.shape.empty() ? QJsonArray() : build(0, 0);
+}
+
+void printJson(const QJsonValue& value, bool indented) {
+    const auto format = indented ? QJsonDocument::Indented : QJsonDocument::Compact;
+    if (value.isArray()) out() << QJsonDocument(value.toArray()).toJson(format);
+    else out() << QJsonDocument(value.toObject()).toJson(format);
+    if (!indented) out() << '\n';
+    out().flush();
+}
+
+QTextStream& out() {
+    static QTextStream stream(stdout);
+    return stream;
+}

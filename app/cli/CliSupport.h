@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QString>
+#include <QTextStream>
+#include <string>
+#include <vector>
+
+#include "app/cli/CliCommand.h"
+#include "core/models/Model.h"
+
+// Parses the arguments of a subcommand; prints its help and returns false when --help was given.
+bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& description,
+                  const QString& positional = {}, const QString& positionalHelp = {});
+int intOption(const QCommandLineParser& parser, const QString& name, int fallback, int minimum = 0);
+QJsonArray toJsonArray(const distilbench::FloatArray& array);
+template <typename T>
+QJsonArray toJsonArray(const std::vector<T>& values) {
+    QJsonArray a;
+    for (const auto& v : values) {
+        if constexpr (std::is_same_v<T, std::string>) a.append(QString::fromStdString(v));
+        else a.append(static_cast<double>(v));
+    }
+    return a;
+}
+void printJson(const QJsonValue& value, bool indented = false);
+QTextStream& out();

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/runtime/JobCallbacks.h"
+
+namespace distilbench {
+
+class Model;
+class Tokenizer;
+
+struct ModelBenchmark {
+    int batch = 0, sequenceLength = 0, iterations = 0, threads = 0;
+    std::string dtype;
+    double meanMs = 0, medianMs = 0, minMs = 0;
+    double sequencesPerSecond = 0;
+};
+
+// Times forward passes of a [batch, seq] batch of random ids (after warm-up runs).
+ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int iterations, int warmup,
+                              const JobCallbacks& callbacks = {});
+
+struct TokenizerBenchmark {
+    std::size_t sentences = 0, tokens = 0, bytes = 0;
+    double seconds = 0;
+    double sentencesPerSecond = 0, tokensPerSecond = 0;
+};
+
+// Encodes every sentence once on the calling thread (best of `repeats` passes).
+TokenizerBenchmark benchmarkTokenizer(const Tokenizer& tokenizer, const std::vector<std::string>& sentences, int repeats = 3);
+
+}  // namespace distilbench
