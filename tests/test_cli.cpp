@@ -2,6 +2,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+#include <QTemporaryDir>
 #include <thread>
 
 #include "CliRunner.h"
@@ -40,6 +41,88 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(r.out).object()["threads"].toInt(), 1);
     }
 
+    void tokenizeJson() {
+        const auto r = runCli({"tokenize", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-tokenizer.json", "--text",
+                               "Hello World!, how are you?", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["ids"].toArray().size(), 10);
+        QCOMPARE(o["ids"].toArray()[1].toInt(), 7592);
+        QCOMPARE(o["offsets"].toArray()[2].toArray()[0].toInt(), 6);
+        for (const char* key : {"tokens", "type_ids", "attention_mask", "special_tokens_mask", "word_ids"})
+            QVERIFY2(o.contains(key), key);
+        QVERIFY(o["word_ids"].toArray()[0].isNull());
+    }
+
+    void tokenizeBatchPadded() {
+        const auto r = runCli({"tokenize", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt", "--text", "short",
+                               "--text", "a longer sentence", "--padding", "longest", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray batch = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(batch.size(), 2);
+        QCOMPARE(batch[0]["ids"].toArray().size(), batch[1]["ids"].toArray().size());
+    }
+
+    void predictMatchesFixture() {
+        // The fixture's logits for these ids (transformers 4.36).
+        const auto r = runCli({"predict", DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls", "--ids",
+                               "101,7,42,99,500,13,102;101,250,251,252,253,254,255,256,257,102", "--attentions", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray logits = o["logits"].toArray();
+        QVERIFY(std::abs(logits[0][0].toDouble() - 0.01571756973862648) < 1e-5);
+        QVERIFY(std::abs(logits[1][1].toDouble() - -0.012232335284352303) < 1e-5);
+        QCOMPARE(o["probs"].toArray().size(), 2);
+        QCOMPARE(o["labels"].toArray().size(), 2);
+        // attentions: [layer][batch][head][query][key]
+        const QJsonArray att = o["attentions"].toArray();
+        QCOMPARE(att.size(), 2);
+        QCOMPARE(att[0].toArray().size(), 2);
+        QCOMPARE(att[0][0].toArray().size(), 4);
+        QCOMPARE(att[0][0][0].toArray().size(), 10);
+        QCOMPARE(att[0][0][0][0][9].toDouble(), 0.0);  // padded key
+    }
+
+    void inspectJson() {
+        const auto r = runCli({"inspect", DISTILBENCH_TEST_DATA "/hf/bert_seqcls", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["architecture"].toString(), QString("BertForSequenceClassification"));
+        QCOMPARE(o["parameters_per_component"].toArray().first()["name"].toString(), QString("Embeddings"));
+        QVERIFY(o["parameters"].toDouble() > 100000);
+        QCOMPARE(o["labels"].toArray().size(), 2);
+    }
+
+    void benchSmallPreset() {
+        const auto r = runCli({"bench", "--preset", "distilbert-tiny", "--batch", "2", "--seq", "16", "--iterations", "2", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(o["ms_per_batch"].toDouble() > 0);
+        QVERIFY(o["sequences_per_second"].toDouble() > 0);
+    }
+
+    void benchTokenizer() {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("s.tsv"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("sentence\tlabel\nit 's a charming journey . \t1\nunflinchingly bleak \t0\n");
+        f.close();
+        const auto r = runCli({"bench-tokenizer", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt", "--file",
+                               f.fileName(), "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["sentences"].toInt(), 2);
+        QCOMPARE(o["tokens"].toInt(), 9 + 8);  // [CLS] it ' s a charming journey . [SEP] / [CLS] un ##fl ##in ##ching ##ly bleak [SEP]
+    }
+
+    void runtimeErrorsNameTheFile() {
+        QTemporaryDir dir;
+        const auto r = runCli({"inspect", dir.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("config.json"), r.err.constData());
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+    }
+
     void usageErrors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no command") << QStringList{};
@@ -47,6 +130,10 @@ private Q_SLOTS:
         QTest::newRow("unknown global option") << QStringList{"--bogus", "env"};
         QTest::newRow("unknown command option") << QStringList{"env", "--bogus"};
         QTest::newRow("bad threads") << QStringList{"--threads", "zero", "env"};
+        QTest::newRow("predict without input") << QStringList{"predict", DISTILBENCH_TEST_DATA "/hf/bert_seqcls"};
+        QTest::newRow("bad dtype") << QStringList{"predict", "x", "--text", "a", "--dtype", "f8"};
+        QTest::newRow("bad truncation") << QStringList{"tokenize", "x", "--text", "a", "--truncation", "middle"};
+        QTest::newRow("bad ids") << QStringList{"predict", "x", "--ids", "1,two"};
     }
     void usageErrors() {
         QFETCH(QStringList, args);

@@ -116,12 +116,13 @@ int runPredict(const QStringList& args) {
     options.topK = intOption(p, "top-k", 5, 1);
     options.maxLength = intOption(p, "max-length", 0, 2);
 
+    const auto ids = p.isSet("ids") ? parseIds(p.value("ids")) : std::vector<std::vector<std::int64_t>>{};
     const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
     if (dtype == "bf16") pipeline->model()->setComputeDType(ComputeDType::BFloat16);
     std::vector<std::string> t, pr;
     for (const auto& s : texts) t.push_back(s.toStdString());
     for (const auto& s : pairs) pr.push_back(s.toStdString());
-    const PipelineResult r = p.isSet("ids") ? pipeline->predictIds(parseIds(p.value("ids")), options)
+    const PipelineResult r = p.isSet("ids") ? pipeline->predictIds(ids, options)
                                             : pipeline->predict(t, pr, options);
     const ModelConfig& cfg = pipeline->model()->config();
 
