@@ -32,7 +32,8 @@ std::string shapeString(at::IntArrayRef s) {
 }
 }  // namespace
 
-EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed) : config_(std::move(config)), seed_(seed) {
+EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initialise)
+    : config_(std::move(config)), initialise_(initialise), seed_(seed) {
     const auto& c = config_;
     const bool bert = c.family == ModelFamily::Bert;
     prefix_ = c.head == HeadType::Base ? "" : c.basePrefix() + ".";
@@ -98,34 +99,45 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed) : config_(std
             addLinear("classifier", 1, D);
             break;
     }
-    // Padding rows of the word embeddings start at zero (nn.Embedding padding_idx).
-    {
-        at::NoGradGuard guard;
-        params_[e + "word_embeddings.weight"][c.padTokenId].zero_();
-        if (c.sinusoidalPositions) {
-            auto& pos = params_[e + "position_embeddings.weight"];
-            auto acc = pos.accessor<float, 2>();
-            for (std::int64_t t = 0; t < c.maxPositions; ++t)
-                for (std::int64_t j = 0; j < D; ++j) {
-                    const double angle = t / std::pow(10000.0, 2.0 * (j / 2) / static_cast<double>(D));
-                    acc[t][j] = static_cast<float>(j % 2 == 0 ? std::sin(angle) : std::cos(angle));
-                }
-        }
-    }
+    if (initialise_) initialiseMissing();
 }
 
 void EncoderModel::addParameter(const std::string& name, std::vector<std::int64_t> shape, int init) {
+    names_.push_back(name);
+    specs_.push_back({std::move(shape), init});
+    params_[name] = at::Tensor();
+}
+
+void EncoderModel::initialiseParameter(std::size_t index) {
     // One generator per parameter, seeded from the model seed and the parameter's position, so
     // that initialisation does not depend on anything else that consumed random numbers.
+    const Spec& spec = specs_[index];
+    const std::string& name = names_[index];
+    at::NoGradGuard guard;
     at::Tensor t;
-    if (init == kZeros) t = at::zeros(shape);
-    else if (init == kOnes) t = at::ones(shape);
+    if (spec.init == kZeros) t = at::zeros(spec.shape);
+    else if (spec.init == kOnes) t = at::ones(spec.shape);
     else {
-        auto gen = at::detail::createCPUGenerator(seed_ * 1000003ULL + names_.size());
-        t = at::empty(shape).normal_(0.0, config_.initializerRange, gen);
+        auto gen = at::detail::createCPUGenerator(seed_ * 1000003ULL + index);
+        t = at::empty(spec.shape).normal_(0.0, config_.initializerRange, gen);
     }
-    names_.push_back(name);
+    const std::string e = prefix_ + "embeddings.";
+    if (name == e + "word_embeddings.weight") t[config_.padTokenId].zero_();  // nn.Embedding padding_idx
+    if (name == e + "position_embeddings.weight" && config_.sinusoidalPositions) {
+        const std::int64_t D = config_.hiddenSize;
+        auto acc = t.accessor<float, 2>();
+        for (std::int64_t p = 0; p < config_.maxPositions; ++p)
+            for (std::int64_t j = 0; j < D; ++j) {
+                const double angle = p / std::pow(10000.0, 2.0 * (j / 2) / static_cast<double>(D));
+                acc[p][j] = static_cast<float>(j % 2 == 0 ? std::sin(angle) : std::cos(angle));
+            }
+    }
     params_[name] = t;
+}
+
+void EncoderModel::initialiseMissing() {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (!params_[names_[i]].defined()) initialiseParameter(i);
 }
 
 void EncoderModel::addLinear(const std::string& name, std::int64_t out, std::int64_t in) {
@@ -212,17 +224,25 @@ LoadReport EncoderModel::loadStateDict(const std::vector<std::pair<std::string, 
             report.unexpected.push_back(rawName);
             continue;
         }
-        if (!tensor.sizes().equals(it->second.sizes()))
+        const std::size_t index = std::find(names_.begin(), names_.end(), name) - names_.begin();
+        const auto& expected = specs_[index].shape;
+        if (!tensor.sizes().equals(expected))
             throw Error(source, "tensor '" + rawName + "' has shape " + shapeString(tensor.sizes()) +
-                                    " but the model expects " + shapeString(it->second.sizes()));
-        if (tensor.is_floating_point() && !at::isfinite(tensor).all().item<bool>())
+                                    " but the model expects " + shapeString(expected));
+        if (!tensor.is_floating_point()) throw Error(source, "tensor '" + rawName + "' is not floating point");
+        // Same dtype: the tensor keeps pointing into the mapped file (no copy).
+        at::Tensor value = tensor.to(it->second.defined() ? it->second.device() : c10::Device(c10::kCPU),
+                                     it->second.defined() ? it->second.scalar_type() : at::kFloat)
+                               .contiguous();
+        // sum() is finite exactly when every element is: one pass, no temporary of the tensor's size.
+        if (!std::isfinite(value.sum(at::kDouble).item<double>()))
             throw Error(source, "tensor '" + rawName + "' contains NaN or infinite values");
-        // Same dtype and device: the tensor keeps pointing into the mapped file (no copy).
-        it->second = tensor.to(it->second.device(), it->second.scalar_type()).contiguous();
+        it->second = value;
         loaded.insert(name);
     }
     for (const auto& n : names_)
         if (!loaded.count(n)) report.missing.push_back(n);
+    initialiseMissing();
     for (const auto& [alias, target] : tied_)
         if (!loaded.count(alias)) report.tiedRestored.push_back(alias);
     return report;

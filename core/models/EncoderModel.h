@@ -52,8 +52,10 @@ struct LoadReport {
 
 class EncoderModel {
 public:
-    // Creates the parameters and initialises them as transformers' _init_weights does.
-    explicit EncoderModel(ModelConfig config, std::uint64_t seed = 42);
+    // Creates the parameters and initialises them as transformers' _init_weights does. With
+    // initialise = false nothing is allocated: loadStateDict() fills what the checkpoint has and
+    // initialises only what it lacks (loading a checkpoint costs no random draws).
+    explicit EncoderModel(ModelConfig config, std::uint64_t seed = 42, bool initialise = true);
 
     const ModelConfig& config() const { return config_; }
     ModelConfig& mutableConfig() { return config_; }
@@ -89,6 +91,8 @@ public:
 
 private:
     void addParameter(const std::string& name, std::vector<std::int64_t> shape, int init);
+    void initialiseParameter(std::size_t index);
+    void initialiseMissing();
     void addLinear(const std::string& name, std::int64_t out, std::int64_t in);
     void addLayerNorm(const std::string& name, std::int64_t dim);
     const at::Tensor& p(const std::string& name) const;
@@ -103,6 +107,12 @@ private:
     std::string prefix_;  // "distilbert." / "bert." or "" for a base model
     std::vector<std::string> names_;
     std::map<std::string, at::Tensor> params_;
+    struct Spec {
+        std::vector<std::int64_t> shape;
+        int init;
+    };
+    std::vector<Spec> specs_;  // per entry of names_
+    bool initialise_ = true;
     std::map<std::string, std::string> tied_;
     bool training_ = false;
     std::uint64_t seed_;

@@ -83,7 +83,7 @@ std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& 
 
     std::shared_ptr<Model> model(new Model());
     // Seed 0 so that missing head weights are initialised reproducibly.
-    model->encoder_ = std::make_unique<EncoderModel>(config, 0);
+    model->encoder_ = std::make_unique<EncoderModel>(config, 0, /*initialise=*/false);
     callbacks.report(0.7, "loading weights");
     const LoadReport report = model->encoder_->loadStateDict(weights, where.path);
     callbacks.checkAbort();

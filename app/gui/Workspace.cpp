@@ -1,0 +1,73 @@
+#include "app/gui/Workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include "app/common/JobRunner.h"
+#include "core/inference/Pipeline.h"
+#include "core/models/Model.h"
+#include "core/tokenizers/Tokenizer.h"
+
+using namespace distilbench;
+
+Workspace::Workspace(JobRunner* runner, QObject* parent) : QObject(parent), runner_(runner) {}
+
+std::shared_ptr<Tokenizer> Workspace::tokenizer() const {
+    if (pipeline_ && pipeline_->tokenizer()) return pipeline_->tokenizer();
+    return tokenizerOnly_;
+}
+
+bool Workspace::isTokenizerFile(const QString& path) {
+    const QFileInfo info(path);
+    if (info.isDir()) return false;
+    const QString name = info.fileName();
+    return name.endsWith(QLatin1String(".model")) || name == QLatin1String("vocab.txt") ||
+           (name.endsWith(QLatin1String(".txt"))) ||
+           (name.endsWith(QLatin1String(".json")) && name != QLatin1String("config.json") &&
+            !name.endsWith(QLatin1String(".index.json")));
+}
+
+int Workspace::open(const QString& path) {
+    const std::string p = QDir::cleanPath(path).toStdString();
+    if (isTokenizerFile(path)) {
+        auto result = std::make_shared<std::shared_ptr<Tokenizer>>();
+        return runner_->start(tr("Loading tokenizer %1").arg(QFileInfo(path).fileName()),
+                              [p, result](const JobCallbacks&) { *result = Tokenizer::load(p); },
+                              [this, result] {
+                                  tokenizerOnly_ = std::move(*result);
+                                  emit tokenizerChanged();
+                              });
+    }
+    auto result = std::make_shared<std::shared_ptr<Pipeline>>();
+    const QString name = QFileInfo(path).isDir() ? QFileInfo(path).fileName() : QFileInfo(path).dir().dirName();
+    return runner_->start(tr("Loading model %1").arg(name),
+                          [p, result](const JobCallbacks& cb) { *result = Pipeline::open(p, cb); },
+                          [this, result, name, path] { setPipeline(std::move(*result), name, path); });
+}
+
+int Workspace::createFromPreset(const QString& preset, int head, int numLabels, const QString& tokenizerPath) {
+    auto result = std::make_shared<std::shared_ptr<Pipeline>>();
+    const std::string p = preset.toStdString(), t = tokenizerPath.toStdString();
+    return runner_->start(
+        tr("Creating %1").arg(preset),
+        [p, t, head, numLabels, result](const JobCallbacks& cb) {
+            ModelConfig config = ModelConfig::preset(p, static_cast<HeadType>(head));
+            config.setNumLabels(std::max(1, numLabels));
+            std::shared_ptr<Tokenizer> tokenizer;
+            if (!t.empty()) {
+                tokenizer = Tokenizer::load(t);
+                config.vocabSize = static_cast<int>(tokenizer->vocabSize());
+            }
+            cb.report(0.3, "initialising weights");
+            *result = std::make_shared<Pipeline>(Model::create(config), tokenizer);
+        },
+        [this, result, preset] { setPipeline(std::move(*result), tr("new %1").arg(preset), QString()); });
+}
+
+void Workspace::setPipeline(std::shared_ptr<Pipeline> pipeline, const QString& name, const QString& path) {
+    pipeline_ = std::move(pipeline);
+    modelName_ = name;
+    modelPath_ = path;
+    emit modelChanged();
+    emit tokenizerChanged();
+}
