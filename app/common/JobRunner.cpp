@@ -33,7 +33,7 @@ JobRunner::~JobRunner() {
     }
 }
 
-int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess) {
+int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess, Visibility visibility) {
     const int id = nextId_++;
     auto job = std::make_shared<Job>();
     job->name = name;
@@ -53,7 +53,7 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess) 
     distilbench::JobCallbacks callbacks;
     Job* raw = job.get();
     callbacks.shouldAbort = [raw] { return raw->cancelRequested.load(std::memory_order_relaxed); };
-    callbacks.progress = [raw, emitProgress](const distilbench::ProgressReport& report) {
+    if (visibility == Visibility::Shown) callbacks.progress = [raw, emitProgress](const distilbench::ProgressReport& report) {
         QMutexLocker lock(&raw->mutex);
         if (!raw->sinceLastUpdate.isValid() || raw->sinceLastUpdate.elapsed() >= kMinIntervalMs) {
             raw->sinceLastUpdate.start();
@@ -97,7 +97,7 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess) 
             },
             Qt::QueuedConnection);
     jobs_.insert(id, job);
-    emit started(id, name);
+    if (visibility == Visibility::Shown) emit started(id, name);
     emit runningCountChanged(runningCount());
     job->thread->start();
     return id;

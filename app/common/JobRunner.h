@@ -23,7 +23,12 @@ public:
     explicit JobRunner(QObject* parent = nullptr);
     ~JobRunner() override;
 
-    int start(const QString& name, JobFunction job, Completion onSuccess = {});
+    // Quiet jobs (interactive predictions on every keystroke) are not announced with started()
+    // and report no progress, so they do not flicker in the jobs panel; errors still arrive.
+    enum class Visibility { Shown, Quiet };
+
+    int start(const QString& name, JobFunction job, Completion onSuccess = {},
+              Visibility visibility = Visibility::Shown);
     void cancel(int id);
     void cancelAll();
     bool isRunning(int id) const;

@@ -50,7 +50,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     stack_ = new QStackedWidget(splitter);
     splitter->addWidget(nav_);
     splitter->addWidget(stack_);
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(0, false);
+    splitter->setSizes({180, 1000});
     outer->addWidget(splitter, 1);
 
     jobs_ = new JobProgressPanel(central);
@@ -65,7 +68,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(runner_, &JobRunner::cancelled, jobs_, &JobProgressPanel::removeJob);
     connect(runner_, &JobRunner::failed, this, [this](int id, const QString& error) {
         jobs_->removeJob(id);
-        QMessageBox::warning(this, tr("DistilBench"), error);
+        // Not exec(): other jobs keep reporting while the message is up.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("DistilBench"), error, QMessageBox::Ok, this);
+        box->setObjectName("jobError");
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
     connect(jobs_, &JobProgressPanel::cancelRequested, runner_, &JobRunner::cancel);
 

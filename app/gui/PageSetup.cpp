@@ -3,9 +3,29 @@
 #include <QStyle>
 
 #include "app/gui/MainWindow.h"
+#include "app/gui/ModelsPage.h"
+#include "app/gui/PlaygroundPage.h"
 #include "app/gui/StartPage.h"
+#include "app/gui/TokenizerPage.h"
+#include "app/gui/Workspace.h"
 
-void setupPages(MainWindow& window) {
-    auto* start = new StartPage(&window);
-    window.addPage(QObject::tr("Start"), window.style()->standardIcon(QStyle::SP_DirHomeIcon), start);
+Pages setupPages(MainWindow& window) {
+    Pages pages;
+    pages.workspace = new Workspace(window.jobRunner(), &window);
+    pages.start = new StartPage(&window);
+    pages.models = new ModelsPage(&window, pages.workspace);
+    pages.tokenizer = new TokenizerPage(pages.workspace, &window);
+    pages.playground = new PlaygroundPage(pages.workspace, &window);
+    QStyle* style = window.style();
+    window.addPage(QObject::tr("Start"), style->standardIcon(QStyle::SP_DirHomeIcon), pages.start);
+    window.addPage(QObject::tr("Models"), style->standardIcon(QStyle::SP_DriveHDIcon), pages.models);
+    window.addPage(QObject::tr("Tokenizer"), style->standardIcon(QStyle::SP_FileDialogDetailedView), pages.tokenizer);
+    window.addPage(QObject::tr("Playground"), style->standardIcon(QStyle::SP_MediaPlay), pages.playground);
+    // Whatever the user opens (menu, drop, recent, command line) goes to the workspace; a model
+    // shows its summary, a tokenizer file the Tokenizer page.
+    QObject::connect(&window, &MainWindow::openRequested, pages.workspace, [&window, pages](const QString& path) {
+        pages.workspace->open(path);
+        window.showPage(Workspace::isTokenizerFile(path) ? static_cast<QWidget*>(pages.tokenizer) : pages.models);
+    });
+    return pages;
 }

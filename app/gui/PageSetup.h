@@ -1,7 +1,21 @@
 #pragma once
 
 class MainWindow;
+class Workspace;
+class StartPage;
+class ModelsPage;
+class TokenizerPage;
+class PlaygroundPage;
+
+// The pages of the application, created once and wired together.
+struct Pages {
+    Workspace* workspace = nullptr;
+    StartPage* start = nullptr;
+    ModelsPage* models = nullptr;
+    TokenizerPage* tokenizer = nullptr;
+    PlaygroundPage* playground = nullptr;
+};
 
 // Creates every page and wires them together; shared by main() and the GUI tests so that the
 // tests look at the real application.
-void setupPages(MainWindow& window);
+Pages setupPages(MainWindow& window);

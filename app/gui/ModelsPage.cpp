@@ -1,0 +1,239 @@
+#include "app/gui/ModelsPage.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "app/common/JobRunner.h"
+#include "app/gui/AppSettings.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/Workspace.h"
+#include "core/inference/Pipeline.h"
+#include "core/models/ModelDiscovery.h"
+#include "core/runtime/Resources.h"
+#include "core/util/HumanUnits.h"
+#include "widgets/EmptyStateWidget.h"
+
+using namespace distilbench;
+
+namespace {
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QTreeWidgetItem* row(QTreeWidget* tree, const QString& key, const QString& value, QTreeWidgetItem* parent = nullptr) {
+    auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
+    item->setText(0, key);
+    item->setText(1, value);
+    return item;
+}
+}  // namespace
+
+ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
+    : QWidget(window), window_(window), workspace_(workspace) {
+    auto* layout = new QVBoxLayout(this);
+    auto* toolbar = new QHBoxLayout;
+    auto* open = new QPushButton(tr("Open Folder…"), this);
+    open->setToolTip(tr("Open a Hugging Face model folder (Ctrl+O)"));
+    auto* create = new QPushButton(tr("New from Preset…"), this);
+    create->setToolTip(tr("A new, randomly initialised DistilBERT or BERT of a standard shape, to train from scratch"));
+    toolbar->addWidget(open);
+    toolbar->addWidget(create);
+    toolbar->addStretch(1);
+    layout->addLayout(toolbar);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    stack_ = new QStackedWidget(splitter);
+    empty_ = new EmptyStateWidget(tr("No model open"),
+                                  tr("Open a model folder, pick one from your Hugging Face cache on the right, or "
+                                     "create a new model from a preset."),
+                                  stack_);
+    connect(empty_->addAction(tr("Open Model Folder…")), &QPushButton::clicked, open, &QPushButton::click);
+    connect(empty_->addAction(tr("New Model from Preset…")), &QPushButton::clicked, this, &ModelsPage::newFromPreset);
+    stack_->addWidget(empty_);
+
+    auto* details = new QWidget(stack_);
+    auto* dl = new QVBoxLayout(details);
+    title_ = new QLabel(details);
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    title_->setWordWrap(true);
+    summary_ = new QTreeWidget(details);
+    summary_->setObjectName("modelSummary");
+    summary_->setColumnCount(2);
+    summary_->setHeaderLabels({tr("Property"), tr("Value")});
+    summary_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    dl->addWidget(title_);
+    dl->addWidget(summary_, 1);
+    stack_->addWidget(details);
+
+    auto* side = new QWidget(splitter);
+    auto* sl = new QVBoxLayout(side);
+    sl->setContentsMargins(0, 0, 0, 0);
+    auto* cacheHeader = new QHBoxLayout;
+    cacheHeader->addWidget(new QLabel(tr("<b>Hugging Face cache</b>"), side), 1);
+    auto* refresh = new QPushButton(tr("Refresh"), side);
+    cacheHeader->addWidget(refresh);
+    sl->addLayout(cacheHeader);
+    cache_ = new QTreeWidget(side);
+    cache_->setObjectName("cacheView");
+    cache_->setHeaderLabels({tr("Model"), tr("Architecture"), tr("Size")});
+    cache_->setRootIsDecorated(false);
+    cache_->setToolTip(tr("Models downloaded by transformers ($HF_HUB_CACHE, $HF_HOME/hub or "
+                          "~/.cache/huggingface/hub). Double-click to open."));
+    sl->addWidget(cache_, 2);
+    sl->addWidget(new QLabel(tr("<b>Recent</b>"), side));
+    recent_ = new QListWidget(side);
+    sl->addWidget(recent_, 1);
+    splitter->addWidget(stack_);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(open, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"));
+        if (!dir.isEmpty()) window_->openPath(dir);
+    });
+    connect(create, &QPushButton::clicked, this, &ModelsPage::newFromPreset);
+    connect(refresh, &QPushButton::clicked, this, &ModelsPage::refreshCache);
+    connect(cache_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        window_->openPath(item->data(0, Qt::UserRole).toString());
+    });
+    connect(recent_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { window_->openPath(item->text()); });
+    connect(workspace_, &Workspace::modelChanged, this, &ModelsPage::showModel);
+    connect(window_, &MainWindow::openRequested, this, &ModelsPage::refreshRecent);
+    refreshRecent();
+    refreshCache();
+}
+
+void ModelsPage::refreshRecent() {
+    recent_->clear();
+    for (const QString& path : AppSettings::recentFiles()) recent_->addItem(path);
+}
+
+void ModelsPage::refreshCache() {
+    auto found = std::make_shared<std::vector<CachedModel>>();
+    workspace_->runner()->start(
+        tr("Scanning the Hugging Face cache"),
+        [found](const JobCallbacks&) { *found = scanHuggingFaceCache(huggingFaceCacheDirs()); },
+        [this, found] {
+            cache_->clear();
+            for (const auto& m : *found) {
+                auto* item = new QTreeWidgetItem(cache_);
+                item->setText(0, qs(m.repoId));
+                item->setText(1, m.architecture.empty() ? qs(m.modelType) : qs(m.architecture));
+                item->setText(2, qs(formatBytes(m.bytes)));
+                item->setToolTip(0, qs(m.path));
+                item->setData(0, Qt::UserRole, qs(m.path));
+                if (!m.supported) {
+                    item->setDisabled(true);
+                    item->setToolTip(1, tr("Only DistilBERT and BERT models are supported"));
+                }
+            }
+            if (found->empty()) {
+                auto* item = new QTreeWidgetItem(cache_);
+                item->setText(0, tr("No cached models found"));
+                item->setDisabled(true);
+            }
+        });
+}
+
+void ModelsPage::showModel() {
+    const auto pipeline = workspace_->pipeline();
+    summary_->clear();
+    if (!pipeline) {
+        stack_->setCurrentIndex(0);
+        return;
+    }
+    const Model& model = *pipeline->model();
+    const ModelConfig& c = model.config();
+    const ModelSummary& s = model.summary();
+    title_->setText(tr("<h2>%1</h2><p>%2</p>").arg(qs(c.architecture()), workspace_->modelPath().toHtmlEscaped()));
+    auto* arch = row(summary_, tr("Architecture"), qs(c.architecture()));
+    row(summary_, tr("Layers"), QString::number(c.numLayers), arch)->setToolTip(0, tr("Transformer blocks stacked on the embeddings"));
+    row(summary_, tr("Attention heads"), QString::number(c.numHeads), arch);
+    row(summary_, tr("Hidden size"), QString::number(c.hiddenSize), arch);
+    row(summary_, tr("Feed-forward size"), QString::number(c.intermediateSize), arch);
+    row(summary_, tr("Vocabulary"), QString::number(c.vocabSize), arch);
+    row(summary_, tr("Max positions"), QString::number(c.maxPositions), arch)->setToolTip(0, tr("Longest input in tokens"));
+    row(summary_, tr("Activation"), qs(c.activation), arch);
+    auto* params = row(summary_, tr("Parameters"), qs(formatCount(double(s.parameterCount))));
+    for (const auto& g : s.groups)
+        row(summary_, qs(g.name), tr("%1 (%2%)").arg(qs(formatCount(double(g.count))))
+                                      .arg(100.0 * g.count / std::max<std::int64_t>(1, s.parameterCount), 0, 'f', 1), params);
+    row(summary_, tr("Size on disk"), s.bytesOnDisk ? qs(formatBytes(s.bytesOnDisk)) : tr("not saved yet"));
+    row(summary_, tr("Size in memory"), qs(formatBytes(s.bytesInMemory)));
+    row(summary_, tr("Weights"), tr("%1, %2").arg(qs(s.weightsFormat), qs(s.fileDtype)))->setToolTip(1, qs(s.weightsPath));
+    if (s.loadSeconds > 0) row(summary_, tr("Loaded in"), qs(formatDuration(s.loadSeconds)));
+    if (c.head == HeadType::SequenceClassification || c.head == HeadType::TokenClassification) {
+        QStringList labels;
+        for (const auto& l : c.labels) labels << qs(l);
+        row(summary_, tr("Labels"), labels.join(QStringLiteral(", ")));
+    }
+    const auto tok = pipeline->tokenizer();
+    row(summary_, tr("Tokenizer"), tok ? tr("%1, %2 tokens").arg(qs(tok->kind())).arg(tok->vocabSize()) : tr("none found in the folder"));
+    auto listKeys = [&](const QString& title, const std::vector<std::string>& keys, const QString& tip) {
+        if (keys.empty()) return;
+        auto* group = row(summary_, title, QString::number(keys.size()));
+        group->setToolTip(0, tip);
+        for (const auto& k : keys) row(summary_, qs(k), {}, group);
+    };
+    listKeys(tr("Missing weights"), s.missingKeys, tr("Not in the file: freshly initialised (train before use)"));
+    listKeys(tr("Unused weights"), s.unexpectedKeys, tr("In the file but not part of this architecture"));
+    listKeys(tr("Tied weights restored"), s.tiedRestored, tr("Shared with the word embeddings, as the model defines"));
+    summary_->expandItem(arch);
+    summary_->expandItem(params);
+    stack_->setCurrentIndex(1);
+}
+
+void ModelsPage::newFromPreset() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New model from preset"));
+    auto* form = new QFormLayout(&dialog);
+    auto* preset = new QComboBox(&dialog);
+    for (const auto& name : ModelConfig::presetNames()) preset->addItem(qs(name));
+    preset->setCurrentText(QStringLiteral("distilbert-small"));
+    preset->setToolTip(tr("distilbert-small and -tiny train in minutes on a laptop CPU"));
+    auto* head = new QComboBox(&dialog);
+    head->addItem(tr("Sequence classification"), int(HeadType::SequenceClassification));
+    head->addItem(tr("Token classification (NER)"), int(HeadType::TokenClassification));
+    head->addItem(tr("Question answering"), int(HeadType::QuestionAnswering));
+    head->addItem(tr("Masked language model"), int(HeadType::MaskedLM));
+    auto* labels = new QSpinBox(&dialog);
+    labels->setRange(1, 1000);
+    labels->setValue(2);
+    labels->setToolTip(tr("Number of classes; 1 means regression"));
+    auto* tokenizer = new QLineEdit(QString::fromStdString(bundledVocabPath()), &dialog);
+    tokenizer->setToolTip(tr("vocab.txt, tokenizer.json or a folder; the bundled bert-base-uncased vocabulary by default"));
+    auto* browse = new QPushButton(tr("Browse…"), &dialog);
+    auto* tokRow = new QHBoxLayout;
+    tokRow->addWidget(tokenizer, 1);
+    tokRow->addWidget(browse);
+    connect(browse, &QPushButton::clicked, &dialog, [&] {
+        const QString f = QFileDialog::getOpenFileName(&dialog, tr("Tokenizer"), {}, tr("Tokenizers (*.txt *.json *.model)"));
+        if (!f.isEmpty()) tokenizer->setText(f);
+    });
+    form->addRow(tr("Shape:"), preset);
+    form->addRow(tr("Task head:"), head);
+    form->addRow(tr("Labels:"), labels);
+    form->addRow(tr("Tokenizer:"), tokRow);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted) return;
+    workspace_->createFromPreset(preset->currentText(), head->currentData().toInt(), labels->value(), tokenizer->text());
+}

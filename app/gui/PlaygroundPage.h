@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QWidget>
+#include <memory>
+
+class Workspace;
+class QPlainTextEdit;
+class QLabel;
+class QStackedWidget;
+class QTreeWidget;
+class QTableWidget;
+class QTimer;
+class QCheckBox;
+class ProbabilityBars;
+class EmptyStateWidget;
+namespace distilbench {
+struct PipelineResult;
+}
+
+// Interactive testing: predictions update as the user types (debounced, stale requests
+// dropped), with probability bars, entities, answer spans or mask fills depending on the head;
+// batch mode runs many lines and exports CSV.
+class PlaygroundPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlaygroundPage(Workspace* workspace, QWidget* parent = nullptr);
+
+    void setText(const QString& text, const QString& pair = {});
+    QPlainTextEdit* input() const { return input_; }
+    ProbabilityBars* bars() const { return bars_; }
+    QTableWidget* batchTable() const { return batchTable_; }
+    QString latencyText() const;
+    int shownPredictions() const { return shown_; }
+    void runBatch(const QStringList& lines);
+    bool exportBatchCsv(const QString& path) const;
+
+    static constexpr int kDebounceMs = 150;
+
+Q_SIGNALS:
+    void predictionShown();
+    void batchFinished();
+
+private:
+    void modelChanged();
+    void schedule();
+    void runNow();
+    void showResult(const distilbench::PipelineResult& result);
+
+    Workspace* workspace_;
+    QStackedWidget* pages_;
+    EmptyStateWidget* empty_;
+    QPlainTextEdit* input_;
+    QPlainTextEdit* pair_;
+    QCheckBox* pairMode_;
+    QLabel* heading_;
+    QLabel* latency_;
+    QStackedWidget* results_;
+    ProbabilityBars* bars_;
+    QTreeWidget* entities_;
+    QLabel* answer_;
+    QTreeWidget* fills_;
+    QPlainTextEdit* batchInput_;
+    QTableWidget* batchTable_;
+    QTimer* debounce_;
+    quint64 generation_ = 0;
+    bool inFlight_ = false;
+    bool pending_ = false;
+    int shown_ = 0;
+};

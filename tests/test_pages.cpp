@@ -1,0 +1,214 @@
+// Drives the real pages offscreen: Models (open, errors, cache), Playground, Tokenizer.
+#include <QAbstractItemView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "TestModels.h"
+#include "app/common/JobRunner.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/ModelsPage.h"
+#include "app/gui/PageSetup.h"
+#include "app/gui/PlaygroundPage.h"
+#include "app/gui/TokenizerPage.h"
+#include "app/gui/Workspace.h"
+#include "core/inference/Pipeline.h"
+#include "core/runtime/Environment.h"
+#include "core/tokenizers/Tokenizer.h"
+#include "widgets/ProbabilityBars.h"
+#include "widgets/TokenChips.h"
+#include "widgets/ViewExport.h"
+
+namespace {
+QStringList treeTexts(QTreeWidget* tree) {
+    QStringList out;
+    QTreeWidgetItemIterator it(tree);
+    for (; *it; ++it) out << (*it)->text(0) + "=" + (*it)->text(1);
+    return out;
+}
+void saveShot(QWidget* w, const QString& name) {
+    const QString dir = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
+    QDir().mkpath(dir);
+    w->grab().save(dir + "/" + name + ".png");
+}
+}  // namespace
+
+class PagesTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("DistilBenchTest");
+        QCoreApplication::setApplicationName("DistilBenchPagesTest");
+        QSettings().clear();
+        distilbench::Runtime::initialize(0);
+        qputenv("HF_HUB_CACHE", cache_.path().toUtf8());
+        const QString snap = cache_.path() + "/models--acme--tiny-sentiment/snapshots/0123abcd";
+        QDir().mkpath(snap);
+        makeTextModel(snap);
+    }
+
+    void modelsPageOpensAndSummarises() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        window.openPath(DISTILBENCH_TEST_DATA "/hf/bert_seqcls");
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(window.currentPage(), static_cast<QWidget*>(pages.models));
+        const QString all = treeTexts(pages.models->summaryView()).join('\n');
+        QVERIFY2(all.contains("Architecture=BertForSequenceClassification"), qPrintable(all));
+        QVERIFY2(all.contains("Layers=2"), qPrintable(all));
+        QVERIFY2(all.contains("Layer 0="), qPrintable(all));
+        QVERIFY2(all.contains("Size on disk=549.6 KiB"), qPrintable(all));
+        saveShot(&window, "models-page");
+    }
+
+    void loadErrorNamesTheFile() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        QTemporaryDir dir;
+        QFile::copy(DISTILBENCH_TEST_DATA "/hf/bert_seqcls/model.safetensors", dir.filePath("model.safetensors"));
+        QSignalSpy failed(window.jobRunner(), &JobRunner::failed);
+        window.openPath(dir.path());
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().at(1).toString().contains("config.json"));
+        auto* box = window.findChild<QMessageBox*>("jobError");
+        QVERIFY(box);
+        QVERIFY(box->text().contains("config.json"));
+        QVERIFY(!pages.workspace->pipeline());
+    }
+
+    void cacheBrowserListsModels() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        QTRY_VERIFY_WITH_TIMEOUT(pages.models->cacheView()->topLevelItemCount() > 0 &&
+                                     pages.models->cacheView()->topLevelItem(0)->text(0) == "acme/tiny-sentiment",
+                                 10000);
+        QCOMPARE(pages.models->cacheView()->topLevelItem(0)->text(1), QString("DistilBertForSequenceClassification"));
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        Q_EMIT pages.models->cacheView()->itemActivated(pages.models->cacheView()->topLevelItem(0), 0);
+        QVERIFY(changed.wait(10000));
+        QVERIFY(pages.workspace->pipeline()->tokenizer());
+    }
+
+    void playgroundPredictsAsYouType() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1000, 700);
+        window.show();
+        QTemporaryDir dir;
+        makeTextModel(dir.path());
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        window.openPath(dir.path());
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.playground);
+        QSignalSpy shown(pages.playground, &PlaygroundPage::predictionShown);
+        // Typing quickly: one prediction for the final text, not one per keystroke.
+        for (const char* t : {"t", "th", "the", "the m", "the movie", "the movie was great"}) {
+            pages.playground->input()->setPlainText(t);
+            QTest::qWait(20);
+        }
+        QVERIFY(shown.wait(5000));
+        QTest::qWait(PlaygroundPage::kDebounceMs * 3);
+        QVERIFY2(pages.playground->shownPredictions() <= 2, qPrintable(QString::number(pages.playground->shownPredictions())));
+        const auto& probs = pages.playground->bars()->values();
+        QCOMPARE(probs.size(), std::size_t(2));
+        QVERIFY(std::abs(probs[0] + probs[1] - 1.0f) < 1e-4);
+        QCOMPARE(pages.playground->bars()->labels().first(), QString("LABEL_0"));
+        QVERIFY(pages.playground->latencyText().contains("tokens"));
+        saveShot(&window, "playground-page");
+
+        QSignalSpy batch(pages.playground, &PlaygroundPage::batchFinished);
+        pages.playground->runBatch({"the movie was great", "a bad film", "i love it"});
+        QVERIFY(batch.wait(10000));
+        QCOMPARE(pages.playground->batchTable()->rowCount(), 3);
+        QTemporaryDir out;
+        QVERIFY(pages.playground->exportBatchCsv(out.filePath("p.csv")));
+        QFile csv(out.filePath("p.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines[0].startsWith("Text,Prediction,LABEL_0,LABEL_1"));
+    }
+
+    void tokenizerPageShowsTokens() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1100, 700);
+        window.show();
+        QSignalSpy tokChanged(pages.workspace, &Workspace::tokenizerChanged);
+        window.openPath(DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-tokenizer.json");
+        QVERIFY(tokChanged.wait(10000));
+        QCOMPARE(window.currentPage(), static_cast<QWidget*>(pages.tokenizer));
+        QSignalSpy tokenized(pages.tokenizer, &TokenizerPage::tokenized);
+        pages.tokenizer->input()->setPlainText("Hello World! unaffable");
+        QVERIFY(tokenized.wait(5000));
+        const auto& chips = pages.tokenizer->chips()->tokens();
+        QStringList texts;
+        for (const auto& c : chips) texts << c.text;
+        // as Hugging Face splits it (rust_ref.json)
+        QCOMPARE(texts, QStringList({"[CLS]", "hello", "world", "!", "una", "##ffa", "##ble", "[SEP]"}));
+        QVERIFY(chips.front().special);
+        QVERIFY(chips[5].continuation);
+        QVERIFY2(pages.tokenizer->statsText().contains("4 words"), qPrintable(pages.tokenizer->statsText()));
+        QVERIFY(pages.tokenizer->statsText().contains("6 tokens"));
+
+        // Clicking a chip highlights its span in the text; moving in the text highlights chips.
+        Q_EMIT pages.tokenizer->chips()->tokenClicked(2);
+        const auto selections = pages.tokenizer->input()->extraSelections();
+        QCOMPARE(selections.size(), 1);
+        QCOMPARE(selections[0].cursor.selectedText(), QString("World"));
+        QTextCursor cursor = pages.tokenizer->input()->textCursor();
+        cursor.setPosition(15);  // inside "unaffable"
+        pages.tokenizer->input()->setTextCursor(cursor);
+        QCOMPARE(pages.tokenizer->chips()->highlighted(), std::vector<int>({4}));
+
+        pages.tokenizer->setVocabularyFilter("7592");
+        QVERIFY(pages.tokenizer->vocabularyRows() >= 1);
+        pages.tokenizer->setVocabularyFilter("zzzzqqq");
+        QCOMPARE(pages.tokenizer->vocabularyRows(), 0);
+
+        // A second tokenizer side by side.
+        std::shared_ptr<distilbench::Tokenizer> cased = distilbench::Tokenizer::load(DISTILBENCH_TEST_DATA "/vocab/bert-base-cased-vocab.txt");
+        pages.tokenizer->setCompareTokenizer(cased, "cased");
+        QVERIFY(tokenized.wait(5000));
+        QVERIFY(!pages.tokenizer->compareChips()->tokens().empty());
+        saveShot(&window, "tokenizer-page");
+
+        // Vector export carries the token labels.
+        QTemporaryDir out;
+        QCOMPARE(ViewExport::save(pages.tokenizer->chips(), out.filePath("t.svg")), QString());
+        QFile svg(out.filePath("t.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray content = svg.readAll();
+        QVERIFY(content.contains("hello"));
+        QVERIFY(content.contains("##ffa"));
+        QCOMPARE(ViewExport::save(pages.tokenizer->chips(), out.filePath("t.pdf")), QString());
+        QVERIFY(QFileInfo(out.filePath("t.pdf")).size() > 500);
+        QCOMPARE(ViewExport::save(pages.tokenizer->chips(), out.filePath("t.png")), QString());
+        QVERIFY(!ViewExport::save(pages.tokenizer->chips(), out.filePath("t.bmp")).isEmpty());
+    }
+
+    void emptyStatesSayWhatToDo() {
+        MainWindow window;
+        setupPages(window);
+        QStringList titles = window.pageTitles();
+        QCOMPARE(titles, QStringList({"Start", "Models", "Tokenizer", "Playground"}));
+        for (QLabel* l : window.findChildren<QLabel*>())
+            if (l->text() == "Nothing to test yet" || l->text() == "No tokenizer" || l->text() == "No model open") return;
+        QFAIL("no empty state found");
+    }
+
+private:
+    QTemporaryDir cache_;
+};
+
+QTEST_MAIN(PagesTest)
+#include "test_pages.moc"
