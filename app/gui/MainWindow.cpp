@@ -220,6 +220,7 @@ void MainWindow::showSettings() {
         distilbench::Runtime::setThreads(AppSettings::threads());
         Theme::apply(AppSettings::theme());
         refreshStatus();
+        emit settingsChanged();
     }
 }
 

@@ -37,6 +37,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Emitted for every path the user opens; the Models page loads it.
     void openRequested(const QString& path);
+    // The user accepted the Settings dialog (threads, device, theme or language may differ).
+    void settingsChanged();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

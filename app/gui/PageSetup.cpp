@@ -27,5 +27,6 @@ Pages setupPages(MainWindow& window) {
         pages.workspace->open(path);
         window.showPage(Workspace::isTokenizerFile(path) ? static_cast<QWidget*>(pages.tokenizer) : pages.models);
     });
+    QObject::connect(&window, &MainWindow::settingsChanged, pages.workspace, &Workspace::applyDeviceSetting);
     return pages;
 }

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 
 #include "app/common/JobRunner.h"
+#include "app/gui/AppSettings.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/Model.h"
 #include "core/tokenizers/Tokenizer.h"
@@ -40,8 +41,12 @@ int Workspace::open(const QString& path) {
     }
     auto result = std::make_shared<std::shared_ptr<Pipeline>>();
     const QString name = QFileInfo(path).isDir() ? QFileInfo(path).fileName() : QFileInfo(path).dir().dirName();
+    const std::string device = AppSettings::device().toStdString();
     return runner_->start(tr("Loading model %1").arg(name),
-                          [p, result](const JobCallbacks& cb) { *result = Pipeline::open(p, cb); },
+                          [p, result, device](const JobCallbacks& cb) {
+                              *result = Pipeline::open(p, cb);
+                              if (device != "cpu") (*result)->model()->setDevice(device);
+                          },
                           [this, result, name, path] { setPipeline(std::move(*result), name, path); });
 }
 
@@ -70,4 +75,13 @@ void Workspace::setPipeline(std::shared_ptr<Pipeline> pipeline, const QString& n
     modelPath_ = path;
     emit modelChanged();
     emit tokenizerChanged();
+}
+
+void Workspace::applyDeviceSetting() {
+    if (!pipeline_) return;
+    const std::string device = AppSettings::device().toStdString();
+    if (pipeline_->model()->device() == device) return;
+    auto pipeline = pipeline_;
+    runner_->start(tr("Moving the model to %1").arg(AppSettings::device()),
+                   [pipeline, device](const JobCallbacks&) { pipeline->model()->setDevice(device); });
 }

@@ -30,6 +30,8 @@ public:
     // A new, randomly initialised model from a preset shape, with the given tokenizer folder or file.
     int createFromPreset(const QString& preset, int head, int numLabels, const QString& tokenizerPath);
     void setPipeline(std::shared_ptr<distilbench::Pipeline> pipeline, const QString& name, const QString& path);
+    // Moves the open model to the device chosen in Settings (on the job runner).
+    void applyDeviceSetting();
     static bool isTokenizerFile(const QString& path);
 
 Q_SIGNALS:

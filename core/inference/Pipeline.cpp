@@ -48,6 +48,69 @@ std::shared_ptr<Pipeline> Pipeline::open(const std::string& path, const JobCallb
     return std::make_shared<Pipeline>(std::move(model), std::move(tokenizer));
 }
 
+std::vector<Entity> groupEntities(const Encoding& encoding, const std::vector<std::string>& tokenLabels,
+                                  const std::vector<float>& probs, const std::string& text) {
+    std::vector<Entity> entities;
+    Entity current;
+    std::vector<float> scores;
+    auto close = [&] {
+        if (scores.empty()) return;
+        current.score = std::accumulate(scores.begin(), scores.end(), 0.0f) / scores.size();
+        current.text = substringByCodePoints(text, current.begin, current.end);
+        entities.push_back(current);
+        scores.clear();
+    };
+    int lastWord = -1, lastSequence = -2;
+    for (std::size_t t = 0; t < encoding.size() && t < tokenLabels.size(); ++t) {
+        if (encoding.specialTokensMask[t]) continue;
+        const int word = encoding.wordIds[t];
+        const int sequence = encoding.sequenceIds[t];
+        if (word >= 0 && word == lastWord && sequence == lastSequence) {  // a later piece of the same word
+            if (!scores.empty()) current.end = encoding.offsets[t].second;
+            continue;
+        }
+        lastWord = word;
+        lastSequence = sequence;
+        const std::string& label = tokenLabels[t];
+        if (label == "O") {
+            close();
+            continue;
+        }
+        const bool begins = label.rfind("B-", 0) == 0;
+        const std::string type = (begins || label.rfind("I-", 0) == 0) ? label.substr(2) : label;
+        if (!scores.empty() && (begins || type != current.label)) close();
+        if (scores.empty()) current = Entity{type, {}, encoding.offsets[t].first, encoding.offsets[t].second, 0};
+        current.end = encoding.offsets[t].second;
+        scores.push_back(t < probs.size() ? probs[t] : 0.0f);
+    }
+    close();
+    return entities;
+}
+
+AnswerSpan bestAnswerSpan(const Encoding& encoding, const std::vector<float>& startLogits,
+                          const std::vector<float>& endLogits, int contextSequence, int maxTokens,
+                          const std::string& context) {
+    const std::size_t n = std::min({encoding.size(), startLogits.size(), endLogits.size()});
+    const auto ps = softmax(startLogits.data(), n), pe = softmax(endLogits.data(), n);
+    AnswerSpan best;
+    float bestScore = -1;
+    for (std::size_t s = 0; s < n; ++s) {
+        if (encoding.sequenceIds[s] != contextSequence) continue;
+        for (std::size_t e = s; e < n && e < s + static_cast<std::size_t>(maxTokens); ++e) {
+            if (encoding.sequenceIds[e] != contextSequence) break;
+            const float score = ps[s] * pe[e];
+            if (score > bestScore) {
+                bestScore = score;
+                best.begin = encoding.offsets[s].first;
+                best.end = encoding.offsets[e].second;
+                best.score = score;
+            }
+        }
+    }
+    best.text = substringByCodePoints(context, best.begin, best.end);
+    return best;
+}
+
 Pipeline::Pipeline(std::shared_ptr<Model> model, std::shared_ptr<Tokenizer> tokenizer)
     : model_(std::move(model)), tokenizer_(std::move(tokenizer)) {}
 
@@ -123,42 +186,15 @@ PipelineResult Pipeline::decode(std::vector<Encoding> encodings, const std::vect
                 const std::size_t T = logits.shape[1], C = logits.shape[2];
                 const float* base = logits.values.data() + b * T * C;
                 p.logits.assign(base, base + n * C);
-                Entity current;
-                std::vector<float> currentScores;
-                auto close = [&] {
-                    if (currentScores.empty()) return;
-                    current.score = std::accumulate(currentScores.begin(), currentScores.end(), 0.0f) / currentScores.size();
-                    if (b < texts.size()) current.text = substringByCodePoints(texts[b], current.begin, current.end);
-                    p.entities.push_back(current);
-                    currentScores.clear();
-                };
-                int lastWord = -1;
+                std::vector<float> chosen;
                 for (std::size_t t = 0; t < n; ++t) {
                     const auto probs = softmax(base + t * C, C);
                     const auto best = std::max_element(probs.begin(), probs.end()) - probs.begin();
-                    const std::string label = best < static_cast<long>(cfg.labels.size()) ? cfg.labels[best] : "LABEL_" + std::to_string(best);
-                    p.tokenLabels.push_back(label);
-                    if (p.encoding.specialTokensMask[t]) continue;
-                    const int word = p.encoding.wordIds[t];
-                    if (word >= 0 && word == lastWord) {  // continuation of a word: extend whatever is open
-                        if (!currentScores.empty()) current.end = p.encoding.offsets[t].second;
-                        continue;
-                    }
-                    lastWord = word;
-                    if (label == "O") {
-                        close();
-                        continue;
-                    }
-                    const bool begins = label.rfind("B-", 0) == 0;
-                    const std::string type = (begins || label.rfind("I-", 0) == 0) ? label.substr(2) : label;
-                    if (!currentScores.empty() && (begins || type != current.label)) close();
-                    if (currentScores.empty()) {
-                        current = Entity{type, {}, p.encoding.offsets[t].first, p.encoding.offsets[t].second, 0};
-                    }
-                    current.end = p.encoding.offsets[t].second;
-                    currentScores.push_back(probs[best]);
+                    p.tokenLabels.push_back(best < static_cast<long>(cfg.labels.size()) ? cfg.labels[best]
+                                                                                         : "LABEL_" + std::to_string(best));
+                    chosen.push_back(probs[best]);
                 }
-                close();
+                p.entities = groupEntities(p.encoding, p.tokenLabels, chosen, b < texts.size() ? texts[b] : std::string());
                 break;
             }
             case HeadType::QuestionAnswering: {
@@ -170,25 +206,10 @@ PipelineResult Pipeline::decode(std::vector<Encoding> encodings, const std::vect
                     start[t] = base[t * 2];
                     end[t] = base[t * 2 + 1];
                 }
-                const auto ps = softmax(start.data(), n), pe = softmax(end.data(), n);
                 // The context is the pair text when there is one, else the text itself.
                 const int contextSeq = b < pairs.size() ? 1 : 0;
-                float bestScore = -1;
-                for (std::size_t s = 0; s < n; ++s) {
-                    if (p.encoding.sequenceIds[s] != contextSeq) continue;
-                    for (std::size_t e = s; e < n && e < s + options.maxAnswerTokens; ++e) {
-                        if (p.encoding.sequenceIds[e] != contextSeq) break;
-                        const float score = ps[s] * pe[e];
-                        if (score > bestScore) {
-                            bestScore = score;
-                            p.answer.begin = p.encoding.offsets[s].first;
-                            p.answer.end = p.encoding.offsets[e].second;
-                            p.answer.score = score;
-                        }
-                    }
-                }
                 const std::string& context = contextSeq == 1 ? pairs[b] : (b < texts.size() ? texts[b] : std::string());
-                p.answer.text = substringByCodePoints(context, p.answer.begin, p.answer.end);
+                p.answer = bestAnswerSpan(p.encoding, start, end, contextSeq, options.maxAnswerTokens, context);
                 break;
             }
             case HeadType::MaskedLM: {

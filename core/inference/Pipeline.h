@@ -82,6 +82,16 @@ private:
     std::shared_ptr<Tokenizer> tokenizer_;
 };
 
+// Token classification: B-/I- tags (or plain labels) of each word's first piece grouped into
+// entities; later pieces of a word extend it. `probs` are the chosen labels' probabilities.
+std::vector<Entity> groupEntities(const Encoding& encoding, const std::vector<std::string>& tokenLabels,
+                                  const std::vector<float>& probs, const std::string& text);
+// Question answering: the span of the context sequence that maximises p(start) * p(end), at most
+// maxTokens long.
+AnswerSpan bestAnswerSpan(const Encoding& encoding, const std::vector<float>& startLogits,
+                          const std::vector<float>& endLogits, int contextSequence, int maxTokens,
+                          const std::string& context);
+
 // Slices UTF-8 text by code points [begin, end).
 std::string substringByCodePoints(const std::string& text, int begin, int end);
 std::vector<float> softmax(const float* logits, std::size_t n);

@@ -139,6 +139,21 @@ void Model::setComputeDType(ComputeDType dtype) {
     summarise();
 }
 
+void Model::setDevice(const std::string& device) {
+    std::lock_guard lock(mutex_);
+    c10::Device target(c10::kCPU);
+    try {
+        target = c10::Device(device);
+    } catch (const std::exception&) {
+        throw Error("unknown device '" + device + "' (use cpu or cuda:N)");
+    }
+    if (target.is_cuda() && (!at::hasCUDA() || target.index() >= static_cast<int>(at::getNumGPUs())))
+        throw Error("device " + device + " is not available: this LibTorch build has no CUDA or no such GPU");
+    encoder_->to(target, encoder_->dtype());
+}
+
+std::string Model::device() const { return encoder_->device().str(); }
+
 InferenceResult Model::run(const InferenceRequest& request) const {
     std::lock_guard lock(mutex_);
     const auto start = std::chrono::steady_clock::now();

@@ -76,6 +76,9 @@ public:
     const std::string& folder() const { return summary_.folder; }
 
     void setComputeDType(ComputeDType dtype);
+    // "cpu" or "cuda:N"; throws Error when the device does not exist in this LibTorch build.
+    void setDevice(const std::string& device);
+    std::string device() const;
     ComputeDType computeDType() const { return dtype_; }
 
     // Runs the model without gradients. Safe to call from one thread at a time per model
