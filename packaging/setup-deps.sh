@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
   libqcustomplot-dev libtorch-dev libsentencepiece-dev libonnx-dev
   libopenblas0-openmp
-  xvfb xauth
+  xvfb xauth poppler-utils
 )
 
 SUDO=""

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "CliRunner.h"
+#include "TestModels.h"
 
 class CliTest : public QObject {
     Q_OBJECT
@@ -121,6 +122,56 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("config.json"), r.err.constData());
         QCOMPARE(r.err.trimmed().count('\n'), 0);
+    }
+
+    void attentionJsonAndVectorViews() {
+        QTemporaryDir dir;
+        makeTextModel(dir.path());
+        const QString json = dir.filePath("a.json");
+        auto r = runCli({"attention", dir.path(), "--text", "the movie was great", "--format", "json", "--out", json});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(o["tokens"].toArray().size(), 6);
+        QCOMPARE(o["attentions"].toArray().size(), 2);                 // layers
+        QCOMPARE(o["attentions"][0].toArray().size(), 4);              // heads
+        double rowSum = 0;
+        for (const auto& v : o["attentions"][1][3][2].toArray()) rowSum += v.toDouble();
+        QVERIFY(std::abs(rowSum - 1.0) < 1e-5);
+
+        for (const char* view : {"heatmap", "head", "model", "rollout"}) {
+            const QString svg = dir.filePath(QString("%1.svg").arg(view));
+            r = runCli({"attention", dir.path(), "--text", "the movie was great", "--view", view, "--out", svg});
+            QCOMPARE(r.exitCode, 0);
+            QFile s(svg);
+            QVERIFY(s.open(QIODevice::ReadOnly));
+            const QByteArray content = s.readAll();
+            QVERIFY2(content.startsWith("<?xml"), view);
+            if (QByteArray(view) != "model") QVERIFY2(content.contains(">movie<"), view);  // labels are text
+        }
+        const QString pdf = dir.filePath("h.pdf");
+        r = runCli({"attention", dir.path(), "--text", "the movie was great", "--layer", "1", "--head", "2", "--out", pdf});
+        QCOMPARE(r.exitCode, 0);
+        QProcess text;
+        text.start("pdftotext", {pdf, "-"});
+        QVERIFY(text.waitForFinished(10000));
+        const QByteArray words = text.readAllStandardOutput();
+        QVERIFY2(words.contains("movie") && words.contains("great") && words.contains("layer 1, head 2"), words.constData());
+        QCOMPARE(runCli({"attention", dir.path(), "--text", "x", "--layer", "7", "--out", pdf}).exitCode, 2);
+    }
+
+    void explainJson() {
+        QTemporaryDir dir;
+        makeTextModel(dir.path());
+        const auto r = runCli({"explain", dir.path(), "--text", "the movie was great", "--steps", "20", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["attributions"].toArray().size(), o["tokens"].toArray().size());
+        const double expected = o["target_logit"].toDouble() - o["baseline_logit"].toDouble();
+        QVERIFY(std::abs(o["attribution_sum"].toDouble() - expected) <= 1e-3 * std::max(1e-3, std::abs(expected)) + 1e-6);
+        QVERIFY(o["completeness_gap"].toDouble() < 1e-4);
+        QCOMPARE(runCli({"explain", dir.path(), "--text", "x", "--method", "shap"}).exitCode, 2);
     }
 
     void usageErrors_data() {

@@ -80,6 +80,7 @@ void TokenChips::paintEvent(QPaintEvent*) {
         QColor text = palette().color(QPalette::Text);
         if (t.special) fill = QColor(dark ? "#3c3c3c" : "#e4e4e4"), text = QColor(dark ? "#b0b0b0" : "#555555");
         if (t.unknown) fill = QColor(dark ? "#6b1f24" : "#f8d0d3"), text = QColor(dark ? "#ffd6d9" : "#9b1c24");
+        if (t.fill.isValid()) fill = t.fill;
         const bool truncated = truncateAt_ >= 0 && static_cast<int>(i) >= truncateAt_;
         if (truncated) fill.setAlpha(70);
         const bool lit = std::find(highlighted_.begin(), highlighted_.end(), static_cast<int>(i)) != highlighted_.end();
@@ -112,6 +113,7 @@ bool TokenChips::event(QEvent* event) {
             if (t.special) tip += tr("<br>special token");
             if (t.unknown) tip += tr("<br>unknown: not in the vocabulary");
             if (t.continuation) tip += tr("<br>continues the previous piece");
+            if (!t.note.isEmpty()) tip += "<br>" + t.note.toHtmlEscaped();
             if (truncateAt_ >= 0 && i >= truncateAt_) tip += tr("<br>cut off by max_length");
             QToolTip::showText(help->globalPos(), tip, this);
         } else {

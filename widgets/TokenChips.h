@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 #include <QWidget>
 #include <vector>
@@ -14,6 +15,8 @@ struct TokenChip {
     bool special = false;
     bool unknown = false;
     bool continuation = false;  // "##" piece
+    QColor fill;                 // overrides the colour (attributions); invalid = by kind
+    QString note;                // extra tooltip line
 };
 
 // Tokens as chips, grouped by word (pieces of one word touch), [UNK] in red, special tokens

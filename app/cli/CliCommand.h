@@ -24,3 +24,4 @@ struct CliCommand {
 std::vector<CliCommand> environmentCommands();
 std::vector<CliCommand> modelCommands();
 std::vector<CliCommand> tokenizerCommands();
+std::vector<CliCommand> explainCommands();

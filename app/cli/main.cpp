@@ -1,5 +1,7 @@
 // distilbench-cli: a thin headless client of distilbench_core.
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <memory>
 #include <QTextStream>
 #include <cstdlib>
 #include <exception>
@@ -11,7 +13,7 @@ namespace {
 
 std::vector<CliCommand> allCommands() {
     std::vector<CliCommand> commands;
-    for (auto&& group : {environmentCommands(), modelCommands(), tokenizerCommands()})
+    for (auto&& group : {environmentCommands(), modelCommands(), tokenizerCommands(), explainCommands()})
         for (auto&& c : group) commands.push_back(c);
     return commands;
 }
@@ -32,7 +34,17 @@ QString helpText(const std::vector<CliCommand>& commands) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // Rendering commands paint with QtGui; the offscreen platform needs no display.
+    bool renders = false;
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "attention") renders = true;
+    std::unique_ptr<QCoreApplication> application;
+    if (renders) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("distilbench-cli"));
     QCoreApplication::setApplicationVersion(QString::fromStdString(distilbench::Runtime::appVersion()));
     QTextStream err(stderr);

@@ -2,6 +2,7 @@
 
 #include <QStyle>
 
+#include "app/gui/AttentionPage.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/ModelsPage.h"
 #include "app/gui/PlaygroundPage.h"
@@ -15,11 +16,13 @@ Pages setupPages(MainWindow& window) {
     pages.start = new StartPage(&window);
     pages.models = new ModelsPage(&window, pages.workspace);
     pages.tokenizer = new TokenizerPage(pages.workspace, &window);
+    pages.attention = new AttentionPage(pages.workspace, &window);
     pages.playground = new PlaygroundPage(pages.workspace, &window);
     QStyle* style = window.style();
     window.addPage(QObject::tr("Start"), style->standardIcon(QStyle::SP_DirHomeIcon), pages.start);
     window.addPage(QObject::tr("Models"), style->standardIcon(QStyle::SP_DriveHDIcon), pages.models);
     window.addPage(QObject::tr("Tokenizer"), style->standardIcon(QStyle::SP_FileDialogDetailedView), pages.tokenizer);
+    window.addPage(QObject::tr("Attention"), style->standardIcon(QStyle::SP_FileDialogContentsView), pages.attention);
     window.addPage(QObject::tr("Playground"), style->standardIcon(QStyle::SP_MediaPlay), pages.playground);
     // Whatever the user opens (menu, drop, recent, command line) goes to the workspace; a model
     // shows its summary, a tokenizer file the Tokenizer page.

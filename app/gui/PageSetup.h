@@ -6,6 +6,7 @@ class StartPage;
 class ModelsPage;
 class TokenizerPage;
 class PlaygroundPage;
+class AttentionPage;
 
 // The pages of the application, created once and wired together.
 struct Pages {
@@ -14,6 +15,7 @@ struct Pages {
     ModelsPage* models = nullptr;
     TokenizerPage* tokenizer = nullptr;
     PlaygroundPage* playground = nullptr;
+    AttentionPage* attention = nullptr;
 };
 
 // Creates every page and wires them together; shared by main() and the GUI tests so that the

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "app/common/JobRunner.h"
+#include "app/gui/ExplainPanel.h"
 #include "app/gui/TextSpans.h"
 #include "app/gui/Workspace.h"
 #include "core/data/TableReader.h"
@@ -92,6 +93,13 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(
     base->setWordWrap(true);
     results_->addWidget(base);
     il->addWidget(results_, 1);
+    auto* explainButton = new QPushButton(tr("Explain"), interactive);
+    explainButton->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    explainButton->setToolTip(tr("Which tokens drive this prediction? (Ctrl+E)"));
+    il->addWidget(explainButton, 0, Qt::AlignLeft);
+    explain_ = new ExplainPanel(workspace_, interactive);
+    il->addWidget(explain_, 1);
+    connect(explainButton, &QPushButton::clicked, this, &PlaygroundPage::explainCurrent);
     tabs->addTab(interactive, tr("Interactive"));
 
     // Batch tab
@@ -182,6 +190,10 @@ void PlaygroundPage::modelChanged() {
                                                                         : kBase);
     bars_->clear();
     schedule();
+}
+
+void PlaygroundPage::explainCurrent() {
+    explain_->explain(input_->toPlainText(), pairMode_->isChecked() ? pair_->toPlainText() : QString());
 }
 
 void PlaygroundPage::setText(const QString& text, const QString& pair) {

@@ -13,6 +13,7 @@ class QTimer;
 class QCheckBox;
 class ProbabilityBars;
 class EmptyStateWidget;
+class ExplainPanel;
 namespace distilbench {
 struct PipelineResult;
 }
@@ -29,6 +30,8 @@ public:
     QPlainTextEdit* input() const { return input_; }
     ProbabilityBars* bars() const { return bars_; }
     QTableWidget* batchTable() const { return batchTable_; }
+    ExplainPanel* explainPanel() const { return explain_; }
+    void explainCurrent();
     QString latencyText() const;
     int shownPredictions() const { return shown_; }
     void runBatch(const QStringList& lines);
@@ -59,6 +62,7 @@ private:
     QTreeWidget* entities_;
     QLabel* answer_;
     QTreeWidget* fills_;
+    ExplainPanel* explain_;
     QPlainTextEdit* batchInput_;
     QTableWidget* batchTable_;
     QTimer* debounce_;
