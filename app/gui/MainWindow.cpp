@@ -44,6 +44,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* splitter = new QSplitter(Qt::Horizontal, central);
     nav_ = new QListWidget(splitter);
     nav_->setObjectName(QStringLiteral("navigation"));
+    nav_->setMinimumWidth(150);
     nav_->setMaximumWidth(200);
     nav_->setIconSize(QSize(20, 20));
     nav_->setSpacing(2);
