@@ -25,3 +25,4 @@ std::vector<CliCommand> environmentCommands();
 std::vector<CliCommand> modelCommands();
 std::vector<CliCommand> tokenizerCommands();
 std::vector<CliCommand> explainCommands();
+std::vector<CliCommand> trainCommands();

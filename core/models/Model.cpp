@@ -66,6 +66,14 @@ std::shared_ptr<Model> Model::create(const ModelConfig& config, std::uint64_t se
     return model;
 }
 
+std::shared_ptr<Model> Model::adopt(std::unique_ptr<EncoderModel> encoder, const ModelSummary& summary) {
+    std::shared_ptr<Model> model(new Model());
+    model->encoder_ = std::move(encoder);
+    model->summary_ = summary;
+    model->summarise();
+    return model;
+}
+
 std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& callbacks) {
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;

@@ -69,6 +69,8 @@ public:
     static std::shared_ptr<Model> load(const std::string& path, const JobCallbacks& callbacks = {});
     // A new, randomly initialised model.
     static std::shared_ptr<Model> create(const ModelConfig& config, std::uint64_t seed = 42);
+    // Wraps an encoder built elsewhere (a model given a new head for fine-tuning).
+    static std::shared_ptr<Model> adopt(std::unique_ptr<EncoderModel> encoder, const ModelSummary& summary = {});
     ~Model();
 
     const ModelConfig& config() const;

@@ -203,9 +203,32 @@ Encoding Tokenizer::encode(std::string_view text, const EncodeOptions& options) 
 
 Encoding Tokenizer::encode(std::string_view text, std::optional<std::string_view> pair,
                            const EncodeOptions& opt) const {
-    Encoding a = fromPreTokens(tokenize(text), 0);
+    const Encoding a = fromPreTokens(tokenize(text), 0);
+    if (!pair) return finish(a, nullptr, opt);
+    const Encoding b = fromPreTokens(tokenize(*pair), 1);
+    return finish(a, &b, opt);
+}
+
+Encoding Tokenizer::encodeWords(const std::vector<std::string>& words, const EncodeOptions& opt) const {
+    std::vector<PreToken> all;
+    int offset = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        for (PreToken t : tokenize(words[w])) {
+            t.begin += offset;
+            t.end += offset;
+            t.word = static_cast<int>(w);
+            all.push_back(std::move(t));
+        }
+        int chars = 0;
+        for (unsigned char c : words[w]) chars += (c & 0xC0) != 0x80;
+        offset += chars + 1;
+    }
+    return finish(fromPreTokens(all, 0), nullptr, opt);
+}
+
+Encoding Tokenizer::finish(const Encoding& a, const Encoding* bPtr, const EncodeOptions& opt) const {
     std::optional<Encoding> b;
-    if (pair) b = fromPreTokens(tokenize(*pair), 1);
+    if (bPtr) b = *bPtr;
 
     std::vector<Encoding> partsA{a}, partsB;
     if (b) partsB.push_back(*b);

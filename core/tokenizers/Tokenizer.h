@@ -57,6 +57,9 @@ public:
     std::vector<Encoding> encodeBatch(const std::vector<std::string>& texts, const std::vector<std::string>& pairs,
                                       const EncodeOptions& options) const;
     std::string decode(const std::vector<std::int64_t>& ids, bool skipSpecialTokens = true) const;
+    // Pre-split words (is_split_into_words): each word is tokenized on its own, word ids are the
+    // word positions, offsets refer to the words joined by single spaces.
+    Encoding encodeWords(const std::vector<std::string>& words, const EncodeOptions& options) const;
 
     // The model step: tokens without special tokens, offsets in code points.
     virtual std::vector<PreToken> tokenize(std::string_view text) const = 0;
@@ -85,6 +88,7 @@ protected:
 
 private:
     Encoding fromPreTokens(const std::vector<PreToken>& tokens, int sequence) const;
+    Encoding finish(const Encoding& a, const Encoding* b, const EncodeOptions& options) const;
     Encoding postProcess(const Encoding& a, const Encoding* b, bool addSpecial) const;
     void pad(Encoding& e, std::size_t length, Side side) const;
 };

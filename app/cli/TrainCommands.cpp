@@ -1,0 +1,256 @@
+#include <unistd.h>
+
+#include <QJsonObject>
+
+#include "app/cli/CliSupport.h"
+#include "core/data/Dataset.h"
+#include "core/inference/Pipeline.h"
+#include "core/runtime/Error.h"
+#include "core/training/Trainer.h"
+#include "core/util/HumanUnits.h"
+
+using namespace distilbench;
+
+namespace {
+
+QString str(const std::string& s) { return QString::fromStdString(s); }
+
+QJsonObject metricsJson(const MetricMap& m) {
+    QJsonObject o;
+    for (const auto& [k, v] : m) o[str(k)] = v;
+    return o;
+}
+
+void addColumnOptions(QCommandLineParser& p) {
+    p.addOption({"text-column", "Column with the text (default: sentence, text, …).", "C"});
+    p.addOption({"text-pair-column", "Column with the second text.", "C"});
+    p.addOption({"label-column", "Column with the label (default: label, labels, …).", "C"});
+    p.addOption({"task", "classification (default), multilabel, token or regression.", "TASK", "classification"});
+}
+
+double doubleOption(const QCommandLineParser& p, const QString& name, double fallback) {
+    if (!p.isSet(name)) return fallback;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok) throw UsageError{"--" + name + " needs a number"};
+    return v;
+}
+
+TrainerCallbacks consoleCallbacks(bool json) {
+    TrainerCallbacks cb;
+    const bool terminal = isatty(STDERR_FILENO);
+    cb.onLog = [json](const TrainingLogRecord& r) {
+        if (json)
+            printJson(QJsonObject{{"type", "log"}, {"step", r.step}, {"epoch", r.epoch}, {"loss", r.loss},
+                                  {"learning_rate", r.learningRate}, {"grad_norm", r.gradNorm},
+                                  {"examples_per_second", r.examplesPerSecond}});
+    };
+    cb.onEvaluation = [json](const EvaluationRecord& r) {
+        if (json) {
+            QJsonObject o{{"type", "eval"}, {"step", r.step}, {"epoch", r.epoch}, {"eval_loss", r.loss}};
+            o["metrics"] = metricsJson(r.metrics);
+            printJson(o);
+        } else {
+            QString line = QString("eval at step %1 (epoch %2): loss %3").arg(r.step).arg(r.epoch, 0, 'f', 2).arg(r.loss, 0, 'f', 4);
+            for (const char* k : {"accuracy", "macro_f1", "f1", "micro_f1", "mse"})
+                if (r.metrics.count(k)) line += QString(", %1 %2").arg(k).arg(r.metrics.at(k), 0, 'f', 4);
+            QTextStream(stderr) << (isatty(STDERR_FILENO) ? "\r\033[K" : "") << line << "\n";
+        }
+    };
+    cb.job.progress = [json, terminal](const ProgressReport& r) {
+        if (json) return;
+        if (terminal) {
+            const int width = 30, filled = static_cast<int>(r.fraction * width);
+            QTextStream(stderr) << "\r[" << QString(filled, '#') << QString(width - filled, '.') << "] "
+                                << QString::number(r.fraction * 100, 'f', 1) << "% " << str(r.message)
+                                << (r.etaSeconds ? ", " + str(formatDuration(*r.etaSeconds)) + " left" : QString()) << "\033[K";
+        } else {
+            static int lastPercent = -1;
+            const int percent = static_cast<int>(r.fraction * 100);
+            if (percent != lastPercent) {
+                lastPercent = percent;
+                QTextStream(stderr) << percent << "% " << str(r.message)
+                                    << (r.etaSeconds ? ", " + str(formatDuration(*r.etaSeconds)) + " left" : QString()) << "\n";
+            }
+        }
+    };
+    return cb;
+}
+
+int report(const TrainingOutcome& o, bool json) {
+    if (isatty(STDERR_FILENO)) QTextStream(stderr) << "\n";
+    if (json) {
+        printJson(QJsonObject{{"type", "done"}, {"steps", o.steps}, {"epochs", o.epochs}, {"early_stopped", o.earlyStopped},
+                              {"best_model", str(o.bestModel)}, {"best_metrics", metricsJson(o.bestMetrics)},
+                              {"test_metrics", metricsJson(o.testMetrics)}, {"seconds", o.seconds},
+                              {"examples_per_second", o.examplesPerSecond}});
+    } else {
+        out() << "trained " << o.steps << " steps (" << QString::number(o.epochs, 'f', 2) << " epochs) in "
+              << str(formatDuration(o.seconds)) << ", " << QString::number(o.examplesPerSecond, 'f', 1) << " examples/s"
+              << (o.earlyStopped ? ", stopped early" : "") << "\nbest model: " << str(o.bestModel) << "\n";
+        for (const auto& [k, v] : o.bestMetrics) out() << "  " << str(k).leftJustified(16) << QString::number(v, 'f', 4) << "\n";
+        for (const auto& [k, v] : o.testMetrics) out() << "  test " << str(k).leftJustified(11) << QString::number(v, 'f', 4) << "\n";
+    }
+    return kExitOk;
+}
+
+int runTrain(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription("Fine-tune a model (or train one from a preset) into a run folder.");
+    p.addHelpOption();
+    p.addOption({"model", "Model folder to fine-tune.", "DIR"});
+    p.addOption({"preset", "Train a new model of this shape.", "NAME"});
+    p.addOption({"tokenizer", "Tokenizer (default: the model's, or the bundled BERT vocabulary).", "PATH"});
+    p.addOption({"train", "Training data (CSV, TSV, JSONL, JSON, folder per label, CoNLL).", "FILE"});
+    p.addOption({"validation", "Validation data (default: 10% of train).", "FILE"});
+    p.addOption({"test", "Test data, scored once with the best model.", "FILE"});
+    addColumnOptions(p);
+    p.addOption({"labels", "Label names in id order, comma-separated.", "A,B"});
+    p.addOption({"epochs", "Epochs (default 3).", "N"});
+    p.addOption({"max-steps", "Stop after N optimizer steps.", "N"});
+    p.addOption({"lr", "Peak learning rate (default 5e-5).", "X"});
+    p.addOption({"batch-size", "Examples per batch (default 16).", "N"});
+    p.addOption({"max-length", "Tokens per example (default 128).", "N"});
+    p.addOption({"gradient-accumulation", "Batches per optimizer step (default 1).", "N"});
+    p.addOption({"warmup-ratio", "Share of steps with a rising learning rate.", "X"});
+    p.addOption({"warmup-steps", "Warm-up steps (overrides the ratio).", "N"});
+    p.addOption({"weight-decay", "AdamW weight decay (default 0).", "X"});
+    p.addOption({"scheduler", "linear (default), cosine or constant.", "S"});
+    p.addOption({"max-grad-norm", "Gradient clipping norm (default 1).", "X"});
+    p.addOption({"no-group-by-length", "Plain shuffled batches instead of length-grouped ones."});
+    p.addOption({"bf16", "bf16 autocast for the forward pass."});
+    p.addOption({"class-weights", "balanced, or comma-separated weights per label.", "W"});
+    p.addOption({"label-smoothing", "Label smoothing (0-1).", "X"});
+    p.addOption({"freeze-embeddings", "Do not train the embeddings."});
+    p.addOption({"freeze-layers", "Do not train the first K layers.", "K"});
+    p.addOption({"eval-steps", "Evaluate every N steps (default: each epoch).", "N"});
+    p.addOption({"logging-steps", "Log every N steps (default 10).", "N"});
+    p.addOption({"metric-for-best", "Metric that picks the best model.", "M"});
+    p.addOption({"early-stopping-metric", "Metric to watch for early stopping.", "M"});
+    p.addOption({"patience", "Evaluations without improvement before stopping.", "N"});
+    p.addOption({"early-stopping-threshold", "Least improvement that counts.", "X"});
+    p.addOption({"save-total-limit", "Checkpoints to keep (default 2).", "N"});
+    p.addOption({"seed", "Random seed (default 42).", "N"});
+    p.addOption({"out", "Run folder.", "RUN_DIR"});
+    p.addOption({"resume", "Continue the run in this folder.", "RUN_DIR"});
+    p.addOption({"json", "Print JSON lines."});
+    if (!p.parse(args)) throw UsageError{p.errorText()};
+    if (p.isSet("help")) {
+        out() << p.helpText();
+        return kExitOk;
+    }
+    const bool json = p.isSet("json");
+    if (p.isSet("resume")) return report(Trainer::resume(p.value("resume").toStdString(), consoleCallbacks(json)), json);
+    if (!p.isSet("train") || !p.isSet("out")) throw UsageError{"--train and --out are required (or --resume RUN_DIR)"};
+    if (p.isSet("model") == p.isSet("preset")) throw UsageError{"give --model DIR or --preset NAME"};
+    TrainingConfig c;
+    if (!parseTask(p.value("task").toStdString(), c.task)) throw UsageError{"--task must be classification, multilabel, token or regression"};
+    c.model = p.value("model").toStdString();
+    c.preset = p.value("preset").toStdString();
+    c.tokenizer = p.value("tokenizer").toStdString();
+    c.trainFile = p.value("train").toStdString();
+    c.validationFile = p.value("validation").toStdString();
+    c.testFile = p.value("test").toStdString();
+    c.columns = {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(), p.value("label-column").toStdString()};
+    for (const QString& l : p.value("labels").split(',', Qt::SkipEmptyParts)) c.labels.push_back(l.trimmed().toStdString());
+    c.epochs = intOption(p, "epochs", c.epochs, 0);
+    c.maxSteps = intOption(p, "max-steps", 0, 0);
+    c.learningRate = doubleOption(p, "lr", c.learningRate);
+    c.batchSize = intOption(p, "batch-size", c.batchSize, 1);
+    c.maxLength = intOption(p, "max-length", c.maxLength, 4);
+    c.gradientAccumulation = intOption(p, "gradient-accumulation", 1, 1);
+    c.warmupRatio = doubleOption(p, "warmup-ratio", 0);
+    c.warmupSteps = intOption(p, "warmup-steps", 0, 0);
+    c.weightDecay = doubleOption(p, "weight-decay", 0);
+    if (p.isSet("scheduler")) c.scheduler = p.value("scheduler").toStdString();
+    if (c.scheduler != "linear" && c.scheduler != "cosine" && c.scheduler != "constant")
+        throw UsageError{"--scheduler must be linear, cosine or constant"};
+    c.maxGradNorm = doubleOption(p, "max-grad-norm", 1.0);
+    c.groupByLength = !p.isSet("no-group-by-length");
+    c.bf16 = p.isSet("bf16");
+    c.classWeights = p.value("class-weights").toStdString();
+    c.labelSmoothing = doubleOption(p, "label-smoothing", 0);
+    c.freezeEmbeddings = p.isSet("freeze-embeddings");
+    c.freezeLayers = intOption(p, "freeze-layers", 0, 0);
+    c.evalSteps = intOption(p, "eval-steps", 0, 0);
+    c.loggingSteps = intOption(p, "logging-steps", 10, 1);
+    c.metricForBest = p.value("metric-for-best").toStdString();
+    c.earlyStoppingMetric = p.value("early-stopping-metric").toStdString();
+    c.earlyStoppingPatience = intOption(p, "patience", 0, 0);
+    c.earlyStoppingThreshold = doubleOption(p, "early-stopping-threshold", 0);
+    c.saveTotalLimit = intOption(p, "save-total-limit", 2, 1);
+    c.seed = static_cast<std::uint64_t>(intOption(p, "seed", 42, 0));
+    return report(Trainer::train(c, p.value("out").toStdString(), consoleCallbacks(json)), json);
+}
+
+int runEvaluate(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({"data", "Labelled data (CSV, TSV, JSONL, JSON, folder per label, CoNLL).", "FILE"});
+    addColumnOptions(p);
+    p.addOption({"batch-size", "Examples per batch (default 64).", "N"});
+    p.addOption({"max-length", "Tokens per example (default 128).", "N"});
+    p.addOption({"threshold", "Multi-label decision threshold (default 0.5).", "X"});
+    p.addOption({"json", "Print JSON."});
+    if (!parseCommand(p, args, "Score a model on labelled data: every metric of its task and the confusion matrix.", "MODEL",
+                      "Model folder."))
+        return kExitOk;
+    if (!p.isSet("data")) throw UsageError{"--data is required"};
+    Task task;
+    if (!parseTask(p.value("task").toStdString(), task)) throw UsageError{"--task must be classification, multilabel, token or regression"};
+    const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
+    std::vector<std::string> labels;
+    if (task != Task::Regression) labels = pipeline->model()->config().labels;
+    // Data labels must be the model's label names, or ids 0..n-1 written as numbers.
+    Dataset data;
+    try {
+        data = DatasetReader::read(p.value("data").toStdString(), task,
+                                   {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
+                                    p.value("label-column").toStdString()},
+                                   labels);
+    } catch (const Error&) {
+        data = DatasetReader::read(p.value("data").toStdString(), task,
+                                   {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
+                                    p.value("label-column").toStdString()});
+    }
+    const EvaluationReport r = evaluateModel(*pipeline, data, intOption(p, "batch-size", 64, 1), intOption(p, "max-length", 128, 4),
+                                             doubleOption(p, "threshold", 0.5));
+    if (p.isSet("json")) {
+        QJsonObject o{{"task", str(taskName(task))}, {"examples", static_cast<int>(data.examples.size())}, {"metrics", metricsJson(r.metrics)},
+                      {"labels", toJsonArray(r.labels)}};
+        if (task == Task::Classification) {
+            QJsonArray matrix, perClass;
+            for (const auto& row : r.classification.confusion) matrix.append(toJsonArray(row));
+            for (const auto& c : r.classification.perClass)
+                perClass.append(QJsonObject{{"label", str(c.label)}, {"precision", c.precision}, {"recall", c.recall},
+                                            {"f1", c.f1}, {"support", c.support}});
+            o["confusion_matrix"] = matrix;
+            o["per_class"] = perClass;
+        }
+        if (task == Task::TokenClassification) {
+            QJsonArray perType;
+            for (const auto& c : r.entities.perType)
+                perType.append(QJsonObject{{"type", str(c.label)}, {"precision", c.precision}, {"recall", c.recall}, {"f1", c.f1}, {"support", c.support}});
+            o["per_type"] = perType;
+        }
+        printJson(o, true);
+        return kExitOk;
+    }
+    out() << data.examples.size() << " examples\n";
+    for (const auto& [k, v] : r.metrics) out() << "  " << str(k).leftJustified(18) << QString::number(v, 'f', 4) << "\n";
+    if (task == Task::Classification) {
+        out() << "confusion matrix (rows: true, columns: predicted)\n";
+        for (std::size_t i = 0; i < r.labels.size(); ++i) {
+            out() << "  " << str(r.labels[i]).leftJustified(12);
+            for (int v : r.classification.confusion[i]) out() << QString::number(v).rightJustified(8);
+            out() << "\n";
+        }
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+std::vector<CliCommand> trainCommands() {
+    return {{"train", "fine-tune or train a model; resume a run", runTrain},
+            {"evaluate", "every metric of a model on labelled data, with the confusion matrix", runEvaluate}};
+}

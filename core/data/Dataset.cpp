@@ -1,0 +1,364 @@
+#include "core/data/Dataset.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <algorithm>
+#include <fstream>
+#include <numeric>
+#include <random>
+#include <set>
+#include <unordered_set>
+
+#include "core/data/TableReader.h"
+#include "core/runtime/Error.h"
+#include "core/tokenizers/Tokenizer.h"
+
+namespace distilbench {
+
+bool parseTask(const std::string& s, Task& out) {
+    if (s == "classification") out = Task::Classification;
+    else if (s == "multilabel" || s == "multi-label") out = Task::MultiLabel;
+    else if (s == "token" || s == "token-classification" || s == "ner") out = Task::TokenClassification;
+    else if (s == "regression") out = Task::Regression;
+    else return false;
+    return true;
+}
+
+std::string taskName(Task t) {
+    switch (t) {
+        case Task::Classification: return "classification";
+        case Task::MultiLabel: return "multilabel";
+        case Task::TokenClassification: return "token";
+        case Task::Regression: return "regression";
+    }
+    return "classification";
+}
+
+namespace {
+
+// A record before labels are mapped to ids.
+struct RawRow {
+    std::string text, pair;
+    std::vector<std::string> labels;  // one for classification, several for multi-label
+    std::vector<std::string> words;
+    std::vector<std::string> tags;
+    int line = 0;
+};
+
+bool isNumber(const std::string& s) {
+    if (s.empty()) return false;
+    char* end = nullptr;
+    std::strtod(s.c_str(), &end);
+    return end && *end == '\0';
+}
+
+std::vector<std::string> splitLabels(const std::string& cell) {
+    std::vector<std::string> out;
+    const std::string trimmed = QString::fromStdString(cell).trimmed().toStdString();
+    if (trimmed.rfind('[', 0) == 0) {
+        const QJsonArray a = QJsonDocument::fromJson(QByteArray::fromStdString(trimmed)).array();
+        for (const auto& v : a) out.push_back(v.isString() ? v.toString().toStdString() : QString::number(v.toDouble()).toStdString());
+        return out;
+    }
+    for (const QString& part : QString::fromStdString(trimmed).split(';', Qt::SkipEmptyParts))
+        out.push_back(part.trimmed().toStdString());
+    return out;
+}
+
+std::string pick(const std::vector<std::string>& header, const std::string& wanted, std::initializer_list<const char*> guesses,
+                 bool required, const std::string& what, const std::string& source) {
+    if (!wanted.empty()) {
+        if (std::find(header.begin(), header.end(), wanted) == header.end()) {
+            std::string names;
+            for (const auto& h : header) names += (names.empty() ? "" : ", ") + h;
+            throw Error(source, "has no column '" + wanted + "' (columns: " + names + ")");
+        }
+        return wanted;
+    }
+    for (const char* g : guesses)
+        if (std::find(header.begin(), header.end(), g) != header.end()) return g;
+    if (required) {
+        std::string names;
+        for (const auto& h : header) names += (names.empty() ? "" : ", ") + h;
+        throw Error(source, "no " + what + " column found (columns: " + names + "); name it with a column option");
+    }
+    return {};
+}
+
+constexpr std::initializer_list<const char*> kTextColumns = {"sentence", "text", "sentence1", "content", "review", "question"};
+constexpr std::initializer_list<const char*> kPairColumns = {"sentence2", "text_pair", "context", "hypothesis"};
+constexpr std::initializer_list<const char*> kLabelColumns = {"label", "labels", "target", "class", "score"};
+
+std::vector<RawRow> readTable(const std::string& path, const ColumnMapping& cols, Task task) {
+    const Table table = TableReader::read(path);
+    const std::string text = pick(table.header, cols.text, kTextColumns, true, "text", path);
+    const std::string pair = pick(table.header, cols.pair, kPairColumns, false, "pair", path);
+    const std::string label = pick(table.header, cols.label, kLabelColumns, true, "label", path);
+    const std::size_t ti = table.column(text, path), li = table.column(label, path);
+    const std::size_t pi = pair.empty() || pair == text ? SIZE_MAX : table.column(pair, path);
+    std::vector<RawRow> rows;
+    rows.reserve(table.rows.size());
+    int line = 2;
+    for (const auto& r : table.rows) {
+        RawRow row;
+        row.text = r[ti];
+        if (pi != SIZE_MAX) row.pair = r[pi];
+        row.labels = task == Task::MultiLabel ? splitLabels(r[li]) : std::vector<std::string>{r[li]};
+        row.line = line++;
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols, Task task, bool lines) {
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
+    std::vector<QJsonObject> objects;
+    if (lines) {
+        int n = 0;
+        while (!f.atEnd()) {
+            ++n;
+            const QByteArray line = f.readLine().trimmed();
+            if (line.isEmpty()) continue;
+            QJsonParseError e;
+            const QJsonDocument doc = QJsonDocument::fromJson(line, &e);
+            if (e.error != QJsonParseError::NoError || !doc.isObject())
+                throw Error(path, "line " + std::to_string(n) + " is not a JSON object (" + e.errorString().toStdString() + ")");
+            objects.push_back(doc.object());
+        }
+    } else {
+        QJsonParseError e;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &e);
+        if (e.error != QJsonParseError::NoError || !doc.isArray())
+            throw Error(path, "is not a JSON array of objects (" + e.errorString().toStdString() + ")");
+        for (const auto& v : doc.array()) objects.push_back(v.toObject());
+    }
+    if (objects.empty()) throw Error(path, "has no records");
+    std::vector<std::string> keys;
+    for (const QString& k : objects.front().keys()) keys.push_back(k.toStdString());
+    const std::string text = pick(keys, cols.text, kTextColumns, task != Task::TokenClassification, "text", path);
+    const std::string pair = pick(keys, cols.pair, kPairColumns, false, "pair", path);
+    const std::string label = pick(keys, cols.label, {"label", "labels", "target", "ner_tags", "tags"}, true, "label", path);
+    std::vector<RawRow> rows;
+    int n = 0;
+    for (const auto& o : objects) {
+        ++n;
+        RawRow row;
+        row.line = n;
+        const QJsonValue lv = o.value(QString::fromStdString(label));
+        if (task == Task::TokenClassification) {
+            for (const auto& w : o.value(QString::fromStdString(text.empty() ? "tokens" : text)).toArray()) row.words.push_back(w.toString().toStdString());
+            for (const auto& t : lv.toArray()) row.tags.push_back(t.isString() ? t.toString().toStdString() : std::to_string(t.toInt()));
+            if (row.words.size() != row.tags.size())
+                throw Error(path, "record " + std::to_string(n) + " has " + std::to_string(row.words.size()) + " tokens but " +
+                                      std::to_string(row.tags.size()) + " tags");
+        } else {
+            row.text = o.value(QString::fromStdString(text)).toString().toStdString();
+            if (!pair.empty()) row.pair = o.value(QString::fromStdString(pair)).toString().toStdString();
+            if (lv.isArray()) {
+                for (const auto& x : lv.toArray()) row.labels.push_back(x.isString() ? x.toString().toStdString() : QString::number(x.toDouble()).toStdString());
+            } else if (lv.isString()) {
+                row.labels = task == Task::MultiLabel ? splitLabels(lv.toString().toStdString()) : std::vector<std::string>{lv.toString().toStdString()};
+            } else if (lv.isDouble()) {
+                row.labels = {QString::number(lv.toDouble(), 'g', 17).toStdString()};
+            } else {
+                throw Error(path, "record " + std::to_string(n) + " has no '" + label + "'");
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<RawRow> readFolder(const std::string& path) {
+    std::vector<RawRow> rows;
+    const QDir dir(QString::fromStdString(path));
+    const QStringList classes = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    if (classes.isEmpty()) throw Error(path, "has no subfolders: expected one folder per label (pos/, neg/)");
+    for (const QString& cls : classes) {
+        QDirIterator it(dir.filePath(cls), QDir::Files);
+        QStringList files;
+        while (it.hasNext()) files << it.next();
+        files.sort();  // a stable order whatever the file system returns
+        for (const QString& file : files) {
+            QFile f(file);
+            if (!f.open(QIODevice::ReadOnly)) throw Error(file.toStdString(), "cannot open");
+            RawRow row;
+            row.text = QString::fromUtf8(f.readAll()).trimmed().toStdString();
+            row.labels = {cls.toStdString()};
+            rows.push_back(std::move(row));
+        }
+    }
+    return rows;
+}
+
+std::vector<RawRow> readConll(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Error(path, "cannot open");
+    std::vector<RawRow> rows;
+    RawRow current;
+    std::string line;
+    int n = 0;
+    auto flush = [&] {
+        if (!current.words.empty()) rows.push_back(std::move(current));
+        current = RawRow{};
+    };
+    while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line.rfind("-DOCSTART-", 0) == 0) {
+            flush();
+            continue;
+        }
+        const QStringList parts = QString::fromStdString(line).split(QRegularExpression("[ \\t]+"), Qt::SkipEmptyParts);
+        if (parts.size() < 2) throw Error(path, "line " + std::to_string(n) + " needs a token and a tag");
+        if (current.words.empty()) current.line = n;
+        current.words.push_back(parts.first().toStdString());
+        current.tags.push_back(parts.last().toStdString());
+    }
+    flush();
+    return rows;
+}
+
+std::vector<std::string> sortedLabels(const std::set<std::string>& found) {
+    std::vector<std::string> labels(found.begin(), found.end());
+    const bool numeric = std::all_of(labels.begin(), labels.end(), isNumber);
+    if (numeric) std::sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return std::stod(a) < std::stod(b); });
+    return labels;
+}
+
+}  // namespace
+
+Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapping& columns,
+                            const std::vector<std::string>& labelNames) {
+    const QFileInfo info(QString::fromStdString(path));
+    if (!info.exists()) throw Error(path, "does not exist");
+    const QString ext = info.suffix().toLower();
+    std::vector<RawRow> rows;
+    if (info.isDir()) rows = readFolder(path);
+    else if (task == Task::TokenClassification && ext != "jsonl" && ext != "json") rows = readConll(path);
+    else if (ext == "jsonl" || ext == "ndjson") rows = readJson(path, columns, task, true);
+    else if (ext == "json") rows = readJson(path, columns, task, false);
+    else rows = readTable(path, columns, task);
+    if (rows.empty()) throw Error(path, "has no examples");
+
+    Dataset d;
+    d.task = task;
+    d.source = path;
+    if (task == Task::Regression) {
+        for (const auto& r : rows) {
+            if (r.labels.size() != 1 || !isNumber(r.labels[0]))
+                throw Error(path, "row at line " + std::to_string(r.line) + ": regression target '" +
+                                      (r.labels.empty() ? "" : r.labels[0]) + "' is not a number");
+            Example e;
+            e.text = r.text;
+            e.pair = r.pair;
+            e.target = std::stod(r.labels[0]);
+            d.examples.push_back(std::move(e));
+        }
+        d.labels = {"score"};
+        return d;
+    }
+    std::set<std::string> found;
+    for (const auto& r : rows)
+        for (const auto& l : task == Task::TokenClassification ? r.tags : r.labels) found.insert(l);
+    d.labels = labelNames.empty() ? sortedLabels(found) : labelNames;
+    std::map<std::string, int> id;
+    for (std::size_t i = 0; i < d.labels.size(); ++i) id[d.labels[i]] = static_cast<int>(i);
+    auto lookup = [&](const std::string& l, int line) {
+        auto it = id.find(l);
+        if (it == id.end()) throw Error(path, "line " + std::to_string(line) + ": label '" + l + "' is not one of the given labels");
+        return it->second;
+    };
+    d.examples.reserve(rows.size());
+    for (auto& r : rows) {
+        Example e;
+        e.text = std::move(r.text);
+        e.pair = std::move(r.pair);
+        if (task == Task::TokenClassification) {
+            e.words = std::move(r.words);
+            for (const auto& t : r.tags) e.tags.push_back(lookup(t, r.line));
+        } else if (task == Task::MultiLabel) {
+            e.labels.assign(d.labels.size(), 0);
+            for (const auto& l : r.labels) e.labels[lookup(l, r.line)] = 1;
+        } else {
+            if (r.labels.size() != 1) throw Error(path, "line " + std::to_string(r.line) + " needs exactly one label");
+            e.label = lookup(r.labels[0], r.line);
+        }
+        d.examples.push_back(std::move(e));
+    }
+    if (task == Task::Classification && d.labels.size() < 2)
+        throw Error(path, "has only one label ('" + d.labels[0] + "'): classification needs at least two");
+    return d;
+}
+
+std::vector<std::size_t> DatasetStatistics::histogram(int bins, std::size_t* binWidth) const {
+    std::vector<std::size_t> h(std::max(1, bins), 0);
+    const std::size_t width = std::max<std::size_t>(1, (maxLength + bins) / bins);
+    for (auto l : lengths) h[std::min<std::size_t>(h.size() - 1, l / width)]++;
+    if (binWidth) *binWidth = width;
+    return h;
+}
+
+DatasetStatistics computeStatistics(const Dataset& d, const Tokenizer* tokenizer, int maxLength) {
+    DatasetStatistics s;
+    s.rows = d.examples.size();
+    std::unordered_set<std::string> seen;
+    std::vector<std::size_t> counts(d.labels.size(), 0);
+    for (const auto& e : d.examples) {
+        std::string key = e.text + '\x1f' + e.pair;
+        for (const auto& w : e.words) key += w + ' ';
+        const bool empty = d.task == Task::TokenClassification ? e.words.empty() : QString::fromStdString(e.text).trimmed().isEmpty();
+        if (empty) ++s.emptyRows;
+        if (!seen.insert(key).second) ++s.duplicateRows;
+        if (d.task == Task::Classification && e.label >= 0) counts[e.label]++;
+        if (d.task == Task::MultiLabel)
+            for (std::size_t i = 0; i < e.labels.size(); ++i) counts[i] += e.labels[i];
+        if (d.task == Task::TokenClassification)
+            for (int t : e.tags) counts[t]++;
+        if (tokenizer) {
+            const std::size_t n = d.task == Task::TokenClassification
+                                      ? tokenizer->encodeWords(e.words, EncodeOptions{}).size()
+                                      : (e.pair.empty() ? tokenizer->encode(e.text).size()
+                                                        : tokenizer->encode(e.text, std::string_view(e.pair), EncodeOptions{}).size());
+            s.lengths.push_back(n);
+            s.maxLength = std::max(s.maxLength, n);
+            if (maxLength > 0 && n > static_cast<std::size_t>(maxLength)) ++s.truncatedRows;
+        }
+    }
+    if (d.task != Task::Regression)
+        for (std::size_t i = 0; i < d.labels.size(); ++i) s.classCounts.emplace_back(d.labels[i], counts[i]);
+    if (!s.lengths.empty()) s.meanLength = std::accumulate(s.lengths.begin(), s.lengths.end(), 0.0) / s.lengths.size();
+    return s;
+}
+
+std::pair<Dataset, Dataset> splitDataset(const Dataset& d, double fraction, std::uint64_t seed, bool stratify) {
+    if (fraction <= 0 || fraction >= 1) throw Error("split fraction must be between 0 and 1");
+    Dataset rest = d, split = d;
+    rest.examples.clear();
+    split.examples.clear();
+    std::mt19937_64 rng(seed);
+    std::map<int, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < d.examples.size(); ++i)
+        groups[stratify && d.task == Task::Classification ? d.examples[i].label : 0].push_back(i);
+    std::vector<std::size_t> toSplit, toRest;
+    for (auto& [label, idx] : groups) {
+        std::shuffle(idx.begin(), idx.end(), rng);
+        const auto n = static_cast<std::size_t>(std::llround(idx.size() * fraction));
+        toSplit.insert(toSplit.end(), idx.begin(), idx.begin() + n);
+        toRest.insert(toRest.end(), idx.begin() + n, idx.end());
+    }
+    std::sort(toSplit.begin(), toSplit.end());
+    std::sort(toRest.begin(), toRest.end());
+    for (auto i : toRest) rest.examples.push_back(d.examples[i]);
+    for (auto i : toSplit) split.examples.push_back(d.examples[i]);
+    return {rest, split};
+}
+
+}  // namespace distilbench

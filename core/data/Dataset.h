@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace distilbench {
+
+class Tokenizer;
+
+enum class Task { Classification, MultiLabel, TokenClassification, Regression };
+bool parseTask(const std::string& s, Task& out);
+std::string taskName(Task task);
+
+struct Example {
+    std::string text, pair;
+    int label = -1;                  // classification
+    std::vector<int> labels;         // multi-label: 0/1 per label
+    double target = 0;               // regression
+    std::vector<std::string> words;  // token classification
+    std::vector<int> tags;           // token classification: label id per word
+};
+
+struct ColumnMapping {
+    std::string text, pair, label;  // "" = detect (sentence/text/…, label/labels/…)
+};
+
+struct Dataset {
+    Task task = Task::Classification;
+    std::vector<Example> examples;
+    std::vector<std::string> labels;
+    std::string source;
+};
+
+// Reads CSV/TSV (quoted fields, BOM, CRLF), JSON Lines, JSON arrays, a folder with one subfolder
+// per label (aclImdb style) or CoNLL token files (for token classification). Label names are
+// discovered (sorted; numerically when they are numbers) unless given. Multi-label cells are
+// "a;b" or JSON lists. Throws Error naming the file (and line) for every problem.
+class DatasetReader {
+public:
+    static Dataset read(const std::string& path, Task task, const ColumnMapping& columns = {},
+                        const std::vector<std::string>& labelNames = {});
+};
+
+struct DatasetStatistics {
+    std::size_t rows = 0, emptyRows = 0, duplicateRows = 0, truncatedRows = 0;
+    std::vector<std::pair<std::string, std::size_t>> classCounts;
+    std::vector<std::size_t> lengths;  // tokens per example (with special tokens)
+    std::size_t maxLength = 0;
+    double meanLength = 0;
+    // Histogram of lengths in `bins` equal-width bins from 0 to the longest.
+    std::vector<std::size_t> histogram(int bins, std::size_t* binWidth) const;
+};
+// Lengths need the tokenizer; with none, only counts are computed.
+DatasetStatistics computeStatistics(const Dataset& dataset, const Tokenizer* tokenizer, int maxLength);
+
+// Splits off `fraction` of the examples (seeded shuffle; stratified by label when asked and the
+// task has single labels). Returns {rest, split}.
+std::pair<Dataset, Dataset> splitDataset(const Dataset& dataset, double fraction, std::uint64_t seed, bool stratify);
+
+}  // namespace distilbench

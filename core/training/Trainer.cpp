@@ -1,0 +1,864 @@
+#include "core/training/Trainer.h"
+
+#include <ATen/ATen.h>
+#include <ATen/autocast_mode.h>
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <numeric>
+#include <random>
+#include <thread>
+
+#include "core/inference/Pipeline.h"
+#include "core/models/EncoderModel.h"
+#include "core/runtime/Error.h"
+#include "core/runtime/Resources.h"
+#include "core/tokenizers/Tokenizer.h"
+#include "core/training/TensorBoardWriter.h"
+#include "core/weights/WeightLoader.h"
+#include "core/weights/WeightWriter.h"
+
+namespace distilbench {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kIgnore = -100;
+
+struct Encoded {
+    std::vector<std::int64_t> ids, types;
+    int label = -1;
+    std::vector<float> multi;
+    float target = 0;
+    std::vector<std::int64_t> tokenLabels;
+};
+
+struct Batch {
+    at::Tensor ids, types, mask, labels;
+};
+
+void writeJsonAtomically(const std::string& path, const QJsonObject& o) {
+    QSaveFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::WriteOnly)) throw Error(path, "cannot write");
+    f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    if (!f.commit()) throw Error(path, "cannot save");
+}
+
+QJsonObject readJson(const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
+    QJsonParseError e;
+    const auto doc = QJsonDocument::fromJson(f.readAll(), &e);
+    if (e.error != QJsonParseError::NoError) throw Error(path, "not valid JSON: " + e.errorString().toStdString());
+    return doc.object();
+}
+
+HeadType headFor(Task t) { return t == Task::TokenClassification ? HeadType::TokenClassification : HeadType::SequenceClassification; }
+
+std::string problemTypeFor(Task t) {
+    switch (t) {
+        case Task::MultiLabel: return "multi_label_classification";
+        case Task::Regression: return "regression";
+        default: return "single_label_classification";
+    }
+}
+
+// Copies the tokenizer files a Hugging Face folder needs; a bare vocab.txt gets its configs.
+void saveTokenizerFiles(const std::string& source, const fs::path& dir) {
+    std::error_code ec;
+    const fs::path src(source);
+    if (fs::is_directory(src, ec)) {
+        for (const char* f : {"tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json", "spiece.model"})
+            if (fs::exists(src / f)) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing, ec);
+        return;
+    }
+    const std::string name = src.filename().string();
+    fs::copy_file(src, dir / (name.ends_with(".json") ? "tokenizer.json" : name.ends_with(".model") ? "spiece.model" : "vocab.txt"),
+                  fs::copy_options::overwrite_existing, ec);
+    for (const char* f : {"tokenizer_config.json", "special_tokens_map.json"})
+        if (fs::exists(src.parent_path() / f)) fs::copy_file(src.parent_path() / f, dir / f, fs::copy_options::overwrite_existing, ec);
+    if (!fs::exists(dir / "tokenizer_config.json"))
+        writeJsonAtomically((dir / "tokenizer_config.json").string(),
+                            QJsonObject{{"do_lower_case", true}, {"model_max_length", 512}, {"tokenizer_class", "BertTokenizer"}});
+    if (!fs::exists(dir / "special_tokens_map.json"))
+        writeJsonAtomically((dir / "special_tokens_map.json").string(),
+                            QJsonObject{{"unk_token", "[UNK]"}, {"sep_token", "[SEP]"}, {"pad_token", "[PAD]"},
+                                        {"cls_token", "[CLS]"}, {"mask_token", "[MASK]"}});
+}
+
+std::vector<Encoded> encodeDataset(const Dataset& d, const Tokenizer& tok, int maxLength) {
+    EncodeOptions opt;
+    opt.maxLength = maxLength;
+    std::vector<Encoded> out;
+    out.reserve(d.examples.size());
+    for (const auto& e : d.examples) {
+        Encoded x;
+        Encoding enc;
+        if (d.task == Task::TokenClassification) {
+            enc = tok.encodeWords(e.words, opt);
+            int last = -1;
+            for (std::size_t i = 0; i < enc.size(); ++i) {
+                const int w = enc.wordIds[i];
+                // The label sits on the first piece of each word; the rest is ignored by the loss.
+                x.tokenLabels.push_back(w >= 0 && w != last ? e.tags[w] : kIgnore);
+                if (w >= 0) last = w;
+            }
+        } else {
+            enc = e.pair.empty() ? tok.encode(e.text, opt) : tok.encode(e.text, std::string_view(e.pair), opt);
+        }
+        x.ids = std::move(enc.ids);
+        x.types = std::move(enc.typeIds);
+        x.label = e.label;
+        x.multi.assign(e.labels.begin(), e.labels.end());
+        x.target = static_cast<float>(e.target);
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& idx, Task task, std::int64_t padId,
+              c10::Device device) {
+    std::size_t L = 0;
+    for (auto i : idx) L = std::max(L, data[i].ids.size());
+    const auto B = static_cast<std::int64_t>(idx.size());
+    Batch b;
+    b.ids = at::full({B, static_cast<std::int64_t>(L)}, padId, at::kLong);
+    b.types = at::zeros({B, static_cast<std::int64_t>(L)}, at::kLong);
+    b.mask = at::zeros({B, static_cast<std::int64_t>(L)}, at::kLong);
+    auto ids = b.ids.accessor<std::int64_t, 2>(), types = b.types.accessor<std::int64_t, 2>(), mask = b.mask.accessor<std::int64_t, 2>();
+    if (task == Task::TokenClassification) b.labels = at::full({B, static_cast<std::int64_t>(L)}, kIgnore, at::kLong);
+    else if (task == Task::MultiLabel) b.labels = at::zeros({B, static_cast<std::int64_t>(data[idx[0]].multi.size())});
+    else if (task == Task::Regression) b.labels = at::zeros({B});
+    else b.labels = at::zeros({B}, at::kLong);
+    for (std::int64_t r = 0; r < B; ++r) {
+        const Encoded& e = data[idx[r]];
+        for (std::size_t t = 0; t < e.ids.size(); ++t) {
+            ids[r][t] = e.ids[t];
+            types[r][t] = e.types[t];
+            mask[r][t] = 1;
+        }
+        switch (task) {
+            case Task::TokenClassification: {
+                auto lab = b.labels.accessor<std::int64_t, 2>();
+                for (std::size_t t = 0; t < e.tokenLabels.size(); ++t) lab[r][t] = e.tokenLabels[t];
+                break;
+            }
+            case Task::MultiLabel:
+                for (std::size_t c = 0; c < e.multi.size(); ++c) b.labels[r][c] = e.multi[c];
+                break;
+            case Task::Regression: b.labels[r] = e.target; break;
+            case Task::Classification: b.labels.accessor<std::int64_t, 1>()[r] = e.label; break;
+        }
+    }
+    b.ids = b.ids.to(device);
+    b.types = b.types.to(device);
+    b.mask = b.mask.to(device);
+    b.labels = b.labels.to(device);
+    return b;
+}
+
+at::Tensor taskLoss(const at::Tensor& logitsIn, const Batch& b, Task task, const at::Tensor& classWeights, double smoothing) {
+    const at::Tensor logits = logitsIn.to(at::kFloat);
+    switch (task) {
+        case Task::Classification:
+            return at::cross_entropy_loss(logits, b.labels, classWeights, at::Reduction::Mean, kIgnore, smoothing);
+        case Task::MultiLabel: return at::binary_cross_entropy_with_logits(logits, b.labels);
+        case Task::Regression: return at::mse_loss(logits.squeeze(-1), b.labels);
+        case Task::TokenClassification:
+            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}), b.labels.reshape({-1}), classWeights,
+                                          at::Reduction::Mean, kIgnore, smoothing);
+    }
+    return {};
+}
+
+// Runs the encoder over encoded data without gradients; returns predictions and metrics.
+EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>& data, const Dataset& d, int batchSize,
+                                 std::int64_t padId, double threshold, const JobCallbacks& cb) {
+    EvaluationReport r;
+    r.task = d.task;
+    r.labels = d.labels;
+    const bool wasTraining = model.isTraining();
+    model.setTraining(false);
+    at::NoGradGuard noGrad;
+    std::vector<std::vector<std::string>> tagTruth, tagPred;
+    std::vector<double> regTruth, regPred, positive;
+    std::vector<std::vector<int>> mlTruth, mlPred;
+    double lossSum = 0;
+    std::size_t batches = 0;
+    // Sorting by length makes padding (and time) small; results go back in the original order.
+    std::vector<std::size_t> order(data.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return data[a].ids.size() < data[b].ids.size(); });
+    r.truth.assign(data.size(), 0);
+    r.predicted.assign(data.size(), 0);
+    r.probabilities.assign(data.size(), {});
+    if (d.task == Task::TokenClassification) {
+        tagTruth.resize(data.size());
+        tagPred.resize(data.size());
+    }
+    if (d.task == Task::MultiLabel) {
+        mlTruth.resize(data.size());
+        mlPred.resize(data.size());
+    }
+    if (d.task == Task::Regression) {
+        regTruth.resize(data.size());
+        regPred.resize(data.size());
+    }
+    for (std::size_t start = 0; start < order.size(); start += batchSize) {
+        cb.checkAbort();
+        std::vector<std::size_t> idx(order.begin() + start, order.begin() + std::min(order.size(), start + batchSize));
+        const Batch b = collate(data, idx, d.task, padId, model.device());
+        ModelInputs in;
+        in.inputIds = b.ids;
+        in.tokenTypeIds = b.types;
+        in.attentionMask = b.mask;
+        const at::Tensor logits = model.forward(in).logits.to(at::kFloat);
+        lossSum += taskLoss(logits, b, d.task, {}, 0.0).item<double>();
+        ++batches;
+        const at::Tensor cpu = logits.to(at::kCPU).contiguous();
+        for (std::size_t r0 = 0; r0 < idx.size(); ++r0) {
+            const std::size_t i = idx[r0];
+            const Encoded& e = data[i];
+            if (d.task == Task::Classification) {
+                const at::Tensor p = at::softmax(cpu[r0], -1);
+                r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+                r.truth[i] = e.label;
+                r.predicted[i] = static_cast<int>(p.argmax().item<std::int64_t>());
+            } else if (d.task == Task::MultiLabel) {
+                const at::Tensor p = at::sigmoid(cpu[r0]);
+                r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+                for (std::size_t c = 0; c < e.multi.size(); ++c) {
+                    mlTruth[i].push_back(e.multi[c] > 0.5f);
+                    mlPred[i].push_back(r.probabilities[i][c] >= threshold);
+                }
+            } else if (d.task == Task::Regression) {
+                regTruth[i] = e.target;
+                regPred[i] = cpu[r0][0].item<float>();
+            } else {
+                const at::Tensor pred = cpu[r0].argmax(-1);
+                for (std::size_t t = 0; t < e.tokenLabels.size(); ++t) {
+                    if (e.tokenLabels[t] == kIgnore) continue;
+                    tagTruth[i].push_back(d.labels[e.tokenLabels[t]]);
+                    tagPred[i].push_back(d.labels[pred[t].item<std::int64_t>()]);
+                }
+            }
+        }
+        cb.report(double(start + idx.size()) / order.size(), "evaluating");
+    }
+    r.loss = batches ? lossSum / batches : 0;
+    switch (d.task) {
+        case Task::Classification:
+            if (d.labels.size() == 2)
+                for (const auto& p : r.probabilities) positive.push_back(p[1]);
+            r.classification = classificationMetrics(r.truth, r.predicted, d.labels, positive);
+            r.metrics = toMap(r.classification);
+            break;
+        case Task::MultiLabel:
+            r.multiLabel = multiLabelMetrics(mlTruth, mlPred, d.labels);
+            r.metrics = toMap(r.multiLabel);
+            break;
+        case Task::Regression:
+            r.regression = regressionMetrics(regTruth, regPred);
+            r.metrics = toMap(r.regression);
+            for (std::size_t i = 0; i < regPred.size(); ++i) r.probabilities[i] = {static_cast<float>(regPred[i])};
+            break;
+        case Task::TokenClassification:
+            r.entities = entityMetrics(tagTruth, tagPred);
+            r.metrics = toMap(r.entities);
+            break;
+    }
+    r.metrics["loss"] = r.loss;
+    for (const auto& e : d.examples) r.texts.push_back(d.task == Task::TokenClassification ? "" : e.text);
+    if (d.task == Task::TokenClassification)
+        for (std::size_t i = 0; i < d.examples.size(); ++i) {
+            std::string s;
+            for (const auto& w : d.examples[i].words) s += (s.empty() ? "" : " ") + w;
+            r.texts[i] = s;
+        }
+    model.setTraining(wasTraining);
+    return r;
+}
+
+std::string toBase64(const at::Tensor& bytes) {
+    const at::Tensor b = bytes.contiguous();
+    return QByteArray(reinterpret_cast<const char*>(b.data_ptr()), b.numel()).toBase64().toStdString();
+}
+
+class Session {
+public:
+    Session(TrainingConfig config, std::string runDir, const TrainerCallbacks& cb)
+        : cfg_(std::move(config)), dir_(std::move(runDir)), cb_(cb) {}
+
+    TrainingOutcome run(bool resume) {
+        const auto start = std::chrono::steady_clock::now();
+        setup(resume);
+        TrainingOutcome out = loop();
+        out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return out;
+    }
+
+private:
+    void setup(bool resume) {
+        std::error_code ec;
+        fs::create_directories(fs::path(dir_) / "checkpoints", ec);
+        if (ec) throw Error(dir_, "cannot create the run folder: " + ec.message());
+        cb_.job.report(0.0, "reading data");
+        train_ = DatasetReader::read(cfg_.trainFile, cfg_.task, cfg_.columns, cfg_.labels);
+        if (!cfg_.validationFile.empty()) {
+            validation_ = DatasetReader::read(cfg_.validationFile, cfg_.task, cfg_.columns, train_.labels);
+        } else if (cfg_.validationSplit > 0) {
+            std::tie(train_, validation_) = splitDataset(train_, cfg_.validationSplit, cfg_.seed, true);
+        }
+        if (!cfg_.testFile.empty()) test_ = DatasetReader::read(cfg_.testFile, cfg_.task, cfg_.columns, train_.labels);
+
+        cb_.job.report(0.02, "preparing the model");
+        buildModel();
+        const int maxLength = std::min(cfg_.maxLength, model_->config().maxPositions);
+        trainData_ = encodeDataset(train_, *tokenizer_, maxLength);
+        valData_ = encodeDataset(validation_, *tokenizer_, maxLength);
+        if (!test_.examples.empty()) testData_ = encodeDataset(test_, *tokenizer_, maxLength);
+        if (trainData_.empty()) throw Error(cfg_.trainFile, "has no training examples");
+
+        setupOptimizer();
+        const int batches = static_cast<int>((trainData_.size() + cfg_.batchSize - 1) / cfg_.batchSize);
+        stepsPerEpoch_ = (batches + cfg_.gradientAccumulation - 1) / cfg_.gradientAccumulation;
+        totalSteps_ = cfg_.maxSteps > 0 ? cfg_.maxSteps : stepsPerEpoch_ * cfg_.epochs;
+        warmup_ = cfg_.warmupSteps > 0 ? cfg_.warmupSteps : static_cast<int>(std::ceil(cfg_.warmupRatio * totalSteps_));
+        if (cfg_.metricForBest.empty()) cfg_.metricForBest = cfg_.mainMetric();
+
+        at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);  // a handle to the global one
+        {
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            gen.set_current_seed(cfg_.seed);
+        }
+        if (resume) loadCheckpoint();
+        else writeJsonAtomically((fs::path(dir_) / "config.json").string(), cfg_.toJson());
+        tensorboard_ = std::make_unique<TensorBoardWriter>(dir_);
+    }
+
+    void buildModel() {
+        const HeadType head = headFor(cfg_.task);
+        std::vector<std::string> labels = cfg_.task == Task::Regression ? std::vector<std::string>{"LABEL_0"} : train_.labels;
+        std::string tokenizerSource = cfg_.tokenizer;
+        if (!cfg_.preset.empty()) {
+            if (tokenizerSource.empty()) tokenizerSource = bundledVocabPath();
+            if (tokenizerSource.empty()) throw Error("no tokenizer given and the bundled BERT vocabulary is missing");
+            tokenizer_ = Tokenizer::load(tokenizerSource);
+            ModelConfig c = ModelConfig::preset(cfg_.preset, head);
+            c.vocabSize = static_cast<int>(tokenizer_->vocabSize());
+            c.labels = labels;
+            c.problemType = problemTypeFor(cfg_.task);
+            model_ = Model::create(c, cfg_.seed);
+        } else {
+            auto base = Model::load(cfg_.model);
+            if (tokenizerSource.empty()) tokenizerSource = base->folder();
+            tokenizer_ = Tokenizer::load(tokenizerSource);
+            ModelConfig c = base->config();
+            c.head = head;
+            c.labels = labels;
+            c.problemType = problemTypeFor(cfg_.task);
+            // A new head (or other labels) gets fresh weights; everything else is carried over.
+            auto encoder = std::make_unique<EncoderModel>(c, cfg_.seed, false);
+            NamedTensors weights = base->encoder().stateDict(true);
+            const bool sameHead = base->config().head == head && base->config().labels.size() == labels.size();
+            if (!sameHead)
+                weights.erase(std::remove_if(weights.begin(), weights.end(),
+                                             [](const auto& w) {
+                                                 return w.first.rfind("classifier", 0) == 0 || w.first.rfind("pre_classifier", 0) == 0;
+                                             }),
+                              weights.end());
+            encoder->loadStateDict(weights, base->summary().weightsPath);
+            model_ = Model::adopt(std::move(encoder));
+        }
+        tokenizerSource_ = tokenizerSource;
+        if (static_cast<int>(tokenizer_->vocabSize()) > model_->config().vocabSize)
+            throw Error(tokenizerSource, "the tokenizer has " + std::to_string(tokenizer_->vocabSize()) +
+                                             " tokens but the model only " + std::to_string(model_->config().vocabSize));
+        EncoderModel& enc = model_->encoder();
+        enc.setTraining(true);
+        // Frozen parts keep requires_grad off and stay out of the optimizer.
+        for (const auto& name : enc.parameterNames()) {
+            bool frozen = cfg_.freezeEmbeddings && name.find("embeddings.") != std::string::npos;
+            for (int l = 0; l < cfg_.freezeLayers; ++l)
+                for (const char* part : {".transformer.layer.", ".encoder.layer."})
+                    if (name.find(std::string(part) + std::to_string(l) + ".") != std::string::npos) frozen = true;
+            at::Tensor& p = enc.parameter(name);
+            p = p.detach().clone();  // own memory: a mapped checkpoint is never written through
+            p.set_requires_grad(!frozen);
+            if (!frozen) trainable_.push_back(name);
+        }
+        if (cfg_.task != Task::Regression && !cfg_.classWeights.empty()) {
+            std::vector<double> w;
+            if (cfg_.classWeights == "balanced") {
+                std::vector<double> counts(train_.labels.size(), 0);
+                for (const auto& e : train_.examples) {
+                    if (e.label >= 0) counts[e.label]++;
+                    for (int t : e.tags) counts[t]++;
+                }
+                const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
+                for (double c : counts) w.push_back(c > 0 ? total / (counts.size() * c) : 0.0);
+            } else {
+                for (const QString& v : QString::fromStdString(cfg_.classWeights).split(',')) w.push_back(v.toDouble());
+                if (w.size() != train_.labels.size())
+                    throw Error("class weights: " + std::to_string(w.size()) + " given for " + std::to_string(train_.labels.size()) + " labels");
+            }
+            classWeights_ = at::tensor(w, at::kDouble).to(at::kFloat).to(enc.device());
+        }
+    }
+
+    void setupOptimizer() {
+        EncoderModel& enc = model_->encoder();
+        for (const auto& name : trainable_) {
+            const at::Tensor& p = enc.parameter(name);
+            expAvg_[name] = at::zeros_like(p);
+            expAvgSq_[name] = at::zeros_like(p);
+        }
+    }
+
+    double lrFactor(int step) const {
+        if (step < warmup_) return double(step) / std::max(1, warmup_);
+        const double progress = double(step - warmup_) / std::max(1, totalSteps_ - warmup_);
+        if (cfg_.scheduler == "constant") return 1.0;
+        if (cfg_.scheduler == "cosine") return std::max(0.0, 0.5 * (1.0 + std::cos(M_PI * progress)));
+        return std::max(0.0, 1.0 - progress);
+    }
+
+    // HF's length-grouped order: shuffle, cut into mega-batches of 50 batches, sort each by length.
+    std::vector<std::vector<std::size_t>> epochBatches(int epoch) const {
+        std::vector<std::size_t> order(trainData_.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::mt19937_64 rng(cfg_.seed * 1000003ULL + epoch);
+        std::shuffle(order.begin(), order.end(), rng);
+        if (cfg_.groupByLength) {
+            const std::size_t mega = 50 * static_cast<std::size_t>(cfg_.batchSize);
+            for (std::size_t s = 0; s < order.size(); s += mega) {
+                const auto e = order.begin() + std::min(order.size(), s + mega);
+                std::stable_sort(order.begin() + s, e, [&](auto a, auto b) { return trainData_[a].ids.size() > trainData_[b].ids.size(); });
+            }
+        }
+        std::vector<std::vector<std::size_t>> batches;
+        for (std::size_t s = 0; s < order.size(); s += cfg_.batchSize)
+            batches.emplace_back(order.begin() + s, order.begin() + std::min(order.size(), s + cfg_.batchSize));
+        return batches;
+    }
+
+    TrainingOutcome loop() {
+        EncoderModel& enc = model_->encoder();
+        const std::int64_t padId = tokenizer_->specialTokens().padId;
+        EtaEstimator eta;
+        eta.start();
+        auto windowStart = std::chrono::steady_clock::now();
+        std::size_t windowExamples = 0;
+        bool stop = false;
+        TrainingOutcome out;
+        out.totalSteps = totalSteps_;
+        const auto runStart = std::chrono::steady_clock::now();
+        std::size_t examplesSeen = 0;
+        for (int epoch = epoch_; epoch < std::max(cfg_.epochs, 1) + (cfg_.maxSteps > 0 ? 1000000 : 0) && !stop; ++epoch) {
+            const auto batches = epochBatches(epoch);
+            const int groups = (static_cast<int>(batches.size()) + cfg_.gradientAccumulation - 1) / cfg_.gradientAccumulation;
+            for (int g = group_; g < groups && !stop; ++g) {
+                // The position a checkpoint taken now resumes from: this group, not yet run.
+                epoch_ = epoch;
+                group_ = g;
+                if (cb_.job.aborted()) {
+                    saveCheckpoint();
+                    writeMetrics();
+                    throw JobCancelled();
+                }
+                while (cb_.isPaused && cb_.isPaused()) {
+                    if (cb_.job.aborted()) break;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+                const int first = g * cfg_.gradientAccumulation;
+                const int count = std::min(cfg_.gradientAccumulation, static_cast<int>(batches.size()) - first);
+                for (const auto& name : trainable_) enc.parameter(name).mutable_grad() = at::Tensor();
+                double stepLoss = 0;
+                for (int m = 0; m < count; ++m) {
+                    const Batch b = collate(trainData_, batches[first + m], cfg_.task, padId, enc.device());
+                    ModelInputs in;
+                    in.inputIds = b.ids;
+                    in.tokenTypeIds = b.types;
+                    in.attentionMask = b.mask;
+                    at::Tensor loss;
+                    {
+                        // bf16 autocast for the forward pass; the loss is computed in fp32.
+                        at::autocast::set_cpu_enabled(cfg_.bf16);
+                        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+                        const at::Tensor logits = enc.forward(in).logits;
+                        at::autocast::set_cpu_enabled(false);
+                        at::autocast::clear_cache();
+                        loss = taskLoss(logits, b, cfg_.task, classWeights_, cfg_.labelSmoothing) / count;
+                    }
+                    const double value = loss.item<double>();
+                    if (!std::isfinite(value))
+                        throw Error("the loss became " + std::string(std::isnan(value) ? "NaN" : "infinite") + " at step " +
+                                    std::to_string(step_ + 1) + "; training stopped. " +
+                                    (lastCheckpoint_.empty() ? std::string("No checkpoint was saved yet.")
+                                                             : "The last good checkpoint is " + lastCheckpoint_ + ".") +
+                                    " Try a lower learning rate.");
+                    loss.backward();
+                    stepLoss += value;
+                    windowExamples += batches[first + m].size();
+                    examplesSeen += batches[first + m].size();
+                }
+                const double gradNorm = optimizerStep();
+                ++step_;
+                windowLoss_ += stepLoss;
+                ++windowSteps_;
+                const double epochFloat = epoch + double(g + 1) / groups;
+                if (step_ % std::max(1, cfg_.loggingSteps) == 0 || step_ == totalSteps_) {
+                    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - windowStart).count();
+                    TrainingLogRecord rec{step_, epochFloat, windowLoss_ / windowSteps_, cfg_.learningRate * lrFactor(step_ - 1),
+                                          gradNorm, seconds > 0 ? windowExamples / seconds : 0};
+                    log(rec);
+                    windowLoss_ = 0;
+                    windowSteps_ = 0;
+                    windowExamples = 0;
+                    windowStart = std::chrono::steady_clock::now();
+                }
+                const double fraction = double(step_) / totalSteps_;
+                cb_.job.report(fraction, "step " + std::to_string(step_) + " of " + std::to_string(totalSteps_) + ", epoch " +
+                                             std::to_string(epoch + 1), eta.update(fraction));
+                const bool endOfEpoch = g + 1 == groups;
+                if (step_ >= totalSteps_) stop = true;
+                if ((cfg_.evalSteps > 0 && step_ % cfg_.evalSteps == 0) || endOfEpoch || stop) {
+                    group_ = g + 1;
+                    epoch_ = epoch;
+                    if (endOfEpoch) {
+                        group_ = 0;
+                        epoch_ = epoch + 1;
+                    }
+                    if (evaluateAndCheckpoint(epochFloat)) {
+                        out.earlyStopped = true;
+                        stop = true;
+                    }
+                }
+            }
+            group_ = 0;
+        }
+        writeMetrics();
+        out.steps = step_;
+        out.epochs = double(step_) / std::max(1, stepsPerEpoch_);
+        out.bestModel = (fs::path(dir_) / "best").string();
+        out.bestMetrics = bestMetrics_;
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - runStart).count();
+        out.examplesPerSecond = seconds > 0 ? examplesSeen / seconds : 0;
+        if (!testData_.empty() && fs::exists(fs::path(dir_) / "best" / "model.safetensors")) {
+            // The test set is scored once, with the best model.
+            auto best = Model::load((fs::path(dir_) / "best").string());
+            const auto report = evaluateEncoded(best->encoder(), testData_, test_, cfg_.evalBatchSize, padId, cfg_.multiLabelThreshold, {});
+            out.testMetrics = report.metrics;
+            QJsonObject rec{{"split", "test"}, {"step", step_}};
+            for (const auto& [k, v] : report.metrics) rec["test_" + QString::fromStdString(k)] = v;
+            records_.push_back(rec);
+            writeMetrics();
+        }
+        return out;
+    }
+
+    double optimizerStep() {
+        EncoderModel& enc = model_->encoder();
+        at::NoGradGuard noGrad;
+        std::vector<at::Tensor> grads;
+        for (const auto& name : trainable_) {
+            const at::Tensor& g = enc.parameter(name).grad();
+            if (g.defined()) grads.push_back(g);
+        }
+        double total = 0;
+        for (const auto& g : grads) total += g.to(at::kDouble).pow(2).sum().item<double>();
+        total = std::sqrt(total);
+        if (cfg_.maxGradNorm > 0 && total > cfg_.maxGradNorm) {
+            const double coef = cfg_.maxGradNorm / (total + 1e-6);
+            for (auto& g : grads) g.mul_(coef);
+        }
+        const double lr = cfg_.learningRate * lrFactor(step_);
+        const int t = step_ + 1;
+        const double bc1 = 1 - std::pow(cfg_.adamBeta1, t), bc2 = 1 - std::pow(cfg_.adamBeta2, t);
+        for (const auto& name : trainable_) {
+            at::Tensor& p = enc.parameter(name);
+            const at::Tensor& g = p.grad();
+            if (!g.defined()) continue;
+            // AdamW: decoupled weight decay, none on biases and LayerNorm weights.
+            const bool decay = !(name.ends_with("bias") || name.find("LayerNorm") != std::string::npos ||
+                                 name.find("layer_norm") != std::string::npos);
+            if (decay && cfg_.weightDecay > 0) p.mul_(1 - lr * cfg_.weightDecay);
+            at::Tensor& m = expAvg_[name];
+            at::Tensor& v = expAvgSq_[name];
+            m.mul_(cfg_.adamBeta1).add_(g, 1 - cfg_.adamBeta1);
+            v.mul_(cfg_.adamBeta2).addcmul_(g, g, 1 - cfg_.adamBeta2);
+            const at::Tensor denom = (v.sqrt() / std::sqrt(bc2)).add_(cfg_.adamEpsilon);
+            p.addcdiv_(m, denom, -lr / bc1);
+        }
+        return total;
+    }
+
+    void log(const TrainingLogRecord& r) {
+        records_.push_back(QJsonObject{{"step", r.step}, {"epoch", r.epoch}, {"loss", r.loss}, {"learning_rate", r.learningRate},
+                                       {"grad_norm", r.gradNorm}, {"examples_per_second", r.examplesPerSecond}});
+        tensorboard_->scalar("train/loss", r.loss, r.step);
+        tensorboard_->scalar("train/learning_rate", r.learningRate, r.step);
+        tensorboard_->scalar("train/grad_norm", r.gradNorm, r.step);
+        tensorboard_->flush();
+        if (cb_.onLog) cb_.onLog(r);
+    }
+
+    // Returns true when early stopping says to stop.
+    bool evaluateAndCheckpoint(double epoch) {
+        EncoderModel& enc = model_->encoder();
+        bool stopNow = false;
+        if (!valData_.empty()) {
+            const auto report = evaluateEncoded(enc, valData_, validation_, cfg_.evalBatchSize, tokenizer_->specialTokens().padId,
+                                                cfg_.multiLabelThreshold, {});
+            EvaluationRecord rec{step_, epoch, report.loss, report.metrics};
+            QJsonObject json{{"step", step_}, {"epoch", epoch}, {"eval_loss", report.loss}};
+            for (const auto& [k, v] : report.metrics) {
+                json["eval_" + QString::fromStdString(k)] = v;
+                tensorboard_->scalar("eval/" + k, v, step_);
+            }
+            records_.push_back(json);
+            tensorboard_->flush();
+            writePredictions(report);
+            if (cb_.onEvaluation) cb_.onEvaluation(rec);
+            const auto it = report.metrics.find(cfg_.metricForBest);
+            if (it == report.metrics.end()) throw Error("metric '" + cfg_.metricForBest + "' is not computed for this task");
+            const bool greater = greaterIsBetter(cfg_.metricForBest);
+            if (bestStep_ < 0 || (greater ? it->second > bestValue_ : it->second < bestValue_)) {
+                bestValue_ = it->second;
+                bestStep_ = step_;
+                bestMetrics_ = report.metrics;
+                saveBest();
+            }
+            if (cfg_.earlyStoppingPatience > 0) {
+                const std::string metric = cfg_.earlyStoppingMetric.empty() ? cfg_.metricForBest : cfg_.earlyStoppingMetric;
+                const auto m = report.metrics.find(metric);
+                if (m == report.metrics.end()) throw Error("early-stopping metric '" + metric + "' is not computed for this task");
+                const bool better = earlyBest_ < -1e300 ||
+                                    (greaterIsBetter(metric) ? m->second > earlyBest_ + cfg_.earlyStoppingThreshold
+                                                             : m->second < earlyBest_ - cfg_.earlyStoppingThreshold);
+                if (better) {
+                    earlyBest_ = m->second;
+                    badEvaluations_ = 0;
+                } else if (++badEvaluations_ >= cfg_.earlyStoppingPatience) {
+                    stopNow = true;
+                }
+            }
+        } else {
+            saveBest();  // without validation data the latest model is the one to keep
+        }
+        saveCheckpoint();
+        writeMetrics();
+        return stopNow;
+    }
+
+    void saveModelFolder(const fs::path& dir) {
+        EncoderModel& enc = model_->encoder();
+        writeSafetensors((dir / "model.safetensors").string(), enc.stateDict(false));
+        QJsonObject config = enc.config().toJson();
+        config["torch_dtype"] = "float32";
+        config["transformers_version"] = "4.36.2";
+        writeJsonAtomically((dir / "config.json").string(), config);
+    }
+
+    void saveBest() {
+        const fs::path tmp = fs::path(dir_) / "best.tmp", best = fs::path(dir_) / "best";
+        std::error_code ec;
+        fs::remove_all(tmp, ec);
+        fs::create_directories(tmp);
+        saveModelFolder(tmp);
+        saveTokenizerFiles(tokenizerSource_, tmp);
+        fs::remove_all(best, ec);
+        fs::rename(tmp, best);
+    }
+
+    void saveCheckpoint() {
+        if (step_ == 0) return;
+        const std::string name = "checkpoint-" + std::to_string(step_);
+        const fs::path final = fs::path(dir_) / "checkpoints" / name, tmp = fs::path(dir_) / "checkpoints" / (name + ".tmp");
+        std::error_code ec;
+        fs::remove_all(tmp, ec);
+        fs::create_directories(tmp);
+        saveModelFolder(tmp);
+        NamedTensors state;
+        for (const auto& n : trainable_) {
+            state.emplace_back("exp_avg." + n, expAvg_[n]);
+            state.emplace_back("exp_avg_sq." + n, expAvgSq_[n]);
+        }
+        writeSafetensors((tmp / "optimizer.safetensors").string(), state);
+        at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);  // a handle to the global one
+        at::Tensor rng;
+        {
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            rng = gen.get_state();
+        }
+        QJsonObject bestMetrics;
+        for (const auto& [k, v] : bestMetrics_) bestMetrics[QString::fromStdString(k)] = v;
+        writeJsonAtomically((tmp / "trainer_state.json").string(),
+                            QJsonObject{{"global_step", step_}, {"epoch", epoch_}, {"group_in_epoch", group_},
+                                        {"rng_state", QString::fromStdString(toBase64(rng))}, {"best_value", bestValue_},
+                                        {"best_step", bestStep_}, {"best_metrics", bestMetrics}, {"early_best", earlyBest_},
+                                        {"bad_evaluations", badEvaluations_}, {"window_loss", windowLoss_},
+                                        {"window_steps", windowSteps_}, {"total_steps", totalSteps_}});
+        fs::remove_all(final, ec);
+        fs::rename(tmp, final);
+        lastCheckpoint_ = final.string();
+        // Keep the newest save_total_limit checkpoints.
+        std::vector<std::pair<int, fs::path>> all;
+        for (const auto& e : fs::directory_iterator(fs::path(dir_) / "checkpoints", ec)) {
+            const std::string n = e.path().filename().string();
+            if (n.rfind("checkpoint-", 0) == 0 && !n.ends_with(".tmp")) all.emplace_back(std::stoi(n.substr(11)), e.path());
+        }
+        std::sort(all.begin(), all.end());
+        while (cfg_.saveTotalLimit > 0 && static_cast<int>(all.size()) > cfg_.saveTotalLimit) {
+            fs::remove_all(all.front().second, ec);
+            all.erase(all.begin());
+        }
+    }
+
+    void loadCheckpoint() {
+        std::error_code ec;
+        int newest = -1;
+        fs::path path;
+        for (const auto& e : fs::directory_iterator(fs::path(dir_) / "checkpoints", ec)) {
+            const std::string n = e.path().filename().string();
+            if (n.rfind("checkpoint-", 0) != 0 || n.ends_with(".tmp")) continue;
+            const int s = std::stoi(n.substr(11));
+            if (s > newest) {
+                newest = s;
+                path = e.path();
+            }
+        }
+        if (newest < 0) throw Error(dir_, "has no checkpoint to resume from");
+        EncoderModel& enc = model_->encoder();
+        const NamedTensors weights = readWeights({(path / "model.safetensors").string(), "safetensors"});
+        {
+            at::NoGradGuard g;
+            for (const auto& [name, t] : weights)
+                if (enc.hasParameter(name)) enc.parameter(name).copy_(t);
+            for (const auto& [name, t] : readWeights({(path / "optimizer.safetensors").string(), "safetensors"})) {
+                if (name.rfind("exp_avg_sq.", 0) == 0) expAvgSq_[name.substr(11)].copy_(t);
+                else if (name.rfind("exp_avg.", 0) == 0) expAvg_[name.substr(8)].copy_(t);
+            }
+        }
+        const QJsonObject s = readJson((path / "trainer_state.json").string());
+        step_ = s["global_step"].toInt();
+        epoch_ = s["epoch"].toInt();
+        group_ = s["group_in_epoch"].toInt();
+        bestValue_ = s["best_value"].toDouble();
+        bestStep_ = s["best_step"].toInt(-1);
+        const QJsonObject best = s["best_metrics"].toObject();
+        for (auto it = best.begin(); it != best.end(); ++it) bestMetrics_[it.key().toStdString()] = it.value().toDouble();
+        earlyBest_ = s["early_best"].toDouble(-1e308);
+        badEvaluations_ = s["bad_evaluations"].toInt();
+        windowLoss_ = s["window_loss"].toDouble();
+        windowSteps_ = s["window_steps"].toInt();
+        const QByteArray rng = QByteArray::fromBase64(s["rng_state"].toString().toUtf8());
+        at::Tensor state = at::empty({rng.size()}, at::kByte);
+        std::memcpy(state.data_ptr(), rng.constData(), rng.size());
+        at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);  // a handle to the global one
+        {
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            gen.set_state(state);
+        }
+        lastCheckpoint_ = path.string();
+        // Metrics logged after the checkpoint are replayed by the resumed run.
+        QFile f(QString::fromStdString((fs::path(dir_) / "metrics.jsonl").string()));
+        if (f.open(QIODevice::ReadOnly)) {
+            while (!f.atEnd()) {
+                const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
+                if (!o.isEmpty() && o["step"].toInt() <= step_ && !o.contains("split")) records_.push_back(o);
+            }
+        }
+    }
+
+    void writeMetrics() {
+        QSaveFile f(QString::fromStdString((fs::path(dir_) / "metrics.jsonl").string()));
+        if (!f.open(QIODevice::WriteOnly)) throw Error(dir_ + "/metrics.jsonl", "cannot write");
+        for (const auto& r : records_) f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
+        if (!f.commit()) throw Error(dir_ + "/metrics.jsonl", "cannot save");
+    }
+
+    void writePredictions(const EvaluationReport& r) {
+        QSaveFile f(QString::fromStdString((fs::path(dir_) / "validation_predictions.jsonl").string()));
+        if (!f.open(QIODevice::WriteOnly)) return;
+        for (std::size_t i = 0; i < r.texts.size(); ++i) {
+            QJsonArray probs;
+            for (float p : r.probabilities[i]) probs.append(p);
+            QJsonObject o{{"text", QString::fromStdString(r.texts[i])}, {"probabilities", probs}};
+            if (r.task == Task::Classification) {
+                o["label"] = QString::fromStdString(r.labels[r.truth[i]]);
+                o["predicted"] = QString::fromStdString(r.labels[r.predicted[i]]);
+            }
+            f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+        }
+        f.commit();
+    }
+
+    TrainingConfig cfg_;
+    std::string dir_;
+    TrainerCallbacks cb_;
+    Dataset train_, validation_, test_;
+    std::vector<Encoded> trainData_, valData_, testData_;
+    std::shared_ptr<Model> model_;
+    std::unique_ptr<Tokenizer> tokenizer_;
+    std::string tokenizerSource_;
+    std::vector<std::string> trainable_;
+    std::map<std::string, at::Tensor> expAvg_, expAvgSq_;
+    at::Tensor classWeights_;
+    std::unique_ptr<TensorBoardWriter> tensorboard_;
+    std::vector<QJsonObject> records_;
+    int step_ = 0, epoch_ = 0, group_ = 0, stepsPerEpoch_ = 0, totalSteps_ = 0, warmup_ = 0;
+    double windowLoss_ = 0;
+    int windowSteps_ = 0;
+    double bestValue_ = 0;
+    int bestStep_ = -1;
+    MetricMap bestMetrics_;
+    double earlyBest_ = -1e308;
+    int badEvaluations_ = 0;
+    std::string lastCheckpoint_;
+};
+
+}  // namespace
+
+TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& runDirectory, const TrainerCallbacks& callbacks) {
+    if (config.model.empty() == config.preset.empty()) throw Error("give a model folder or a preset, not both or neither");
+    if (config.batchSize < 1 || config.gradientAccumulation < 1 || config.epochs < 0)
+        throw Error("batch size, accumulation and epochs must be positive");
+    if (fs::exists(fs::path(runDirectory) / "checkpoints") && !fs::is_empty(fs::path(runDirectory) / "checkpoints"))
+        throw Error(runDirectory, "already holds a run: resume it or choose another folder");
+    Session session(config, runDirectory, callbacks);
+    return session.run(false);
+}
+
+TrainingOutcome Trainer::resume(const std::string& runDirectory, const TrainerCallbacks& callbacks) {
+    const TrainingConfig config = TrainingConfig::fromJson(readJson((fs::path(runDirectory) / "config.json").string()));
+    Session session(config, runDirectory, callbacks);
+    return session.run(true);
+}
+
+EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize, int maxLength,
+                               double threshold, const JobCallbacks& callbacks) {
+    if (!pipeline.tokenizer()) throw Error("evaluation needs the model's tokenizer");
+    Model& model = *pipeline.model();
+    const ModelConfig& c = model.config();
+    if (dataset.task != Task::Regression && static_cast<int>(dataset.labels.size()) != c.numLabels())
+        throw Error(dataset.source, "has " + std::to_string(dataset.labels.size()) + " labels but the model predicts " +
+                                        std::to_string(c.numLabels()));
+    const auto data = encodeDataset(dataset, *pipeline.tokenizer(), std::min(maxLength, c.maxPositions));
+    std::lock_guard lock(model.mutex());
+    Dataset labelled = dataset;
+    if (dataset.task != Task::Regression) labelled.labels = c.labels;  // report with the model's names
+    return evaluateEncoded(model.encoder(), data, labelled, batchSize, pipeline.tokenizer()->specialTokens().padId, threshold, callbacks);
+}
+
+}  // namespace distilbench

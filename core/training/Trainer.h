@@ -1,0 +1,81 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/data/Dataset.h"
+#include "core/runtime/JobCallbacks.h"
+#include "core/training/Metrics.h"
+#include "core/training/TrainingConfig.h"
+
+namespace distilbench {
+
+class Pipeline;
+
+struct TrainingLogRecord {
+    int step = 0;
+    double epoch = 0;
+    double loss = 0;  // mean over the logging window
+    double learningRate = 0;
+    double gradNorm = 0;
+    double examplesPerSecond = 0;
+};
+
+struct EvaluationRecord {
+    int step = 0;
+    double epoch = 0;
+    double loss = 0;
+    MetricMap metrics;
+};
+
+struct TrainerCallbacks {
+    JobCallbacks job;  // progress (with ETA) and cancel
+    std::function<void(const TrainingLogRecord&)> onLog;
+    std::function<void(const EvaluationRecord&)> onEvaluation;
+    std::function<bool()> isPaused;  // polled between steps
+};
+
+struct TrainingOutcome {
+    int steps = 0, totalSteps = 0;
+    double epochs = 0;
+    bool earlyStopped = false;
+    std::string bestModel;  // RUN_DIR/best, a Hugging Face folder
+    MetricMap bestMetrics;
+    MetricMap testMetrics;
+    double seconds = 0;
+    double examplesPerSecond = 0;
+};
+
+// Fine-tunes a model into RUN_DIR: config.json, metrics.jsonl, TensorBoard events,
+// checkpoints/checkpoint-N (weights, optimizer, trainer state), best/ (model and tokenizer),
+// validation_predictions.jsonl. Throws JobCancelled on cancel (after saving a checkpoint) and
+// Error on bad input or a NaN loss (the last good checkpoint is kept).
+class Trainer {
+public:
+    static TrainingOutcome train(const TrainingConfig& config, const std::string& runDirectory,
+                                 const TrainerCallbacks& callbacks = {});
+    // Continues from the newest checkpoint exactly where it stopped.
+    static TrainingOutcome resume(const std::string& runDirectory, const TrainerCallbacks& callbacks = {});
+};
+
+struct EvaluationReport {
+    Task task = Task::Classification;
+    std::vector<std::string> labels;
+    double loss = 0;
+    MetricMap metrics;
+    ClassificationMetrics classification;
+    MultiLabelMetrics multiLabel;
+    EntityMetrics entities;
+    RegressionMetrics regression;
+    // Per example, for confusion-matrix drill-down and exports.
+    std::vector<std::string> texts;
+    std::vector<int> truth, predicted;
+    std::vector<std::vector<float>> probabilities;
+};
+
+// Runs a model over a labelled dataset and computes every metric of its task.
+EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize, int maxLength,
+                               double multiLabelThreshold = 0.5, const JobCallbacks& callbacks = {});
+
+}  // namespace distilbench

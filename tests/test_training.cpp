@@ -1,0 +1,330 @@
+#include <ATen/ATen.h>
+// The training engine: datasets, determinism, exact resume, cancel, NaN, every task, run folder.
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <ATen/ATen.h>
+#include <QtTest>
+#include <numeric>
+
+#include "TestModels.h"
+#include "core/data/Dataset.h"
+#include "core/models/EncoderModel.h"
+#include "core/inference/Pipeline.h"
+#include "core/models/Model.h"
+#include "core/runtime/Environment.h"
+#include "core/runtime/Error.h"
+#include "core/tokenizers/Tokenizer.h"
+#include "core/training/TensorBoardWriter.h"
+#include "core/training/Trainer.h"
+
+using namespace distilbench;
+
+namespace {
+const std::string kData = DISTILBENCH_TEST_DATA "/datasets/";
+
+void write(const QString& path, const QByteArray& bytes) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+std::vector<QJsonObject> metrics(const QString& run) {
+    std::vector<QJsonObject> out;
+    QFile f(run + "/metrics.jsonl");
+    if (!f.open(QIODevice::ReadOnly)) return out;
+    while (!f.atEnd()) {
+        const auto o = QJsonDocument::fromJson(f.readLine()).object();
+        if (!o.isEmpty()) out.push_back(o);
+    }
+    return out;
+}
+
+// step -> (loss, lr) for the training log records
+std::map<int, std::pair<double, double>> losses(const QString& run) {
+    std::map<int, std::pair<double, double>> out;
+    for (const auto& o : metrics(run))
+        if (o.contains("loss")) out[o["step"].toInt()] = {o["loss"].toDouble(), o["learning_rate"].toDouble()};
+    return out;
+}
+
+TrainingConfig smallConfig() {
+    TrainingConfig c;
+    c.preset = "distilbert-tiny";
+    c.trainFile = kData + "sst2_train_240.tsv";
+    c.validationFile = kData + "sst2_dev_80.tsv";
+    c.batchSize = 16;
+    c.maxLength = 48;
+    c.learningRate = 5e-4;
+    c.warmupRatio = 0.1;
+    c.weightDecay = 0.01;
+    c.loggingSteps = 1;
+    c.evalSteps = 5;
+    c.maxSteps = 14;
+    return c;
+}
+}  // namespace
+
+class TrainingTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { Runtime::initialize(0); }
+
+    void readers() {
+        QTemporaryDir dir;
+        // CSV with a BOM, CRLF, quotes and an embedded comma and newline.
+        write(dir.filePath("a.csv"), "\xEF\xBB\xBFtext,label\r\n\"hello, world\",pos\r\n\"two\nlines\",neg\r\nplain,pos\r\n");
+        Dataset csv = DatasetReader::read(dir.filePath("a.csv").toStdString(), Task::Classification);
+        QCOMPARE(csv.examples.size(), std::size_t(3));
+        QCOMPARE(csv.examples[0].text, std::string("hello, world"));
+        QCOMPARE(csv.examples[1].text, std::string("two\nlines"));
+        QCOMPARE(csv.labels, (std::vector<std::string>{"neg", "pos"}));
+        QCOMPARE(csv.examples[0].label, 1);
+        // Numeric labels sort numerically; JSON Lines and arrays; multi-label cells.
+        write(dir.filePath("b.jsonl"), "{\"sentence\": \"a\", \"label\": 10}\n{\"sentence\": \"b\", \"label\": 9}\n");
+        QCOMPARE(DatasetReader::read(dir.filePath("b.jsonl").toStdString(), Task::Classification).labels,
+                 (std::vector<std::string>{"9", "10"}));
+        write(dir.filePath("c.json"), R"([{"text": "x", "labels": ["sport", "news"]}, {"text": "y", "labels": "news"}])");
+        Dataset ml = DatasetReader::read(dir.filePath("c.json").toStdString(), Task::MultiLabel);
+        QCOMPARE(ml.labels, (std::vector<std::string>{"news", "sport"}));
+        QCOMPARE(ml.examples[0].labels, (std::vector<int>{1, 1}));
+        QCOMPARE(ml.examples[1].labels, (std::vector<int>{1, 0}));
+        write(dir.filePath("d.tsv"), "sentence\tlabel\nfun\ta;b\nsad\tb\n");
+        QCOMPARE(DatasetReader::read(dir.filePath("d.tsv").toStdString(), Task::MultiLabel).examples[0].labels, (std::vector<int>{1, 1}));
+        // A folder per label.
+        write(dir.filePath("imdb/pos/1.txt"), "great");
+        write(dir.filePath("imdb/neg/1.txt"), "awful");
+        write(dir.filePath("imdb/neg/2.txt"), "boring");
+        Dataset folder = DatasetReader::read(dir.filePath("imdb").toStdString(), Task::Classification);
+        QCOMPARE(folder.examples.size(), std::size_t(3));
+        QCOMPARE(folder.labels, (std::vector<std::string>{"neg", "pos"}));
+        // CoNLL.
+        Dataset conll = DatasetReader::read(kData + "conll_sample.txt", Task::TokenClassification);
+        QVERIFY(conll.examples.size() > 10);
+        QVERIFY(std::find(conll.labels.begin(), conll.labels.end(), "B-PER") != conll.labels.end());
+        QCOMPARE(conll.examples[0].words.size(), conll.examples[0].tags.size());
+        // Regression.
+        write(dir.filePath("r.csv"), "text,score\na,0.5\nb,1.5\n");
+        QCOMPARE(DatasetReader::read(dir.filePath("r.csv").toStdString(), Task::Regression).examples[1].target, 1.5);
+    }
+
+    void readerErrors_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("unclosed quote") << QByteArray("text,label\n\"open,1\n") << "e.csv" << "never closed";
+        QTest::newRow("field count") << QByteArray("text,label\na,1,extra\n") << "e.csv" << "line 2 has 3 fields";
+        QTest::newRow("no label column") << QByteArray("text,stars\na,1\n") << "e.csv" << "no label column";
+        QTest::newRow("bad jsonl") << QByteArray("{\"text\": 1}\n{oops\n") << "e.jsonl" << "line 2";
+        QTest::newRow("bad regression") << QByteArray("text,label\na,high\n") << "r.csv" << "not a number";
+        QTest::newRow("one class") << QByteArray("text,label\na,x\nb,x\n") << "e.csv" << "only one label";
+    }
+    void readerErrors() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, name);
+        QFETCH(QString, fragment);
+        QTemporaryDir dir;
+        write(dir.filePath(name), content);
+        try {
+            DatasetReader::read(dir.filePath(name).toStdString(), name == "r.csv" ? Task::Regression : Task::Classification);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains(fragment) && QString(e.what()).contains(name), e.what());
+        }
+    }
+
+    void statisticsAndSplit() {
+        Dataset d = DatasetReader::read(kData + "sst2_train_240.tsv", Task::Classification);
+        auto tok = Tokenizer::load(DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt");
+        const auto s = computeStatistics(d, tok.get(), 16);
+        QCOMPARE(s.rows, std::size_t(240));
+        QCOMPARE(s.classCounts.size(), std::size_t(2));
+        QCOMPARE(s.classCounts[0].second + s.classCounts[1].second, std::size_t(240));
+        QVERIFY(s.truncatedRows > 0 && s.truncatedRows < 240);
+        std::size_t width = 0;
+        const auto h = s.histogram(10, &width);
+        QCOMPARE(std::accumulate(h.begin(), h.end(), std::size_t(0)), std::size_t(240));
+        const auto [rest, val] = splitDataset(d, 0.25, 7, true);
+        QCOMPARE(rest.examples.size() + val.examples.size(), std::size_t(240));
+        QCOMPARE(val.examples.size(), std::size_t(60));
+        const double share = double(std::count_if(val.examples.begin(), val.examples.end(), [](auto& e) { return e.label == 1; })) / 60;
+        const double overall = double(s.classCounts[1].second) / 240;
+        QVERIFY(std::abs(share - overall) < 0.02);  // stratified
+        const auto [rest2, val2] = splitDataset(d, 0.25, 7, true);
+        QCOMPARE(val2.examples[0].text, val.examples[0].text);  // seeded
+    }
+
+    void deterministicAndResumesExactly() {
+        QTemporaryDir a, b, c;
+        const TrainingConfig cfg = smallConfig();
+        const TrainingOutcome full = Trainer::train(cfg, a.path().toStdString());
+        QCOMPARE(full.steps, 14);
+        Trainer::train(cfg, b.path().toStdString());
+        QCOMPARE(losses(a.path()), losses(b.path()));  // same seed, same threads -> same losses
+
+        // Cancel after step 8, then resume: every later loss and learning rate is the same.
+        TrainerCallbacks cb;
+        int lastStep = 0;
+        cb.onLog = [&](const TrainingLogRecord& r) { lastStep = r.step; };
+        cb.job.shouldAbort = [&] { return lastStep >= 8; };
+        QVERIFY_THROWS_EXCEPTION(JobCancelled, Trainer::train(cfg, c.path().toStdString(), cb));
+        QVERIFY(QFile::exists(c.filePath("checkpoints/checkpoint-8/model.safetensors")));
+        QVERIFY(QFile::exists(c.filePath("checkpoints/checkpoint-8/trainer_state.json")));
+        const TrainingOutcome resumed = Trainer::resume(c.path().toStdString());
+        QCOMPARE(resumed.steps, 14);
+        const auto expected = losses(a.path()), got = losses(c.path());
+        QCOMPARE(got.size(), expected.size());
+        for (const auto& [step, value] : expected) {
+            QVERIFY2(std::abs(got.at(step).first - value.first) < 1e-6, qPrintable(QString("step %1").arg(step)));
+            QCOMPARE(got.at(step).second, value.second);
+        }
+        // The best model is a Hugging Face folder that loads, with its tokenizer.
+        auto best = Pipeline::open(c.filePath("best").toStdString());
+        QVERIFY(best->tokenizer());
+        QCOMPARE(best->model()->config().labels, (std::vector<std::string>{"0", "1"}));
+        // Run folder contents.
+        for (const char* f : {"config.json", "metrics.jsonl", "validation_predictions.jsonl"}) QVERIFY2(QFile::exists(c.filePath(f)), f);
+        QVERIFY(!QDir(c.path()).entryList({"events.out.tfevents.*"}).isEmpty());
+        QVERIFY(QDir(c.filePath("checkpoints")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() <= 2);  // save limit
+    }
+
+    void nanLossStopsWithAClearMessage() {
+        QTemporaryDir dir;
+        TrainingConfig cfg = smallConfig();
+        cfg.learningRate = 1e12;
+        cfg.maxGradNorm = 0;
+        cfg.warmupRatio = 0;
+        cfg.evalSteps = 1;
+        cfg.maxSteps = 40;
+        try {
+            Trainer::train(cfg, dir.path().toStdString());
+            QFAIL("expected the run to stop");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("the loss became"), e.what());
+            QVERIFY2(QString(e.what()).contains("checkpoint-"), e.what());
+        }
+        const auto checkpoints = QDir(dir.filePath("checkpoints")).entryList({"checkpoint-*"}, QDir::Dirs);
+        QVERIFY(!checkpoints.isEmpty());
+        for (const auto& c : checkpoints) QVERIFY(!c.endsWith(".tmp"));
+    }
+
+    void everyTask_data() {
+        QTest::addColumn<int>("task");
+        QTest::addColumn<QString>("metric");
+        QTest::newRow("multilabel") << int(Task::MultiLabel) << "micro_f1";
+        QTest::newRow("regression") << int(Task::Regression) << "mse";
+        QTest::newRow("token") << int(Task::TokenClassification) << "f1";
+    }
+    void everyTask() {
+        QFETCH(int, task);
+        QFETCH(QString, metric);
+        QTemporaryDir dir;
+        TrainingConfig cfg = smallConfig();
+        cfg.task = static_cast<Task>(task);
+        cfg.validationFile.clear();
+        cfg.validationSplit = 0.2;
+        cfg.maxSteps = 4;
+        cfg.evalSteps = 2;
+        if (cfg.task == Task::TokenClassification) {
+            cfg.trainFile = kData + "conll_sample.txt";
+        } else {
+            QString rows = "text,label\n";
+            for (int i = 0; i < 40; ++i)
+                rows += QString("sentence number %1,%2\n").arg(i).arg(cfg.task == Task::Regression ? QString::number(i * 0.1) : QString(i % 3 ? "a;b" : "b"));
+            write(dir.filePath("data.csv"), rows.toUtf8());
+            cfg.trainFile = dir.filePath("data.csv").toStdString();
+        }
+        cfg.classWeights = cfg.task == Task::TokenClassification ? "balanced" : "";
+        cfg.freezeEmbeddings = true;
+        const auto out = Trainer::train(cfg, dir.filePath("run").toStdString());
+        QCOMPARE(out.steps, 4);
+        QVERIFY2(out.bestMetrics.count(metric.toStdString()), qPrintable(metric));
+        auto pipeline = Pipeline::open(dir.filePath("run/best").toStdString());
+        QCOMPARE(pipeline->model()->config().effectiveProblemType(),
+                 std::string(cfg.task == Task::MultiLabel ? "multi_label_classification"
+                             : cfg.task == Task::Regression ? "regression" : "single_label_classification"));
+    }
+
+    void fineTunesAFolderWithANewHead() {
+        QTemporaryDir model, run;
+        makeTextModel(model.path());
+        QTemporaryDir data;
+        QString rows = "text,label\n";
+        for (int i = 0; i < 30; ++i) rows += QString("the movie was %1,%2\n").arg(i % 3 ? "great" : "bad").arg(i % 3);
+        write(data.filePath("three.csv"), rows.toUtf8());
+        TrainingConfig cfg;
+        cfg.model = model.path().toStdString();
+        cfg.trainFile = data.filePath("three.csv").toStdString();
+        cfg.maxSteps = 3;
+        cfg.batchSize = 8;
+        cfg.gradientAccumulation = 2;
+        cfg.scheduler = "cosine";
+        cfg.labelSmoothing = 0.1;
+        cfg.freezeLayers = 1;
+        cfg.earlyStoppingPatience = 1;
+        cfg.evalSteps = 1;
+        const auto out = Trainer::train(cfg, run.path().toStdString());
+        QVERIFY(out.steps >= 2);  // early stopping may end it before max_steps
+        auto best = Model::load(run.filePath("best").toStdString());
+        QCOMPARE(best->config().numLabels(), 3);
+        QVERIFY(best->summary().missingKeys.empty());
+        // Frozen layer 0 did not move; layer 1 did.
+        auto base = Model::load(model.path().toStdString());
+        auto last = Model::load(run.filePath("checkpoints/checkpoint-" + QString::number(out.steps)).toStdString());
+        QVERIFY(at::equal(last->encoder().parameter("distilbert.transformer.layer.0.ffn.lin1.weight"),
+                          base->encoder().parameter("distilbert.transformer.layer.0.ffn.lin1.weight")));
+        QVERIFY(!at::equal(last->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight"),
+                           base->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight")));
+        // An existing run is never overwritten.
+        QVERIFY_THROWS_EXCEPTION(Error, Trainer::train(cfg, run.path().toStdString()));
+    }
+
+    void evaluateReportsEveryMetric() {
+        QTemporaryDir model;
+        makeTextModel(model.path());
+        auto pipeline = Pipeline::open(model.path().toStdString());
+        Dataset d = DatasetReader::read(kData + "sst2_dev_80.tsv", Task::Classification);
+        const auto r = evaluateModel(*pipeline, d, 16, 64);
+        QCOMPARE(r.truth.size(), std::size_t(80));
+        for (const char* m : {"accuracy", "macro_f1", "micro_f1", "weighted_f1", "mcc", "roc_auc", "pr_auc", "loss"})
+            QVERIFY2(r.metrics.count(m), m);
+        int total = 0;
+        for (const auto& row : r.classification.confusion)
+            for (int v : row) total += v;
+        QCOMPARE(total, 80);
+    }
+
+    void tensorBoardFraming() {
+        QTemporaryDir dir;
+        std::string path;
+        {
+            TensorBoardWriter w(dir.path().toStdString());
+            w.scalar("train/loss", 0.5, 3);
+            w.flush();
+            path = w.path();
+        }
+        QFile f(QString::fromStdString(path));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray all = f.readAll();
+        int records = 0;
+        for (qsizetype pos = 0; pos < all.size(); ++records) {
+            quint64 len;
+            std::memcpy(&len, all.constData() + pos, 8);
+            quint32 crc;
+            std::memcpy(&crc, all.constData() + pos + 8, 4);
+            const std::string header(all.constData() + pos, 8);
+            const quint32 c = TensorBoardWriter::crc32c(header);
+            QCOMPARE(crc, ((c >> 15) | (c << 17)) + 0xa282ead8u);
+            pos += 12 + len + 4;
+        }
+        QCOMPARE(records, 2);  // file version + one scalar
+        QVERIFY(all.contains("train/loss"));
+        QCOMPARE(TensorBoardWriter::crc32c("123456789"), 0xE3069283u);  // CRC-32C check value
+    }
+};
+
+QTEST_GUILESS_MAIN(TrainingTest)
+#include "test_training.moc"
