@@ -9,7 +9,11 @@
 #include <QtTest>
 #include <numeric>
 
+#include <QProcess>
+#include <QTcpServer>
+
 #include "TestModels.h"
+#include "core/weights/WeightLoader.h"
 #include "core/data/Dataset.h"
 #include "core/models/EncoderModel.h"
 #include "core/inference/Pipeline.h"
@@ -295,6 +299,64 @@ private Q_SLOTS:
         for (const auto& row : r.classification.confusion)
             for (int v : row) total += v;
         QCOMPARE(total, 80);
+    }
+
+    void dataParallelEqualsCombinedBatch() {
+        QTemporaryDir model, data, single, parallel;
+        makeTextModel(model.path());
+        // Dropout off: both runs must be deterministic functions of the data.
+        QFile cfgFile(model.filePath("config.json"));
+        QVERIFY(cfgFile.open(QIODevice::ReadOnly));
+        QJsonObject cfg = QJsonDocument::fromJson(cfgFile.readAll()).object();
+        cfgFile.close();
+        for (const char* k : {"dropout", "attention_dropout", "seq_classif_dropout"}) cfg[k] = 0.0;
+        write(model.filePath("config.json"), QJsonDocument(cfg).toJson());
+        QString rows = "text,label\n";
+        for (int i = 0; i < 32; ++i)
+            rows += QString("the movie %1 was %2,%3\n").arg(QString(i % 5 + 1, 'a')).arg(i % 2 ? "great" : "bad").arg(i % 2);
+        write(data.filePath("train.csv"), rows.toUtf8());
+        write(data.filePath("dev.csv"), "text,label\nthe movie was great,1\nbad,0\n");
+        const QStringList common{"train", "--model", model.path(), "--train", data.filePath("train.csv"), "--validation",
+                                 data.filePath("dev.csv"), "--max-steps", "3", "--lr", "1e-3", "--seed", "5"};
+        auto run = [](const QStringList& args, const QProcessEnvironment& env) {
+            auto* p = new QProcess;
+            p->setProcessEnvironment(env);
+            p->start(DISTILBENCH_CLI, args);
+            return p;
+        };
+        QProcessEnvironment base = QProcessEnvironment::systemEnvironment();
+        base.insert("DISTILBENCH_THREADS", "1");
+        QProcess* one = run(common + QStringList{"--batch-size", "8", "--out", single.filePath("run")}, base);
+        QVERIFY(one->waitForFinished(120000));
+        QCOMPARE(one->exitCode(), 0);
+        QTcpServer probe;  // a free port for the rendezvous
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QString port = QString::number(probe.serverPort());
+        probe.close();
+        std::vector<QProcess*> ranks;
+        for (int r = 0; r < 2; ++r) {
+            QProcessEnvironment env = base;
+            env.insert("RANK", QString::number(r));
+            env.insert("LOCAL_RANK", QString::number(r));
+            env.insert("WORLD_SIZE", "2");
+            env.insert("MASTER_ADDR", "127.0.0.1");
+            env.insert("MASTER_PORT", port);
+            ranks.push_back(run(common + QStringList{"--batch-size", "4", "--out", parallel.filePath("run")}, env));
+        }
+        for (auto* p : ranks) {
+            QVERIFY(p->waitForFinished(120000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        }
+        const auto a = readWeights({single.filePath("run/checkpoints/checkpoint-3/model.safetensors").toStdString(), "safetensors"});
+        const auto b = readWeights({parallel.filePath("run/checkpoints/checkpoint-3/model.safetensors").toStdString(), "safetensors"});
+        QCOMPARE(a.size(), b.size());
+        double worst = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, (a[i].second - b[i].second).abs().max().item<double>());
+        QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));
+        // Only rank 0 wrote the run folder: one TensorBoard file.
+        QCOMPARE(QDir(parallel.filePath("run")).entryList({"events.out.tfevents.*"}).size(), 1);
+        for (auto* p : ranks) delete p;
+        delete one;
     }
 
     void tensorBoardFraming() {

@@ -24,6 +24,7 @@
 #include "core/runtime/Error.h"
 #include "core/runtime/Resources.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/training/DistributedContext.h"
 #include "core/training/TensorBoardWriter.h"
 #include "core/weights/WeightLoader.h"
 #include "core/weights/WeightWriter.h"
@@ -309,6 +310,8 @@ public:
 
 private:
     void setup(bool resume) {
+        dist_ = DistributedContext::fromEnvironment();
+        writer_ = !dist_ || dist_->rank() == 0;
         std::error_code ec;
         fs::create_directories(fs::path(dir_) / "checkpoints", ec);
         if (ec) throw Error(dir_, "cannot create the run folder: " + ec.message());
@@ -330,7 +333,9 @@ private:
         if (trainData_.empty()) throw Error(cfg_.trainFile, "has no training examples");
 
         setupOptimizer();
-        const int batches = static_cast<int>((trainData_.size() + cfg_.batchSize - 1) / cfg_.batchSize);
+        // --batch-size is per process: a data-parallel step sees batch_size x world_size examples.
+        const int globalBatch = cfg_.batchSize * (dist_ ? dist_->worldSize() : 1);
+        const int batches = static_cast<int>((trainData_.size() + globalBatch - 1) / globalBatch);
         stepsPerEpoch_ = (batches + cfg_.gradientAccumulation - 1) / cfg_.gradientAccumulation;
         totalSteps_ = cfg_.maxSteps > 0 ? cfg_.maxSteps : stepsPerEpoch_ * cfg_.epochs;
         warmup_ = cfg_.warmupSteps > 0 ? cfg_.warmupSteps : static_cast<int>(std::ceil(cfg_.warmupRatio * totalSteps_));
@@ -342,8 +347,8 @@ private:
             gen.set_current_seed(cfg_.seed);
         }
         if (resume) loadCheckpoint();
-        else writeJsonAtomically((fs::path(dir_) / "config.json").string(), cfg_.toJson());
-        tensorboard_ = std::make_unique<TensorBoardWriter>(dir_);
+        else if (writer_) writeJsonAtomically((fs::path(dir_) / "config.json").string(), cfg_.toJson());
+        if (writer_) tensorboard_ = std::make_unique<TensorBoardWriter>(dir_);
     }
 
     void buildModel() {
@@ -440,15 +445,22 @@ private:
         std::mt19937_64 rng(cfg_.seed * 1000003ULL + epoch);
         std::shuffle(order.begin(), order.end(), rng);
         if (cfg_.groupByLength) {
-            const std::size_t mega = 50 * static_cast<std::size_t>(cfg_.batchSize);
+            const std::size_t mega = 50 * static_cast<std::size_t>(cfg_.batchSize) * (dist_ ? dist_->worldSize() : 1);
             for (std::size_t s = 0; s < order.size(); s += mega) {
                 const auto e = order.begin() + std::min(order.size(), s + mega);
                 std::stable_sort(order.begin() + s, e, [&](auto a, auto b) { return trainData_[a].ids.size() > trainData_[b].ids.size(); });
             }
         }
+        // Every process builds the same global batches and takes its own slice of each.
+        const std::size_t world = dist_ ? dist_->worldSize() : 1, rank = dist_ ? dist_->rank() : 0;
+        const std::size_t global = static_cast<std::size_t>(cfg_.batchSize) * world;
         std::vector<std::vector<std::size_t>> batches;
-        for (std::size_t s = 0; s < order.size(); s += cfg_.batchSize)
-            batches.emplace_back(order.begin() + s, order.begin() + std::min(order.size(), s + cfg_.batchSize));
+        for (std::size_t s = 0; s < order.size(); s += global) {
+            const std::size_t end = std::min(order.size(), s + global);
+            const std::size_t per = (end - s + world - 1) / world;
+            const std::size_t b = std::min(end, s + rank * per), e = std::min(end, b + per);
+            batches.emplace_back(order.begin() + b, order.begin() + e);
+        }
         return batches;
     }
 
@@ -485,6 +497,7 @@ private:
                 for (const auto& name : trainable_) enc.parameter(name).mutable_grad() = at::Tensor();
                 double stepLoss = 0;
                 for (int m = 0; m < count; ++m) {
+                    if (batches[first + m].empty()) continue;  // a short last global batch
                     const Batch b = collate(trainData_, batches[first + m], cfg_.task, padId, enc.device());
                     ModelInputs in;
                     in.inputIds = b.ids;
@@ -512,6 +525,7 @@ private:
                     windowExamples += batches[first + m].size();
                     examplesSeen += batches[first + m].size();
                 }
+                if (dist_) stepLoss = dist_->allReduceMean(stepLoss);
                 const double gradNorm = optimizerStep();
                 ++step_;
                 windowLoss_ += stepLoss;
@@ -548,13 +562,14 @@ private:
             group_ = 0;
         }
         writeMetrics();
+        if (dist_) dist_->barrier();
         out.steps = step_;
         out.epochs = double(step_) / std::max(1, stepsPerEpoch_);
         out.bestModel = (fs::path(dir_) / "best").string();
         out.bestMetrics = bestMetrics_;
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - runStart).count();
         out.examplesPerSecond = seconds > 0 ? examplesSeen / seconds : 0;
-        if (!testData_.empty() && fs::exists(fs::path(dir_) / "best" / "model.safetensors")) {
+        if (writer_ && !testData_.empty() && fs::exists(fs::path(dir_) / "best" / "model.safetensors")) {
             // The test set is scored once, with the best model.
             auto best = Model::load((fs::path(dir_) / "best").string());
             const auto report = evaluateEncoded(best->encoder(), testData_, test_, cfg_.evalBatchSize, padId, cfg_.multiLabelThreshold, {});
@@ -572,9 +587,14 @@ private:
         at::NoGradGuard noGrad;
         std::vector<at::Tensor> grads;
         for (const auto& name : trainable_) {
-            const at::Tensor& g = enc.parameter(name).grad();
-            if (g.defined()) grads.push_back(g);
+            at::Tensor& p = enc.parameter(name);
+            if (!p.grad().defined()) {
+                if (!dist_) continue;
+                p.mutable_grad() = at::zeros_like(p);  // every process must contribute every tensor
+            }
+            grads.push_back(p.grad());
         }
+        if (dist_) dist_->allReduceMean(grads);
         double total = 0;
         for (const auto& g : grads) total += g.to(at::kDouble).pow(2).sum().item<double>();
         total = std::sqrt(total);
@@ -604,6 +624,7 @@ private:
     }
 
     void log(const TrainingLogRecord& r) {
+        if (!writer_) return;
         records_.push_back(QJsonObject{{"step", r.step}, {"epoch", r.epoch}, {"loss", r.loss}, {"learning_rate", r.learningRate},
                                        {"grad_norm", r.gradNorm}, {"examples_per_second", r.examplesPerSecond}});
         tensorboard_->scalar("train/loss", r.loss, r.step);
@@ -624,11 +645,13 @@ private:
             QJsonObject json{{"step", step_}, {"epoch", epoch}, {"eval_loss", report.loss}};
             for (const auto& [k, v] : report.metrics) {
                 json["eval_" + QString::fromStdString(k)] = v;
-                tensorboard_->scalar("eval/" + k, v, step_);
+                if (writer_) tensorboard_->scalar("eval/" + k, v, step_);
             }
             records_.push_back(json);
-            tensorboard_->flush();
-            writePredictions(report);
+            if (writer_) {
+                tensorboard_->flush();
+                writePredictions(report);
+            }
             if (cb_.onEvaluation) cb_.onEvaluation(rec);
             const auto it = report.metrics.find(cfg_.metricForBest);
             if (it == report.metrics.end()) throw Error("metric '" + cfg_.metricForBest + "' is not computed for this task");
@@ -671,6 +694,7 @@ private:
     }
 
     void saveBest() {
+        if (!writer_) return;
         const fs::path tmp = fs::path(dir_) / "best.tmp", best = fs::path(dir_) / "best";
         std::error_code ec;
         fs::remove_all(tmp, ec);
@@ -682,7 +706,7 @@ private:
     }
 
     void saveCheckpoint() {
-        if (step_ == 0) return;
+        if (step_ == 0 || !writer_) return;
         const std::string name = "checkpoint-" + std::to_string(step_);
         const fs::path final = fs::path(dir_) / "checkpoints" / name, tmp = fs::path(dir_) / "checkpoints" / (name + ".tmp");
         std::error_code ec;
@@ -782,6 +806,7 @@ private:
     }
 
     void writeMetrics() {
+        if (!writer_) return;
         QSaveFile f(QString::fromStdString((fs::path(dir_) / "metrics.jsonl").string()));
         if (!f.open(QIODevice::WriteOnly)) throw Error(dir_ + "/metrics.jsonl", "cannot write");
         for (const auto& r : records_) f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
@@ -816,6 +841,8 @@ private:
     std::map<std::string, at::Tensor> expAvg_, expAvgSq_;
     at::Tensor classWeights_;
     std::unique_ptr<TensorBoardWriter> tensorboard_;
+    std::unique_ptr<DistributedContext> dist_;
+    bool writer_ = true;  // rank 0 writes the run folder
     std::vector<QJsonObject> records_;
     int step_ = 0, epoch_ = 0, group_ = 0, stepsPerEpoch_ = 0, totalSteps_ = 0, warmup_ = 0;
     double windowLoss_ = 0;

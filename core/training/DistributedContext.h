@@ -1,0 +1,34 @@
+#pragma once
+
+#include <ATen/core/Tensor.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace distilbench {
+
+// Data-parallel training through LibTorch's c10d process group (Gloo on CPU), set up from the
+// torchrun variables RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT (LOCAL_RANK picks the GPU).
+// Include only from .cpp files.
+class DistributedContext {
+public:
+    // Null when WORLD_SIZE is unset or 1; throws Error when the variables are inconsistent.
+    static std::unique_ptr<DistributedContext> fromEnvironment();
+    ~DistributedContext();
+
+    int rank() const { return rank_; }
+    int worldSize() const { return worldSize_; }
+    // Averages each tensor over all processes, in place.
+    void allReduceMean(std::vector<at::Tensor>& tensors);
+    double allReduceMean(double value);
+    void barrier();
+
+private:
+    DistributedContext() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    int rank_ = 0, worldSize_ = 1;
+};
+
+}  // namespace distilbench
