@@ -252,6 +252,31 @@ private Q_SLOTS:
                              : cfg.task == Task::Regression ? "regression" : "single_label_classification"));
     }
 
+    void bf16PauseAndTestSplit() {
+        QTemporaryDir dir;
+        TrainingConfig cfg = smallConfig();
+        cfg.bf16 = true;
+        cfg.maxSteps = 3;
+        cfg.validationFile.clear();
+        cfg.validationSplit = 0.1;
+        cfg.testSplit = 0.1;
+        TrainerCallbacks cb;
+        QElapsedTimer clock;
+        clock.start();
+        int polls = 0;
+        // Paused for the first 300 ms: the run waits, then finishes normally.
+        cb.isPaused = [&] {
+            ++polls;
+            return clock.elapsed() < 300;
+        };
+        const auto out = Trainer::train(cfg, dir.path().toStdString(), cb);
+        QCOMPARE(out.steps, 3);
+        QVERIFY(clock.elapsed() >= 300);
+        QVERIFY(polls > 1);
+        QVERIFY(out.testMetrics.count("accuracy"));  // scored on the held-out test split
+        for (const auto& [step, value] : losses(dir.path())) QVERIFY(std::isfinite(value.first));
+    }
+
     void fineTunesAFolderWithANewHead() {
         QTemporaryDir model, run;
         makeTextModel(model.path());

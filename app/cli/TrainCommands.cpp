@@ -5,7 +5,10 @@
 #include "app/cli/CliSupport.h"
 #include "core/data/Dataset.h"
 #include "core/inference/Pipeline.h"
+#include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
+#include "core/tokenizers/Tokenizer.h"
+#include <chrono>
 #include "core/training/Trainer.h"
 #include "core/util/HumanUnits.h"
 
@@ -104,6 +107,8 @@ int runTrain(const QStringList& args) {
     p.addOption({"train", "Training data (CSV, TSV, JSONL, JSON, folder per label, CoNLL).", "FILE"});
     p.addOption({"validation", "Validation data (default: 10% of train).", "FILE"});
     p.addOption({"test", "Test data, scored once with the best model.", "FILE"});
+    p.addOption({"validation-split", "Share of train held out for validation when --validation is absent (default 0.1).", "X"});
+    p.addOption({"test-split", "Share of train held out as a test set when --test is absent.", "X"});
     addColumnOptions(p);
     p.addOption({"labels", "Label names in id order, comma-separated.", "A,B"});
     p.addOption({"epochs", "Epochs (default 3).", "N"});
@@ -151,6 +156,10 @@ int runTrain(const QStringList& args) {
     c.trainFile = p.value("train").toStdString();
     c.validationFile = p.value("validation").toStdString();
     c.testFile = p.value("test").toStdString();
+    c.validationSplit = doubleOption(p, "validation-split", c.validationSplit);
+    c.testSplit = doubleOption(p, "test-split", 0.0);
+    if (c.validationSplit < 0 || c.validationSplit >= 1 || c.testSplit < 0 || c.validationSplit + c.testSplit >= 1)
+        throw UsageError{"--validation-split and --test-split must be in [0, 1) and leave training data"};
     c.columns = {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(), p.value("label-column").toStdString()};
     for (const QString& l : p.value("labels").split(',', Qt::SkipEmptyParts)) c.labels.push_back(l.trimmed().toStdString());
     c.epochs = intOption(p, "epochs", c.epochs, 0);
@@ -248,9 +257,53 @@ int runEvaluate(const QStringList& args) {
     return kExitOk;
 }
 
+int runDatasetStats(const QStringList& args) {
+    QCommandLineParser p;
+    addColumnOptions(p);
+    p.addOption({"tokenizer", "Tokenizer for the length histogram and truncation count.", "PATH"});
+    p.addOption({"max-length", "Length that truncates (default 128).", "N"});
+    p.addOption({"json", "Print JSON."});
+    if (!parseCommand(p, args, "Class balance, token lengths, empty, duplicate and truncated rows of a dataset.", "DATA",
+                      "CSV, TSV, JSONL, JSON, folder per label or CoNLL file."))
+        return kExitOk;
+    Task task;
+    if (!parseTask(p.value("task").toStdString(), task)) throw UsageError{"--task must be classification, multilabel, token or regression"};
+    const auto t0 = std::chrono::steady_clock::now();
+    const Dataset d = DatasetReader::read(p.positionalArguments().first().toStdString(), task,
+                                          {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
+                                           p.value("label-column").toStdString()});
+    const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::unique_ptr<Tokenizer> tok;
+    if (p.isSet("tokenizer")) tok = Tokenizer::load(p.value("tokenizer").toStdString());
+    const int maxLength = intOption(p, "max-length", 128, 1);
+    const DatasetStatistics s = computeStatistics(d, tok.get(), maxLength);
+    std::size_t width = 0;
+    const auto histogram = s.histogram(20, &width);
+    if (p.isSet("json")) {
+        QJsonObject classes;
+        for (const auto& [label, n] : s.classCounts) classes[str(label)] = static_cast<double>(n);
+        printJson(QJsonObject{{"rows", double(s.rows)}, {"empty_rows", double(s.emptyRows)}, {"duplicate_rows", double(s.duplicateRows)},
+                              {"truncated_rows", double(s.truncatedRows)}, {"class_counts", classes},
+                              {"mean_length", s.meanLength}, {"max_length", double(s.maxLength)},
+                              {"histogram", toJsonArray(histogram)}, {"histogram_bin_width", double(width)},
+                              {"load_seconds", loadSeconds}, {"resident_bytes", double(Runtime::residentBytes())}},
+                  true);
+        return kExitOk;
+    }
+    out() << s.rows << " rows read in " << str(formatDuration(loadSeconds)) << " (" << str(formatBytes(Runtime::residentBytes()))
+          << " in memory); " << s.emptyRows << " empty, " << s.duplicateRows << " duplicates\n";
+    for (const auto& [label, n] : s.classCounts)
+        out() << "  " << str(label).leftJustified(12) << n << " (" << QString::number(100.0 * n / std::max<std::size_t>(1, s.rows), 'f', 1) << "%)\n";
+    if (tok)
+        out() << "tokens per row: mean " << QString::number(s.meanLength, 'f', 1) << ", max " << s.maxLength << "; " << s.truncatedRows
+              << " rows longer than " << maxLength << "\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 std::vector<CliCommand> trainCommands() {
     return {{"train", "fine-tune or train a model; resume a run", runTrain},
-            {"evaluate", "every metric of a model on labelled data, with the confusion matrix", runEvaluate}};
+            {"evaluate", "every metric of a model on labelled data, with the confusion matrix", runEvaluate},
+            {"dataset-stats", "class balance, token lengths, empty/duplicate/truncated rows of a dataset", runDatasetStats}};
 }

@@ -317,6 +317,8 @@ private:
         if (ec) throw Error(dir_, "cannot create the run folder: " + ec.message());
         cb_.job.report(0.0, "reading data");
         train_ = DatasetReader::read(cfg_.trainFile, cfg_.task, cfg_.columns, cfg_.labels);
+        if (cfg_.testFile.empty() && cfg_.testSplit > 0)
+            std::tie(train_, test_) = splitDataset(train_, cfg_.testSplit, cfg_.seed + 1, true);
         if (!cfg_.validationFile.empty()) {
             validation_ = DatasetReader::read(cfg_.validationFile, cfg_.task, cfg_.columns, train_.labels);
         } else if (cfg_.validationSplit > 0) {

@@ -20,6 +20,7 @@ struct TrainingConfig {
     ColumnMapping columns;
     std::vector<std::string> labels;  // given label names (else discovered)
     double validationSplit = 0.1;     // taken from train when there is no validation file
+    double testSplit = 0.0;           // taken from train when there is no test file
 
     int epochs = 3;
     int maxSteps = 0;  // > 0 overrides epochs
