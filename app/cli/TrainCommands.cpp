@@ -110,7 +110,8 @@ int runTrain(const QStringList& args) {
     p.addOption({"validation-split", "Share of train held out for validation when --validation is absent (default 0.1).", "X"});
     p.addOption({"test-split", "Share of train held out as a test set when --test is absent.", "X"});
     addColumnOptions(p);
-    p.addOption({"labels", "Label names in id order, comma-separated.", "A,B"});
+    p.addOption({"labels", "Label values in id order, comma-separated (as they appear in the data).", "A,B"});
+    p.addOption({"label-names", "Names the model reports for those ids (id2label), e.g. negative,positive.", "A,B"});
     p.addOption({"epochs", "Epochs (default 3).", "N"});
     p.addOption({"max-steps", "Stop after N optimizer steps.", "N"});
     p.addOption({"lr", "Peak learning rate (default 5e-5).", "X"});
@@ -162,6 +163,7 @@ int runTrain(const QStringList& args) {
         throw UsageError{"--validation-split and --test-split must be in [0, 1) and leave training data"};
     c.columns = {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(), p.value("label-column").toStdString()};
     for (const QString& l : p.value("labels").split(',', Qt::SkipEmptyParts)) c.labels.push_back(l.trimmed().toStdString());
+    for (const QString& l : p.value("label-names").split(',', Qt::SkipEmptyParts)) c.labelDisplayNames.push_back(l.trimmed().toStdString());
     c.epochs = intOption(p, "epochs", c.epochs, 0);
     c.maxSteps = intOption(p, "max-steps", 0, 0);
     c.learningRate = doubleOption(p, "lr", c.learningRate);

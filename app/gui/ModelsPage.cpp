@@ -63,6 +63,8 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
                                   stack_);
     connect(empty_->addAction(tr("Open Model Folder…")), &QPushButton::clicked, open, &QPushButton::click);
     connect(empty_->addAction(tr("New Model from Preset…")), &QPushButton::clicked, this, &ModelsPage::newFromPreset);
+    if (Workspace::demoAvailable())
+        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_, &Workspace::openDemo);
     stack_->addWidget(empty_);
 
     auto* details = new QWidget(stack_);

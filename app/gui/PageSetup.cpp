@@ -13,7 +13,7 @@
 Pages setupPages(MainWindow& window) {
     Pages pages;
     pages.workspace = new Workspace(window.jobRunner(), &window);
-    pages.start = new StartPage(&window);
+    pages.start = new StartPage(&window, pages.workspace);
     pages.models = new ModelsPage(&window, pages.workspace);
     pages.tokenizer = new TokenizerPage(pages.workspace, &window);
     pages.attention = new AttentionPage(pages.workspace, &window);

@@ -47,6 +47,8 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(
                                   tr("Open a model on the Models page (or drop a model folder here); then type "
                                      "and watch its predictions change as you write."),
                                   pages_);
+    if (Workspace::demoAvailable())
+        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_, &Workspace::openDemo);
     pages_->addWidget(empty_);
 
     auto* tabs = new QTabWidget(pages_);

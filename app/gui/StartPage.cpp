@@ -6,10 +6,11 @@
 #include <QVBoxLayout>
 
 #include "app/gui/MainWindow.h"
+#include "app/gui/Workspace.h"
 #include "core/runtime/Environment.h"
 #include "widgets/EmptyStateWidget.h"
 
-StartPage::StartPage(MainWindow* window) : QWidget(window) {
+StartPage::StartPage(MainWindow* window, Workspace* workspace) : QWidget(window) {
     auto* layout = new QVBoxLayout(this);
     empty_ = new EmptyStateWidget(
         tr("Welcome to DistilBench"),
@@ -22,6 +23,11 @@ StartPage::StartPage(MainWindow* window) : QWidget(window) {
         const QString dir = QFileDialog::getExistingDirectory(window, tr("Open a Hugging Face model folder"));
         if (!dir.isEmpty()) window->openPath(dir);
     });
+    if (Workspace::demoAvailable()) {
+        QPushButton* demo = empty_->addAction(tr("Use the Demo Model"),
+                                              tr("A small DistilBERT sentiment classifier trained on SST-2 by DistilBench"));
+        connect(demo, &QPushButton::clicked, workspace, &Workspace::openDemo);
+    }
     QPushButton* settings = empty_->addAction(tr("Settings…"), tr("Threads, device, theme, language"));
     connect(settings, &QPushButton::clicked, window, &MainWindow::showSettings);
     layout->addWidget(empty_, 1);

@@ -9,7 +9,7 @@ class EmptyStateWidget;
 class StartPage : public QWidget {
     Q_OBJECT
 public:
-    explicit StartPage(MainWindow* window);
+    StartPage(MainWindow* window, class Workspace* workspace);
 
 private:
     EmptyStateWidget* empty_;

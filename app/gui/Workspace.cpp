@@ -7,6 +7,7 @@
 #include "app/gui/AppSettings.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/Model.h"
+#include "core/runtime/Resources.h"
 #include "core/tokenizers/Tokenizer.h"
 
 using namespace distilbench;
@@ -84,4 +85,15 @@ void Workspace::applyDeviceSetting() {
     auto pipeline = pipeline_;
     runner_->start(tr("Moving the model to %1").arg(AppSettings::device()),
                    [pipeline, device](const JobCallbacks&) { pipeline->model()->setDevice(device); });
+}
+
+bool Workspace::demoAvailable() { return !distilbench::demoModelPath().empty(); }
+
+int Workspace::openDemo() {
+    const QString path = QString::fromStdString(distilbench::demoModelPath());
+    if (path.isEmpty()) return -1;
+    auto result = std::make_shared<std::shared_ptr<Pipeline>>();
+    const std::string p = path.toStdString();
+    return runner_->start(tr("Loading the demo model"), [p, result](const JobCallbacks& cb) { *result = Pipeline::open(p, cb); },
+                          [this, result, path] { setPipeline(std::move(*result), tr("Demo: SST-2 sentiment"), path); });
 }

@@ -33,6 +33,9 @@ public:
     // Moves the open model to the device chosen in Settings (on the job runner).
     void applyDeviceSetting();
     static bool isTokenizerFile(const QString& path);
+    // Opens the built-in SST-2 demo model; returns -1 when it is not installed.
+    int openDemo();
+    static bool demoAvailable();
 
 Q_SIGNALS:
     void modelChanged();

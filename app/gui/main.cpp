@@ -4,8 +4,12 @@
 #include "app/gui/AppSettings.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
+#include "app/gui/PlaygroundPage.h"
 #include "app/gui/Theme.h"
 #include "app/gui/Translations.h"
+#include "app/gui/Workspace.h"
+
+#include <QSettings>
 #include "core/runtime/Environment.h"
 
 int main(int argc, char** argv) {
@@ -27,8 +31,16 @@ int main(int argc, char** argv) {
     Theme::apply(AppSettings::theme());
 
     MainWindow window;
-    setupPages(window);
+    const Pages pages = setupPages(window);
     window.show();
-    if (!parser.positionalArguments().isEmpty()) window.openPath(parser.positionalArguments().first());
+    QSettings settings;
+    if (!parser.positionalArguments().isEmpty()) {
+        window.openPath(parser.positionalArguments().first());
+    } else if (!settings.value("ui/firstStartDone").toBool() && Workspace::demoAvailable()) {
+        // The first start opens the demo so that every page has something to show.
+        pages.workspace->openDemo();
+        window.showPage(pages.playground);
+    }
+    settings.setValue("ui/firstStartDone", true);
     return app.exec();
 }

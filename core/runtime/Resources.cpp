@@ -34,4 +34,6 @@ std::string resourcePath(const std::string& relative) {
 
 std::string bundledVocabPath() { return resourcePath("vocab/bert-base-uncased-vocab.txt"); }
 
+std::string demoModelPath() { return resourcePath("demo/sst2-distilbert-tiny"); }
+
 }  // namespace distilbench

@@ -9,5 +9,8 @@ namespace distilbench {
 std::string resourcePath(const std::string& relative);
 // The bundled bert-base-uncased vocab.txt used for new models; "" when missing.
 std::string bundledVocabPath();
+// The built-in demo: a small DistilBERT sentiment model trained on SST-2 by distilbench-cli; ""
+// when missing.
+std::string demoModelPath();
 
 }  // namespace distilbench

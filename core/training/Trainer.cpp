@@ -356,6 +356,11 @@ private:
     void buildModel() {
         const HeadType head = headFor(cfg_.task);
         std::vector<std::string> labels = cfg_.task == Task::Regression ? std::vector<std::string>{"LABEL_0"} : train_.labels;
+        if (!cfg_.labelDisplayNames.empty()) {
+            if (cfg_.labelDisplayNames.size() != labels.size())
+                throw Error(std::to_string(cfg_.labelDisplayNames.size()) + " label names given for " + std::to_string(labels.size()) + " labels");
+            labels = cfg_.labelDisplayNames;
+        }
         std::string tokenizerSource = cfg_.tokenizer;
         if (!cfg_.preset.empty()) {
             if (tokenizerSource.empty()) tokenizerSource = bundledVocabPath();

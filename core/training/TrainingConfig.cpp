@@ -5,14 +5,15 @@
 namespace distilbench {
 
 QJsonObject TrainingConfig::toJson() const {
-    QJsonArray labelArray;
+    QJsonArray labelArray, displayArray;
     for (const auto& l : labels) labelArray.append(QString::fromStdString(l));
+    for (const auto& l : labelDisplayNames) displayArray.append(QString::fromStdString(l));
     auto s = [](const std::string& v) { return QString::fromStdString(v); };
     return QJsonObject{
         {"task", s(taskName(task))}, {"model", s(model)}, {"preset", s(preset)}, {"tokenizer", s(tokenizer)},
         {"train_file", s(trainFile)}, {"validation_file", s(validationFile)}, {"test_file", s(testFile)},
         {"text_column", s(columns.text)}, {"text_pair_column", s(columns.pair)}, {"label_column", s(columns.label)},
-        {"labels", labelArray}, {"validation_split", validationSplit}, {"test_split", testSplit}, {"epochs", epochs}, {"max_steps", maxSteps},
+        {"labels", labelArray}, {"label_display_names", displayArray}, {"validation_split", validationSplit}, {"test_split", testSplit}, {"epochs", epochs}, {"max_steps", maxSteps},
         {"learning_rate", learningRate}, {"batch_size", batchSize}, {"eval_batch_size", evalBatchSize},
         {"max_length", maxLength}, {"gradient_accumulation", gradientAccumulation}, {"warmup_ratio", warmupRatio},
         {"warmup_steps", warmupSteps}, {"weight_decay", weightDecay}, {"scheduler", s(scheduler)},
@@ -37,6 +38,7 @@ TrainingConfig TrainingConfig::fromJson(const QJsonObject& j) {
     c.testFile = s("test_file", "");
     c.columns = {s("text_column", ""), s("text_pair_column", ""), s("label_column", "")};
     for (const auto& l : j.value("labels").toArray()) c.labels.push_back(l.toString().toStdString());
+    for (const auto& l : j.value("label_display_names").toArray()) c.labelDisplayNames.push_back(l.toString().toStdString());
     c.validationSplit = j.value("validation_split").toDouble(c.validationSplit);
     c.testSplit = j.value("test_split").toDouble(c.testSplit);
     c.epochs = j.value("epochs").toInt(c.epochs);
