@@ -8,6 +8,7 @@
 #include "app/gui/PlaygroundPage.h"
 #include "app/gui/StartPage.h"
 #include "app/gui/TokenizerPage.h"
+#include "app/gui/TrainPage.h"
 #include "app/gui/Workspace.h"
 
 Pages setupPages(MainWindow& window) {
@@ -18,12 +19,14 @@ Pages setupPages(MainWindow& window) {
     pages.tokenizer = new TokenizerPage(pages.workspace, &window);
     pages.attention = new AttentionPage(pages.workspace, &window);
     pages.playground = new PlaygroundPage(pages.workspace, &window);
+    pages.train = new TrainPage(pages.workspace, &window);
     QStyle* style = window.style();
     window.addPage(QObject::tr("Start"), style->standardIcon(QStyle::SP_DirHomeIcon), pages.start);
     window.addPage(QObject::tr("Models"), style->standardIcon(QStyle::SP_DriveHDIcon), pages.models);
     window.addPage(QObject::tr("Tokenizer"), style->standardIcon(QStyle::SP_FileDialogDetailedView), pages.tokenizer);
     window.addPage(QObject::tr("Attention"), style->standardIcon(QStyle::SP_FileDialogContentsView), pages.attention);
     window.addPage(QObject::tr("Playground"), style->standardIcon(QStyle::SP_MediaPlay), pages.playground);
+    window.addPage(QObject::tr("Train"), style->standardIcon(QStyle::SP_BrowserReload), pages.train);
     // Whatever the user opens (menu, drop, recent, command line) goes to the workspace; a model
     // shows its summary, a tokenizer file the Tokenizer page.
     QObject::connect(&window, &MainWindow::openRequested, pages.workspace, [&window, pages](const QString& path) {

@@ -7,6 +7,7 @@ class ModelsPage;
 class TokenizerPage;
 class PlaygroundPage;
 class AttentionPage;
+class TrainPage;
 
 // The pages of the application, created once and wired together.
 struct Pages {
@@ -16,6 +17,7 @@ struct Pages {
     TokenizerPage* tokenizer = nullptr;
     PlaygroundPage* playground = nullptr;
     AttentionPage* attention = nullptr;
+    TrainPage* train = nullptr;
 };
 
 // Creates every page and wires them together; shared by main() and the GUI tests so that the

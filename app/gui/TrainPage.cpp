@@ -1,0 +1,444 @@
+#include "app/gui/TrainPage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTreeWidget>
+#include <QPointer>
+#include <QVBoxLayout>
+
+#include "app/common/JobRunner.h"
+#include "app/gui/Workspace.h"
+#include "core/data/TableReader.h"
+#include "core/inference/Pipeline.h"
+#include "core/models/ModelConfig.h"
+#include "core/training/Trainer.h"
+#include "core/util/HumanUnits.h"
+#include "widgets/LivePlot.h"
+#include "widgets/ViewExport.h"
+
+using namespace distilbench;
+
+namespace {
+QDoubleSpinBox* doubleBox(QWidget* parent, double min, double max, double value, int decimals, const QString& tip) {
+    auto* b = new QDoubleSpinBox(parent);
+    b->setRange(min, max);
+    b->setDecimals(decimals);
+    b->setValue(value);
+    b->setToolTip(tip);
+    return b;
+}
+QSpinBox* intBox(QWidget* parent, int min, int max, int value, const QString& tip) {
+    auto* b = new QSpinBox(parent);
+    b->setRange(min, max);
+    b->setValue(value);
+    b->setToolTip(tip);
+    return b;
+}
+QJsonObject readJson(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+}
+}  // namespace
+
+TrainPage::TrainPage(Workspace* workspace, QWidget* parent) : QWidget(parent), workspace_(workspace) {
+    runsFolder_ = QSettings().value("train/runsFolder",
+                                    QStandardPaths::writableLocation(QStandardPaths::HomeLocation) + "/DistilBench/runs").toString();
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* outer = new QVBoxLayout(this);
+    outer->addWidget(split);
+
+    // Left: data, model, hyperparameters.
+    auto* formHost = new QWidget;
+    auto* form = new QFormLayout(formHost);
+    auto fileRow = [&](QLineEdit*& edit, const QString& placeholder) {
+        edit = new QLineEdit(formHost);
+        edit->setPlaceholderText(placeholder);
+        auto* browse = new QPushButton(tr("Browse…"), formHost);
+        auto* row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        row->addWidget(browse);
+        connect(browse, &QPushButton::clicked, this, [this, edit] {
+            const QString f = QFileDialog::getOpenFileName(this, tr("Dataset"), {}, tr("Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)"));
+            if (!f.isEmpty()) edit->setText(f);
+        });
+        return row;
+    };
+    form->addRow(tr("Training data:"), fileRow(train_, tr("CSV, TSV, JSON Lines, JSON or CoNLL")));
+    form->addRow(tr("Validation data:"), fileRow(validation_, tr("optional: 10% of the training data otherwise")));
+    task_ = new QComboBox(formHost);
+    task_->addItem(tr("Classification"), int(Task::Classification));
+    task_->addItem(tr("Multi-label"), int(Task::MultiLabel));
+    task_->addItem(tr("Token classification (NER)"), int(Task::TokenClassification));
+    task_->addItem(tr("Regression"), int(Task::Regression));
+    form->addRow(tr("Task:"), task_);
+    textColumn_ = new QComboBox(formHost);
+    labelColumn_ = new QComboBox(formHost);
+    form->addRow(tr("Text column:"), textColumn_);
+    form->addRow(tr("Label column:"), labelColumn_);
+    modelSource_ = new QComboBox(formHost);
+    modelSource_->addItem(tr("The open model"), QString());
+    for (const auto& p : ModelConfig::presetNames()) modelSource_->addItem(tr("New %1").arg(QString::fromStdString(p)), QString::fromStdString(p));
+    modelSource_->setToolTip(tr("Fine-tune the model open on the Models page, or train a new one from scratch"));
+    form->addRow(tr("Model:"), modelSource_);
+    epochs_ = intBox(formHost, 0, 1000, 3, tr("Passes over the training data"));
+    maxSteps_ = intBox(formHost, 0, 10000000, 0, tr("Stop after this many optimizer steps (0: use epochs)"));
+    lr_ = doubleBox(formHost, 1e-7, 1.0, 5e-5, 7, tr("Peak learning rate: how big each update is. 2e-5 to 5e-5 suits fine-tuning; "
+                                                    "small models from scratch like 5e-4"));
+    batch_ = intBox(formHost, 1, 4096, 16, tr("Examples per update"));
+    maxLength_ = intBox(formHost, 4, 4096, 128, tr("Longer inputs are truncated to this many tokens"));
+    form->addRow(tr("Epochs:"), epochs_);
+    form->addRow(tr("Max steps:"), maxSteps_);
+    form->addRow(tr("Learning rate:"), lr_);
+    form->addRow(tr("Batch size:"), batch_);
+    form->addRow(tr("Max length:"), maxLength_);
+
+    advanced_ = new QGroupBox(tr("Advanced"), formHost);
+    advanced_->setCheckable(true);
+    advanced_->setChecked(false);
+    auto* adv = new QFormLayout(advanced_);
+    warmup_ = doubleBox(advanced_, 0, 1, 0.0, 3, tr("Warm-up: the share of steps during which the learning rate rises from 0 to its "
+                                                    "peak; it keeps early updates from wrecking a pretrained model"));
+    weightDecay_ = doubleBox(advanced_, 0, 1, 0.0, 4, tr("AdamW weight decay: pulls weights towards zero (not biases or LayerNorm)"));
+    clip_ = doubleBox(advanced_, 0, 100, 1.0, 2, tr("Gradient clipping: the largest gradient norm allowed (0 = off)"));
+    accumulation_ = intBox(advanced_, 1, 1024, 1, tr("Gradient accumulation: batches summed before each update (a larger effective batch)"));
+    seed_ = intBox(advanced_, 0, 1 << 30, 42, tr("Same seed and threads give the same run"));
+    evalSteps_ = intBox(advanced_, 0, 1000000, 0, tr("Evaluate every N steps (0: at the end of each epoch)"));
+    earlyMetric_ = new QComboBox(advanced_);
+    for (const char* m : {"", "accuracy", "macro_f1", "f1", "micro_f1", "loss", "mse"}) earlyMetric_->addItem(m);
+    earlyMetric_->setToolTip(tr("Early stopping: stop when this validation metric stops improving"));
+    patience_ = intBox(advanced_, 0, 1000, 0, tr("Evaluations without improvement before stopping (0 = off)"));
+    balanced_ = new QCheckBox(tr("Balance classes"), advanced_);
+    balanced_->setToolTip(tr("Class weights from label frequencies, so rare classes count as much as common ones"));
+    freezeEmbeddings_ = new QCheckBox(tr("Freeze embeddings"), advanced_);
+    freezeLayers_ = intBox(advanced_, 0, 48, 0, tr("Keep the first K layers fixed"));
+    bf16_ = new QCheckBox(tr("bf16 autocast"), advanced_);
+    bf16_->setToolTip(tr("Compute the forward pass in bfloat16: faster on CPUs with AVX512-BF16/AMX"));
+    adv->addRow(tr("Warm-up ratio:"), warmup_);
+    adv->addRow(tr("Weight decay:"), weightDecay_);
+    adv->addRow(tr("Gradient clipping:"), clip_);
+    adv->addRow(tr("Accumulation:"), accumulation_);
+    adv->addRow(tr("Seed:"), seed_);
+    adv->addRow(tr("Evaluate every:"), evalSteps_);
+    adv->addRow(tr("Early stopping on:"), earlyMetric_);
+    adv->addRow(tr("Patience:"), patience_);
+    adv->addRow(balanced_);
+    adv->addRow(freezeEmbeddings_);
+    adv->addRow(tr("Freeze layers:"), freezeLayers_);
+    adv->addRow(bf16_);
+    for (QWidget* w : advanced_->findChildren<QWidget*>()) w->setVisible(false);
+    connect(advanced_, &QGroupBox::toggled, this, [this](bool on) {
+        for (QWidget* w : advanced_->findChildren<QWidget*>()) w->setVisible(on);
+    });
+    form->addRow(advanced_);
+
+    auto* buttons = new QHBoxLayout;
+    startButton_ = new QPushButton(tr("Start"), formHost);
+    startButton_->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    startButton_->setToolTip(tr("Start training (Ctrl+R)"));
+    pauseButton_ = new QPushButton(tr("Pause"), formHost);
+    cancelButton_ = new QPushButton(tr("Cancel"), formHost);
+    cancelButton_->setToolTip(tr("Stop after the current step; a checkpoint is saved so the run can be resumed"));
+    auto* resume = new QPushButton(tr("Resume Run…"), formHost);
+    for (QPushButton* b : {startButton_, pauseButton_, cancelButton_, resume}) buttons->addWidget(b);
+    pauseButton_->setEnabled(false);
+    cancelButton_->setEnabled(false);
+    form->addRow(buttons);
+    auto* scroll = new QScrollArea(split);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(formHost);
+    split->addWidget(scroll);
+
+    // Right: progress, plots, history.
+    auto* right = new QWidget(split);
+    auto* rl = new QVBoxLayout(right);
+    progress_ = new QProgressBar(right);
+    progress_->setRange(0, 1000);
+    status_ = new QLabel(tr("Pick training data and press Start."), right);
+    auto* smoothRow = new QHBoxLayout;
+    smoothing_ = new QSlider(Qt::Horizontal, right);
+    smoothing_->setRange(0, 99);
+    smoothing_->setValue(60);
+    smoothing_->setToolTip(tr("Smoothing of the loss curve (exponential moving average)"));
+    auto* exportPlots = new QPushButton(tr("Export Plots…"), right);
+    smoothRow->addWidget(new QLabel(tr("Smoothing"), right));
+    smoothRow->addWidget(smoothing_, 1);
+    smoothRow->addWidget(exportPlots);
+    loss_ = new LivePlot(tr("Loss"), right);
+    loss_->addSeries(tr("training loss"), QColor("#1f77b4"), true);
+    loss_->addSeries(tr("validation loss"), QColor("#d62728"));
+    loss_->setAxisLabels(tr("step"), tr("loss"));
+    metrics_ = new LivePlot(tr("Validation metrics"), right);
+    metrics_->setAxisLabels(tr("step"), tr("value"));
+    lr_plot_ = new LivePlot(tr("Learning rate"), right);
+    lr_plot_->addSeries(tr("learning rate"), QColor("#2ca02c"));
+    history_ = new QTreeWidget(right);
+    history_->setHeaderLabels({tr("Run"), tr("Task"), tr("Data"), tr("Best metric"), tr("Steps")});
+    history_->setRootIsDecorated(false);
+    history_->setToolTip(tr("Runs in %1; check runs to overlay their loss curves").arg(runsFolder_));
+    rl->addWidget(progress_);
+    rl->addWidget(status_);
+    rl->addLayout(smoothRow);
+    rl->addWidget(loss_, 3);
+    rl->addWidget(metrics_, 2);
+    rl->addWidget(lr_plot_, 1);
+    rl->addWidget(new QLabel(tr("<b>Run history</b>"), right));
+    rl->addWidget(history_, 2);
+    split->addWidget(right);
+    split->setStretchFactor(1, 2);
+
+    connect(train_, &QLineEdit::editingFinished, this, &TrainPage::readColumns);
+    connect(startButton_, &QPushButton::clicked, this, &TrainPage::start);
+    connect(pauseButton_, &QPushButton::clicked, this, &TrainPage::togglePause);
+    connect(cancelButton_, &QPushButton::clicked, this, &TrainPage::cancel);
+    connect(resume, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Run folder to resume"), runsFolder_);
+        if (!dir.isEmpty()) resumeRun(dir);
+    });
+    connect(smoothing_, &QSlider::valueChanged, this, [this](int v) { loss_->setSmoothing(v / 100.0); });
+    connect(exportPlots, &QPushButton::clicked, this, [this] {
+        const QString path = ViewExport::saveWithDialog(loss_, "loss.svg");
+        if (!path.isEmpty()) loss_->exportCsv(QFileInfo(path).path() + "/" + QFileInfo(path).completeBaseName() + ".csv");
+    });
+    connect(history_, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item) {
+        // Overlay: a checked run's training loss joins the plot as a dashed curve.
+        const QString name = item->text(0);
+        if (item->checkState(0) != Qt::Checked) return;
+        loss_->addSeries(name, QColor::fromHsl(static_cast<int>(qHash(name) % 360), 150, 110), false, true);
+        if (loss_->pointCount(name) > 0) return;
+        QFile f(item->data(0, Qt::UserRole).toString() + "/metrics.jsonl");
+        if (!f.open(QIODevice::ReadOnly)) return;
+        while (!f.atEnd()) {
+            const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
+            if (o.contains("loss")) loss_->addPoint(name, o["step"].toDouble(), o["loss"].toDouble());
+        }
+    });
+    connect(workspace_->runner(), &JobRunner::progress, this, [this](int id, double f, const QString& message, double eta) {
+        if (id != jobId_) return;
+        progress_->setValue(static_cast<int>(f * 1000));
+        progress_->setFormat(message);
+        if (eta >= 0) progress_->setToolTip(tr("%1 left").arg(QString::fromStdString(formatDuration(eta))));
+    });
+    connect(workspace_->runner(), &JobRunner::cancelled, this, [this](int id) { if (id == jobId_) finished(true); });
+    connect(workspace_->runner(), &JobRunner::failed, this, [this](int id) { if (id == jobId_) finished(true); });
+    refreshHistory();
+}
+
+void TrainPage::setTrainFile(const QString& path) {
+    train_->setText(path);
+    readColumns();
+}
+
+void TrainPage::setRunsFolder(const QString& path) {
+    runsFolder_ = path;
+    refreshHistory();
+}
+
+QString TrainPage::runsFolder() const { return runsFolder_; }
+
+void TrainPage::setModelSource(const QString& preset) {
+    modelSource_->setCurrentIndex(std::max(0, modelSource_->findData(preset)));
+}
+
+void TrainPage::readColumns() {
+    textColumn_->clear();
+    labelColumn_->clear();
+    const QString path = train_->text();
+    if (!path.endsWith(".csv") && !path.endsWith(".tsv")) return;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return;
+    // Only the header line: the file itself is read by the training job.
+    const QByteArray header = f.readLine();
+    try {
+        const Table t = TableReader::parse(header.toStdString(), path.endsWith(".tsv") ? '\t' : ',', !path.endsWith(".tsv"), path.toStdString());
+        for (const auto& h : t.header) {
+            textColumn_->addItem(QString::fromStdString(h));
+            labelColumn_->addItem(QString::fromStdString(h));
+        }
+        for (const char* guess : {"sentence", "text"})
+            if (textColumn_->findText(guess) >= 0) textColumn_->setCurrentText(guess);
+        for (const char* guess : {"label", "labels"})
+            if (labelColumn_->findText(guess) >= 0) labelColumn_->setCurrentText(guess);
+    } catch (const std::exception&) {
+    }
+}
+
+int TrainPage::start() {
+    if (isRunning()) return -1;
+    if (train_->text().isEmpty()) {
+        QMessageBox::information(this, tr("Train"), tr("Choose the training data first."));
+        return -1;
+    }
+    const QString preset = modelSource_->currentData().toString();
+    if (preset.isEmpty() && (!workspace_->pipeline() || workspace_->modelPath().isEmpty())) {
+        QMessageBox::information(this, tr("Train"), tr("Open a model to fine-tune, or choose a new model from a preset."));
+        return -1;
+    }
+    const QString dir = runsFolder_ + "/" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
+    QDir().mkpath(dir);
+    currentRun_ = dir;
+    return launch(dir, false) >= 0 ? jobId_ : -1;
+}
+
+int TrainPage::resumeRun(const QString& runDirectory) {
+    if (isRunning()) return -1;
+    currentRun_ = runDirectory;
+    return launch(runDirectory, true);
+}
+
+int TrainPage::launch(const QString& dir, bool resume) {
+    loss_->clear();
+    metrics_->clear();
+    lr_plot_->clear();
+    paused_ = std::make_shared<std::atomic<bool>>(false);
+    TrainingConfig config;
+    if (!resume) {
+        config.task = static_cast<Task>(task_->currentData().toInt());
+        const QString preset = modelSource_->currentData().toString();
+        config.preset = preset.toStdString();
+        if (preset.isEmpty()) config.model = workspace_->modelPath().toStdString();
+        config.trainFile = train_->text().toStdString();
+        config.validationFile = validation_->text().toStdString();
+        config.columns.text = textColumn_->currentText().toStdString();
+        config.columns.label = labelColumn_->currentText().toStdString();
+        config.epochs = epochs_->value();
+        config.maxSteps = maxSteps_->value();
+        config.learningRate = lr_->value();
+        config.batchSize = batch_->value();
+        config.maxLength = maxLength_->value();
+        config.warmupRatio = warmup_->value();
+        config.weightDecay = weightDecay_->value();
+        config.maxGradNorm = clip_->value();
+        config.gradientAccumulation = accumulation_->value();
+        config.seed = static_cast<std::uint64_t>(seed_->value());
+        config.evalSteps = evalSteps_->value();
+        config.earlyStoppingMetric = earlyMetric_->currentText().toStdString();
+        config.earlyStoppingPatience = patience_->value();
+        config.classWeights = balanced_->isChecked() ? "balanced" : "";
+        config.freezeEmbeddings = freezeEmbeddings_->isChecked();
+        config.freezeLayers = freezeLayers_->value();
+        config.bf16 = bf16_->isChecked();
+    }
+    QPointer<TrainPage> self(this);
+    auto paused = paused_;
+    TrainerCallbacks cb;
+    cb.isPaused = [paused] { return paused->load(); };
+    // Records cross to the GUI thread as queued calls; the plots only buffer them, and their
+    // 40 ms timers redraw, so hundreds of steps per second cost one replot per frame.
+    cb.onLog = [self](const TrainingLogRecord& r) {
+        QMetaObject::invokeMethod(self, [self, r] {
+            if (!self) return;
+            self->loss_->addPoint(tr("training loss"), r.step, r.loss);
+            self->lr_plot_->addPoint(tr("learning rate"), r.step, r.learningRate);
+            self->status_->setText(tr("step %1 · epoch %2 · loss %3 · %4 examples/s")
+                                       .arg(r.step).arg(r.epoch, 0, 'f', 2).arg(r.loss, 0, 'f', 4).arg(r.examplesPerSecond, 0, 'f', 1));
+        }, Qt::QueuedConnection);
+    };
+    cb.onEvaluation = [self](const EvaluationRecord& r) {
+        QMetaObject::invokeMethod(self, [self, r] {
+            if (!self) return;
+            self->loss_->addPoint(tr("validation loss"), r.step, r.loss);
+            int i = 0;
+            for (const auto& [name, value] : r.metrics) {
+                const QString n = QString::fromStdString(name);
+                if (n == "loss" || n.startsWith("f1_")) continue;
+                self->metrics_->addSeries(n, QColor::fromHsl((i++ * 47) % 360, 160, 100));
+                self->metrics_->addPoint(n, r.step, value);
+            }
+        }, Qt::QueuedConnection);
+    };
+    const std::string runDir = dir.toStdString();
+    jobId_ = workspace_->runner()->start(
+        resume ? tr("Resuming training") : tr("Training"),
+        [config, runDir, resume, cb](const JobCallbacks& job) mutable {
+            cb.job = job;
+            if (resume) Trainer::resume(runDir, cb);
+            else Trainer::train(config, runDir, cb);
+        },
+        [this] { finished(false); });
+    startButton_->setEnabled(false);
+    pauseButton_->setEnabled(true);
+    cancelButton_->setEnabled(true);
+    status_->setText(tr("Preparing data and model…"));
+    return jobId_;
+}
+
+void TrainPage::togglePause() {
+    if (!paused_ || !isRunning()) return;
+    const bool now = !paused_->load();
+    paused_->store(now);
+    pauseButton_->setText(now ? tr("Resume") : tr("Pause"));
+    status_->setText(now ? tr("Paused: press Resume to continue") : tr("Resumed"));
+}
+
+void TrainPage::cancel() {
+    if (!isRunning()) return;
+    if (paused_) paused_->store(false);
+    workspace_->runner()->cancel(jobId_);
+    status_->setText(tr("Cancelling after the current step…"));
+}
+
+void TrainPage::finished(bool cancelled) {
+    if (jobId_ < 0) return;
+    jobId_ = -1;
+    startButton_->setEnabled(true);
+    pauseButton_->setEnabled(false);
+    pauseButton_->setText(tr("Pause"));
+    cancelButton_->setEnabled(false);
+    status_->setText(cancelled ? tr("Stopped. The run can be resumed from %1.").arg(currentRun_)
+                               : tr("Finished. The best model is in %1/best.").arg(currentRun_));
+    if (!cancelled) progress_->setValue(1000);
+    refreshHistory();
+    emit runFinished(currentRun_, cancelled);
+}
+
+void TrainPage::refreshHistory() {
+    QSignalBlocker block(history_);
+    history_->clear();
+    const QDir root(runsFolder_);
+    for (const QString& name : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed)) {
+        const QString dir = root.filePath(name);
+        const QJsonObject config = readJson(dir + "/config.json");
+        if (config.isEmpty()) continue;
+        int steps = 0;
+        QString best;
+        QFile f(dir + "/metrics.jsonl");
+        if (f.open(QIODevice::ReadOnly)) {
+            while (!f.atEnd()) {
+                const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
+                steps = std::max(steps, o["step"].toInt());
+                for (const char* k : {"eval_accuracy", "eval_f1", "eval_micro_f1", "eval_mse"})
+                    if (o.contains(k)) best = QString("%1 %2").arg(QString(k).mid(5)).arg(o[k].toDouble(), 0, 'f', 4);
+            }
+        }
+        auto* item = new QTreeWidgetItem(history_);
+        item->setText(0, name);
+        item->setText(1, config["task"].toString());
+        item->setText(2, QFileInfo(config["train_file"].toString()).fileName());
+        item->setText(3, best);
+        item->setText(4, QString::number(steps));
+        item->setData(0, Qt::UserRole, dir);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(0, Qt::Unchecked);
+    }
+}

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QWidget>
+#include <atomic>
+#include <memory>
+
+class Workspace;
+class QLineEdit;
+class QComboBox;
+class QSpinBox;
+class QDoubleSpinBox;
+class QCheckBox;
+class QGroupBox;
+class QPushButton;
+class QProgressBar;
+class QLabel;
+class QSlider;
+class QTreeWidget;
+class LivePlot;
+
+// Point-and-click fine-tuning: data and columns, hyperparameters (basic and advanced), Start,
+// Pause/Resume, Cancel, live loss/metric/learning-rate plots and the history of runs. The
+// training engine is the same one `distilbench-cli train` uses.
+class TrainPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainPage(Workspace* workspace, QWidget* parent = nullptr);
+
+    void setTrainFile(const QString& path);
+    void setRunsFolder(const QString& path);
+    // "" fine-tunes the open model; otherwise a preset name.
+    void setModelSource(const QString& preset);
+    QString runsFolder() const;
+    // Starts a run into a new folder under the runs folder; returns the job id or -1.
+    int start();
+    int resumeRun(const QString& runDirectory);
+    void togglePause();
+    void cancel();
+    bool isRunning() const { return jobId_ >= 0; }
+    LivePlot* lossPlot() const { return loss_; }
+    LivePlot* metricPlot() const { return metrics_; }
+    QTreeWidget* history() const { return history_; }
+    void refreshHistory();
+    QSpinBox* epochsBox() const { return epochs_; }
+    QSpinBox* maxStepsBox() const { return maxSteps_; }
+
+Q_SIGNALS:
+    void runFinished(const QString& runDirectory, bool cancelled);
+
+private:
+    struct LiveState;
+    void readColumns();
+    void finished(bool cancelled);
+    int launch(const QString& runDirectory, bool resume);
+
+    Workspace* workspace_;
+    QLineEdit* train_;
+    QLineEdit* validation_;
+    QComboBox* task_;
+    QComboBox* textColumn_;
+    QComboBox* labelColumn_;
+    QComboBox* modelSource_;
+    QSpinBox* epochs_;
+    QSpinBox* maxSteps_;
+    QDoubleSpinBox* lr_;
+    QSpinBox* batch_;
+    QSpinBox* maxLength_;
+    QGroupBox* advanced_;
+    QDoubleSpinBox* warmup_;
+    QDoubleSpinBox* weightDecay_;
+    QDoubleSpinBox* clip_;
+    QSpinBox* accumulation_;
+    QSpinBox* seed_;
+    QSpinBox* evalSteps_;
+    QComboBox* earlyMetric_;
+    QSpinBox* patience_;
+    QCheckBox* balanced_;
+    QCheckBox* freezeEmbeddings_;
+    QSpinBox* freezeLayers_;
+    QCheckBox* bf16_;
+    QPushButton* startButton_;
+    QPushButton* pauseButton_;
+    QPushButton* cancelButton_;
+    QProgressBar* progress_;
+    QLabel* status_;
+    QSlider* smoothing_;
+    LivePlot* loss_;
+    LivePlot* metrics_;
+    LivePlot* lr_plot_;
+    QTreeWidget* history_;
+    QString runsFolder_;
+    QString currentRun_;
+    int jobId_ = -1;
+    std::shared_ptr<std::atomic<bool>> paused_;
+};

@@ -1,0 +1,100 @@
+// The Train page driven offscreen, and the plot and confusion-matrix widgets.
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PageSetup.h"
+#include "app/gui/TrainPage.h"
+#include "core/runtime/Environment.h"
+#include "widgets/ConfusionMatrixView.h"
+#include "widgets/LivePlot.h"
+
+class TrainPageTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("DistilBenchTest");
+        QCoreApplication::setApplicationName("DistilBenchTrainTest");
+        QSettings().clear();
+        distilbench::Runtime::initialize(0);
+    }
+
+    void runStartsPlotsAndCancels() {
+        QTemporaryDir runs;
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1300, 900);
+        window.show();
+        window.showPage(pages.train);
+        pages.train->setRunsFolder(runs.path());
+        pages.train->setTrainFile(DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv");
+        pages.train->setModelSource("distilbert-tiny");
+        pages.train->epochsBox()->setValue(50);  // long enough to cancel mid-run
+        QVERIFY(pages.train->start() >= 0);
+        QVERIFY(pages.train->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->pointCount("training loss") >= 3, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->replotCount() > 0, 5000);
+
+        // Paused: no new points arrive.
+        pages.train->togglePause();
+        QTest::qWait(400);
+        const int frozen = pages.train->lossPlot()->pointCount("training loss");
+        QTest::qWait(600);
+        QCOMPARE(pages.train->lossPlot()->pointCount("training loss"), frozen);
+        pages.train->togglePause();
+        QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->pointCount("training loss") > frozen, 20000);
+
+        const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
+        QDir().mkpath(shots);
+        window.grab().save(shots + "/train-page.png");
+
+        QSignalSpy finished(pages.train, &TrainPage::runFinished);
+        pages.train->cancel();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QVERIFY(!pages.train->isRunning());
+        QCOMPARE(pages.train->history()->topLevelItemCount(), 1);
+        const QString runDir = finished.first().at(0).toString();
+        QVERIFY(!QDir(runDir + "/checkpoints").entryList({"checkpoint-*"}, QDir::Dirs).isEmpty());  // resumable
+    }
+
+    void plotCoalescesUpdates() {
+        LivePlot plot("loss");
+        plot.addSeries("loss", Qt::blue, true);
+        plot.show();
+        for (int i = 0; i < 2000; ++i) plot.addPoint("loss", i, 1.0 / (i + 1));
+        QTest::qWait(LivePlot::kReplotIntervalMs * 4);
+        QCOMPARE(plot.pointCount("loss"), 2000);
+        QVERIFY2(plot.replotCount() <= 5, qPrintable(QString::number(plot.replotCount())));  // not 2000
+        QTemporaryDir dir;
+        QVERIFY(plot.exportCsv(dir.filePath("loss.csv")));
+        QFile f(dir.filePath("loss.csv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 2001);
+    }
+
+    void confusionMatrixShowsCountsAndCells() {
+        ConfusionMatrixView view;
+        view.resize(500, 450);
+        view.setMatrix({"neg", "pos"}, {{40, 10}, {5, 45}});
+        view.show();
+        QCOMPARE(view.cellText(0, 1), QString("10"));
+        view.setMode(ConfusionMatrixView::Mode::RowNormalised);
+        QCOMPARE(view.cellText(0, 0), QString("0.80"));
+        view.setMode(ConfusionMatrixView::Mode::ColumnNormalised);
+        QCOMPARE(view.cellText(1, 0), QString("0.11"));  // 5 / 45
+        QSignalSpy clicked(&view, &ConfusionMatrixView::cellClicked);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(1, 0).center());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().at(0).toInt(), 1);  // true label pos
+        QCOMPARE(clicked.first().at(1).toInt(), 0);  // predicted neg
+        QVERIFY(!view.grab().isNull());
+    }
+};
+
+QTEST_MAIN(TrainPageTest)
+#include "test_train_page.moc"

@@ -1,0 +1,122 @@
+#include "widgets/LivePlot.h"
+
+#include <qcustomplot.h>
+
+#include <QSaveFile>
+#include <QTimer>
+#include <QVBoxLayout>
+
+LivePlot::LivePlot(const QString& title, QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    plot_ = new QCustomPlot(this);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, title, QFont(font().family(), font().pointSize(), QFont::Bold)));
+    plot_->legend->setVisible(true);
+    plot_->legend->setFont(font());
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setMinimumHeight(160);
+    layout->addWidget(plot_);
+    timer_ = new QTimer(this);
+    timer_->setInterval(kReplotIntervalMs);
+    connect(timer_, &QTimer::timeout, this, &LivePlot::drain);
+    timer_->start();
+}
+
+void LivePlot::addSeries(const QString& name, const QColor& color, bool smoothed, bool dashed) {
+    if (series_.contains(name)) return;
+    Series s;
+    s.graph = plot_->addGraph();
+    s.graph->setName(name);
+    QPen pen(color, smoothed ? 1 : 2);
+    if (dashed) pen.setStyle(Qt::DashLine);
+    if (smoothed) {
+        QColor faint = color;
+        faint.setAlpha(80);
+        pen.setColor(faint);
+        s.smooth = plot_->addGraph();
+        s.smooth->setName(name + tr(" (smoothed)"));
+        s.smooth->setPen(QPen(color, 2));
+    }
+    s.graph->setPen(pen);
+    series_.insert(name, s);
+    order_ << name;
+}
+
+void LivePlot::addPoint(const QString& name, double x, double y) {
+    auto it = series_.find(name);
+    if (it == series_.end()) return;
+    it->xs.push_back(x);
+    it->ys.push_back(y);
+    dirty_ = true;
+}
+
+void LivePlot::setSmoothing(double factor) {
+    smoothing_ = std::clamp(factor, 0.0, 0.999);
+    for (auto& s : series_)
+        if (s.smooth) rebuildSmoothed(s);
+    dirty_ = true;
+}
+
+void LivePlot::rebuildSmoothed(Series& s) {
+    s.smooth->data()->clear();
+    s.emaStarted = false;
+    for (std::size_t i = 0; i < s.drawn; ++i) {
+        s.ema = s.emaStarted ? smoothing_ * s.ema + (1 - smoothing_) * s.ys[i] : s.ys[i];
+        s.emaStarted = true;
+        s.smooth->addData(s.xs[i], s.ema);
+    }
+}
+
+void LivePlot::setAxisLabels(const QString& x, const QString& y) {
+    plot_->xAxis->setLabel(x);
+    plot_->yAxis->setLabel(y);
+}
+
+void LivePlot::clear() {
+    for (auto& s : series_) {
+        s.graph->data()->clear();
+        if (s.smooth) s.smooth->data()->clear();
+        s.xs.clear();
+        s.ys.clear();
+        s.drawn = 0;
+        s.emaStarted = false;
+    }
+    dirty_ = true;
+}
+
+int LivePlot::pointCount(const QString& series) const {
+    auto it = series_.find(series);
+    return it == series_.end() ? 0 : static_cast<int>(it->xs.size());
+}
+
+void LivePlot::drain() {
+    if (!dirty_) return;
+    dirty_ = false;
+    for (auto& s : series_) {
+        for (; s.drawn < s.xs.size(); ++s.drawn) {
+            s.graph->addData(s.xs[s.drawn], s.ys[s.drawn]);
+            if (s.smooth) {
+                s.ema = s.emaStarted ? smoothing_ * s.ema + (1 - smoothing_) * s.ys[s.drawn] : s.ys[s.drawn];
+                s.emaStarted = true;
+                s.smooth->addData(s.xs[s.drawn], s.ema);
+            }
+        }
+    }
+    plot_->rescaleAxes();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    ++replots_;
+}
+
+bool LivePlot::exportCsv(const QString& path) const {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return false;
+    f.write("series,x,y\n");
+    for (const QString& name : order_) {
+        const Series& s = series_[name];
+        for (std::size_t i = 0; i < s.xs.size(); ++i)
+            f.write(QStringLiteral("%1,%2,%3\n").arg(name).arg(s.xs[i], 0, 'g', 10).arg(s.ys[i], 0, 'g', 10).toUtf8());
+    }
+    return f.commit();
+}

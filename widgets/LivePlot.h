@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QColor>
+#include <QHash>
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+class QTimer;
+
+// A line plot for live training curves (PlotJuggler's pattern): addPoint() only appends to a
+// buffer; a 40 ms timer moves new points into the graphs and replots once, so the UI stays smooth
+// at any step rate. A series can show a smoothed twin (exponential moving average, as
+// TensorBoard's smoothing slider). Exports PNG/SVG/PDF and CSV.
+class LivePlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit LivePlot(const QString& title, QWidget* parent = nullptr);
+
+    void addSeries(const QString& name, const QColor& color, bool smoothed = false, bool dashed = false);
+    void addPoint(const QString& series, double x, double y);
+    void setSmoothing(double factor);  // 0 = none … 0.99
+    void setAxisLabels(const QString& x, const QString& y);
+    void clear();
+    int pointCount(const QString& series) const;
+    int replotCount() const { return replots_; }
+    bool exportCsv(const QString& path) const;
+    QCustomPlot* plot() const { return plot_; }
+
+    static constexpr int kReplotIntervalMs = 40;
+
+private:
+    struct Series {
+        QCPGraph* graph = nullptr;
+        QCPGraph* smooth = nullptr;
+        std::vector<double> xs, ys;
+        std::size_t drawn = 0;
+        double ema = 0;
+        bool emaStarted = false;
+    };
+    void drain();
+    void rebuildSmoothed(Series& s);
+
+    QCustomPlot* plot_;
+    QTimer* timer_;
+    QHash<QString, Series> series_;
+    QStringList order_;
+    double smoothing_ = 0.6;
+    bool dirty_ = false;
+    int replots_ = 0;
+};
