@@ -361,7 +361,8 @@ int TrainPage::launch(const QString& dir, bool resume) {
             int i = 0;
             for (const auto& [name, value] : r.metrics) {
                 const QString n = QString::fromStdString(name);
-                if (n == "loss" || n.startsWith("f1_")) continue;
+                static const QStringList headline{"accuracy", "macro_f1", "f1", "micro_f1", "roc_auc", "mse", "pearson"};
+                if (!headline.contains(n)) continue;
                 self->metrics_->addSeries(n, QColor::fromHsl((i++ * 47) % 360, 160, 100));
                 self->metrics_->addPoint(n, r.step, value);
             }
