@@ -63,30 +63,29 @@ private Q_SLOTS:
         QVERIFY(updates >= 2);
     }
 
-    void cancelStopsTheJobQuickly() {
+    void cancelIsSeenAtTheNextCheck() {
+        // The guarantee, not a timing: once cancel() has returned, the job's next check of
+        // aborted() is true, so a job that checks every few milliseconds stops that fast.
         JobRunner runner;
         QSignalSpy cancelled(&runner, &JobRunner::cancelled);
         QSignalSpy finished(&runner, &JobRunner::finished);
-        std::atomic<bool> running{false};
-        std::atomic<long long> cancelSeenAtMs{-1};
-        QElapsedTimer clock;
-        clock.start();
+        std::atomic<bool> running{false}, cancelReturned{false};
+        std::atomic<int> checksAfterCancel{0};
         const int id = runner.start("endless", [&](const JobCallbacks& cb) {
             running = true;
             for (;;) {
-                if (cb.aborted()) {
-                    cancelSeenAtMs = clock.elapsed();
-                    throw distilbench::JobCancelled();
-                }
-                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                const bool requested = cancelReturned.load();
+                if (cb.aborted()) throw distilbench::JobCancelled();
+                if (requested) ++checksAfterCancel;  // saw cancel() return but not the flag
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
             }
         });
         QTRY_VERIFY(running.load());
         QVERIFY(runner.isRunning(id));
-        const qint64 cancelAt = clock.elapsed();
         runner.cancel(id);
-        QVERIFY(cancelled.wait(2000));
-        QVERIFY(cancelSeenAtMs.load() - cancelAt < 100);
+        cancelReturned = true;
+        QVERIFY(cancelled.wait(5000));
+        QCOMPARE(checksAfterCancel.load(), 0);
         QCOMPARE(cancelled.first().first().toInt(), id);
         QCOMPARE(finished.count(), 0);
         QVERIFY(!runner.isRunning(id));

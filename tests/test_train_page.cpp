@@ -41,7 +41,7 @@ private Q_SLOTS:
 
         // Paused: no new points arrive.
         pages.train->togglePause();
-        QTest::qWait(400);
+        QTest::qWait(1500);  // the step in flight finishes, then nothing more runs
         const int frozen = pages.train->lossPlot()->pointCount("training loss");
         QTest::qWait(600);
         QCOMPARE(pages.train->lossPlot()->pointCount("training loss"), frozen);

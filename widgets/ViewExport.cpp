@@ -13,15 +13,16 @@
 
 namespace ViewExport {
 
-QString save(QWidget* widget, const QString& path) {
+QString saveRendering(const QString& path, const QSize& size, const std::function<void(QPainter&)>& paint,
+                      const QColor& background) {
     const QString ext = QFileInfo(path).suffix().toLower();
-    const QSize size = widget->size();
+    QPainter painter;
     if (ext == QLatin1String("png")) {
-        QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
+        QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);  // 2x: sharp on slides
         image.setDevicePixelRatio(2.0);
-        image.fill(widget->palette().color(QPalette::Window));
-        QPainter painter(&image);
-        widget->render(&painter, {}, {}, QWidget::DrawChildren);
+        image.fill(background);
+        painter.begin(&image);
+        paint(painter);
         painter.end();
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
@@ -33,10 +34,9 @@ QString save(QWidget* widget, const QString& path) {
         svg.setFileName(path);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(widget->windowTitle().isEmpty() ? QStringLiteral("DistilBench") : widget->windowTitle());
-        QPainter painter;
+        svg.setTitle(QStringLiteral("DistilBench"));
         if (!painter.begin(&svg)) return QObject::tr("Cannot write %1").arg(path);
-        widget->render(&painter, {}, {}, QWidget::DrawChildren);
+        paint(painter);
         painter.end();
         return QFileInfo(path).size() > 0 ? QString() : QObject::tr("Cannot write %1").arg(path);
     }
@@ -45,15 +45,19 @@ QString save(QWidget* widget, const QString& path) {
         pdf.setResolution(96);
         pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter painter;
         if (!painter.begin(&pdf)) return QObject::tr("Cannot write %1").arg(path);
         const double scale = pdf.width() / double(std::max(1, size.width()));
         painter.scale(scale, scale);
-        widget->render(&painter, {}, {}, QWidget::DrawChildren);
+        paint(painter);
         painter.end();
         return {};
     }
     return QObject::tr("Unknown format '%1': use .png, .svg or .pdf").arg(ext);
+}
+
+QString save(QWidget* widget, const QString& path) {
+    return saveRendering(path, widget->size(), [widget](QPainter& p) { widget->render(&p, {}, {}, QWidget::DrawChildren); },
+                         widget->palette().color(QPalette::Window));
 }
 
 QString filter() {

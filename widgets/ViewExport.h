@@ -1,13 +1,20 @@
 #pragma once
 
+#include <QColor>
+#include <QSize>
 #include <QString>
+#include <functional>
 
+class QPainter;
 class QWidget;
 
 // Saves what a widget draws as PNG (at 2x for sharp slides), SVG or PDF (vector: what papers
 // need), chosen by the file extension. Returns an error message, empty on success.
 namespace ViewExport {
 QString save(QWidget* widget, const QString& path);
+// The same for any drawing code (the CLI renders views without a window).
+QString saveRendering(const QString& path, const QSize& size, const std::function<void(QPainter&)>& paint,
+                      const QColor& background = Qt::white);
 // File dialog filter listing the three formats.
 QString filter();
 // Asks for a file name and saves; reports errors in a message box. Returns the path or "".

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "app/cli/CliSupport.h"
+#include "app/common/AttentionConversion.h"
 #include "core/explain/AttentionAnalysis.h"
 #include "core/explain/Attribution.h"
 #include "core/inference/Pipeline.h"
@@ -20,67 +21,22 @@
 #include "widgets/AttentionHeatmap.h"
 #include "widgets/HeadView.h"
 #include "widgets/ModelView.h"
+#include "widgets/ViewExport.h"
 
 using namespace distilbench;
 
 namespace {
 
-AttentionData toData(const AttentionAnalysis& a) {
-    AttentionData d;
-    d.length = static_cast<int>(a.encoding.size());
-    d.layers = static_cast<int>(a.layers.size());
-    d.heads = a.layers.empty() ? 0 : a.layers.front().heads;
-    for (std::size_t i = 0; i < a.encoding.size(); ++i) {
-        d.tokens << QString::fromStdString(a.encoding.tokens[i]);
-        d.special.push_back(a.encoding.specialTokensMask[i] != 0);
-        d.segment.push_back(a.encoding.sequenceIds[i] == 1 ? 1 : 0);
-    }
-    for (const auto& l : a.layers) d.values.insert(d.values.end(), l.values.begin(), l.values.end());
-    return d;
-}
 
-// Paints into PNG, SVG or PDF by the file's extension, atomically for PNG.
 // Returns the milliseconds spent painting (file encoding excluded).
 double renderToFile(const QString& path, const QSize& size, const std::function<void(QPainter&)>& paintView) {
-    const QString ext = QFileInfo(path).suffix().toLower();
     double paintMs = 0;
-    auto paint = [&](QPainter& painter) {
+    const QString error = ViewExport::saveRendering(path, size, [&](QPainter& painter) {
         const auto t0 = std::chrono::steady_clock::now();
         paintView(painter);
         paintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    };
-    QPainter painter;
-    if (ext == "png") {
-        QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
-        image.setDevicePixelRatio(2.0);
-        image.fill(Qt::white);
-        painter.begin(&image);
-        paint(painter);
-        painter.end();
-        QSaveFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit())
-            throw std::runtime_error((path + ": cannot write").toStdString());
-    } else if (ext == "svg") {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        if (!painter.begin(&svg)) throw std::runtime_error((path + ": cannot write").toStdString());
-        paint(painter);
-        painter.end();
-    } else if (ext == "pdf") {
-        QPdfWriter pdf(path);
-        pdf.setResolution(96);
-        pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
-        pdf.setPageMargins({0, 0, 0, 0});
-        if (!painter.begin(&pdf)) throw std::runtime_error((path + ": cannot write").toStdString());
-        const double scale = pdf.width() / double(size.width());
-        painter.scale(scale, scale);
-        paint(painter);
-        painter.end();
-    } else {
-        throw UsageError{"--out must end in .png, .svg or .pdf for --format " + ext};
-    }
+    });
+    if (!error.isEmpty()) throw std::runtime_error(error.toStdString());
     return paintMs;
 }
 
@@ -141,7 +97,7 @@ int runAttention(const QStringList& args) {
         return kExitOk;
     }
     const auto start = std::chrono::steady_clock::now();
-    const AttentionData data = toData(a);
+    const AttentionData data = toAttentionData(a);
     double paintMs = 0;
     if (view == "heatmap") {
         const QString title = headArg < 0 ? QString("layer %1, mean of heads").arg(layerArg) : QString("layer %1, head %2").arg(layerArg).arg(headArg);

@@ -52,7 +52,7 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess, 
 
     distilbench::JobCallbacks callbacks;
     Job* raw = job.get();
-    callbacks.shouldAbort = [raw] { return raw->cancelRequested.load(std::memory_order_relaxed); };
+    callbacks.shouldAbort = [raw] { return raw->cancelRequested.load(); };
     if (visibility == Visibility::Shown) callbacks.progress = [raw, emitProgress](const distilbench::ProgressReport& report) {
         QMutexLocker lock(&raw->mutex);
         if (!raw->sinceLastUpdate.isValid() || raw->sinceLastUpdate.elapsed() >= kMinIntervalMs) {

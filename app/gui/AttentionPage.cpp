@@ -25,6 +25,7 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/ExplainPanel.h"
 #include "app/gui/Workspace.h"
+#include "app/common/AttentionConversion.h"
 #include "core/explain/AttentionAnalysis.h"
 #include "core/inference/Pipeline.h"
 #include "core/util/HumanUnits.h"
@@ -39,20 +40,6 @@ using namespace distilbench;
 namespace {
 enum Tab { kHeatmap, kHeadView, kModelView, kRollout, kStatistics, kAttribution };
 
-AttentionData toData(const AttentionAnalysis& a) {
-    AttentionData d;
-    d.length = static_cast<int>(a.encoding.size());
-    d.layers = static_cast<int>(a.layers.size());
-    d.heads = a.layers.empty() ? 0 : a.layers.front().heads;
-    for (std::size_t i = 0; i < a.encoding.size(); ++i) {
-        d.tokens << QString::fromStdString(a.encoding.tokens[i]);
-        d.special.push_back(a.encoding.specialTokensMask[i] != 0);
-        d.segment.push_back(a.encoding.typeIds[i] == 1 || a.encoding.sequenceIds[i] == 1 ? 1 : 0);
-    }
-    d.values.reserve(static_cast<std::size_t>(d.layers) * d.heads * d.length * d.length);
-    for (const auto& l : a.layers) d.values.insert(d.values.end(), l.values.begin(), l.values.end());
-    return d;
-}
 
 QWidget* sideBySide(QWidget* parent, QWidget* a, QWidget* b) {
     auto* split = new QSplitter(Qt::Horizontal, parent);
@@ -295,8 +282,8 @@ void AttentionPage::run() {
 
 void AttentionPage::show(const AttentionAnalysis& a, const AttentionAnalysis* compare) {
     analysis_ = std::make_shared<AttentionAnalysis>(a);
-    data_ = toData(a);
-    compareData_ = compare ? toData(*compare) : AttentionData{};
+    data_ = toAttentionData(a);
+    compareData_ = compare ? toAttentionData(*compare) : AttentionData{};
     rolloutValues_ = a.rollout;
     modelView_->setData(data_);
     compareModelView_->setVisible(compare != nullptr);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/runtime/Error.h"
+#include "core/util/JsonFile.h"
 
 namespace distilbench {
 
@@ -158,15 +159,8 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
 }
 
 ModelConfig ModelConfig::load(const std::string& path) {
-    QFile f(QString::fromStdString(path));
-    if (!f.exists()) throw Error(path, "missing: a model folder needs a config.json");
-    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw Error(path, "not valid JSON: " + error.errorString().toStdString() + " at byte " +
-                              std::to_string(error.offset));
-    return fromJson(doc.object(), path);
+    if (!QFile::exists(QString::fromStdString(path))) throw Error(path, "missing: a model folder needs a config.json");
+    return fromJson(readJsonObject(path), path);
 }
 
 QJsonObject ModelConfig::toJson() const {

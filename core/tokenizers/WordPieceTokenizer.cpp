@@ -9,27 +9,13 @@
 #include <fstream>
 
 #include "core/runtime/Error.h"
+#include "core/util/JsonFile.h"
 #include "core/tokenizers/Unicode.h"
 
 namespace distilbench {
 namespace fs = std::filesystem;
 
 namespace {
-
-QJsonObject readJsonObject(const std::string& path, bool required) {
-    QFile f(QString::fromStdString(path));
-    if (!f.exists()) {
-        if (required) throw Error(path, "missing");
-        return {};
-    }
-    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw Error(path, "not valid JSON: " + error.errorString().toStdString() + " at byte " +
-                              std::to_string(error.offset));
-    return doc.object();
-}
 
 // A special token given as "[CLS]" or {"content": "[CLS]", ...}.
 std::string tokenString(const QJsonValue& v) {

@@ -26,6 +26,7 @@
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/DistributedContext.h"
 #include "core/training/TensorBoardWriter.h"
+#include "core/util/JsonFile.h"
 #include "core/weights/WeightLoader.h"
 #include "core/weights/WeightWriter.h"
 
@@ -47,22 +48,6 @@ struct Encoded {
 struct Batch {
     at::Tensor ids, types, mask, labels;
 };
-
-void writeJsonAtomically(const std::string& path, const QJsonObject& o) {
-    QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly)) throw Error(path, "cannot write");
-    f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-    if (!f.commit()) throw Error(path, "cannot save");
-}
-
-QJsonObject readJson(const std::string& path) {
-    QFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
-    QJsonParseError e;
-    const auto doc = QJsonDocument::fromJson(f.readAll(), &e);
-    if (e.error != QJsonParseError::NoError) throw Error(path, "not valid JSON: " + e.errorString().toStdString());
-    return doc.object();
-}
 
 HeadType headFor(Task t) { return t == Task::TokenClassification ? HeadType::TokenClassification : HeadType::SequenceClassification; }
 
@@ -781,7 +766,7 @@ private:
                 else if (name.rfind("exp_avg.", 0) == 0) expAvg_[name.substr(8)].copy_(t);
             }
         }
-        const QJsonObject s = readJson((path / "trainer_state.json").string());
+        const QJsonObject s = readJsonObject((path / "trainer_state.json").string());
         step_ = s["global_step"].toInt();
         epoch_ = s["epoch"].toInt();
         group_ = s["group_in_epoch"].toInt();
@@ -875,7 +860,7 @@ TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& 
 }
 
 TrainingOutcome Trainer::resume(const std::string& runDirectory, const TrainerCallbacks& callbacks) {
-    const TrainingConfig config = TrainingConfig::fromJson(readJson((fs::path(runDirectory) / "config.json").string()));
+    const TrainingConfig config = TrainingConfig::fromJson(readJsonObject((fs::path(runDirectory) / "config.json").string()));
     Session session(config, runDirectory, callbacks);
     return session.run(true);
 }

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "core/runtime/Error.h"
+#include "core/util/JsonFile.h"
 #include "core/util/MappedFile.h"
 
 namespace distilbench {
@@ -115,17 +116,11 @@ SafetensorsReader::Contents SafetensorsReader::read(const std::string& path) {
 }
 
 SafetensorsReader::Contents SafetensorsReader::readSharded(const std::string& indexPath) {
-    QFile f(QString::fromStdString(indexPath));
-    if (!f.open(QIODevice::ReadOnly)) throw Error(indexPath, "cannot open");
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        throw Error(indexPath, "not valid JSON: " + parseError.errorString().toStdString());
-    const QJsonObject map = doc.object().value("weight_map").toObject();
+    const QJsonObject map = readJsonObject(indexPath).value("weight_map").toObject();
     if (map.isEmpty()) throw Error(indexPath, "has no weight_map");
     std::set<QString> shards;
     for (auto it = map.begin(); it != map.end(); ++it) shards.insert(it.value().toString());
-    const QDir dir = QFileInfo(f).absoluteDir();
+    const QDir dir = QFileInfo(QString::fromStdString(indexPath)).absoluteDir();
     Contents all;
     for (const QString& shard : shards) {
         if (shard.contains(QLatin1String("..")) || shard.startsWith(QLatin1Char('/')))
