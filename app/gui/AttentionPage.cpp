@@ -266,24 +266,29 @@ void AttentionPage::run() {
     const std::string pair = pairMode_->isChecked() ? pair_->toPlainText().toStdString() : std::string();
     const auto other = compare_;
     auto result = std::make_shared<std::pair<AttentionAnalysis, AttentionAnalysis>>();
+    auto views = std::make_shared<std::pair<AttentionData, AttentionData>>();
     workspace_->runner()->start(
         tr("Computing attention"),
-        [pipeline, other, text, pair, result](const JobCallbacks& cb) {
+        [pipeline, other, text, pair, result, views](const JobCallbacks& cb) {
             result->first = analyseAttention(*pipeline, text, pair);
+            views->first = toAttentionData(result->first);  // the big copy happens here, not in the GUI
             cb.report(0.5, "attention computed");
-            if (other && other->tokenizer()) result->second = analyseAttention(*other, text, pair);
+            if (other && other->tokenizer()) {
+                result->second = analyseAttention(*other, text, pair);
+                views->second = toAttentionData(result->second);
+            }
         },
         [this, generation, result, other, pipeline] {
             inFlight_ = false;
             if (generation != generation_ || pipeline != workspace_->pipeline()) return;
-            show(result->first, other ? &result->second : nullptr);
+            data_ = std::move(views->first);
+            compareData_ = std::move(views->second);
+            analysis_ = std::make_shared<AttentionAnalysis>(std::move(result->first));
+            show(*analysis_, other ? &result->second : nullptr);
         });
 }
 
 void AttentionPage::show(const AttentionAnalysis& a, const AttentionAnalysis* compare) {
-    analysis_ = std::make_shared<AttentionAnalysis>(a);
-    data_ = toAttentionData(a);
-    compareData_ = compare ? toAttentionData(*compare) : AttentionData{};
     rolloutValues_ = a.rollout;
     modelView_->setData(data_);
     compareModelView_->setVisible(compare != nullptr);

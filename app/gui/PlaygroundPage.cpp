@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -145,23 +146,24 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(
     connect(openFile, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Inputs"), {}, tr("Text or tables (*.txt *.csv *.tsv);;All files (*)"));
         if (path.isEmpty()) return;
-        try {
-            QStringList lines;
-            if (path.endsWith(".csv") || path.endsWith(".tsv")) {
-                const Table t = TableReader::read(path.toStdString());
-                std::size_t col = 0;
-                for (std::size_t i = 0; i < t.header.size(); ++i)
-                    if (t.header[i] == "sentence" || t.header[i] == "text") col = i;
-                for (const auto& r : t.rows) lines << qs(r[col]);
-            } else {
-                QFile f(path);
-                if (!f.open(QIODevice::ReadOnly)) throw std::runtime_error((path + ": cannot open").toStdString());
-                lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
-            }
-            batchInput_->setPlainText(lines.join('\n'));
-        } catch (const std::exception& e) {
-            QMessageBox::warning(this, tr("Open"), QString::fromUtf8(e.what()));
-        }
+        // A big file is parsed off the GUI thread, like all file parsing.
+        auto lines = std::make_shared<QStringList>();
+        workspace_->runner()->start(
+            tr("Reading %1").arg(QFileInfo(path).fileName()),
+            [path, lines](const JobCallbacks&) {
+                if (path.endsWith(".csv") || path.endsWith(".tsv")) {
+                    const Table t = TableReader::read(path.toStdString());
+                    std::size_t col = 0;
+                    for (std::size_t i = 0; i < t.header.size(); ++i)
+                        if (t.header[i] == "sentence" || t.header[i] == "text") col = i;
+                    for (const auto& r : t.rows) *lines << QString::fromStdString(r[col]);
+                } else {
+                    QFile f(path);
+                    if (!f.open(QIODevice::ReadOnly)) throw std::runtime_error((path + ": cannot open").toStdString());
+                    *lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+                }
+            },
+            [this, lines] { batchInput_->setPlainText(lines->join('\n')); });
     });
     connect(exportCsv, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), "predictions.csv", tr("CSV (*.csv)"));
