@@ -278,7 +278,7 @@ void AttentionPage::run() {
                 views->second = toAttentionData(result->second);
             }
         },
-        [this, generation, result, other, pipeline] {
+        [this, generation, result, views, other, pipeline] {
             inFlight_ = false;
             if (generation != generation_ || pipeline != workspace_->pipeline()) return;
             data_ = std::move(views->first);
