@@ -6,6 +6,7 @@
 #include "core/inference/Pipeline.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
+#include "core/runtime/Resources.h"
 #include "core/tokenizers/Tokenizer.h"
 
 using namespace distilbench;
@@ -93,6 +94,17 @@ private Q_SLOTS:
         if (!Runtime::cudaAvailable())
             QVERIFY_THROWS_EXCEPTION(Error, pipeline->model()->setDevice("cuda:0"));
         QVERIFY_THROWS_EXCEPTION(Error, pipeline->model()->setDevice("tpu"));
+    }
+
+    void shippedDemoModel() {
+        const std::string path = demoModelPath();
+        QVERIFY2(!path.empty(), "resources/demo/sst2-distilbert-tiny is missing");
+        auto pipeline = Pipeline::open(path);
+        QCOMPARE(pipeline->model()->config().labels, (std::vector<std::string>{"negative", "positive"}));
+        QVERIFY(pipeline->model()->summary().missingKeys.empty());
+        const auto r = pipeline->predict({"a gorgeous , witty , seductive movie .", "the film is a dull , tedious mess ."});
+        QCOMPARE(r.predictions[0].label, std::string("positive"));
+        QCOMPARE(r.predictions[1].label, std::string("negative"));
     }
 
     void longInputIsTruncatedToTheModel() {
