@@ -199,7 +199,7 @@ private Q_SLOTS:
         MainWindow window;
         setupPages(window);
         QStringList titles = window.pageTitles();
-        QCOMPARE(titles, QStringList({"Start", "Models", "Tokenizer", "Attention", "Playground", "Train"}));
+        QCOMPARE(titles, QStringList({"Start", "Models", "Tokenizer", "Attention", "Playground", "Train", "Evaluate"}));
         for (QLabel* l : window.findChildren<QLabel*>())
             if (l->text() == "Nothing to test yet" || l->text() == "No tokenizer" || l->text() == "No model open") return;
         QFAIL("no empty state found");

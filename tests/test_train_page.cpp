@@ -9,6 +9,11 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/TrainPage.h"
+#include "app/gui/EvaluatePage.h"
+#include "app/gui/PlaygroundPage.h"
+#include "app/gui/Workspace.h"
+#include <QPlainTextEdit>
+#include <QTableWidget>
 #include "core/runtime/Environment.h"
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/LivePlot.h"
@@ -60,6 +65,44 @@ private Q_SLOTS:
         QCOMPARE(pages.train->history()->topLevelItemCount(), 1);
         const QString runDir = finished.first().at(0).toString();
         QVERIFY(!QDir(runDir + "/checkpoints").entryList({"checkpoint-*"}, QDir::Dirs).isEmpty());  // resumable
+    }
+
+    void evaluatePageDrillsDown() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1300, 900);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        QVERIFY(pages.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.evaluate);
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
+        QVERIFY(evaluated.wait(20000));
+        QCOMPARE(pages.evaluate->metricsTable()->rowCount(), 2 + 3);  // two labels and three averages
+        QCOMPARE(pages.evaluate->metricsTable()->item(0, 0)->text(), QString("negative"));
+        int total = 0, cell = 0;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c) total += pages.evaluate->confusion()->cellText(r, c).toInt();
+        QCOMPARE(total, 80);
+        cell = pages.evaluate->confusion()->cellText(1, 0).toInt();  // positives predicted negative
+        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {}, pages.evaluate->confusion()->cellRect(1, 0).center());
+        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
+        QVERIFY(pages.evaluate->rocPlot()->pointCount("ROC") > 2);
+        const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
+        QDir().mkpath(shots);
+        window.grab().save(shots + "/evaluate-page.png");
+        if (cell > 0) {
+            QTreeWidgetItem* first = pages.evaluate->examples()->topLevelItem(0);
+            Q_EMIT pages.evaluate->examples()->itemActivated(first, 0);
+            QCOMPARE(window.currentPage(), static_cast<QWidget*>(pages.playground));
+            QCOMPARE(pages.playground->input()->toPlainText(), first->text(0));
+        }
+        QTemporaryDir out;
+        QVERIFY(pages.evaluate->exportCsv(out.filePath("e.csv")));
+        QFile csv(out.filePath("e.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 81);
     }
 
     void plotCoalescesUpdates() {

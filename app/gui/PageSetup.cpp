@@ -3,6 +3,7 @@
 #include <QStyle>
 
 #include "app/gui/AttentionPage.h"
+#include "app/gui/EvaluatePage.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/ModelsPage.h"
 #include "app/gui/PlaygroundPage.h"
@@ -20,6 +21,7 @@ Pages setupPages(MainWindow& window) {
     pages.attention = new AttentionPage(pages.workspace, &window);
     pages.playground = new PlaygroundPage(pages.workspace, &window);
     pages.train = new TrainPage(pages.workspace, &window);
+    pages.evaluate = new EvaluatePage(pages.workspace, &window);
     QStyle* style = window.style();
     window.addPage(QObject::tr("Start"), style->standardIcon(QStyle::SP_DirHomeIcon), pages.start);
     window.addPage(QObject::tr("Models"), style->standardIcon(QStyle::SP_DriveHDIcon), pages.models);
@@ -27,6 +29,12 @@ Pages setupPages(MainWindow& window) {
     window.addPage(QObject::tr("Attention"), style->standardIcon(QStyle::SP_FileDialogContentsView), pages.attention);
     window.addPage(QObject::tr("Playground"), style->standardIcon(QStyle::SP_MediaPlay), pages.playground);
     window.addPage(QObject::tr("Train"), style->standardIcon(QStyle::SP_BrowserReload), pages.train);
+    window.addPage(QObject::tr("Evaluate"), style->standardIcon(QStyle::SP_DialogApplyButton), pages.evaluate);
+    // An example from the confusion matrix opens in the Playground.
+    QObject::connect(pages.evaluate, &EvaluatePage::openInPlayground, &window, [&window, pages](const QString& text) {
+        pages.playground->setText(text);
+        window.showPage(pages.playground);
+    });
     // Whatever the user opens (menu, drop, recent, command line) goes to the workspace; a model
     // shows its summary, a tokenizer file the Tokenizer page.
     QObject::connect(&window, &MainWindow::openRequested, pages.workspace, [&window, pages](const QString& path) {

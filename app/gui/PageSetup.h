@@ -8,6 +8,7 @@ class TokenizerPage;
 class PlaygroundPage;
 class AttentionPage;
 class TrainPage;
+class EvaluatePage;
 
 // The pages of the application, created once and wired together.
 struct Pages {
@@ -18,6 +19,7 @@ struct Pages {
     PlaygroundPage* playground = nullptr;
     AttentionPage* attention = nullptr;
     TrainPage* train = nullptr;
+    EvaluatePage* evaluate = nullptr;
 };
 
 // Creates every page and wires them together; shared by main() and the GUI tests so that the
