@@ -36,7 +36,12 @@ private Q_SLOTS:
         window.show();
         window.showPage(pages.train);
         pages.train->setRunsFolder(runs.path());
+        QSignalSpy inspected(pages.train, &TrainPage::dataInspected);
         pages.train->setTrainFile(DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv");
+        QVERIFY(inspected.wait(20000));
+        QCOMPARE(pages.train->preview()->rowCount(), 200);  // a preview, not the whole file
+        QVERIFY2(pages.train->statisticsText().contains("240 rows"), qPrintable(pages.train->statisticsText()));
+        QVERIFY(pages.train->statisticsText().contains("tokens per row"));
         pages.train->setModelSource("distilbert-tiny");
         pages.train->epochsBox()->setValue(50);  // long enough to cancel mid-run
         QVERIFY(pages.train->start() >= 0);

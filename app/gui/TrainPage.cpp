@@ -29,12 +29,18 @@
 
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
+#include "core/data/Dataset.h"
 #include "core/data/TableReader.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/ModelConfig.h"
 #include "core/training/Trainer.h"
 #include "core/util/HumanUnits.h"
+#include "widgets/LengthHistogram.h"
 #include "widgets/LivePlot.h"
+#include "core/runtime/Resources.h"
+#include "core/tokenizers/Tokenizer.h"
+#include <QTabWidget>
+#include <QTableWidget>
 #include "widgets/ViewExport.h"
 
 using namespace distilbench;
@@ -85,7 +91,10 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent) : QWidget(parent), w
         return row;
     };
     form->addRow(tr("Training data:"), fileRow(train_, tr("CSV, TSV, JSON Lines, JSON or CoNLL")));
-    form->addRow(tr("Validation data:"), fileRow(validation_, tr("optional: 10% of the training data otherwise")));
+    form->addRow(tr("Validation data:"), fileRow(validation_, tr("optional: a share of the training data otherwise")));
+    validationSplit_ = doubleBox(formHost, 0.0, 0.5, 0.1, 2, tr("Share of the training data held out for validation when no "
+                                                               "validation file is given (stratified by label, seeded)"));
+    form->addRow(tr("Validation split:"), validationSplit_);
     task_ = new QComboBox(formHost);
     task_->addItem(tr("Classification"), int(Task::Classification));
     task_->addItem(tr("Multi-label"), int(Task::MultiLabel));
@@ -169,8 +178,21 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent) : QWidget(parent), w
     scroll->setWidget(formHost);
     split->addWidget(scroll);
 
-    // Right: progress, plots, history.
-    auto* right = new QWidget(split);
+    // Right: the data (preview and statistics) and the run (progress, plots, history).
+    tabs_ = new QTabWidget(split);
+    auto* dataTab = new QWidget(tabs_);
+    auto* dl = new QVBoxLayout(dataTab);
+    stats_ = new QLabel(tr("Choose training data to see a preview, the class balance and token lengths."), dataTab);
+    stats_->setWordWrap(true);
+    preview_ = new QTableWidget(dataTab);
+    preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    histogram_ = new LengthHistogram(dataTab);
+    histogram_->setToolTip(tr("Tokens per example; examples right of the red line are cut to max_length"));
+    dl->addWidget(stats_);
+    dl->addWidget(preview_, 2);
+    dl->addWidget(histogram_, 1);
+    tabs_->addTab(dataTab, tr("Data"));
+    auto* right = new QWidget(tabs_);
     auto* rl = new QVBoxLayout(right);
     progress_ = new QProgressBar(right);
     progress_->setRange(0, 1000);
@@ -204,10 +226,16 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent) : QWidget(parent), w
     rl->addWidget(lr_plot_, 1);
     rl->addWidget(new QLabel(tr("<b>Run history</b>"), right));
     rl->addWidget(history_, 2);
-    split->addWidget(right);
+    tabs_->addTab(right, tr("Training"));
+    split->addWidget(tabs_);
     split->setStretchFactor(1, 2);
 
-    connect(train_, &QLineEdit::editingFinished, this, &TrainPage::readColumns);
+    connect(train_, &QLineEdit::editingFinished, this, [this] {
+        readColumns();
+        inspectData();
+    });
+    connect(task_, &QComboBox::currentIndexChanged, this, &TrainPage::inspectData);
+    connect(maxLength_, &QSpinBox::valueChanged, this, &TrainPage::showStatistics);
     connect(startButton_, &QPushButton::clicked, this, &TrainPage::start);
     connect(pauseButton_, &QPushButton::clicked, this, &TrainPage::togglePause);
     connect(cancelButton_, &QPushButton::clicked, this, &TrainPage::cancel);
@@ -247,6 +275,81 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent) : QWidget(parent), w
 void TrainPage::setTrainFile(const QString& path) {
     train_->setText(path);
     readColumns();
+    inspectData();
+}
+
+QString TrainPage::statisticsText() const { return stats_->text(); }
+
+int TrainPage::inspectData() {
+    const QString path = train_->text();
+    if (path.isEmpty()) return -1;
+    const Task task = static_cast<Task>(task_->currentData().toInt());
+    const ColumnMapping columns{textColumn_->currentText().toStdString(), {}, labelColumn_->currentText().toStdString()};
+    // Token lengths with the tokenizer training will use: the open model's, else the bundled one.
+    std::shared_ptr<Tokenizer> tokenizer = modelSource_->currentData().toString().isEmpty() ? workspace_->tokenizer() : nullptr;
+    const std::string vocab = bundledVocabPath();
+    auto dataset = std::make_shared<Dataset>();
+    auto stats = std::make_shared<DatasetStatistics>();
+    const std::string p = path.toStdString();
+    const int maxLength = maxLength_->value();
+    return workspace_->runner()->start(
+        tr("Reading %1").arg(QFileInfo(path).fileName()),
+        [p, task, columns, tokenizer, vocab, maxLength, dataset, stats](const JobCallbacks&) {
+            *dataset = DatasetReader::read(p, task, columns);
+            std::shared_ptr<Tokenizer> tok = tokenizer;
+            if (!tok && !vocab.empty()) tok = Tokenizer::load(vocab);
+            *stats = computeStatistics(*dataset, tok.get(), maxLength);
+        },
+        [this, dataset, stats] {
+            statistics_ = stats;
+            const int rows = static_cast<int>(std::min<std::size_t>(dataset->examples.size(), 200));
+            preview_->clear();
+            preview_->setColumnCount(2);
+            preview_->setHorizontalHeaderLabels({tr("Text"), tr("Label")});
+            preview_->setRowCount(rows);
+            for (int i = 0; i < rows; ++i) {
+                const Example& e = dataset->examples[i];
+                QString text = QString::fromStdString(e.text);
+                for (const auto& w : e.words) text += (text.isEmpty() ? "" : " ") + QString::fromStdString(w);
+                QString label;
+                if (dataset->task == Task::Classification && e.label >= 0) label = QString::fromStdString(dataset->labels[e.label]);
+                else if (dataset->task == Task::Regression) label = QString::number(e.target);
+                else if (dataset->task == Task::MultiLabel) {
+                    for (std::size_t c = 0; c < e.labels.size(); ++c)
+                        if (e.labels[c]) label += (label.isEmpty() ? "" : ";") + QString::fromStdString(dataset->labels[c]);
+                } else {
+                    label = tr("%1 tags").arg(e.tags.size());
+                }
+                preview_->setItem(i, 0, new QTableWidgetItem(text));
+                preview_->setItem(i, 1, new QTableWidgetItem(label));
+            }
+            preview_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+            showStatistics();
+            emit dataInspected();
+        });
+}
+
+void TrainPage::showStatistics() {
+    if (!statistics_) return;
+    const DatasetStatistics& s = *statistics_;
+    const int maxLength = maxLength_->value();
+    std::size_t truncated = 0;
+    for (auto l : s.lengths) truncated += l > static_cast<std::size_t>(maxLength);
+    QStringList balance;
+    for (const auto& [label, n] : s.classCounts)
+        balance << QStringLiteral("%1 %2%").arg(QString::fromStdString(label)).arg(100.0 * n / std::max<std::size_t>(1, s.rows), 0, 'f', 1);
+    QString text = tr("<b>%1 rows</b> · %2").arg(s.rows).arg(balance.join(QStringLiteral(", ")));
+    if (!s.lengths.empty()) text += tr(" · tokens per row: mean %1, max %2").arg(s.meanLength, 0, 'f', 1).arg(s.maxLength);
+    QStringList problems;
+    if (s.emptyRows) problems << tr("%n empty row(s)", nullptr, static_cast<int>(s.emptyRows));
+    if (s.duplicateRows) problems << tr("%n duplicate row(s)", nullptr, static_cast<int>(s.duplicateRows));
+    if (truncated) problems << tr("%n row(s) longer than max_length %1", nullptr, static_cast<int>(truncated)).arg(maxLength);
+    text += problems.isEmpty() ? tr("<br>No problems found.") : tr("<br><b>Problems:</b> %1").arg(problems.join(QStringLiteral("; ")));
+    stats_->setText(text);
+    std::size_t width = 1;
+    const auto bins = s.histogram(30, &width);
+    histogram_->setCut(maxLength);
+    histogram_->setHistogram(bins, static_cast<double>(width));
 }
 
 void TrainPage::setRunsFolder(const QString& path) {
@@ -319,6 +422,7 @@ int TrainPage::launch(const QString& dir, bool resume) {
         if (preset.isEmpty()) config.model = workspace_->modelPath().toStdString();
         config.trainFile = train_->text().toStdString();
         config.validationFile = validation_->text().toStdString();
+        config.validationSplit = validationSplit_->value();
         config.columns.text = textColumn_->currentText().toStdString();
         config.columns.label = labelColumn_->currentText().toStdString();
         config.epochs = epochs_->value();
@@ -381,6 +485,7 @@ int TrainPage::launch(const QString& dir, bool resume) {
     pauseButton_->setEnabled(true);
     cancelButton_->setEnabled(true);
     status_->setText(tr("Preparing data and model…"));
+    tabs_->setCurrentIndex(1);
     return jobId_;
 }
 

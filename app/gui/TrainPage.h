@@ -17,6 +17,12 @@ class QLabel;
 class QSlider;
 class QTreeWidget;
 class LivePlot;
+class LengthHistogram;
+class QTableWidget;
+class QTabWidget;
+namespace distilbench {
+struct DatasetStatistics;
+}
 
 // Point-and-click fine-tuning: data and columns, hyperparameters (basic and advanced), Start,
 // Pause/Resume, Cancel, live loss/metric/learning-rate plots and the history of runs. The
@@ -43,9 +49,14 @@ public:
     void refreshHistory();
     QSpinBox* epochsBox() const { return epochs_; }
     QSpinBox* maxStepsBox() const { return maxSteps_; }
+    QTableWidget* preview() const { return preview_; }
+    QString statisticsText() const;
+    // Reads the training data on the job runner and shows its preview and statistics.
+    int inspectData();
 
 Q_SIGNALS:
     void runFinished(const QString& runDirectory, bool cancelled);
+    void dataInspected();
 
 private:
     struct LiveState;
@@ -83,6 +94,13 @@ private:
     QPushButton* cancelButton_;
     QProgressBar* progress_;
     QLabel* status_;
+    QDoubleSpinBox* validationSplit_;
+    QTabWidget* tabs_;
+    QTableWidget* preview_;
+    QLabel* stats_;
+    LengthHistogram* histogram_;
+    std::shared_ptr<distilbench::DatasetStatistics> statistics_;
+    void showStatistics();
     QSlider* smoothing_;
     LivePlot* loss_;
     LivePlot* metrics_;
