@@ -94,6 +94,17 @@ private Q_SLOTS:
         QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {}, pages.evaluate->confusion()->cellRect(1, 0).center());
         QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
         QVERIFY(pages.evaluate->rocPlot()->pointCount("ROC") > 2);
+        // A high threshold predicts "positive" less often: fewer examples in the positive column.
+        const int positivesAt50 = pages.evaluate->confusion()->cellText(0, 1).toInt() + pages.evaluate->confusion()->cellText(1, 1).toInt();
+        pages.evaluate->setThreshold(0.95);
+        const int positivesAt95 = pages.evaluate->confusion()->cellText(0, 1).toInt() + pages.evaluate->confusion()->cellText(1, 1).toInt();
+        QVERIFY2(positivesAt95 < positivesAt50, qPrintable(QString("%1 vs %2").arg(positivesAt95).arg(positivesAt50)));
+        pages.evaluate->setThreshold(0.5);
+        QCOMPARE(pages.evaluate->confusion()->cellText(1, 0).toInt(), cell);
+        // The matrix changed, so its example list was cleared: pick the cell again.
+        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), 0);
+        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {}, pages.evaluate->confusion()->cellRect(1, 0).center());
+        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
         const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);
         window.grab().save(shots + "/evaluate-page.png");

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSlider>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -53,7 +54,19 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent) : QWidget(pare
     for (QWidget* w : std::initializer_list<QWidget*>{data_, browse, run, exportButton}) top->addWidget(w, w == data_ ? 1 : 0);
     layout->addLayout(top);
     summary_ = new QLabel(page);
-    layout->addWidget(summary_);
+    auto* thresholdRow = new QHBoxLayout;
+    threshold_ = new QSlider(Qt::Horizontal, page);
+    threshold_->setRange(1, 99);
+    threshold_->setValue(50);
+    threshold_->setMaximumWidth(260);
+    threshold_->setToolTip(tr("Binary tasks: the probability of the second label from which it is predicted. "
+                              "Moving it trades precision against recall."));
+    thresholdLabel_ = new QLabel(tr("threshold 0.50"), page);
+    thresholdRow->addWidget(summary_, 1);
+    thresholdRow->addWidget(thresholdLabel_);
+    thresholdRow->addWidget(threshold_);
+    layout->addLayout(thresholdRow);
+    connect(threshold_, &QSlider::valueChanged, this, &EvaluatePage::applyThreshold);
     auto* split = new QSplitter(Qt::Horizontal, page);
     metrics_ = new QTableWidget(split);
     metrics_->setColumnCount(5);
@@ -100,7 +113,9 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent) : QWidget(pare
     connect(mode_, &QComboBox::currentIndexChanged, this,
             [this] { confusion_->setMode(static_cast<ConfusionMatrixView::Mode>(mode_->currentData().toInt())); });
     connect(confusion_, &ConfusionMatrixView::cellClicked, this, &EvaluatePage::showCell);
-    connect(examples_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { emit openInPlayground(item->text(0)); });
+    connect(examples_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        if (item) emit openInPlayground(item->text(0));
+    });
     connect(exportButton, &QPushButton::clicked, this, [this] {
         QString selected;
         const QString path = QFileDialog::getSaveFileName(this, tr("Export"), "evaluation.csv",
@@ -133,12 +148,32 @@ int EvaluatePage::evaluate(const QString& dataPath) {
             }
             *report = evaluateModel(*pipeline, d, 64, 128, 0.5, cb);
         },
-        [this, report] { show(*report); });
+        [this, report] {
+            report_.reset();
+            show(*report);
+            if (threshold_->value() != 50) applyThreshold();
+        });
+}
+
+void EvaluatePage::setThreshold(double threshold) { threshold_->setValue(static_cast<int>(std::lround(threshold * 100))); }
+
+void EvaluatePage::applyThreshold() {
+    const double t = threshold_->value() / 100.0;
+    thresholdLabel_->setText(tr("threshold %1").arg(t, 0, 'f', 2));
+    if (!report_ || report_->labels.size() != 2) return;
+    std::vector<double> scores;
+    for (std::size_t i = 0; i < report_->probabilities.size(); ++i) {
+        report_->predicted[i] = report_->probabilities[i][1] >= t ? 1 : 0;
+        scores.push_back(report_->probabilities[i][1]);
+    }
+    report_->classification = classificationMetrics(report_->truth, report_->predicted, report_->labels, scores);
+    show(*report_);
 }
 
 void EvaluatePage::show(const EvaluationReport& r) {
-    report_ = std::make_shared<EvaluationReport>(r);
-    const auto& m = r.classification;
+    if (report_.get() != &r) report_ = std::make_shared<EvaluationReport>(r);
+    threshold_->setEnabled(r.labels.size() == 2);
+    const auto& m = report_->classification;
     summary_->setText(tr("%1 examples · accuracy %2 · macro F1 %3 · MCC %4%5")
                           .arg(r.truth.size())
                           .arg(m.accuracy, 0, 'f', 4)

@@ -13,6 +13,7 @@ class QStackedWidget;
 class ConfusionMatrixView;
 class LivePlot;
 class EmptyStateWidget;
+class QSlider;
 namespace distilbench {
 struct EvaluationReport;
 }
@@ -32,6 +33,8 @@ public:
     LivePlot* rocPlot() const { return roc_; }
     void showCell(int trueLabel, int predictedLabel);
     bool exportCsv(const QString& path) const;
+    // Binary tasks: predict the second label when its probability reaches the threshold.
+    void setThreshold(double threshold);
 
 Q_SIGNALS:
     void evaluated();
@@ -39,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void show(const distilbench::EvaluationReport& report);
+    void applyThreshold();
 
     Workspace* workspace_;
     QStackedWidget* pages_;
@@ -51,5 +55,7 @@ private:
     QTreeWidget* examples_;
     LivePlot* roc_;
     LivePlot* pr_;
+    QSlider* threshold_;
+    QLabel* thresholdLabel_;
     std::shared_ptr<distilbench::EvaluationReport> report_;
 };
