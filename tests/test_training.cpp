@@ -277,6 +277,19 @@ private Q_SLOTS:
         for (const auto& [step, value] : losses(dir.path())) QVERIFY(std::isfinite(value.first));
     }
 
+    void refusesARunWithNothingToTrain() {
+        QTemporaryDir dir;
+        TrainingConfig cfg = smallConfig();
+        cfg.epochs = 0;
+        cfg.maxSteps = 0;
+        try {
+            Trainer::train(cfg, dir.path().toStdString());
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("nothing to train"), e.what());
+        }
+    }
+
     void fineTunesAFolderWithANewHead() {
         QTemporaryDir model, run;
         makeTextModel(model.path());

@@ -137,7 +137,6 @@ void MainWindow::buildMenus() {
     rebuildRecentMenu();
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
-    settings->setShortcut(QKeySequence::Preferences);
     settings->setShortcut(QKeySequence(tr("Ctrl+,")));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);

@@ -59,7 +59,6 @@ Q_SIGNALS:
     void dataInspected();
 
 private:
-    struct LiveState;
     void readColumns();
     void finished(bool cancelled);
     int launch(const QString& runDirectory, bool resume);

@@ -23,7 +23,7 @@ bool Workspace::isTokenizerFile(const QString& path) {
     const QFileInfo info(path);
     if (info.isDir()) return false;
     const QString name = info.fileName();
-    return name.endsWith(QLatin1String(".model")) || name == QLatin1String("vocab.txt") ||
+    return name.endsWith(QLatin1String(".model")) ||
            (name.endsWith(QLatin1String(".txt"))) ||
            (name.endsWith(QLatin1String(".json")) && name != QLatin1String("config.json") &&
             !name.endsWith(QLatin1String(".index.json")));

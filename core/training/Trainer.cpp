@@ -264,13 +264,11 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
             break;
     }
     r.metrics["loss"] = r.loss;
-    for (const auto& e : d.examples) r.texts.push_back(d.task == Task::TokenClassification ? "" : e.text);
-    if (d.task == Task::TokenClassification)
-        for (std::size_t i = 0; i < d.examples.size(); ++i) {
-            std::string s;
-            for (const auto& w : d.examples[i].words) s += (s.empty() ? "" : " ") + w;
-            r.texts[i] = s;
-        }
+    for (const auto& e : d.examples) {
+        std::string text = e.text;  // token classification: the words joined
+        for (const auto& w : e.words) text += (text.empty() ? "" : " ") + w;
+        r.texts.push_back(std::move(text));
+    }
     model.setTraining(wasTraining);
     return r;
 }
@@ -468,7 +466,8 @@ private:
         out.totalSteps = totalSteps_;
         const auto runStart = std::chrono::steady_clock::now();
         std::size_t examplesSeen = 0;
-        for (int epoch = epoch_; epoch < std::max(cfg_.epochs, 1) + (cfg_.maxSteps > 0 ? 1000000 : 0) && !stop; ++epoch) {
+        // With max_steps the run ends when the step count is reached, however many epochs that takes.
+        for (int epoch = epoch_; !stop && (cfg_.maxSteps > 0 || epoch < cfg_.epochs); ++epoch) {
             const auto batches = epochBatches(epoch);
             const int groups = (static_cast<int>(batches.size()) + cfg_.gradientAccumulation - 1) / cfg_.gradientAccumulation;
             for (int g = group_; g < groups && !stop; ++g) {
@@ -851,8 +850,9 @@ private:
 
 TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& runDirectory, const TrainerCallbacks& callbacks) {
     if (config.model.empty() == config.preset.empty()) throw Error("give a model folder or a preset, not both or neither");
-    if (config.batchSize < 1 || config.gradientAccumulation < 1 || config.epochs < 0)
-        throw Error("batch size, accumulation and epochs must be positive");
+    if (config.batchSize < 1 || config.gradientAccumulation < 1 || config.epochs < 0 || config.maxSteps < 0)
+        throw Error("batch size, accumulation, epochs and max steps must be positive");
+    if (config.epochs == 0 && config.maxSteps == 0) throw Error("nothing to train: epochs and max steps are both 0");
     if (fs::exists(fs::path(runDirectory) / "checkpoints") && !fs::is_empty(fs::path(runDirectory) / "checkpoints"))
         throw Error(runDirectory, "already holds a run: resume it or choose another folder");
     Session session(config, runDirectory, callbacks);
