@@ -7,6 +7,7 @@
 // A model folder for GUI and pipeline tests: a fixture checkpoint plus a small vocab.txt of the
 // fixture's vocabulary size (1000), so that text can be typed.
 inline QString makeTextModel(const QString& dir, const QString& fixture = "distilbert_seqcls") {
+    QDir().mkpath(dir);
     const QString src = QStringLiteral(DISTILBENCH_TEST_DATA "/hf/") + fixture;
     QFile::copy(src + "/config.json", dir + "/config.json");
     QFile::copy(src + "/model.safetensors", dir + "/model.safetensors");

@@ -4,6 +4,9 @@
 
 #include "app/cli/CliSupport.h"
 #include "core/data/Dataset.h"
+#include "core/distillation/Distiller.h"
+#include "core/distillation/StudentInitializer.h"
+#include "core/models/ModelConfig.h"
 #include "core/inference/Pipeline.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
@@ -46,16 +49,17 @@ TrainerCallbacks consoleCallbacks(bool json) {
         if (json)
             printJson(QJsonObject{{"type", "log"}, {"step", r.step}, {"epoch", r.epoch}, {"loss", r.loss},
                                   {"learning_rate", r.learningRate}, {"grad_norm", r.gradNorm},
-                                  {"examples_per_second", r.examplesPerSecond}});
+                                  {"examples_per_second", r.examplesPerSecond}, {"parts", metricsJson(r.parts)}});
     };
     cb.onEvaluation = [json](const EvaluationRecord& r) {
         if (json) {
-            QJsonObject o{{"type", "eval"}, {"step", r.step}, {"epoch", r.epoch}, {"eval_loss", r.loss}};
+            QJsonObject o{{"type", r.teacher ? "teacher_eval" : "eval"}, {"step", r.step}, {"epoch", r.epoch}, {"eval_loss", r.loss}};
             o["metrics"] = metricsJson(r.metrics);
             printJson(o);
         } else {
-            QString line = QString("eval at step %1 (epoch %2): loss %3").arg(r.step).arg(r.epoch, 0, 'f', 2).arg(r.loss, 0, 'f', 4);
-            for (const char* k : {"accuracy", "macro_f1", "f1", "micro_f1", "mse"})
+            QString line = r.teacher ? QString("teacher: loss %1").arg(r.loss, 0, 'f', 4)
+                                     : QString("eval at step %1 (epoch %2): loss %3").arg(r.step).arg(r.epoch, 0, 'f', 2).arg(r.loss, 0, 'f', 4);
+            for (const char* k : {"accuracy", "macro_f1", "f1", "micro_f1", "mse", "perplexity", "mlm_accuracy"})
                 if (r.metrics.count(k)) line += QString(", %1 %2").arg(k).arg(r.metrics.at(k), 0, 'f', 4);
             QTextStream(stderr) << (isatty(STDERR_FILENO) ? "\r\033[K" : "") << line << "\n";
         }
@@ -97,14 +101,9 @@ int report(const TrainingOutcome& o, bool json) {
     return kExitOk;
 }
 
-int runTrain(const QStringList& args) {
-    QCommandLineParser p;
-    p.setApplicationDescription("Fine-tune a model (or train one from a preset) into a run folder.");
-    p.addHelpOption();
-    p.addOption({"model", "Model folder to fine-tune.", "DIR"});
-    p.addOption({"preset", "Train a new model of this shape.", "NAME"});
-    p.addOption({"tokenizer", "Tokenizer (default: the model's, or the bundled BERT vocabulary).", "PATH"});
-    p.addOption({"train", "Training data (CSV, TSV, JSONL, JSON, folder per label, CoNLL).", "FILE"});
+// Options shared by train and distill: data, hyperparameters, run folder.
+void addRunOptions(QCommandLineParser& p) {
+    p.addOption({"train", "Training data (CSV, TSV, JSONL, JSON, folder per label, CoNLL; a text corpus for --mlm).", "FILE"});
     p.addOption({"validation", "Validation data (default: 10% of train).", "FILE"});
     p.addOption({"test", "Test data, scored once with the best model.", "FILE"});
     p.addOption({"validation-split", "Share of train held out for validation when --validation is absent (default 0.1).", "X"});
@@ -140,20 +139,11 @@ int runTrain(const QStringList& args) {
     p.addOption({"out", "Run folder.", "RUN_DIR"});
     p.addOption({"resume", "Continue the run in this folder.", "RUN_DIR"});
     p.addOption({"json", "Print JSON lines."});
-    if (!p.parse(args)) throw UsageError{p.errorText()};
-    if (p.isSet("help")) {
-        out() << p.helpText();
-        return kExitOk;
-    }
-    const bool json = p.isSet("json");
-    if (p.isSet("resume")) return report(Trainer::resume(p.value("resume").toStdString(), consoleCallbacks(json)), json);
+}
+
+// Fills `c` from the shared options; values not given keep the defaults already in `c`.
+void readRunOptions(const QCommandLineParser& p, TrainingConfig& c) {
     if (!p.isSet("train") || !p.isSet("out")) throw UsageError{"--train and --out are required (or --resume RUN_DIR)"};
-    if (p.isSet("model") == p.isSet("preset")) throw UsageError{"give --model DIR or --preset NAME"};
-    TrainingConfig c;
-    if (!parseTask(p.value("task").toStdString(), c.task)) throw UsageError{"--task must be classification, multilabel, token or regression"};
-    c.model = p.value("model").toStdString();
-    c.preset = p.value("preset").toStdString();
-    c.tokenizer = p.value("tokenizer").toStdString();
     c.trainFile = p.value("train").toStdString();
     c.validationFile = p.value("validation").toStdString();
     c.testFile = p.value("test").toStdString();
@@ -170,13 +160,13 @@ int runTrain(const QStringList& args) {
     c.batchSize = intOption(p, "batch-size", c.batchSize, 1);
     c.maxLength = intOption(p, "max-length", c.maxLength, 4);
     c.gradientAccumulation = intOption(p, "gradient-accumulation", 1, 1);
-    c.warmupRatio = doubleOption(p, "warmup-ratio", 0);
+    c.warmupRatio = doubleOption(p, "warmup-ratio", c.warmupRatio);
     c.warmupSteps = intOption(p, "warmup-steps", 0, 0);
-    c.weightDecay = doubleOption(p, "weight-decay", 0);
+    c.weightDecay = doubleOption(p, "weight-decay", c.weightDecay);
     if (p.isSet("scheduler")) c.scheduler = p.value("scheduler").toStdString();
     if (c.scheduler != "linear" && c.scheduler != "cosine" && c.scheduler != "constant")
         throw UsageError{"--scheduler must be linear, cosine or constant"};
-    c.maxGradNorm = doubleOption(p, "max-grad-norm", 1.0);
+    c.maxGradNorm = doubleOption(p, "max-grad-norm", c.maxGradNorm);
     c.groupByLength = !p.isSet("no-group-by-length");
     c.bf16 = p.isSet("bf16");
     c.classWeights = p.value("class-weights").toStdString();
@@ -191,7 +181,134 @@ int runTrain(const QStringList& args) {
     c.earlyStoppingThreshold = doubleOption(p, "early-stopping-threshold", 0);
     c.saveTotalLimit = intOption(p, "save-total-limit", 2, 1);
     c.seed = static_cast<std::uint64_t>(intOption(p, "seed", 42, 0));
+}
+
+int runTrain(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription("Fine-tune a model (or train one from a preset) into a run folder.");
+    p.addHelpOption();
+    p.addOption({"model", "Model folder to fine-tune.", "DIR"});
+    p.addOption({"preset", "Train a new model of this shape.", "NAME"});
+    p.addOption({"tokenizer", "Tokenizer (default: the model's, or the bundled BERT vocabulary).", "PATH"});
+    addRunOptions(p);
+    if (!p.parse(args)) throw UsageError{p.errorText()};
+    if (p.isSet("help")) {
+        out() << p.helpText();
+        return kExitOk;
+    }
+    const bool json = p.isSet("json");
+    if (p.isSet("resume")) return report(Trainer::resume(p.value("resume").toStdString(), consoleCallbacks(json)), json);
+    if (p.isSet("model") == p.isSet("preset")) throw UsageError{"give --model DIR or --preset NAME"};
+    TrainingConfig c;
+    if (!parseTask(p.value("task").toStdString(), c.task)) throw UsageError{"--task must be classification, multilabel, token or regression"};
+    c.model = p.value("model").toStdString();
+    c.preset = p.value("preset").toStdString();
+    c.tokenizer = p.value("tokenizer").toStdString();
+    readRunOptions(p, c);
     return report(Trainer::train(c, p.value("out").toStdString(), consoleCallbacks(json)), json);
+}
+
+int reportDistillation(const DistillationOutcome& o, bool json) {
+    if (json) {
+        report(o.training, true);
+        printJson(QJsonObject{{"type", "report"}, {"report", o.report.toJson()}});
+        return kExitOk;
+    }
+    report(o.training, false);
+    if (!o.training.teacherMetrics.empty()) {
+        out() << "teacher on the same validation data:\n";
+        for (const auto& [k, v] : o.training.teacherMetrics) out() << "  " << str(k).leftJustified(16) << QString::number(v, 'f', 4) << "\n";
+    }
+    if (!o.report.mainMetric.empty()) out() << "\n" << str(o.report.toMarkdown());
+    return kExitOk;
+}
+
+int runDistill(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        "Distil a teacher into a smaller student. Task-specific: the teacher is a fine-tuned classifier and the student learns "
+        "from its softened predictions and the labels. --mlm: DistilBERT-style pre-training distillation on a raw corpus "
+        "(one document per line).");
+    p.addHelpOption();
+    p.addOption({"teacher", "Teacher model folder (a fine-tuned classifier, or a masked-LM model with --mlm).", "DIR"});
+    p.addOption({"student", "Student: an existing model folder (same vocabulary as the teacher).", "DIR"});
+    p.addOption({"student-preset", "Student: a new model of this shape (e.g. distilbert-small).", "NAME"});
+    p.addOption({"student-from-teacher", "Student: DistilBERT initialised from the teacher's embeddings and every other layer."});
+    p.addOption({"layers", "Teacher layers for --student-from-teacher (default: evenly spread, 0,2,4,7,9,11 for 12 -> 6).", "LIST"});
+    p.addOption({"student-layers", "Number of student layers for --student-from-teacher (default: half the teacher's).", "N"});
+    p.addOption({"mlm", "Pre-training distillation on a text corpus (--corpus or --train)."});
+    p.addOption({"corpus", "Raw text, one document per line (same as --train with --mlm).", "FILE"});
+    p.addOption({"temperature", "Softmax temperature T (default 2).", "T"});
+    p.addOption({"alpha-ce", "Weight of KL(teacher/T || student/T)*T^2 (default 0.5; 5 with --mlm).", "X"});
+    p.addOption({"alpha-hard", "Weight of cross-entropy on the labels (default 0.5).", "X"});
+    p.addOption({"alpha-mlm", "Weight of the masked-LM cross-entropy (--mlm; default 2).", "X"});
+    p.addOption({"alpha-cos", "Weight of the cosine loss between last hidden states (default 0; 1 with --mlm).", "X"});
+    p.addOption({"alpha-mse", "Weight of the squared error between logits (default 0).", "X"});
+    p.addOption({"cache-teacher-logits", "Run the teacher once per example and reuse its logits (classification, alpha-cos 0)."});
+    p.addOption({"mlm-probability", "Share of tokens chosen for prediction (default 0.15).", "X"});
+    p.addOption({"mlm-smoothing", "Choose rare tokens more often (count^-0.7)."});
+    addRunOptions(p);
+    // --corpus stands for --train in pre-training distillation.
+    QStringList argv = args;
+    for (int i = 0; i < argv.size(); ++i)
+        if (argv[i] == "--corpus") argv[i] = "--train";
+        else if (argv[i].startsWith("--corpus=")) argv[i] = "--train=" + argv[i].mid(9);
+    if (!p.parse(argv)) throw UsageError{p.errorText()};
+    if (p.isSet("help")) {
+        out() << p.helpText();
+        return kExitOk;
+    }
+    const bool json = p.isSet("json");
+    if (p.isSet("resume")) return reportDistillation(Distiller::resume(p.value("resume").toStdString(), consoleCallbacks(json)), json);
+    if (!p.isSet("teacher")) throw UsageError{"--teacher DIR is required"};
+    const int sources = int(p.isSet("student")) + int(p.isSet("student-preset")) + int(p.isSet("student-from-teacher"));
+    if (sources > 1) throw UsageError{"give one of --student, --student-preset, --student-from-teacher"};
+    TrainingConfig c;
+    const bool mlm = p.isSet("mlm");
+    DistillationSettings& d = c.distillation;
+    if (mlm) {
+        d = DistillationSettings::pretrainingDefaults();
+        c.task = Task::MaskedLM;
+        c.learningRate = 5e-4;
+        c.warmupRatio = 0.05;
+        c.maxGradNorm = 5.0;
+        c.weightDecay = 0.0;
+        c.validationSplit = 0.02;
+    } else {
+        d.enabled = true;
+        if (!parseTask(p.value("task").toStdString(), c.task) || c.task == Task::MaskedLM)
+            throw UsageError{"--task must be classification or token (use --mlm for pre-training distillation)"};
+    }
+    d.teacher = p.value("teacher").toStdString();
+    if (p.isSet("student")) {
+        d.studentSource = DistillationSettings::StudentSource::Model;
+        d.student = p.value("student").toStdString();
+    } else if (p.isSet("student-preset")) {
+        d.studentSource = DistillationSettings::StudentSource::Preset;
+        d.student = p.value("student-preset").toStdString();
+    } else {
+        d.studentSource = DistillationSettings::StudentSource::FromTeacher;
+        if (p.isSet("layers")) d.teacherLayers = StudentInitializer::parseLayers(p.value("layers").toStdString());
+        if (p.isSet("student-layers")) {
+            if (p.isSet("layers")) throw UsageError{"give --layers or --student-layers, not both"};
+            const int n = intOption(p, "student-layers", 6, 1);
+            d.teacherLayers = StudentInitializer::defaultLayers(ModelConfig::load(d.teacher + "/config.json").numLayers, n);
+        }
+    }
+    d.temperature = doubleOption(p, "temperature", d.temperature);
+    d.alphaCe = doubleOption(p, "alpha-ce", d.alphaCe);
+    d.alphaHard = doubleOption(p, "alpha-hard", d.alphaHard);
+    d.alphaMlm = doubleOption(p, "alpha-mlm", d.alphaMlm);
+    d.alphaCos = doubleOption(p, "alpha-cos", d.alphaCos);
+    d.alphaMse = doubleOption(p, "alpha-mse", d.alphaMse);
+    d.cacheTeacherLogits = p.isSet("cache-teacher-logits");
+    d.mlmProbability = doubleOption(p, "mlm-probability", d.mlmProbability);
+    d.frequencySmoothing = p.isSet("mlm-smoothing");
+    if (d.temperature <= 0) throw UsageError{"--temperature must be positive"};
+    for (double a : {d.alphaCe, d.alphaHard, d.alphaMlm, d.alphaCos, d.alphaMse})
+        if (a < 0) throw UsageError{"loss weights must not be negative"};
+    readRunOptions(p, c);
+    return reportDistillation(Distiller::distill(c, p.value("out").toStdString(), consoleCallbacks(json)), json);
 }
 
 int runEvaluate(const QStringList& args) {
@@ -306,6 +423,7 @@ int runDatasetStats(const QStringList& args) {
 
 std::vector<CliCommand> trainCommands() {
     return {{"train", "fine-tune or train a model; resume a run", runTrain},
+            {"distill", "distil a teacher into a smaller student (task-specific, or --mlm pre-training)", runDistill},
             {"evaluate", "every metric of a model on labelled data, with the confusion matrix", runEvaluate},
             {"dataset-stats", "class balance, token lengths, empty/duplicate/truncated rows of a dataset", runDatasetStats}};
 }

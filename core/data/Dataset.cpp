@@ -26,6 +26,7 @@ bool parseTask(const std::string& s, Task& out) {
     else if (s == "multilabel" || s == "multi-label") out = Task::MultiLabel;
     else if (s == "token" || s == "token-classification" || s == "ner") out = Task::TokenClassification;
     else if (s == "regression") out = Task::Regression;
+    else if (s == "mlm" || s == "masked-lm") out = Task::MaskedLM;
     else return false;
     return true;
 }
@@ -36,6 +37,7 @@ std::string taskName(Task t) {
         case Task::MultiLabel: return "multilabel";
         case Task::TokenClassification: return "token";
         case Task::Regression: return "regression";
+        case Task::MaskedLM: return "mlm";
     }
     return "classification";
 }
@@ -233,6 +235,63 @@ std::vector<std::string> sortedLabels(const std::set<std::string>& found) {
     return labels;
 }
 
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool isValidUtf8(const QByteArray& bytes) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const std::size_t n = static_cast<std::size_t>(bytes.size());
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char c = p[i];
+        int extra = 0;
+        std::uint32_t cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + extra >= n) return false;  // truncated sequence
+        for (int k = 1; k <= extra; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+Dataset readCorpus(const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot be read: " + f.errorString().toStdString());
+    Dataset d;
+    d.task = Task::MaskedLM;
+    d.source = path;
+    int line = 0;
+    while (!f.atEnd()) {
+        ++line;
+        QByteArray bytes = f.readLine();
+        while (!bytes.isEmpty() && (bytes.endsWith('\n') || bytes.endsWith('\r'))) bytes.chop(1);
+        if (line == 1 && bytes.startsWith("\xEF\xBB\xBF")) bytes.remove(0, 3);
+        if (bytes.trimmed().isEmpty()) continue;
+        if (!isValidUtf8(bytes)) throw Error(path, "line " + std::to_string(line) + " is not valid UTF-8");
+        Example e;
+        e.text = bytes.toStdString();
+        d.examples.push_back(std::move(e));
+    }
+    if (d.examples.empty()) throw Error(path, "has no text (one document per line is expected)");
+    return d;
+}
+
 }  // namespace
 
 Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapping& columns,
@@ -240,6 +299,7 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
     const QFileInfo info(QString::fromStdString(path));
     if (!info.exists()) throw Error(path, "does not exist");
     const QString ext = info.suffix().toLower();
+    if (task == Task::MaskedLM) return readCorpus(path);
     std::vector<RawRow> rows;
     if (info.isDir()) rows = readFolder(path);
     else if (task == Task::TokenClassification && ext != "jsonl" && ext != "json") rows = readConll(path);

@@ -9,7 +9,8 @@ namespace distilbench {
 
 class Tokenizer;
 
-enum class Task { Classification, MultiLabel, TokenClassification, Regression };
+// MaskedLM: a raw corpus (one document per line) for pre-training distillation.
+enum class Task { Classification, MultiLabel, TokenClassification, Regression, MaskedLM };
 bool parseTask(const std::string& s, Task& out);
 std::string taskName(Task task);
 
@@ -35,7 +36,8 @@ struct Dataset {
 
 // Reads CSV/TSV (quoted fields, BOM, CRLF), JSON Lines, JSON arrays, a folder with one subfolder
 // per label (aclImdb style) or CoNLL token files (for token classification). Label names are
-// discovered (sorted; numerically when they are numbers) unless given. Multi-label cells are
+// discovered (sorted; numerically when they are numbers) unless given. For Task::MaskedLM any
+// file is a corpus: one document per line, blank lines skipped, invalid UTF-8 rejected. Multi-label cells are
 // "a;b" or JSON lists. Throws Error naming the file (and line) for every problem.
 class DatasetReader {
 public:

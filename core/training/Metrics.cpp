@@ -280,7 +280,7 @@ MetricMap toMap(const EntityMetrics& m) {
 MetricMap toMap(const RegressionMetrics& m) { return {{"mse", m.mse}, {"pearson", m.pearson}, {"spearman", m.spearman}}; }
 
 bool greaterIsBetter(const std::string& metric) {
-    return !(metric == "loss" || metric == "eval_loss" || metric == "mse" || metric == "hamming_loss" ||
+    return !(metric == "loss" || metric == "eval_loss" || metric == "mse" || metric == "hamming_loss" || metric == "perplexity" ||
              metric.ends_with("_loss"));
 }
 

@@ -19,6 +19,9 @@
 #include <random>
 #include <thread>
 
+#include "core/distillation/DistillationLoss.h"
+#include "core/distillation/StudentInitializer.h"
+#include "core/distillation/TokenMasker.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
 #include "core/runtime/Error.h"
@@ -49,7 +52,10 @@ struct Batch {
     at::Tensor ids, types, mask, labels;
 };
 
-HeadType headFor(Task t) { return t == Task::TokenClassification ? HeadType::TokenClassification : HeadType::SequenceClassification; }
+HeadType headFor(Task t) {
+    if (t == Task::MaskedLM) return HeadType::MaskedLM;
+    return t == Task::TokenClassification ? HeadType::TokenClassification : HeadType::SequenceClassification;
+}
 
 std::string problemTypeFor(Task t) {
     switch (t) {
@@ -125,7 +131,7 @@ Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& 
     if (task == Task::TokenClassification) b.labels = at::full({B, static_cast<std::int64_t>(L)}, kIgnore, at::kLong);
     else if (task == Task::MultiLabel) b.labels = at::zeros({B, static_cast<std::int64_t>(data[idx[0]].multi.size())});
     else if (task == Task::Regression) b.labels = at::zeros({B});
-    else b.labels = at::zeros({B}, at::kLong);
+    else if (task == Task::Classification) b.labels = at::zeros({B}, at::kLong);  // MaskedLM: labels come from masking
     for (std::int64_t r = 0; r < B; ++r) {
         const Encoded& e = data[idx[r]];
         for (std::size_t t = 0; t < e.ids.size(); ++t) {
@@ -144,12 +150,13 @@ Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& 
                 break;
             case Task::Regression: b.labels[r] = e.target; break;
             case Task::Classification: b.labels.accessor<std::int64_t, 1>()[r] = e.label; break;
+            case Task::MaskedLM: break;
         }
     }
     b.ids = b.ids.to(device);
     b.types = b.types.to(device);
     b.mask = b.mask.to(device);
-    b.labels = b.labels.to(device);
+    if (b.labels.defined()) b.labels = b.labels.to(device);
     return b;
 }
 
@@ -161,6 +168,7 @@ at::Tensor taskLoss(const at::Tensor& logitsIn, const Batch& b, Task task, const
         case Task::MultiLabel: return at::binary_cross_entropy_with_logits(logits, b.labels);
         case Task::Regression: return at::mse_loss(logits.squeeze(-1), b.labels);
         case Task::TokenClassification:
+        case Task::MaskedLM:
             return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}), b.labels.reshape({-1}), classWeights,
                                           at::Reduction::Mean, kIgnore, smoothing);
     }
@@ -168,8 +176,12 @@ at::Tensor taskLoss(const at::Tensor& logitsIn, const Batch& b, Task task, const
 }
 
 // Runs the encoder over encoded data without gradients; returns predictions and metrics.
+// Masked-LM evaluation masks with a fixed seed, so every evaluation (and the teacher's) sees the
+// same positions and the numbers compare.
+constexpr std::uint64_t kEvaluationMaskSeed = 20191002;
+
 EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>& data, const Dataset& d, int batchSize,
-                                 std::int64_t padId, double threshold, const JobCallbacks& cb) {
+                                 std::int64_t padId, double threshold, const JobCallbacks& cb, const TokenMasker* masker = nullptr) {
     EvaluationReport r;
     r.task = d.task;
     r.labels = d.labels;
@@ -181,6 +193,9 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
     std::vector<std::vector<int>> mlTruth, mlPred;
     double lossSum = 0;
     std::size_t batches = 0;
+    double mlmLossSum = 0, mlmCorrect = 0, mlmCount = 0;
+    auto maskGenerator = at::detail::createCPUGenerator(kEvaluationMaskSeed);
+    if (d.task == Task::MaskedLM && !masker) throw Error("masked-LM evaluation needs a masker");
     // Sorting by length makes padding (and time) small; results go back in the original order.
     std::vector<std::size_t> order(data.size());
     std::iota(order.begin(), order.end(), 0);
@@ -203,12 +218,28 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
     for (std::size_t start = 0; start < order.size(); start += batchSize) {
         cb.checkAbort();
         std::vector<std::size_t> idx(order.begin() + start, order.begin() + std::min(order.size(), start + batchSize));
-        const Batch b = collate(data, idx, d.task, padId, model.device());
+        Batch b = collate(data, idx, d.task, padId, model.device());
+        if (d.task == Task::MaskedLM) {
+            MaskedBatch m = masker->mask(b.ids, b.mask, maskGenerator);
+            b.ids = m.inputIds;
+            b.labels = m.labels;
+        }
         ModelInputs in;
         in.inputIds = b.ids;
         in.tokenTypeIds = b.types;
         in.attentionMask = b.mask;
         const at::Tensor logits = model.forward(in).logits.to(at::kFloat);
+        if (d.task == Task::MaskedLM) {
+            const at::Tensor labels = b.labels.reshape({-1});
+            const at::Tensor chosen = labels.ne(kIgnore);
+            const at::Tensor rows = logits.reshape({-1, logits.size(-1)}).index({chosen});
+            const at::Tensor truth = labels.index({chosen});
+            mlmLossSum += at::cross_entropy_loss(rows, truth, {}, at::Reduction::Sum).item<double>();
+            mlmCorrect += rows.argmax(-1).eq(truth).sum().item<double>();
+            mlmCount += static_cast<double>(truth.numel());
+            cb.report(double(start + idx.size()) / order.size(), "evaluating");
+            continue;
+        }
         lossSum += taskLoss(logits, b, d.task, {}, 0.0).item<double>();
         ++batches;
         const at::Tensor cpu = logits.to(at::kCPU).contiguous();
@@ -262,6 +293,12 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
             r.entities = entityMetrics(tagTruth, tagPred);
             r.metrics = toMap(r.entities);
             break;
+        case Task::MaskedLM:
+            r.loss = mlmCount > 0 ? mlmLossSum / mlmCount : 0;
+            r.metrics["perplexity"] = std::exp(r.loss);
+            r.metrics["mlm_accuracy"] = mlmCount > 0 ? mlmCorrect / mlmCount : 0;
+            r.metrics["masked_tokens"] = mlmCount;
+            break;
     }
     r.metrics["loss"] = r.loss;
     for (const auto& e : d.examples) {
@@ -299,7 +336,9 @@ private:
         fs::create_directories(fs::path(dir_) / "checkpoints", ec);
         if (ec) throw Error(dir_, "cannot create the run folder: " + ec.message());
         cb_.job.report(0.0, "reading data");
+        if (cfg_.distillation.enabled) loadTeacher();
         train_ = DatasetReader::read(cfg_.trainFile, cfg_.task, cfg_.columns, cfg_.labels);
+        if (teacher_ && cfg_.task != Task::MaskedLM) alignLabelsWithTeacher();
         if (cfg_.testFile.empty() && cfg_.testSplit > 0)
             std::tie(train_, test_) = splitDataset(train_, cfg_.testSplit, cfg_.seed + 1, true);
         if (!cfg_.validationFile.empty()) {
@@ -325,6 +364,8 @@ private:
         totalSteps_ = cfg_.maxSteps > 0 ? cfg_.maxSteps : stepsPerEpoch_ * cfg_.epochs;
         warmup_ = cfg_.warmupSteps > 0 ? cfg_.warmupSteps : static_cast<int>(std::ceil(cfg_.warmupRatio * totalSteps_));
         if (cfg_.metricForBest.empty()) cfg_.metricForBest = cfg_.mainMetric();
+        if (cfg_.task == Task::MaskedLM) prepareMasker();
+        if (teacher_) prepareDistillation();
 
         at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);  // a handle to the global one
         {
@@ -345,7 +386,7 @@ private:
             labels = cfg_.labelDisplayNames;
         }
         std::string tokenizerSource = cfg_.tokenizer;
-        if (!cfg_.preset.empty()) {
+        if (!cfg_.preset.empty() && !teacher_) {
             if (tokenizerSource.empty()) tokenizerSource = bundledVocabPath();
             if (tokenizerSource.empty()) throw Error("no tokenizer given and the bundled BERT vocabulary is missing");
             tokenizer_ = Tokenizer::load(tokenizerSource);
@@ -354,26 +395,15 @@ private:
             c.labels = labels;
             c.problemType = problemTypeFor(cfg_.task);
             model_ = Model::create(c, cfg_.seed);
+        } else if (teacher_) {
+            if (tokenizerSource.empty()) tokenizerSource = teacher_->folder();
+            tokenizer_ = Tokenizer::load(tokenizerSource);
+            buildStudent(head, labels);
         } else {
             auto base = Model::load(cfg_.model);
             if (tokenizerSource.empty()) tokenizerSource = base->folder();
             tokenizer_ = Tokenizer::load(tokenizerSource);
-            ModelConfig c = base->config();
-            c.head = head;
-            c.labels = labels;
-            c.problemType = problemTypeFor(cfg_.task);
-            // A new head (or other labels) gets fresh weights; everything else is carried over.
-            auto encoder = std::make_unique<EncoderModel>(c, cfg_.seed, false);
-            NamedTensors weights = base->encoder().stateDict(true);
-            const bool sameHead = base->config().head == head && base->config().labels.size() == labels.size();
-            if (!sameHead)
-                weights.erase(std::remove_if(weights.begin(), weights.end(),
-                                             [](const auto& w) {
-                                                 return w.first.rfind("classifier", 0) == 0 || w.first.rfind("pre_classifier", 0) == 0;
-                                             }),
-                              weights.end());
-            encoder->loadStateDict(weights, base->summary().weightsPath);
-            model_ = Model::adopt(std::move(encoder));
+            model_ = withHead(*base, head, labels);
         }
         tokenizerSource_ = tokenizerSource;
         if (static_cast<int>(tokenizer_->vocabSize()) > model_->config().vocabSize)
@@ -409,6 +439,210 @@ private:
             }
             classWeights_ = at::tensor(w, at::kDouble).to(at::kFloat).to(enc.device());
         }
+    }
+
+    // The model with the given head; a new head (or other labels) gets fresh weights, everything
+    // else is carried over.
+    std::shared_ptr<Model> withHead(Model& base, HeadType head, const std::vector<std::string>& labels) const {
+        ModelConfig c = base.config();
+        c.head = head;
+        c.labels = head == HeadType::MaskedLM ? std::vector<std::string>{} : labels;
+        c.problemType = head == HeadType::MaskedLM ? "" : problemTypeFor(cfg_.task);
+        auto encoder = std::make_unique<EncoderModel>(c, cfg_.seed, false);
+        NamedTensors weights = base.encoder().stateDict(true);
+        const bool sameHead = base.config().head == head && base.config().labels.size() == c.labels.size();
+        if (!sameHead)
+            std::erase_if(weights, [](const auto& w) { return w.first.rfind("classifier", 0) == 0 || w.first.rfind("pre_classifier", 0) == 0; });
+        encoder->loadStateDict(weights, base.summary().weightsPath);
+        return Model::adopt(std::move(encoder));
+    }
+
+    void loadTeacher() {
+        const DistillationSettings& ds = cfg_.distillation;
+        if (ds.teacher.empty()) throw Error("distillation needs a teacher model folder");
+        if (cfg_.task == Task::MultiLabel || cfg_.task == Task::Regression)
+            throw Error("distillation works for classification, token classification and masked-LM pre-training, not " +
+                        taskName(cfg_.task));
+        teacher_ = Model::load(ds.teacher);
+        const HeadType want = headFor(cfg_.task);
+        if (teacher_->config().head != want)
+            throw Error(ds.teacher, "is a " + teacher_->config().architecture() + ": " +
+                                        (cfg_.task == Task::MaskedLM
+                                             ? std::string("pre-training distillation needs a teacher with a masked-LM head")
+                                             : "this distillation needs a teacher fine-tuned for the task (" + ModelConfig::headName(want) + ")"));
+        teacher_->encoder().setTraining(false);
+        teacher_->encoder().setRequiresGrad(false);
+    }
+
+    // The student predicts the teacher's labels in the teacher's order.
+    void alignLabelsWithTeacher() {
+        const auto& tl = teacher_->config().labels;
+        if (tl.size() != train_.labels.size())
+            throw Error(cfg_.trainFile, "has " + std::to_string(train_.labels.size()) + " labels but the teacher " + cfg_.distillation.teacher +
+                                            " predicts " + std::to_string(tl.size()));
+        std::map<std::string, int> teacherId;
+        for (std::size_t i = 0; i < tl.size(); ++i) teacherId[tl[i]] = static_cast<int>(i);
+        std::vector<int> remap(train_.labels.size());
+        for (std::size_t i = 0; i < train_.labels.size(); ++i) {
+            auto it = teacherId.find(train_.labels[i]);
+            if (it == teacherId.end()) return;  // other names ("0"/"1" for "negative"/"positive"): same order by id
+            remap[i] = it->second;
+        }
+        for (auto& e : train_.examples) {
+            if (e.label >= 0) e.label = remap[e.label];
+            for (int& t : e.tags) t = remap[t];
+        }
+        train_.labels = tl;
+    }
+
+    void buildStudent(HeadType head, std::vector<std::string> labels) {
+        const DistillationSettings& ds = cfg_.distillation;
+        const ModelConfig& tc = teacher_->config();
+        if (head != HeadType::MaskedLM && cfg_.labelDisplayNames.empty()) labels = tc.labels;  // the teacher's names
+        switch (ds.studentSource) {
+            case DistillationSettings::StudentSource::Preset: {
+                ModelConfig c = ModelConfig::preset(ds.student, head);
+                c.vocabSize = tc.vocabSize;
+                c.labels = head == HeadType::MaskedLM ? std::vector<std::string>{} : labels;
+                c.problemType = head == HeadType::MaskedLM ? "" : problemTypeFor(cfg_.task);
+                c.maxPositions = std::min(c.maxPositions, tc.maxPositions);
+                model_ = Model::create(c, cfg_.seed);
+                break;
+            }
+            case DistillationSettings::StudentSource::Model: {
+                auto base = Model::load(ds.student);
+                if (!base->summary().tokenizerFiles.empty())
+                    StudentInitializer::checkSameVocabulary(*tokenizer_, tokenizerSourceName(), *Tokenizer::load(base->folder()), ds.student);
+                if (base->config().vocabSize != tc.vocabSize)
+                    throw Error("teacher and student must share the vocabulary: " + ds.teacher + " has " + std::to_string(tc.vocabSize) +
+                                " embeddings, " + ds.student + " " + std::to_string(base->config().vocabSize));
+                model_ = withHead(*base, head, labels);
+                break;
+            }
+            case DistillationSettings::StudentSource::FromTeacher: {
+                const std::vector<int> layers =
+                    ds.teacherLayers.empty() ? StudentInitializer::defaultLayers(tc.numLayers, std::max(1, tc.numLayers / 2)) : ds.teacherLayers;
+                auto encoder = StudentInitializer::fromTeacher(teacher_->encoder(), layers, head, ds.teacher, cfg_.seed);
+                if (head != HeadType::MaskedLM) {
+                    encoder->mutableConfig().labels = labels;
+                    encoder->mutableConfig().problemType = problemTypeFor(cfg_.task);
+                }
+                model_ = Model::adopt(std::move(encoder));
+                break;
+            }
+        }
+    }
+
+    void prepareMasker() {
+        const DistillationSettings& ds = cfg_.distillation;
+        const int V = model_->config().vocabSize;
+        const SpecialTokens& st = tokenizer_->specialTokens();
+        std::vector<double> counts;
+        if (ds.frequencySmoothing) {
+            counts.assign(V, 0.0);
+            for (const auto& e : trainData_)
+                for (auto id : e.ids)
+                    if (id >= 0 && id < V) counts[id] += 1;
+        }
+        masker_ = std::make_unique<TokenMasker>(ds, V, st.maskId, std::vector<std::int64_t>{st.padId, st.clsId, st.sepId, st.unkId, st.maskId},
+                                                counts);
+    }
+
+    // Dynamic masking with the global generator, so a resumed run continues the same sequence.
+    void applyMask(Batch& b) const {
+        // ATen's random operators lock the generator themselves.
+        const MaskedBatch m = masker_->mask(b.ids, b.mask, at::globalContext().defaultGenerator(c10::DeviceType::CPU));
+        b.ids = m.inputIds;
+        b.labels = m.labels;
+    }
+
+    std::string tokenizerSourceName() const { return cfg_.tokenizer.empty() ? teacher_->folder() : cfg_.tokenizer; }
+
+    // After the data and the student exist: the masker, the checks that need both models, and the
+    // teacher's validation scores (the reference the student is measured against).
+    void prepareDistillation() {
+        const DistillationSettings& ds = cfg_.distillation;
+        const ModelConfig &tc = teacher_->config(), &sc = model_->config();
+        if (ds.alphaCos > 0 && tc.hiddenSize != sc.hiddenSize)
+            throw Error("the cosine loss compares hidden states: the teacher's are " + std::to_string(tc.hiddenSize) +
+                        " wide, the student's " + std::to_string(sc.hiddenSize) + ". Set alpha_cos to 0 or pick a student of width " +
+                        std::to_string(tc.hiddenSize) + ".");
+        if (ds.temperature <= 0) throw Error("the temperature must be positive");
+        if (cfg_.task == Task::MaskedLM && tc.vocabSize != sc.vocabSize)
+            throw Error("teacher and student must share the vocabulary: " + std::to_string(tc.vocabSize) + " and " +
+                        std::to_string(sc.vocabSize) + " tokens");
+        if (!valData_.empty()) {
+            cb_.job.report(0.03, "scoring the teacher");
+            const auto report = evaluateEncoded(teacher_->encoder(), valData_, validation_, cfg_.evalBatchSize,
+                                                tokenizer_->specialTokens().padId, cfg_.multiLabelThreshold, cb_.job, masker_.get());
+            teacherMetrics_ = report.metrics;
+            QJsonObject json{{"split", "teacher"}, {"step", 0}};
+            for (const auto& [k, v] : report.metrics) json["teacher_eval_" + QString::fromStdString(k)] = v;
+            teacherRecord_ = json;
+            if (cb_.onEvaluation) cb_.onEvaluation(EvaluationRecord{0, 0, report.loss, report.metrics, true});
+        }
+    }
+
+    // One micro-batch of a distillation run: the student's loss against the teacher.
+    at::Tensor distillationLoss(Batch& b, const std::vector<std::size_t>& idx, std::map<std::string, double>& parts) {
+        const DistillationSettings& ds = cfg_.distillation;
+        EncoderModel& enc = model_->encoder();
+        if (masker_) applyMask(b);
+        ModelInputs in;
+        in.inputIds = b.ids;
+        in.tokenTypeIds = b.types;
+        in.attentionMask = b.mask;
+        const bool wantHidden = ds.alphaCos > 0;
+        // Cached logits spare the teacher's forward pass from the second epoch on.
+        const bool useCache = ds.cacheTeacherLogits && !wantHidden && cfg_.task == Task::Classification;
+        bool cached = useCache;
+        if (useCache)
+            for (auto i : idx) cached = cached && teacherCache_.count(i);
+        at::Tensor teacherLogits, teacherHidden;
+        if (cached) {
+            std::vector<at::Tensor> rows;
+            for (auto i : idx) rows.push_back(teacherCache_.at(i));
+            teacherLogits = at::stack(rows).to(enc.device());
+        } else {
+            at::NoGradGuard noGrad;
+            ModelInputs tin = in;
+            if (teacher_->config().family == ModelFamily::DistilBert) tin.tokenTypeIds = at::Tensor();
+            const ModelOutputs t = teacher_->encoder().forward(tin);
+            teacherLogits = t.logits.to(at::kFloat);
+            teacherHidden = t.lastHidden;
+            if (useCache)
+                for (std::size_t r = 0; r < idx.size(); ++r) teacherCache_[idx[r]] = teacherLogits[r].to(at::kCPU).clone();
+        }
+        at::autocast::set_cpu_enabled(cfg_.bf16);
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        const ModelOutputs st = enc.forward(in);
+        at::autocast::set_cpu_enabled(false);
+        at::autocast::clear_cache();
+        const at::Tensor studentLogits = st.logits.to(at::kFloat);
+
+        DistillationLossInputs li;
+        if (cfg_.task == Task::Classification) {
+            li.studentLogits = studentLogits;
+            li.teacherLogits = teacherLogits;
+            li.hardLoss = taskLoss(studentLogits, b, cfg_.task, classWeights_, cfg_.labelSmoothing);
+        } else {
+            // Token tasks compare every real token (token classification) or the masked ones (MLM).
+            const at::Tensor rows = cfg_.task == Task::MaskedLM ? b.labels.reshape({-1}).ne(kIgnore) : b.mask.reshape({-1}).to(at::kBool);
+            const std::int64_t C = studentLogits.size(-1);
+            li.studentLogits = studentLogits.reshape({-1, C}).index({rows});
+            li.teacherLogits = teacherLogits.reshape({-1, teacherLogits.size(-1)}).index({rows});
+            const at::Tensor hard = taskLoss(studentLogits, b, cfg_.task, cfg_.task == Task::MaskedLM ? at::Tensor() : classWeights_,
+                                             cfg_.task == Task::MaskedLM ? 0.0 : cfg_.labelSmoothing);
+            (cfg_.task == Task::MaskedLM ? li.mlmLoss : li.hardLoss) = hard;
+        }
+        if (wantHidden) {
+            const at::Tensor real = b.mask.reshape({-1}).to(at::kBool);
+            li.studentHidden = st.lastHidden.reshape({-1, st.lastHidden.size(-1)}).index({real});
+            li.teacherHidden = teacherHidden.reshape({-1, teacherHidden.size(-1)}).index({real});
+        }
+        DistillationLossParts lp = DistillationLoss(ds)(li);
+        parts = std::move(lp.values);
+        return lp.total;
     }
 
     void setupOptimizer() {
@@ -489,13 +723,18 @@ private:
                 double stepLoss = 0;
                 for (int m = 0; m < count; ++m) {
                     if (batches[first + m].empty()) continue;  // a short last global batch
-                    const Batch b = collate(trainData_, batches[first + m], cfg_.task, padId, enc.device());
+                    Batch b = collate(trainData_, batches[first + m], cfg_.task, padId, enc.device());
+                    if (masker_ && !teacher_) applyMask(b);
                     ModelInputs in;
                     in.inputIds = b.ids;
                     in.tokenTypeIds = b.types;
                     in.attentionMask = b.mask;
                     at::Tensor loss;
-                    {
+                    if (teacher_) {
+                        std::map<std::string, double> parts;
+                        loss = distillationLoss(b, batches[first + m], parts) / count;
+                        for (const auto& [k, v] : parts) windowParts_[k] += v / count;
+                    } else {
                         // bf16 autocast for the forward pass; the loss is computed in fp32.
                         at::autocast::set_cpu_enabled(cfg_.bf16);
                         at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
@@ -525,8 +764,10 @@ private:
                 if (step_ % std::max(1, cfg_.loggingSteps) == 0 || step_ == totalSteps_) {
                     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - windowStart).count();
                     TrainingLogRecord rec{step_, epochFloat, windowLoss_ / windowSteps_, cfg_.learningRate * lrFactor(step_ - 1),
-                                          gradNorm, seconds > 0 ? windowExamples / seconds : 0};
+                                          gradNorm, seconds > 0 ? windowExamples / seconds : 0, {}};
+                    for (const auto& [k, v] : windowParts_) rec.parts[k] = (dist_ ? dist_->allReduceMean(v) : v) / windowSteps_;
                     log(rec);
+                    windowParts_.clear();
                     windowLoss_ = 0;
                     windowSteps_ = 0;
                     windowExamples = 0;
@@ -558,12 +799,14 @@ private:
         out.epochs = double(step_) / std::max(1, stepsPerEpoch_);
         out.bestModel = (fs::path(dir_) / "best").string();
         out.bestMetrics = bestMetrics_;
+        out.teacherMetrics = teacherMetrics_;
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - runStart).count();
         out.examplesPerSecond = seconds > 0 ? examplesSeen / seconds : 0;
         if (writer_ && !testData_.empty() && fs::exists(fs::path(dir_) / "best" / "model.safetensors")) {
             // The test set is scored once, with the best model.
             auto best = Model::load((fs::path(dir_) / "best").string());
-            const auto report = evaluateEncoded(best->encoder(), testData_, test_, cfg_.evalBatchSize, padId, cfg_.multiLabelThreshold, {});
+            const auto report = evaluateEncoded(best->encoder(), testData_, test_, cfg_.evalBatchSize, padId, cfg_.multiLabelThreshold, {},
+                                                masker_.get());
             out.testMetrics = report.metrics;
             QJsonObject rec{{"split", "test"}, {"step", step_}};
             for (const auto& [k, v] : report.metrics) rec["test_" + QString::fromStdString(k)] = v;
@@ -616,8 +859,13 @@ private:
 
     void log(const TrainingLogRecord& r) {
         if (!writer_) return;
-        records_.push_back(QJsonObject{{"step", r.step}, {"epoch", r.epoch}, {"loss", r.loss}, {"learning_rate", r.learningRate},
-                                       {"grad_norm", r.gradNorm}, {"examples_per_second", r.examplesPerSecond}});
+        QJsonObject json{{"step", r.step}, {"epoch", r.epoch}, {"loss", r.loss}, {"learning_rate", r.learningRate},
+                         {"grad_norm", r.gradNorm}, {"examples_per_second", r.examplesPerSecond}};
+        for (const auto& [k, v] : r.parts) {
+            json[QString::fromStdString(k)] = v;
+            tensorboard_->scalar("train/" + k, v, r.step);
+        }
+        records_.push_back(json);
         tensorboard_->scalar("train/loss", r.loss, r.step);
         tensorboard_->scalar("train/learning_rate", r.learningRate, r.step);
         tensorboard_->scalar("train/grad_norm", r.gradNorm, r.step);
@@ -631,7 +879,7 @@ private:
         bool stopNow = false;
         if (!valData_.empty()) {
             const auto report = evaluateEncoded(enc, valData_, validation_, cfg_.evalBatchSize, tokenizer_->specialTokens().padId,
-                                                cfg_.multiLabelThreshold, {});
+                                                cfg_.multiLabelThreshold, {}, masker_.get());
             EvaluationRecord rec{step_, epoch, report.loss, report.metrics};
             QJsonObject json{{"step", step_}, {"epoch", epoch}, {"eval_loss", report.loss}};
             for (const auto& [k, v] : report.metrics) {
@@ -800,6 +1048,7 @@ private:
         if (!writer_) return;
         QSaveFile f(QString::fromStdString((fs::path(dir_) / "metrics.jsonl").string()));
         if (!f.open(QIODevice::WriteOnly)) throw Error(dir_ + "/metrics.jsonl", "cannot write");
+        if (!teacherRecord_.isEmpty()) f.write(QJsonDocument(teacherRecord_).toJson(QJsonDocument::Compact) + '\n');
         for (const auto& r : records_) f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
         if (!f.commit()) throw Error(dir_ + "/metrics.jsonl", "cannot save");
     }
@@ -826,6 +1075,12 @@ private:
     Dataset train_, validation_, test_;
     std::vector<Encoded> trainData_, valData_, testData_;
     std::shared_ptr<Model> model_;
+    std::shared_ptr<Model> teacher_;  // distillation runs
+    std::unique_ptr<TokenMasker> masker_;  // masked-LM distillation
+    std::map<std::size_t, at::Tensor> teacherCache_;  // training example -> teacher logits
+    std::map<std::string, double> windowParts_;
+    MetricMap teacherMetrics_;
+    QJsonObject teacherRecord_;
     std::unique_ptr<Tokenizer> tokenizer_;
     std::string tokenizerSource_;
     std::vector<std::string> trainable_;
@@ -849,7 +1104,8 @@ private:
 }  // namespace
 
 TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& runDirectory, const TrainerCallbacks& callbacks) {
-    if (config.model.empty() == config.preset.empty()) throw Error("give a model folder or a preset, not both or neither");
+    if (!config.distillation.enabled && config.model.empty() == config.preset.empty())
+        throw Error("give a model folder or a preset, not both or neither");
     if (config.batchSize < 1 || config.gradientAccumulation < 1 || config.epochs < 0 || config.maxSteps < 0)
         throw Error("batch size, accumulation, epochs and max steps must be positive");
     if (config.epochs == 0 && config.maxSteps == 0) throw Error("nothing to train: epochs and max steps are both 0");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct TrainingLogRecord {
     double learningRate = 0;
     double gradNorm = 0;
     double examplesPerSecond = 0;
+    std::map<std::string, double> parts;  // distillation: each loss component (unweighted), window mean
 };
 
 struct EvaluationRecord {
@@ -27,6 +29,7 @@ struct EvaluationRecord {
     double epoch = 0;
     double loss = 0;
     MetricMap metrics;
+    bool teacher = false;  // distillation: the teacher's scores on the same data (once, at the start)
 };
 
 struct TrainerCallbacks {
@@ -43,6 +46,7 @@ struct TrainingOutcome {
     std::string bestModel;  // RUN_DIR/best, a Hugging Face folder
     MetricMap bestMetrics;
     MetricMap testMetrics;
+    MetricMap teacherMetrics;  // distillation runs with validation data
     double seconds = 0;
     double examplesPerSecond = 0;
 };
@@ -50,7 +54,9 @@ struct TrainingOutcome {
 // Fine-tunes a model into RUN_DIR: config.json, metrics.jsonl, TensorBoard events,
 // checkpoints/checkpoint-N (weights, optimizer, trainer state), best/ (model and tokenizer),
 // validation_predictions.jsonl. Throws JobCancelled on cancel (after saving a checkpoint) and
-// Error on bad input or a NaN loss (the last good checkpoint is kept).
+// Error on bad input or a NaN loss (the last good checkpoint is kept). With
+// config.distillation.enabled the student learns from a teacher (see DistillationLoss); the
+// task MaskedLM reads a raw corpus for pre-training distillation.
 class Trainer {
 public:
     static TrainingOutcome train(const TrainingConfig& config, const std::string& runDirectory,

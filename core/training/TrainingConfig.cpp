@@ -9,7 +9,7 @@ QJsonObject TrainingConfig::toJson() const {
     for (const auto& l : labels) labelArray.append(QString::fromStdString(l));
     for (const auto& l : labelDisplayNames) displayArray.append(QString::fromStdString(l));
     auto s = [](const std::string& v) { return QString::fromStdString(v); };
-    return QJsonObject{
+    QJsonObject json{
         {"task", s(taskName(task))}, {"model", s(model)}, {"preset", s(preset)}, {"tokenizer", s(tokenizer)},
         {"train_file", s(trainFile)}, {"validation_file", s(validationFile)}, {"test_file", s(testFile)},
         {"text_column", s(columns.text)}, {"text_pair_column", s(columns.pair)}, {"label_column", s(columns.label)},
@@ -24,6 +24,8 @@ QJsonObject TrainingConfig::toJson() const {
         {"metric_for_best", s(metricForBest)}, {"early_stopping_metric", s(earlyStoppingMetric)},
         {"early_stopping_patience", earlyStoppingPatience}, {"early_stopping_threshold", earlyStoppingThreshold},
         {"save_total_limit", saveTotalLimit}, {"seed", QString::number(seed)}};
+    if (distillation.enabled) json["distillation"] = distillation.toJson();
+    return json;
 }
 
 TrainingConfig TrainingConfig::fromJson(const QJsonObject& j) {
@@ -71,6 +73,7 @@ TrainingConfig TrainingConfig::fromJson(const QJsonObject& j) {
     c.earlyStoppingThreshold = j.value("early_stopping_threshold").toDouble(c.earlyStoppingThreshold);
     c.saveTotalLimit = j.value("save_total_limit").toInt(c.saveTotalLimit);
     c.seed = j.value("seed").toString("42").toULongLong();
+    if (j.contains("distillation")) c.distillation = DistillationSettings::fromJson(j.value("distillation").toObject());
     return c;
 }
 
@@ -80,6 +83,7 @@ std::string TrainingConfig::mainMetric() const {
         case Task::MultiLabel: return "micro_f1";
         case Task::TokenClassification: return "f1";
         case Task::Regression: return "mse";
+        case Task::MaskedLM: return "perplexity";
     }
     return "accuracy";
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/data/Dataset.h"
+#include "core/distillation/DistillationSettings.h"
 
 namespace distilbench {
 
@@ -52,6 +53,8 @@ struct TrainingConfig {
     double earlyStoppingThreshold = 0.0;
     int saveTotalLimit = 2;
     std::uint64_t seed = 42;
+
+    DistillationSettings distillation;  // enabled: the loss compares the student with a teacher
 
     QJsonObject toJson() const;
     static TrainingConfig fromJson(const QJsonObject& json);

@@ -1,0 +1,164 @@
+#include "core/distillation/StudentInitializer.h"
+
+#include <ATen/ATen.h>
+
+#include <QString>
+#include <QStringList>
+#include <cmath>
+#include <map>
+
+#include "core/runtime/Error.h"
+#include "core/tokenizers/Tokenizer.h"
+
+namespace distilbench {
+
+namespace {
+
+// BERT layer part -> DistilBERT layer part.
+const std::vector<std::pair<std::string, std::string>> kBertToDistil = {
+    {"attention.self.query", "attention.q_lin"},
+    {"attention.self.key", "attention.k_lin"},
+    {"attention.self.value", "attention.v_lin"},
+    {"attention.output.dense", "attention.out_lin"},
+    {"attention.output.LayerNorm", "sa_layer_norm"},
+    {"intermediate.dense", "ffn.lin1"},
+    {"output.dense", "ffn.lin2"},
+    {"output.LayerNorm", "output_layer_norm"},
+};
+
+}  // namespace
+
+std::vector<int> StudentInitializer::defaultLayers(int teacherLayers, int studentLayers) {
+    if (teacherLayers < 1 || studentLayers < 1 || studentLayers > teacherLayers)
+        throw Error("a student of " + std::to_string(studentLayers) +
+                    " layers cannot be taken from a teacher of " + std::to_string(teacherLayers));
+    std::vector<int> out;
+    for (int i = 0; i < studentLayers; ++i)
+        out.push_back(studentLayers == 1
+                          ? teacherLayers - 1
+                          : static_cast<int>(std::lround(double(i) * (teacherLayers - 1) /
+                                                         (studentLayers - 1))));
+    return out;
+}
+
+std::vector<int> StudentInitializer::parseLayers(const std::string& text) {
+    std::vector<int> out;
+    for (const QString& part : QString::fromStdString(text).split(',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int v = part.trimmed().toInt(&ok);
+        if (!ok || v < 0)
+            throw Error("'" + text + "' is not a list of layer numbers such as 0,2,4,7,9,11");
+        out.push_back(v);
+    }
+    if (out.empty()) throw Error("no teacher layers given");
+    return out;
+}
+
+std::unique_ptr<EncoderModel> StudentInitializer::fromTeacher(const EncoderModel& teacher,
+                                                              const std::vector<int>& layers,
+                                                              HeadType head,
+                                                              const std::string& source,
+                                                              std::uint64_t seed) {
+    const ModelConfig& tc = teacher.config();
+    if (layers.empty()) throw Error(source, "no teacher layers chosen for the student");
+    for (int l : layers)
+        if (l < 0 || l >= tc.numLayers)
+            throw Error(source, "layer " + std::to_string(l) + " does not exist: the teacher has " +
+                                    std::to_string(tc.numLayers) + " layers (0-" +
+                                    std::to_string(tc.numLayers - 1) + ")");
+    const bool bert = tc.family == ModelFamily::Bert;
+    ModelConfig sc = tc;
+    sc.family = ModelFamily::DistilBert;
+    sc.head = head;
+    sc.numLayers = static_cast<int>(layers.size());
+    sc.typeVocabSize = 0;
+    sc.sinusoidalPositions = false;
+    if (head != HeadType::SequenceClassification && head != HeadType::TokenClassification) {
+        sc.labels.clear();
+        sc.problemType.clear();
+    }
+    sc.extra = QJsonObject();
+
+    std::map<std::string, at::Tensor> t;
+    for (const auto& [name, tensor] : teacher.stateDict(true)) t[name] = tensor;
+    const std::string tp = tc.head == HeadType::Base ? "" : tc.basePrefix() + ".";
+    const std::string sp = head == HeadType::Base ? "" : std::string("distilbert.");
+    std::vector<std::pair<std::string, at::Tensor>> w;
+    auto take = [&](const std::string& studentName, const std::string& teacherName) {
+        auto it = t.find(teacherName);
+        if (it != t.end()) w.emplace_back(studentName, it->second.detach().to(at::kFloat).clone());
+    };
+    take(sp + "embeddings.word_embeddings.weight", tp + "embeddings.word_embeddings.weight");
+    take(sp + "embeddings.LayerNorm.weight", tp + "embeddings.LayerNorm.weight");
+    take(sp + "embeddings.LayerNorm.bias", tp + "embeddings.LayerNorm.bias");
+    {
+        at::Tensor pos =
+            t.at(tp + "embeddings.position_embeddings.weight").detach().to(at::kFloat).clone();
+        if (bert) pos += t.at(tp + "embeddings.token_type_embeddings.weight")[0].to(at::kFloat);
+        w.emplace_back(sp + "embeddings.position_embeddings.weight", pos);
+    }
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const std::string s = sp + "transformer.layer." + std::to_string(i) + ".";
+        for (const auto& [bertPart, distilPart] : kBertToDistil)
+            for (const char* kind : {".weight", ".bias"}) {
+                const std::string from =
+                    bert ? tp + "encoder.layer." + std::to_string(layers[i]) + "." + bertPart
+                         : tp + "transformer.layer." + std::to_string(layers[i]) + "." + distilPart;
+                take(s + distilPart + kind, from + kind);
+            }
+    }
+    for (const char* kind : {".weight", ".bias"}) {
+        const std::string k = kind;
+        if (head == HeadType::SequenceClassification || head == HeadType::MultipleChoice) {
+            take("pre_classifier" + k, bert ? tp + "pooler.dense" + k : "pre_classifier" + k);
+            take("classifier" + k, "classifier" + k);
+        } else if (head == HeadType::TokenClassification) {
+            take("classifier" + k, "classifier" + k);
+        } else if (head == HeadType::QuestionAnswering) {
+            take("qa_outputs" + k, "qa_outputs" + k);
+        } else if (head == HeadType::MaskedLM) {
+            take("vocab_transform" + k,
+                 bert ? "cls.predictions.transform.dense" + k : "vocab_transform" + k);
+            take("vocab_layer_norm" + k,
+                 bert ? "cls.predictions.transform.LayerNorm" + k : "vocab_layer_norm" + k);
+        }
+    }
+    if (head == HeadType::MaskedLM) {
+        take("vocab_projector.bias", bert ? "cls.predictions.bias" : "vocab_projector.bias");
+        if (!sc.tieWordEmbeddings)
+            take("vocab_projector.weight",
+                 bert ? "cls.predictions.decoder.weight" : "vocab_projector.weight");
+    }
+    // A head the teacher lacks (or with other labels) starts fresh.
+    if (head == HeadType::SequenceClassification || head == HeadType::TokenClassification) {
+        auto it = t.find("classifier.weight");
+        if (it == t.end() || it->second.size(0) != std::max(1, sc.numLabels()) || tc.head != head)
+            std::erase_if(w, [](const auto& p) {
+                return p.first.rfind("classifier", 0) == 0 ||
+                       p.first.rfind("pre_classifier", 0) == 0;
+            });
+    }
+    auto student = std::make_unique<EncoderModel>(sc, seed, false);
+    student->loadStateDict(w, source);
+    return student;
+}
+
+void StudentInitializer::checkSameVocabulary(const Tokenizer& teacher,
+                                             const std::string& teacherSource,
+                                             const Tokenizer& student,
+                                             const std::string& studentSource) {
+    if (teacher.vocabSize() != student.vocabSize())
+        throw Error("teacher and student must share the vocabulary: " + teacherSource + " has " +
+                    std::to_string(teacher.vocabSize()) + " tokens, " + studentSource + " " +
+                    std::to_string(student.vocabSize()));
+    for (std::size_t id = 0; id < teacher.vocabSize(); ++id) {
+        const std::string a = teacher.idToToken(static_cast<std::int64_t>(id)),
+                          b = student.idToToken(static_cast<std::int64_t>(id));
+        if (a != b)
+            throw Error("teacher and student must share the vocabulary: token " +
+                        std::to_string(id) + " is '" + a + "' in " + teacherSource + " but '" + b +
+                        "' in " + studentSource);
+    }
+}
+
+}  // namespace distilbench
