@@ -231,6 +231,19 @@ private Q_SLOTS:
         QFETCH(qint64, parameters);
         EncoderModel enc(ModelConfig::preset(preset.toStdString()));
         QCOMPARE(qint64(enc.parameterCount()), parameters);
+        QCOMPARE(qint64(enc.config().parameterCount()), parameters);
+    }
+
+    void parameterCountWithoutBuilding() {
+        // The count from the configuration alone equals the built model's, for every head.
+        for (const char* preset : {"distilbert-tiny", "bert-small"})
+            for (HeadType head : {HeadType::Base, HeadType::MaskedLM, HeadType::SequenceClassification, HeadType::TokenClassification,
+                                  HeadType::QuestionAnswering, HeadType::MultipleChoice}) {
+                ModelConfig c = ModelConfig::preset(preset, head);
+                if (head == HeadType::TokenClassification) c.setNumLabels(9);
+                EncoderModel enc(c);
+                QCOMPARE(c.parameterCount(), enc.parameterCount());
+            }
     }
 };
 

@@ -3,6 +3,7 @@
 #include <QStyle>
 
 #include "app/gui/AttentionPage.h"
+#include "app/gui/DistillPage.h"
 #include "app/gui/EvaluatePage.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/ModelsPage.h"
@@ -22,6 +23,7 @@ Pages setupPages(MainWindow& window) {
     pages.playground = new PlaygroundPage(pages.workspace, &window);
     pages.train = new TrainPage(pages.workspace, &window);
     pages.evaluate = new EvaluatePage(pages.workspace, &window);
+    pages.distill = new DistillPage(pages.workspace, &window);
     QStyle* style = window.style();
     window.addPage(QObject::tr("Start"), style->standardIcon(QStyle::SP_DirHomeIcon), pages.start);
     window.addPage(QObject::tr("Models"), style->standardIcon(QStyle::SP_DriveHDIcon), pages.models);
@@ -30,6 +32,7 @@ Pages setupPages(MainWindow& window) {
     window.addPage(QObject::tr("Playground"), style->standardIcon(QStyle::SP_MediaPlay), pages.playground);
     window.addPage(QObject::tr("Train"), style->standardIcon(QStyle::SP_BrowserReload), pages.train);
     window.addPage(QObject::tr("Evaluate"), style->standardIcon(QStyle::SP_DialogApplyButton), pages.evaluate);
+    window.addPage(QObject::tr("Distill"), style->standardIcon(QStyle::SP_ArrowDown), pages.distill);
     // An example from the confusion matrix opens in the Playground.
     QObject::connect(pages.evaluate, &EvaluatePage::openInPlayground, &window, [&window, pages](const QString& text) {
         pages.playground->setText(text);

@@ -9,6 +9,7 @@ class PlaygroundPage;
 class AttentionPage;
 class TrainPage;
 class EvaluatePage;
+class DistillPage;
 
 // The pages of the application, created once and wired together.
 struct Pages {
@@ -20,6 +21,7 @@ struct Pages {
     AttentionPage* attention = nullptr;
     TrainPage* train = nullptr;
     EvaluatePage* evaluate = nullptr;
+    DistillPage* distill = nullptr;
 };
 
 // Creates every page and wires them together; shared by main() and the GUI tests so that the

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/models/EncoderModel.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 
@@ -54,6 +55,21 @@ std::vector<int> StudentInitializer::parseLayers(const std::string& text) {
     return out;
 }
 
+ModelConfig StudentInitializer::studentConfig(const ModelConfig& tc, int layers, HeadType head) {
+    ModelConfig sc = tc;
+    sc.family = ModelFamily::DistilBert;
+    sc.head = head;
+    sc.numLayers = layers;
+    sc.typeVocabSize = 0;
+    sc.sinusoidalPositions = false;
+    if (head != HeadType::SequenceClassification && head != HeadType::TokenClassification) {
+        sc.labels.clear();
+        sc.problemType.clear();
+    }
+    sc.extra = QJsonObject();
+    return sc;
+}
+
 std::unique_ptr<EncoderModel> StudentInitializer::fromTeacher(const EncoderModel& teacher,
                                                               const std::vector<int>& layers,
                                                               HeadType head,
@@ -67,17 +83,7 @@ std::unique_ptr<EncoderModel> StudentInitializer::fromTeacher(const EncoderModel
                                     std::to_string(tc.numLayers) + " layers (0-" +
                                     std::to_string(tc.numLayers - 1) + ")");
     const bool bert = tc.family == ModelFamily::Bert;
-    ModelConfig sc = tc;
-    sc.family = ModelFamily::DistilBert;
-    sc.head = head;
-    sc.numLayers = static_cast<int>(layers.size());
-    sc.typeVocabSize = 0;
-    sc.sinusoidalPositions = false;
-    if (head != HeadType::SequenceClassification && head != HeadType::TokenClassification) {
-        sc.labels.clear();
-        sc.problemType.clear();
-    }
-    sc.extra = QJsonObject();
+    const ModelConfig sc = studentConfig(tc, static_cast<int>(layers.size()), head);
 
     std::map<std::string, at::Tensor> t;
     for (const auto& [name, tensor] : teacher.stateDict(true)) t[name] = tensor;

@@ -1,15 +1,15 @@
 #pragma once
 
-// Include from .cpp files only: pulls in ATen through EncoderModel.
-
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "core/models/EncoderModel.h"
+#include "core/models/ModelConfig.h"
 
 namespace distilbench {
 
+class EncoderModel;
 class Tokenizer;
 
 // Builds a DistilBERT student from a BERT or DistilBERT teacher, as the DistilBERT authors did:
@@ -21,6 +21,9 @@ public:
     static std::vector<int> defaultLayers(int teacherLayers, int studentLayers);
     // "0,2,4,7,9,11" -> {0, 2, 4, 7, 9, 11}; throws Error on anything else.
     static std::vector<int> parseLayers(const std::string& text);
+
+    // The student's configuration: the teacher's widths, DistilBERT, one layer per teacher layer.
+    static ModelConfig studentConfig(const ModelConfig& teacher, int layers, HeadType head);
 
     // The student has the teacher's widths, one layer per entry of `layers` and the given head
     // (the teacher's labels). BERT's token-type embedding 0 is folded into the position

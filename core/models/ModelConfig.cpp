@@ -69,6 +69,28 @@ std::string ModelConfig::architecture() const {
     return std::string(family == ModelFamily::Bert ? "Bert" : "DistilBert") + headName(head);
 }
 
+std::int64_t ModelConfig::parameterCount() const {
+    const std::int64_t D = hiddenSize, F = intermediateSize, V = vocabSize, N = std::max(1, numLabels());
+    const bool bert = family == ModelFamily::Bert;
+    std::int64_t n = V * D + std::int64_t(maxPositions) * D + (bert ? std::int64_t(typeVocabSize) * D : 0) + 2 * D;
+    n += std::int64_t(numLayers) * (4 * (D * D + D) + 2 * D + (D * F + F) + (F * D + D) + 2 * D);
+    if (bert && (head == HeadType::Base || head == HeadType::SequenceClassification || head == HeadType::MultipleChoice)) n += D * D + D;
+    switch (head) {
+        case HeadType::Base: break;
+        case HeadType::MaskedLM: n += D * D + D + 2 * D + V + (tieWordEmbeddings ? 0 : V * D); break;
+        case HeadType::SequenceClassification: n += (bert ? 0 : D * D + D) + N * D + N; break;
+        case HeadType::TokenClassification: n += N * D + N; break;
+        case HeadType::QuestionAnswering: n += 2 * D + 2; break;
+        case HeadType::MultipleChoice: n += (bert ? 0 : D * D + D) + D + 1; break;
+    }
+    return n;
+}
+
+double ModelConfig::encoderFlopsPerToken() const {
+    const double D = hiddenSize, F = intermediateSize;
+    return numLayers * (4 * D * D + 2 * D * F);
+}
+
 void ModelConfig::setNumLabels(int n) {
     labels.clear();
     for (int i = 0; i < n; ++i) labels.push_back("LABEL_" + std::to_string(i));

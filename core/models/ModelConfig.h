@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,10 @@ struct ModelConfig {
     int numLabels() const { return static_cast<int>(labels.size()); }
     int headDim() const { return hiddenSize / numHeads; }
     void setNumLabels(int n);
+    // Parameters this configuration creates (tied weights counted once), without building it.
+    std::int64_t parameterCount() const;
+    // Multiply-adds per token of the encoder's linear layers: what layer count and widths cost.
+    double encoderFlopsPerToken() const;
     std::string effectiveProblemType() const;  // resolves "" like transformers does (integer labels)
 
     static std::string headName(HeadType head);
