@@ -15,6 +15,8 @@
 #include <QPlainTextEdit>
 #include <QTableWidget>
 #include "core/runtime/Environment.h"
+#include "core/training/Trainer.h"
+#include <QDoubleSpinBox>
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/LivePlot.h"
 
@@ -119,6 +121,100 @@ private Q_SLOTS:
         QFile csv(out.filePath("e.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 81);
+    }
+
+    void defaultsFollowTaskAndModelSource() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        TrainPage* page = pages.train;
+        page->setTask(3);  // regression
+        QCOMPARE(page->learningRateBox()->value(), 2e-5);
+        QCOMPARE(page->epochsBox()->value(), 4);
+        page->setTask(2);  // token classification: documents
+        QCOMPARE(page->maxLengthBox()->value(), 256);
+        page->setTask(0);
+        page->setModelSource("distilbert-tiny");  // from scratch: the demo model's recipe
+        QCOMPARE(page->learningRateBox()->value(), 5e-4);
+        QCOMPARE(page->maxLengthBox()->value(), 64);
+        page->setModelSource("");
+        QCOMPARE(page->learningRateBox()->value(), 5e-5);
+    }
+
+    void runValidationSetComparisonAndHistoryDuration() {
+        QTemporaryDir runs;
+        using namespace distilbench;
+        TrainingConfig c = TrainingConfig::defaultsFor(Task::Classification, true);
+        c.preset = "distilbert-tiny";
+        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv";
+        c.validationSplit = 0.2;
+        c.maxSteps = 4;
+        c.maxLength = 32;
+        c.labelDisplayNames = {"negative", "positive"};
+        Trainer::train(c, (runs.path() + "/run-a").toStdString());
+        c.seed = 7;
+        Trainer::train(c, (runs.path() + "/run-b").toStdString());
+
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1300, 900);
+        window.show();
+        // The history lists each finished run with its duration.
+        pages.train->setRunsFolder(runs.path());
+        pages.train->refreshHistory();
+        QCOMPARE(pages.train->history()->topLevelItemCount(), 2);
+        const QString duration = pages.train->history()->topLevelItem(0)->text(5);
+        QVERIFY2(duration.contains(" s") || duration.contains("ms"), qPrintable(duration));
+
+        // One click: the run's best model on the 48 examples it held out.
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        QVERIFY(pages.evaluate->evaluateRun(runs.path() + "/run-a") >= 0);
+        QVERIFY(evaluated.wait(60000));
+        QVERIFY2(pages.evaluate->summaryText().startsWith("48 examples"), qPrintable(pages.evaluate->summaryText()));
+        QCOMPARE(pages.evaluate->confusion()->total(), 48);
+
+        // Side by side: run A's and run B's models on the same data.
+        pages.evaluate->setCompareFolder(runs.path() + "/run-b/best");
+        evaluated.clear();
+        QVERIFY(pages.evaluate->evaluateRun(runs.path() + "/run-a") >= 0);
+        QVERIFY(evaluated.wait(60000));
+        QTableWidget* table = pages.evaluate->comparisonTable();
+        QVERIFY(table->rowCount() > 5);
+        QCOMPARE(table->horizontalHeaderItem(1)->text(), QString("run-a"));
+        QCOMPARE(table->horizontalHeaderItem(2)->text(), QString("best"));
+        QCOMPARE(pages.evaluate->comparisonConfusion()->total(), 48);
+        bool sawAccuracy = false;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text() == "accuracy") {
+                sawAccuracy = true;
+                const double a = table->item(r, 1)->text().toDouble(), b = table->item(r, 2)->text().toDouble();
+                QVERIFY(std::abs(table->item(r, 3)->text().toDouble() - (b - a)) < 1e-3);
+            }
+        QVERIFY(sawAccuracy);
+    }
+
+    void entityTableForNer() {
+        QTemporaryDir runs;
+        using namespace distilbench;
+        TrainingConfig c = TrainingConfig::defaultsFor(Task::TokenClassification, true);
+        c.preset = "distilbert-tiny";
+        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt";
+        c.validationSplit = 0;
+        c.maxSteps = 2;
+        c.maxLength = 64;
+        Trainer::train(c, (runs.path() + "/ner").toStdString());
+        MainWindow window;
+        Pages pages = setupPages(window);
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        pages.evaluate->setModelFolder(runs.path() + "/ner/best");
+        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt") >= 0);
+        QVERIFY(evaluated.wait(60000));
+        QTableWidget* t = pages.evaluate->metricsTable();
+        QCOMPARE(t->horizontalHeaderItem(0)->text(), QString("Entity type"));
+        QStringList types;
+        for (int r = 0; r < t->rowCount(); ++r) types << t->item(r, 0)->text();
+        QVERIFY2(types.contains("PER") && types.contains("LOC"), qPrintable(types.join(',')));
+        QCOMPARE(types.last(), QString("all entities (micro)"));
+        QVERIFY(pages.evaluate->summaryText().contains("entity precision"));
     }
 
     void plotCoalescesUpdates() {

@@ -75,6 +75,37 @@ TrainingConfig smallConfig() {
 class TrainingTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void decisionThresholdRescoresMultiLabelAndBinary() {
+        EvaluationReport r;
+        r.task = Task::MultiLabel;
+        r.labels = {"a", "b"};
+        r.probabilities = {{0.9f, 0.4f}, {0.35f, 0.6f}, {0.2f, 0.1f}};
+        r.multiTruth = {{1, 1}, {0, 1}, {0, 0}};
+        applyDecisionThreshold(r, 0.5);  // misses b in the first example
+        QCOMPARE(r.multiLabel.subsetAccuracy, 2.0 / 3);
+        applyDecisionThreshold(r, 0.3);  // finds it, but predicts a in the second
+        QCOMPARE(r.multiLabel.subsetAccuracy, 2.0 / 3);
+        QCOMPARE(r.multiLabel.perClass[1].recall, 1.0);
+        QCOMPARE(r.multiLabel.perClass[0].precision, 0.5);
+        applyDecisionThreshold(r, 0.38);  // between 0.35 and 0.4: everything right
+        QCOMPARE(r.multiLabel.subsetAccuracy, 1.0);
+        QCOMPARE(r.metrics.at("micro_f1"), 1.0);
+
+        EvaluationReport b;
+        b.task = Task::Classification;
+        b.labels = {"neg", "pos"};
+        b.probabilities = {{0.4f, 0.6f}, {0.7f, 0.3f}, {0.55f, 0.45f}};
+        b.truth = {1, 0, 1};
+        b.predicted = {1, 0, 0};
+        applyDecisionThreshold(b, 0.4);
+        QCOMPARE(b.predicted, (std::vector<int>{1, 0, 1}));
+        QCOMPARE(b.classification.accuracy, 1.0);
+        QCOMPARE(taskOf(ModelConfig::preset("distilbert-tiny", HeadType::TokenClassification)), Task::TokenClassification);
+        ModelConfig ml = ModelConfig::preset("distilbert-tiny");
+        ml.problemType = "multi_label_classification";
+        QCOMPARE(taskOf(ml), Task::MultiLabel);
+    }
+
     void initTestCase() { Runtime::initialize(0); }
 
     void readers() {

@@ -10,9 +10,12 @@ namespace {
 constexpr int kLabelW = 110, kLabelH = 70, kLegendW = 70;
 }
 
-ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QWidget(parent) { setMouseTracking(true); }
+ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QWidget(parent) {
+    setMouseTracking(true);
+}
 
-void ConfusionMatrixView::setMatrix(const QStringList& labels, const std::vector<std::vector<int>>& counts) {
+void ConfusionMatrixView::setMatrix(const QStringList& labels,
+                                    const std::vector<std::vector<int>>& counts) {
     labels_ = labels;
     counts_ = counts;
     update();
@@ -39,7 +42,8 @@ double ConfusionMatrixView::value(int r, int c) const {
 }
 
 QString ConfusionMatrixView::cellText(int r, int c) const {
-    return mode_ == Mode::Counts ? QString::number(counts_[r][c]) : QString::number(value(r, c), 'f', 2);
+    return mode_ == Mode::Counts ? QString::number(counts_[r][c])
+                                 : QString::number(value(r, c), 'f', 2);
 }
 
 QRect ConfusionMatrixView::gridRect() const {
@@ -50,7 +54,8 @@ QRect ConfusionMatrixView::gridRect() const {
 QRect ConfusionMatrixView::cellRect(int r, int c) const {
     const QRect g = gridRect();
     const int n = std::max<int>(1, labels_.size());
-    return {g.left() + c * g.width() / n, g.top() + r * g.height() / n, g.width() / n, g.height() / n};
+    return {g.left() + c * g.width() / n, g.top() + r * g.height() / n, g.width() / n,
+            g.height() / n};
 }
 
 void ConfusionMatrixView::paintEvent(QPaintEvent*) {
@@ -67,12 +72,14 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
             const double t = value(r, c) / maxValue;
             p.fillRect(cell, heatColor(t, dark));
             p.setPen(t > 0.55 ? (dark ? Qt::black : Qt::white) : palette().color(QPalette::Text));
-            if (cell.height() > fontMetrics().height()) p.drawText(cell, Qt::AlignCenter, cellText(r, c));
+            if (cell.height() > fontMetrics().height())
+                p.drawText(cell, Qt::AlignCenter, cellText(r, c));
         }
     p.setPen(palette().color(QPalette::Text));
     for (int i = 0; i < n; ++i) {
         const QRect row = cellRect(i, 0), col = cellRect(0, i);
-        p.drawText(QRect(0, row.top(), kLabelW - 6, row.height()), Qt::AlignRight | Qt::AlignVCenter, labels_[i]);
+        p.drawText(QRect(0, row.top(), kLabelW - 6, row.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, labels_[i]);
         p.drawText(QRect(col.left(), kLabelH - 22, col.width(), 20), Qt::AlignCenter, labels_[i]);
     }
     p.drawText(QRect(kLabelW, 0, gridRect().width(), 20), Qt::AlignCenter, tr("predicted"));
@@ -84,10 +91,12 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     const QRect g = gridRect();
     const QRect legend(g.right() + 16, g.top(), 14, g.height());
     for (int y = 0; y < legend.height(); ++y)
-        p.fillRect(QRect(legend.left(), legend.bottom() - y, legend.width(), 1), heatColor(double(y) / legend.height(), dark));
+        p.fillRect(QRect(legend.left(), legend.bottom() - y, legend.width(), 1),
+                   heatColor(double(y) / legend.height(), dark));
     p.drawRect(legend);
     p.drawText(QPoint(legend.right() + 4, legend.top() + 10),
-               mode_ == Mode::Counts ? QString::number(maxValue, 'f', 0) : QString::number(maxValue, 'f', 2));
+               mode_ == Mode::Counts ? QString::number(maxValue, 'f', 0)
+                                     : QString::number(maxValue, 'f', 2));
     p.drawText(QPoint(legend.right() + 4, legend.bottom()), QStringLiteral("0"));
 }
 
@@ -98,4 +107,11 @@ void ConfusionMatrixView::mousePressEvent(QMouseEvent* event) {
                 Q_EMIT cellClicked(r, c);
                 return;
             }
+}
+
+int ConfusionMatrixView::total() const {
+    int n = 0;
+    for (const auto& row : counts_)
+        for (int c : row) n += c;
+    return n;
 }

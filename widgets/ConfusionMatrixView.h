@@ -17,6 +17,8 @@ public:
     QString cellText(int row, int column) const;
     QRect cellRect(int row, int column) const;
     QSize sizeHint() const override { return {520, 480}; }
+    // Examples in the matrix (the sum of its counts).
+    int total() const;
 
 Q_SIGNALS:
     void cellClicked(int trueLabel, int predictedLabel);

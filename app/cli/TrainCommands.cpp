@@ -111,11 +111,11 @@ void addRunOptions(QCommandLineParser& p) {
     addColumnOptions(p);
     p.addOption({"labels", "Label values in id order, comma-separated (as they appear in the data).", "A,B"});
     p.addOption({"label-names", "Names the model reports for those ids (id2label), e.g. negative,positive.", "A,B"});
-    p.addOption({"epochs", "Epochs (default 3).", "N"});
+    p.addOption({"epochs", "Epochs (default per task: 3; multilabel 5, regression 4).", "N"});
     p.addOption({"max-steps", "Stop after N optimizer steps.", "N"});
-    p.addOption({"lr", "Peak learning rate (default 5e-5).", "X"});
+    p.addOption({"lr", "Peak learning rate (default 5e-5; regression 2e-5; 5e-4 from a preset).", "X"});
     p.addOption({"batch-size", "Examples per batch (default 16).", "N"});
-    p.addOption({"max-length", "Tokens per example (default 128).", "N"});
+    p.addOption({"max-length", "Tokens per example (default 128; token 256; 64 from a preset).", "N"});
     p.addOption({"gradient-accumulation", "Batches per optimizer step (default 1).", "N"});
     p.addOption({"warmup-ratio", "Share of steps with a rising learning rate.", "X"});
     p.addOption({"warmup-steps", "Warm-up steps (overrides the ratio).", "N"});
@@ -199,8 +199,10 @@ int runTrain(const QStringList& args) {
     const bool json = p.isSet("json");
     if (p.isSet("resume")) return report(Trainer::resume(p.value("resume").toStdString(), consoleCallbacks(json)), json);
     if (p.isSet("model") == p.isSet("preset")) throw UsageError{"give --model DIR or --preset NAME"};
-    TrainingConfig c;
-    if (!parseTask(p.value("task").toStdString(), c.task)) throw UsageError{"--task must be classification, multilabel, token or regression"};
+    Task task = Task::Classification;
+    if (!parseTask(p.value("task").toStdString(), task) || task == Task::MaskedLM)
+        throw UsageError{"--task must be classification, multilabel, token or regression"};
+    TrainingConfig c = TrainingConfig::defaultsFor(task, p.isSet("preset"));
     c.model = p.value("model").toStdString();
     c.preset = p.value("preset").toStdString();
     c.tokenizer = p.value("tokenizer").toStdString();

@@ -2,14 +2,15 @@
 
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSlider>
 #include <QSaveFile>
+#include <QSlider>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -21,6 +22,7 @@
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
 #include "core/inference/Pipeline.h"
+#include "core/runtime/Error.h"
 #include "core/training/Trainer.h"
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/EmptyStateWidget.h"
@@ -29,38 +31,81 @@
 
 using namespace distilbench;
 
-EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent) : QWidget(parent), workspace_(workspace) {
+EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace) {
     auto* outer = new QVBoxLayout(this);
     pages_ = new QStackedWidget(this);
     outer->addWidget(pages_);
-    empty_ = new EmptyStateWidget(tr("Nothing to evaluate yet"),
-                                  tr("Open a classification model on the Models page (or use the demo), then pick a "
-                                     "labelled dataset here to see its metrics and confusion matrix."),
-                                  pages_);
+    empty_ = new EmptyStateWidget(
+        tr("Nothing to evaluate yet"),
+        tr("Open a classification model on the Models page (or use the demo), then pick a "
+           "labelled dataset here to see its metrics and confusion matrix."),
+        pages_);
     if (Workspace::demoAvailable())
-        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_, &Workspace::openDemo);
+        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_,
+                &Workspace::openDemo);
+    auto pickRun = [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Run folder"));
+        if (!dir.isEmpty()) evaluateRun(dir);
+    };
+    connect(empty_->addAction(tr("Evaluate a Training Run…"),
+                              tr("The run's best model on the validation data it held out")),
+            &QPushButton::clicked, this, pickRun);
     pages_->addWidget(empty_);
     auto* page = new QWidget(pages_);
     pages_->addWidget(page);
     auto* layout = new QVBoxLayout(page);
     auto* top = new QHBoxLayout;
     data_ = new QLineEdit(page);
-    data_->setPlaceholderText(tr("Labelled data: CSV, TSV, JSON Lines or JSON with text and label columns"));
+    data_->setPlaceholderText(
+        tr("Labelled data: CSV, TSV, JSON Lines or JSON with text and label columns"));
     auto* browse = new QPushButton(tr("Browse…"), page);
     auto* run = new QPushButton(tr("Evaluate"), page);
     run->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
     auto* exportButton = new QPushButton(tr("Export…"), page);
     exportButton->setToolTip(tr("Predictions as CSV, or the confusion matrix as PNG/SVG/PDF"));
-    for (QWidget* w : std::initializer_list<QWidget*>{data_, browse, run, exportButton}) top->addWidget(w, w == data_ ? 1 : 0);
+    auto* runButton = new QPushButton(tr("Evaluate a Run…"), page);
+    runButton->setToolTip(
+        tr("One click: a training run's best model on the validation set the run held out"));
+    for (QWidget* w : std::initializer_list<QWidget*>{data_, browse, run, runButton, exportButton})
+        top->addWidget(w, w == data_ ? 1 : 0);
     layout->addLayout(top);
+    auto* models = new QHBoxLayout;
+    modelFolder_ = new QLineEdit(page);
+    modelFolder_->setPlaceholderText(tr("the open model"));
+    modelFolder_->setToolTip(
+        tr("Model to evaluate: empty for the model open in the workspace, or a model folder"));
+    compareFolder_ = new QLineEdit(page);
+    compareFolder_->setPlaceholderText(
+        tr("optional: a second model (e.g. the student of a teacher)"));
+    compareFolder_->setToolTip(
+        tr("Evaluated on the same data and shown side by side on the Comparison tab"));
+    auto folderButton = [this, page](QLineEdit* edit) {
+        auto* b = new QPushButton(tr("Browse…"), page);
+        connect(b, &QPushButton::clicked, this, [this, edit] {
+            const QString d = QFileDialog::getExistingDirectory(this, tr("Model folder"));
+            if (!d.isEmpty()) edit->setText(d);
+        });
+        return b;
+    };
+    models->addWidget(new QLabel(tr("Model:"), page));
+    models->addWidget(modelFolder_, 1);
+    models->addWidget(folderButton(modelFolder_));
+    models->addWidget(new QLabel(tr("Compare with:"), page));
+    models->addWidget(compareFolder_, 1);
+    models->addWidget(folderButton(compareFolder_));
+    layout->addLayout(models);
+    connect(runButton, &QPushButton::clicked, this, pickRun);
     summary_ = new QLabel(page);
     auto* thresholdRow = new QHBoxLayout;
     threshold_ = new QSlider(Qt::Horizontal, page);
     threshold_->setRange(1, 99);
     threshold_->setValue(50);
     threshold_->setMaximumWidth(260);
-    threshold_->setToolTip(tr("Binary tasks: the probability of the second label from which it is predicted. "
-                              "Moving it trades precision against recall."));
+    threshold_->setToolTip(tr(
+        "Binary tasks: the probability of the second label from which it is predicted; multi-label "
+        "tasks: the probability from which each label is predicted. Moving it trades precision "
+        "against recall."));
     thresholdLabel_ = new QLabel(tr("threshold 0.50"), page);
     thresholdRow->addWidget(summary_, 1);
     thresholdRow->addWidget(thresholdLabel_);
@@ -70,18 +115,22 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent) : QWidget(pare
     auto* split = new QSplitter(Qt::Horizontal, page);
     metrics_ = new QTableWidget(split);
     metrics_->setColumnCount(5);
-    metrics_->setHorizontalHeaderLabels({tr("Label"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
+    metrics_->setHorizontalHeaderLabels(
+        {tr("Label"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
     metrics_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     metrics_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     metrics_->verticalHeader()->hide();
     metrics_->setMinimumWidth(440);
     auto* tabs = new QTabWidget(split);
+    tabs_ = tabs;
     auto* matrixPage = new QWidget(tabs);
     auto* ml = new QVBoxLayout(matrixPage);
     mode_ = new QComboBox(matrixPage);
     mode_->addItem(tr("Counts"), int(ConfusionMatrixView::Mode::Counts));
-    mode_->addItem(tr("Normalised by true label (recall)"), int(ConfusionMatrixView::Mode::RowNormalised));
-    mode_->addItem(tr("Normalised by prediction (precision)"), int(ConfusionMatrixView::Mode::ColumnNormalised));
+    mode_->addItem(tr("Normalised by true label (recall)"),
+                   int(ConfusionMatrixView::Mode::RowNormalised));
+    mode_->addItem(tr("Normalised by prediction (precision)"),
+                   int(ConfusionMatrixView::Mode::ColumnNormalised));
     confusion_ = new ConfusionMatrixView(matrixPage);
     confusion_->setToolTip(tr("Click a cell to list its examples"));
     examples_ = new QTreeWidget(matrixPage);
@@ -100,109 +149,299 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent) : QWidget(pare
     pr_->setAxisLabels(tr("recall"), tr("precision"));
     tabs->addTab(roc_, tr("ROC"));
     tabs->addTab(pr_, tr("Precision-recall"));
+    auto* comparePage = new QWidget(tabs);
+    auto* cl = new QVBoxLayout(comparePage);
+    comparisonTitle_ = new QLabel(tr("Set a second model under “Compare with” and evaluate: both "
+                                     "are scored on the same data."),
+                                  comparePage);
+    comparisonTitle_->setWordWrap(true);
+    comparison_ = new QTableWidget(comparePage);
+    comparison_->setColumnCount(4);
+    comparison_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    comparison_->verticalHeader()->hide();
+    comparison_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    auto* matrices = new QHBoxLayout;
+    confusionA_ = new ConfusionMatrixView(comparePage);
+    confusionB_ = new ConfusionMatrixView(comparePage);
+    matrices->addWidget(confusionA_);
+    matrices->addWidget(confusionB_);
+    cl->addWidget(comparisonTitle_);
+    cl->addWidget(comparison_, 1);
+    cl->addLayout(matrices, 2);
+    tabs->addTab(comparePage, tr("Comparison"));
     split->addWidget(metrics_);
     split->addWidget(tabs);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Labelled data"), {}, tr("Data (*.csv *.tsv *.jsonl *.json);;All files (*)"));
+        const QString f = QFileDialog::getOpenFileName(
+            this, tr("Labelled data"), {}, tr("Data (*.csv *.tsv *.jsonl *.json);;All files (*)"));
         if (!f.isEmpty()) data_->setText(f);
     });
     connect(run, &QPushButton::clicked, this, [this] { evaluate(data_->text()); });
-    connect(mode_, &QComboBox::currentIndexChanged, this,
-            [this] { confusion_->setMode(static_cast<ConfusionMatrixView::Mode>(mode_->currentData().toInt())); });
+    connect(mode_, &QComboBox::currentIndexChanged, this, [this] {
+        confusion_->setMode(static_cast<ConfusionMatrixView::Mode>(mode_->currentData().toInt()));
+    });
     connect(confusion_, &ConfusionMatrixView::cellClicked, this, &EvaluatePage::showCell);
     connect(examples_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (item) emit openInPlayground(item->text(0));
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
         QString selected;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export"), "evaluation.csv",
-                                                          tr("Predictions (*.csv);;") + ViewExport::filter(), &selected);
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export"), "evaluation.csv",
+            tr("Predictions (*.csv);;") + ViewExport::filter(), &selected);
         if (path.isEmpty()) return;
-        const bool ok = path.endsWith(".csv") ? exportCsv(path) : ViewExport::save(confusion_, path).isEmpty();
+        // The visible view: the matrix, a curve, or the comparison.
+        QWidget* view = tabs_->currentWidget() == confusion_->parentWidget()
+                            ? static_cast<QWidget*>(confusion_)
+                            : tabs_->currentWidget();
+        const bool ok =
+            path.endsWith(".csv") ? exportCsv(path) : ViewExport::save(view, path).isEmpty();
         if (!ok) QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
     });
     connect(workspace_, &Workspace::modelChanged, this, [this] {
         const auto p = workspace_->pipeline();
-        pages_->setCurrentIndex(p && p->tokenizer() && p->model()->config().head == HeadType::SequenceClassification ? 1 : 0);
+        const HeadType h = p ? p->model()->config().head : HeadType::Base;
+        pages_->setCurrentIndex(
+            p && p->tokenizer() &&
+                    (h == HeadType::SequenceClassification || h == HeadType::TokenClassification)
+                ? 1
+                : 0);
     });
 }
 
+void EvaluatePage::setModelFolder(const QString& folder) {
+    modelFolder_->setText(folder);
+}
+void EvaluatePage::setCompareFolder(const QString& folder) {
+    compareFolder_->setText(folder);
+}
+QString EvaluatePage::summaryText() const {
+    return summary_->text();
+}
+
+int EvaluatePage::evaluateRun(const QString& runDirectory) {
+    modelFolder_->setText(runDirectory + "/best");
+    pages_->setCurrentIndex(1);
+    return launch(tr("Evaluating run %1").arg(QFileInfo(runDirectory).fileName()), {},
+                  runDirectory);
+}
+
 int EvaluatePage::evaluate(const QString& dataPath) {
-    const auto pipeline = workspace_->pipeline();
-    if (!pipeline || dataPath.isEmpty()) return -1;
+    if (dataPath.isEmpty()) return -1;
     data_->setText(dataPath);
-    auto report = std::make_shared<EvaluationReport>();
-    const std::string path = dataPath.toStdString();
+    return launch(tr("Evaluating on %1").arg(QFileInfo(dataPath).fileName()), dataPath, {});
+}
+
+int EvaluatePage::launch(const QString& title, const QString& dataPath,
+                         const QString& runDirectory) {
+    std::shared_ptr<Pipeline> open = workspace_->pipeline();
+    const std::string folderA = modelFolder_->text().toStdString(),
+                      folderB = compareFolder_->text().toStdString();
+    if (folderA.empty() && !open) return -1;
+    nameA_ = folderA.empty() ? tr("open model") : QFileInfo(modelFolder_->text()).fileName();
+    if (nameA_ == "best") nameA_ = QFileInfo(QFileInfo(modelFolder_->text()).path()).fileName();
+    nameB_ = QFileInfo(compareFolder_->text()).fileName();
+    auto a = std::make_shared<EvaluationReport>(), b = std::make_shared<EvaluationReport>();
+    const std::string path = dataPath.toStdString(), run = runDirectory.toStdString();
+    const double threshold = threshold_->value() / 100.0;
     return workspace_->runner()->start(
-        tr("Evaluating on %1").arg(QFileInfo(dataPath).fileName()),
-        [pipeline, path, report](const JobCallbacks& cb) {
-            const auto& labels = pipeline->model()->config().labels;
+        title,
+        [open, folderA, folderB, path, run, threshold, a, b](const JobCallbacks& cb) {
+            const auto pipelineA = folderA.empty() ? open : Pipeline::open(folderA);
+            const ModelConfig& config = pipelineA->model()->config();
+            const Task task = taskOf(config);
             Dataset d;
-            try {  // labels written as the model's names, else as ids 0..n-1
-                d = DatasetReader::read(path, Task::Classification, {}, labels);
-            } catch (const std::exception&) {
-                d = DatasetReader::read(path, Task::Classification);
+            if (!run.empty()) {
+                d = readRunDatasets(run).validation;
+                if (d.examples.empty())
+                    throw Error(
+                        run,
+                        "held out no validation data (validation split 0 and no validation file)");
+            } else {
+                try {  // labels written as the model's names, else as ids 0..n-1
+                    d = DatasetReader::read(
+                        path, task, {},
+                        task == Task::Regression ? std::vector<std::string>{} : config.labels);
+                } catch (const std::exception&) {
+                    d = DatasetReader::read(path, task);
+                }
             }
-            *report = evaluateModel(*pipeline, d, 64, 128, 0.5, cb);
+            JobCallbacks half = cb;
+            if (!folderB.empty())
+                half.progress = [cb](const ProgressReport& p) {
+                    cb.report(p.fraction / 2, p.message);
+                };
+            *a = evaluateModel(*pipelineA, d, 64, 512, threshold, half);
+            if (!folderB.empty()) {
+                const auto pipelineB = Pipeline::open(folderB);
+                if (taskOf(pipelineB->model()->config()) != task)
+                    throw Error(folderB, "is a model for another task than " + folderA +
+                                             ": they cannot be compared");
+                half.progress = [cb](const ProgressReport& p) {
+                    cb.report(0.5 + p.fraction / 2, p.message);
+                };
+                *b = evaluateModel(*pipelineB, d, 64, 512, threshold, half);
+            }
         },
-        [this, report] {
+        [this, a, b, folderB] {
             report_.reset();
-            show(*report);
-            if (threshold_->value() != 50) applyThreshold();
+            reportB_ = folderB.empty() ? nullptr : b;
+            show(*a);
+            showComparison();
         });
 }
 
-void EvaluatePage::setThreshold(double threshold) { threshold_->setValue(static_cast<int>(std::lround(threshold * 100))); }
+void EvaluatePage::setThreshold(double threshold) {
+    threshold_->setValue(static_cast<int>(std::lround(threshold * 100)));
+}
 
 void EvaluatePage::applyThreshold() {
     const double t = threshold_->value() / 100.0;
     thresholdLabel_->setText(tr("threshold %1").arg(t, 0, 'f', 2));
-    if (!report_ || report_->labels.size() != 2) return;
-    std::vector<double> scores;
-    for (std::size_t i = 0; i < report_->probabilities.size(); ++i) {
-        report_->predicted[i] = report_->probabilities[i][1] >= t ? 1 : 0;
-        scores.push_back(report_->probabilities[i][1]);
-    }
-    report_->classification = classificationMetrics(report_->truth, report_->predicted, report_->labels, scores);
+    if (!report_) return;
+    applyDecisionThreshold(*report_, t);
+    if (reportB_) applyDecisionThreshold(*reportB_, t);
     show(*report_);
+    showComparison();
+}
+
+void EvaluatePage::showComparison() {
+    comparison_->setRowCount(0);
+    confusionA_->setVisible(reportB_ && report_ && report_->task == Task::Classification);
+    confusionB_->setVisible(confusionA_->isVisible());
+    if (!reportB_ || !report_) return;
+    comparisonTitle_->setText(
+        tr("%1 and %2 on the same %3 examples").arg(nameA_, nameB_).arg(report_->texts.size()));
+    comparison_->setHorizontalHeaderLabels({tr("Metric"), nameA_, nameB_, tr("Difference")});
+    std::vector<std::string> names;
+    for (const auto& [k, v] : report_->metrics) names.push_back(k);
+    for (const auto& [k, v] : reportB_->metrics)
+        if (!report_->metrics.count(k)) names.push_back(k);
+    comparison_->setRowCount(static_cast<int>(names.size()));
+    for (int row = 0; row < static_cast<int>(names.size()); ++row) {
+        const std::string& n = names[row];
+        const auto ia = report_->metrics.find(n), ib = reportB_->metrics.find(n);
+        comparison_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(n)));
+        comparison_->setItem(
+            row, 1,
+            new QTableWidgetItem(ia != report_->metrics.end() ? QString::number(ia->second, 'f', 4)
+                                                              : "–"));
+        comparison_->setItem(
+            row, 2,
+            new QTableWidgetItem(ib != reportB_->metrics.end() ? QString::number(ib->second, 'f', 4)
+                                                               : "–"));
+        if (ia != report_->metrics.end() && ib != reportB_->metrics.end())
+            comparison_->setItem(
+                row, 3, new QTableWidgetItem(QString::asprintf("%+.4f", ib->second - ia->second)));
+    }
+    if (report_->task == Task::Classification) {
+        QStringList labels;
+        for (const auto& l : report_->labels) labels << QString::fromStdString(l);
+        confusionA_->setMatrix(labels, report_->classification.confusion);
+        confusionB_->setMatrix(labels, reportB_->classification.confusion);
+        confusionA_->setToolTip(nameA_);
+        confusionB_->setToolTip(nameB_);
+    }
 }
 
 void EvaluatePage::show(const EvaluationReport& r) {
     if (report_.get() != &r) report_ = std::make_shared<EvaluationReport>(r);
-    threshold_->setEnabled(r.labels.size() == 2);
-    const auto& m = report_->classification;
-    summary_->setText(tr("%1 examples · accuracy %2 · macro F1 %3 · MCC %4%5")
-                          .arg(r.truth.size())
-                          .arg(m.accuracy, 0, 'f', 4)
-                          .arg(m.macroF1, 0, 'f', 4)
-                          .arg(m.mcc, 0, 'f', 4)
-                          .arg(m.rocAuc >= 0 ? tr(" · ROC-AUC %1").arg(m.rocAuc, 0, 'f', 4) : QString()));
-    metrics_->setRowCount(static_cast<int>(m.perClass.size()) + 3);
-    auto setRow = [this](int row, const QString& label, double p, double rc, double f, int support) {
+    const bool binary = r.task == Task::Classification && r.labels.size() == 2;
+    threshold_->setEnabled(binary || r.task == Task::MultiLabel);
+    auto setRow = [this](int row, const QString& label, double p, double rc, double f,
+                         int support) {
         metrics_->setItem(row, 0, new QTableWidgetItem(label));
         const double values[] = {p, rc, f};
-        for (int c = 0; c < 3; ++c) metrics_->setItem(row, c + 1, new QTableWidgetItem(QString::number(values[c], 'f', 4)));
-        metrics_->setItem(row, 4, new QTableWidgetItem(support >= 0 ? QString::number(support) : QString()));
+        for (int c = 0; c < 3; ++c)
+            metrics_->setItem(row, c + 1, new QTableWidgetItem(QString::number(values[c], 'f', 4)));
+        metrics_->setItem(
+            row, 4, new QTableWidgetItem(support >= 0 ? QString::number(support) : QString()));
     };
-    int row = 0;
-    for (const auto& c : m.perClass) setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1, c.support);
-    setRow(row++, tr("macro average"), m.macroPrecision, m.macroRecall, m.macroF1, static_cast<int>(r.truth.size()));
-    setRow(row++, tr("weighted average"), m.weightedPrecision, m.weightedRecall, m.weightedF1, static_cast<int>(r.truth.size()));
-    setRow(row++, tr("micro average"), m.microPrecision, m.microRecall, m.microF1, static_cast<int>(r.truth.size()));
-    QStringList labels;
-    for (const auto& l : r.labels) labels << QString::fromStdString(l);
-    confusion_->setMatrix(labels, m.confusion);
+    const int n = static_cast<int>(r.texts.size());
     examples_->clear();
     roc_->clear();
     pr_->clear();
-    if (r.labels.size() == 2) {
-        std::vector<double> scores;
-        for (const auto& p : r.probabilities) scores.push_back(p[1]);
-        for (const auto& p : rocCurve(r.truth, scores)) roc_->addPoint(tr("ROC"), p.x, p.y);
-        for (const auto& p : precisionRecallCurve(r.truth, scores)) pr_->addPoint(tr("precision-recall"), p.x, p.y);
+    metrics_->setHorizontalHeaderLabels(
+        {r.task == Task::TokenClassification ? tr("Entity type") : tr("Label"), tr("Precision"),
+         tr("Recall"), tr("F1"), tr("Support")});
+    int row = 0;
+    switch (r.task) {
+        case Task::TokenClassification: {
+            // The entity table: seqeval-style scores per entity type and over all entities.
+            const auto& e = report_->entities;
+            summary_->setText(tr("%1 sentences · entity precision %2 · recall %3 · F1 %4")
+                                  .arg(n)
+                                  .arg(e.precision, 0, 'f', 4)
+                                  .arg(e.recall, 0, 'f', 4)
+                                  .arg(e.f1, 0, 'f', 4));
+            metrics_->setRowCount(static_cast<int>(e.perType.size()) + 1);
+            for (const auto& c : e.perType)
+                setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1,
+                       c.support);
+            int support = 0;
+            for (const auto& c : e.perType) support += c.support;
+            setRow(row++, tr("all entities (micro)"), e.precision, e.recall, e.f1, support);
+            confusion_->setMatrix({}, {});
+            break;
+        }
+        case Task::MultiLabel: {
+            const auto& m = report_->multiLabel;
+            summary_->setText(
+                tr("%1 examples · subset accuracy %2 · micro F1 %3 · macro F1 %4 · Hamming loss %5")
+                    .arg(n)
+                    .arg(m.subsetAccuracy, 0, 'f', 4)
+                    .arg(m.microF1, 0, 'f', 4)
+                    .arg(m.macroF1, 0, 'f', 4)
+                    .arg(m.hammingLoss, 0, 'f', 4));
+            metrics_->setRowCount(static_cast<int>(m.perClass.size()));
+            for (const auto& c : m.perClass)
+                setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1,
+                       c.support);
+            confusion_->setMatrix({}, {});
+            break;
+        }
+        case Task::Regression:
+        case Task::MaskedLM: {
+            QStringList parts;
+            for (const auto& [k, v] : r.metrics)
+                parts << QString("%1 %2").arg(QString::fromStdString(k)).arg(v, 0, 'f', 4);
+            summary_->setText(tr("%1 examples · %2").arg(n).arg(parts.join(" · ")));
+            metrics_->setRowCount(0);
+            confusion_->setMatrix({}, {});
+            break;
+        }
+        case Task::Classification: {
+            const auto& m = report_->classification;
+            summary_->setText(
+                tr("%1 examples · accuracy %2 · macro F1 %3 · MCC %4%5")
+                    .arg(n)
+                    .arg(m.accuracy, 0, 'f', 4)
+                    .arg(m.macroF1, 0, 'f', 4)
+                    .arg(m.mcc, 0, 'f', 4)
+                    .arg(m.rocAuc >= 0 ? tr(" · ROC-AUC %1").arg(m.rocAuc, 0, 'f', 4) : QString()));
+            metrics_->setRowCount(static_cast<int>(m.perClass.size()) + 3);
+            for (const auto& c : m.perClass)
+                setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1,
+                       c.support);
+            setRow(row++, tr("macro average"), m.macroPrecision, m.macroRecall, m.macroF1, n);
+            setRow(row++, tr("weighted average"), m.weightedPrecision, m.weightedRecall,
+                   m.weightedF1, n);
+            setRow(row++, tr("micro average"), m.microPrecision, m.microRecall, m.microF1, n);
+            QStringList labels;
+            for (const auto& l : r.labels) labels << QString::fromStdString(l);
+            confusion_->setMatrix(labels, m.confusion);
+            if (binary) {
+                std::vector<double> scores;
+                for (const auto& p : r.probabilities) scores.push_back(p[1]);
+                for (const auto& p : rocCurve(r.truth, scores)) roc_->addPoint(tr("ROC"), p.x, p.y);
+                for (const auto& p : precisionRecallCurve(r.truth, scores))
+                    pr_->addPoint(tr("precision-recall"), p.x, p.y);
+            }
+            break;
+        }
     }
     emit evaluated();
 }
@@ -225,6 +464,20 @@ bool EvaluatePage::exportCsv(const QString& path) const {
     if (!report_) return false;
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) return false;
+    if (report_->task != Task::Classification) {
+        // Per-label or per-entity rows as shown, then every metric.
+        f.write("label,precision,recall,f1,support\n");
+        for (int r = 0; r < metrics_->rowCount(); ++r) {
+            QStringList row;
+            for (int c = 0; c < metrics_->columnCount(); ++c)
+                row << (metrics_->item(r, c) ? metrics_->item(r, c)->text() : QString());
+            f.write((row.join(',') + '\n').toUtf8());
+        }
+        f.write("\nmetric,value\n");
+        for (const auto& [k, v] : report_->metrics)
+            f.write(QString("%1,%2\n").arg(QString::fromStdString(k)).arg(v, 0, 'g', 8).toUtf8());
+        return f.commit();
+    }
     QStringList header{"text", "true", "predicted"};
     for (const auto& l : report_->labels) header << "p_" + QString::fromStdString(l);
     f.write((header.join(',') + '\n').toUtf8());

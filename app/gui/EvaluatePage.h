@@ -18,15 +18,25 @@ namespace distilbench {
 struct EvaluationReport;
 }
 
-// Scores the open model on a labelled dataset: metrics per class and averaged, a confusion
-// matrix whose cells list their examples (one opens in the Playground), ROC and precision-recall
-// curves for binary tasks, CSV export.
+// Scores a model on labelled data (a file or a run's validation set): metrics per class and
+// averaged (per entity type for NER), a confusion matrix whose cells list their examples (one
+// opens in the Playground), ROC and precision-recall curves, a decision threshold for binary and
+// multi-label tasks, a second model side by side (teacher and student), CSV/PNG/SVG/PDF export.
 class EvaluatePage : public QWidget {
     Q_OBJECT
 public:
     explicit EvaluatePage(Workspace* workspace, QWidget* parent = nullptr);
 
+    // Scores the model (the open one, or the folder set with setModelFolder) on labelled data;
+    // with a comparison folder, that model too, side by side.
     int evaluate(const QString& dataPath);
+    // One click: a run's best model on the validation set the run held out.
+    int evaluateRun(const QString& runDirectory);
+    void setModelFolder(const QString& folder);    // "" = the open model
+    void setCompareFolder(const QString& folder);  // "" = no comparison
+    QTableWidget* comparisonTable() const { return comparison_; }
+    ConfusionMatrixView* comparisonConfusion() const { return confusionB_; }
+    QString summaryText() const;
     QTableWidget* metricsTable() const { return metrics_; }
     ConfusionMatrixView* confusion() const { return confusion_; }
     QTreeWidget* examples() const { return examples_; }
@@ -42,12 +52,21 @@ Q_SIGNALS:
 
 private:
     void show(const distilbench::EvaluationReport& report);
+    void showComparison();
     void applyThreshold();
+    int launch(const QString& title, const QString& dataPath, const QString& runDirectory);
 
     Workspace* workspace_;
     QStackedWidget* pages_;
     EmptyStateWidget* empty_;
     QLineEdit* data_;
+    QLineEdit* modelFolder_;
+    QLineEdit* compareFolder_;
+    class QTabWidget* tabs_;
+    QTableWidget* comparison_;
+    ConfusionMatrixView* confusionA_;
+    ConfusionMatrixView* confusionB_;
+    QLabel* comparisonTitle_;
     QComboBox* mode_;
     QLabel* summary_;
     QTableWidget* metrics_;
@@ -58,4 +77,6 @@ private:
     QSlider* threshold_;
     QLabel* thresholdLabel_;
     std::shared_ptr<distilbench::EvaluationReport> report_;
+    std::shared_ptr<distilbench::EvaluationReport> reportB_;
+    QString nameA_, nameB_;
 };

@@ -49,6 +49,9 @@ public:
     void refreshHistory();
     QSpinBox* epochsBox() const { return epochs_; }
     QSpinBox* maxStepsBox() const { return maxSteps_; }
+    QDoubleSpinBox* learningRateBox() const { return lr_; }
+    QSpinBox* maxLengthBox() const { return maxLength_; }
+    void setTask(int index);
     QTableWidget* preview() const { return preview_; }
     QString statisticsText() const;
     // Reads the training data on the job runner and shows its preview and statistics.
@@ -60,6 +63,8 @@ Q_SIGNALS:
 
 private:
     void readColumns();
+    // Per-task (and fine-tune vs from-scratch) hyperparameters; the user edits from there.
+    void applyDefaults();
     void finished(bool cancelled);
     int launch(const QString& runDirectory, bool resume);
 

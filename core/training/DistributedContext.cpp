@@ -22,14 +22,17 @@ std::unique_ptr<DistributedContext> DistributedContext::fromEnvironment() {
     if (!world || std::atoi(world) <= 1) return nullptr;
     auto env = [](const char* name, const char* fallback) {
         const char* v = std::getenv(name);
-        if (!v && !fallback) throw Error(std::string("data-parallel training needs the environment variable ") + name);
+        if (!v && !fallback)
+            throw Error(std::string("data-parallel training needs the environment variable ") +
+                        name);
         return std::string(v ? v : fallback);
     };
     std::unique_ptr<DistributedContext> ctx(new DistributedContext());
     ctx->worldSize_ = std::atoi(world);
     ctx->rank_ = std::atoi(env("RANK", nullptr).c_str());
     if (ctx->rank_ < 0 || ctx->rank_ >= ctx->worldSize_)
-        throw Error("RANK " + std::to_string(ctx->rank_) + " is outside WORLD_SIZE " + std::to_string(ctx->worldSize_));
+        throw Error("RANK " + std::to_string(ctx->rank_) + " is outside WORLD_SIZE " +
+                    std::to_string(ctx->worldSize_));
     const std::string address = env("MASTER_ADDR", "127.0.0.1");
     const int port = std::atoi(env("MASTER_PORT", "29500").c_str());
     ctx->impl_ = std::make_unique<Impl>();
@@ -41,7 +44,8 @@ std::unique_ptr<DistributedContext> DistributedContext::fromEnvironment() {
     ctx->impl_->store = c10::make_intrusive<c10d::TCPStore>(address, options);
     auto groupOptions = c10d::ProcessGroupGloo::Options::create();
     groupOptions->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(address));
-    ctx->impl_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(ctx->impl_->store, ctx->rank_, ctx->worldSize_, groupOptions);
+    ctx->impl_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(ctx->impl_->store, ctx->rank_,
+                                                                    ctx->worldSize_, groupOptions);
     return ctx;
 }
 
@@ -69,6 +73,8 @@ double DistributedContext::allReduceMean(double value) {
     return t[0].item<double>() / worldSize_;
 }
 
-void DistributedContext::barrier() { impl_->group->barrier()->wait(); }
+void DistributedContext::barrier() {
+    impl_->group->barrier()->wait();
+}
 
 }  // namespace distilbench

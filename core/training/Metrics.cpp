@@ -1,31 +1,38 @@
 #include "core/training/Metrics.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <set>
 #include <tuple>
-#include <array>
-#include <limits>
 
 #include "core/runtime/Error.h"
 
 namespace distilbench {
 
 namespace {
-double safeDiv(double a, double b) { return b == 0 ? 0.0 : a / b; }
-double f1(double p, double r) { return safeDiv(2 * p * r, p + r); }
+double safeDiv(double a, double b) {
+    return b == 0 ? 0.0 : a / b;
+}
+double f1(double p, double r) {
+    return safeDiv(2 * p * r, p + r);
+}
 
 // Examples sorted by descending score; ties grouped (as scikit-learn does for curves).
-std::vector<std::tuple<double, int, int>> thresholds(const std::vector<int>& truth, const std::vector<double>& scores) {
+std::vector<std::tuple<double, int, int>> thresholds(const std::vector<int>& truth,
+                                                     const std::vector<double>& scores) {
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
     std::vector<std::tuple<double, int, int>> out;  // threshold, cumulative tp, cumulative fp
     int tp = 0, fp = 0;
     for (std::size_t i = 0; i < order.size(); ++i) {
         (truth[order[i]] == 1 ? tp : fp)++;
-        if (i + 1 == order.size() || scores[order[i + 1]] != scores[order[i]]) out.emplace_back(scores[order[i]], tp, fp);
+        if (i + 1 == order.size() || scores[order[i + 1]] != scores[order[i]])
+            out.emplace_back(scores[order[i]], tp, fp);
     }
     return out;
 }
@@ -33,7 +40,8 @@ std::vector<std::tuple<double, int, int>> thresholds(const std::vector<int>& tru
 std::vector<double> ranks(const std::vector<double>& v) {
     std::vector<std::size_t> order(v.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
     std::vector<double> r(v.size());
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i;
@@ -48,7 +56,8 @@ std::vector<double> ranks(const std::vector<double>& v) {
 double pearson(const std::vector<double>& a, const std::vector<double>& b) {
     const double n = static_cast<double>(a.size());
     if (n < 2) return 0;
-    const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n, mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
+    const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n,
+                 mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
     double cov = 0, va = 0, vb = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
         cov += (a[i] - ma) * (b[i] - mb);
@@ -59,15 +68,19 @@ double pearson(const std::vector<double>& a, const std::vector<double>& b) {
 }
 }  // namespace
 
-ClassificationMetrics classificationMetrics(const std::vector<int>& truth, const std::vector<int>& predicted,
-                                            const std::vector<std::string>& labels, const std::vector<double>& scores) {
-    if (truth.size() != predicted.size()) throw Error("metrics: truth and predictions differ in length");
+ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
+                                            const std::vector<int>& predicted,
+                                            const std::vector<std::string>& labels,
+                                            const std::vector<double>& scores) {
+    if (truth.size() != predicted.size())
+        throw Error("metrics: truth and predictions differ in length");
     const int k = static_cast<int>(labels.size());
     ClassificationMetrics m;
     m.confusion.assign(k, std::vector<int>(k, 0));
     int correct = 0;
     for (std::size_t i = 0; i < truth.size(); ++i) {
-        if (truth[i] < 0 || truth[i] >= k || predicted[i] < 0 || predicted[i] >= k) throw Error("metrics: label id out of range");
+        if (truth[i] < 0 || truth[i] >= k || predicted[i] < 0 || predicted[i] >= k)
+            throw Error("metrics: label id out of range");
         m.confusion[truth[i]][predicted[i]]++;
         correct += truth[i] == predicted[i];
     }
@@ -124,9 +137,11 @@ ClassificationMetrics classificationMetrics(const std::vector<int>& truth, const
 
 std::vector<CurvePoint> rocCurve(const std::vector<int>& truth, const std::vector<double>& scores) {
     const auto steps = thresholds(truth, scores);
-    const double positives = std::count(truth.begin(), truth.end(), 1), negatives = truth.size() - positives;
+    const double positives = std::count(truth.begin(), truth.end(), 1),
+                 negatives = truth.size() - positives;
     std::vector<CurvePoint> out{{0, 0, std::numeric_limits<double>::infinity()}};
-    for (const auto& [th, tp, fp] : steps) out.push_back({safeDiv(fp, negatives), safeDiv(tp, positives), th});
+    for (const auto& [th, tp, fp] : steps)
+        out.push_back({safeDiv(fp, negatives), safeDiv(tp, positives), th});
     return out;
 }
 
@@ -140,10 +155,12 @@ double rocAuc(const std::vector<int>& truth, const std::vector<double>& scores) 
     return area;
 }
 
-std::vector<CurvePoint> precisionRecallCurve(const std::vector<int>& truth, const std::vector<double>& scores) {
+std::vector<CurvePoint> precisionRecallCurve(const std::vector<int>& truth,
+                                             const std::vector<double>& scores) {
     const double positives = std::count(truth.begin(), truth.end(), 1);
     std::vector<CurvePoint> out;
-    for (const auto& [th, tp, fp] : thresholds(truth, scores)) out.push_back({safeDiv(tp, positives), safeDiv(tp, tp + fp), th});
+    for (const auto& [th, tp, fp] : thresholds(truth, scores))
+        out.push_back({safeDiv(tp, positives), safeDiv(tp, tp + fp), th});
     return out;  // x = recall, y = precision
 }
 
@@ -158,7 +175,8 @@ double averagePrecision(const std::vector<int>& truth, const std::vector<double>
     return ap;
 }
 
-MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth, const std::vector<std::vector<int>>& predicted,
+MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth,
+                                    const std::vector<std::vector<int>>& predicted,
                                     const std::vector<std::string>& labels) {
     MultiLabelMetrics m;
     const std::size_t k = labels.size();
@@ -182,7 +200,8 @@ MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth, 
     m.hammingLoss = safeDiv(wrong, truth.size() * k);
     int tpSum = 0, fpSum = 0, fnSum = 0;
     for (std::size_t c = 0; c < k; ++c) {
-        ClassMetrics cm{labels[c], safeDiv(tp[c], tp[c] + fp[c]), safeDiv(tp[c], tp[c] + fn[c]), 0, tp[c] + fn[c]};
+        ClassMetrics cm{labels[c], safeDiv(tp[c], tp[c] + fp[c]), safeDiv(tp[c], tp[c] + fn[c]), 0,
+                        tp[c] + fn[c]};
         cm.f1 = f1(cm.precision, cm.recall);
         m.macroF1 += cm.f1 / k;
         m.perClass.push_back(cm);
@@ -251,9 +270,11 @@ EntityMetrics entityMetrics(const std::vector<std::vector<std::string>>& truth,
     return m;
 }
 
-RegressionMetrics regressionMetrics(const std::vector<double>& truth, const std::vector<double>& predicted) {
+RegressionMetrics regressionMetrics(const std::vector<double>& truth,
+                                    const std::vector<double>& predicted) {
     RegressionMetrics m;
-    for (std::size_t i = 0; i < truth.size(); ++i) m.mse += (truth[i] - predicted[i]) * (truth[i] - predicted[i]);
+    for (std::size_t i = 0; i < truth.size(); ++i)
+        m.mse += (truth[i] - predicted[i]) * (truth[i] - predicted[i]);
     m.mse = safeDiv(m.mse, truth.size());
     m.pearson = pearson(truth, predicted);
     m.spearman = pearson(ranks(truth), ranks(predicted));
@@ -261,8 +282,12 @@ RegressionMetrics regressionMetrics(const std::vector<double>& truth, const std:
 }
 
 MetricMap toMap(const ClassificationMetrics& m) {
-    MetricMap out{{"accuracy", m.accuracy},          {"macro_precision", m.macroPrecision}, {"macro_recall", m.macroRecall},
-                  {"macro_f1", m.macroF1},           {"micro_f1", m.microF1},               {"weighted_f1", m.weightedF1},
+    MetricMap out{{"accuracy", m.accuracy},
+                  {"macro_precision", m.macroPrecision},
+                  {"macro_recall", m.macroRecall},
+                  {"macro_f1", m.macroF1},
+                  {"micro_f1", m.microF1},
+                  {"weighted_f1", m.weightedF1},
                   {"mcc", m.mcc}};
     if (m.rocAuc >= 0) out["roc_auc"] = m.rocAuc;
     if (m.prAuc >= 0) out["pr_auc"] = m.prAuc;
@@ -270,18 +295,23 @@ MetricMap toMap(const ClassificationMetrics& m) {
     return out;
 }
 MetricMap toMap(const MultiLabelMetrics& m) {
-    return {{"subset_accuracy", m.subsetAccuracy}, {"hamming_loss", m.hammingLoss}, {"micro_f1", m.microF1}, {"macro_f1", m.macroF1}};
+    return {{"subset_accuracy", m.subsetAccuracy},
+            {"hamming_loss", m.hammingLoss},
+            {"micro_f1", m.microF1},
+            {"macro_f1", m.macroF1}};
 }
 MetricMap toMap(const EntityMetrics& m) {
     MetricMap out{{"precision", m.precision}, {"recall", m.recall}, {"f1", m.f1}};
     for (const auto& t : m.perType) out["f1_" + t.label] = t.f1;
     return out;
 }
-MetricMap toMap(const RegressionMetrics& m) { return {{"mse", m.mse}, {"pearson", m.pearson}, {"spearman", m.spearman}}; }
+MetricMap toMap(const RegressionMetrics& m) {
+    return {{"mse", m.mse}, {"pearson", m.pearson}, {"spearman", m.spearman}};
+}
 
 bool greaterIsBetter(const std::string& metric) {
-    return !(metric == "loss" || metric == "eval_loss" || metric == "mse" || metric == "hamming_loss" || metric == "perplexity" ||
-             metric.ends_with("_loss"));
+    return !(metric == "loss" || metric == "eval_loss" || metric == "mse" ||
+             metric == "hamming_loss" || metric == "perplexity" || metric.ends_with("_loss"));
 }
 
 }  // namespace distilbench

@@ -26,7 +26,8 @@ struct ClassificationMetrics {
 
 // Single-label classification. `scores` (optional) are per-example probabilities of class 1 for
 // the binary curves.
-ClassificationMetrics classificationMetrics(const std::vector<int>& truth, const std::vector<int>& predicted,
+ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
+                                            const std::vector<int>& predicted,
                                             const std::vector<std::string>& labels,
                                             const std::vector<double>& positiveScores = {});
 
@@ -35,7 +36,8 @@ struct CurvePoint {
     double x, y, threshold;
 };
 std::vector<CurvePoint> rocCurve(const std::vector<int>& truth, const std::vector<double>& scores);
-std::vector<CurvePoint> precisionRecallCurve(const std::vector<int>& truth, const std::vector<double>& scores);
+std::vector<CurvePoint> precisionRecallCurve(const std::vector<int>& truth,
+                                             const std::vector<double>& scores);
 double rocAuc(const std::vector<int>& truth, const std::vector<double>& scores);
 // Average precision (step-wise area under the PR curve, as scikit-learn computes it).
 double averagePrecision(const std::vector<int>& truth, const std::vector<double>& scores);
@@ -44,7 +46,8 @@ struct MultiLabelMetrics {
     double subsetAccuracy = 0, hammingLoss = 0, microF1 = 0, macroF1 = 0;
     std::vector<ClassMetrics> perClass;
 };
-MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth, const std::vector<std::vector<int>>& predicted,
+MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth,
+                                    const std::vector<std::vector<int>>& predicted,
                                     const std::vector<std::string>& labels);
 
 struct EntityMetrics {
@@ -58,7 +61,8 @@ EntityMetrics entityMetrics(const std::vector<std::vector<std::string>>& truth,
 struct RegressionMetrics {
     double mse = 0, pearson = 0, spearman = 0;
 };
-RegressionMetrics regressionMetrics(const std::vector<double>& truth, const std::vector<double>& predicted);
+RegressionMetrics regressionMetrics(const std::vector<double>& truth,
+                                    const std::vector<double>& predicted);
 
 // All metrics of a task as name -> value ("accuracy", "macro_f1", ...), for early stopping,
 // metrics.jsonl and TensorBoard.

@@ -18,7 +18,9 @@ void varint(std::string& out, std::uint64_t v) {
     }
     out.push_back(static_cast<char>(v));
 }
-void key(std::string& out, int field, int wire) { varint(out, (static_cast<std::uint64_t>(field) << 3) | wire); }
+void key(std::string& out, int field, int wire) {
+    varint(out, (static_cast<std::uint64_t>(field) << 3) | wire);
+}
 void bytesField(std::string& out, int field, const std::string& bytes) {
     key(out, field, 2);
     varint(out, bytes.size());
@@ -31,9 +33,12 @@ void fixed(std::string& out, T v) {
     out.append(b, sizeof(T));
 }
 double now() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
-std::uint32_t masked(std::uint32_t crc) { return ((crc >> 15) | (crc << 17)) + 0xa282ead8u; }
+std::uint32_t masked(std::uint32_t crc) {
+    return ((crc >> 15) | (crc << 17)) + 0xa282ead8u;
+}
 }  // namespace
 
 std::uint32_t TensorBoardWriter::crc32c(const std::string& data) {
@@ -54,7 +59,8 @@ std::uint32_t TensorBoardWriter::crc32c(const std::string& data) {
 TensorBoardWriter::TensorBoardWriter(const std::string& directory) {
     char host[256] = "localhost";
     gethostname(host, sizeof(host) - 1);
-    path_ = directory + "/events.out.tfevents." + std::to_string(static_cast<long long>(now())) + "." + host + ".distilbench";
+    path_ = directory + "/events.out.tfevents." + std::to_string(static_cast<long long>(now())) +
+            "." + host + ".distilbench";
     out_.open(path_, std::ios::binary | std::ios::app);
     if (!out_) throw Error(path_, "cannot write the TensorBoard event file");
     std::string event;  // Event{wall_time=1, file_version=3}
@@ -90,6 +96,8 @@ void TensorBoardWriter::writeRecord(const std::string& data) {
     out_.write(frame.data(), static_cast<std::streamsize>(frame.size()));
 }
 
-void TensorBoardWriter::flush() { out_.flush(); }
+void TensorBoardWriter::flush() {
+    out_.flush();
+}
 
 }  // namespace distilbench

@@ -54,14 +54,18 @@ struct Batch {
 
 HeadType headFor(Task t) {
     if (t == Task::MaskedLM) return HeadType::MaskedLM;
-    return t == Task::TokenClassification ? HeadType::TokenClassification : HeadType::SequenceClassification;
+    return t == Task::TokenClassification ? HeadType::TokenClassification
+                                          : HeadType::SequenceClassification;
 }
 
 std::string problemTypeFor(Task t) {
     switch (t) {
-        case Task::MultiLabel: return "multi_label_classification";
-        case Task::Regression: return "regression";
-        default: return "single_label_classification";
+        case Task::MultiLabel:
+            return "multi_label_classification";
+        case Task::Regression:
+            return "regression";
+        default:
+            return "single_label_classification";
     }
 }
 
@@ -70,22 +74,33 @@ void saveTokenizerFiles(const std::string& source, const fs::path& dir) {
     std::error_code ec;
     const fs::path src(source);
     if (fs::is_directory(src, ec)) {
-        for (const char* f : {"tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json", "spiece.model"})
-            if (fs::exists(src / f)) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing, ec);
+        for (const char* f : {"tokenizer.json", "vocab.txt", "tokenizer_config.json",
+                              "special_tokens_map.json", "spiece.model"})
+            if (fs::exists(src / f))
+                fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing, ec);
         return;
     }
     const std::string name = src.filename().string();
-    fs::copy_file(src, dir / (name.ends_with(".json") ? "tokenizer.json" : name.ends_with(".model") ? "spiece.model" : "vocab.txt"),
+    fs::copy_file(src,
+                  dir / (name.ends_with(".json")    ? "tokenizer.json"
+                         : name.ends_with(".model") ? "spiece.model"
+                                                    : "vocab.txt"),
                   fs::copy_options::overwrite_existing, ec);
     for (const char* f : {"tokenizer_config.json", "special_tokens_map.json"})
-        if (fs::exists(src.parent_path() / f)) fs::copy_file(src.parent_path() / f, dir / f, fs::copy_options::overwrite_existing, ec);
+        if (fs::exists(src.parent_path() / f))
+            fs::copy_file(src.parent_path() / f, dir / f, fs::copy_options::overwrite_existing, ec);
     if (!fs::exists(dir / "tokenizer_config.json"))
         writeJsonAtomically((dir / "tokenizer_config.json").string(),
-                            QJsonObject{{"do_lower_case", true}, {"model_max_length", 512}, {"tokenizer_class", "BertTokenizer"}});
+                            QJsonObject{{"do_lower_case", true},
+                                        {"model_max_length", 512},
+                                        {"tokenizer_class", "BertTokenizer"}});
     if (!fs::exists(dir / "special_tokens_map.json"))
         writeJsonAtomically((dir / "special_tokens_map.json").string(),
-                            QJsonObject{{"unk_token", "[UNK]"}, {"sep_token", "[SEP]"}, {"pad_token", "[PAD]"},
-                                        {"cls_token", "[CLS]"}, {"mask_token", "[MASK]"}});
+                            QJsonObject{{"unk_token", "[UNK]"},
+                                        {"sep_token", "[SEP]"},
+                                        {"pad_token", "[PAD]"},
+                                        {"cls_token", "[CLS]"},
+                                        {"mask_token", "[MASK]"}});
 }
 
 std::vector<Encoded> encodeDataset(const Dataset& d, const Tokenizer& tok, int maxLength) {
@@ -106,7 +121,8 @@ std::vector<Encoded> encodeDataset(const Dataset& d, const Tokenizer& tok, int m
                 if (w >= 0) last = w;
             }
         } else {
-            enc = e.pair.empty() ? tok.encode(e.text, opt) : tok.encode(e.text, std::string_view(e.pair), opt);
+            enc = e.pair.empty() ? tok.encode(e.text, opt)
+                                 : tok.encode(e.text, std::string_view(e.pair), opt);
         }
         x.ids = std::move(enc.ids);
         x.types = std::move(enc.typeIds);
@@ -118,8 +134,8 @@ std::vector<Encoded> encodeDataset(const Dataset& d, const Tokenizer& tok, int m
     return out;
 }
 
-Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& idx, Task task, std::int64_t padId,
-              c10::Device device) {
+Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& idx, Task task,
+              std::int64_t padId, c10::Device device) {
     std::size_t L = 0;
     for (auto i : idx) L = std::max(L, data[i].ids.size());
     const auto B = static_cast<std::int64_t>(idx.size());
@@ -127,11 +143,16 @@ Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& 
     b.ids = at::full({B, static_cast<std::int64_t>(L)}, padId, at::kLong);
     b.types = at::zeros({B, static_cast<std::int64_t>(L)}, at::kLong);
     b.mask = at::zeros({B, static_cast<std::int64_t>(L)}, at::kLong);
-    auto ids = b.ids.accessor<std::int64_t, 2>(), types = b.types.accessor<std::int64_t, 2>(), mask = b.mask.accessor<std::int64_t, 2>();
-    if (task == Task::TokenClassification) b.labels = at::full({B, static_cast<std::int64_t>(L)}, kIgnore, at::kLong);
-    else if (task == Task::MultiLabel) b.labels = at::zeros({B, static_cast<std::int64_t>(data[idx[0]].multi.size())});
-    else if (task == Task::Regression) b.labels = at::zeros({B});
-    else if (task == Task::Classification) b.labels = at::zeros({B}, at::kLong);  // MaskedLM: labels come from masking
+    auto ids = b.ids.accessor<std::int64_t, 2>(), types = b.types.accessor<std::int64_t, 2>(),
+         mask = b.mask.accessor<std::int64_t, 2>();
+    if (task == Task::TokenClassification)
+        b.labels = at::full({B, static_cast<std::int64_t>(L)}, kIgnore, at::kLong);
+    else if (task == Task::MultiLabel)
+        b.labels = at::zeros({B, static_cast<std::int64_t>(data[idx[0]].multi.size())});
+    else if (task == Task::Regression)
+        b.labels = at::zeros({B});
+    else if (task == Task::Classification)
+        b.labels = at::zeros({B}, at::kLong);  // MaskedLM: labels come from masking
     for (std::int64_t r = 0; r < B; ++r) {
         const Encoded& e = data[idx[r]];
         for (std::size_t t = 0; t < e.ids.size(); ++t) {
@@ -148,9 +169,14 @@ Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& 
             case Task::MultiLabel:
                 for (std::size_t c = 0; c < e.multi.size(); ++c) b.labels[r][c] = e.multi[c];
                 break;
-            case Task::Regression: b.labels[r] = e.target; break;
-            case Task::Classification: b.labels.accessor<std::int64_t, 1>()[r] = e.label; break;
-            case Task::MaskedLM: break;
+            case Task::Regression:
+                b.labels[r] = e.target;
+                break;
+            case Task::Classification:
+                b.labels.accessor<std::int64_t, 1>()[r] = e.label;
+                break;
+            case Task::MaskedLM:
+                break;
         }
     }
     b.ids = b.ids.to(device);
@@ -160,17 +186,22 @@ Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& 
     return b;
 }
 
-at::Tensor taskLoss(const at::Tensor& logitsIn, const Batch& b, Task task, const at::Tensor& classWeights, double smoothing) {
+at::Tensor taskLoss(const at::Tensor& logitsIn, const Batch& b, Task task,
+                    const at::Tensor& classWeights, double smoothing) {
     const at::Tensor logits = logitsIn.to(at::kFloat);
     switch (task) {
         case Task::Classification:
-            return at::cross_entropy_loss(logits, b.labels, classWeights, at::Reduction::Mean, kIgnore, smoothing);
-        case Task::MultiLabel: return at::binary_cross_entropy_with_logits(logits, b.labels);
-        case Task::Regression: return at::mse_loss(logits.squeeze(-1), b.labels);
+            return at::cross_entropy_loss(logits, b.labels, classWeights, at::Reduction::Mean,
+                                          kIgnore, smoothing);
+        case Task::MultiLabel:
+            return at::binary_cross_entropy_with_logits(logits, b.labels);
+        case Task::Regression:
+            return at::mse_loss(logits.squeeze(-1), b.labels);
         case Task::TokenClassification:
         case Task::MaskedLM:
-            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}), b.labels.reshape({-1}), classWeights,
-                                          at::Reduction::Mean, kIgnore, smoothing);
+            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}),
+                                          b.labels.reshape({-1}), classWeights, at::Reduction::Mean,
+                                          kIgnore, smoothing);
     }
     return {};
 }
@@ -180,8 +211,10 @@ at::Tensor taskLoss(const at::Tensor& logitsIn, const Batch& b, Task task, const
 // same positions and the numbers compare.
 constexpr std::uint64_t kEvaluationMaskSeed = 20191002;
 
-EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>& data, const Dataset& d, int batchSize,
-                                 std::int64_t padId, double threshold, const JobCallbacks& cb, const TokenMasker* masker = nullptr) {
+EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>& data,
+                                 const Dataset& d, int batchSize, std::int64_t padId,
+                                 double threshold, const JobCallbacks& cb,
+                                 const TokenMasker* masker = nullptr) {
     EvaluationReport r;
     r.task = d.task;
     r.labels = d.labels;
@@ -199,7 +232,8 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
     // Sorting by length makes padding (and time) small; results go back in the original order.
     std::vector<std::size_t> order(data.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return data[a].ids.size() < data[b].ids.size(); });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return data[a].ids.size() < data[b].ids.size(); });
     r.truth.assign(data.size(), 0);
     r.predicted.assign(data.size(), 0);
     r.probabilities.assign(data.size(), {});
@@ -217,7 +251,8 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
     }
     for (std::size_t start = 0; start < order.size(); start += batchSize) {
         cb.checkAbort();
-        std::vector<std::size_t> idx(order.begin() + start, order.begin() + std::min(order.size(), start + batchSize));
+        std::vector<std::size_t> idx(order.begin() + start,
+                                     order.begin() + std::min(order.size(), start + batchSize));
         Batch b = collate(data, idx, d.task, padId, model.device());
         if (d.task == Task::MaskedLM) {
             MaskedBatch m = masker->mask(b.ids, b.mask, maskGenerator);
@@ -234,7 +269,8 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
             const at::Tensor chosen = labels.ne(kIgnore);
             const at::Tensor rows = logits.reshape({-1, logits.size(-1)}).index({chosen});
             const at::Tensor truth = labels.index({chosen});
-            mlmLossSum += at::cross_entropy_loss(rows, truth, {}, at::Reduction::Sum).item<double>();
+            mlmLossSum +=
+                at::cross_entropy_loss(rows, truth, {}, at::Reduction::Sum).item<double>();
             mlmCorrect += rows.argmax(-1).eq(truth).sum().item<double>();
             mlmCount += static_cast<double>(truth.numel());
             cb.report(double(start + idx.size()) / order.size(), "evaluating");
@@ -282,12 +318,14 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
             break;
         case Task::MultiLabel:
             r.multiLabel = multiLabelMetrics(mlTruth, mlPred, d.labels);
+            r.multiTruth = mlTruth;
             r.metrics = toMap(r.multiLabel);
             break;
         case Task::Regression:
             r.regression = regressionMetrics(regTruth, regPred);
             r.metrics = toMap(r.regression);
-            for (std::size_t i = 0; i < regPred.size(); ++i) r.probabilities[i] = {static_cast<float>(regPred[i])};
+            for (std::size_t i = 0; i < regPred.size(); ++i)
+                r.probabilities[i] = {static_cast<float>(regPred[i])};
             break;
         case Task::TokenClassification:
             r.entities = entityMetrics(tagTruth, tagPred);
@@ -310,9 +348,33 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>
     return r;
 }
 
+// The student of a distillation run predicts the teacher's labels in the teacher's order; data
+// labelled with other names ("0"/"1" for "negative"/"positive") keeps its id order.
+void alignLabels(Dataset& d, const std::vector<std::string>& order, const std::string& source) {
+    if (order.size() != d.labels.size())
+        throw Error(d.source, "has " + std::to_string(d.labels.size()) +
+                                  " labels but the teacher " + source + " predicts " +
+                                  std::to_string(order.size()));
+    std::map<std::string, int> id;
+    for (std::size_t i = 0; i < order.size(); ++i) id[order[i]] = static_cast<int>(i);
+    std::vector<int> remap(d.labels.size());
+    for (std::size_t i = 0; i < d.labels.size(); ++i) {
+        auto it = id.find(d.labels[i]);
+        if (it == id.end()) return;
+        remap[i] = it->second;
+    }
+    for (auto& e : d.examples) {
+        if (e.label >= 0) e.label = remap[e.label];
+        for (int& t : e.tags) t = remap[t];
+    }
+    d.labels = order;
+}
+
 std::string toBase64(const at::Tensor& bytes) {
     const at::Tensor b = bytes.contiguous();
-    return QByteArray(reinterpret_cast<const char*>(b.data_ptr()), b.numel()).toBase64().toStdString();
+    return QByteArray(reinterpret_cast<const char*>(b.data_ptr()), b.numel())
+        .toBase64()
+        .toStdString();
 }
 
 class Session {
@@ -322,9 +384,11 @@ public:
 
     TrainingOutcome run(bool resume) {
         const auto start = std::chrono::steady_clock::now();
+        sessionStart_ = start;
         setup(resume);
         TrainingOutcome out = loop();
-        out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        out.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return out;
     }
 
@@ -337,16 +401,12 @@ private:
         if (ec) throw Error(dir_, "cannot create the run folder: " + ec.message());
         cb_.job.report(0.0, "reading data");
         if (cfg_.distillation.enabled) loadTeacher();
-        train_ = DatasetReader::read(cfg_.trainFile, cfg_.task, cfg_.columns, cfg_.labels);
-        if (teacher_ && cfg_.task != Task::MaskedLM) alignLabelsWithTeacher();
-        if (cfg_.testFile.empty() && cfg_.testSplit > 0)
-            std::tie(train_, test_) = splitDataset(train_, cfg_.testSplit, cfg_.seed + 1, true);
-        if (!cfg_.validationFile.empty()) {
-            validation_ = DatasetReader::read(cfg_.validationFile, cfg_.task, cfg_.columns, train_.labels);
-        } else if (cfg_.validationSplit > 0) {
-            std::tie(train_, validation_) = splitDataset(train_, cfg_.validationSplit, cfg_.seed, true);
-        }
-        if (!cfg_.testFile.empty()) test_ = DatasetReader::read(cfg_.testFile, cfg_.task, cfg_.columns, train_.labels);
+        RunDatasets data = readRunDatasets(cfg_, teacher_ && cfg_.task != Task::MaskedLM
+                                                     ? teacher_->config().labels
+                                                     : std::vector<std::string>{});
+        train_ = std::move(data.train);
+        validation_ = std::move(data.validation);
+        test_ = std::move(data.test);
 
         cb_.job.report(0.02, "preparing the model");
         buildModel();
@@ -362,33 +422,41 @@ private:
         const int batches = static_cast<int>((trainData_.size() + globalBatch - 1) / globalBatch);
         stepsPerEpoch_ = (batches + cfg_.gradientAccumulation - 1) / cfg_.gradientAccumulation;
         totalSteps_ = cfg_.maxSteps > 0 ? cfg_.maxSteps : stepsPerEpoch_ * cfg_.epochs;
-        warmup_ = cfg_.warmupSteps > 0 ? cfg_.warmupSteps : static_cast<int>(std::ceil(cfg_.warmupRatio * totalSteps_));
+        warmup_ = cfg_.warmupSteps > 0
+                      ? cfg_.warmupSteps
+                      : static_cast<int>(std::ceil(cfg_.warmupRatio * totalSteps_));
         if (cfg_.metricForBest.empty()) cfg_.metricForBest = cfg_.mainMetric();
         if (cfg_.task == Task::MaskedLM) prepareMasker();
         if (teacher_) prepareDistillation();
 
-        at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);  // a handle to the global one
+        at::Generator gen = at::globalContext().defaultGenerator(
+            c10::DeviceType::CPU);  // a handle to the global one
         {
             std::lock_guard<std::mutex> lock(gen.mutex());
             gen.set_current_seed(cfg_.seed);
         }
-        if (resume) loadCheckpoint();
-        else if (writer_) writeJsonAtomically((fs::path(dir_) / "config.json").string(), cfg_.toJson());
+        if (resume)
+            loadCheckpoint();
+        else if (writer_)
+            writeJsonAtomically((fs::path(dir_) / "config.json").string(), cfg_.toJson());
         if (writer_) tensorboard_ = std::make_unique<TensorBoardWriter>(dir_);
     }
 
     void buildModel() {
         const HeadType head = headFor(cfg_.task);
-        std::vector<std::string> labels = cfg_.task == Task::Regression ? std::vector<std::string>{"LABEL_0"} : train_.labels;
+        std::vector<std::string> labels =
+            cfg_.task == Task::Regression ? std::vector<std::string>{"LABEL_0"} : train_.labels;
         if (!cfg_.labelDisplayNames.empty()) {
             if (cfg_.labelDisplayNames.size() != labels.size())
-                throw Error(std::to_string(cfg_.labelDisplayNames.size()) + " label names given for " + std::to_string(labels.size()) + " labels");
+                throw Error(std::to_string(cfg_.labelDisplayNames.size()) +
+                            " label names given for " + std::to_string(labels.size()) + " labels");
             labels = cfg_.labelDisplayNames;
         }
         std::string tokenizerSource = cfg_.tokenizer;
         if (!cfg_.preset.empty() && !teacher_) {
             if (tokenizerSource.empty()) tokenizerSource = bundledVocabPath();
-            if (tokenizerSource.empty()) throw Error("no tokenizer given and the bundled BERT vocabulary is missing");
+            if (tokenizerSource.empty())
+                throw Error("no tokenizer given and the bundled BERT vocabulary is missing");
             tokenizer_ = Tokenizer::load(tokenizerSource);
             ModelConfig c = ModelConfig::preset(cfg_.preset, head);
             c.vocabSize = static_cast<int>(tokenizer_->vocabSize());
@@ -407,8 +475,10 @@ private:
         }
         tokenizerSource_ = tokenizerSource;
         if (static_cast<int>(tokenizer_->vocabSize()) > model_->config().vocabSize)
-            throw Error(tokenizerSource, "the tokenizer has " + std::to_string(tokenizer_->vocabSize()) +
-                                             " tokens but the model only " + std::to_string(model_->config().vocabSize));
+            throw Error(tokenizerSource, "the tokenizer has " +
+                                             std::to_string(tokenizer_->vocabSize()) +
+                                             " tokens but the model only " +
+                                             std::to_string(model_->config().vocabSize));
         EncoderModel& enc = model_->encoder();
         enc.setTraining(true);
         // Frozen parts keep requires_grad off and stay out of the optimizer.
@@ -416,7 +486,8 @@ private:
             bool frozen = cfg_.freezeEmbeddings && name.find("embeddings.") != std::string::npos;
             for (int l = 0; l < cfg_.freezeLayers; ++l)
                 for (const char* part : {".transformer.layer.", ".encoder.layer."})
-                    if (name.find(std::string(part) + std::to_string(l) + ".") != std::string::npos) frozen = true;
+                    if (name.find(std::string(part) + std::to_string(l) + ".") != std::string::npos)
+                        frozen = true;
             at::Tensor& p = enc.parameter(name);
             p = p.detach().clone();  // own memory: a mapped checkpoint is never written through
             p.set_requires_grad(!frozen);
@@ -433,9 +504,11 @@ private:
                 const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
                 for (double c : counts) w.push_back(c > 0 ? total / (counts.size() * c) : 0.0);
             } else {
-                for (const QString& v : QString::fromStdString(cfg_.classWeights).split(',')) w.push_back(v.toDouble());
+                for (const QString& v : QString::fromStdString(cfg_.classWeights).split(','))
+                    w.push_back(v.toDouble());
                 if (w.size() != train_.labels.size())
-                    throw Error("class weights: " + std::to_string(w.size()) + " given for " + std::to_string(train_.labels.size()) + " labels");
+                    throw Error("class weights: " + std::to_string(w.size()) + " given for " +
+                                std::to_string(train_.labels.size()) + " labels");
             }
             classWeights_ = at::tensor(w, at::kDouble).to(at::kFloat).to(enc.device());
         }
@@ -443,16 +516,21 @@ private:
 
     // The model with the given head; a new head (or other labels) gets fresh weights, everything
     // else is carried over.
-    std::shared_ptr<Model> withHead(Model& base, HeadType head, const std::vector<std::string>& labels) const {
+    std::shared_ptr<Model> withHead(Model& base, HeadType head,
+                                    const std::vector<std::string>& labels) const {
         ModelConfig c = base.config();
         c.head = head;
         c.labels = head == HeadType::MaskedLM ? std::vector<std::string>{} : labels;
         c.problemType = head == HeadType::MaskedLM ? "" : problemTypeFor(cfg_.task);
         auto encoder = std::make_unique<EncoderModel>(c, cfg_.seed, false);
         NamedTensors weights = base.encoder().stateDict(true);
-        const bool sameHead = base.config().head == head && base.config().labels.size() == c.labels.size();
+        const bool sameHead =
+            base.config().head == head && base.config().labels.size() == c.labels.size();
         if (!sameHead)
-            std::erase_if(weights, [](const auto& w) { return w.first.rfind("classifier", 0) == 0 || w.first.rfind("pre_classifier", 0) == 0; });
+            std::erase_if(weights, [](const auto& w) {
+                return w.first.rfind("classifier", 0) == 0 ||
+                       w.first.rfind("pre_classifier", 0) == 0;
+            });
         encoder->loadStateDict(weights, base.summary().weightsPath);
         return Model::adopt(std::move(encoder));
     }
@@ -461,44 +539,30 @@ private:
         const DistillationSettings& ds = cfg_.distillation;
         if (ds.teacher.empty()) throw Error("distillation needs a teacher model folder");
         if (cfg_.task == Task::MultiLabel || cfg_.task == Task::Regression)
-            throw Error("distillation works for classification, token classification and masked-LM pre-training, not " +
-                        taskName(cfg_.task));
+            throw Error(
+                "distillation works for classification, token classification and masked-LM "
+                "pre-training, not " +
+                taskName(cfg_.task));
         teacher_ = Model::load(ds.teacher);
         const HeadType want = headFor(cfg_.task);
         if (teacher_->config().head != want)
-            throw Error(ds.teacher, "is a " + teacher_->config().architecture() + ": " +
-                                        (cfg_.task == Task::MaskedLM
-                                             ? std::string("pre-training distillation needs a teacher with a masked-LM head")
-                                             : "this distillation needs a teacher fine-tuned for the task (" + ModelConfig::headName(want) + ")"));
+            throw Error(
+                ds.teacher,
+                "is a " + teacher_->config().architecture() + ": " +
+                    (cfg_.task == Task::MaskedLM
+                         ? std::string(
+                               "pre-training distillation needs a teacher with a masked-LM head")
+                         : "this distillation needs a teacher fine-tuned for the task (" +
+                               ModelConfig::headName(want) + ")"));
         teacher_->encoder().setTraining(false);
         teacher_->encoder().setRequiresGrad(false);
-    }
-
-    // The student predicts the teacher's labels in the teacher's order.
-    void alignLabelsWithTeacher() {
-        const auto& tl = teacher_->config().labels;
-        if (tl.size() != train_.labels.size())
-            throw Error(cfg_.trainFile, "has " + std::to_string(train_.labels.size()) + " labels but the teacher " + cfg_.distillation.teacher +
-                                            " predicts " + std::to_string(tl.size()));
-        std::map<std::string, int> teacherId;
-        for (std::size_t i = 0; i < tl.size(); ++i) teacherId[tl[i]] = static_cast<int>(i);
-        std::vector<int> remap(train_.labels.size());
-        for (std::size_t i = 0; i < train_.labels.size(); ++i) {
-            auto it = teacherId.find(train_.labels[i]);
-            if (it == teacherId.end()) return;  // other names ("0"/"1" for "negative"/"positive"): same order by id
-            remap[i] = it->second;
-        }
-        for (auto& e : train_.examples) {
-            if (e.label >= 0) e.label = remap[e.label];
-            for (int& t : e.tags) t = remap[t];
-        }
-        train_.labels = tl;
     }
 
     void buildStudent(HeadType head, std::vector<std::string> labels) {
         const DistillationSettings& ds = cfg_.distillation;
         const ModelConfig& tc = teacher_->config();
-        if (head != HeadType::MaskedLM && cfg_.labelDisplayNames.empty()) labels = tc.labels;  // the teacher's names
+        if (head != HeadType::MaskedLM && cfg_.labelDisplayNames.empty())
+            labels = tc.labels;  // the teacher's names
         switch (ds.studentSource) {
             case DistillationSettings::StudentSource::Preset: {
                 ModelConfig c = ModelConfig::preset(ds.student, head);
@@ -512,17 +576,23 @@ private:
             case DistillationSettings::StudentSource::Model: {
                 auto base = Model::load(ds.student);
                 if (!base->summary().tokenizerFiles.empty())
-                    StudentInitializer::checkSameVocabulary(*tokenizer_, tokenizerSourceName(), *Tokenizer::load(base->folder()), ds.student);
+                    StudentInitializer::checkSameVocabulary(*tokenizer_, tokenizerSourceName(),
+                                                            *Tokenizer::load(base->folder()),
+                                                            ds.student);
                 if (base->config().vocabSize != tc.vocabSize)
-                    throw Error("teacher and student must share the vocabulary: " + ds.teacher + " has " + std::to_string(tc.vocabSize) +
-                                " embeddings, " + ds.student + " " + std::to_string(base->config().vocabSize));
+                    throw Error("teacher and student must share the vocabulary: " + ds.teacher +
+                                " has " + std::to_string(tc.vocabSize) + " embeddings, " +
+                                ds.student + " " + std::to_string(base->config().vocabSize));
                 model_ = withHead(*base, head, labels);
                 break;
             }
             case DistillationSettings::StudentSource::FromTeacher: {
                 const std::vector<int> layers =
-                    ds.teacherLayers.empty() ? StudentInitializer::defaultLayers(tc.numLayers, std::max(1, tc.numLayers / 2)) : ds.teacherLayers;
-                auto encoder = StudentInitializer::fromTeacher(teacher_->encoder(), layers, head, ds.teacher, cfg_.seed);
+                    ds.teacherLayers.empty() ? StudentInitializer::defaultLayers(
+                                                   tc.numLayers, std::max(1, tc.numLayers / 2))
+                                             : ds.teacherLayers;
+                auto encoder = StudentInitializer::fromTeacher(teacher_->encoder(), layers, head,
+                                                               ds.teacher, cfg_.seed);
                 if (head != HeadType::MaskedLM) {
                     encoder->mutableConfig().labels = labels;
                     encoder->mutableConfig().problemType = problemTypeFor(cfg_.task);
@@ -544,19 +614,23 @@ private:
                 for (auto id : e.ids)
                     if (id >= 0 && id < V) counts[id] += 1;
         }
-        masker_ = std::make_unique<TokenMasker>(ds, V, st.maskId, std::vector<std::int64_t>{st.padId, st.clsId, st.sepId, st.unkId, st.maskId},
-                                                counts);
+        masker_ = std::make_unique<TokenMasker>(
+            ds, V, st.maskId,
+            std::vector<std::int64_t>{st.padId, st.clsId, st.sepId, st.unkId, st.maskId}, counts);
     }
 
     // Dynamic masking with the global generator, so a resumed run continues the same sequence.
     void applyMask(Batch& b) const {
         // ATen's random operators lock the generator themselves.
-        const MaskedBatch m = masker_->mask(b.ids, b.mask, at::globalContext().defaultGenerator(c10::DeviceType::CPU));
+        const MaskedBatch m = masker_->mask(
+            b.ids, b.mask, at::globalContext().defaultGenerator(c10::DeviceType::CPU));
         b.ids = m.inputIds;
         b.labels = m.labels;
     }
 
-    std::string tokenizerSourceName() const { return cfg_.tokenizer.empty() ? teacher_->folder() : cfg_.tokenizer; }
+    std::string tokenizerSourceName() const {
+        return cfg_.tokenizer.empty() ? teacher_->folder() : cfg_.tokenizer;
+    }
 
     // After the data and the student exist: the masker, the checks that need both models, and the
     // teacher's validation scores (the reference the student is measured against).
@@ -564,27 +638,35 @@ private:
         const DistillationSettings& ds = cfg_.distillation;
         const ModelConfig &tc = teacher_->config(), &sc = model_->config();
         if (ds.alphaCos > 0 && tc.hiddenSize != sc.hiddenSize)
-            throw Error("the cosine loss compares hidden states: the teacher's are " + std::to_string(tc.hiddenSize) +
-                        " wide, the student's " + std::to_string(sc.hiddenSize) + ". Set alpha_cos to 0 or pick a student of width " +
+            throw Error("the cosine loss compares hidden states: the teacher's are " +
+                        std::to_string(tc.hiddenSize) + " wide, the student's " +
+                        std::to_string(sc.hiddenSize) +
+                        ". Set alpha_cos to 0 or pick a student of width " +
                         std::to_string(tc.hiddenSize) + ".");
         if (ds.temperature <= 0) throw Error("the temperature must be positive");
         if (cfg_.task == Task::MaskedLM && tc.vocabSize != sc.vocabSize)
-            throw Error("teacher and student must share the vocabulary: " + std::to_string(tc.vocabSize) + " and " +
-                        std::to_string(sc.vocabSize) + " tokens");
+            throw Error(
+                "teacher and student must share the vocabulary: " + std::to_string(tc.vocabSize) +
+                " and " + std::to_string(sc.vocabSize) + " tokens");
         if (!valData_.empty()) {
             cb_.job.report(0.03, "scoring the teacher");
-            const auto report = evaluateEncoded(teacher_->encoder(), valData_, validation_, cfg_.evalBatchSize,
-                                                tokenizer_->specialTokens().padId, cfg_.multiLabelThreshold, cb_.job, masker_.get());
+            const auto report =
+                evaluateEncoded(teacher_->encoder(), valData_, validation_, cfg_.evalBatchSize,
+                                tokenizer_->specialTokens().padId, cfg_.multiLabelThreshold,
+                                cb_.job, masker_.get());
             teacherMetrics_ = report.metrics;
             QJsonObject json{{"split", "teacher"}, {"step", 0}};
-            for (const auto& [k, v] : report.metrics) json["teacher_eval_" + QString::fromStdString(k)] = v;
+            for (const auto& [k, v] : report.metrics)
+                json["teacher_eval_" + QString::fromStdString(k)] = v;
             teacherRecord_ = json;
-            if (cb_.onEvaluation) cb_.onEvaluation(EvaluationRecord{0, 0, report.loss, report.metrics, true});
+            if (cb_.onEvaluation)
+                cb_.onEvaluation(EvaluationRecord{0, 0, report.loss, report.metrics, true});
         }
     }
 
     // One micro-batch of a distillation run: the student's loss against the teacher.
-    at::Tensor distillationLoss(Batch& b, const std::vector<std::size_t>& idx, std::map<std::string, double>& parts) {
+    at::Tensor distillationLoss(Batch& b, const std::vector<std::size_t>& idx,
+                                std::map<std::string, double>& parts) {
         const DistillationSettings& ds = cfg_.distillation;
         EncoderModel& enc = model_->encoder();
         if (masker_) applyMask(b);
@@ -594,7 +676,8 @@ private:
         in.attentionMask = b.mask;
         const bool wantHidden = ds.alphaCos > 0;
         // Cached logits spare the teacher's forward pass from the second epoch on.
-        const bool useCache = ds.cacheTeacherLogits && !wantHidden && cfg_.task == Task::Classification;
+        const bool useCache =
+            ds.cacheTeacherLogits && !wantHidden && cfg_.task == Task::Classification;
         bool cached = useCache;
         if (useCache)
             for (auto i : idx) cached = cached && teacherCache_.count(i);
@@ -606,12 +689,14 @@ private:
         } else {
             at::NoGradGuard noGrad;
             ModelInputs tin = in;
-            if (teacher_->config().family == ModelFamily::DistilBert) tin.tokenTypeIds = at::Tensor();
+            if (teacher_->config().family == ModelFamily::DistilBert)
+                tin.tokenTypeIds = at::Tensor();
             const ModelOutputs t = teacher_->encoder().forward(tin);
             teacherLogits = t.logits.to(at::kFloat);
             teacherHidden = t.lastHidden;
             if (useCache)
-                for (std::size_t r = 0; r < idx.size(); ++r) teacherCache_[idx[r]] = teacherLogits[r].to(at::kCPU).clone();
+                for (std::size_t r = 0; r < idx.size(); ++r)
+                    teacherCache_[idx[r]] = teacherLogits[r].to(at::kCPU).clone();
         }
         at::autocast::set_cpu_enabled(cfg_.bf16);
         at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
@@ -627,12 +712,16 @@ private:
             li.hardLoss = taskLoss(studentLogits, b, cfg_.task, classWeights_, cfg_.labelSmoothing);
         } else {
             // Token tasks compare every real token (token classification) or the masked ones (MLM).
-            const at::Tensor rows = cfg_.task == Task::MaskedLM ? b.labels.reshape({-1}).ne(kIgnore) : b.mask.reshape({-1}).to(at::kBool);
+            const at::Tensor rows = cfg_.task == Task::MaskedLM
+                                        ? b.labels.reshape({-1}).ne(kIgnore)
+                                        : b.mask.reshape({-1}).to(at::kBool);
             const std::int64_t C = studentLogits.size(-1);
             li.studentLogits = studentLogits.reshape({-1, C}).index({rows});
             li.teacherLogits = teacherLogits.reshape({-1, teacherLogits.size(-1)}).index({rows});
-            const at::Tensor hard = taskLoss(studentLogits, b, cfg_.task, cfg_.task == Task::MaskedLM ? at::Tensor() : classWeights_,
-                                             cfg_.task == Task::MaskedLM ? 0.0 : cfg_.labelSmoothing);
+            const at::Tensor hard =
+                taskLoss(studentLogits, b, cfg_.task,
+                         cfg_.task == Task::MaskedLM ? at::Tensor() : classWeights_,
+                         cfg_.task == Task::MaskedLM ? 0.0 : cfg_.labelSmoothing);
             (cfg_.task == Task::MaskedLM ? li.mlmLoss : li.hardLoss) = hard;
         }
         if (wantHidden) {
@@ -658,7 +747,8 @@ private:
         if (step < warmup_) return double(step) / std::max(1, warmup_);
         const double progress = double(step - warmup_) / std::max(1, totalSteps_ - warmup_);
         if (cfg_.scheduler == "constant") return 1.0;
-        if (cfg_.scheduler == "cosine") return std::max(0.0, 0.5 * (1.0 + std::cos(M_PI * progress)));
+        if (cfg_.scheduler == "cosine")
+            return std::max(0.0, 0.5 * (1.0 + std::cos(M_PI * progress)));
         return std::max(0.0, 1.0 - progress);
     }
 
@@ -669,10 +759,13 @@ private:
         std::mt19937_64 rng(cfg_.seed * 1000003ULL + epoch);
         std::shuffle(order.begin(), order.end(), rng);
         if (cfg_.groupByLength) {
-            const std::size_t mega = 50 * static_cast<std::size_t>(cfg_.batchSize) * (dist_ ? dist_->worldSize() : 1);
+            const std::size_t mega =
+                50 * static_cast<std::size_t>(cfg_.batchSize) * (dist_ ? dist_->worldSize() : 1);
             for (std::size_t s = 0; s < order.size(); s += mega) {
                 const auto e = order.begin() + std::min(order.size(), s + mega);
-                std::stable_sort(order.begin() + s, e, [&](auto a, auto b) { return trainData_[a].ids.size() > trainData_[b].ids.size(); });
+                std::stable_sort(order.begin() + s, e, [&](auto a, auto b) {
+                    return trainData_[a].ids.size() > trainData_[b].ids.size();
+                });
             }
         }
         // Every process builds the same global batches and takes its own slice of each.
@@ -700,10 +793,12 @@ private:
         out.totalSteps = totalSteps_;
         const auto runStart = std::chrono::steady_clock::now();
         std::size_t examplesSeen = 0;
-        // With max_steps the run ends when the step count is reached, however many epochs that takes.
+        // With max_steps the run ends when the step count is reached, however many epochs that
+        // takes.
         for (int epoch = epoch_; !stop && (cfg_.maxSteps > 0 || epoch < cfg_.epochs); ++epoch) {
             const auto batches = epochBatches(epoch);
-            const int groups = (static_cast<int>(batches.size()) + cfg_.gradientAccumulation - 1) / cfg_.gradientAccumulation;
+            const int groups = (static_cast<int>(batches.size()) + cfg_.gradientAccumulation - 1) /
+                               cfg_.gradientAccumulation;
             for (int g = group_; g < groups && !stop; ++g) {
                 // The position a checkpoint taken now resumes from: this group, not yet run.
                 epoch_ = epoch;
@@ -718,12 +813,15 @@ private:
                     std::this_thread::sleep_for(std::chrono::milliseconds(50));
                 }
                 const int first = g * cfg_.gradientAccumulation;
-                const int count = std::min(cfg_.gradientAccumulation, static_cast<int>(batches.size()) - first);
-                for (const auto& name : trainable_) enc.parameter(name).mutable_grad() = at::Tensor();
+                const int count =
+                    std::min(cfg_.gradientAccumulation, static_cast<int>(batches.size()) - first);
+                for (const auto& name : trainable_)
+                    enc.parameter(name).mutable_grad() = at::Tensor();
                 double stepLoss = 0;
                 for (int m = 0; m < count; ++m) {
                     if (batches[first + m].empty()) continue;  // a short last global batch
-                    Batch b = collate(trainData_, batches[first + m], cfg_.task, padId, enc.device());
+                    Batch b =
+                        collate(trainData_, batches[first + m], cfg_.task, padId, enc.device());
                     if (masker_ && !teacher_) applyMask(b);
                     ModelInputs in;
                     in.inputIds = b.ids;
@@ -741,14 +839,18 @@ private:
                         const at::Tensor logits = enc.forward(in).logits;
                         at::autocast::set_cpu_enabled(false);
                         at::autocast::clear_cache();
-                        loss = taskLoss(logits, b, cfg_.task, classWeights_, cfg_.labelSmoothing) / count;
+                        loss = taskLoss(logits, b, cfg_.task, classWeights_, cfg_.labelSmoothing) /
+                               count;
                     }
                     const double value = loss.item<double>();
                     if (!std::isfinite(value))
-                        throw Error("the loss became " + std::string(std::isnan(value) ? "NaN" : "infinite") + " at step " +
-                                    std::to_string(step_ + 1) + "; training stopped. " +
-                                    (lastCheckpoint_.empty() ? std::string("No checkpoint was saved yet.")
-                                                             : "The last good checkpoint is " + lastCheckpoint_ + ".") +
+                        throw Error("the loss became " +
+                                    std::string(std::isnan(value) ? "NaN" : "infinite") +
+                                    " at step " + std::to_string(step_ + 1) +
+                                    "; training stopped. " +
+                                    (lastCheckpoint_.empty()
+                                         ? std::string("No checkpoint was saved yet.")
+                                         : "The last good checkpoint is " + lastCheckpoint_ + ".") +
                                     " Try a lower learning rate.");
                     loss.backward();
                     stepLoss += value;
@@ -762,10 +864,18 @@ private:
                 ++windowSteps_;
                 const double epochFloat = epoch + double(g + 1) / groups;
                 if (step_ % std::max(1, cfg_.loggingSteps) == 0 || step_ == totalSteps_) {
-                    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - windowStart).count();
-                    TrainingLogRecord rec{step_, epochFloat, windowLoss_ / windowSteps_, cfg_.learningRate * lrFactor(step_ - 1),
-                                          gradNorm, seconds > 0 ? windowExamples / seconds : 0, {}};
-                    for (const auto& [k, v] : windowParts_) rec.parts[k] = (dist_ ? dist_->allReduceMean(v) : v) / windowSteps_;
+                    const double seconds = std::chrono::duration<double>(
+                                               std::chrono::steady_clock::now() - windowStart)
+                                               .count();
+                    TrainingLogRecord rec{step_,
+                                          epochFloat,
+                                          windowLoss_ / windowSteps_,
+                                          cfg_.learningRate * lrFactor(step_ - 1),
+                                          gradNorm,
+                                          seconds > 0 ? windowExamples / seconds : 0,
+                                          {}};
+                    for (const auto& [k, v] : windowParts_)
+                        rec.parts[k] = (dist_ ? dist_->allReduceMean(v) : v) / windowSteps_;
                     log(rec);
                     windowParts_.clear();
                     windowLoss_ = 0;
@@ -774,8 +884,11 @@ private:
                     windowStart = std::chrono::steady_clock::now();
                 }
                 const double fraction = double(step_) / totalSteps_;
-                cb_.job.report(fraction, "step " + std::to_string(step_) + " of " + std::to_string(totalSteps_) + ", epoch " +
-                                             std::to_string(epoch + 1), eta.update(fraction));
+                cb_.job.report(fraction,
+                               "step " + std::to_string(step_) + " of " +
+                                   std::to_string(totalSteps_) + ", epoch " +
+                                   std::to_string(epoch + 1),
+                               eta.update(fraction));
                 const bool endOfEpoch = g + 1 == groups;
                 if (step_ >= totalSteps_) stop = true;
                 if ((cfg_.evalSteps > 0 && step_ % cfg_.evalSteps == 0) || endOfEpoch || stop) {
@@ -800,18 +913,34 @@ private:
         out.bestModel = (fs::path(dir_) / "best").string();
         out.bestMetrics = bestMetrics_;
         out.teacherMetrics = teacherMetrics_;
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - runStart).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - runStart).count();
         out.examplesPerSecond = seconds > 0 ? examplesSeen / seconds : 0;
-        if (writer_ && !testData_.empty() && fs::exists(fs::path(dir_) / "best" / "model.safetensors")) {
+        if (writer_ && !testData_.empty() &&
+            fs::exists(fs::path(dir_) / "best" / "model.safetensors")) {
             // The test set is scored once, with the best model.
             auto best = Model::load((fs::path(dir_) / "best").string());
-            const auto report = evaluateEncoded(best->encoder(), testData_, test_, cfg_.evalBatchSize, padId, cfg_.multiLabelThreshold, {},
-                                                masker_.get());
+            const auto report =
+                evaluateEncoded(best->encoder(), testData_, test_, cfg_.evalBatchSize, padId,
+                                cfg_.multiLabelThreshold, {}, masker_.get());
             out.testMetrics = report.metrics;
             QJsonObject rec{{"split", "test"}, {"step", step_}};
             for (const auto& [k, v] : report.metrics) rec["test_" + QString::fromStdString(k)] = v;
             records_.push_back(rec);
             writeMetrics();
+        }
+        if (writer_) {
+            // What the run history lists: total time across resumes, steps and the best scores.
+            QJsonObject best;
+            for (const auto& [k, v] : bestMetrics_) best[QString::fromStdString(k)] = v;
+            writeJsonAtomically(
+                (fs::path(dir_) / "run_summary.json").string(),
+                QJsonObject{{"seconds", elapsedSeconds()},
+                            {"steps", step_},
+                            {"epochs", out.epochs},
+                            {"early_stopped", out.earlyStopped},
+                            {"best_metrics", best},
+                            {"metric_for_best", QString::fromStdString(cfg_.metricForBest)}});
         }
         return out;
     }
@@ -844,8 +973,9 @@ private:
             const at::Tensor& g = p.grad();
             if (!g.defined()) continue;
             // AdamW: decoupled weight decay, none on biases and LayerNorm weights.
-            const bool decay = !(name.ends_with("bias") || name.find("LayerNorm") != std::string::npos ||
-                                 name.find("layer_norm") != std::string::npos);
+            const bool decay =
+                !(name.ends_with("bias") || name.find("LayerNorm") != std::string::npos ||
+                  name.find("layer_norm") != std::string::npos);
             if (decay && cfg_.weightDecay > 0) p.mul_(1 - lr * cfg_.weightDecay);
             at::Tensor& m = expAvg_[name];
             at::Tensor& v = expAvgSq_[name];
@@ -859,7 +989,8 @@ private:
 
     void log(const TrainingLogRecord& r) {
         if (!writer_) return;
-        QJsonObject json{{"step", r.step}, {"epoch", r.epoch}, {"loss", r.loss}, {"learning_rate", r.learningRate},
+        QJsonObject json{{"step", r.step},          {"epoch", r.epoch},
+                         {"loss", r.loss},          {"learning_rate", r.learningRate},
                          {"grad_norm", r.gradNorm}, {"examples_per_second", r.examplesPerSecond}};
         for (const auto& [k, v] : r.parts) {
             json[QString::fromStdString(k)] = v;
@@ -878,7 +1009,8 @@ private:
         EncoderModel& enc = model_->encoder();
         bool stopNow = false;
         if (!valData_.empty()) {
-            const auto report = evaluateEncoded(enc, valData_, validation_, cfg_.evalBatchSize, tokenizer_->specialTokens().padId,
+            const auto report = evaluateEncoded(enc, valData_, validation_, cfg_.evalBatchSize,
+                                                tokenizer_->specialTokens().padId,
                                                 cfg_.multiLabelThreshold, {}, masker_.get());
             EvaluationRecord rec{step_, epoch, report.loss, report.metrics};
             QJsonObject json{{"step", step_}, {"epoch", epoch}, {"eval_loss", report.loss}};
@@ -893,7 +1025,8 @@ private:
             }
             if (cb_.onEvaluation) cb_.onEvaluation(rec);
             const auto it = report.metrics.find(cfg_.metricForBest);
-            if (it == report.metrics.end()) throw Error("metric '" + cfg_.metricForBest + "' is not computed for this task");
+            if (it == report.metrics.end())
+                throw Error("metric '" + cfg_.metricForBest + "' is not computed for this task");
             const bool greater = greaterIsBetter(cfg_.metricForBest);
             if (bestStep_ < 0 || (greater ? it->second > bestValue_ : it->second < bestValue_)) {
                 bestValue_ = it->second;
@@ -902,12 +1035,17 @@ private:
                 saveBest();
             }
             if (cfg_.earlyStoppingPatience > 0) {
-                const std::string metric = cfg_.earlyStoppingMetric.empty() ? cfg_.metricForBest : cfg_.earlyStoppingMetric;
+                const std::string metric = cfg_.earlyStoppingMetric.empty()
+                                               ? cfg_.metricForBest
+                                               : cfg_.earlyStoppingMetric;
                 const auto m = report.metrics.find(metric);
-                if (m == report.metrics.end()) throw Error("early-stopping metric '" + metric + "' is not computed for this task");
+                if (m == report.metrics.end())
+                    throw Error("early-stopping metric '" + metric +
+                                "' is not computed for this task");
                 const bool better = earlyBest_ < -1e300 ||
-                                    (greaterIsBetter(metric) ? m->second > earlyBest_ + cfg_.earlyStoppingThreshold
-                                                             : m->second < earlyBest_ - cfg_.earlyStoppingThreshold);
+                                    (greaterIsBetter(metric)
+                                         ? m->second > earlyBest_ + cfg_.earlyStoppingThreshold
+                                         : m->second < earlyBest_ - cfg_.earlyStoppingThreshold);
                 if (better) {
                     earlyBest_ = m->second;
                     badEvaluations_ = 0;
@@ -947,7 +1085,8 @@ private:
     void saveCheckpoint() {
         if (step_ == 0 || !writer_) return;
         const std::string name = "checkpoint-" + std::to_string(step_);
-        const fs::path final = fs::path(dir_) / "checkpoints" / name, tmp = fs::path(dir_) / "checkpoints" / (name + ".tmp");
+        const fs::path final = fs::path(dir_) / "checkpoints" / name,
+                       tmp = fs::path(dir_) / "checkpoints" / (name + ".tmp");
         std::error_code ec;
         fs::remove_all(tmp, ec);
         fs::create_directories(tmp);
@@ -958,7 +1097,8 @@ private:
             state.emplace_back("exp_avg_sq." + n, expAvgSq_[n]);
         }
         writeSafetensors((tmp / "optimizer.safetensors").string(), state);
-        at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);  // a handle to the global one
+        at::Generator gen = at::globalContext().defaultGenerator(
+            c10::DeviceType::CPU);  // a handle to the global one
         at::Tensor rng;
         {
             std::lock_guard<std::mutex> lock(gen.mutex());
@@ -967,11 +1107,19 @@ private:
         QJsonObject bestMetrics;
         for (const auto& [k, v] : bestMetrics_) bestMetrics[QString::fromStdString(k)] = v;
         writeJsonAtomically((tmp / "trainer_state.json").string(),
-                            QJsonObject{{"global_step", step_}, {"epoch", epoch_}, {"group_in_epoch", group_},
-                                        {"rng_state", QString::fromStdString(toBase64(rng))}, {"best_value", bestValue_},
-                                        {"best_step", bestStep_}, {"best_metrics", bestMetrics}, {"early_best", earlyBest_},
-                                        {"bad_evaluations", badEvaluations_}, {"window_loss", windowLoss_},
-                                        {"window_steps", windowSteps_}, {"total_steps", totalSteps_}});
+                            QJsonObject{{"global_step", step_},
+                                        {"epoch", epoch_},
+                                        {"group_in_epoch", group_},
+                                        {"rng_state", QString::fromStdString(toBase64(rng))},
+                                        {"best_value", bestValue_},
+                                        {"best_step", bestStep_},
+                                        {"best_metrics", bestMetrics},
+                                        {"early_best", earlyBest_},
+                                        {"bad_evaluations", badEvaluations_},
+                                        {"window_loss", windowLoss_},
+                                        {"window_steps", windowSteps_},
+                                        {"total_steps", totalSteps_},
+                                        {"elapsed_seconds", elapsedSeconds()}});
         fs::remove_all(final, ec);
         fs::rename(tmp, final);
         lastCheckpoint_ = final.string();
@@ -979,7 +1127,8 @@ private:
         std::vector<std::pair<int, fs::path>> all;
         for (const auto& e : fs::directory_iterator(fs::path(dir_) / "checkpoints", ec)) {
             const std::string n = e.path().filename().string();
-            if (n.rfind("checkpoint-", 0) == 0 && !n.ends_with(".tmp")) all.emplace_back(std::stoi(n.substr(11)), e.path());
+            if (n.rfind("checkpoint-", 0) == 0 && !n.ends_with(".tmp"))
+                all.emplace_back(std::stoi(n.substr(11)), e.path());
         }
         std::sort(all.begin(), all.end());
         while (cfg_.saveTotalLimit > 0 && static_cast<int>(all.size()) > cfg_.saveTotalLimit) {
@@ -1003,14 +1152,18 @@ private:
         }
         if (newest < 0) throw Error(dir_, "has no checkpoint to resume from");
         EncoderModel& enc = model_->encoder();
-        const NamedTensors weights = readWeights({(path / "model.safetensors").string(), "safetensors"});
+        const NamedTensors weights =
+            readWeights({(path / "model.safetensors").string(), "safetensors"});
         {
             at::NoGradGuard g;
             for (const auto& [name, t] : weights)
                 if (enc.hasParameter(name)) enc.parameter(name).copy_(t);
-            for (const auto& [name, t] : readWeights({(path / "optimizer.safetensors").string(), "safetensors"})) {
-                if (name.rfind("exp_avg_sq.", 0) == 0) expAvgSq_[name.substr(11)].copy_(t);
-                else if (name.rfind("exp_avg.", 0) == 0) expAvg_[name.substr(8)].copy_(t);
+            for (const auto& [name, t] :
+                 readWeights({(path / "optimizer.safetensors").string(), "safetensors"})) {
+                if (name.rfind("exp_avg_sq.", 0) == 0)
+                    expAvgSq_[name.substr(11)].copy_(t);
+                else if (name.rfind("exp_avg.", 0) == 0)
+                    expAvg_[name.substr(8)].copy_(t);
             }
         }
         const QJsonObject s = readJsonObject((path / "trainer_state.json").string());
@@ -1020,15 +1173,18 @@ private:
         bestValue_ = s["best_value"].toDouble();
         bestStep_ = s["best_step"].toInt(-1);
         const QJsonObject best = s["best_metrics"].toObject();
-        for (auto it = best.begin(); it != best.end(); ++it) bestMetrics_[it.key().toStdString()] = it.value().toDouble();
+        for (auto it = best.begin(); it != best.end(); ++it)
+            bestMetrics_[it.key().toStdString()] = it.value().toDouble();
         earlyBest_ = s["early_best"].toDouble(-1e308);
         badEvaluations_ = s["bad_evaluations"].toInt();
         windowLoss_ = s["window_loss"].toDouble();
         windowSteps_ = s["window_steps"].toInt();
+        elapsedBefore_ = s["elapsed_seconds"].toDouble();
         const QByteArray rng = QByteArray::fromBase64(s["rng_state"].toString().toUtf8());
         at::Tensor state = at::empty({rng.size()}, at::kByte);
         std::memcpy(state.data_ptr(), rng.constData(), rng.size());
-        at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);  // a handle to the global one
+        at::Generator gen = at::globalContext().defaultGenerator(
+            c10::DeviceType::CPU);  // a handle to the global one
         {
             std::lock_guard<std::mutex> lock(gen.mutex());
             gen.set_state(state);
@@ -1039,7 +1195,8 @@ private:
         if (f.open(QIODevice::ReadOnly)) {
             while (!f.atEnd()) {
                 const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
-                if (!o.isEmpty() && o["step"].toInt() <= step_ && !o.contains("split")) records_.push_back(o);
+                if (!o.isEmpty() && o["step"].toInt() <= step_ && !o.contains("split"))
+                    records_.push_back(o);
             }
         }
     }
@@ -1048,13 +1205,16 @@ private:
         if (!writer_) return;
         QSaveFile f(QString::fromStdString((fs::path(dir_) / "metrics.jsonl").string()));
         if (!f.open(QIODevice::WriteOnly)) throw Error(dir_ + "/metrics.jsonl", "cannot write");
-        if (!teacherRecord_.isEmpty()) f.write(QJsonDocument(teacherRecord_).toJson(QJsonDocument::Compact) + '\n');
-        for (const auto& r : records_) f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
+        if (!teacherRecord_.isEmpty())
+            f.write(QJsonDocument(teacherRecord_).toJson(QJsonDocument::Compact) + '\n');
+        for (const auto& r : records_)
+            f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
         if (!f.commit()) throw Error(dir_ + "/metrics.jsonl", "cannot save");
     }
 
     void writePredictions(const EvaluationReport& r) {
-        QSaveFile f(QString::fromStdString((fs::path(dir_) / "validation_predictions.jsonl").string()));
+        QSaveFile f(
+            QString::fromStdString((fs::path(dir_) / "validation_predictions.jsonl").string()));
         if (!f.open(QIODevice::WriteOnly)) return;
         for (std::size_t i = 0; i < r.texts.size(); ++i) {
             QJsonArray probs;
@@ -1075,8 +1235,8 @@ private:
     Dataset train_, validation_, test_;
     std::vector<Encoded> trainData_, valData_, testData_;
     std::shared_ptr<Model> model_;
-    std::shared_ptr<Model> teacher_;  // distillation runs
-    std::unique_ptr<TokenMasker> masker_;  // masked-LM distillation
+    std::shared_ptr<Model> teacher_;                  // distillation runs
+    std::unique_ptr<TokenMasker> masker_;             // masked-LM distillation
     std::map<std::size_t, at::Tensor> teacherCache_;  // training example -> teacher logits
     std::map<std::string, double> windowParts_;
     MetricMap teacherMetrics_;
@@ -1099,41 +1259,118 @@ private:
     double earlyBest_ = -1e308;
     int badEvaluations_ = 0;
     std::string lastCheckpoint_;
+    std::chrono::steady_clock::time_point sessionStart_ = std::chrono::steady_clock::now();
+    double elapsedBefore_ = 0;  // seconds trained before a resume
+
+    double elapsedSeconds() const {
+        return elapsedBefore_ +
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - sessionStart_)
+                   .count();
+    }
 };
 
 }  // namespace
 
-TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& runDirectory, const TrainerCallbacks& callbacks) {
+Task taskOf(const ModelConfig& c) {
+    if (c.head == HeadType::TokenClassification) return Task::TokenClassification;
+    if (c.head == HeadType::MaskedLM) return Task::MaskedLM;
+    const std::string p = c.effectiveProblemType();
+    if (p == "multi_label_classification") return Task::MultiLabel;
+    if (p == "regression") return Task::Regression;
+    return Task::Classification;
+}
+
+void applyDecisionThreshold(EvaluationReport& r, double t) {
+    if (r.task == Task::Classification && r.labels.size() == 2) {
+        std::vector<double> scores;
+        for (std::size_t i = 0; i < r.probabilities.size(); ++i) {
+            r.predicted[i] = r.probabilities[i][1] >= t ? 1 : 0;
+            scores.push_back(r.probabilities[i][1]);
+        }
+        r.classification = classificationMetrics(r.truth, r.predicted, r.labels, scores);
+        const double loss = r.metrics["loss"];
+        r.metrics = toMap(r.classification);
+        r.metrics["loss"] = loss;
+    } else if (r.task == Task::MultiLabel) {
+        std::vector<std::vector<int>> predicted(r.probabilities.size());
+        for (std::size_t i = 0; i < r.probabilities.size(); ++i)
+            for (float p : r.probabilities[i]) predicted[i].push_back(p >= t);
+        r.multiLabel = multiLabelMetrics(r.multiTruth, predicted, r.labels);
+        const double loss = r.metrics["loss"];
+        r.metrics = toMap(r.multiLabel);
+        r.metrics["loss"] = loss;
+    }
+}
+
+RunDatasets readRunDatasets(const TrainingConfig& cfg, const std::vector<std::string>& labelOrder) {
+    RunDatasets r;
+    r.train = DatasetReader::read(cfg.trainFile, cfg.task, cfg.columns, cfg.labels);
+    if (!labelOrder.empty()) alignLabels(r.train, labelOrder, cfg.distillation.teacher);
+    if (cfg.testFile.empty() && cfg.testSplit > 0)
+        std::tie(r.train, r.test) = splitDataset(r.train, cfg.testSplit, cfg.seed + 1, true);
+    if (!cfg.validationFile.empty()) {
+        r.validation =
+            DatasetReader::read(cfg.validationFile, cfg.task, cfg.columns, r.train.labels);
+    } else if (cfg.validationSplit > 0) {
+        std::tie(r.train, r.validation) =
+            splitDataset(r.train, cfg.validationSplit, cfg.seed, true);
+    }
+    if (!cfg.testFile.empty())
+        r.test = DatasetReader::read(cfg.testFile, cfg.task, cfg.columns, r.train.labels);
+    return r;
+}
+
+RunDatasets readRunDatasets(const std::string& runDirectory) {
+    const TrainingConfig c =
+        TrainingConfig::fromJson(readJsonObject((fs::path(runDirectory) / "config.json").string()));
+    std::vector<std::string> order;
+    if (c.distillation.enabled && c.task != Task::MaskedLM)
+        order = ModelConfig::load(c.distillation.teacher + "/config.json").labels;
+    return readRunDatasets(c, order);
+}
+
+TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& runDirectory,
+                               const TrainerCallbacks& callbacks) {
     if (!config.distillation.enabled && config.model.empty() == config.preset.empty())
         throw Error("give a model folder or a preset, not both or neither");
-    if (config.batchSize < 1 || config.gradientAccumulation < 1 || config.epochs < 0 || config.maxSteps < 0)
+    if (config.batchSize < 1 || config.gradientAccumulation < 1 || config.epochs < 0 ||
+        config.maxSteps < 0)
         throw Error("batch size, accumulation, epochs and max steps must be positive");
-    if (config.epochs == 0 && config.maxSteps == 0) throw Error("nothing to train: epochs and max steps are both 0");
-    if (fs::exists(fs::path(runDirectory) / "checkpoints") && !fs::is_empty(fs::path(runDirectory) / "checkpoints"))
+    if (config.epochs == 0 && config.maxSteps == 0)
+        throw Error("nothing to train: epochs and max steps are both 0");
+    if (fs::exists(fs::path(runDirectory) / "checkpoints") &&
+        !fs::is_empty(fs::path(runDirectory) / "checkpoints"))
         throw Error(runDirectory, "already holds a run: resume it or choose another folder");
     Session session(config, runDirectory, callbacks);
     return session.run(false);
 }
 
-TrainingOutcome Trainer::resume(const std::string& runDirectory, const TrainerCallbacks& callbacks) {
-    const TrainingConfig config = TrainingConfig::fromJson(readJsonObject((fs::path(runDirectory) / "config.json").string()));
+TrainingOutcome Trainer::resume(const std::string& runDirectory,
+                                const TrainerCallbacks& callbacks) {
+    const TrainingConfig config =
+        TrainingConfig::fromJson(readJsonObject((fs::path(runDirectory) / "config.json").string()));
     Session session(config, runDirectory, callbacks);
     return session.run(true);
 }
 
-EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize, int maxLength,
-                               double threshold, const JobCallbacks& callbacks) {
+EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize,
+                               int maxLength, double threshold, const JobCallbacks& callbacks) {
     if (!pipeline.tokenizer()) throw Error("evaluation needs the model's tokenizer");
     Model& model = *pipeline.model();
     const ModelConfig& c = model.config();
-    if (dataset.task != Task::Regression && static_cast<int>(dataset.labels.size()) != c.numLabels())
-        throw Error(dataset.source, "has " + std::to_string(dataset.labels.size()) + " labels but the model predicts " +
+    if (dataset.task != Task::Regression &&
+        static_cast<int>(dataset.labels.size()) != c.numLabels())
+        throw Error(dataset.source, "has " + std::to_string(dataset.labels.size()) +
+                                        " labels but the model predicts " +
                                         std::to_string(c.numLabels()));
-    const auto data = encodeDataset(dataset, *pipeline.tokenizer(), std::min(maxLength, c.maxPositions));
+    const auto data =
+        encodeDataset(dataset, *pipeline.tokenizer(), std::min(maxLength, c.maxPositions));
     std::lock_guard lock(model.mutex());
     Dataset labelled = dataset;
-    if (dataset.task != Task::Regression) labelled.labels = c.labels;  // report with the model's names
-    return evaluateEncoded(model.encoder(), data, labelled, batchSize, pipeline.tokenizer()->specialTokens().padId, threshold, callbacks);
+    if (dataset.task != Task::Regression)
+        labelled.labels = c.labels;  // report with the model's names
+    return evaluateEncoded(model.encoder(), data, labelled, batchSize,
+                           pipeline.tokenizer()->specialTokens().padId, threshold, callbacks);
 }
 
 }  // namespace distilbench

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/data/Dataset.h"
+#include "core/models/ModelConfig.h"
 #include "core/runtime/JobCallbacks.h"
 #include "core/training/Metrics.h"
 #include "core/training/TrainingConfig.h"
@@ -21,7 +22,8 @@ struct TrainingLogRecord {
     double learningRate = 0;
     double gradNorm = 0;
     double examplesPerSecond = 0;
-    std::map<std::string, double> parts;  // distillation: each loss component (unweighted), window mean
+    std::map<std::string, double>
+        parts;  // distillation: each loss component (unweighted), window mean
 };
 
 struct EvaluationRecord {
@@ -29,7 +31,8 @@ struct EvaluationRecord {
     double epoch = 0;
     double loss = 0;
     MetricMap metrics;
-    bool teacher = false;  // distillation: the teacher's scores on the same data (once, at the start)
+    bool teacher =
+        false;  // distillation: the teacher's scores on the same data (once, at the start)
 };
 
 struct TrainerCallbacks {
@@ -62,8 +65,19 @@ public:
     static TrainingOutcome train(const TrainingConfig& config, const std::string& runDirectory,
                                  const TrainerCallbacks& callbacks = {});
     // Continues from the newest checkpoint exactly where it stopped.
-    static TrainingOutcome resume(const std::string& runDirectory, const TrainerCallbacks& callbacks = {});
+    static TrainingOutcome resume(const std::string& runDirectory,
+                                  const TrainerCallbacks& callbacks = {});
 };
+
+// The data of a run exactly as its training saw it: the same files, the same seeded splits.
+struct RunDatasets {
+    Dataset train, validation, test;
+};
+// labelOrder: put label ids in this order (a distillation teacher's) before splitting.
+RunDatasets readRunDatasets(const TrainingConfig& config,
+                            const std::vector<std::string>& labelOrder = {});
+// From RUN_DIR/config.json (for "evaluate this run's validation set").
+RunDatasets readRunDatasets(const std::string& runDirectory);
 
 struct EvaluationReport {
     Task task = Task::Classification;
@@ -74,14 +88,23 @@ struct EvaluationReport {
     MultiLabelMetrics multiLabel;
     EntityMetrics entities;
     RegressionMetrics regression;
+    std::vector<std::vector<int>> multiTruth;  // multi-label: 0/1 per label and example
     // Per example, for confusion-matrix drill-down and exports.
     std::vector<std::string> texts;
     std::vector<int> truth, predicted;
     std::vector<std::vector<float>> probabilities;
 };
 
+// The task a model was fine-tuned for, from its head and problem_type.
+Task taskOf(const ModelConfig& config);
+
+// Binary and multi-label reports: predictions and metrics again at another decision threshold
+// (binary: the second label's probability; multi-label: every label's).
+void applyDecisionThreshold(EvaluationReport& report, double threshold);
+
 // Runs a model over a labelled dataset and computes every metric of its task.
-EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize, int maxLength,
-                               double multiLabelThreshold = 0.5, const JobCallbacks& callbacks = {});
+EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize,
+                               int maxLength, double multiLabelThreshold = 0.5,
+                               const JobCallbacks& callbacks = {});
 
 }  // namespace distilbench

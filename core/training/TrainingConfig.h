@@ -20,9 +20,10 @@ struct TrainingConfig {
     std::string trainFile, validationFile, testFile;
     ColumnMapping columns;
     std::vector<std::string> labels;  // given label names (else discovered)
-    std::vector<std::string> labelDisplayNames;  // id2label written to the model ("negative" for "0")
-    double validationSplit = 0.1;     // taken from train when there is no validation file
-    double testSplit = 0.0;           // taken from train when there is no test file
+    std::vector<std::string>
+        labelDisplayNames;         // id2label written to the model ("negative" for "0")
+    double validationSplit = 0.1;  // taken from train when there is no validation file
+    double testSplit = 0.0;        // taken from train when there is no test file
 
     int epochs = 3;
     int maxSteps = 0;  // > 0 overrides epochs
@@ -58,6 +59,9 @@ struct TrainingConfig {
 
     QJsonObject toJson() const;
     static TrainingConfig fromJson(const QJsonObject& json);
+    // Defaults that suit the task: fine-tuning a pretrained model, or training one from a preset
+    // (random weights need a larger learning rate, warm-up and weight decay).
+    static TrainingConfig defaultsFor(Task task, bool fromPreset);
     // The metric that picks the best model when none is given.
     std::string mainMetric() const;
 };
