@@ -26,3 +26,4 @@ std::vector<CliCommand> modelCommands();
 std::vector<CliCommand> tokenizerCommands();
 std::vector<CliCommand> explainCommands();
 std::vector<CliCommand> trainCommands();
+std::vector<CliCommand> exportCommands();

@@ -13,7 +13,7 @@ namespace {
 
 std::vector<CliCommand> allCommands() {
     std::vector<CliCommand> commands;
-    for (auto&& group : {environmentCommands(), modelCommands(), tokenizerCommands(), explainCommands(), trainCommands()})
+    for (auto&& group : {environmentCommands(), modelCommands(), tokenizerCommands(), explainCommands(), trainCommands(), exportCommands()})
         for (auto&& c : group) commands.push_back(c);
     return commands;
 }

@@ -1,0 +1,143 @@
+#include "core/export/ModelExporter.h"
+
+#include <ATen/ATen.h>
+
+#include <QSaveFile>
+#include <chrono>
+#include <filesystem>
+
+#include "core/export/ModelCard.h"
+#include "core/export/OnnxExporter.h"
+#include "core/export/TokenizerFiles.h"
+#include "core/models/EncoderModel.h"
+#include "core/models/Model.h"
+#include "core/runtime/Error.h"
+#include "core/tokenizers/Tokenizer.h"
+#include "core/util/JsonFile.h"
+#include "core/weights/WeightWriter.h"
+
+namespace distilbench {
+namespace fs = std::filesystem;
+
+bool parseExportFormat(const std::string& s, ExportFormat& out) {
+    if (s == "hf" || s == "huggingface") out = ExportFormat::HuggingFace;
+    else if (s == "bin" || s == "pytorch") out = ExportFormat::PytorchBin;
+    else if (s == "onnx") out = ExportFormat::Onnx;
+    else return false;
+    return true;
+}
+
+bool parseExportDType(const std::string& s, ExportDType& out) {
+    if (s == "f32" || s == "fp32" || s == "float32") out = ExportDType::Float32;
+    else if (s == "f16" || s == "fp16" || s == "float16") out = ExportDType::Float16;
+    else if (s == "bf16" || s == "bfloat16") out = ExportDType::BFloat16;
+    else return false;
+    return true;
+}
+
+namespace {
+
+at::ScalarType scalarType(ExportDType d) {
+    switch (d) {
+        case ExportDType::Float16: return at::kHalf;
+        case ExportDType::BFloat16: return at::kBFloat16;
+        case ExportDType::Float32: return at::kFloat;
+    }
+    return at::kFloat;
+}
+
+const char* dtypeName(ExportDType d) {
+    switch (d) {
+        case ExportDType::Float16: return "float16";
+        case ExportDType::BFloat16: return "bfloat16";
+        case ExportDType::Float32: return "float32";
+    }
+    return "float32";
+}
+
+void writeConfig(const ModelConfig& c, const fs::path& dir, ExportDType dtype) {
+    QJsonObject json = c.toJson();
+    json["torch_dtype"] = dtypeName(dtype);
+    if (!json.contains("transformers_version")) json["transformers_version"] = "4.36.2";
+    writeJsonAtomically((dir / "config.json").string(), json);
+}
+
+}  // namespace
+
+ExportResult exportModel(const std::string& modelPath, const std::string& outPath, const ExportOptions& o, const JobCallbacks& cb) {
+    const auto start = std::chrono::steady_clock::now();
+    if (outPath.empty()) throw Error("no output path given");
+    cb.report(0.0, "loading the model");
+    auto model = Model::load(modelPath, cb);
+    std::unique_ptr<Tokenizer> tokenizer;
+    try {
+        tokenizer = Tokenizer::load(model->folder());
+    } catch (const Error&) {
+        if (o.format != ExportFormat::Onnx) throw;  // a bare ONNX file needs no tokenizer
+    }
+    const fs::path out = fs::absolute(outPath);
+    const bool singleOnnxFile = o.format == ExportFormat::Onnx && out.extension() == ".onnx";
+    const fs::path tmp = out.string() + ".tmp";
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    fs::create_directories(singleOnnxFile ? out.parent_path() : tmp, ec);
+    if (ec) throw Error(out.string(), "cannot create the folder: " + ec.message());
+    EncoderModel& enc = model->encoder();
+    const ModelConfig& c = enc.config();
+    cb.checkAbort();
+    cb.report(0.2, "writing the weights");
+    switch (o.format) {
+        case ExportFormat::HuggingFace:
+        case ExportFormat::PytorchBin: {
+            NamedTensors weights;
+            for (auto& [name, t] : enc.stateDict(o.format == ExportFormat::PytorchBin))
+                weights.emplace_back(name, t.detach().to(at::kCPU, scalarType(o.dtype)).contiguous());
+            if (o.format == ExportFormat::HuggingFace) writeSafetensors((tmp / "model.safetensors").string(), weights);
+            else writeTorchCheckpoint((tmp / "pytorch_model.bin").string(), weights);
+            writeConfig(c, tmp, o.dtype);
+            break;
+        }
+        case ExportFormat::Onnx: {
+            if (o.dtype != ExportDType::Float32) throw Error("ONNX export writes float32 weights; leave the dtype at f32");
+            OnnxExportOptions onnx;
+            onnx.attentions = o.onnxAttentions;
+            onnx.opset = o.onnxOpset;
+            exportOnnx(enc, singleOnnxFile ? out.string() : (tmp / "model.onnx").string(), onnx);
+            if (!singleOnnxFile) writeConfig(c, tmp, ExportDType::Float32);
+            break;
+        }
+    }
+    cb.checkAbort();
+    ExportResult result;
+    result.path = out.string();
+    if (singleOnnxFile) {
+        result.files = {out.filename().string()};
+        result.bytes = static_cast<std::int64_t>(fs::file_size(out));
+    } else {
+        cb.report(0.8, "writing the tokenizer and the model card");
+        if (tokenizer) writeTokenizerFiles(*tokenizer, model->folder(), tmp.string());
+        if (o.format != ExportFormat::Onnx) {
+            QSaveFile card(QString::fromStdString((tmp / "README.md").string()));
+            if (!card.open(QIODevice::WriteOnly)) throw Error((tmp / "README.md").string(), "cannot be written");
+            card.write(QByteArray::fromStdString(modelCardMarkdown(c, model->folder(), enc.parameterCount())));
+            if (!card.commit()) throw Error((tmp / "README.md").string(), "cannot be written");
+        }
+        // Replace the old export only now that the new one is complete.
+        const fs::path old = out.string() + ".old";
+        fs::remove_all(old, ec);
+        if (fs::exists(out)) fs::rename(out, old, ec);
+        fs::rename(tmp, out, ec);
+        if (ec) throw Error(out.string(), "cannot be replaced: " + ec.message());
+        fs::remove_all(old, ec);
+        for (const auto& e : fs::directory_iterator(out)) {
+            result.files.push_back(e.path().filename().string());
+            result.bytes += static_cast<std::int64_t>(e.file_size());
+        }
+        std::sort(result.files.begin(), result.files.end());
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    cb.report(1.0, "exported");
+    return result;
+}
+
+}  // namespace distilbench

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+namespace distilbench {
+
+class EncoderModel;
+
+struct OnnxExportOptions {
+    int opset = 14;
+    bool attentions = false;  // also output every layer's attention weights ("attentions.N")
+};
+
+// Writes the model as an ONNX graph built node by node with libonnx: inputs input_ids and
+// attention_mask ([batch, sequence], both int64, dynamic axes), output logits. LayerNorm and GELU
+// are spelled out in opset-14 operators, BERT's token-type embedding 0 is folded into the
+// positions (inputs carry no token types). The model is validated with the ONNX checker before
+// the file is renamed into place. Throws Error for heads without an ONNX form.
+void exportOnnx(EncoderModel& model, const std::string& path, const OnnxExportOptions& options = {});
+
+}  // namespace distilbench
