@@ -15,8 +15,11 @@
 
 #include "CliRunner.h"
 #include "TestModels.h"
+#include "core/data/Dataset.h"
 #include "core/export/ModelExporter.h"
+#include "core/export/QuantizationCheck.h"
 #include "core/export/TokenizerFiles.h"
+#include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
@@ -68,12 +71,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("dtype");
         for (const char* fixture : {"distilbert_seqcls", "bert_seqcls", "distilbert_mlm"}) {
-            QTest::newRow(QString("%1 hf").arg(fixture).toUtf8()) << fixture << "hf" << "f32";
-            QTest::newRow(QString("%1 bin").arg(fixture).toUtf8()) << fixture << "bin" << "f32";
+            QTest::newRow(QString("%1 hf").arg(fixture).toUtf8()) << fixture << "hf"
+                                                                  << "f32";
+            QTest::newRow(QString("%1 bin").arg(fixture).toUtf8()) << fixture << "bin"
+                                                                   << "f32";
         }
-        QTest::newRow("fp16") << "distilbert_seqcls" << "hf" << "f16";
-        QTest::newRow("bf16") << "bert_seqcls" << "hf" << "bf16";
-        QTest::newRow("bf16 bin") << "distilbert_seqcls" << "bin" << "bf16";
+        QTest::newRow("fp16") << "distilbert_seqcls"
+                              << "hf"
+                              << "f16";
+        QTest::newRow("bf16") << "bert_seqcls"
+                              << "hf"
+                              << "bf16";
+        QTest::newRow("bf16 bin") << "distilbert_seqcls"
+                                  << "bin"
+                                  << "bf16";
     }
     void huggingFaceFolderReadsBackBitExact() {
         QFETCH(QString, fixture);
@@ -84,9 +95,11 @@ private Q_SLOTS:
         ExportOptions o;
         QVERIFY(parseExportFormat(format.toStdString(), o.format));
         QVERIFY(parseExportDType(dtype.toStdString(), o.dtype));
-        const ExportResult r = exportModel(source.toStdString(), dir.filePath("out").toStdString(), o);
+        const ExportResult r =
+            exportModel(source.toStdString(), dir.filePath("out").toStdString(), o);
         const QStringList files = QDir(dir.filePath("out")).entryList(QDir::Files);
-        for (const char* f : {"config.json", "README.md", "vocab.txt", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"})
+        for (const char* f : {"config.json", "README.md", "vocab.txt", "tokenizer.json",
+                              "tokenizer_config.json", "special_tokens_map.json"})
             QVERIFY2(files.contains(f), f);
         QVERIFY(files.contains(format == "hf" ? "model.safetensors" : "pytorch_model.bin"));
         QCOMPARE(static_cast<int>(r.files.size()), files.size());
@@ -94,33 +107,44 @@ private Q_SLOTS:
         auto back = Model::load(dir.filePath("out").toStdString());
         QVERIFY(back->summary().missingKeys.empty());
         QVERIFY(back->summary().unexpectedKeys.empty());
-        QCOMPARE(back->config().toJson()["architectures"], original->config().toJson()["architectures"]);
+        QCOMPARE(back->config().toJson()["architectures"],
+                 original->config().toJson()["architectures"]);
         QCOMPARE(back->config().labels, original->config().labels);
-        const at::ScalarType t = dtype == "f16" ? at::kHalf : dtype == "bf16" ? at::kBFloat16 : at::kFloat;
+        const at::ScalarType t = dtype == "f16"    ? at::kHalf
+                                 : dtype == "bf16" ? at::kBFloat16
+                                                   : at::kFloat;
         expectSameWeights(*original, *back, t);
         const QJsonObject config = QJsonDocument::fromJson([&] {
                                        QFile f(dir.filePath("out/config.json"));
                                        f.open(QIODevice::ReadOnly);
                                        return f.readAll();
-                                   }()).object();
-        QCOMPARE(config["torch_dtype"].toString(), dtype == "f16" ? QString("float16") : dtype == "bf16" ? QString("bfloat16") : QString("float32"));
+                                   }())
+                                       .object();
+        QCOMPARE(config["torch_dtype"].toString(), dtype == "f16"    ? QString("float16")
+                                                   : dtype == "bf16" ? QString("bfloat16")
+                                                                     : QString("float32"));
         QVERIFY(config.contains("id2label") && config.contains("label2id"));
     }
 
     void generatedTokenizerJsonEncodesLikeVocabTxt() {
         QTemporaryDir dir;
         QDir().mkpath(dir.filePath("model"));
-        QFile::copy(DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls/config.json", dir.filePath("model/config.json"));
-        QFile::copy(DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls/model.safetensors", dir.filePath("model/model.safetensors"));
+        QFile::copy(DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls/config.json",
+                    dir.filePath("model/config.json"));
+        QFile::copy(DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls/model.safetensors",
+                    dir.filePath("model/model.safetensors"));
         // The real bert-base-uncased vocabulary, truncated to the fixture's 1000 ids is not enough
         // for real text: use the full vocabulary with a model whose config matches it.
-        QFile::copy(DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt", dir.filePath("model/vocab.txt"));
+        QFile::copy(DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt",
+                    dir.filePath("model/vocab.txt"));
         auto vocab = Tokenizer::load(dir.filePath("model/vocab.txt").toStdString());
         QTemporaryDir out;
         writeTokenizerFiles(*vocab, dir.filePath("model").toStdString(), out.path().toStdString());
         auto json = Tokenizer::load(out.filePath("tokenizer.json").toStdString());
-        for (const char* text : {"Hello, world! Café naïve façade", "The movie's plot wasn't great... 3.5/10 #disappointed",
-                                 "中文 text and emoji 🙂 with    spaces", "UNaffable tokenization of hyphen-ated words"}) {
+        for (const char* text : {"Hello, world! Café naïve façade",
+                                 "The movie's plot wasn't great... 3.5/10 #disappointed",
+                                 "中文 text and emoji 🙂 with    spaces",
+                                 "UNaffable tokenization of hyphen-ated words"}) {
             const Encoding a = vocab->encode(text), b = json->encode(text);
             QCOMPARE(a.ids, b.ids);
             QCOMPARE(a.offsets, b.offsets);
@@ -129,7 +153,8 @@ private Q_SLOTS:
                                   QFile f(out.filePath("tokenizer.json"));
                                   f.open(QIODevice::ReadOnly);
                                   return f.readAll();
-                              }()).object();
+                              }())
+                                  .object();
         QCOMPARE(t["model"].toObject()["type"].toString(), QString("WordPiece"));
         QCOMPARE(t["post_processor"].toObject()["type"].toString(), QString("TemplateProcessing"));
         QCOMPARE(t["model"].toObject()["vocab"].toObject().size(), 30522);
@@ -142,7 +167,8 @@ private Q_SLOTS:
         QFile f(dir.filePath("out/README.md"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString card = QString::fromUtf8(f.readAll());
-        QVERIFY(card.startsWith("---\nlibrary_name: transformers\npipeline_tag: text-classification"));
+        QVERIFY(
+            card.startsWith("---\nlibrary_name: transformers\npipeline_tag: text-classification"));
         QVERIFY(card.contains("BertForSequenceClassification (2 layers, hidden size 64"));
         QVERIFY(card.contains("AutoModelForSequenceClassification.from_pretrained"));
         QVERIFY(card.contains("| 1 |"));
@@ -164,8 +190,10 @@ private Q_SLOTS:
         exportModel(source.toStdString(), dir.filePath("model.onnx").toStdString(), o);
         QVERIFY(QFileInfo(dir.filePath("model.onnx")).size() > 100000);
         // Two rows of different lengths: the second is padded, so the mask path is exercised.
-        const std::vector<std::vector<std::int64_t>> ids{{2, 17, 33, 5, 60, 7, 3}, {2, 40, 41, 3, 0, 0, 0}};
-        const std::vector<std::vector<std::int64_t>> mask{{1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0, 0}};
+        const std::vector<std::vector<std::int64_t>> ids{{2, 17, 33, 5, 60, 7, 3},
+                                                         {2, 40, 41, 3, 0, 0, 0}};
+        const std::vector<std::vector<std::int64_t>> mask{{1, 1, 1, 1, 1, 1, 1},
+                                                          {1, 1, 1, 1, 0, 0, 0}};
         QJsonArray idRows, maskRows;
         for (std::size_t r = 0; r < ids.size(); ++r) {
             QJsonArray a, m;
@@ -177,8 +205,11 @@ private Q_SLOTS:
             maskRows.append(m);
         }
         QString error;
-        const QJsonObject result = runOnnx(dir.filePath("model.onnx"), {{"input_ids", idRows}, {"attention_mask", maskRows}}, &error);
-        if (error == "skip") QSKIP("node or onnxruntime-node missing (packaging/setup-deps.sh installs them)");
+        const QJsonObject result =
+            runOnnx(dir.filePath("model.onnx"),
+                    {{"input_ids", idRows}, {"attention_mask", maskRows}}, &error);
+        if (error == "skip")
+            QSKIP("node or onnxruntime-node missing (packaging/setup-deps.sh installs them)");
         QVERIFY2(error.isEmpty(), qPrintable(error));
         auto model = Model::load(source.toStdString());
         InferenceRequest req;
@@ -203,8 +234,53 @@ private Q_SLOTS:
         QCOMPARE(static_cast<std::size_t>(attention.size()), ours.attentions[0].values.size());
         double worstAttention = 0;
         for (int i = 0; i < attention.size(); ++i)
-            worstAttention = std::max(worstAttention, std::abs(attention[i].toDouble() - ours.attentions[0].values[i]));
+            worstAttention = std::max(
+                worstAttention, std::abs(attention[i].toDouble() - ours.attentions[0].values[i]));
         QVERIFY2(worstAttention < 1e-4, qPrintable(QString::number(worstAttention)));
+    }
+
+    void int8DynamicQuantization() {
+        QTemporaryDir dir;
+        const QString source = makeTextModel(dir.filePath("model"));
+        auto model = Model::load(source.toStdString());
+        InferenceRequest req;
+        req.inputIds = {{2, 17, 33, 5, 60, 7, 3}, {2, 40, 41, 3}};
+        const InferenceResult fp32 = model->run(req);
+        model->setDynamicInt8(true);
+        QVERIFY(model->isDynamicInt8());
+        const InferenceResult int8 = model->run(req);
+        double worst = 0, scale = 0;
+        for (std::size_t i = 0; i < fp32.logits.values.size(); ++i) {
+            worst =
+                std::max(worst, double(std::abs(fp32.logits.values[i] - int8.logits.values[i])));
+            scale = std::max(scale, double(std::abs(fp32.logits.values[i])));
+        }
+        QVERIFY2(worst > 0, "int8 gave bit-identical logits: the quantized path did not run");
+        QVERIFY2(worst < 0.05 * std::max(1.0, scale), qPrintable(QString::number(worst)));
+        model->setDynamicInt8(false);
+        const InferenceResult back = model->run(req);
+        QCOMPARE(back.logits.values, fp32.logits.values);
+
+        // The measured check leaves the model as it was and scores both on the same data.
+        auto pipeline = Pipeline::open(source.toStdString());
+        const Dataset data = DatasetReader::read(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv",
+                                                 Task::Classification);
+        const QuantizationCheck q = checkDynamicInt8(*pipeline, data, 32);
+        QCOMPARE(q.mainMetric, std::string("accuracy"));
+        QVERIFY(q.float32.count("accuracy") && q.int8.count("accuracy"));
+        QVERIFY(q.float32Ms > 0 && q.int8Ms > 0);
+        QVERIFY(std::isfinite(q.delta()));
+        QVERIFY(!pipeline->model()->isDynamicInt8());
+
+        // An int8 export is an fp32 folder that DistilBench loads quantized.
+        ExportOptions o;
+        o.quantizeInt8 = true;
+        exportModel(source.toStdString(), dir.filePath("int8").toStdString(), o);
+        QVERIFY(Model::load(dir.filePath("int8").toStdString())->isDynamicInt8());
+        QVERIFY(!Model::load(source.toStdString())->isDynamicInt8());
+        o.format = ExportFormat::Onnx;
+        QVERIFY_THROWS_EXCEPTION(
+            Error, exportModel(source.toStdString(), dir.filePath("q.onnx").toStdString(), o));
     }
 
     void failedExportKeepsTheOldOne() {
@@ -227,7 +303,9 @@ private Q_SLOTS:
         ExportOptions oldOpset;
         oldOpset.format = ExportFormat::Onnx;
         oldOpset.onnxOpset = 11;
-        QVERIFY_THROWS_EXCEPTION(Error, exportModel(source.toStdString(), dir.filePath("x.onnx").toStdString(), oldOpset));
+        QVERIFY_THROWS_EXCEPTION(
+            Error,
+            exportModel(source.toStdString(), dir.filePath("x.onnx").toStdString(), oldOpset));
         QFile corrupt(dir.filePath("model/model.safetensors"));
         QVERIFY(corrupt.open(QIODevice::WriteOnly));
         corrupt.write("garbage");
@@ -243,10 +321,13 @@ private Q_SLOTS:
     void cliExports() {
         QTemporaryDir dir;
         const QString source = makeTextModel(dir.filePath("model"));
-        CliResult r = runCli({"export", source, "--format", "onnx", "--out", dir.filePath("m.onnx"), "--json"});
+        CliResult r = runCli(
+            {"export", source, "--format", "onnx", "--out", dir.filePath("m.onnx"), "--json"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(r.out).object()["files"].toArray().first().toString(), QString("m.onnx"));
-        r = runCli({"export", source, "--format", "bin", "--dtype", "bf16", "--out", dir.filePath("bin")});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["files"].toArray().first().toString(),
+                 QString("m.onnx"));
+        r = runCli(
+            {"export", source, "--format", "bin", "--dtype", "bf16", "--out", dir.filePath("bin")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(QFile::exists(dir.filePath("bin/pytorch_model.bin")));
         r = runCli({"export", source, "--format", "zip", "--out", dir.filePath("z")});

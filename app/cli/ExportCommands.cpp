@@ -2,7 +2,12 @@
 #include <QJsonObject>
 
 #include "app/cli/CliSupport.h"
+#include "core/data/Dataset.h"
 #include "core/export/ModelExporter.h"
+#include "core/export/QuantizationCheck.h"
+#include "core/inference/Pipeline.h"
+#include "core/models/Model.h"
+#include "core/training/Trainer.h"
 #include "core/util/HumanUnits.h"
 
 using namespace distilbench;
@@ -11,29 +16,78 @@ namespace {
 
 int runExport(const QStringList& args) {
     QCommandLineParser p;
-    p.addOption({"format", "hf (default: config, safetensors, tokenizer files, model card), bin (pytorch_model.bin) or onnx.", "F", "hf"});
+    p.addOption({"format",
+                 "hf (default: config, safetensors, tokenizer files, model card), bin "
+                 "(pytorch_model.bin) or onnx.",
+                 "F", "hf"});
     p.addOption({"dtype", "Weights as f32 (default), f16 or bf16 (hf and bin).", "T", "f32"});
     p.addOption({"opset", "ONNX opset, 14 (default) to 17.", "N"});
     p.addOption({"attentions", "ONNX: also output every layer's attention weights."});
+    p.addOption(
+        {"quantize",
+         "int8: DistilBench runs the Linear layers in int8 when it loads the folder (hf, bin).",
+         "int8"});
+    p.addOption({"eval-data",
+                 "With --quantize: labelled data on which to measure the change in quality first.",
+                 "FILE"});
     p.addOption({"out", "Output folder (or a .onnx file).", "PATH"});
     p.addOption({"json", "Print JSON."});
-    if (!parseCommand(p, args, "Export a model so that transformers, ONNX Runtime or another DistilBench loads it unchanged.", "MODEL",
-                      "Model folder (or weights file beside its config.json)."))
+    if (!parseCommand(p, args,
+                      "Export a model so that transformers, ONNX Runtime or another DistilBench "
+                      "loads it unchanged.",
+                      "MODEL", "Model folder (or weights file beside its config.json)."))
         return kExitOk;
     ExportOptions o;
-    if (!parseExportFormat(p.value("format").toStdString(), o.format)) throw UsageError{"--format must be hf, bin or onnx"};
-    if (!parseExportDType(p.value("dtype").toStdString(), o.dtype)) throw UsageError{"--dtype must be f32, f16 or bf16"};
+    if (!parseExportFormat(p.value("format").toStdString(), o.format))
+        throw UsageError{"--format must be hf, bin or onnx"};
+    if (!parseExportDType(p.value("dtype").toStdString(), o.dtype))
+        throw UsageError{"--dtype must be f32, f16 or bf16"};
     if (!p.isSet("out")) throw UsageError{"--out PATH is required"};
     o.onnxOpset = intOption(p, "opset", 14, 14);
     o.onnxAttentions = p.isSet("attentions");
-    const ExportResult r = exportModel(p.positionalArguments().first().toStdString(), p.value("out").toStdString(), o, {});
+    if (p.isSet("quantize") && p.value("quantize") != "int8")
+        throw UsageError{"--quantize supports int8"};
+    o.quantizeInt8 = p.isSet("quantize");
+    QJsonObject check;
+    if (p.isSet("eval-data")) {
+        if (!o.quantizeInt8) throw UsageError{"--eval-data measures --quantize int8"};
+        // The change in quality is shown before anything is written.
+        auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
+        const Task task = taskOf(pipeline->model()->config());
+        Dataset d;
+        try {
+            d = DatasetReader::read(p.value("eval-data").toStdString(), task, {},
+                                    pipeline->model()->config().labels);
+        } catch (const std::exception&) {
+            d = DatasetReader::read(p.value("eval-data").toStdString(), task);
+        }
+        const QuantizationCheck q = checkDynamicInt8(*pipeline, d);
+        QJsonObject f32, i8;
+        for (const auto& [k, v] : q.float32) f32[QString::fromStdString(k)] = v;
+        for (const auto& [k, v] : q.int8) i8[QString::fromStdString(k)] = v;
+        check = QJsonObject{{"main_metric", QString::fromStdString(q.mainMetric)},
+                            {"float32", f32},
+                            {"int8", i8},
+                            {"delta", q.delta()},
+                            {"float32_ms", q.float32Ms},
+                            {"int8_ms", q.int8Ms}};
+        if (!p.isSet("json"))
+            out() << "int8 on " << p.value("eval-data") << ": "
+                  << QString::fromStdString(q.summary()) << "\n";
+    }
+    const ExportResult r = exportModel(p.positionalArguments().first().toStdString(),
+                                       p.value("out").toStdString(), o, {});
     if (p.isSet("json")) {
         QJsonArray files;
         for (const auto& f : r.files) files.append(QString::fromStdString(f));
-        printJson(QJsonObject{{"path", QString::fromStdString(r.path)}, {"files", files}, {"bytes", static_cast<double>(r.bytes)},
-                              {"seconds", r.seconds}});
+        printJson(QJsonObject{{"path", QString::fromStdString(r.path)},
+                              {"files", files},
+                              {"bytes", static_cast<double>(r.bytes)},
+                              {"seconds", r.seconds},
+                              {"quantization_check", check}});
     } else {
-        out() << "exported to " << QString::fromStdString(r.path) << " (" << QString::fromStdString(formatBytes(r.bytes)) << " in "
+        out() << "exported to " << QString::fromStdString(r.path) << " ("
+              << QString::fromStdString(formatBytes(r.bytes)) << " in "
               << QString::fromStdString(formatDuration(r.seconds)) << ")\n";
         for (const auto& f : r.files) out() << "  " << QString::fromStdString(f) << "\n";
     }
@@ -43,5 +97,7 @@ int runExport(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> exportCommands() {
-    return {{"export", "write a model for transformers (hf, bin) or ONNX Runtime (onnx), in fp32/fp16/bf16", runExport}};
+    return {{"export",
+             "write a model for transformers (hf, bin) or ONNX Runtime (onnx), in fp32/fp16/bf16",
+             runExport}};
 }

@@ -17,41 +17,58 @@ namespace {
 
 std::string pipelineTag(const ModelConfig& c) {
     switch (c.head) {
-        case HeadType::TokenClassification: return "token-classification";
-        case HeadType::QuestionAnswering: return "question-answering";
-        case HeadType::MaskedLM: return "fill-mask";
-        case HeadType::MultipleChoice: return "multiple-choice";
-        case HeadType::Base: return "feature-extraction";
-        case HeadType::SequenceClassification: return "text-classification";
+        case HeadType::TokenClassification:
+            return "token-classification";
+        case HeadType::QuestionAnswering:
+            return "question-answering";
+        case HeadType::MaskedLM:
+            return "fill-mask";
+        case HeadType::MultipleChoice:
+            return "multiple-choice";
+        case HeadType::Base:
+            return "feature-extraction";
+        case HeadType::SequenceClassification:
+            return "text-classification";
     }
     return "text-classification";
 }
 
 std::string autoClass(const ModelConfig& c) {
     switch (c.head) {
-        case HeadType::TokenClassification: return "AutoModelForTokenClassification";
-        case HeadType::QuestionAnswering: return "AutoModelForQuestionAnswering";
-        case HeadType::MaskedLM: return "AutoModelForMaskedLM";
-        case HeadType::MultipleChoice: return "AutoModelForMultipleChoice";
-        case HeadType::Base: return "AutoModel";
-        case HeadType::SequenceClassification: return "AutoModelForSequenceClassification";
+        case HeadType::TokenClassification:
+            return "AutoModelForTokenClassification";
+        case HeadType::QuestionAnswering:
+            return "AutoModelForQuestionAnswering";
+        case HeadType::MaskedLM:
+            return "AutoModelForMaskedLM";
+        case HeadType::MultipleChoice:
+            return "AutoModelForMultipleChoice";
+        case HeadType::Base:
+            return "AutoModel";
+        case HeadType::SequenceClassification:
+            return "AutoModelForSequenceClassification";
     }
     return "AutoModel";
 }
 
 }  // namespace
 
-std::string modelCardMarkdown(const ModelConfig& c, const std::string& modelFolder, std::int64_t parameters) {
+std::string modelCardMarkdown(const ModelConfig& c, const std::string& modelFolder,
+                              std::int64_t parameters) {
     const fs::path folder = fs::absolute(modelFolder);
-    const std::string name = folder.filename() == "best" ? folder.parent_path().filename().string() : folder.filename().string();
-    std::string md = "---\nlibrary_name: transformers\npipeline_tag: " + pipelineTag(c) + "\ntags:\n- distilbench\n- " + c.modelType() + "\n---\n\n";
+    const std::string name = folder.filename() == "best" ? folder.parent_path().filename().string()
+                                                         : folder.filename().string();
+    std::string md = "---\nlibrary_name: transformers\npipeline_tag: " + pipelineTag(c) +
+                     "\ntags:\n- distilbench\n- " + c.modelType() + "\n---\n\n";
     md += "# " + name + "\n\n";
-    md += "A " + c.architecture() + " (" + std::to_string(c.numLayers) + " layers, hidden size " + std::to_string(c.hiddenSize) + ", " +
-          std::to_string(c.numHeads) + " heads, " + formatCount(static_cast<double>(parameters)) + " parameters) exported by DistilBench " +
+    md += "A " + c.architecture() + " (" + std::to_string(c.numLayers) + " layers, hidden size " +
+          std::to_string(c.hiddenSize) + ", " + std::to_string(c.numHeads) + " heads, " +
+          formatCount(static_cast<double>(parameters)) + " parameters) exported by DistilBench " +
           Runtime::appVersion() + ".\n\n";
     if (!c.labels.empty() && c.head != HeadType::MaskedLM) {
         md += "## Labels\n\n| id | label |\n|---|---|\n";
-        for (std::size_t i = 0; i < c.labels.size(); ++i) md += "| " + std::to_string(i) + " | " + c.labels[i] + " |\n";
+        for (std::size_t i = 0; i < c.labels.size(); ++i)
+            md += "| " + std::to_string(i) + " | " + c.labels[i] + " |\n";
         md += "\n";
     }
     // A run's best/ folder: its settings and scores sit one level up.
@@ -60,14 +77,18 @@ std::string modelCardMarkdown(const ModelConfig& c, const std::string& modelFold
         const QJsonObject cfg = readJsonObject((run / "config.json").string(), false);
         md += "## Training\n\n";
         auto row = [&](const char* label, const QString& value) {
-            if (!value.isEmpty()) md += "- " + std::string(label) + ": " + value.toStdString() + "\n";
+            if (!value.isEmpty())
+                md += "- " + std::string(label) + ": " + value.toStdString() + "\n";
         };
         row("Task", cfg["task"].toString());
         row("Training data", QFileInfo(cfg["train_file"].toString()).fileName());
-        row("Validation data", cfg["validation_file"].toString().isEmpty()
-                                   ? QString("%1 of the training data").arg(cfg["validation_split"].toDouble())
-                                   : QFileInfo(cfg["validation_file"].toString()).fileName());
-        row("Started from", cfg["preset"].toString().isEmpty() ? cfg["model"].toString() : "random weights (" + cfg["preset"].toString() + ")");
+        row("Validation data",
+            cfg["validation_file"].toString().isEmpty()
+                ? QString("%1 of the training data").arg(cfg["validation_split"].toDouble())
+                : QFileInfo(cfg["validation_file"].toString()).fileName());
+        row("Started from", cfg["preset"].toString().isEmpty()
+                                ? cfg["model"].toString()
+                                : "random weights (" + cfg["preset"].toString() + ")");
         row("Epochs", QString::number(cfg["epochs"].toInt()));
         row("Learning rate", QString::number(cfg["learning_rate"].toDouble()));
         row("Batch size", QString::number(cfg["batch_size"].toInt()));
@@ -80,8 +101,11 @@ std::string modelCardMarkdown(const ModelConfig& c, const std::string& modelFold
             row("Distilled from", d["teacher"].toString());
             row("Temperature", QString::number(d["temperature"].toDouble()));
             row("Loss weights", QString("ce %1, hard %2, mlm %3, cos %4, mse %5")
-                                    .arg(d["alpha_ce"].toDouble()).arg(d["alpha_hard"].toDouble()).arg(d["alpha_mlm"].toDouble())
-                                    .arg(d["alpha_cos"].toDouble()).arg(d["alpha_mse"].toDouble()));
+                                    .arg(d["alpha_ce"].toDouble())
+                                    .arg(d["alpha_hard"].toDouble())
+                                    .arg(d["alpha_mlm"].toDouble())
+                                    .arg(d["alpha_cos"].toDouble())
+                                    .arg(d["alpha_mse"].toDouble()));
         }
         md += "\n";
         const QJsonObject summary = readJsonObject((run / "run_summary.json").string(), false);
@@ -89,17 +113,22 @@ std::string modelCardMarkdown(const ModelConfig& c, const std::string& modelFold
         if (!best.isEmpty()) {
             md += "## Validation metrics\n\n| metric | value |\n|---|---|\n";
             for (auto it = best.begin(); it != best.end(); ++it)
-                md += "| " + it.key().toStdString() + " | " + QString::number(it.value().toDouble(), 'f', 4).toStdString() + " |\n";
+                md += "| " + it.key().toStdString() + " | " +
+                      QString::number(it.value().toDouble(), 'f', 4).toStdString() + " |\n";
             md += "\n";
         }
         if (fs::exists(run / "distillation_report.json")) {
-            const QJsonObject r = readJsonObject((run / "distillation_report.json").string(), false);
-            md += "## Distillation\n\nThe student " + r["summary"].toString().toStdString() + ".\n\n";
+            const QJsonObject r =
+                readJsonObject((run / "distillation_report.json").string(), false);
+            md +=
+                "## Distillation\n\nThe student " + r["summary"].toString().toStdString() + ".\n\n";
         }
     }
-    md += "## Use\n\n```python\nfrom transformers import AutoTokenizer, " + autoClass(c) + "\n\ntokenizer = AutoTokenizer.from_pretrained(\"" +
-          name + "\")\nmodel = " + autoClass(c) + ".from_pretrained(\"" + name + "\")\n```\n\n" +
-          "The folder also opens in DistilBench (File > Open Model) and with `distilbench-cli predict`.\n";
+    md += "## Use\n\n```python\nfrom transformers import AutoTokenizer, " + autoClass(c) +
+          "\n\ntokenizer = AutoTokenizer.from_pretrained(\"" + name +
+          "\")\nmodel = " + autoClass(c) + ".from_pretrained(\"" + name + "\")\n```\n\n" +
+          "The folder also opens in DistilBench (File > Open Model) and with `distilbench-cli "
+          "predict`.\n";
     return md;
 }
 

@@ -20,18 +20,26 @@ namespace distilbench {
 namespace fs = std::filesystem;
 
 bool parseExportFormat(const std::string& s, ExportFormat& out) {
-    if (s == "hf" || s == "huggingface") out = ExportFormat::HuggingFace;
-    else if (s == "bin" || s == "pytorch") out = ExportFormat::PytorchBin;
-    else if (s == "onnx") out = ExportFormat::Onnx;
-    else return false;
+    if (s == "hf" || s == "huggingface")
+        out = ExportFormat::HuggingFace;
+    else if (s == "bin" || s == "pytorch")
+        out = ExportFormat::PytorchBin;
+    else if (s == "onnx")
+        out = ExportFormat::Onnx;
+    else
+        return false;
     return true;
 }
 
 bool parseExportDType(const std::string& s, ExportDType& out) {
-    if (s == "f32" || s == "fp32" || s == "float32") out = ExportDType::Float32;
-    else if (s == "f16" || s == "fp16" || s == "float16") out = ExportDType::Float16;
-    else if (s == "bf16" || s == "bfloat16") out = ExportDType::BFloat16;
-    else return false;
+    if (s == "f32" || s == "fp32" || s == "float32")
+        out = ExportDType::Float32;
+    else if (s == "f16" || s == "fp16" || s == "float16")
+        out = ExportDType::Float16;
+    else if (s == "bf16" || s == "bfloat16")
+        out = ExportDType::BFloat16;
+    else
+        return false;
     return true;
 }
 
@@ -39,24 +47,34 @@ namespace {
 
 at::ScalarType scalarType(ExportDType d) {
     switch (d) {
-        case ExportDType::Float16: return at::kHalf;
-        case ExportDType::BFloat16: return at::kBFloat16;
-        case ExportDType::Float32: return at::kFloat;
+        case ExportDType::Float16:
+            return at::kHalf;
+        case ExportDType::BFloat16:
+            return at::kBFloat16;
+        case ExportDType::Float32:
+            return at::kFloat;
     }
     return at::kFloat;
 }
 
 const char* dtypeName(ExportDType d) {
     switch (d) {
-        case ExportDType::Float16: return "float16";
-        case ExportDType::BFloat16: return "bfloat16";
-        case ExportDType::Float32: return "float32";
+        case ExportDType::Float16:
+            return "float16";
+        case ExportDType::BFloat16:
+            return "bfloat16";
+        case ExportDType::Float32:
+            return "float32";
     }
     return "float32";
 }
 
-void writeConfig(const ModelConfig& c, const fs::path& dir, ExportDType dtype) {
+void writeConfig(const ModelConfig& c, const fs::path& dir, ExportDType dtype, bool int8) {
     QJsonObject json = c.toJson();
+    if (int8)
+        json[Model::kQuantizationKey] = "dynamic-int8";
+    else
+        json.remove(Model::kQuantizationKey);
     json["torch_dtype"] = dtypeName(dtype);
     if (!json.contains("transformers_version")) json["transformers_version"] = "4.36.2";
     writeJsonAtomically((dir / "config.json").string(), json);
@@ -64,7 +82,8 @@ void writeConfig(const ModelConfig& c, const fs::path& dir, ExportDType dtype) {
 
 }  // namespace
 
-ExportResult exportModel(const std::string& modelPath, const std::string& outPath, const ExportOptions& o, const JobCallbacks& cb) {
+ExportResult exportModel(const std::string& modelPath, const std::string& outPath,
+                         const ExportOptions& o, const JobCallbacks& cb) {
     const auto start = std::chrono::steady_clock::now();
     if (outPath.empty()) throw Error("no output path given");
     cb.report(0.0, "loading the model");
@@ -91,19 +110,27 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
         case ExportFormat::PytorchBin: {
             NamedTensors weights;
             for (auto& [name, t] : enc.stateDict(o.format == ExportFormat::PytorchBin))
-                weights.emplace_back(name, t.detach().to(at::kCPU, scalarType(o.dtype)).contiguous());
-            if (o.format == ExportFormat::HuggingFace) writeSafetensors((tmp / "model.safetensors").string(), weights);
-            else writeTorchCheckpoint((tmp / "pytorch_model.bin").string(), weights);
-            writeConfig(c, tmp, o.dtype);
+                weights.emplace_back(name,
+                                     t.detach().to(at::kCPU, scalarType(o.dtype)).contiguous());
+            if (o.format == ExportFormat::HuggingFace)
+                writeSafetensors((tmp / "model.safetensors").string(), weights);
+            else
+                writeTorchCheckpoint((tmp / "pytorch_model.bin").string(), weights);
+            writeConfig(c, tmp, o.dtype, o.quantizeInt8);
             break;
         }
         case ExportFormat::Onnx: {
-            if (o.dtype != ExportDType::Float32) throw Error("ONNX export writes float32 weights; leave the dtype at f32");
+            if (o.dtype != ExportDType::Float32)
+                throw Error("ONNX export writes float32 weights; leave the dtype at f32");
+            if (o.quantizeInt8)
+                throw Error(
+                    "int8 applies to hf and bin exports (ONNX Runtime has its own quantization "
+                    "tools)");
             OnnxExportOptions onnx;
             onnx.attentions = o.onnxAttentions;
             onnx.opset = o.onnxOpset;
             exportOnnx(enc, singleOnnxFile ? out.string() : (tmp / "model.onnx").string(), onnx);
-            if (!singleOnnxFile) writeConfig(c, tmp, ExportDType::Float32);
+            if (!singleOnnxFile) writeConfig(c, tmp, ExportDType::Float32, false);
             break;
         }
     }
@@ -118,8 +145,10 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
         if (tokenizer) writeTokenizerFiles(*tokenizer, model->folder(), tmp.string());
         if (o.format != ExportFormat::Onnx) {
             QSaveFile card(QString::fromStdString((tmp / "README.md").string()));
-            if (!card.open(QIODevice::WriteOnly)) throw Error((tmp / "README.md").string(), "cannot be written");
-            card.write(QByteArray::fromStdString(modelCardMarkdown(c, model->folder(), enc.parameterCount())));
+            if (!card.open(QIODevice::WriteOnly))
+                throw Error((tmp / "README.md").string(), "cannot be written");
+            card.write(QByteArray::fromStdString(
+                modelCardMarkdown(c, model->folder(), enc.parameterCount())));
             if (!card.commit()) throw Error((tmp / "README.md").string(), "cannot be written");
         }
         // Replace the old export only now that the new one is complete.
@@ -135,7 +164,8 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
         }
         std::sort(result.files.begin(), result.files.end());
     }
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     cb.report(1.0, "exported");
     return result;
 }

@@ -18,6 +18,9 @@ struct ExportOptions {
     ExportFormat format = ExportFormat::HuggingFace;
     ExportDType dtype = ExportDType::Float32;  // weights as stored (ONNX stays fp32)
     bool onnxAttentions = false;
+    // hf/bin: mark the folder for int8 dynamic inference; DistilBench quantizes the Linear layers
+    // when it loads it (transformers ignores the key and runs fp32).
+    bool quantizeInt8 = false;
     int onnxOpset = 14;
 };
 
@@ -33,7 +36,7 @@ struct ExportResult {
 // bin: the same with pytorch_model.bin (torch.save zip format); onnx: model.onnx (a file path
 // ending in .onnx, or a folder that also gets config.json and the tokenizer files). Everything is
 // written into OUT.tmp and renamed, so an existing OUT is replaced only by a complete export.
-ExportResult exportModel(const std::string& model, const std::string& out, const ExportOptions& options,
-                         const JobCallbacks& callbacks = {});
+ExportResult exportModel(const std::string& model, const std::string& out,
+                         const ExportOptions& options, const JobCallbacks& callbacks = {});
 
 }  // namespace distilbench

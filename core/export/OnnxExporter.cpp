@@ -40,7 +40,8 @@ public:
     }
     std::string scalar(float v) { return initializer(fresh("const"), at::tensor({v}).reshape({})); }
 
-    std::string node(const std::string& op, const std::vector<std::string>& inputs, const std::string& output = {},
+    std::string node(const std::string& op, const std::vector<std::string>& inputs,
+                     const std::string& output = {},
                      const std::function<void(onnx::NodeProto*)>& attributes = {}) {
         onnx::NodeProto* n = g_->add_node();
         n->set_op_type(op);
@@ -73,7 +74,8 @@ private:
 
 class OnnxWriter {
 public:
-    OnnxWriter(EncoderModel& model, onnx::GraphProto* graph) : m_(model), b_(graph), c_(model.config()) {}
+    OnnxWriter(EncoderModel& model, onnx::GraphProto* graph)
+        : m_(model), b_(graph), c_(model.config()) {}
 
     std::string weight(const std::string& name) {
         auto it = names_.find(name);
@@ -83,30 +85,40 @@ public:
     // x · Wᵀ + b with Wᵀ stored, so no Transpose node runs per call.
     std::string linear(const std::string& x, const std::string& name) {
         const std::string wt = name + ".weight_transposed";
-        if (!names_.count(wt)) names_[wt] = b_.initializer(wt, m_.parameter(name + ".weight").t().contiguous());
+        if (!names_.count(wt))
+            names_[wt] = b_.initializer(wt, m_.parameter(name + ".weight").t().contiguous());
         return b_.node("Add", {b_.node("MatMul", {x, names_[wt]}), weight(name + ".bias")});
     }
     std::string layerNorm(const std::string& x, const std::string& name) {
         auto mean = [&](const std::string& v) {
-            return b_.node("ReduceMean", {v}, {}, [](onnx::NodeProto* n) { GraphBuilder::intsAttr(n, "axes", {-1}); });
+            return b_.node("ReduceMean", {v}, {},
+                           [](onnx::NodeProto* n) { GraphBuilder::intsAttr(n, "axes", {-1}); });
         };
         const std::string d = b_.node("Sub", {x, mean(x)});
         const std::string var = mean(b_.node("Mul", {d, d}));
-        const std::string norm = b_.node("Div", {d, b_.node("Sqrt", {b_.node("Add", {var, b_.scalar(static_cast<float>(c_.layerNormEps))})})});
-        return b_.node("Add", {b_.node("Mul", {norm, weight(name + ".weight")}), weight(name + ".bias")});
+        const std::string norm = b_.node(
+            "Div",
+            {d, b_.node("Sqrt",
+                        {b_.node("Add", {var, b_.scalar(static_cast<float>(c_.layerNormEps))})})});
+        return b_.node("Add",
+                       {b_.node("Mul", {norm, weight(name + ".weight")}), weight(name + ".bias")});
     }
     std::string activation(const std::string& x) {
         if (c_.activation == "relu") return b_.node("Relu", {x});
         if (c_.activation == "gelu_new" || c_.activation == "gelu_pytorch_tanh") {
             // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
             const std::string cube = b_.node("Mul", {b_.node("Mul", {x, x}), x});
-            const std::string inner = b_.node("Mul", {b_.node("Add", {x, b_.node("Mul", {cube, b_.scalar(0.044715f)})}),
-                                                      b_.scalar(static_cast<float>(std::sqrt(2.0 / M_PI)))});
-            return b_.node("Mul", {b_.node("Mul", {x, b_.scalar(0.5f)}), b_.node("Add", {b_.node("Tanh", {inner}), b_.scalar(1.0f)})});
+            const std::string inner =
+                b_.node("Mul", {b_.node("Add", {x, b_.node("Mul", {cube, b_.scalar(0.044715f)})}),
+                                b_.scalar(static_cast<float>(std::sqrt(2.0 / M_PI)))});
+            return b_.node("Mul", {b_.node("Mul", {x, b_.scalar(0.5f)}),
+                                   b_.node("Add", {b_.node("Tanh", {inner}), b_.scalar(1.0f)})});
         }
         // Exact GELU: 0.5·x·(1 + erf(x/√2))
-        const std::string erf = b_.node("Erf", {b_.node("Div", {x, b_.scalar(static_cast<float>(std::sqrt(2.0)))})});
-        return b_.node("Mul", {b_.node("Mul", {x, b_.scalar(0.5f)}), b_.node("Add", {erf, b_.scalar(1.0f)})});
+        const std::string erf =
+            b_.node("Erf", {b_.node("Div", {x, b_.scalar(static_cast<float>(std::sqrt(2.0)))})});
+        return b_.node(
+            "Mul", {b_.node("Mul", {x, b_.scalar(0.5f)}), b_.node("Add", {erf, b_.scalar(1.0f)})});
     }
 
     void build(const OnnxExportOptions& options, onnx::GraphProto* graph) {
@@ -116,28 +128,43 @@ public:
         const std::int64_t H = c_.numHeads, dh = c_.headDim(), D = c_.hiddenSize;
 
         std::string x = b_.node("Gather", {weight(e + "word_embeddings.weight"), "input_ids"});
-        const std::string length = b_.node("Gather", {b_.node("Shape", {"input_ids"}), b_.initializer(b_.fresh("one"), at::tensor(std::int64_t(1)).reshape({}))},
-                                           {}, [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 0); });
-        const std::string positions = b_.node("Range", {b_.initializer(b_.fresh("zero"), at::tensor(std::int64_t(0)).reshape({})), length,
-                                                        b_.initializer(b_.fresh("step"), at::tensor(std::int64_t(1)).reshape({}))});
-        at::Tensor positionTable = m_.parameter(e + "position_embeddings.weight").detach().to(at::kFloat);
-        if (bert) positionTable = positionTable + m_.parameter(e + "token_type_embeddings.weight")[0].detach().to(at::kFloat);
-        const std::string table = b_.initializer(e + "position_embeddings.weight_with_type", positionTable);
+        const std::string length =
+            b_.node("Gather",
+                    {b_.node("Shape", {"input_ids"}),
+                     b_.initializer(b_.fresh("one"), at::tensor(std::int64_t(1)).reshape({}))},
+                    {}, [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 0); });
+        const std::string positions = b_.node(
+            "Range",
+            {b_.initializer(b_.fresh("zero"), at::tensor(std::int64_t(0)).reshape({})), length,
+             b_.initializer(b_.fresh("step"), at::tensor(std::int64_t(1)).reshape({}))});
+        at::Tensor positionTable =
+            m_.parameter(e + "position_embeddings.weight").detach().to(at::kFloat);
+        if (bert)
+            positionTable =
+                positionTable +
+                m_.parameter(e + "token_type_embeddings.weight")[0].detach().to(at::kFloat);
+        const std::string table =
+            b_.initializer(e + "position_embeddings.weight_with_type", positionTable);
         x = b_.node("Add", {x, b_.node("Gather", {table, positions})});
         x = layerNorm(x, e + "LayerNorm");
 
         // [B, L] mask -> additive [B, 1, 1, L]: 0 to attend, the lowest float for padding.
-        const std::string maskFloat = b_.node("Cast", {"attention_mask"}, {}, [](onnx::NodeProto* n) {
-            GraphBuilder::intAttr(n, "to", onnx::TensorProto::FLOAT);
-        });
-        const std::string bias = b_.node("Mul", {b_.node("Sub", {b_.scalar(1.0f), maskFloat}), b_.scalar(std::numeric_limits<float>::lowest())});
+        const std::string maskFloat = b_.node(
+            "Cast", {"attention_mask"}, {},
+            [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "to", onnx::TensorProto::FLOAT); });
+        const std::string bias = b_.node("Mul", {b_.node("Sub", {b_.scalar(1.0f), maskFloat}),
+                                                 b_.scalar(std::numeric_limits<float>::lowest())});
         const std::string maskBias = b_.node("Unsqueeze", {bias, b_.ints({1, 2})});
         const std::string headsShape = b_.ints({0, 0, H, dh}), mergedShape = b_.ints({0, 0, D});
-        const std::string scale = b_.scalar(static_cast<float>(1.0 / std::sqrt(static_cast<double>(dh))));
-        auto perm = [](std::vector<std::int64_t> v) { return [v](onnx::NodeProto* n) { GraphBuilder::intsAttr(n, "perm", v); }; };
+        const std::string scale =
+            b_.scalar(static_cast<float>(1.0 / std::sqrt(static_cast<double>(dh))));
+        auto perm = [](std::vector<std::int64_t> v) {
+            return [v](onnx::NodeProto* n) { GraphBuilder::intsAttr(n, "perm", v); };
+        };
         std::vector<std::string> attentionOutputs;
         for (int i = 0; i < c_.numLayers; ++i) {
-            const std::string l = p + (bert ? "encoder.layer." : "transformer.layer.") + std::to_string(i) + ".";
+            const std::string l =
+                p + (bert ? "encoder.layer." : "transformer.layer.") + std::to_string(i) + ".";
             const std::string q = bert ? l + "attention.self.query" : l + "attention.q_lin";
             const std::string k = bert ? l + "attention.self.key" : l + "attention.k_lin";
             const std::string v = bert ? l + "attention.self.value" : l + "attention.v_lin";
@@ -146,71 +173,111 @@ public:
             const std::string f1 = bert ? l + "intermediate.dense" : l + "ffn.lin1";
             const std::string f2 = bert ? l + "output.dense" : l + "ffn.lin2";
             const std::string ln2 = bert ? l + "output.LayerNorm" : l + "output_layer_norm";
-            const std::string qh = b_.node("Transpose", {b_.node("Reshape", {linear(x, q), headsShape})}, {}, perm({0, 2, 1, 3}));
-            const std::string kh = b_.node("Transpose", {b_.node("Reshape", {linear(x, k), headsShape})}, {}, perm({0, 2, 3, 1}));
-            const std::string vh = b_.node("Transpose", {b_.node("Reshape", {linear(x, v), headsShape})}, {}, perm({0, 2, 1, 3}));
-            const std::string scores = b_.node("Add", {b_.node("Mul", {b_.node("MatMul", {qh, kh}), scale}), maskBias});
-            const std::string probs = b_.node("Softmax", {scores}, options.attentions ? "attentions." + std::to_string(i) : std::string(),
-                                              [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", -1); });
+            const std::string qh =
+                b_.node("Transpose", {b_.node("Reshape", {linear(x, q), headsShape})}, {},
+                        perm({0, 2, 1, 3}));
+            const std::string kh =
+                b_.node("Transpose", {b_.node("Reshape", {linear(x, k), headsShape})}, {},
+                        perm({0, 2, 3, 1}));
+            const std::string vh =
+                b_.node("Transpose", {b_.node("Reshape", {linear(x, v), headsShape})}, {},
+                        perm({0, 2, 1, 3}));
+            const std::string scores =
+                b_.node("Add", {b_.node("Mul", {b_.node("MatMul", {qh, kh}), scale}), maskBias});
+            const std::string probs =
+                b_.node("Softmax", {scores},
+                        options.attentions ? "attentions." + std::to_string(i) : std::string(),
+                        [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", -1); });
             attentionOutputs.push_back(probs);
-            const std::string context =
-                b_.node("Reshape", {b_.node("Transpose", {b_.node("MatMul", {probs, vh})}, {}, perm({0, 2, 1, 3})), mergedShape});
+            const std::string context = b_.node(
+                "Reshape",
+                {b_.node("Transpose", {b_.node("MatMul", {probs, vh})}, {}, perm({0, 2, 1, 3})),
+                 mergedShape});
             x = layerNorm(b_.node("Add", {linear(context, o), x}), ln1);
             x = layerNorm(b_.node("Add", {linear(activation(linear(x, f1)), f2), x}), ln2);
         }
         std::string logits;
-        const std::string first = b_.initializer(b_.fresh("index0"), at::tensor(std::int64_t(0)).reshape({}));
-        auto cls = [&] { return b_.node("Gather", {x, first}, {}, [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 1); }); };
+        const std::string first =
+            b_.initializer(b_.fresh("index0"), at::tensor(std::int64_t(0)).reshape({}));
+        auto cls = [&] {
+            return b_.node("Gather", {x, first}, {},
+                           [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 1); });
+        };
         switch (c_.head) {
             case HeadType::SequenceClassification:
-                if (bert) logits = linear(b_.node("Tanh", {linear(cls(), p + "pooler.dense")}), "classifier");
-                else logits = linear(b_.node("Relu", {linear(cls(), "pre_classifier")}), "classifier");
+                if (bert)
+                    logits =
+                        linear(b_.node("Tanh", {linear(cls(), p + "pooler.dense")}), "classifier");
+                else
+                    logits =
+                        linear(b_.node("Relu", {linear(cls(), "pre_classifier")}), "classifier");
                 break;
-            case HeadType::TokenClassification: logits = linear(x, "classifier"); break;
-            case HeadType::QuestionAnswering: logits = linear(x, "qa_outputs"); break;
+            case HeadType::TokenClassification:
+                logits = linear(x, "classifier");
+                break;
+            case HeadType::QuestionAnswering:
+                logits = linear(x, "qa_outputs");
+                break;
             case HeadType::MaskedLM: {
                 const std::string t = bert ? "cls.predictions.transform." : "";
-                const std::string h = layerNorm(activation(linear(x, bert ? t + "dense" : "vocab_transform")),
-                                                bert ? t + "LayerNorm" : "vocab_layer_norm");
-                const std::string decoder = bert ? "cls.predictions.decoder.weight" : "vocab_projector.weight";
+                const std::string h =
+                    layerNorm(activation(linear(x, bert ? t + "dense" : "vocab_transform")),
+                              bert ? t + "LayerNorm" : "vocab_layer_norm");
+                const std::string decoder =
+                    bert ? "cls.predictions.decoder.weight" : "vocab_projector.weight";
                 const std::string biasName = bert ? "cls.predictions.bias" : "vocab_projector.bias";
-                const std::string wt = b_.initializer(decoder + "_transposed", m_.parameter(decoder).t().contiguous());
+                const std::string wt =
+                    b_.initializer(decoder + "_transposed", m_.parameter(decoder).t().contiguous());
                 logits = b_.node("Add", {b_.node("MatMul", {h, wt}), weight(biasName)});
                 break;
             }
-            case HeadType::Base: logits = x; break;
-            case HeadType::MultipleChoice: throw Error("multiple-choice models have no ONNX export yet (their inputs are 3-D)");
+            case HeadType::Base:
+                logits = x;
+                break;
+            case HeadType::MultipleChoice:
+                throw Error(
+                    "multiple-choice models have no ONNX export yet (their inputs are 3-D)");
         }
         b_.node("Identity", {logits}, "logits");
 
-        auto declare = [](onnx::ValueInfoProto* v, const std::string& name, int type, const std::vector<std::string>& dims) {
+        auto declare = [](onnx::ValueInfoProto* v, const std::string& name, int type,
+                          const std::vector<std::string>& dims) {
             v->set_name(name);
             auto* t = v->mutable_type()->mutable_tensor_type();
             t->set_elem_type(type);
             for (const auto& d : dims) {
                 auto* dim = t->mutable_shape()->add_dim();
-                if (d.front() >= '0' && d.front() <= '9') dim->set_dim_value(std::stoll(d));
-                else dim->set_dim_param(d);
+                if (d.front() >= '0' && d.front() <= '9')
+                    dim->set_dim_value(std::stoll(d));
+                else
+                    dim->set_dim_param(d);
             }
         };
         declare(graph->add_input(), "input_ids", onnx::TensorProto::INT64, {"batch", "sequence"});
-        declare(graph->add_input(), "attention_mask", onnx::TensorProto::INT64, {"batch", "sequence"});
+        declare(graph->add_input(), "attention_mask", onnx::TensorProto::INT64,
+                {"batch", "sequence"});
         const int n = std::max(1, c_.head == HeadType::MaskedLM ? c_.vocabSize : c_.numLabels());
         switch (c_.head) {
             case HeadType::SequenceClassification:
-                declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT, {"batch", std::to_string(n)});
+                declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT,
+                        {"batch", std::to_string(n)});
                 break;
             case HeadType::Base:
-                declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT, {"batch", "sequence", std::to_string(D)});
+                declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT,
+                        {"batch", "sequence", std::to_string(D)});
                 break;
             case HeadType::QuestionAnswering:
-                declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT, {"batch", "sequence", "2"});
+                declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT,
+                        {"batch", "sequence", "2"});
                 break;
-            default: declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT, {"batch", "sequence", std::to_string(n)});
+            default:
+                declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT,
+                        {"batch", "sequence", std::to_string(n)});
         }
         if (options.attentions)
             for (const auto& a : attentionOutputs)
-                declare(graph->add_output(), a, onnx::TensorProto::FLOAT, {"batch", std::to_string(H), "sequence", "sequence"});
+                declare(graph->add_output(), a, onnx::TensorProto::FLOAT,
+                        {"batch", std::to_string(H), "sequence", "sequence"});
     }
 
 private:
@@ -224,7 +291,8 @@ private:
 
 void exportOnnx(EncoderModel& model, const std::string& path, const OnnxExportOptions& options) {
     if (options.opset < 14) throw Error("ONNX export needs opset 14 or newer");
-    if (options.opset > 17) throw Error("ONNX export writes opsets 14 to 17 (ReduceMean changed in 18)");
+    if (options.opset > 17)
+        throw Error("ONNX export writes opsets 14 to 17 (ReduceMean changed in 18)");
     onnx::ModelProto proto;
     proto.set_ir_version(8);
     proto.set_producer_name("DistilBench");
@@ -243,9 +311,12 @@ void exportOnnx(EncoderModel& model, const std::string& path, const OnnxExportOp
         throw Error(path, std::string("the ONNX checker rejected the graph: ") + e.what());
     }
     std::string bytes;
-    if (!proto.SerializeToString(&bytes)) throw Error(path, "the ONNX model is too large for one protobuf (2 GiB)");
+    if (!proto.SerializeToString(&bytes))
+        throw Error(path, "the ONNX model is too large for one protobuf (2 GiB)");
     QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) ||
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
+            static_cast<qint64>(bytes.size()) ||
         !f.commit())
         throw Error(path, "cannot be written: " + f.errorString().toStdString());
 }

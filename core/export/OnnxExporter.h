@@ -16,6 +16,7 @@ struct OnnxExportOptions {
 // are spelled out in opset-14 operators, BERT's token-type embedding 0 is folded into the
 // positions (inputs carry no token types). The model is validated with the ONNX checker before
 // the file is renamed into place. Throws Error for heads without an ONNX form.
-void exportOnnx(EncoderModel& model, const std::string& path, const OnnxExportOptions& options = {});
+void exportOnnx(EncoderModel& model, const std::string& path,
+                const OnnxExportOptions& options = {});
 
 }  // namespace distilbench

@@ -15,84 +15,129 @@ QJsonObject wordPieceTokenizerJson(const WordPieceTokenizer& t) {
     const SpecialTokens& s = t.specialTokens();
     const auto q = [](const std::string& v) { return QString::fromStdString(v); };
     QJsonArray added;
-    for (const auto& [content, id] : std::vector<std::pair<std::string, std::int64_t>>{
-             {s.pad, s.padId}, {s.unk, s.unkId}, {s.cls, s.clsId}, {s.sep, s.sepId}, {s.mask, s.maskId}}) {
+    for (const auto& [content, id] :
+         std::vector<std::pair<std::string, std::int64_t>>{{s.pad, s.padId},
+                                                           {s.unk, s.unkId},
+                                                           {s.cls, s.clsId},
+                                                           {s.sep, s.sepId},
+                                                           {s.mask, s.maskId}}) {
         if (id < 0) continue;
-        added.append(QJsonObject{{"id", static_cast<double>(id)}, {"content", q(content)}, {"single_word", false}, {"lstrip", false},
-                                 {"rstrip", false}, {"normalized", false}, {"special", true}});
+        added.append(QJsonObject{{"id", static_cast<double>(id)},
+                                 {"content", q(content)},
+                                 {"single_word", false},
+                                 {"lstrip", false},
+                                 {"rstrip", false},
+                                 {"normalized", false},
+                                 {"special", true}});
     }
     QJsonObject vocab;
     const auto& words = t.vocabulary();
     for (std::size_t i = 0; i < words.size(); ++i) vocab[q(words[i])] = static_cast<double>(i);
     const BertNormalizerOptions& n = t.normalizer();
-    QJsonObject normalizer{{"type", "BertNormalizer"}, {"clean_text", n.cleanText}, {"handle_chinese_chars", n.handleChineseChars},
-                           {"strip_accents", n.stripAccents ? QJsonValue(*n.stripAccents) : QJsonValue()}, {"lowercase", n.lowercase}};
-    auto special = [&](const std::string& token) { return QJsonObject{{"SpecialToken", QJsonObject{{"id", q(token)}, {"type_id", 0}}}}; };
-    auto sequence = [](const char* id, int type) { return QJsonObject{{"Sequence", QJsonObject{{"id", id}, {"type_id", type}}}}; };
+    QJsonObject normalizer{
+        {"type", "BertNormalizer"},
+        {"clean_text", n.cleanText},
+        {"handle_chinese_chars", n.handleChineseChars},
+        {"strip_accents", n.stripAccents ? QJsonValue(*n.stripAccents) : QJsonValue()},
+        {"lowercase", n.lowercase}};
+    auto special = [&](const std::string& token) {
+        return QJsonObject{{"SpecialToken", QJsonObject{{"id", q(token)}, {"type_id", 0}}}};
+    };
+    auto sequence = [](const char* id, int type) {
+        return QJsonObject{{"Sequence", QJsonObject{{"id", id}, {"type_id", type}}}};
+    };
     QJsonObject sepPair = special(s.sep);
     QJsonObject sepPairB{{"SpecialToken", QJsonObject{{"id", q(s.sep)}, {"type_id", 1}}}};
-    QJsonObject post{{"type", "TemplateProcessing"},
-                     {"single", QJsonArray{special(s.cls), sequence("A", 0), special(s.sep)}},
-                     {"pair", QJsonArray{special(s.cls), sequence("A", 0), sepPair, sequence("B", 1), sepPairB}},
-                     {"special_tokens",
-                      QJsonObject{{q(s.cls), QJsonObject{{"id", q(s.cls)}, {"ids", QJsonArray{static_cast<double>(s.clsId)}}, {"tokens", QJsonArray{q(s.cls)}}}},
-                                  {q(s.sep), QJsonObject{{"id", q(s.sep)}, {"ids", QJsonArray{static_cast<double>(s.sepId)}}, {"tokens", QJsonArray{q(s.sep)}}}}}}};
-    return QJsonObject{{"version", "1.0"},
-                       {"truncation", QJsonValue()},
-                       {"padding", QJsonValue()},
-                       {"added_tokens", added},
-                       {"normalizer", n.enabled ? QJsonValue(normalizer) : QJsonValue()},
-                       {"pre_tokenizer", QJsonObject{{"type", "BertPreTokenizer"}}},
-                       {"post_processor", post},
-                       {"decoder", QJsonObject{{"type", "WordPiece"}, {"prefix", "##"}, {"cleanup", true}}},
-                       {"model", QJsonObject{{"type", "WordPiece"}, {"unk_token", q(s.unk)}, {"continuing_subword_prefix", "##"},
-                                             {"max_input_chars_per_word", 100}, {"vocab", vocab}}}};
+    QJsonObject post{
+        {"type", "TemplateProcessing"},
+        {"single", QJsonArray{special(s.cls), sequence("A", 0), special(s.sep)}},
+        {"pair", QJsonArray{special(s.cls), sequence("A", 0), sepPair, sequence("B", 1), sepPairB}},
+        {"special_tokens",
+         QJsonObject{{q(s.cls), QJsonObject{{"id", q(s.cls)},
+                                            {"ids", QJsonArray{static_cast<double>(s.clsId)}},
+                                            {"tokens", QJsonArray{q(s.cls)}}}},
+                     {q(s.sep), QJsonObject{{"id", q(s.sep)},
+                                            {"ids", QJsonArray{static_cast<double>(s.sepId)}},
+                                            {"tokens", QJsonArray{q(s.sep)}}}}}}};
+    return QJsonObject{
+        {"version", "1.0"},
+        {"truncation", QJsonValue()},
+        {"padding", QJsonValue()},
+        {"added_tokens", added},
+        {"normalizer", n.enabled ? QJsonValue(normalizer) : QJsonValue()},
+        {"pre_tokenizer", QJsonObject{{"type", "BertPreTokenizer"}}},
+        {"post_processor", post},
+        {"decoder", QJsonObject{{"type", "WordPiece"}, {"prefix", "##"}, {"cleanup", true}}},
+        {"model", QJsonObject{{"type", "WordPiece"},
+                              {"unk_token", q(s.unk)},
+                              {"continuing_subword_prefix", "##"},
+                              {"max_input_chars_per_word", 100},
+                              {"vocab", vocab}}}};
 }
 
-void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source, const std::string& folder) {
+void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source,
+                         const std::string& folder) {
     const fs::path out(folder), src(source);
     const fs::path srcDir = fs::is_directory(src) ? src : src.parent_path();
     std::error_code ec;
     auto copyIfPresent = [&](const char* name) {
-        if (fs::exists(srcDir / name)) fs::copy_file(srcDir / name, out / name, fs::copy_options::overwrite_existing, ec);
+        if (fs::exists(srcDir / name))
+            fs::copy_file(srcDir / name, out / name, fs::copy_options::overwrite_existing, ec);
         if (ec) throw Error((out / name).string(), "cannot be written: " + ec.message());
         return fs::exists(out / name);
     };
     // A tokenizer given as a single file keeps its own name's role.
     if (!fs::is_directory(src) && fs::exists(src)) {
         const std::string name = src.filename().string();
-        const char* role = name.ends_with(".json") ? "tokenizer.json" : name.ends_with(".model") ? "spiece.model" : "vocab.txt";
+        const char* role = name.ends_with(".json")    ? "tokenizer.json"
+                           : name.ends_with(".model") ? "spiece.model"
+                                                      : "vocab.txt";
         fs::copy_file(src, out / role, fs::copy_options::overwrite_existing, ec);
     }
-    for (const char* f : {"vocab.txt", "tokenizer.json", "spiece.model", "tokenizer_config.json", "special_tokens_map.json"}) copyIfPresent(f);
+    for (const char* f : {"vocab.txt", "tokenizer.json", "spiece.model", "tokenizer_config.json",
+                          "special_tokens_map.json"})
+        copyIfPresent(f);
     const SpecialTokens& s = tokenizer.specialTokens();
     const auto* wordPiece = dynamic_cast<const WordPieceTokenizer*>(&tokenizer);
     if (wordPiece) {
         if (!fs::exists(out / "vocab.txt")) {
             QSaveFile f(QString::fromStdString((out / "vocab.txt").string()));
-            if (!f.open(QIODevice::WriteOnly)) throw Error((out / "vocab.txt").string(), "cannot be written");
-            for (const auto& w : wordPiece->vocabulary()) f.write(QByteArray::fromStdString(w) + '\n');
+            if (!f.open(QIODevice::WriteOnly))
+                throw Error((out / "vocab.txt").string(), "cannot be written");
+            for (const auto& w : wordPiece->vocabulary())
+                f.write(QByteArray::fromStdString(w) + '\n');
             if (!f.commit()) throw Error((out / "vocab.txt").string(), "cannot be written");
         }
-        if (!fs::exists(out / "tokenizer.json")) writeJsonAtomically((out / "tokenizer.json").string(), wordPieceTokenizerJson(*wordPiece));
+        if (!fs::exists(out / "tokenizer.json"))
+            writeJsonAtomically((out / "tokenizer.json").string(),
+                                wordPieceTokenizerJson(*wordPiece));
     }
     if (!fs::exists(out / "tokenizer_config.json")) {
-        QJsonObject config{{"model_max_length", 512}, {"tokenizer_class", wordPiece ? "BertTokenizer" : "AlbertTokenizer"},
+        QJsonObject config{{"model_max_length", 512},
+                           {"tokenizer_class", wordPiece ? "BertTokenizer" : "AlbertTokenizer"},
                            {"clean_up_tokenization_spaces", true}};
         if (wordPiece) {
             config["do_lower_case"] = wordPiece->normalizer().lowercase;
             config["tokenize_chinese_chars"] = wordPiece->normalizer().handleChineseChars;
-            config["strip_accents"] = wordPiece->normalizer().stripAccents ? QJsonValue(*wordPiece->normalizer().stripAccents) : QJsonValue();
+            config["strip_accents"] = wordPiece->normalizer().stripAccents
+                                          ? QJsonValue(*wordPiece->normalizer().stripAccents)
+                                          : QJsonValue();
         }
-        for (const auto& [key, value] : std::vector<std::pair<const char*, std::string>>{
-                 {"unk_token", s.unk}, {"sep_token", s.sep}, {"pad_token", s.pad}, {"cls_token", s.cls}, {"mask_token", s.mask}})
+        for (const auto& [key, value] :
+             std::vector<std::pair<const char*, std::string>>{{"unk_token", s.unk},
+                                                              {"sep_token", s.sep},
+                                                              {"pad_token", s.pad},
+                                                              {"cls_token", s.cls},
+                                                              {"mask_token", s.mask}})
             config[key] = QString::fromStdString(value);
         writeJsonAtomically((out / "tokenizer_config.json").string(), config);
     }
     if (!fs::exists(out / "special_tokens_map.json"))
         writeJsonAtomically((out / "special_tokens_map.json").string(),
-                            QJsonObject{{"unk_token", QString::fromStdString(s.unk)}, {"sep_token", QString::fromStdString(s.sep)},
-                                        {"pad_token", QString::fromStdString(s.pad)}, {"cls_token", QString::fromStdString(s.cls)},
+                            QJsonObject{{"unk_token", QString::fromStdString(s.unk)},
+                                        {"sep_token", QString::fromStdString(s.sep)},
+                                        {"pad_token", QString::fromStdString(s.pad)},
+                                        {"cls_token", QString::fromStdString(s.cls)},
                                         {"mask_token", QString::fromStdString(s.mask)}});
 }
 

@@ -15,6 +15,7 @@ QJsonObject wordPieceTokenizerJson(const WordPieceTokenizer& tokenizer);
 // Writes vocab.txt (WordPiece) or spiece.model, tokenizer.json, tokenizer_config.json and
 // special_tokens_map.json into `folder`: files the source folder has are copied, missing ones
 // generated from the loaded tokenizer. `source` is the tokenizer's folder or file.
-void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source, const std::string& folder);
+void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source,
+                         const std::string& folder);
 
 }  // namespace distilbench

@@ -1,5 +1,7 @@
 #include "core/models/EncoderModel.h"
 
+#include <ATen/core/dispatch/Dispatcher.h>
+
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -18,10 +20,14 @@ enum Init { kNormal, kZeros, kOnes };
 // Multiplying a mask by it would turn into 0 * -inf = NaN where it rounds to -inf (bf16).
 double lowestOf(at::ScalarType t) {
     switch (t) {
-        case at::kBFloat16: return -3.3895313892515355e38;
-        case at::kHalf: return -65504.0;
-        case at::kDouble: return std::numeric_limits<double>::lowest();
-        default: return static_cast<double>(std::numeric_limits<float>::lowest());
+        case at::kBFloat16:
+            return -3.3895313892515355e38;
+        case at::kHalf:
+            return -65504.0;
+        case at::kDouble:
+            return std::numeric_limits<double>::lowest();
+        default:
+            return static_cast<double>(std::numeric_limits<float>::lowest());
     }
 }
 
@@ -66,25 +72,31 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
             addLayerNorm(l + "output_layer_norm", D);
         }
     }
-    const bool pooler = bert && (c.head == HeadType::Base || c.head == HeadType::SequenceClassification ||
-                                 c.head == HeadType::MultipleChoice);
+    const bool pooler =
+        bert && (c.head == HeadType::Base || c.head == HeadType::SequenceClassification ||
+                 c.head == HeadType::MultipleChoice);
     if (pooler) addLinear(prefix_ + "pooler.dense", D, D);
     const std::int64_t N = std::max(1, c.numLabels());
     switch (c.head) {
-        case HeadType::Base: break;
+        case HeadType::Base:
+            break;
         case HeadType::MaskedLM:
             if (bert) {
                 addParameter("cls.predictions.bias", {V}, kZeros);
                 addLinear("cls.predictions.transform.dense", D, D);
                 addLayerNorm("cls.predictions.transform.LayerNorm", D);
-                if (c.tieWordEmbeddings) tied_["cls.predictions.decoder.weight"] = e + "word_embeddings.weight";
-                else addParameter("cls.predictions.decoder.weight", {V, D}, kNormal);
+                if (c.tieWordEmbeddings)
+                    tied_["cls.predictions.decoder.weight"] = e + "word_embeddings.weight";
+                else
+                    addParameter("cls.predictions.decoder.weight", {V, D}, kNormal);
                 tied_["cls.predictions.decoder.bias"] = "cls.predictions.bias";
             } else {
                 addLinear("vocab_transform", D, D);
                 addLayerNorm("vocab_layer_norm", D);
-                if (c.tieWordEmbeddings) tied_["vocab_projector.weight"] = e + "word_embeddings.weight";
-                else addParameter("vocab_projector.weight", {V, D}, kNormal);
+                if (c.tieWordEmbeddings)
+                    tied_["vocab_projector.weight"] = e + "word_embeddings.weight";
+                else
+                    addParameter("vocab_projector.weight", {V, D}, kNormal);
                 addParameter("vocab_projector.bias", {V}, kZeros);
             }
             break;
@@ -92,8 +104,12 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
             if (!bert) addLinear("pre_classifier", D, D);
             addLinear("classifier", N, D);
             break;
-        case HeadType::TokenClassification: addLinear("classifier", N, D); break;
-        case HeadType::QuestionAnswering: addLinear("qa_outputs", 2, D); break;
+        case HeadType::TokenClassification:
+            addLinear("classifier", N, D);
+            break;
+        case HeadType::QuestionAnswering:
+            addLinear("qa_outputs", 2, D);
+            break;
         case HeadType::MultipleChoice:
             if (!bert) addLinear("pre_classifier", D, D);
             addLinear("classifier", 1, D);
@@ -102,7 +118,8 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
     if (initialise_) initialiseMissing();
 }
 
-void EncoderModel::addParameter(const std::string& name, std::vector<std::int64_t> shape, int init) {
+void EncoderModel::addParameter(const std::string& name, std::vector<std::int64_t> shape,
+                                int init) {
     names_.push_back(name);
     specs_.push_back({std::move(shape), init});
     params_[name] = at::Tensor();
@@ -115,14 +132,17 @@ void EncoderModel::initialiseParameter(std::size_t index) {
     const std::string& name = names_[index];
     at::NoGradGuard guard;
     at::Tensor t;
-    if (spec.init == kZeros) t = at::zeros(spec.shape);
-    else if (spec.init == kOnes) t = at::ones(spec.shape);
+    if (spec.init == kZeros)
+        t = at::zeros(spec.shape);
+    else if (spec.init == kOnes)
+        t = at::ones(spec.shape);
     else {
         auto gen = at::detail::createCPUGenerator(seed_ * 1000003ULL + index);
         t = at::empty(spec.shape).normal_(0.0, config_.initializerRange, gen);
     }
     const std::string e = prefix_ + "embeddings.";
-    if (name == e + "word_embeddings.weight") t[config_.padTokenId].zero_();  // nn.Embedding padding_idx
+    if (name == e + "word_embeddings.weight")
+        t[config_.padTokenId].zero_();  // nn.Embedding padding_idx
     if (name == e + "position_embeddings.weight" && config_.sinusoidalPositions) {
         const std::int64_t D = config_.hiddenSize;
         auto acc = t.accessor<float, 2>();
@@ -186,8 +206,8 @@ std::int64_t EncoderModel::parameterCount() const {
     return n;
 }
 
-LoadReport EncoderModel::loadStateDict(const std::vector<std::pair<std::string, at::Tensor>>& weights,
-                                       const std::string& source) {
+LoadReport EncoderModel::loadStateDict(
+    const std::vector<std::pair<std::string, at::Tensor>>& weights, const std::string& source) {
     LoadReport report;
     const std::string base = config_.basePrefix() + ".";
     bool fileHasPrefix = false;
@@ -203,10 +223,13 @@ LoadReport EncoderModel::loadStateDict(const std::vector<std::pair<std::string, 
         };
         replaceSuffix(".gamma", ".weight");
         replaceSuffix(".beta", ".bias");
-        const bool isBaseParam = name.rfind("embeddings.", 0) == 0 || name.rfind("transformer.", 0) == 0 ||
+        const bool isBaseParam = name.rfind("embeddings.", 0) == 0 ||
+                                 name.rfind("transformer.", 0) == 0 ||
                                  name.rfind("encoder.", 0) == 0 || name.rfind("pooler.", 0) == 0;
-        if (!prefix_.empty() && !fileHasPrefix && isBaseParam) name = prefix_ + name;  // base checkpoint into a head model
-        if (prefix_.empty() && name.rfind(base, 0) == 0) name = name.substr(base.size());  // head checkpoint into a base model
+        if (!prefix_.empty() && !fileHasPrefix && isBaseParam)
+            name = prefix_ + name;  // base checkpoint into a head model
+        if (prefix_.empty() && name.rfind(base, 0) == 0)
+            name = name.substr(base.size());  // head checkpoint into a base model
         return name;
     };
 
@@ -227,14 +250,19 @@ LoadReport EncoderModel::loadStateDict(const std::vector<std::pair<std::string, 
         const std::size_t index = std::find(names_.begin(), names_.end(), name) - names_.begin();
         const auto& expected = specs_[index].shape;
         if (!tensor.sizes().equals(expected))
-            throw Error(source, "tensor '" + rawName + "' has shape " + shapeString(tensor.sizes()) +
-                                    " but the model expects " + shapeString(expected));
-        if (!tensor.is_floating_point()) throw Error(source, "tensor '" + rawName + "' is not floating point");
+            throw Error(source, "tensor '" + rawName + "' has shape " +
+                                    shapeString(tensor.sizes()) + " but the model expects " +
+                                    shapeString(expected));
+        if (!tensor.is_floating_point())
+            throw Error(source, "tensor '" + rawName + "' is not floating point");
         // Same dtype: the tensor keeps pointing into the mapped file (no copy).
-        at::Tensor value = tensor.to(it->second.defined() ? it->second.device() : c10::Device(c10::kCPU),
-                                     it->second.defined() ? it->second.scalar_type() : at::kFloat)
-                               .contiguous();
-        // sum() is finite exactly when every element is: one pass, no temporary of the tensor's size.
+        at::Tensor value =
+            tensor
+                .to(it->second.defined() ? it->second.device() : c10::Device(c10::kCPU),
+                    it->second.defined() ? it->second.scalar_type() : at::kFloat)
+                .contiguous();
+        // sum() is finite exactly when every element is: one pass, no temporary of the tensor's
+        // size.
         if (!std::isfinite(value.sum(at::kDouble).item<double>()))
             throw Error(source, "tensor '" + rawName + "' contains NaN or infinite values");
         it->second = value;
@@ -257,20 +285,73 @@ void EncoderModel::to(c10::Device device, c10::ScalarType dtype) {
     }
 }
 
-c10::Device EncoderModel::device() const { return params_.begin()->second.device(); }
+c10::Device EncoderModel::device() const {
+    return params_.begin()->second.device();
+}
 
-c10::ScalarType EncoderModel::dtype() const { return params_.begin()->second.scalar_type(); }
+c10::ScalarType EncoderModel::dtype() const {
+    return params_.begin()->second.scalar_type();
+}
 
 void EncoderModel::setRequiresGrad(bool requiresGrad) {
     for (auto& [name, t] : params_) t.set_requires_grad(requiresGrad);
 }
 
 at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) const {
+    if (!packed_.empty() && !training_) {
+        auto it = packed_.find(name);
+        if (it != packed_.end()) {
+            static const auto op =
+                c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_dynamic", "");
+            std::vector<c10::IValue> stack{x.to(at::kFloat).contiguous(), it->second, false};
+            op.callBoxed(&stack);
+            return stack[0].toTensor().to(x.scalar_type());
+        }
+    }
     return at::linear(x, p(name + ".weight"), p(name + ".bias"));
 }
 
+void EncoderModel::setDynamicInt8(bool enabled) {
+    packed_.clear();
+    if (!enabled) return;
+    const auto& engines = at::globalContext().supportedQEngines();
+    auto has = [&](at::QEngine e) {
+        return std::find(engines.begin(), engines.end(), e) != engines.end();
+    };
+    if (has(at::QEngine::ONEDNN))
+        at::globalContext().setQEngine(at::QEngine::ONEDNN);
+    else if (has(at::QEngine::FBGEMM))
+        at::globalContext().setQEngine(at::QEngine::FBGEMM);
+    else if (has(at::QEngine::QNNPACK))
+        at::globalContext().setQEngine(at::QEngine::QNNPACK);
+    else
+        throw Error("this LibTorch build has no quantized engine: int8 inference is not available");
+    if (device().type() != c10::kCPU) throw Error("int8 dynamic quantization runs on the CPU only");
+    static const auto prepack =
+        c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_prepack", "");
+    at::NoGradGuard guard;
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        const std::string& name = names_[i];
+        if (!name.ends_with(".weight") || specs_[i].shape.size() != 2) continue;
+        const std::string layer = name.substr(0, name.size() - 7);
+        if (!params_.count(layer + ".bias") || layer.find("embeddings") != std::string::npos)
+            continue;  // Linear layers only
+        const at::Tensor w = params_.at(name).detach().to(at::kFloat).contiguous();
+        // Symmetric per output channel: scale = max |w| / 127, zero point 0.
+        const at::Tensor scales = (w.abs().amax(1) / 127.0).clamp_min(1e-12).to(at::kDouble);
+        const at::Tensor q =
+            at::quantize_per_channel(w, scales, at::zeros({w.size(0)}, at::kLong), 0, at::kQInt8);
+        std::vector<c10::IValue> stack{
+            q, c10::optional<at::Tensor>(
+                   params_.at(layer + ".bias").detach().to(at::kFloat).contiguous())};
+        prepack.callBoxed(&stack);
+        packed_[layer] = stack[0];
+    }
+}
+
 at::Tensor EncoderModel::layerNorm(const at::Tensor& x, const std::string& name) const {
-    return at::layer_norm(x, {x.size(-1)}, p(name + ".weight"), p(name + ".bias"), config_.layerNormEps);
+    return at::layer_norm(x, {x.size(-1)}, p(name + ".weight"), p(name + ".bias"),
+                          config_.layerNormEps);
 }
 
 at::Tensor EncoderModel::activation(const at::Tensor& x) const {
@@ -280,12 +361,14 @@ at::Tensor EncoderModel::activation(const at::Tensor& x) const {
 }
 
 at::Tensor EncoderModel::wordEmbeddings(const at::Tensor& inputIds) {
-    return at::embedding(p(prefix_ + "embeddings.word_embeddings.weight"), inputIds, config_.padTokenId);
+    return at::embedding(p(prefix_ + "embeddings.word_embeddings.weight"), inputIds,
+                         config_.padTokenId);
 }
 
 // Self-attention of one layer. `mask` is [B, L] with 1 for real tokens.
-at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask, const std::string& l,
-                                   bool wantWeights, bool fused, at::Tensor* weightsOut) const {
+at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
+                                   const std::string& l, bool wantWeights, bool fused,
+                                   at::Tensor* weightsOut) const {
     const bool bert = config_.family == ModelFamily::Bert;
     const std::int64_t B = x.size(0), L = x.size(1), H = config_.numHeads, Dh = config_.headDim();
     auto heads = [&](const at::Tensor& t) { return t.view({B, L, H, Dh}).transpose(1, 2); };
@@ -299,13 +382,16 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask, 
     at::Tensor context;
     if (!wantWeights && fused) {
         // Additive mask: 0 for keys to attend, the dtype's lowest value for padding.
-        const at::Tensor additive = at::zeros({B, 1, 1, L}, q.options()).masked_fill(padding, lowest);
-        context = std::get<0>(at::_scaled_dot_product_attention(q, k, v, additive, dropoutP, false, false));
+        const at::Tensor additive =
+            at::zeros({B, 1, 1, L}, q.options()).masked_fill(padding, lowest);
+        context = std::get<0>(
+            at::_scaled_dot_product_attention(q, k, v, additive, dropoutP, false, false));
     } else {
         at::Tensor scores;
         if (bert) {  // transformers' BertSelfAttention: scores / sqrt(d) + (1 - mask) * min
             scores = at::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(Dh));
-            scores = scores + at::zeros({B, 1, 1, L}, scores.options()).masked_fill(padding, lowest);
+            scores =
+                scores + at::zeros({B, 1, 1, L}, scores.options()).masked_fill(padding, lowest);
         } else {  // DistilBERT: q / sqrt(d), masked_fill with min
             q = q / std::sqrt(static_cast<double>(Dh));
             scores = at::matmul(q, k.transpose(2, 3));
@@ -332,8 +418,10 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
     };
     at::Tensor ids = flatten(in.inputIds);
     at::Tensor embeds = in.inputsEmbeds;
-    if (multipleChoice && embeds.defined() && embeds.dim() == 4) embeds = embeds.reshape({-1, embeds.size(2), embeds.size(3)});
-    if (multipleChoice) choices = in.inputIds.defined() ? in.inputIds.size(1) : in.inputsEmbeds.size(1);
+    if (multipleChoice && embeds.defined() && embeds.dim() == 4)
+        embeds = embeds.reshape({-1, embeds.size(2), embeds.size(3)});
+    if (multipleChoice)
+        choices = in.inputIds.defined() ? in.inputIds.size(1) : in.inputsEmbeds.size(1);
     if (!ids.defined() && !embeds.defined()) throw Error("forward needs input ids or embeddings");
     const std::int64_t B = ids.defined() ? ids.size(0) : embeds.size(0);
     const std::int64_t L = ids.defined() ? ids.size(1) : embeds.size(1);
@@ -342,7 +430,8 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
                     std::to_string(c.maxPositions) + " positions");
     const auto device = this->device();
     at::Tensor mask = flatten(in.attentionMask);
-    if (!mask.defined()) mask = at::ones({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
+    if (!mask.defined())
+        mask = at::ones({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
 
     const std::string e = prefix_ + "embeddings.";
     at::Tensor x = embeds.defined() ? embeds : wordEmbeddings(ids);
@@ -350,7 +439,8 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
     x = x + at::embedding(p(e + "position_embeddings.weight"), positions).unsqueeze(0);
     if (bert) {
         at::Tensor types = flatten(in.tokenTypeIds);
-        if (!types.defined()) types = at::zeros({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
+        if (!types.defined())
+            types = at::zeros({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
         x = x + at::embedding(p(e + "token_type_embeddings.weight"), types);
     }
     x = at::dropout(layerNorm(x, e + "LayerNorm"), c.dropout, training_);
@@ -358,14 +448,19 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
     ModelOutputs out;
     if (opt.hiddenStates) out.hiddenStates.push_back(x);
     for (int i = 0; i < c.numLayers; ++i) {
-        const std::string l = prefix_ + (bert ? "encoder.layer." : "transformer.layer.") + std::to_string(i) + ".";
+        const std::string l =
+            prefix_ + (bert ? "encoder.layer." : "transformer.layer.") + std::to_string(i) + ".";
         at::Tensor weights;
-        at::Tensor sa = attention(x, mask, l, opt.attentions, opt.fusedAttention, opt.attentions ? &weights : nullptr);
+        at::Tensor sa = attention(x, mask, l, opt.attentions, opt.fusedAttention,
+                                  opt.attentions ? &weights : nullptr);
         if (opt.attentions) out.attentions.push_back(weights);
         if (bert) {
-            const at::Tensor attn = layerNorm(at::dropout(sa, c.dropout, training_) + x, l + "attention.output.LayerNorm");
+            const at::Tensor attn = layerNorm(at::dropout(sa, c.dropout, training_) + x,
+                                              l + "attention.output.LayerNorm");
             const at::Tensor inter = activation(linear(attn, l + "intermediate.dense"));
-            x = layerNorm(at::dropout(linear(inter, l + "output.dense"), c.dropout, training_) + attn, l + "output.LayerNorm");
+            x = layerNorm(
+                at::dropout(linear(inter, l + "output.dense"), c.dropout, training_) + attn,
+                l + "output.LayerNorm");
         } else {
             const at::Tensor s = layerNorm(sa + x, l + "sa_layer_norm");
             at::Tensor f = linear(activation(linear(s, l + "ffn.lin1")), l + "ffn.lin2");
@@ -379,14 +474,17 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
         out.pooled = at::tanh(linear(x.select(1, 0), prefix_ + "pooler.dense"));
 
     switch (c.head) {
-        case HeadType::Base: break;
+        case HeadType::Base:
+            break;
         case HeadType::MaskedLM:
             if (bert) {
                 at::Tensor h = layerNorm(activation(linear(x, "cls.predictions.transform.dense")),
                                          "cls.predictions.transform.LayerNorm");
-                out.logits = at::linear(h, p("cls.predictions.decoder.weight"), p("cls.predictions.bias"));
+                out.logits =
+                    at::linear(h, p("cls.predictions.decoder.weight"), p("cls.predictions.bias"));
             } else {
-                at::Tensor h = layerNorm(activation(linear(x, "vocab_transform")), "vocab_layer_norm");
+                at::Tensor h =
+                    layerNorm(activation(linear(x, "vocab_transform")), "vocab_layer_norm");
                 out.logits = at::linear(h, p("vocab_projector.weight"), p("vocab_projector.bias"));
             }
             break;
@@ -404,10 +502,12 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
             break;
         }
         case HeadType::TokenClassification:
-            out.logits = linear(at::dropout(x, bert ? c.classifierDropout : c.dropout, training_), "classifier");
+            out.logits = linear(at::dropout(x, bert ? c.classifierDropout : c.dropout, training_),
+                                "classifier");
             break;
         case HeadType::QuestionAnswering:
-            out.logits = linear(at::dropout(x, bert ? c.dropout : c.qaDropout, training_), "qa_outputs");
+            out.logits =
+                linear(at::dropout(x, bert ? c.dropout : c.qaDropout, training_), "qa_outputs");
             break;
     }
     if (in.labels.defined() || (in.startPositions.defined() && in.endPositions.defined()))
@@ -424,26 +524,32 @@ at::Tensor EncoderModel::computeLoss(const ModelOutputs& out, const ModelInputs&
             const std::string type = c.effectiveProblemType();
             if (type == "regression") {
                 const at::Tensor target = in.labels.to(logits.scalar_type());
-                return c.numLabels() == 1 ? at::mse_loss(logits.squeeze(), target.squeeze()) : at::mse_loss(logits, target);
+                return c.numLabels() == 1 ? at::mse_loss(logits.squeeze(), target.squeeze())
+                                          : at::mse_loss(logits, target);
             }
             if (type == "multi_label_classification")
-                return at::binary_cross_entropy_with_logits(logits, in.labels.to(logits.scalar_type()));
+                return at::binary_cross_entropy_with_logits(logits,
+                                                            in.labels.to(logits.scalar_type()));
             return at::cross_entropy_loss(logits.view({-1, logits.size(-1)}), in.labels.view({-1}));
         }
         case HeadType::MultipleChoice:
             return at::cross_entropy_loss(logits, in.labels.view({-1}));
         case HeadType::TokenClassification:
         case HeadType::MaskedLM:
-            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}), in.labels.reshape({-1}), {},
-                                          at::Reduction::Mean, kIgnore);
+            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}),
+                                          in.labels.reshape({-1}), {}, at::Reduction::Mean,
+                                          kIgnore);
         case HeadType::QuestionAnswering: {
             const std::int64_t ignored = logits.size(1);
-            const at::Tensor start = in.startPositions.clamp(0, ignored), end = in.endPositions.clamp(0, ignored);
+            const at::Tensor start = in.startPositions.clamp(0, ignored),
+                             end = in.endPositions.clamp(0, ignored);
             const at::Tensor s = logits.select(-1, 0), e = logits.select(-1, 1);
             return (at::cross_entropy_loss(s, start, {}, at::Reduction::Mean, ignored) +
-                    at::cross_entropy_loss(e, end, {}, at::Reduction::Mean, ignored)) / 2;
+                    at::cross_entropy_loss(e, end, {}, at::Reduction::Mean, ignored)) /
+                   2;
         }
-        case HeadType::Base: break;
+        case HeadType::Base:
+            break;
     }
     return {};
 }

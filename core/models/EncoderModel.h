@@ -6,6 +6,7 @@
 // Include this header only from .cpp files: it pulls in ATen.
 
 #include <ATen/core/Tensor.h>
+#include <ATen/core/ivalue.h>
 #include <c10/core/Device.h>
 #include <c10/core/ScalarType.h>
 
@@ -36,10 +37,10 @@ struct ForwardOptions {
 };
 
 struct ModelOutputs {
-    at::Tensor logits;       // classification [B, N]; token/MLM [B, L, N]; QA [B, L, 2]; MC [B, C]
-    at::Tensor loss;         // scalar when labels were given
-    at::Tensor lastHidden;   // [B, L, D]
-    at::Tensor pooled;       // BERT pooler output when the model has one
+    at::Tensor logits;      // classification [B, N]; token/MLM [B, L, N]; QA [B, L, 2]; MC [B, C]
+    at::Tensor loss;        // scalar when labels were given
+    at::Tensor lastHidden;  // [B, L, D]
+    at::Tensor pooled;      // BERT pooler output when the model has one
     std::vector<at::Tensor> hiddenStates;  // embeddings + each layer: [B, L, D]
     std::vector<at::Tensor> attentions;    // each layer: [B, H, L, L]
 };
@@ -89,6 +90,13 @@ public:
 
     std::int64_t parameterCount() const;
 
+    // Dynamic int8 quantization of every Linear layer (PyTorch's quantize_dynamic): weights
+    // quantized per output channel, activations per batch at run time, int8 matrix products
+    // through oneDNN. Float weights stay for training, export and switching back. Throws Error
+    // when this LibTorch has no quantized engine.
+    void setDynamicInt8(bool enabled);
+    bool isDynamicInt8() const { return !packed_.empty(); }
+
 private:
     void addParameter(const std::string& name, std::vector<std::int64_t> shape, int init);
     void initialiseParameter(std::size_t index);
@@ -114,6 +122,7 @@ private:
     std::vector<Spec> specs_;  // per entry of names_
     bool initialise_ = true;
     std::map<std::string, std::string> tied_;
+    std::map<std::string, c10::IValue> packed_;  // Linear name -> packed int8 weights
     bool training_ = false;
     std::uint64_t seed_;
 };

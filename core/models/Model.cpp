@@ -35,7 +35,8 @@ std::string groupOf(const std::string& name, const std::string& prefix) {
     if (n.rfind("embeddings.", 0) == 0) return "Embeddings";
     for (const char* layer : {"transformer.layer.", "encoder.layer."}) {
         const std::string l = layer;
-        if (n.rfind(l, 0) == 0) return "Layer " + n.substr(l.size(), n.find('.', l.size()) - l.size());
+        if (n.rfind(l, 0) == 0)
+            return "Layer " + n.substr(l.size(), n.find('.', l.size()) - l.size());
     }
     if (n.rfind("pooler.", 0) == 0) return "Pooler";
     return "Head";
@@ -43,11 +44,16 @@ std::string groupOf(const std::string& name, const std::string& prefix) {
 
 const char* dtypeLabel(at::ScalarType t) {
     switch (t) {
-        case at::kFloat: return "F32";
-        case at::kHalf: return "F16";
-        case at::kBFloat16: return "BF16";
-        case at::kDouble: return "F64";
-        default: return "other";
+        case at::kFloat:
+            return "F32";
+        case at::kHalf:
+            return "F16";
+        case at::kBFloat16:
+            return "BF16";
+        case at::kDouble:
+            return "F64";
+        default:
+            return "other";
     }
 }
 
@@ -55,7 +61,9 @@ const char* dtypeLabel(at::ScalarType t) {
 
 Model::~Model() = default;
 
-const ModelConfig& Model::config() const { return encoder_->config(); }
+const ModelConfig& Model::config() const {
+    return encoder_->config();
+}
 
 std::shared_ptr<Model> Model::create(const ModelConfig& config, std::uint64_t seed) {
     std::shared_ptr<Model> model(new Model());
@@ -66,7 +74,8 @@ std::shared_ptr<Model> Model::create(const ModelConfig& config, std::uint64_t se
     return model;
 }
 
-std::shared_ptr<Model> Model::adopt(std::unique_ptr<EncoderModel> encoder, const ModelSummary& summary) {
+std::shared_ptr<Model> Model::adopt(std::unique_ptr<EncoderModel> encoder,
+                                    const ModelSummary& summary) {
     std::shared_ptr<Model> model(new Model());
     model->encoder_ = std::move(encoder);
     model->summary_ = summary;
@@ -106,13 +115,17 @@ std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& 
     s.tiedRestored = report.tiedRestored;
     if (where.format == "safetensors-sharded") {
         for (const auto& entry : fs::directory_iterator(folder, ec))
-            if (entry.path().extension() == ".safetensors") s.bytesOnDisk += static_cast<std::int64_t>(entry.file_size());
+            if (entry.path().extension() == ".safetensors")
+                s.bytesOnDisk += static_cast<std::int64_t>(entry.file_size());
     } else {
         s.bytesOnDisk = static_cast<std::int64_t>(fs::file_size(where.path, ec));
     }
-    for (const char* f : {"tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json",
-                          "spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
+    for (const char* f :
+         {"tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json",
+          "spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
         if (fs::exists(folder / f, ec)) s.tokenizerFiles.push_back(f);
+    if (config.extra.value(kQuantizationKey).toString() == "dynamic-int8")
+        model->encoder_->setDynamicInt8(true);
     model->summarise();
     s.loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     callbacks.report(1.0, "loaded");
@@ -147,6 +160,16 @@ void Model::setComputeDType(ComputeDType dtype) {
     summarise();
 }
 
+void Model::setDynamicInt8(bool enabled) {
+    std::lock_guard lock(mutex_);
+    encoder_->setDynamicInt8(enabled);
+}
+
+bool Model::isDynamicInt8() const {
+    std::lock_guard lock(mutex_);
+    return encoder_->isDynamicInt8();
+}
+
 void Model::setDevice(const std::string& device) {
     std::lock_guard lock(mutex_);
     c10::Device target(c10::kCPU);
@@ -155,12 +178,16 @@ void Model::setDevice(const std::string& device) {
     } catch (const std::exception&) {
         throw Error("unknown device '" + device + "' (use cpu or cuda:N)");
     }
-    if (target.is_cuda() && (!at::hasCUDA() || target.index() >= static_cast<int>(at::getNumGPUs())))
-        throw Error("device " + device + " is not available: this LibTorch build has no CUDA or no such GPU");
+    if (target.is_cuda() &&
+        (!at::hasCUDA() || target.index() >= static_cast<int>(at::getNumGPUs())))
+        throw Error("device " + device +
+                    " is not available: this LibTorch build has no CUDA or no such GPU");
     encoder_->to(target, encoder_->dtype());
 }
 
-std::string Model::device() const { return encoder_->device().str(); }
+std::string Model::device() const {
+    return encoder_->device().str();
+}
 
 InferenceResult Model::run(const InferenceRequest& request) const {
     std::lock_guard lock(mutex_);
@@ -172,7 +199,8 @@ InferenceResult Model::run(const InferenceRequest& request) const {
     std::size_t L = 0;
     for (const auto& ids : request.inputIds) L = std::max(L, ids.size());
     if (L == 0) throw Error("nothing to run: every sequence is empty");
-    at::Tensor ids = at::full({static_cast<std::int64_t>(B), static_cast<std::int64_t>(L)}, cfg.padTokenId, at::kLong);
+    at::Tensor ids = at::full({static_cast<std::int64_t>(B), static_cast<std::int64_t>(L)},
+                              cfg.padTokenId, at::kLong);
     at::Tensor mask = at::zeros_like(ids);
     at::Tensor types = at::zeros_like(ids);
     auto idsA = ids.accessor<std::int64_t, 2>();
@@ -182,18 +210,21 @@ InferenceResult Model::run(const InferenceRequest& request) const {
         const auto& row = request.inputIds[b];
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (row[i] < 0 || row[i] >= cfg.vocabSize)
-                throw Error("token id " + std::to_string(row[i]) + " is outside the vocabulary (0.." +
-                            std::to_string(cfg.vocabSize - 1) + ")");
+                throw Error("token id " + std::to_string(row[i]) +
+                            " is outside the vocabulary (0.." + std::to_string(cfg.vocabSize - 1) +
+                            ")");
             idsA[b][i] = row[i];
             maskA[b][i] = 1;
             if (b < request.tokenTypeIds.size() && i < request.tokenTypeIds[b].size())
                 typesA[b][i] = request.tokenTypeIds[b][i];
         }
         if (b < request.attentionMask.size())
-            for (std::size_t i = 0; i < request.attentionMask[b].size() && i < L; ++i) maskA[b][i] = request.attentionMask[b][i];
+            for (std::size_t i = 0; i < request.attentionMask[b].size() && i < L; ++i)
+                maskA[b][i] = request.attentionMask[b][i];
     }
     if (cfg.family == ModelFamily::Bert && types.max().item<std::int64_t>() >= cfg.typeVocabSize)
-        throw Error("token type id is outside the model's " + std::to_string(cfg.typeVocabSize) + " types");
+        throw Error("token type id is outside the model's " + std::to_string(cfg.typeVocabSize) +
+                    " types");
 
     at::NoGradGuard noGrad;
     const auto device = encoder_->device();
@@ -216,7 +247,8 @@ InferenceResult Model::run(const InferenceRequest& request) const {
             result.inputIds[b].push_back(idsA[b][i]);
             result.attentionMask[b].push_back(maskA[b][i]);
         }
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
 

@@ -70,7 +70,8 @@ public:
     // A new, randomly initialised model.
     static std::shared_ptr<Model> create(const ModelConfig& config, std::uint64_t seed = 42);
     // Wraps an encoder built elsewhere (a model given a new head for fine-tuning).
-    static std::shared_ptr<Model> adopt(std::unique_ptr<EncoderModel> encoder, const ModelSummary& summary = {});
+    static std::shared_ptr<Model> adopt(std::unique_ptr<EncoderModel> encoder,
+                                        const ModelSummary& summary = {});
     ~Model();
 
     const ModelConfig& config() const;
@@ -82,6 +83,11 @@ public:
     void setDevice(const std::string& device);
     std::string device() const;
     ComputeDType computeDType() const { return dtype_; }
+    // Dynamic int8 inference for the Linear layers (see EncoderModel::setDynamicInt8). A folder
+    // exported with --quantize int8 turns it on when loaded.
+    void setDynamicInt8(bool enabled);
+    bool isDynamicInt8() const;
+    static constexpr const char* kQuantizationKey = "distilbench_quantization";
 
     // Runs the model without gradients. Safe to call from one thread at a time per model
     // (a mutex serialises calls).
