@@ -12,6 +12,7 @@
 
 #include "TestModels.h"
 #include "app/common/JobRunner.h"
+#include "app/gui/ExportDialog.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/ModelsPage.h"
 #include "app/gui/PageSetup.h"
@@ -19,6 +20,7 @@
 #include "app/gui/TokenizerPage.h"
 #include "app/gui/Workspace.h"
 #include "core/inference/Pipeline.h"
+#include "core/models/Model.h"
 #include "core/runtime/Environment.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "widgets/ProbabilityBars.h"
@@ -74,7 +76,8 @@ private Q_SLOTS:
         MainWindow window;
         Pages pages = setupPages(window);
         QTemporaryDir dir;
-        QFile::copy(DISTILBENCH_TEST_DATA "/hf/bert_seqcls/model.safetensors", dir.filePath("model.safetensors"));
+        QFile::copy(DISTILBENCH_TEST_DATA "/hf/bert_seqcls/model.safetensors",
+                    dir.filePath("model.safetensors"));
         QSignalSpy failed(window.jobRunner(), &JobRunner::failed);
         window.openPath(dir.path());
         QVERIFY(failed.wait(10000));
@@ -88,12 +91,15 @@ private Q_SLOTS:
     void cacheBrowserListsModels() {
         MainWindow window;
         Pages pages = setupPages(window);
-        QTRY_VERIFY_WITH_TIMEOUT(pages.models->cacheView()->topLevelItemCount() > 0 &&
-                                     pages.models->cacheView()->topLevelItem(0)->text(0) == "acme/tiny-sentiment",
-                                 10000);
-        QCOMPARE(pages.models->cacheView()->topLevelItem(0)->text(1), QString("DistilBertForSequenceClassification"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pages.models->cacheView()->topLevelItemCount() > 0 &&
+                pages.models->cacheView()->topLevelItem(0)->text(0) == "acme/tiny-sentiment",
+            10000);
+        QCOMPARE(pages.models->cacheView()->topLevelItem(0)->text(1),
+                 QString("DistilBertForSequenceClassification"));
         QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
-        Q_EMIT pages.models->cacheView()->itemActivated(pages.models->cacheView()->topLevelItem(0), 0);
+        Q_EMIT pages.models->cacheView()->itemActivated(pages.models->cacheView()->topLevelItem(0),
+                                                        0);
         QVERIFY(changed.wait(10000));
         QVERIFY(pages.workspace->pipeline()->tokenizer());
     }
@@ -116,7 +122,8 @@ private Q_SLOTS:
             pages.playground->input()->setPlainText(t);
         QVERIFY(shown.wait(5000));
         QTest::qWait(PlaygroundPage::kDebounceMs * 3);
-        QVERIFY2(pages.playground->shownPredictions() == 1, qPrintable(QString::number(pages.playground->shownPredictions())));
+        QVERIFY2(pages.playground->shownPredictions() == 1,
+                 qPrintable(QString::number(pages.playground->shownPredictions())));
         const auto& probs = pages.playground->bars()->values();
         QCOMPARE(probs.size(), std::size_t(2));
         QVERIFY(std::abs(probs[0] + probs[1] - 1.0f) < 1e-4);
@@ -153,10 +160,12 @@ private Q_SLOTS:
         QStringList texts;
         for (const auto& c : chips) texts << c.text;
         // as Hugging Face splits it (rust_ref.json)
-        QCOMPARE(texts, QStringList({"[CLS]", "hello", "world", "!", "una", "##ffa", "##ble", "[SEP]"}));
+        QCOMPARE(texts,
+                 QStringList({"[CLS]", "hello", "world", "!", "una", "##ffa", "##ble", "[SEP]"}));
         QVERIFY(chips.front().special);
         QVERIFY(chips[5].continuation);
-        QVERIFY2(pages.tokenizer->statsText().contains("4 words"), qPrintable(pages.tokenizer->statsText()));
+        QVERIFY2(pages.tokenizer->statsText().contains("4 words"),
+                 qPrintable(pages.tokenizer->statsText()));
         QVERIFY(pages.tokenizer->statsText().contains("6 tokens"));
 
         // Clicking a chip highlights its span in the text; moving in the text highlights chips.
@@ -175,7 +184,8 @@ private Q_SLOTS:
         QCOMPARE(pages.tokenizer->vocabularyRows(), 0);
 
         // A second tokenizer side by side.
-        std::shared_ptr<distilbench::Tokenizer> cased = distilbench::Tokenizer::load(DISTILBENCH_TEST_DATA "/vocab/bert-base-cased-vocab.txt");
+        std::shared_ptr<distilbench::Tokenizer> cased =
+            distilbench::Tokenizer::load(DISTILBENCH_TEST_DATA "/vocab/bert-base-cased-vocab.txt");
         pages.tokenizer->setCompareTokenizer(cased, "cased");
         QVERIFY(tokenized.wait(5000));
         QVERIFY(!pages.tokenizer->compareChips()->tokens().empty());
@@ -199,10 +209,47 @@ private Q_SLOTS:
         MainWindow window;
         setupPages(window);
         QStringList titles = window.pageTitles();
-        QCOMPARE(titles, QStringList({"Start", "Models", "Tokenizer", "Attention", "Playground", "Train", "Evaluate"}));
+        QCOMPARE(titles, QStringList({"Start", "Models", "Tokenizer", "Attention", "Playground",
+                                      "Train", "Evaluate", "Distill"}));
         for (QLabel* l : window.findChildren<QLabel*>())
-            if (l->text() == "Nothing to test yet" || l->text() == "No tokenizer" || l->text() == "No model open") return;
+            if (l->text() == "Nothing to test yet" || l->text() == "No tokenizer" ||
+                l->text() == "No model open")
+                return;
         QFAIL("no empty state found");
+    }
+
+    void exportDialogMeasuresInt8AndExports() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        QTemporaryDir dir;
+        const QString model = makeTextModel(dir.filePath("model"));
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        pages.workspace->open(model);
+        QVERIFY(changed.wait(20000));
+        ExportDialog dialog(pages.workspace, &window);
+        dialog.show();
+        dialog.setQuantize(true);
+        dialog.setEvaluationData(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv");
+        QSignalSpy measured(&dialog, &ExportDialog::quantizationMeasured);
+        QVERIFY(dialog.measureQuantization() >= 0);
+        QVERIFY(measured.wait(60000));
+        QVERIFY2(dialog.quantizationText().contains("accuracy") &&
+                     dialog.quantizationText().contains("the speed"),
+                 qPrintable(dialog.quantizationText()));
+        dialog.setOutput(dir.filePath("out"));
+        QSignalSpy exported(&dialog, &ExportDialog::exported);
+        QVERIFY(dialog.exportNow() >= 0);
+        QVERIFY(exported.wait(60000));
+        QVERIFY(QFile::exists(dir.filePath("out/model.safetensors")));
+        QVERIFY(QFile::exists(dir.filePath("out/README.md")));
+        QVERIFY(distilbench::Model::load(dir.filePath("out").toStdString())->isDynamicInt8());
+        dialog.setFormat(2);
+        dialog.setOutput(dir.filePath("m.onnx"));
+        exported.clear();
+        QVERIFY(dialog.exportNow() >= 0);
+        QVERIFY(exported.wait(60000));
+        QVERIFY(QFileInfo(dir.filePath("m.onnx")).size() > 100000);
+        QVERIFY(dialog.resultText().contains("m.onnx"));
     }
 
 private:

@@ -136,6 +136,10 @@ void MainWindow::buildMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
+    QAction* exportModel = file->addAction(tr("&Export Model…"), this, &MainWindow::exportRequested);
+    exportModel->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportModel->setToolTip(tr("Save the open model for transformers, ONNX Runtime or DistilBench (fp16, bf16, int8)"));
+    file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence(tr("Ctrl+,")));
     file->addSeparator();

@@ -39,6 +39,8 @@ Q_SIGNALS:
     void openRequested(const QString& path);
     // The user accepted the Settings dialog (threads, device, theme or language may differ).
     void settingsChanged();
+    // File > Export Model… (Ctrl+E).
+    void exportRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -4,6 +4,7 @@
 
 #include "app/gui/AttentionPage.h"
 #include "app/gui/DistillPage.h"
+#include "app/gui/ExportDialog.h"
 #include "app/gui/EvaluatePage.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/ModelsPage.h"
@@ -43,6 +44,11 @@ Pages setupPages(MainWindow& window) {
     QObject::connect(&window, &MainWindow::openRequested, pages.workspace, [&window, pages](const QString& path) {
         pages.workspace->open(path);
         window.showPage(Workspace::isTokenizerFile(path) ? static_cast<QWidget*>(pages.tokenizer) : pages.models);
+    });
+    QObject::connect(&window, &MainWindow::exportRequested, &window, [&window, pages] {
+        auto* dialog = new ExportDialog(pages.workspace, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
     QObject::connect(&window, &MainWindow::settingsChanged, pages.workspace, &Workspace::applyDeviceSetting);
     return pages;

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QDialog>
+
+class Workspace;
+class QComboBox;
+class QCheckBox;
+class QLineEdit;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+// Exports the open model: Hugging Face folder, pytorch_model.bin folder or ONNX file, fp32/fp16/
+// bf16, optionally marked for int8 inference after measuring what int8 changes on an evaluation
+// set. Non-modal: the work runs on the job runner with progress and the window stays usable.
+class ExportDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ExportDialog(Workspace* workspace, QWidget* parent = nullptr);
+
+    void setFormat(int index);  // 0 hf, 1 bin, 2 onnx
+    void setOutput(const QString& path);
+    void setQuantize(bool on);
+    void setEvaluationData(const QString& path);
+    int exportNow();
+    int measureQuantization();
+    QString resultText() const;
+    QString quantizationText() const;
+
+Q_SIGNALS:
+    void exported(const QString& path);
+    void quantizationMeasured();
+
+private:
+    void updateControls();
+
+    Workspace* workspace_;
+    QLabel* model_;
+    QComboBox* format_;
+    QComboBox* dtype_;
+    QCheckBox* attentions_;
+    QSpinBox* opset_;
+    QCheckBox* quantize_;
+    QLineEdit* evalData_;
+    QPushButton* measure_;
+    QLabel* quantizationResult_;
+    QLineEdit* output_;
+    QProgressBar* progress_;
+    QLabel* result_;
+    QPushButton* exportButton_;
+    int jobId_ = -1;
+};
