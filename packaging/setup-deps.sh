@@ -46,3 +46,16 @@ if [ -e "$openblas" ]; then
 else
   echo "setup-deps: warning: $openblas not found; LibTorch will use the slow reference BLAS" >&2
 fi
+
+# The export tests run ONNX models in ONNX Runtime from npm. --ignore-scripts: the CPU build
+# ships inside the package; its install script would only try to download GPU binaries.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup-deps: installing nodejs and npm (for the ONNX export tests)"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends nodejs npm
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -f "$root/tests/onnx/node_modules/onnxruntime-node/package.json" ]; then
+  echo "setup-deps: installing onnxruntime-node for the tests"
+  (cd "$root/tests/onnx" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error) ||
+    echo "setup-deps: warning: onnxruntime-node could not be installed; the ONNX runtime checks will be skipped" >&2
+fi
