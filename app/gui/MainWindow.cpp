@@ -137,7 +137,7 @@ void MainWindow::buildMenus() {
     rebuildRecentMenu();
     file->addSeparator();
     QAction* exportModel = file->addAction(tr("&Export Model…"), this, &MainWindow::exportRequested);
-    exportModel->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportModel->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
     exportModel->setToolTip(tr("Save the open model for transformers, ONNX Runtime or DistilBench (fp16, bf16, int8)"));
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);

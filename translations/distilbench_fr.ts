@@ -1,0 +1,2666 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About DistilBench</source>
+        <translation>À propos de DistilBench</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DistilBench&lt;/h2&gt;&lt;p&gt;A native workbench for BERT-family encoders: inspect, test, fine-tune, distil and export DistilBERT and BERT models, offline.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;DistilBench&lt;/h2&gt;&lt;p&gt;Un atelier natif pour les encodeurs de la famille BERT : inspecter, tester, affiner, distiller et exporter des modèles DistilBERT et BERT, hors ligne.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionHeatmap</name>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPage</name>
+    <message>
+        <source>No model to look into</source>
+        <translation>Aucun modèle à examiner</translation>
+    </message>
+    <message>
+        <source>Open a model on the Models page; then type a sentence here to see where each layer and head attends, and which tokens drive the prediction.</source>
+        <translation>Ouvrez un modèle dans la page Modèles, puis saisissez une phrase ici pour voir où chaque couche et chaque tête porte son attention, et quels tokens déterminent la prédiction.</translation>
+    </message>
+    <message>
+        <source>Type a sentence to look inside the model</source>
+        <translation>Saisissez une phrase pour examiner le modèle</translation>
+    </message>
+    <message>
+        <source>Pair (segment B)</source>
+        <translation>Paire (segment B)</translation>
+    </message>
+    <message>
+        <source>layer </source>
+        <translation>couche </translation>
+    </message>
+    <message>
+        <source>One head, or the mean of all heads of the layer</source>
+        <translation>Une tête, ou la moyenne de toutes les têtes de la couche</translation>
+    </message>
+    <message>
+        <source>Hide special tokens</source>
+        <translation>Masquer les tokens spéciaux</translation>
+    </message>
+    <message>
+        <source>[CLS] and [SEP] often soak up attention; hiding them shows the rest</source>
+        <translation>[CLS] et [SEP] absorbent souvent l'attention ; les masquer montre le reste</translation>
+    </message>
+    <message>
+        <source>Normalise rows</source>
+        <translation>Normaliser les lignes</translation>
+    </message>
+    <message>
+        <source>Rescale each query row to sum to 1 after filtering</source>
+        <translation>Remettre chaque ligne de requête à une somme de 1 après filtrage</translation>
+    </message>
+    <message>
+        <source>Show only the largest attention weights that hold this share of each row's mass</source>
+        <translation>N'afficher que les plus grands poids d'attention qui totalisent cette part de chaque ligne</translation>
+    </message>
+    <message>
+        <source>top 100% of mass</source>
+        <translation>100 % supérieurs de la masse</translation>
+    </message>
+    <message>
+        <source>All tokens</source>
+        <translation>Tous les tokens</translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation>B → A</translation>
+    </message>
+    <message>
+        <source>For pairs: queries of one segment attending to keys of the other</source>
+        <translation>Pour les paires : requêtes d'un segment portant sur les clés de l'autre</translation>
+    </message>
+    <message>
+        <source>Compare With…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <source>Open a second model (for example the student of a teacher) to see side by side</source>
+        <translation>Ouvrir un second modèle (par exemple l'élève d'un enseignant) pour les voir côte à côte</translation>
+    </message>
+    <message>
+        <source>Export View…</source>
+        <translation>Exporter la vue…</translation>
+    </message>
+    <message>
+        <source>Save the current view as PNG, SVG or PDF</source>
+        <translation>Enregistrer la vue actuelle en PNG, SVG ou PDF</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Exporter en JSON…</translation>
+    </message>
+    <message>
+        <source>Save the raw attention tensor [layer][head][query][key] with the tokens</source>
+        <translation>Enregistrer le tenseur d'attention brut [couche][tête][requête][clé] avec les tokens</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Carte de chaleur</translation>
+    </message>
+    <message>
+        <source>Head view</source>
+        <translation>Vue par tête</translation>
+    </message>
+    <message>
+        <source>Model view</source>
+        <translation>Vue du modèle</translation>
+    </message>
+    <message>
+        <source>Attention rollout: attention multiplied through the layers (with the residual connection), an estimate of how much each token's final state draws on each input token</source>
+        <translation>Attention rollout : l'attention multipliée à travers les couches (avec la connexion résiduelle), une estimation de la part de chaque token d'entrée dans l'état final de chaque token</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Tête</translation>
+    </message>
+    <message>
+        <source>Entropy</source>
+        <translation>Entropie</translation>
+    </message>
+    <message>
+        <source>On [CLS]</source>
+        <translation>Sur [CLS]</translation>
+    </message>
+    <message>
+        <source>On [SEP]</source>
+        <translation>Sur [SEP]</translation>
+    </message>
+    <message>
+        <source>On punctuation</source>
+        <translation>Sur la ponctuation</translation>
+    </message>
+    <message>
+        <source>Mean distance</source>
+        <translation>Distance moyenne</translation>
+    </message>
+    <message>
+        <source>Low entropy: the head focuses on few tokens; high: it spreads out</source>
+        <translation>Entropie faible : la tête se concentre sur peu de tokens ; élevée : elle se disperse</translation>
+    </message>
+    <message>
+        <source>How far, in tokens, a head looks on average</source>
+        <translation>Jusqu'où une tête regarde en moyenne, en tokens</translation>
+    </message>
+    <message>
+        <source>Head statistics</source>
+        <translation>Statistiques des têtes</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>Compute token attributions for the text above (Ctrl+E)</source>
+        <translation>Calculer les attributions des tokens pour le texte ci-dessus (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <source>top %1% of mass</source>
+        <translation>%1 % supérieurs de la masse</translation>
+    </message>
+    <message>
+        <source>Model to compare</source>
+        <translation>Modèle à comparer</translation>
+    </message>
+    <message>
+        <source>Loading %1 for comparison</source>
+        <translation>Chargement de %1 pour la comparaison</translation>
+    </message>
+    <message>
+        <source>Export attention</source>
+        <translation>Exporter l'attention</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d'écrire %1</translation>
+    </message>
+    <message>
+        <source>all heads (mean)</source>
+        <translation>toutes les têtes (moyenne)</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>tête %1</translation>
+    </message>
+    <message>
+        <source>Computing attention</source>
+        <translation>Calcul de l'attention</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 layers × %3 heads · %4</source>
+        <translation>%1 tokens · %2 couches × %3 têtes · %4</translation>
+    </message>
+    <message>
+        <source>layer %1, mean of heads</source>
+        <translation>couche %1, moyenne des têtes</translation>
+    </message>
+    <message>
+        <source>layer %1, head %2</source>
+        <translation>couche %1, tête %2</translation>
+    </message>
+    <message>
+        <source>attention rollout</source>
+        <translation>attention rollout</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>predicted</source>
+        <translation>prédit</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>réel</translation>
+    </message>
+</context>
+<context>
+    <name>DistillPage</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Dossier du modèle</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
+        <translation>Données (*.csv *.tsv *.jsonl *.json *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Teacher and student</source>
+        <translation>Enseignant et élève</translation>
+    </message>
+    <message>
+        <source>a fine-tuned classifier folder</source>
+        <translation>un dossier de classifieur affiné</translation>
+    </message>
+    <message>
+        <source>Use Open Model</source>
+        <translation>Utiliser le modèle ouvert</translation>
+    </message>
+    <message>
+        <source>The model open in the workspace becomes the teacher</source>
+        <translation>Le modèle ouvert dans l'espace de travail devient l'enseignant</translation>
+    </message>
+    <message>
+        <source>Teacher:</source>
+        <translation>Enseignant :</translation>
+    </message>
+    <message>
+        <source>Initialise from the teacher's layers</source>
+        <translation>Initialiser à partir des couches de l'enseignant</translation>
+    </message>
+    <message>
+        <source>New model from a preset</source>
+        <translation>Nouveau modèle à partir d'un préréglage</translation>
+    </message>
+    <message>
+        <source>Existing model folder</source>
+        <translation>Dossier de modèle existant</translation>
+    </message>
+    <message>
+        <source>DistilBERT's authors started the student from every other teacher layer: it learns much faster than from random weights</source>
+        <translation>Les auteurs de DistilBERT ont initialisé l'élève avec une couche sur deux de l'enseignant : il apprend bien plus vite qu'à partir de poids aléatoires</translation>
+    </message>
+    <message>
+        <source>Student:</source>
+        <translation>Élève :</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Préréglage :</translation>
+    </message>
+    <message>
+        <source>Student folder:</source>
+        <translation>Dossier de l'élève :</translation>
+    </message>
+    <message>
+        <source>a model with the teacher's vocabulary</source>
+        <translation>un modèle avec le vocabulaire de l'enseignant</translation>
+    </message>
+    <message>
+        <source>evenly spread, e.g. 0,2,4,7,9,11</source>
+        <translation>réparties uniformément, par ex. 0,2,4,7,9,11</translation>
+    </message>
+    <message>
+        <source>Teacher layers copied into the student, one per student layer, bottom first</source>
+        <translation>Couches de l'enseignant copiées dans l'élève, une par couche de l'élève, de bas en haut</translation>
+    </message>
+    <message>
+        <source>Student layers when no list is given: evenly spread over the teacher</source>
+        <translation>Couches de l'élève sans liste donnée : réparties uniformément sur l'enseignant</translation>
+    </message>
+    <message>
+        <source>or count</source>
+        <translation>ou nombre</translation>
+    </message>
+    <message>
+        <source>Teacher layers:</source>
+        <translation>Couches de l'enseignant :</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Enseignant</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Size (fp32)</source>
+        <translation>Taille (fp32)</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Accélération</translation>
+    </message>
+    <message>
+        <source>Speed-up is estimated from the layer count and widths; the report measures it</source>
+        <translation>L'accélération est estimée d'après le nombre de couches et les largeurs ; le rapport la mesure</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Token classification (NER)</source>
+        <translation>Classification de tokens (NER)</translation>
+    </message>
+    <message>
+        <source>Pre-training (masked LM on raw text)</source>
+        <translation>Pré-entraînement (LM masqué sur texte brut)</translation>
+    </message>
+    <message>
+        <source>Task-specific distillation copies a fine-tuned teacher; pre-training distillation is DistilBERT's recipe on a raw corpus (one document per line)</source>
+        <translation>La distillation spécifique à une tâche copie un enseignant affiné ; la distillation de pré-entraînement est la recette de DistilBERT sur un corpus brut (un document par ligne)</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Training data:</source>
+        <translation>Données d'entraînement :</translation>
+    </message>
+    <message>
+        <source>CSV, TSV, JSONL, CoNLL, or a text corpus</source>
+        <translation>CSV, TSV, JSONL, CoNLL ou un corpus de texte</translation>
+    </message>
+    <message>
+        <source>Validation data:</source>
+        <translation>Données de validation :</translation>
+    </message>
+    <message>
+        <source>optional: 10% of the training data otherwise</source>
+        <translation>facultatif : sinon 10 % des données d'entraînement</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <source>Temperature T softens both distributions (softmax(logits/T)) so the student also learns how the teacher ranks the wrong answers; the KL term is multiplied by T² to keep its gradients the same size</source>
+        <translation>La température T adoucit les deux distributions (softmax(logits/T)) pour que l'élève apprenne aussi comment l'enseignant classe les mauvaises réponses ; le terme KL est multiplié par T² pour que ses gradients gardent la même taille</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term: KL divergence between the teacher's and the student's softened predictions</source>
+        <translation>Poids du terme de distillation : divergence KL entre les prédictions adoucies de l'enseignant et de l'élève</translation>
+    </message>
+    <message>
+        <source>Weight of the ordinary cross-entropy on the true labels</source>
+        <translation>Poids de l'entropie croisée habituelle sur les vraies étiquettes</translation>
+    </message>
+    <message>
+        <source>Pre-training: weight of the masked-language-model cross-entropy</source>
+        <translation>Pré-entraînement : poids de l'entropie croisée du modèle de langue masqué</translation>
+    </message>
+    <message>
+        <source>Weight of the cosine loss that pulls the student's last hidden states towards the teacher's (needs equal hidden sizes)</source>
+        <translation>Poids de la perte cosinus qui rapproche les derniers états cachés de l'élève de ceux de l'enseignant (tailles cachées égales requises)</translation>
+    </message>
+    <message>
+        <source>Weight of the squared error between teacher and student logits</source>
+        <translation>Poids de l'erreur quadratique entre les logits de l'enseignant et de l'élève</translation>
+    </message>
+    <message>
+        <source>Cache teacher logits</source>
+        <translation>Mettre en cache les logits de l'enseignant</translation>
+    </message>
+    <message>
+        <source>Classification without the cosine term: the teacher runs once per example and later epochs reuse its outputs</source>
+        <translation>Classification sans terme cosinus : l'enseignant tourne une fois par exemple et les époques suivantes réutilisent ses sorties</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Température :</translation>
+    </message>
+    <message>
+        <source>α distillation (KL):</source>
+        <translation>α distillation (KL) :</translation>
+    </message>
+    <message>
+        <source>α labels:</source>
+        <translation>α étiquettes :</translation>
+    </message>
+    <message>
+        <source>α masked LM:</source>
+        <translation>α LM masqué :</translation>
+    </message>
+    <message>
+        <source>α cosine:</source>
+        <translation>α cosinus :</translation>
+    </message>
+    <message>
+        <source>α logits MSE:</source>
+        <translation>α MSE des logits :</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>Passes over the training data</source>
+        <translation>Passages sur les données d'entraînement</translation>
+    </message>
+    <message>
+        <source>Peak learning rate of AdamW</source>
+        <translation>Taux d'apprentissage maximal d'AdamW</translation>
+    </message>
+    <message>
+        <source>Examples per optimizer step</source>
+        <translation>Exemples par pas d'optimisation</translation>
+    </message>
+    <message>
+        <source>Tokens per example; longer texts are cut</source>
+        <translation>Tokens par exemple ; les textes plus longs sont coupés</translation>
+    </message>
+    <message>
+        <source>Warm-up: share of the steps over which the learning rate rises from 0 to its peak</source>
+        <translation>Échauffement : part des pas pendant lesquels le taux d'apprentissage monte de 0 à son maximum</translation>
+    </message>
+    <message>
+        <source>Gradient clipping: gradients are scaled down when their norm exceeds this</source>
+        <translation>Écrêtage des gradients : les gradients sont réduits quand leur norme dépasse cette valeur</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Époques :</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Taux d'apprentissage :</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Taille de lot :</translation>
+    </message>
+    <message>
+        <source>Max length:</source>
+        <translation>Longueur maximale :</translation>
+    </message>
+    <message>
+        <source>Warm-up ratio:</source>
+        <translation>Part d'échauffement :</translation>
+    </message>
+    <message>
+        <source>Gradient clipping:</source>
+        <translation>Écrêtage des gradients :</translation>
+    </message>
+    <message>
+        <source>Start Distillation</source>
+        <translation>Lancer la distillation</translation>
+    </message>
+    <message>
+        <source>Start (Ctrl+Enter)</source>
+        <translation>Lancer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Resume Run…</source>
+        <translation>Reprendre une exécution…</translation>
+    </message>
+    <message>
+        <source>Distil a teacher into a smaller student</source>
+        <translation>Distiller un enseignant dans un élève plus petit</translation>
+    </message>
+    <message>
+        <source>Choose a teacher (a fine-tuned classifier, or the open model), the training data and how the student starts, then press Start. The loss of every component and the student's validation score against the teacher's appear here live.</source>
+        <translation>Choisissez un enseignant (un classifieur affiné ou le modèle ouvert), les données d'entraînement et le départ de l'élève, puis appuyez sur Lancer. La perte de chaque composante et le score de validation de l'élève face à celui de l'enseignant s'affichent ici en direct.</translation>
+    </message>
+    <message>
+        <source>Use the Open Model as Teacher</source>
+        <translation>Utiliser le modèle ouvert comme enseignant</translation>
+    </message>
+    <message>
+        <source>Loss components</source>
+        <translation>Composantes de la perte</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>pas</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>perte</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>Validation: student vs teacher</source>
+        <translation>Validation : élève contre enseignant</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>Export Plots…</source>
+        <translation>Exporter les graphiques…</translation>
+    </message>
+    <message>
+        <source>The report (teacher vs student: quality, size, measured speed) appears when the run ends.</source>
+        <translation>Le rapport (enseignant contre élève : qualité, taille, vitesse mesurée) apparaît à la fin de l'exécution.</translation>
+    </message>
+    <message>
+        <source>Export Report…</source>
+        <translation>Exporter le rapport…</translation>
+    </message>
+    <message>
+        <source>Distill</source>
+        <translation>Distiller</translation>
+    </message>
+    <message>
+        <source>Open a model first (File &gt; Open Model).</source>
+        <translation>Ouvrez d'abord un modèle (Fichier &gt; Ouvrir un modèle).</translation>
+    </message>
+    <message>
+        <source>Distillation run to resume</source>
+        <translation>Exécution de distillation à reprendre</translation>
+    </message>
+    <message>
+        <source>%1 — %2 left</source>
+        <translation>%1 — encore %2</translation>
+    </message>
+    <message>
+        <source>The run stopped: %1</source>
+        <translation>L'exécution s'est arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>layer %1 does not exist: the teacher has %2 layers (0-%3)</source>
+        <translation>La couche %1 n'existe pas : l'enseignant a %2 couches (0-%3)</translation>
+    </message>
+    <message>
+        <source>The student's vocabulary (%1 tokens) differs from the teacher's (%2): distillation needs the same one.</source>
+        <translation>Le vocabulaire de l'élève (%1 tokens) diffère de celui de l'enseignant (%2) : la distillation exige le même.</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>≈ %1×</source>
+        <translation>≈ %1×</translation>
+    </message>
+    <message>
+        <source>The cosine loss needs equal hidden sizes (teacher %1, student %2): set its weight to 0.</source>
+        <translation>La perte cosinus exige des tailles cachées égales (enseignant %1, élève %2) : mettez son poids à 0.</translation>
+    </message>
+    <message>
+        <source>Choose a teacher and the training data first.</source>
+        <translation>Choisissez d'abord un enseignant et les données d'entraînement.</translation>
+    </message>
+    <message>
+        <source>choose the teacher layers for the student</source>
+        <translation>choisissez les couches de l'enseignant pour l'élève</translation>
+    </message>
+    <message>
+        <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
+        <translation>pas %1 · époque %2 · perte %3 · %4 exemples/s</translation>
+    </message>
+    <message>
+        <source>teacher %1</source>
+        <translation>enseignant %1</translation>
+    </message>
+    <message>
+        <source>student %1</source>
+        <translation>élève %1</translation>
+    </message>
+    <message>
+        <source>Resuming distillation</source>
+        <translation>Reprise de la distillation</translation>
+    </message>
+    <message>
+        <source>Distilling</source>
+        <translation>Distillation</translation>
+    </message>
+    <message>
+        <source>Loading the teacher, reading data and scoring the teacher…</source>
+        <translation>Chargement de l'enseignant, lecture des données et évaluation de l'enseignant…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Paused: press Resume to continue</source>
+        <translation>En pause : appuyez sur Reprendre pour continuer</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Repris</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>Annulation après le pas en cours…</translation>
+    </message>
+    <message>
+        <source>Stopped. The run can be resumed from %1.</source>
+        <translation>Arrêté. L'exécution peut reprendre depuis %1.</translation>
+    </message>
+    <message>
+        <source>Finished. The student is in %1/best.</source>
+        <translation>Terminé. L'élève se trouve dans %1/best.</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json);;HTML (*.html)</source>
+        <translation>Markdown (*.md);;JSON (*.json);;HTML (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatePage</name>
+    <message>
+        <source>Nothing to evaluate yet</source>
+        <translation>Rien à évaluer pour l'instant</translation>
+    </message>
+    <message>
+        <source>Open a classification model on the Models page (or use the demo), then pick a labelled dataset here to see its metrics and confusion matrix.</source>
+        <translation>Ouvrez un modèle de classification dans la page Modèles (ou utilisez la démo), puis choisissez ici un jeu de données étiqueté pour voir ses métriques et sa matrice de confusion.</translation>
+    </message>
+    <message>
+        <source>Use the Demo Model</source>
+        <translation>Utiliser le modèle de démonstration</translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation>Dossier d'exécution</translation>
+    </message>
+    <message>
+        <source>Evaluate a Training Run…</source>
+        <translation>Évaluer une exécution d'entraînement…</translation>
+    </message>
+    <message>
+        <source>The run's best model on the validation data it held out</source>
+        <translation>Le meilleur modèle de l'exécution sur les données de validation mises de côté</translation>
+    </message>
+    <message>
+        <source>Labelled data: CSV, TSV, JSON Lines or JSON with text and label columns</source>
+        <translation>Données étiquetées : CSV, TSV, JSON Lines ou JSON avec des colonnes texte et étiquette</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Évaluer</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Predictions as CSV, or the confusion matrix as PNG/SVG/PDF</source>
+        <translation>Prédictions en CSV, ou la matrice de confusion en PNG/SVG/PDF</translation>
+    </message>
+    <message>
+        <source>Evaluate a Run…</source>
+        <translation>Évaluer une exécution…</translation>
+    </message>
+    <message>
+        <source>One click: a training run's best model on the validation set the run held out</source>
+        <translation>En un clic : le meilleur modèle d'une exécution sur le jeu de validation qu'elle a mis de côté</translation>
+    </message>
+    <message>
+        <source>the open model</source>
+        <translation>le modèle ouvert</translation>
+    </message>
+    <message>
+        <source>Model to evaluate: empty for the model open in the workspace, or a model folder</source>
+        <translation>Modèle à évaluer : vide pour le modèle ouvert dans l'espace de travail, ou un dossier de modèle</translation>
+    </message>
+    <message>
+        <source>optional: a second model (e.g. the student of a teacher)</source>
+        <translation>facultatif : un second modèle (par ex. l'élève d'un enseignant)</translation>
+    </message>
+    <message>
+        <source>Evaluated on the same data and shown side by side on the Comparison tab</source>
+        <translation>Évalué sur les mêmes données et affiché côte à côte dans l'onglet Comparaison</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Dossier du modèle</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Comparer avec :</translation>
+    </message>
+    <message>
+        <source>Binary tasks: the probability of the second label from which it is predicted; multi-label tasks: the probability from which each label is predicted. Moving it trades precision against recall.</source>
+        <translation>Tâches binaires : la probabilité de la seconde étiquette à partir de laquelle elle est prédite ; tâches multi-étiquettes : la probabilité à partir de laquelle chaque étiquette est prédite. Le déplacer échange précision contre rappel.</translation>
+    </message>
+    <message>
+        <source>threshold 0.50</source>
+        <translation>seuil 0,50</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Effectif</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Effectifs</translation>
+    </message>
+    <message>
+        <source>Normalised by true label (recall)</source>
+        <translation>Normalisé par étiquette réelle (rappel)</translation>
+    </message>
+    <message>
+        <source>Normalised by prediction (precision)</source>
+        <translation>Normalisé par prédiction (précision)</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its examples</source>
+        <translation>Cliquez sur une case pour lister ses exemples</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Réel</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Prédit</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Double-click an example to try it in the Playground</source>
+        <translation>Double-cliquez sur un exemple pour l'essayer dans le Bac à sable</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matrice de confusion</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>Courbe ROC</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>taux de faux positifs</translation>
+    </message>
+    <message>
+        <source>true positive rate</source>
+        <translation>taux de vrais positifs</translation>
+    </message>
+    <message>
+        <source>Precision-recall curve</source>
+        <translation>Courbe précision-rappel</translation>
+    </message>
+    <message>
+        <source>precision-recall</source>
+        <translation>précision-rappel</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>rappel</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>précision</translation>
+    </message>
+    <message>
+        <source>Precision-recall</source>
+        <translation>Précision-rappel</translation>
+    </message>
+    <message>
+        <source>Set a second model under “Compare with” and evaluate: both are scored on the same data.</source>
+        <translation>Indiquez un second modèle sous « Comparer avec » et évaluez : les deux sont notés sur les mêmes données.</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <source>Labelled data</source>
+        <translation>Données étiquetées</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json);;All files (*)</source>
+        <translation>Données (*.csv *.tsv *.jsonl *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Predictions (*.csv);;</source>
+        <translation>Prédictions (*.csv);;</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d'écrire %1</translation>
+    </message>
+    <message>
+        <source>Evaluating run %1</source>
+        <translation>Évaluation de l'exécution %1</translation>
+    </message>
+    <message>
+        <source>Evaluating on %1</source>
+        <translation>Évaluation sur %1</translation>
+    </message>
+    <message>
+        <source>open model</source>
+        <translation>modèle ouvert</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>seuil %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 on the same %3 examples</source>
+        <translation>%1 et %2 sur les mêmes %3 exemples</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Métrique</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>Type d'entité</translation>
+    </message>
+    <message>
+        <source>%1 sentences · entity precision %2 · recall %3 · F1 %4</source>
+        <translation>%1 phrases · précision des entités %2 · rappel %3 · F1 %4</translation>
+    </message>
+    <message>
+        <source>all entities (micro)</source>
+        <translation>toutes les entités (micro)</translation>
+    </message>
+    <message>
+        <source>%1 examples · subset accuracy %2 · micro F1 %3 · macro F1 %4 · Hamming loss %5</source>
+        <translation>%1 exemples · exactitude de sous-ensemble %2 · F1 micro %3 · F1 macro %4 · perte de Hamming %5</translation>
+    </message>
+    <message>
+        <source>%1 examples · %2</source>
+        <translation>%1 exemples · %2</translation>
+    </message>
+    <message>
+        <source>%1 examples · accuracy %2 · macro F1 %3 · MCC %4%5</source>
+        <translation>%1 exemples · exactitude %2 · F1 macro %3 · MCC %4%5</translation>
+    </message>
+    <message>
+        <source> · ROC-AUC %1</source>
+        <translation> · ROC-AUC %1</translation>
+    </message>
+    <message>
+        <source>macro average</source>
+        <translation>moyenne macro</translation>
+    </message>
+    <message>
+        <source>weighted average</source>
+        <translation>moyenne pondérée</translation>
+    </message>
+    <message>
+        <source>micro average</source>
+        <translation>moyenne micro</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Gradients intégrés</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>Gradient × entrée</translation>
+    </message>
+    <message>
+        <source>Integrated gradients averages gradients along a path from a [PAD] baseline to the input; its attributions add up to the change in the label's score. Gradient × input is one backward pass: fast but rougher.</source>
+        <translation>Les gradients intégrés moyennent les gradients le long d'un chemin allant d'une référence [PAD] à l'entrée ; leurs attributions s'additionnent pour donner la variation du score de l'étiquette. Gradient × entrée ne demande qu'une passe arrière : rapide mais plus grossier.</translation>
+    </message>
+    <message>
+        <source>steps </source>
+        <translation>pas </translation>
+    </message>
+    <message>
+        <source>Points on the integration path: more is more accurate and slower</source>
+        <translation>Points sur le chemin d'intégration : plus de points est plus précis et plus lent</translation>
+    </message>
+    <message>
+        <source>The label to explain; the predicted one by default</source>
+        <translation>L'étiquette à expliquer ; la prédite par défaut</translation>
+    </message>
+    <message>
+        <source>Explain:</source>
+        <translation>Expliquer :</translation>
+    </message>
+    <message>
+        <source>predicted label</source>
+        <translation>étiquette prédite</translation>
+    </message>
+    <message>
+        <source>Attributions are available for sequence-classification models.</source>
+        <translation>Les attributions sont disponibles pour les modèles de classification de séquences.</translation>
+    </message>
+    <message>
+        <source>Explaining the prediction</source>
+        <translation>Explication de la prédiction</translation>
+    </message>
+    <message>
+        <source>attribution %1</source>
+        <translation>attribution %1</translation>
+    </message>
+    <message>
+        <source>Explaining &lt;b&gt;%1&lt;/b&gt; (score %2). Green tokens push towards it, red ones away.</source>
+        <translation>Explication de &lt;b&gt;%1&lt;/b&gt; (score %2). Les tokens verts y poussent, les rouges en éloignent.</translation>
+    </message>
+    <message>
+        <source> Completeness: attributions sum to %1; f(x) − f(baseline) = %2 (gap %3).</source>
+        <translation> Complétude : les attributions totalisent %1 ; f(x) − f(référence) = %2 (écart %3).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Model</source>
+        <translation>Exporter le modèle</translation>
+    </message>
+    <message>
+        <source>No model is open.</source>
+        <translation>Aucun modèle n'est ouvert.</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder (safetensors)</source>
+        <translation>Dossier Hugging Face (safetensors)</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder (pytorch_model.bin)</source>
+        <translation>Dossier Hugging Face (pytorch_model.bin)</translation>
+    </message>
+    <message>
+        <source>ONNX</source>
+        <translation>ONNX</translation>
+    </message>
+    <message>
+        <source>Hugging Face folders load unchanged with transformers' from_pretrained; ONNX runs in ONNX Runtime</source>
+        <translation>Les dossiers Hugging Face se chargent tels quels avec from_pretrained de transformers ; ONNX s'exécute dans ONNX Runtime</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>float32 (exact)</source>
+        <translation>float32 (exact)</translation>
+    </message>
+    <message>
+        <source>float16 (half the size)</source>
+        <translation>float16 (moitié de la taille)</translation>
+    </message>
+    <message>
+        <source>bfloat16 (half the size, float32's range)</source>
+        <translation>bfloat16 (moitié de la taille, plage de float32)</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>Poids :</translation>
+    </message>
+    <message>
+        <source>Also output attention weights</source>
+        <translation>Sortir aussi les poids d'attention</translation>
+    </message>
+    <message>
+        <source>ONNX operator set version; 14 runs on every ONNX Runtime since 1.10</source>
+        <translation>Version du jeu d'opérateurs ONNX ; 14 fonctionne avec toute ONNX Runtime depuis la 1.10</translation>
+    </message>
+    <message>
+        <source>ONNX:</source>
+        <translation>ONNX :</translation>
+    </message>
+    <message>
+        <source>ONNX opset:</source>
+        <translation>Opset ONNX :</translation>
+    </message>
+    <message>
+        <source>int8 inference (Linear layers quantized when DistilBench loads the folder)</source>
+        <translation>Inférence int8 (couches Linear quantifiées quand DistilBench charge le dossier)</translation>
+    </message>
+    <message>
+        <source>Dynamic quantization: weights in int8 per output channel, activations quantized per batch; faster on CPUs, usually a small change in quality: measure it first</source>
+        <translation>Quantification dynamique : poids en int8 par canal de sortie, activations quantifiées par lot ; plus rapide sur CPU, en général un faible changement de qualité : mesurez-le d'abord</translation>
+    </message>
+    <message>
+        <source>Quantization:</source>
+        <translation>Quantification :</translation>
+    </message>
+    <message>
+        <source>labelled data to measure the change in quality</source>
+        <translation>données étiquetées pour mesurer le changement de qualité</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <source>Evaluation set:</source>
+        <translation>Jeu d'évaluation :</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Enregistrer dans :</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Evaluation data</source>
+        <translation>Données d'évaluation</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
+        <translation>Données (*.csv *.tsv *.jsonl *.json *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>ONNX file</source>
+        <translation>Fichier ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Folder to export into</source>
+        <translation>Dossier d'exportation</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Choose labelled data to measure on.</source>
+        <translation>Choisissez des données étiquetées pour la mesure.</translation>
+    </message>
+    <message>
+        <source>Measuring int8 quality</source>
+        <translation>Mesure de la qualité int8</translation>
+    </message>
+    <message>
+        <source>fp32 → int8: %1</source>
+        <translation>fp32 → int8 : %1</translation>
+    </message>
+    <message>
+        <source>Open a model and choose where to save it.</source>
+        <translation>Ouvrez un modèle et choisissez où l'enregistrer.</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>Exportation de %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2) in %3: %4</source>
+        <translation>%1 enregistré (%2) en %3 : %4</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgressPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop this job; work already saved is kept</source>
+        <translation>Arrêter cette tâche ; ce qui est déjà enregistré est conservé</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>encore %1</translation>
+    </message>
+</context>
+<context>
+    <name>LayerMappingView</name>
+    <message numerus="yes">
+        <source>The student (%n layer(s)) starts from its own weights.</source>
+        <translation><numerusform>L'élève (%n couche) part de ses propres poids.</numerusform><numerusform>L'élève (%n couches) part de ses propres poids.</numerusform></translation>
+    </message>
+    <message>
+        <source>student %1 ← teacher %2</source>
+        <translation>élève %1 ← enseignant %2</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Enseignant</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>plongements</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>couche %1</translation>
+    </message>
+</context>
+<context>
+    <name>LengthHistogram</name>
+    <message>
+        <source>tokens per example</source>
+        <translation>tokens par exemple</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>exemples</translation>
+    </message>
+</context>
+<context>
+    <name>LivePlot</name>
+    <message>
+        <source> (smoothed)</source>
+        <translation> (lissé)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DistilBench</source>
+        <translation>DistilBench</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open Model Folder…</source>
+        <translation>&amp;Ouvrir un dossier de modèle…</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder</source>
+        <translation>Ouvrir un dossier de modèle Hugging Face</translation>
+    </message>
+    <message>
+        <source>Open a folder with config.json and model.safetensors or pytorch_model.bin</source>
+        <translation>Ouvrir un dossier contenant config.json et model.safetensors ou pytorch_model.bin</translation>
+    </message>
+    <message>
+        <source>Open &amp;File…</source>
+        <translation>Ouvrir un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>Open a model or tokenizer file</source>
+        <translation>Ouvrir un fichier de modèle ou de tokenizer</translation>
+    </message>
+    <message>
+        <source>Models and tokenizers (*.safetensors *.bin *.json *.txt *.model);;All files (*)</source>
+        <translation>Modèles et tokenizers (*.safetensors *.bin *.json *.txt *.model);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouverts &amp;récemment</translation>
+    </message>
+    <message>
+        <source>&amp;Export Model…</source>
+        <translation>&amp;Exporter le modèle…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save the open model for transformers, ONNX Runtime or DistilBench (fp16, bf16, int8)</source>
+        <translation>Enregistrer le modèle ouvert pour transformers, ONNX Runtime ou DistilBench (fp16, bf16, int8)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>Next Page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Previous Page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About DistilBench</source>
+        <translation>À &amp;propos de DistilBench</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Slow BLAS in use.&lt;/b&gt; LibTorch is running on the reference BLAS (%1), which is about 60× slower than OpenBLAS. Install &lt;code&gt;libopenblas0-openmp&lt;/code&gt; and select it with &lt;code&gt;update-alternatives --config libblas.so.3-x86_64-linux-gnu&lt;/code&gt;, or run &lt;code&gt;packaging/setup-deps.sh&lt;/code&gt;.</source>
+        <translation>&lt;b&gt;BLAS lent utilisé.&lt;/b&gt; LibTorch tourne sur le BLAS de référence (%1), environ 60× plus lent qu'OpenBLAS. Installez &lt;code&gt;libopenblas0-openmp&lt;/code&gt; et sélectionnez-le avec &lt;code&gt;update-alternatives --config libblas.so.3-x86_64-linux-gnu&lt;/code&gt;, ou lancez &lt;code&gt;packaging/setup-deps.sh&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Périphérique : %1</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Threads: %1</source>
+        <translation>Threads : %1</translation>
+    </message>
+    <message>
+        <source>LibTorch intra-op threads (the machine has %1 cores)</source>
+        <translation>Threads intra-opération de LibTorch (la machine a %1 cœurs)</translation>
+    </message>
+    <message>
+        <source>BLAS: %1</source>
+        <translation>BLAS : %1</translation>
+    </message>
+    <message>
+        <source>Memory: %1</source>
+        <translation>Mémoire : %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n'existe pas.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) still running. Cancel them and quit?</source>
+        <translation><numerusform>%n tâche est encore en cours. L'annuler et quitter ?</numerusform><numerusform>%n tâches sont encore en cours. Les annuler et quitter ?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Open Folder…</source>
+        <translation>Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder (Ctrl+O)</source>
+        <translation>Ouvrir un dossier de modèle Hugging Face (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>New from Preset…</source>
+        <translation>Nouveau depuis un préréglage…</translation>
+    </message>
+    <message>
+        <source>A new, randomly initialised DistilBERT or BERT of a standard shape, to train from scratch</source>
+        <translation>Un nouveau DistilBERT ou BERT de forme standard, initialisé au hasard, à entraîner de zéro</translation>
+    </message>
+    <message>
+        <source>No model open</source>
+        <translation>Aucun modèle ouvert</translation>
+    </message>
+    <message>
+        <source>Open a model folder, pick one from your Hugging Face cache on the right, or create a new model from a preset.</source>
+        <translation>Ouvrez un dossier de modèle, choisissez-en un dans votre cache Hugging Face à droite, ou créez un nouveau modèle à partir d'un préréglage.</translation>
+    </message>
+    <message>
+        <source>Open Model Folder…</source>
+        <translation>Ouvrir un dossier de modèle…</translation>
+    </message>
+    <message>
+        <source>New Model from Preset…</source>
+        <translation>Nouveau modèle depuis un préréglage…</translation>
+    </message>
+    <message>
+        <source>Use the Demo Model</source>
+        <translation>Utiliser le modèle de démonstration</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hugging Face cache&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Cache Hugging Face&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Models downloaded by transformers ($HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub). Double-click to open.</source>
+        <translation>Modèles téléchargés par transformers ($HF_HUB_CACHE, $HF_HOME/hub ou ~/.cache/huggingface/hub). Double-cliquez pour ouvrir.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Récents&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder</source>
+        <translation>Ouvrir un dossier de modèle Hugging Face</translation>
+    </message>
+    <message>
+        <source>Scanning the Hugging Face cache</source>
+        <translation>Analyse du cache Hugging Face</translation>
+    </message>
+    <message>
+        <source>Only DistilBERT and BERT models are supported</source>
+        <translation>Seuls les modèles DistilBERT et BERT sont pris en charge</translation>
+    </message>
+    <message>
+        <source>No cached models found</source>
+        <translation>Aucun modèle trouvé dans le cache</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <source>Transformer blocks stacked on the embeddings</source>
+        <translation>Blocs transformeurs empilés sur les plongements</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Têtes d'attention</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>Taille cachée</translation>
+    </message>
+    <message>
+        <source>Feed-forward size</source>
+        <translation>Taille du feed-forward</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Vocabulaire</translation>
+    </message>
+    <message>
+        <source>Max positions</source>
+        <translation>Positions maximales</translation>
+    </message>
+    <message>
+        <source>Longest input in tokens</source>
+        <translation>Entrée la plus longue en tokens</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activation</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>Taille sur le disque</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Size in memory</source>
+        <translation>Taille en mémoire</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Loaded in</source>
+        <translation>Chargé en</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <source>%1, %2 tokens</source>
+        <translation>%1, %2 tokens</translation>
+    </message>
+    <message>
+        <source>none found in the folder</source>
+        <translation>aucun trouvé dans le dossier</translation>
+    </message>
+    <message>
+        <source>Missing weights</source>
+        <translation>Poids manquants</translation>
+    </message>
+    <message>
+        <source>Not in the file: freshly initialised (train before use)</source>
+        <translation>Absents du fichier : initialisés à neuf (entraînez avant usage)</translation>
+    </message>
+    <message>
+        <source>Unused weights</source>
+        <translation>Poids inutilisés</translation>
+    </message>
+    <message>
+        <source>In the file but not part of this architecture</source>
+        <translation>Dans le fichier mais pas dans cette architecture</translation>
+    </message>
+    <message>
+        <source>Tied weights restored</source>
+        <translation>Poids liés restaurés</translation>
+    </message>
+    <message>
+        <source>Shared with the word embeddings, as the model defines</source>
+        <translation>Partagés avec les plongements de mots, comme le modèle le définit</translation>
+    </message>
+    <message>
+        <source>New model from preset</source>
+        <translation>Nouveau modèle depuis un préréglage</translation>
+    </message>
+    <message>
+        <source>distilbert-small and -tiny train in minutes on a laptop CPU</source>
+        <translation>distilbert-small et -tiny s'entraînent en quelques minutes sur le CPU d'un portable</translation>
+    </message>
+    <message>
+        <source>Sequence classification</source>
+        <translation>Classification de séquences</translation>
+    </message>
+    <message>
+        <source>Token classification (NER)</source>
+        <translation>Classification de tokens (NER)</translation>
+    </message>
+    <message>
+        <source>Question answering</source>
+        <translation>Questions-réponses</translation>
+    </message>
+    <message>
+        <source>Masked language model</source>
+        <translation>Modèle de langue masqué</translation>
+    </message>
+    <message>
+        <source>Number of classes; 1 means regression</source>
+        <translation>Nombre de classes ; 1 signifie régression</translation>
+    </message>
+    <message>
+        <source>vocab.txt, tokenizer.json or a folder; the bundled bert-base-uncased vocabulary by default</source>
+        <translation>vocab.txt, tokenizer.json ou un dossier ; par défaut le vocabulaire bert-base-uncased fourni</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Tokenizers (*.txt *.json *.model)</source>
+        <translation>Tokenizers (*.txt *.json *.model)</translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation>Forme :</translation>
+    </message>
+    <message>
+        <source>Task head:</source>
+        <translation>Tête de tâche :</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Étiquettes :</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>Tokenizer :</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPage</name>
+    <message>
+        <source>Nothing to test yet</source>
+        <translation>Rien à tester pour l'instant</translation>
+    </message>
+    <message>
+        <source>Open a model on the Models page (or drop a model folder here); then type and watch its predictions change as you write.</source>
+        <translation>Ouvrez un modèle dans la page Modèles (ou déposez ici un dossier de modèle), puis tapez et regardez ses prédictions changer au fil de l'écriture.</translation>
+    </message>
+    <message>
+        <source>Use the Demo Model</source>
+        <translation>Utiliser le modèle de démonstration</translation>
+    </message>
+    <message>
+        <source>Type a sentence…</source>
+        <translation>Saisissez une phrase…</translation>
+    </message>
+    <message>
+        <source>Second text (pair / question-answering context)</source>
+        <translation>Second texte (paire / contexte des questions-réponses)</translation>
+    </message>
+    <message>
+        <source>Second text: for question answering, the context that holds the answer</source>
+        <translation>Second texte : pour les questions-réponses, le contexte qui contient la réponse</translation>
+    </message>
+    <message>
+        <source>Time for tokenization and the forward pass</source>
+        <translation>Temps de tokenisation et de passe avant</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entité</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>Caractères</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Remplissage</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>This is a base model without a task head: it computes hidden states only. Fine-tune it on the Train page to get predictions.</source>
+        <translation>C'est un modèle de base sans tête de tâche : il ne calcule que des états cachés. Affinez-le dans la page Entraîner pour obtenir des prédictions.</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Expliquer</translation>
+    </message>
+    <message>
+        <source>Which tokens drive this prediction? (Ctrl+E)</source>
+        <translation>Quels tokens déterminent cette prédiction ? (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Interactive</source>
+        <translation>Interactif</translation>
+    </message>
+    <message>
+        <source>Open File…</source>
+        <translation>Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <source>A text file with one input per line, or a CSV/TSV with a 'sentence' or 'text' column</source>
+        <translation>Un fichier texte avec une entrée par ligne, ou un CSV/TSV avec une colonne 'sentence' ou 'text'</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Predict every line (Ctrl+Enter)</source>
+        <translation>Prédire chaque ligne (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Paste one input per line</source>
+        <translation>Collez une entrée par ligne</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Text or tables (*.txt *.csv *.tsv);;All files (*)</source>
+        <translation>Texte ou tableaux (*.txt *.csv *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Lecture de %1</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>Exporter les prédictions</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d'écrire %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source> — &lt;i&gt;no tokenizer in the model folder: open one to type text&lt;/i&gt;</source>
+        <translation> — &lt;i&gt;pas de tokenizer dans le dossier du modèle : ouvrez-en un pour saisir du texte&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Question…</source>
+        <translation>Question…</translation>
+    </message>
+    <message>
+        <source>Type a sentence with [MASK] in it…</source>
+        <translation>Saisissez une phrase contenant [MASK]…</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Prédiction</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#b02a37'&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b02a37'&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2</source>
+        <translation>%1 tokens · %2</translation>
+    </message>
+    <message>
+        <source>No answer found in the context.</source>
+        <translation>Aucune réponse trouvée dans le contexte.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;score %2 · characters %3–%4 of the context&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;score %2 · caractères %3–%4 du contexte&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <source>Type [MASK] where a word should be predicted</source>
+        <translation>Tapez [MASK] là où un mot doit être prédit</translation>
+    </message>
+    <message>
+        <source>[MASK] at token %1</source>
+        <translation>[MASK] au token %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch prediction (%n inputs)</source>
+        <translation><numerusform>Prédiction par lot (%n entrée)</numerusform><numerusform>Prédiction par lot (%n entrées)</numerusform></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Start</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>Bac à sable</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entraîner</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Évaluer</translation>
+    </message>
+    <message>
+        <source>Distill</source>
+        <translation>Distiller</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 words · %3 tokens (%4 with special tokens) · [UNK] %5% · %6 tokens per word</source>
+        <translation>%1 caractères · %2 mots · %3 tokens (%4 avec les tokens spéciaux) · [UNK] %5 % · %6 tokens par mot</translation>
+    </message>
+    <message>
+        <source> · &lt;b&gt;max_length %1 cuts %2 tokens&lt;/b&gt; (struck through)</source>
+        <translation> · &lt;b&gt;max_length %1 coupe %2 tokens&lt;/b&gt; (barrés)</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>tête %1</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>couche %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d'écrire %1</translation>
+    </message>
+    <message>
+        <source>Unknown format '%1': use .png, .svg or .pdf</source>
+        <translation>Format inconnu '%1' : utilisez .png, .svg ou .pdf</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
+        <translation>Image PNG (*.png);;Image vectorielle SVG (*.svg);;Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Exporter la vue</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>One per core (%1)</source>
+        <translation>Un par cœur (%1)</translation>
+    </message>
+    <message>
+        <source>Threads LibTorch uses for matrix work. More threads speed up large batches; one per physical core is usually best.</source>
+        <translation>Threads qu'utilise LibTorch pour le calcul matriciel. Plus de threads accélèrent les gros lots ; un par cœur physique est en général le meilleur choix.</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads :</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU %1</source>
+        <translation>GPU CUDA %1</translation>
+    </message>
+    <message>
+        <source>Where models run.</source>
+        <translation>Où les modèles s'exécutent.</translation>
+    </message>
+    <message>
+        <source>This LibTorch build has no CUDA support, so models run on the CPU.</source>
+        <translation>Cette version de LibTorch n'a pas CUDA : les modèles s'exécutent sur le CPU.</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Périphérique :</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;hème :</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time DistilBench starts.</source>
+        <translation>Prend effet au prochain démarrage de DistilBench.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome to DistilBench</source>
+        <translation>Bienvenue dans DistilBench</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder (config.json with model.safetensors or pytorch_model.bin) to look inside it, test it, fine-tune or distil it. You can also drop a folder onto this window.</source>
+        <translation>Ouvrez un dossier de modèle Hugging Face (config.json avec model.safetensors ou pytorch_model.bin) pour l'examiner, le tester, l'affiner ou le distiller. Vous pouvez aussi déposer un dossier sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Open Model Folder…</source>
+        <translation>Ouvrir un dossier de modèle…</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder</source>
+        <translation>Ouvrir un dossier de modèle Hugging Face</translation>
+    </message>
+    <message>
+        <source>Use the Demo Model</source>
+        <translation>Utiliser le modèle de démonstration</translation>
+    </message>
+    <message>
+        <source>A small DistilBERT sentiment classifier trained on SST-2 by DistilBench</source>
+        <translation>Un petit classifieur de sentiment DistilBERT entraîné sur SST-2 par DistilBench</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Threads, device, theme, language</source>
+        <translation>Threads, périphérique, thème, langue</translation>
+    </message>
+    <message>
+        <source>LibTorch %1 · %2 threads on %3 cores · BLAS: %4 · bf16: %5</source>
+        <translation>LibTorch %1 · %2 threads sur %3 cœurs · BLAS : %4 · bf16 : %5</translation>
+    </message>
+    <message>
+        <source>native</source>
+        <translation>natif</translation>
+    </message>
+    <message>
+        <source>emulated</source>
+        <translation>émulé</translation>
+    </message>
+</context>
+<context>
+    <name>TokenChips</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;id %2&lt;br&gt;characters %3–%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;id %2&lt;br&gt;caractères %3–%4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;special token</source>
+        <translation>&lt;br&gt;token spécial</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;unknown: not in the vocabulary</source>
+        <translation>&lt;br&gt;inconnu : absent du vocabulaire</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;continues the previous piece</source>
+        <translation>&lt;br&gt;prolonge le morceau précédent</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;cut off by max_length</source>
+        <translation>&lt;br&gt;coupé par max_length</translation>
+    </message>
+</context>
+<context>
+    <name>TokenizerPage</name>
+    <message>
+        <source>No tokenizer</source>
+        <translation>Aucun tokenizer</translation>
+    </message>
+    <message>
+        <source>Open a model (its tokenizer comes with it) or a tokenizer file: tokenizer.json, vocab.txt or a SentencePiece .model.</source>
+        <translation>Ouvrez un modèle (son tokenizer l'accompagne) ou un fichier de tokenizer : tokenizer.json, vocab.txt ou un .model SentencePiece.</translation>
+    </message>
+    <message>
+        <source>Open tokenizer</source>
+        <translation>Ouvrir un tokenizer</translation>
+    </message>
+    <message>
+        <source>Tokenizers (tokenizer.json *.json vocab.txt *.txt *.model)</source>
+        <translation>Tokenizers (tokenizer.json *.json vocab.txt *.txt *.model)</translation>
+    </message>
+    <message>
+        <source>Open Tokenizer…</source>
+        <translation>Ouvrir un tokenizer…</translation>
+    </message>
+    <message>
+        <source>Compare With…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <source>Tokenize the same text with a second tokenizer, side by side</source>
+        <translation>Tokeniser le même texte avec un second tokenizer, côte à côte</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Save the token chips as PNG, SVG or PDF</source>
+        <translation>Enregistrer les pastilles de tokens en PNG, SVG ou PDF</translation>
+    </message>
+    <message>
+        <source>Type or paste text; click a token to find it in the text, or click the text to find its tokens</source>
+        <translation>Saisissez ou collez du texte ; cliquez sur un token pour le trouver dans le texte, ou sur le texte pour trouver ses tokens</translation>
+    </message>
+    <message>
+        <source>Pair (segment B)</source>
+        <translation>Paire (segment B)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>aucune limite</translation>
+    </message>
+    <message>
+        <source>max_length </source>
+        <translation>max_length </translation>
+    </message>
+    <message>
+        <source>Tokens beyond this length (special tokens included) are cut off when the model reads the text</source>
+        <translation>Les tokens au-delà de cette longueur (tokens spéciaux compris) sont coupés quand le modèle lit le texte</translation>
+    </message>
+    <message>
+        <source>Second text (segment B)</source>
+        <translation>Second texte (segment B)</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Search by token or id</source>
+        <translation>Rechercher par token ou id</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Vocabulaire</translation>
+    </message>
+    <message>
+        <source>Tokenizer to compare</source>
+        <translation>Tokenizer à comparer</translation>
+    </message>
+    <message>
+        <source>Tokenizers (*.json *.txt *.model)</source>
+        <translation>Tokenizers (*.json *.txt *.model)</translation>
+    </message>
+    <message>
+        <source>Loading tokenizer %1</source>
+        <translation>Chargement du tokenizer %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; tokenizer · %2 tokens · %3</source>
+        <translation>Tokenizer &lt;b&gt;%1&lt;/b&gt; · %2 tokens · %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3 tokens)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2, %3 tokens)</translation>
+    </message>
+    <message>
+        <source>Tokenizing</source>
+        <translation>Tokenisation</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPage</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
+        <translation>Données (*.csv *.tsv *.jsonl *.json *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Training data:</source>
+        <translation>Données d'entraînement :</translation>
+    </message>
+    <message>
+        <source>CSV, TSV, JSON Lines, JSON or CoNLL</source>
+        <translation>CSV, TSV, JSON Lines, JSON ou CoNLL</translation>
+    </message>
+    <message>
+        <source>Validation data:</source>
+        <translation>Données de validation :</translation>
+    </message>
+    <message>
+        <source>optional: a share of the training data otherwise</source>
+        <translation>facultatif : sinon une part des données d'entraînement</translation>
+    </message>
+    <message>
+        <source>Share of the training data held out for validation when no validation file is given (stratified by label, seeded)</source>
+        <translation>Part des données d'entraînement mise de côté pour la validation quand aucun fichier de validation n'est donné (stratifiée par étiquette, avec graine)</translation>
+    </message>
+    <message>
+        <source>Validation split:</source>
+        <translation>Part de validation :</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Multi-label</source>
+        <translation>Multi-étiquette</translation>
+    </message>
+    <message>
+        <source>Token classification (NER)</source>
+        <translation>Classification de tokens (NER)</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>Régression</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Tâche :</translation>
+    </message>
+    <message>
+        <source>Text column:</source>
+        <translation>Colonne de texte :</translation>
+    </message>
+    <message>
+        <source>Label column:</source>
+        <translation>Colonne d'étiquette :</translation>
+    </message>
+    <message>
+        <source>The open model</source>
+        <translation>Le modèle ouvert</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>Nouveau %1</translation>
+    </message>
+    <message>
+        <source>Fine-tune the model open on the Models page, or train a new one from scratch</source>
+        <translation>Affiner le modèle ouvert dans la page Modèles, ou en entraîner un nouveau de zéro</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Passes over the training data</source>
+        <translation>Passages sur les données d'entraînement</translation>
+    </message>
+    <message>
+        <source>Stop after this many optimizer steps (0: use epochs)</source>
+        <translation>S'arrêter après ce nombre de pas d'optimisation (0 : utiliser les époques)</translation>
+    </message>
+    <message>
+        <source>Peak learning rate: how big each update is. 2e-5 to 5e-5 suits fine-tuning; small models from scratch like 5e-4</source>
+        <translation>Taux d'apprentissage maximal : la taille de chaque mise à jour. 2e-5 à 5e-5 convient à l'affinage ; les petits modèles entraînés de zéro préfèrent 5e-4</translation>
+    </message>
+    <message>
+        <source>Examples per update</source>
+        <translation>Exemples par mise à jour</translation>
+    </message>
+    <message>
+        <source>Longer inputs are truncated to this many tokens</source>
+        <translation>Les entrées plus longues sont tronquées à ce nombre de tokens</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Époques :</translation>
+    </message>
+    <message>
+        <source>Max steps:</source>
+        <translation>Pas maximum :</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Taux d'apprentissage :</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Taille de lot :</translation>
+    </message>
+    <message>
+        <source>Max length:</source>
+        <translation>Longueur maximale :</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Warm-up: the share of steps during which the learning rate rises from 0 to its peak; it keeps early updates from wrecking a pretrained model</source>
+        <translation>Échauffement : la part des pas pendant lesquels le taux d'apprentissage monte de 0 à son maximum ; cela évite que les premières mises à jour abîment un modèle pré-entraîné</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay: pulls weights towards zero (not biases or LayerNorm)</source>
+        <translation>Décroissance des poids d'AdamW : ramène les poids vers zéro (sauf biais et LayerNorm)</translation>
+    </message>
+    <message>
+        <source>Gradient clipping: the largest gradient norm allowed (0 = off)</source>
+        <translation>Écrêtage des gradients : la plus grande norme de gradient permise (0 = désactivé)</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation: batches summed before each update (a larger effective batch)</source>
+        <translation>Accumulation de gradients : lots additionnés avant chaque mise à jour (un lot effectif plus grand)</translation>
+    </message>
+    <message>
+        <source>Same seed and threads give the same run</source>
+        <translation>Même graine et mêmes threads donnent la même exécution</translation>
+    </message>
+    <message>
+        <source>Evaluate every N steps (0: at the end of each epoch)</source>
+        <translation>Évaluer tous les N pas (0 : à la fin de chaque époque)</translation>
+    </message>
+    <message>
+        <source>Early stopping: stop when this validation metric stops improving</source>
+        <translation>Arrêt précoce : s'arrêter quand cette métrique de validation ne s'améliore plus</translation>
+    </message>
+    <message>
+        <source>Evaluations without improvement before stopping (0 = off)</source>
+        <translation>Évaluations sans amélioration avant l'arrêt (0 = désactivé)</translation>
+    </message>
+    <message>
+        <source>Balance classes</source>
+        <translation>Équilibrer les classes</translation>
+    </message>
+    <message>
+        <source>Class weights from label frequencies, so rare classes count as much as common ones</source>
+        <translation>Poids de classe d'après les fréquences des étiquettes, pour que les classes rares comptent autant que les fréquentes</translation>
+    </message>
+    <message>
+        <source>Freeze embeddings</source>
+        <translation>Geler les plongements</translation>
+    </message>
+    <message>
+        <source>Keep the first K layers fixed</source>
+        <translation>Garder fixes les K premières couches</translation>
+    </message>
+    <message>
+        <source>bf16 autocast</source>
+        <translation>Autocast bf16</translation>
+    </message>
+    <message>
+        <source>Compute the forward pass in bfloat16: faster on CPUs with AVX512-BF16/AMX</source>
+        <translation>Calculer la passe avant en bfloat16 : plus rapide sur les CPU avec AVX512-BF16/AMX</translation>
+    </message>
+    <message>
+        <source>Warm-up ratio:</source>
+        <translation>Part d'échauffement :</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Décroissance des poids :</translation>
+    </message>
+    <message>
+        <source>Gradient clipping:</source>
+        <translation>Écrêtage des gradients :</translation>
+    </message>
+    <message>
+        <source>Accumulation:</source>
+        <translation>Accumulation :</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Graine :</translation>
+    </message>
+    <message>
+        <source>Evaluate every:</source>
+        <translation>Évaluer tous les :</translation>
+    </message>
+    <message>
+        <source>Early stopping on:</source>
+        <translation>Arrêt précoce sur :</translation>
+    </message>
+    <message>
+        <source>Patience:</source>
+        <translation>Patience :</translation>
+    </message>
+    <message>
+        <source>Freeze layers:</source>
+        <translation>Couches gelées :</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Start training (Ctrl+R)</source>
+        <translation>Lancer l'entraînement (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; a checkpoint is saved so the run can be resumed</source>
+        <translation>S'arrêter après le pas en cours ; un point de contrôle est enregistré pour reprendre l'exécution</translation>
+    </message>
+    <message>
+        <source>Resume Run…</source>
+        <translation>Reprendre une exécution…</translation>
+    </message>
+    <message>
+        <source>Choose training data to see a preview, the class balance and token lengths.</source>
+        <translation>Choisissez des données d'entraînement pour voir un aperçu, l'équilibre des classes et la longueur des tokens.</translation>
+    </message>
+    <message>
+        <source>Tokens per example; examples right of the red line are cut to max_length</source>
+        <translation>Tokens par exemple ; les exemples à droite de la ligne rouge sont coupés à max_length</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Pick training data and press Start.</source>
+        <translation>Choisissez des données d'entraînement et appuyez sur Lancer.</translation>
+    </message>
+    <message>
+        <source>Smoothing of the loss curve (exponential moving average)</source>
+        <translation>Lissage de la courbe de perte (moyenne mobile exponentielle)</translation>
+    </message>
+    <message>
+        <source>Export Plots…</source>
+        <translation>Exporter les graphiques…</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Lissage</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>perte d'entraînement</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>perte de validation</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>pas</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>perte</translation>
+    </message>
+    <message>
+        <source>Validation metrics</source>
+        <translation>Métriques de validation</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taux d'apprentissage</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>taux d'apprentissage</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Best metric</source>
+        <translation>Meilleure métrique</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Runs in %1; check runs to overlay their loss curves</source>
+        <translation>Exécutions dans %1 ; cochez-en pour superposer leurs courbes de perte</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run history&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Historique des exécutions&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>Run folder to resume</source>
+        <translation>Dossier d'exécution à reprendre</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>encore %1</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Lecture de %1</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>%1 étiquettes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 rows&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1 lignes&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source> · tokens per row: mean %1, max %2</source>
+        <translation> · tokens par ligne : moyenne %1, maximum %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n empty row(s)</source>
+        <translation><numerusform>%n ligne vide</numerusform><numerusform>%n lignes vides</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate row(s)</source>
+        <translation><numerusform>%n ligne en double</numerusform><numerusform>%n lignes en double</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) longer than max_length %1</source>
+        <translation><numerusform>%n ligne plus longue que max_length %1</numerusform><numerusform>%n lignes plus longues que max_length %1</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;No problems found.</source>
+        <translation>&lt;br&gt;Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Problems:&lt;/b&gt; %1</source>
+        <translation>&lt;br&gt;&lt;b&gt;Problèmes :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entraîner</translation>
+    </message>
+    <message>
+        <source>Choose the training data first.</source>
+        <translation>Choisissez d'abord les données d'entraînement.</translation>
+    </message>
+    <message>
+        <source>Open a model to fine-tune, or choose a new model from a preset.</source>
+        <translation>Ouvrez un modèle à affiner, ou choisissez un nouveau modèle depuis un préréglage.</translation>
+    </message>
+    <message>
+        <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
+        <translation>pas %1 · époque %2 · perte %3 · %4 exemples/s</translation>
+    </message>
+    <message>
+        <source>Resuming training</source>
+        <translation>Reprise de l'entraînement</translation>
+    </message>
+    <message>
+        <source>Preparing data and model…</source>
+        <translation>Préparation des données et du modèle…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Paused: press Resume to continue</source>
+        <translation>En pause : appuyez sur Reprendre pour continuer</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Repris</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>Annulation après le pas en cours…</translation>
+    </message>
+    <message>
+        <source>Stopped. The run can be resumed from %1.</source>
+        <translation>Arrêté. L'exécution peut reprendre depuis %1.</translation>
+    </message>
+    <message>
+        <source>Finished. The best model is in %1/best.</source>
+        <translation>Terminé. Le meilleur modèle se trouve dans %1/best.</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>non terminé</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyModel</name>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Loading tokenizer %1</source>
+        <translation>Chargement du tokenizer %1</translation>
+    </message>
+    <message>
+        <source>Loading model %1</source>
+        <translation>Chargement du modèle %1</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>Création de %1</translation>
+    </message>
+    <message>
+        <source>new %1</source>
+        <translation>nouveau %1</translation>
+    </message>
+    <message>
+        <source>Moving the model to %1</source>
+        <translation>Déplacement du modèle vers %1</translation>
+    </message>
+    <message>
+        <source>Loading the demo model</source>
+        <translation>Chargement du modèle de démonstration</translation>
+    </message>
+    <message>
+        <source>Demo: SST-2 sentiment</source>
+        <translation>Démo : sentiment SST-2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Workbench for BERT-family encoders</source>
+        <translation>Atelier pour les encodeurs de la famille BERT</translation>
+    </message>
+    <message>
+        <source>Model folder or file to open</source>
+        <translation>Dossier ou fichier de modèle à ouvrir</translation>
+    </message>
+</context>
+</TS>
