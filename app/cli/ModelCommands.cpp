@@ -223,7 +223,7 @@ int runBench(const QStringList& args) {
     p.addOption({"batch", "Sequences per batch (default 8).", "B"});
     p.addOption({"seq", "Tokens per sequence (default 128).", "L"});
     p.addOption({"threads", "LibTorch threads (default: one per core).", "N"});
-    p.addOption({"dtype", "f32 (default) or bf16.", "DTYPE", "f32"});
+    p.addOption({"dtype", "f32 (default), bf16, or int8 (dynamic quantization of the Linear layers).", "DTYPE", "f32"});
     p.addOption({"iterations", "Timed forward passes (default 20).", "N"});
     p.addOption({"json", "Print JSON."});
     p.setApplicationDescription("Time forward passes: ms per batch and sequences per second.");
@@ -238,11 +238,12 @@ int runBench(const QStringList& args) {
         throw UsageError{"give a MODEL folder or --preset NAME"};
     if (p.isSet("threads")) Runtime::setThreads(intOption(p, "threads", 0, 1));
     const QString dtype = p.value("dtype");
-    if (dtype != "f32" && dtype != "bf16") throw UsageError{"--dtype must be f32 or bf16"};
+    if (dtype != "f32" && dtype != "bf16" && dtype != "int8") throw UsageError{"--dtype must be f32, bf16 or int8"};
     std::shared_ptr<Model> model = p.isSet("preset")
                                        ? Model::create(ModelConfig::preset(p.value("preset").toStdString()))
                                        : Model::load(p.positionalArguments().first().toStdString());
     if (dtype == "bf16") model->setComputeDType(ComputeDType::BFloat16);
+    if (dtype == "int8") model->setDynamicInt8(true);
     const auto b = benchmarkModel(*model, intOption(p, "batch", 8, 1), intOption(p, "seq", 128, 1),
                                   intOption(p, "iterations", 20, 1), 3);
     if (p.isSet("json")) {

@@ -39,7 +39,7 @@ ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int i
     b.sequenceLength = sequenceLength;
     b.iterations = iterations;
     b.threads = Runtime::threads();
-    b.dtype = model.computeDType() == ComputeDType::BFloat16 ? "bf16" : "f32";
+    b.dtype = model.isDynamicInt8() ? "int8" : model.computeDType() == ComputeDType::BFloat16 ? "bf16" : "f32";
     b.meanMs = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
     std::sort(times.begin(), times.end());
     b.medianMs = times[times.size() / 2];
