@@ -599,14 +599,6 @@
         <translation>Fortzusetzender Destillationslauf</translation>
     </message>
     <message>
-        <source>%1 — %2 left</source>
-        <translation>%1 — noch %2</translation>
-    </message>
-    <message>
-        <source>The run stopped: %1</source>
-        <translation>Der Lauf wurde angehalten: %1</translation>
-    </message>
-    <message>
         <source>layer %1 does not exist: the teacher has %2 layers (0-%3)</source>
         <translation>Schicht %1 existiert nicht: Der Lehrer hat %2 Schichten (0–%3)</translation>
     </message>
@@ -659,36 +651,12 @@
         <translation>Lehrer wird geladen, Daten gelesen und der Lehrer bewertet…</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Paused: press Resume to continue</source>
-        <translation>Pausiert: Fortsetzen drücken, um weiterzumachen</translation>
-    </message>
-    <message>
-        <source>Resumed</source>
-        <translation>Fortgesetzt</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current step…</source>
-        <translation>Abbruch nach dem aktuellen Schritt…</translation>
-    </message>
-    <message>
         <source>Stopped. The run can be resumed from %1.</source>
         <translation>Angehalten. Der Lauf kann aus %1 fortgesetzt werden.</translation>
     </message>
     <message>
         <source>Finished. The student is in %1/best.</source>
         <translation>Fertig. Der Schüler liegt in %1/best.</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>angehalten</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>fertig</translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -1928,6 +1896,45 @@
     </message>
 </context>
 <context>
+    <name>RunController</name>
+    <message>
+        <source>%1 — %2 left</source>
+        <translation>%1 — noch %2</translation>
+    </message>
+    <message>
+        <source>The run stopped: %1</source>
+        <translation>Der Lauf wurde angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Paused: press Resume to continue</source>
+        <translation>Pausiert: Fortsetzen drücken, um weiterzumachen</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>Abbruch nach dem aktuellen Schritt…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2510,10 +2517,6 @@
         <translation>Fortzusetzender Laufordner</translation>
     </message>
     <message>
-        <source>%1 left</source>
-        <translation>noch %1</translation>
-    </message>
-    <message>
         <source>Reading %1</source>
         <translation>%1 wird gelesen</translation>
     </message>
@@ -2580,22 +2583,6 @@
     <message>
         <source>Preparing data and model…</source>
         <translation>Daten und Modell werden vorbereitet…</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Paused: press Resume to continue</source>
-        <translation>Pausiert: Fortsetzen drücken, um weiterzumachen</translation>
-    </message>
-    <message>
-        <source>Resumed</source>
-        <translation>Fortgesetzt</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current step…</source>
-        <translation>Abbruch nach dem aktuellen Schritt…</translation>
     </message>
     <message>
         <source>Stopped. The run can be resumed from %1.</source>

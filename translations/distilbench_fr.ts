@@ -599,14 +599,6 @@
         <translation>Exécution de distillation à reprendre</translation>
     </message>
     <message>
-        <source>%1 — %2 left</source>
-        <translation>%1 — encore %2</translation>
-    </message>
-    <message>
-        <source>The run stopped: %1</source>
-        <translation>L'exécution s'est arrêtée : %1</translation>
-    </message>
-    <message>
         <source>layer %1 does not exist: the teacher has %2 layers (0-%3)</source>
         <translation>La couche %1 n'existe pas : l'enseignant a %2 couches (0-%3)</translation>
     </message>
@@ -659,36 +651,12 @@
         <translation>Chargement de l'enseignant, lecture des données et évaluation de l'enseignant…</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Reprendre</translation>
-    </message>
-    <message>
-        <source>Paused: press Resume to continue</source>
-        <translation>En pause : appuyez sur Reprendre pour continuer</translation>
-    </message>
-    <message>
-        <source>Resumed</source>
-        <translation>Repris</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current step…</source>
-        <translation>Annulation après le pas en cours…</translation>
-    </message>
-    <message>
         <source>Stopped. The run can be resumed from %1.</source>
         <translation>Arrêté. L'exécution peut reprendre depuis %1.</translation>
     </message>
     <message>
         <source>Finished. The student is in %1/best.</source>
         <translation>Terminé. L'élève se trouve dans %1/best.</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>arrêté</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>terminé</translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -1928,6 +1896,45 @@
     </message>
 </context>
 <context>
+    <name>RunController</name>
+    <message>
+        <source>%1 — %2 left</source>
+        <translation>%1 — encore %2</translation>
+    </message>
+    <message>
+        <source>The run stopped: %1</source>
+        <translation>L'exécution s'est arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Paused: press Resume to continue</source>
+        <translation>En pause : appuyez sur Reprendre pour continuer</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Repris</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>Annulation après le pas en cours…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminé</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2510,10 +2517,6 @@
         <translation>Dossier d'exécution à reprendre</translation>
     </message>
     <message>
-        <source>%1 left</source>
-        <translation>encore %1</translation>
-    </message>
-    <message>
         <source>Reading %1</source>
         <translation>Lecture de %1</translation>
     </message>
@@ -2580,22 +2583,6 @@
     <message>
         <source>Preparing data and model…</source>
         <translation>Préparation des données et du modèle…</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Reprendre</translation>
-    </message>
-    <message>
-        <source>Paused: press Resume to continue</source>
-        <translation>En pause : appuyez sur Reprendre pour continuer</translation>
-    </message>
-    <message>
-        <source>Resumed</source>
-        <translation>Repris</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current step…</source>
-        <translation>Annulation après le pas en cours…</translation>
     </message>
     <message>
         <source>Stopped. The run can be resumed from %1.</source>

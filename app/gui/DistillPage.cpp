@@ -30,6 +30,7 @@
 #include <QVBoxLayout>
 
 #include "app/common/JobRunner.h"
+#include "app/gui/RunController.h"
 #include "app/gui/Workspace.h"
 #include "core/distillation/Distiller.h"
 #include "core/distillation/StudentInitializer.h"
@@ -321,9 +322,10 @@ DistillPage::DistillPage(Workspace* workspace, QWidget* parent)
         applyTaskDefaults();
         refreshSummary();
     });
+    run_ = new RunController(workspace_->runner(), startButton_, pauseButton_, cancelButton_,
+                             progress_, status_, this);
     connect(startButton_, &QPushButton::clicked, this, &DistillPage::start);
-    connect(pauseButton_, &QPushButton::clicked, this, &DistillPage::togglePause);
-    connect(cancelButton_, &QPushButton::clicked, this, &DistillPage::cancel);
+    connect(run_, &RunController::finished, this, &DistillPage::finished);
     connect(resume, &QPushButton::clicked, this, [this] {
         const QString dir =
             QFileDialog::getExistingDirectory(this, tr("Distillation run to resume"), runsFolder_);
@@ -336,21 +338,6 @@ DistillPage::DistillPage(Workspace* workspace, QWidget* parent)
                              ".csv");
     });
     connect(exportReport_, &QPushButton::clicked, this, &DistillPage::exportReport);
-    connect(workspace_->runner(), &JobRunner::progress, this,
-            [this](int id, double f, const QString& message, double eta) {
-                if (id != jobId_) return;
-                progress_->setValue(static_cast<int>(f * 1000));
-                progress_->setFormat(
-                    eta >= 0 ? tr("%1 — %2 left").arg(message, str(formatDuration(eta))) : message);
-            });
-    connect(workspace_->runner(), &JobRunner::cancelled, this, [this](int id) {
-        if (id == jobId_) finished(true);
-    });
-    connect(workspace_->runner(), &JobRunner::failed, this, [this](int id, const QString& error) {
-        if (id != jobId_) return;
-        finished(true);
-        status_->setText(tr("The run stopped: %1").arg(error));
-    });
     applyTaskDefaults();
     refreshSummary();
 }
@@ -555,11 +542,8 @@ int DistillPage::launch(const QString& dir, bool resume) {
     report_->clear();
     exportReport_->setEnabled(false);
     right_->setCurrentIndex(1);
-    paused_ = std::make_shared<std::atomic<bool>>(false);
     QPointer<DistillPage> self(this);
-    auto paused = paused_;
     TrainerCallbacks cb;
-    cb.isPaused = [paused] { return paused->load(); };
     // Queued to the GUI thread; the plots buffer points and redraw on their 40 ms timers.
     cb.onLog = [self](const TrainingLogRecord& r) {
         QMetaObject::invokeMethod(
@@ -608,51 +592,38 @@ int DistillPage::launch(const QString& dir, bool resume) {
             Qt::QueuedConnection);
     };
     const std::string runDir = dir.toStdString();
-    jobId_ = workspace_->runner()->start(
+    const int id = run_->launch(
         resume ? tr("Resuming distillation") : tr("Distilling"),
-        [c, runDir, resume, cb](const JobCallbacks& job) mutable {
+        [c, runDir, resume, cb](const JobCallbacks& job,
+                                std::shared_ptr<std::atomic<bool>> paused) mutable {
             cb.job = job;
+            cb.isPaused = [paused] { return paused->load(); };
             if (resume)
                 Distiller::resume(runDir, cb);
             else
                 Distiller::distill(c, runDir, cb);
         },
-        [this] { finished(false); });
-    startButton_->setEnabled(false);
-    pauseButton_->setEnabled(true);
-    cancelButton_->setEnabled(true);
-    status_->setText(tr("Loading the teacher, reading data and scoring the teacher…"));
-    return jobId_;
+        tr("Loading the teacher, reading data and scoring the teacher…"));
+    return id;
 }
 
 void DistillPage::togglePause() {
-    if (!paused_ || !isRunning()) return;
-    const bool now = !paused_->load();
-    paused_->store(now);
-    pauseButton_->setText(now ? tr("Resume") : tr("Pause"));
-    status_->setText(now ? tr("Paused: press Resume to continue") : tr("Resumed"));
+    run_->togglePause();
 }
-
 void DistillPage::cancel() {
-    if (!isRunning()) return;
-    if (paused_) paused_->store(false);
-    workspace_->runner()->cancel(jobId_);
-    status_->setText(tr("Cancelling after the current step…"));
+    run_->cancel();
+}
+bool DistillPage::isRunning() const {
+    return run_->isRunning();
 }
 
 void DistillPage::finished(bool cancelled) {
-    if (jobId_ < 0) return;
-    jobId_ = -1;
-    startButton_->setEnabled(true);
-    pauseButton_->setEnabled(false);
-    pauseButton_->setText(tr("Pause"));
-    cancelButton_->setEnabled(false);
-    status_->setText(cancelled ? tr("Stopped. The run can be resumed from %1.").arg(currentRun_)
-                               : tr("Finished. The student is in %1/best.").arg(currentRun_));
-    progress_->setFormat(cancelled ? tr("stopped") : tr("finished"));
+    // A failure already says why on the status line.
     if (!cancelled) {
-        progress_->setValue(1000);
+        status_->setText(tr("Finished. The student is in %1/best.").arg(currentRun_));
         showReport(currentRun_);
+    } else if (!status_->text().contains(currentRun_) && !run_->failed()) {
+        status_->setText(tr("Stopped. The run can be resumed from %1.").arg(currentRun_));
     }
     Q_EMIT runFinished(currentRun_, cancelled);
 }

@@ -43,7 +43,7 @@ public:
     int resumeRun(const QString& runDirectory);
     void togglePause();
     void cancel();
-    bool isRunning() const { return jobId_ >= 0; }
+    bool isRunning() const;
 
     LivePlot* lossPlot() const { return loss_; }
     LivePlot* metricPlot() const { return metrics_; }
@@ -103,6 +103,5 @@ private:
     QString runsFolder_;
     QString currentRun_;
     QString mainMetric_;
-    int jobId_ = -1;
-    std::shared_ptr<std::atomic<bool>> paused_;
+    class RunController* run_;
 };

@@ -30,6 +30,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include "app/common/JobRunner.h"
+#include "app/gui/RunController.h"
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
 #include "core/data/TableReader.h"
@@ -274,9 +275,10 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
     connect(task_, &QComboBox::currentIndexChanged, this, &TrainPage::applyDefaults);
     connect(modelSource_, &QComboBox::currentIndexChanged, this, &TrainPage::applyDefaults);
     connect(maxLength_, &QSpinBox::valueChanged, this, &TrainPage::showStatistics);
+    run_ = new RunController(workspace_->runner(), startButton_, pauseButton_, cancelButton_,
+                             progress_, status_, this);
     connect(startButton_, &QPushButton::clicked, this, &TrainPage::start);
-    connect(pauseButton_, &QPushButton::clicked, this, &TrainPage::togglePause);
-    connect(cancelButton_, &QPushButton::clicked, this, &TrainPage::cancel);
+    connect(run_, &RunController::finished, this, &TrainPage::finished);
     connect(resume, &QPushButton::clicked, this, [this] {
         const QString dir =
             QFileDialog::getExistingDirectory(this, tr("Run folder to resume"), runsFolder_);
@@ -304,21 +306,6 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
             if (o.contains("loss"))
                 loss_->addPoint(name, o["step"].toDouble(), o["loss"].toDouble());
         }
-    });
-    connect(workspace_->runner(), &JobRunner::progress, this,
-            [this](int id, double f, const QString& message, double eta) {
-                if (id != jobId_) return;
-                progress_->setValue(static_cast<int>(f * 1000));
-                progress_->setFormat(message);
-                if (eta >= 0)
-                    progress_->setToolTip(
-                        tr("%1 left").arg(QString::fromStdString(formatDuration(eta))));
-            });
-    connect(workspace_->runner(), &JobRunner::cancelled, this, [this](int id) {
-        if (id == jobId_) finished(true);
-    });
-    connect(workspace_->runner(), &JobRunner::failed, this, [this](int id) {
-        if (id == jobId_) finished(true);
     });
     refreshHistory();
 }
@@ -492,7 +479,7 @@ int TrainPage::start() {
         runsFolder_ + "/" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
     QDir().mkpath(dir);
     currentRun_ = dir;
-    return launch(dir, false) >= 0 ? jobId_ : -1;
+    return launch(dir, false);
 }
 
 int TrainPage::resumeRun(const QString& runDirectory) {
@@ -505,7 +492,6 @@ int TrainPage::launch(const QString& dir, bool resume) {
     loss_->clear();
     metrics_->clear();
     lr_plot_->clear();
-    paused_ = std::make_shared<std::atomic<bool>>(false);
     TrainingConfig config;
     if (!resume) {
         config.task = static_cast<Task>(task_->currentData().toInt());
@@ -536,9 +522,7 @@ int TrainPage::launch(const QString& dir, bool resume) {
         config.bf16 = bf16_->isChecked();
     }
     QPointer<TrainPage> self(this);
-    auto paused = paused_;
     TrainerCallbacks cb;
-    cb.isPaused = [paused] { return paused->load(); };
     // Records cross to the GUI thread as queued calls; the plots only buffer them, and their
     // 40 ms timers redraw, so hundreds of steps per second cost one replot per frame.
     cb.onLog = [self](const TrainingLogRecord& r) {
@@ -575,49 +559,37 @@ int TrainPage::launch(const QString& dir, bool resume) {
             Qt::QueuedConnection);
     };
     const std::string runDir = dir.toStdString();
-    jobId_ = workspace_->runner()->start(
+    const int id = run_->launch(
         resume ? tr("Resuming training") : tr("Training"),
-        [config, runDir, resume, cb](const JobCallbacks& job) mutable {
+        [config, runDir, resume, cb](const JobCallbacks& job,
+                                     std::shared_ptr<std::atomic<bool>> paused) mutable {
             cb.job = job;
+            cb.isPaused = [paused] { return paused->load(); };
             if (resume)
                 Trainer::resume(runDir, cb);
             else
                 Trainer::train(config, runDir, cb);
         },
-        [this] { finished(false); });
-    startButton_->setEnabled(false);
-    pauseButton_->setEnabled(true);
-    cancelButton_->setEnabled(true);
-    status_->setText(tr("Preparing data and model…"));
+        tr("Preparing data and model…"));
     tabs_->setCurrentIndex(1);
-    return jobId_;
+    return id;
 }
 
 void TrainPage::togglePause() {
-    if (!paused_ || !isRunning()) return;
-    const bool now = !paused_->load();
-    paused_->store(now);
-    pauseButton_->setText(now ? tr("Resume") : tr("Pause"));
-    status_->setText(now ? tr("Paused: press Resume to continue") : tr("Resumed"));
+    run_->togglePause();
 }
-
 void TrainPage::cancel() {
-    if (!isRunning()) return;
-    if (paused_) paused_->store(false);
-    workspace_->runner()->cancel(jobId_);
-    status_->setText(tr("Cancelling after the current step…"));
+    run_->cancel();
+}
+bool TrainPage::isRunning() const {
+    return run_->isRunning();
 }
 
 void TrainPage::finished(bool cancelled) {
-    if (jobId_ < 0) return;
-    jobId_ = -1;
-    startButton_->setEnabled(true);
-    pauseButton_->setEnabled(false);
-    pauseButton_->setText(tr("Pause"));
-    cancelButton_->setEnabled(false);
-    status_->setText(cancelled ? tr("Stopped. The run can be resumed from %1.").arg(currentRun_)
-                               : tr("Finished. The best model is in %1/best.").arg(currentRun_));
-    if (!cancelled) progress_->setValue(1000);
+    if (!cancelled)
+        status_->setText(tr("Finished. The best model is in %1/best.").arg(currentRun_));
+    else if (!run_->failed())
+        status_->setText(tr("Stopped. The run can be resumed from %1.").arg(currentRun_));
     refreshHistory();
     emit runFinished(currentRun_, cancelled);
 }

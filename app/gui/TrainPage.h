@@ -42,7 +42,7 @@ public:
     int resumeRun(const QString& runDirectory);
     void togglePause();
     void cancel();
-    bool isRunning() const { return jobId_ >= 0; }
+    bool isRunning() const;
     LivePlot* lossPlot() const { return loss_; }
     LivePlot* metricPlot() const { return metrics_; }
     QTreeWidget* history() const { return history_; }
@@ -112,6 +112,5 @@ private:
     QTreeWidget* history_;
     QString runsFolder_;
     QString currentRun_;
-    int jobId_ = -1;
-    std::shared_ptr<std::atomic<bool>> paused_;
+    class RunController* run_;
 };
