@@ -622,7 +622,7 @@ void DistillPage::finished(bool cancelled) {
     if (!cancelled) {
         status_->setText(tr("Finished. The student is in %1/best.").arg(currentRun_));
         showReport(currentRun_);
-    } else if (!status_->text().contains(currentRun_) && !run_->failed()) {
+    } else if (!run_->failed()) {
         status_->setText(tr("Stopped. The run can be resumed from %1.").arg(currentRun_));
     }
     Q_EMIT runFinished(currentRun_, cancelled);
