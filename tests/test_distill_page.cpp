@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -12,9 +13,11 @@
 
 #include "TestModels.h"
 #include "app/gui/DistillPage.h"
+#include "app/gui/EvaluatePage.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
 #include "core/runtime/Environment.h"
+#include "widgets/ConfusionMatrixView.h"
 #include "widgets/LayerMappingView.h"
 #include "widgets/LivePlot.h"
 
@@ -83,6 +86,17 @@ private Q_SLOTS:
         QDir().mkpath(shots);
         window.grab().save(shots + "/distill-page.png");
         QVERIFY(QFile::exists(finished.first().at(0).toString() + "/distillation_report.json"));
+
+        // One click: teacher and student side by side on the run's validation data.
+        QVERIFY(page->compareButton()->isEnabled());
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        page->compareButton()->click();
+        QVERIFY(evaluated.wait(60000));
+        QCOMPARE(window.currentPage(), static_cast<QWidget*>(pages.evaluate));
+        QCOMPARE(pages.evaluate->comparisonTable()->horizontalHeaderItem(1)->text(),
+                 QString("teacher"));
+        QVERIFY(pages.evaluate->comparisonTable()->rowCount() > 5);
+        QCOMPARE(pages.evaluate->comparisonConfusion()->total(), 80);
     }
 
     void cancelStopsTheRun() {

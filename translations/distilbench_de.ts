@@ -666,6 +666,14 @@
         <source>Markdown (*.md);;JSON (*.json);;HTML (*.html)</source>
         <translation>Markdown (*.md);;JSON (*.json);;HTML (*.html)</translation>
     </message>
+    <message>
+        <source>Compare on the Evaluate Page</source>
+        <translation>Auf der Seite Bewerten vergleichen</translation>
+    </message>
+    <message>
+        <source>Teacher and student side by side on the run's validation data: every metric and both confusion matrices</source>
+        <translation>Lehrer und Schüler nebeneinander auf den Validierungsdaten des Laufs: jede Metrik und beide Konfusionsmatrizen</translation>
+    </message>
 </context>
 <context>
     <name>EvaluatePage</name>
@@ -948,6 +956,10 @@
     <message>
         <source>micro average</source>
         <translation>Mikro-Mittel</translation>
+    </message>
+    <message>
+        <source>Comparing with run %1</source>
+        <translation>Vergleich mit Lauf %1</translation>
     </message>
 </context>
 <context>

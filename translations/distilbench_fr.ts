@@ -666,6 +666,14 @@
         <source>Markdown (*.md);;JSON (*.json);;HTML (*.html)</source>
         <translation>Markdown (*.md);;JSON (*.json);;HTML (*.html)</translation>
     </message>
+    <message>
+        <source>Compare on the Evaluate Page</source>
+        <translation>Comparer dans la page Évaluer</translation>
+    </message>
+    <message>
+        <source>Teacher and student side by side on the run's validation data: every metric and both confusion matrices</source>
+        <translation>Enseignant et élève côte à côte sur les données de validation de l'exécution : toutes les métriques et les deux matrices de confusion</translation>
+    </message>
 </context>
 <context>
     <name>EvaluatePage</name>
@@ -948,6 +956,10 @@
     <message>
         <source>micro average</source>
         <translation>moyenne micro</translation>
+    </message>
+    <message>
+        <source>Comparing with run %1</source>
+        <translation>Comparaison avec l'exécution %1</translation>
     </message>
 </context>
 <context>

@@ -293,6 +293,16 @@ DistillPage::DistillPage(Workspace* workspace, QWidget* parent)
     exportRow->addStretch();
     exportRow->addWidget(exportPlots);
     exportRow->addWidget(exportReport_);
+    compare_ = new QPushButton(tr("Compare on the Evaluate Page"), run);
+    compare_->setToolTip(
+        tr("Teacher and student side by side on the run's validation data: every metric and both "
+           "confusion matrices"));
+    compare_->setEnabled(false);
+    exportRow->addWidget(compare_);
+    connect(compare_, &QPushButton::clicked, this, [this] {
+        const DistillationReport r = Distiller::readReport(currentRun_.toStdString());
+        Q_EMIT compareRequested(QString::fromStdString(r.teacher.folder), currentRun_);
+    });
     rl->addWidget(progress_);
     rl->addWidget(status_);
     rl->addWidget(loss_, 3);
@@ -541,6 +551,7 @@ int DistillPage::launch(const QString& dir, bool resume) {
     loss_->addSeries(tr("total"), QColor("#222222"), true);
     report_->clear();
     exportReport_->setEnabled(false);
+    compare_->setEnabled(false);
     right_->setCurrentIndex(1);
     QPointer<DistillPage> self(this);
     TrainerCallbacks cb;
@@ -633,6 +644,7 @@ void DistillPage::showReport(const QString& runDirectory) {
         const DistillationReport r = Distiller::readReport(runDirectory.toStdString());
         report_->setMarkdown(str(r.toMarkdown()));
         exportReport_->setEnabled(true);
+        compare_->setEnabled(true);
     } catch (const std::exception& e) {
         report_->setPlainText(QString::fromUtf8(e.what()));
     }

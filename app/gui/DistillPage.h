@@ -50,11 +50,14 @@ public:
     LayerMappingView* mappingView() const { return mapping_; }
     QTableWidget* comparison() const { return comparison_; }
     QTextBrowser* report() const { return report_; }
+    QPushButton* compareButton() const { return compare_; }
     QString statusText() const;
     QLineEdit* layersEdit() const { return layers_; }
 
 Q_SIGNALS:
     void runFinished(const QString& runDirectory, bool cancelled);
+    // "Compare on the Evaluate page": teacher and student on the run's validation data.
+    void compareRequested(const QString& teacherFolder, const QString& runDirectory);
 
 private:
     void refreshSummary();
@@ -100,6 +103,7 @@ private:
     LivePlot* metrics_;
     QTextBrowser* report_;
     QPushButton* exportReport_;
+    QPushButton* compare_;
     QString runsFolder_;
     QString currentRun_;
     QString mainMetric_;

@@ -222,6 +222,15 @@ QString EvaluatePage::summaryText() const {
     return summary_->text();
 }
 
+int EvaluatePage::compareWithRun(const QString& modelFolder, const QString& runDirectory) {
+    modelFolder_->setText(modelFolder);
+    compareFolder_->setText(runDirectory + "/best");
+    pages_->setCurrentIndex(1);
+    tabs_->setCurrentIndex(tabs_->count() - 1);  // the Comparison tab
+    return launch(tr("Comparing with run %1").arg(QFileInfo(runDirectory).fileName()), {},
+                  runDirectory);
+}
+
 int EvaluatePage::evaluateRun(const QString& runDirectory) {
     modelFolder_->setText(runDirectory + "/best");
     pages_->setCurrentIndex(1);

@@ -32,6 +32,9 @@ public:
     int evaluate(const QString& dataPath);
     // One click: a run's best model on the validation set the run held out.
     int evaluateRun(const QString& runDirectory);
+    // A model folder against a run's best model, on that run's validation set (a distillation
+    // run's teacher against its student).
+    int compareWithRun(const QString& modelFolder, const QString& runDirectory);
     void setModelFolder(const QString& folder);    // "" = the open model
     void setCompareFolder(const QString& folder);  // "" = no comparison
     QTableWidget* comparisonTable() const { return comparison_; }

@@ -4,8 +4,8 @@
 
 #include "app/gui/AttentionPage.h"
 #include "app/gui/DistillPage.h"
-#include "app/gui/ExportDialog.h"
 #include "app/gui/EvaluatePage.h"
+#include "app/gui/ExportDialog.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/ModelsPage.h"
 #include "app/gui/PlaygroundPage.h"
@@ -27,29 +27,46 @@ Pages setupPages(MainWindow& window) {
     pages.distill = new DistillPage(pages.workspace, &window);
     QStyle* style = window.style();
     window.addPage(QObject::tr("Start"), style->standardIcon(QStyle::SP_DirHomeIcon), pages.start);
-    window.addPage(QObject::tr("Models"), style->standardIcon(QStyle::SP_DriveHDIcon), pages.models);
-    window.addPage(QObject::tr("Tokenizer"), style->standardIcon(QStyle::SP_FileDialogDetailedView), pages.tokenizer);
-    window.addPage(QObject::tr("Attention"), style->standardIcon(QStyle::SP_FileDialogContentsView), pages.attention);
-    window.addPage(QObject::tr("Playground"), style->standardIcon(QStyle::SP_MediaPlay), pages.playground);
-    window.addPage(QObject::tr("Train"), style->standardIcon(QStyle::SP_BrowserReload), pages.train);
-    window.addPage(QObject::tr("Evaluate"), style->standardIcon(QStyle::SP_DialogApplyButton), pages.evaluate);
-    window.addPage(QObject::tr("Distill"), style->standardIcon(QStyle::SP_ArrowDown), pages.distill);
+    window.addPage(QObject::tr("Models"), style->standardIcon(QStyle::SP_DriveHDIcon),
+                   pages.models);
+    window.addPage(QObject::tr("Tokenizer"), style->standardIcon(QStyle::SP_FileDialogDetailedView),
+                   pages.tokenizer);
+    window.addPage(QObject::tr("Attention"), style->standardIcon(QStyle::SP_FileDialogContentsView),
+                   pages.attention);
+    window.addPage(QObject::tr("Playground"), style->standardIcon(QStyle::SP_MediaPlay),
+                   pages.playground);
+    window.addPage(QObject::tr("Train"), style->standardIcon(QStyle::SP_BrowserReload),
+                   pages.train);
+    window.addPage(QObject::tr("Evaluate"), style->standardIcon(QStyle::SP_DialogApplyButton),
+                   pages.evaluate);
+    window.addPage(QObject::tr("Distill"), style->standardIcon(QStyle::SP_ArrowDown),
+                   pages.distill);
     // An example from the confusion matrix opens in the Playground.
-    QObject::connect(pages.evaluate, &EvaluatePage::openInPlayground, &window, [&window, pages](const QString& text) {
-        pages.playground->setText(text);
-        window.showPage(pages.playground);
-    });
+    QObject::connect(pages.evaluate, &EvaluatePage::openInPlayground, &window,
+                     [&window, pages](const QString& text) {
+                         pages.playground->setText(text);
+                         window.showPage(pages.playground);
+                     });
     // Whatever the user opens (menu, drop, recent, command line) goes to the workspace; a model
     // shows its summary, a tokenizer file the Tokenizer page.
-    QObject::connect(&window, &MainWindow::openRequested, pages.workspace, [&window, pages](const QString& path) {
-        pages.workspace->open(path);
-        window.showPage(Workspace::isTokenizerFile(path) ? static_cast<QWidget*>(pages.tokenizer) : pages.models);
-    });
+    QObject::connect(&window, &MainWindow::openRequested, pages.workspace,
+                     [&window, pages](const QString& path) {
+                         pages.workspace->open(path);
+                         window.showPage(Workspace::isTokenizerFile(path)
+                                             ? static_cast<QWidget*>(pages.tokenizer)
+                                             : pages.models);
+                     });
+    QObject::connect(pages.distill, &DistillPage::compareRequested, &window,
+                     [&window, pages](const QString& teacher, const QString& run) {
+                         pages.evaluate->compareWithRun(teacher, run);
+                         window.showPage(pages.evaluate);
+                     });
     QObject::connect(&window, &MainWindow::exportRequested, &window, [&window, pages] {
         auto* dialog = new ExportDialog(pages.workspace, &window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
-    QObject::connect(&window, &MainWindow::settingsChanged, pages.workspace, &Workspace::applyDeviceSetting);
+    QObject::connect(&window, &MainWindow::settingsChanged, pages.workspace,
+                     &Workspace::applyDeviceSetting);
     return pages;
 }
