@@ -41,7 +41,6 @@ fi
 if command -v xmllint >/dev/null 2>&1; then
   xmllint --noout "$out/root/usr/share/metainfo/io.github.distilbench.DistilBench.metainfo.xml" || fail=1
 fi
-man -l "$out/root/usr/share/man/man1/distilbench-cli.1" >/dev/null 2>&1 || command -v man >/dev/null 2>&1 || true
 # The installed CLI runs from the package tree and finds its resources and module there.
 QT_QPA_PLATFORM=offscreen "$out/root/usr/bin/distilbench-cli" env --json >"$out/env.json" || { echo "packaged CLI does not run"; fail=1; }
 grep -q '"sentencepiece"' "$out/env.json" || { echo "packaged CLI lacks env output"; fail=1; }

@@ -277,6 +277,9 @@ private Q_SLOTS:
         o.quantizeInt8 = true;
         exportModel(source.toStdString(), dir.filePath("int8").toStdString(), o);
         QVERIFY(Model::load(dir.filePath("int8").toStdString())->isDynamicInt8());
+        const CliResult inspect = runCli({"inspect", dir.filePath("int8"), "--json"});
+        QCOMPARE(QJsonDocument::fromJson(inspect.out).object()["inference"].toString(),
+                 QString("int8"));
         QVERIFY(!Model::load(source.toStdString())->isDynamicInt8());
         o.format = ExportFormat::Onnx;
         QVERIFY_THROWS_EXCEPTION(

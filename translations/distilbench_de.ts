@@ -1652,6 +1652,18 @@
         <source>Tokenizer:</source>
         <translation>Tokenizer:</translation>
     </message>
+    <message>
+        <source>Inference</source>
+        <translation>Inferenz</translation>
+    </message>
+    <message>
+        <source>int8 (Linear layers, dynamic quantization)</source>
+        <translation>int8 (Linear-Schichten, dynamische Quantisierung)</translation>
+    </message>
+    <message>
+        <source>Exported with int8 quantization: DistilBench runs the Linear layers in int8</source>
+        <translation>Mit int8-Quantisierung exportiert: DistilBench rechnet die Linear-Schichten in int8</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPage</name>

@@ -1652,6 +1652,18 @@
         <source>Tokenizer:</source>
         <translation>Tokenizer :</translation>
     </message>
+    <message>
+        <source>Inference</source>
+        <translation>Inférence</translation>
+    </message>
+    <message>
+        <source>int8 (Linear layers, dynamic quantization)</source>
+        <translation>int8 (couches Linear, quantification dynamique)</translation>
+    </message>
+    <message>
+        <source>Exported with int8 quantization: DistilBench runs the Linear layers in int8</source>
+        <translation>Exporté avec quantification int8 : DistilBench exécute les couches Linear en int8</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPage</name>

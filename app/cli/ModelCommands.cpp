@@ -37,6 +37,7 @@ int runInspect(const QStringList& args) {
         {"weights", str(s.weightsPath)},
         {"format", str(s.weightsFormat)},
         {"dtype", str(s.fileDtype)},
+        {"inference", model.isDynamicInt8() ? "int8" : "float"},
         {"parameters", double(s.parameterCount)},
         {"parameters_per_component", groups},
         {"bytes_on_disk", double(s.bytesOnDisk)},

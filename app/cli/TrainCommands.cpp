@@ -269,17 +269,15 @@ int runDistill(const QStringList& args) {
     const bool mlm = p.isSet("mlm");
     DistillationSettings& d = c.distillation;
     if (mlm) {
+        c = TrainingConfig::defaultsFor(Task::MaskedLM, false);  // lr 5e-4, warm-up 5%, clipping 5
         d = DistillationSettings::pretrainingDefaults();
-        c.task = Task::MaskedLM;
-        c.learningRate = 5e-4;
-        c.warmupRatio = 0.05;
-        c.maxGradNorm = 5.0;
-        c.weightDecay = 0.0;
-        c.validationSplit = 0.02;
+        c.validationSplit = 0.02;  // a corpus is large; 2% is plenty to score perplexity
     } else {
-        d.enabled = true;
-        if (!parseTask(p.value("task").toStdString(), c.task) || c.task == Task::MaskedLM)
+        Task task = Task::Classification;
+        if (!parseTask(p.value("task").toStdString(), task) || task == Task::MaskedLM)
             throw UsageError{"--task must be classification or token (use --mlm for pre-training distillation)"};
+        c = TrainingConfig::defaultsFor(task, false);
+        d.enabled = true;
     }
     d.teacher = p.value("teacher").toStdString();
     if (p.isSet("student")) {

@@ -404,9 +404,14 @@ void DistillPage::applyTaskDefaults() {
     alphaHard_->setEnabled(!mlm);
     alphaMlm_->setEnabled(mlm);
     cache_->setEnabled(!mlm);
-    lr_->setValue(mlm ? 5e-4 : 5e-5);
-    warmup_->setValue(mlm ? 0.05 : 0.0);
-    clip_->setValue(mlm ? 5.0 : 1.0);
+    const TrainingConfig t =
+        TrainingConfig::defaultsFor(static_cast<Task>(task_->currentData().toInt()), false);
+    epochs_->setValue(t.epochs);
+    lr_->setValue(t.learningRate);
+    batch_->setValue(t.batchSize);
+    maxLength_->setValue(t.maxLength);
+    warmup_->setValue(t.warmupRatio);
+    clip_->setValue(t.maxGradNorm);
 }
 
 void DistillPage::refreshSummary() {
@@ -490,11 +495,8 @@ int DistillPage::start() {
                                  tr("Choose a teacher and the training data first."));
         return -1;
     }
-    const QString dir =
-        runsFolder_ + "/" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
-    QDir().mkpath(dir);
-    currentRun_ = dir;
-    return launch(dir, false);
+    currentRun_ = RunController::createRunDirectory(runsFolder_);
+    return launch(currentRun_, false);
 }
 
 int DistillPage::resumeRun(const QString& runDirectory) {

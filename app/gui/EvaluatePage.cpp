@@ -263,8 +263,11 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
             const ModelConfig& config = pipelineA->model()->config();
             const Task task = taskOf(config);
             Dataset d;
+            int maxLength = 128;  // as distilbench-cli evaluate
             if (!run.empty()) {
-                d = readRunDatasets(run).validation;
+                RunDatasets data = readRunDatasets(run);
+                d = std::move(data.validation);
+                maxLength = data.maxLength;
                 if (d.examples.empty())
                     throw Error(
                         run,
@@ -283,7 +286,7 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
                 half.progress = [cb](const ProgressReport& p) {
                     cb.report(p.fraction / 2, p.message);
                 };
-            *a = evaluateModel(*pipelineA, d, 64, 512, threshold, half);
+            *a = evaluateModel(*pipelineA, d, 64, maxLength, threshold, half);
             if (!folderB.empty()) {
                 const auto pipelineB = Pipeline::open(folderB);
                 if (taskOf(pipelineB->model()->config()) != task)
@@ -292,7 +295,7 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
                 half.progress = [cb](const ProgressReport& p) {
                     cb.report(0.5 + p.fraction / 2, p.message);
                 };
-                *b = evaluateModel(*pipelineB, d, 64, 512, threshold, half);
+                *b = evaluateModel(*pipelineB, d, 64, maxLength, threshold, half);
             }
         },
         [this, a, b, folderB] {
@@ -369,6 +372,11 @@ void EvaluatePage::show(const EvaluationReport& r) {
         metrics_->setItem(
             row, 4, new QTableWidgetItem(support >= 0 ? QString::number(support) : QString()));
     };
+    int row = 0;
+    auto perClassRows = [&](const std::vector<ClassMetrics>& classes) {
+        for (const auto& c : classes)
+            setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1, c.support);
+    };
     const int n = static_cast<int>(r.texts.size());
     examples_->clear();
     roc_->clear();
@@ -376,7 +384,6 @@ void EvaluatePage::show(const EvaluationReport& r) {
     metrics_->setHorizontalHeaderLabels(
         {r.task == Task::TokenClassification ? tr("Entity type") : tr("Label"), tr("Precision"),
          tr("Recall"), tr("F1"), tr("Support")});
-    int row = 0;
     switch (r.task) {
         case Task::TokenClassification: {
             // The entity table: seqeval-style scores per entity type and over all entities.
@@ -387,9 +394,7 @@ void EvaluatePage::show(const EvaluationReport& r) {
                                   .arg(e.recall, 0, 'f', 4)
                                   .arg(e.f1, 0, 'f', 4));
             metrics_->setRowCount(static_cast<int>(e.perType.size()) + 1);
-            for (const auto& c : e.perType)
-                setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1,
-                       c.support);
+            perClassRows(e.perType);
             int support = 0;
             for (const auto& c : e.perType) support += c.support;
             setRow(row++, tr("all entities (micro)"), e.precision, e.recall, e.f1, support);
@@ -406,9 +411,7 @@ void EvaluatePage::show(const EvaluationReport& r) {
                     .arg(m.macroF1, 0, 'f', 4)
                     .arg(m.hammingLoss, 0, 'f', 4));
             metrics_->setRowCount(static_cast<int>(m.perClass.size()));
-            for (const auto& c : m.perClass)
-                setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1,
-                       c.support);
+            perClassRows(m.perClass);
             confusion_->setMatrix({}, {});
             break;
         }
@@ -432,9 +435,7 @@ void EvaluatePage::show(const EvaluationReport& r) {
                     .arg(m.mcc, 0, 'f', 4)
                     .arg(m.rocAuc >= 0 ? tr(" · ROC-AUC %1").arg(m.rocAuc, 0, 'f', 4) : QString()));
             metrics_->setRowCount(static_cast<int>(m.perClass.size()) + 3);
-            for (const auto& c : m.perClass)
-                setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1,
-                       c.support);
+            perClassRows(m.perClass);
             setRow(row++, tr("macro average"), m.macroPrecision, m.macroRecall, m.macroF1, n);
             setRow(row++, tr("weighted average"), m.weightedPrecision, m.weightedRecall,
                    m.weightedF1, n);

@@ -179,6 +179,9 @@ void ModelsPage::showModel() {
     row(summary_, tr("Size on disk"), s.bytesOnDisk ? qs(formatBytes(s.bytesOnDisk)) : tr("not saved yet"));
     row(summary_, tr("Size in memory"), qs(formatBytes(s.bytesInMemory)));
     row(summary_, tr("Weights"), tr("%1, %2").arg(qs(s.weightsFormat), qs(s.fileDtype)))->setToolTip(1, qs(s.weightsPath));
+    if (model.isDynamicInt8())
+        row(summary_, tr("Inference"), tr("int8 (Linear layers, dynamic quantization)"))
+            ->setToolTip(1, tr("Exported with int8 quantization: DistilBench runs the Linear layers in int8"));
     if (s.loadSeconds > 0) row(summary_, tr("Loaded in"), qs(formatDuration(s.loadSeconds)));
     if (c.head == HeadType::SequenceClassification || c.head == HeadType::TokenClassification) {
         QStringList labels;

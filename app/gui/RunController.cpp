@@ -1,5 +1,7 @@
 #include "app/gui/RunController.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -58,6 +60,12 @@ int RunController::launch(const QString& name,
     cancel_->setEnabled(true);
     status_->setText(startingStatus);
     return jobId_;
+}
+
+QString RunController::createRunDirectory(const QString& root) {
+    const QString dir = root + "/" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
+    QDir().mkpath(dir);
+    return dir;
 }
 
 void RunController::togglePause() {

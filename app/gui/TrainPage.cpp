@@ -475,11 +475,8 @@ int TrainPage::start() {
             tr("Open a model to fine-tune, or choose a new model from a preset."));
         return -1;
     }
-    const QString dir =
-        runsFolder_ + "/" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
-    QDir().mkpath(dir);
-    currentRun_ = dir;
-    return launch(dir, false);
+    currentRun_ = RunController::createRunDirectory(runsFolder_);
+    return launch(currentRun_, false);
 }
 
 int TrainPage::resumeRun(const QString& runDirectory) {

@@ -82,10 +82,11 @@ std::string modelCardMarkdown(const ModelConfig& c, const std::string& modelFold
         };
         row("Task", cfg["task"].toString());
         row("Training data", QFileInfo(cfg["train_file"].toString()).fileName());
-        row("Validation data",
-            cfg["validation_file"].toString().isEmpty()
-                ? QString("%1 of the training data").arg(cfg["validation_split"].toDouble())
-                : QFileInfo(cfg["validation_file"].toString()).fileName());
+        if (!cfg["validation_file"].toString().isEmpty())
+            row("Validation data", QFileInfo(cfg["validation_file"].toString()).fileName());
+        else if (cfg["validation_split"].toDouble() > 0)
+            row("Validation data", QString("%1% of the training data, held out")
+                                       .arg(100 * cfg["validation_split"].toDouble()));
         row("Started from", cfg["preset"].toString().isEmpty()
                                 ? cfg["model"].toString()
                                 : "random weights (" + cfg["preset"].toString() + ")");

@@ -22,6 +22,7 @@
 #include "core/distillation/DistillationLoss.h"
 #include "core/distillation/StudentInitializer.h"
 #include "core/distillation/TokenMasker.h"
+#include "core/export/TokenizerFiles.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
 #include "core/runtime/Error.h"
@@ -67,40 +68,6 @@ std::string problemTypeFor(Task t) {
         default:
             return "single_label_classification";
     }
-}
-
-// Copies the tokenizer files a Hugging Face folder needs; a bare vocab.txt gets its configs.
-void saveTokenizerFiles(const std::string& source, const fs::path& dir) {
-    std::error_code ec;
-    const fs::path src(source);
-    if (fs::is_directory(src, ec)) {
-        for (const char* f : {"tokenizer.json", "vocab.txt", "tokenizer_config.json",
-                              "special_tokens_map.json", "spiece.model"})
-            if (fs::exists(src / f))
-                fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing, ec);
-        return;
-    }
-    const std::string name = src.filename().string();
-    fs::copy_file(src,
-                  dir / (name.ends_with(".json")    ? "tokenizer.json"
-                         : name.ends_with(".model") ? "spiece.model"
-                                                    : "vocab.txt"),
-                  fs::copy_options::overwrite_existing, ec);
-    for (const char* f : {"tokenizer_config.json", "special_tokens_map.json"})
-        if (fs::exists(src.parent_path() / f))
-            fs::copy_file(src.parent_path() / f, dir / f, fs::copy_options::overwrite_existing, ec);
-    if (!fs::exists(dir / "tokenizer_config.json"))
-        writeJsonAtomically((dir / "tokenizer_config.json").string(),
-                            QJsonObject{{"do_lower_case", true},
-                                        {"model_max_length", 512},
-                                        {"tokenizer_class", "BertTokenizer"}});
-    if (!fs::exists(dir / "special_tokens_map.json"))
-        writeJsonAtomically((dir / "special_tokens_map.json").string(),
-                            QJsonObject{{"unk_token", "[UNK]"},
-                                        {"sep_token", "[SEP]"},
-                                        {"pad_token", "[PAD]"},
-                                        {"cls_token", "[CLS]"},
-                                        {"mask_token", "[MASK]"}});
 }
 
 std::vector<Encoded> encodeDataset(const Dataset& d, const Tokenizer& tok, int maxLength) {
@@ -1077,7 +1044,7 @@ private:
         fs::remove_all(tmp, ec);
         fs::create_directories(tmp);
         saveModelFolder(tmp);
-        saveTokenizerFiles(tokenizerSource_, tmp);
+        writeTokenizerFiles(*tokenizer_, tokenizerSource_, tmp.string());
         fs::remove_all(best, ec);
         fs::rename(tmp, best);
     }
@@ -1326,7 +1293,9 @@ RunDatasets readRunDatasets(const std::string& runDirectory) {
     std::vector<std::string> order;
     if (c.distillation.enabled && c.task != Task::MaskedLM)
         order = ModelConfig::load(c.distillation.teacher + "/config.json").labels;
-    return readRunDatasets(c, order);
+    RunDatasets r = readRunDatasets(c, order);
+    r.maxLength = c.maxLength;
+    return r;
 }
 
 TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& runDirectory,

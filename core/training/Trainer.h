@@ -72,6 +72,8 @@ public:
 // The data of a run exactly as its training saw it: the same files, the same seeded splits.
 struct RunDatasets {
     Dataset train, validation, test;
+    int maxLength =
+        128;  // the run's max_length: evaluate at the length it was trained and scored at
 };
 // labelOrder: put label ids in this order (a distillation teacher's) before splitting.
 RunDatasets readRunDatasets(const TrainingConfig& config,
