@@ -299,10 +299,20 @@ private Q_SLOTS:
         bad.dtype = ExportDType::Float16;
         QVERIFY_THROWS_EXCEPTION(Error, exportModel(source.toStdString(), out.toStdString(), bad));
         QVERIFY(QFile::exists(out + "/marker.txt"));  // untouched
-        exportModel(source.toStdString(), out.toStdString(), {});
-        QVERIFY(!QFile::exists(out + "/marker.txt"));  // replaced as a whole
+        // A folder holding a file that is not part of an export is never replaced, even when
+        // asked to overwrite.
+        ExportOptions overwrite;
+        overwrite.overwrite = true;
+        QVERIFY_THROWS_EXCEPTION(Error, exportModel(source.toStdString(), out.toStdString(), overwrite));
+        QVERIFY(QFile::exists(out + "/marker.txt"));
+        QVERIFY(QFile::remove(out + "/marker.txt"));
+        // A previous export is replaced only when asked.
+        QVERIFY_THROWS_EXCEPTION(Error, exportModel(source.toStdString(), out.toStdString(), {}));
+        exportModel(source.toStdString(), out.toStdString(), overwrite);
         QVERIFY(QFile::exists(out + "/model.safetensors"));
-        QVERIFY(!QFile::exists(out + ".tmp"));
+        // No temporary of ours is left beside the target.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList({"model", "out"}));
         ExportOptions oldOpset;
         oldOpset.format = ExportFormat::Onnx;
         oldOpset.onnxOpset = 11;

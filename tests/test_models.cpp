@@ -51,7 +51,11 @@ double maxAbsDiff(const at::Tensor& a, const at::Tensor& b) {
 class ModelsTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { Runtime::initialize(0); }
+    void initTestCase() {
+        Runtime::initialize(0);
+        // The bf16 paths are exercised on every CPU, emulated where it lacks native bf16.
+        qputenv("DISTILBENCH_BF16", "allow");
+    }
 
     void parity_data() {
         QTest::addColumn<QString>("fixture");

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AboutDialog</name>
@@ -61,7 +62,7 @@
         <translation>Jede Abfragezeile nach dem Filtern auf Summe 1 skalieren</translation>
     </message>
     <message>
-        <source>Show only the largest attention weights that hold this share of each row's mass</source>
+        <source>Show only the largest attention weights that hold this share of each row&apos;s mass</source>
         <translation>Nur die größten Aufmerksamkeitsgewichte zeigen, die diesen Anteil der Zeilenmasse ausmachen</translation>
     </message>
     <message>
@@ -121,7 +122,7 @@
         <translation>Modellansicht</translation>
     </message>
     <message>
-        <source>Attention rollout: attention multiplied through the layers (with the residual connection), an estimate of how much each token's final state draws on each input token</source>
+        <source>Attention rollout: attention multiplied through the layers (with the residual connection), an estimate of how much each token&apos;s final state draws on each input token</source>
         <translation>Attention Rollout: Aufmerksamkeit durch die Schichten multipliziert (mit der Restverbindung), eine Schätzung, wie stark der Endzustand jedes Tokens auf jedes Eingabetoken zurückgeht</translation>
     </message>
     <message>
@@ -287,7 +288,7 @@
         <translation>Lehrer:</translation>
     </message>
     <message>
-        <source>Initialise from the teacher's layers</source>
+        <source>Initialise from the teacher&apos;s layers</source>
         <translation>Aus den Schichten des Lehrers initialisieren</translation>
     </message>
     <message>
@@ -299,7 +300,7 @@
         <translation>Vorhandener Modellordner</translation>
     </message>
     <message>
-        <source>DistilBERT's authors started the student from every other teacher layer: it learns much faster than from random weights</source>
+        <source>DistilBERT&apos;s authors started the student from every other teacher layer: it learns much faster than from random weights</source>
         <translation>Die Autoren von DistilBERT starteten den Schüler mit jeder zweiten Lehrerschicht: Er lernt viel schneller als aus Zufallsgewichten</translation>
     </message>
     <message>
@@ -315,7 +316,7 @@
         <translation>Schülerordner:</translation>
     </message>
     <message>
-        <source>a model with the teacher's vocabulary</source>
+        <source>a model with the teacher&apos;s vocabulary</source>
         <translation>ein Modell mit dem Vokabular des Lehrers</translation>
     </message>
     <message>
@@ -383,7 +384,7 @@
         <translation>Vortraining (maskiertes LM auf Rohtext)</translation>
     </message>
     <message>
-        <source>Task-specific distillation copies a fine-tuned teacher; pre-training distillation is DistilBERT's recipe on a raw corpus (one document per line)</source>
+        <source>Task-specific distillation copies a fine-tuned teacher; pre-training distillation is DistilBERT&apos;s recipe on a raw corpus (one document per line)</source>
         <translation>Aufgabenspezifische Destillation kopiert einen feinabgestimmten Lehrer; Vortrainings-Destillation ist das Rezept von DistilBERT auf einem Rohkorpus (ein Dokument pro Zeile)</translation>
     </message>
     <message>
@@ -415,7 +416,7 @@
         <translation>Die Temperatur T glättet beide Verteilungen (softmax(logits/T)), sodass der Schüler auch lernt, wie der Lehrer die falschen Antworten ordnet; der KL-Term wird mit T² multipliziert, damit seine Gradienten gleich groß bleiben</translation>
     </message>
     <message>
-        <source>Weight of the distillation term: KL divergence between the teacher's and the student's softened predictions</source>
+        <source>Weight of the distillation term: KL divergence between the teacher&apos;s and the student&apos;s softened predictions</source>
         <translation>Gewicht des Destillationsterms: KL-Divergenz zwischen den geglätteten Vorhersagen von Lehrer und Schüler</translation>
     </message>
     <message>
@@ -427,7 +428,7 @@
         <translation>Vortraining: Gewicht der Kreuzentropie des maskierten Sprachmodells</translation>
     </message>
     <message>
-        <source>Weight of the cosine loss that pulls the student's last hidden states towards the teacher's (needs equal hidden sizes)</source>
+        <source>Weight of the cosine loss that pulls the student&apos;s last hidden states towards the teacher&apos;s (needs equal hidden sizes)</source>
         <translation>Gewicht des Kosinusverlusts, der die letzten verborgenen Zustände des Schülers zu denen des Lehrers zieht (braucht gleiche verborgene Größen)</translation>
     </message>
     <message>
@@ -543,7 +544,7 @@
         <translation>Einen Lehrer in einen kleineren Schüler destillieren</translation>
     </message>
     <message>
-        <source>Choose a teacher (a fine-tuned classifier, or the open model), the training data and how the student starts, then press Start. The loss of every component and the student's validation score against the teacher's appear here live.</source>
+        <source>Choose a teacher (a fine-tuned classifier, or the open model), the training data and how the student starts, then press Start. The loss of every component and the student&apos;s validation score against the teacher&apos;s appear here live.</source>
         <translation>Wählen Sie einen Lehrer (einen feinabgestimmten Klassifikator oder das offene Modell), die Trainingsdaten und den Start des Schülers, dann drücken Sie Starten. Der Verlust jeder Komponente und die Validierungsleistung des Schülers im Vergleich zum Lehrer erscheinen hier live.</translation>
     </message>
     <message>
@@ -603,7 +604,7 @@
         <translation>Schicht %1 existiert nicht: Der Lehrer hat %2 Schichten (0–%3)</translation>
     </message>
     <message>
-        <source>The student's vocabulary (%1 tokens) differs from the teacher's (%2): distillation needs the same one.</source>
+        <source>The student&apos;s vocabulary (%1 tokens) differs from the teacher&apos;s (%2): distillation needs the same one.</source>
         <translation>Das Vokabular des Schülers (%1 Tokens) unterscheidet sich von dem des Lehrers (%2): Destillation braucht dasselbe.</translation>
     </message>
     <message>
@@ -671,7 +672,7 @@
         <translation>Auf der Seite Bewerten vergleichen</translation>
     </message>
     <message>
-        <source>Teacher and student side by side on the run's validation data: every metric and both confusion matrices</source>
+        <source>Teacher and student side by side on the run&apos;s validation data: every metric and both confusion matrices</source>
         <translation>Lehrer und Schüler nebeneinander auf den Validierungsdaten des Laufs: jede Metrik und beide Konfusionsmatrizen</translation>
     </message>
 </context>
@@ -698,7 +699,7 @@
         <translation>Einen Trainingslauf bewerten…</translation>
     </message>
     <message>
-        <source>The run's best model on the validation data it held out</source>
+        <source>The run&apos;s best model on the validation data it held out</source>
         <translation>Das beste Modell des Laufs auf den zurückgehaltenen Validierungsdaten</translation>
     </message>
     <message>
@@ -726,7 +727,7 @@
         <translation>Einen Lauf bewerten…</translation>
     </message>
     <message>
-        <source>One click: a training run's best model on the validation set the run held out</source>
+        <source>One click: a training run&apos;s best model on the validation set the run held out</source>
         <translation>Ein Klick: das beste Modell eines Trainingslaufs auf dessen zurückgehaltener Validierungsmenge</translation>
     </message>
     <message>
@@ -973,7 +974,7 @@
         <translation>Gradient × Eingabe</translation>
     </message>
     <message>
-        <source>Integrated gradients averages gradients along a path from a [PAD] baseline to the input; its attributions add up to the change in the label's score. Gradient × input is one backward pass: fast but rougher.</source>
+        <source>Integrated gradients averages gradients along a path from a [PAD] baseline to the input; its attributions add up to the change in the label&apos;s score. Gradient × input is one backward pass: fast but rougher.</source>
         <translation>Integrierte Gradienten mitteln die Gradienten entlang eines Pfads von einer [PAD]-Basislinie zur Eingabe; ihre Attributionen summieren sich zur Änderung der Bewertung des Labels. Gradient × Eingabe ist ein einziger Rückwärtsdurchlauf: schnell, aber gröber.</translation>
     </message>
     <message>
@@ -1044,7 +1045,7 @@
         <translation>ONNX</translation>
     </message>
     <message>
-        <source>Hugging Face folders load unchanged with transformers' from_pretrained; ONNX runs in ONNX Runtime</source>
+        <source>Hugging Face folders load unchanged with transformers&apos; from_pretrained; ONNX runs in ONNX Runtime</source>
         <translation>Hugging-Face-Ordner laden unverändert mit from_pretrained von transformers; ONNX läuft in ONNX Runtime</translation>
     </message>
     <message>
@@ -1060,7 +1061,7 @@
         <translation>float16 (halbe Größe)</translation>
     </message>
     <message>
-        <source>bfloat16 (half the size, float32's range)</source>
+        <source>bfloat16 (half the size, float32&apos;s range)</source>
         <translation>bfloat16 (halbe Größe, Wertebereich von float32)</translation>
     </message>
     <message>
@@ -1175,6 +1176,22 @@
         <source>Exporting…</source>
         <translation>Exportiere…</translation>
     </message>
+    <message>
+        <source>Not exported: %1 %2</source>
+        <translation>Nicht exportiert: %1 %2</translation>
+    </message>
+    <message>
+        <source>Replace the previous export?</source>
+        <translation>Den vorherigen Export ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already holds an export. Replace its files with this export?</source>
+        <translation>%1 enthält bereits einen Export. Seine Dateien durch diesen Export ersetzen?</translation>
+    </message>
+    <message>
+        <source>Not exported: %1 was left as it is.</source>
+        <translation>Nicht exportiert: %1 blieb unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>JobProgressPanel</name>
@@ -1199,7 +1216,10 @@
     <name>LayerMappingView</name>
     <message numerus="yes">
         <source>The student (%n layer(s)) starts from its own weights.</source>
-        <translation><numerusform>Der Schüler (%n Schicht) startet mit eigenen Gewichten.</numerusform><numerusform>Der Schüler (%n Schichten) startet mit eigenen Gewichten.</numerusform></translation>
+        <translation>
+            <numerusform>Der Schüler (%n Schicht) startet mit eigenen Gewichten.</numerusform>
+            <numerusform>Der Schüler (%n Schichten) startet mit eigenen Gewichten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>student %1 ← teacher %2</source>
@@ -1384,7 +1404,10 @@
     </message>
     <message numerus="yes">
         <source>%n job(s) still running. Cancel them and quit?</source>
-        <translation><numerusform>%n Auftrag läuft noch. Abbrechen und beenden?</numerusform><numerusform>%n Aufträge laufen noch. Abbrechen und beenden?</numerusform></translation>
+        <translation>
+            <numerusform>%n Auftrag läuft noch. Abbrechen und beenden?</numerusform>
+            <numerusform>%n Aufträge laufen noch. Abbrechen und beenden?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1740,8 +1763,8 @@
         <translation>Datei öffnen…</translation>
     </message>
     <message>
-        <source>A text file with one input per line, or a CSV/TSV with a 'sentence' or 'text' column</source>
-        <translation>Eine Textdatei mit einer Eingabe pro Zeile oder eine CSV/TSV mit einer Spalte 'sentence' oder 'text'</translation>
+        <source>A text file with one input per line, or a CSV/TSV with a &apos;sentence&apos; or &apos;text&apos; column</source>
+        <translation>Eine Textdatei mit einer Eingabe pro Zeile oder eine CSV/TSV mit einer Spalte &apos;sentence&apos; oder &apos;text&apos;</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1812,8 +1835,8 @@
         <translation>Vorhersage</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b02a37'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b02a37'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b02a37&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b02a37&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 tokens · %2</source>
@@ -1841,7 +1864,10 @@
     </message>
     <message numerus="yes">
         <source>Batch prediction (%n inputs)</source>
-        <translation><numerusform>Stapelvorhersage (%n Eingabe)</numerusform><numerusform>Stapelvorhersage (%n Eingaben)</numerusform></translation>
+        <translation>
+            <numerusform>Stapelvorhersage (%n Eingabe)</numerusform>
+            <numerusform>Stapelvorhersage (%n Eingaben)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Text</source>
@@ -1903,8 +1929,8 @@
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>Unknown format '%1': use .png, .svg or .pdf</source>
-        <translation>Unbekanntes Format '%1': Verwenden Sie .png, .svg oder .pdf</translation>
+        <source>Unknown format &apos;%1&apos;: use .png, .svg or .pdf</source>
+        <translation>Unbekanntes Format &apos;%1&apos;: Verwenden Sie .png, .svg oder .pdf</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
@@ -2566,15 +2592,24 @@
     </message>
     <message numerus="yes">
         <source>%n empty row(s)</source>
-        <translation><numerusform>%n leere Zeile</numerusform><numerusform>%n leere Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>%n leere Zeile</numerusform>
+            <numerusform>%n leere Zeilen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate row(s)</source>
-        <translation><numerusform>%n doppelte Zeile</numerusform><numerusform>%n doppelte Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>%n doppelte Zeile</numerusform>
+            <numerusform>%n doppelte Zeilen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) longer than max_length %1</source>
-        <translation><numerusform>%n Zeile länger als max_length %1</numerusform><numerusform>%n Zeilen länger als max_length %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile länger als max_length %1</numerusform>
+            <numerusform>%n Zeilen länger als max_length %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;br&gt;No problems found.</source>
@@ -2619,6 +2654,10 @@
     <message>
         <source>not finished</source>
         <translation>nicht beendet</translation>
+    </message>
+    <message>
+        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
+        <translation>Nicht verfügbar: Diese CPU hat kein natives bf16 (AVX512-BF16 oder AMX); emuliertes bf16 bräuchte Minuten pro Schritt.</translation>
     </message>
 </context>
 <context>

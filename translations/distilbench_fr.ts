@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AboutDialog</name>
@@ -50,7 +51,7 @@
     </message>
     <message>
         <source>[CLS] and [SEP] often soak up attention; hiding them shows the rest</source>
-        <translation>[CLS] et [SEP] absorbent souvent l'attention ; les masquer montre le reste</translation>
+        <translation>[CLS] et [SEP] absorbent souvent l&apos;attention ; les masquer montre le reste</translation>
     </message>
     <message>
         <source>Normalise rows</source>
@@ -61,8 +62,8 @@
         <translation>Remettre chaque ligne de requête à une somme de 1 après filtrage</translation>
     </message>
     <message>
-        <source>Show only the largest attention weights that hold this share of each row's mass</source>
-        <translation>N'afficher que les plus grands poids d'attention qui totalisent cette part de chaque ligne</translation>
+        <source>Show only the largest attention weights that hold this share of each row&apos;s mass</source>
+        <translation>N&apos;afficher que les plus grands poids d&apos;attention qui totalisent cette part de chaque ligne</translation>
     </message>
     <message>
         <source>top 100% of mass</source>
@@ -82,7 +83,7 @@
     </message>
     <message>
         <source>For pairs: queries of one segment attending to keys of the other</source>
-        <translation>Pour les paires : requêtes d'un segment portant sur les clés de l'autre</translation>
+        <translation>Pour les paires : requêtes d&apos;un segment portant sur les clés de l&apos;autre</translation>
     </message>
     <message>
         <source>Compare With…</source>
@@ -90,7 +91,7 @@
     </message>
     <message>
         <source>Open a second model (for example the student of a teacher) to see side by side</source>
-        <translation>Ouvrir un second modèle (par exemple l'élève d'un enseignant) pour les voir côte à côte</translation>
+        <translation>Ouvrir un second modèle (par exemple l&apos;élève d&apos;un enseignant) pour les voir côte à côte</translation>
     </message>
     <message>
         <source>Export View…</source>
@@ -106,7 +107,7 @@
     </message>
     <message>
         <source>Save the raw attention tensor [layer][head][query][key] with the tokens</source>
-        <translation>Enregistrer le tenseur d'attention brut [couche][tête][requête][clé] avec les tokens</translation>
+        <translation>Enregistrer le tenseur d&apos;attention brut [couche][tête][requête][clé] avec les tokens</translation>
     </message>
     <message>
         <source>Heatmap</source>
@@ -121,8 +122,8 @@
         <translation>Vue du modèle</translation>
     </message>
     <message>
-        <source>Attention rollout: attention multiplied through the layers (with the residual connection), an estimate of how much each token's final state draws on each input token</source>
-        <translation>Attention rollout : l'attention multipliée à travers les couches (avec la connexion résiduelle), une estimation de la part de chaque token d'entrée dans l'état final de chaque token</translation>
+        <source>Attention rollout: attention multiplied through the layers (with the residual connection), an estimate of how much each token&apos;s final state draws on each input token</source>
+        <translation>Attention rollout : l&apos;attention multipliée à travers les couches (avec la connexion résiduelle), une estimation de la part de chaque token d&apos;entrée dans l&apos;état final de chaque token</translation>
     </message>
     <message>
         <source>Rollout</source>
@@ -162,7 +163,7 @@
     </message>
     <message>
         <source>How far, in tokens, a head looks on average</source>
-        <translation>Jusqu'où une tête regarde en moyenne, en tokens</translation>
+        <translation>Jusqu&apos;où une tête regarde en moyenne, en tokens</translation>
     </message>
     <message>
         <source>Head statistics</source>
@@ -194,7 +195,7 @@
     </message>
     <message>
         <source>Export attention</source>
-        <translation>Exporter l'attention</translation>
+        <translation>Exporter l&apos;attention</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
@@ -206,7 +207,7 @@
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation>Impossible d'écrire %1</translation>
+        <translation>Impossible d&apos;écrire %1</translation>
     </message>
     <message>
         <source>all heads (mean)</source>
@@ -218,7 +219,7 @@
     </message>
     <message>
         <source>Computing attention</source>
-        <translation>Calcul de l'attention</translation>
+        <translation>Calcul de l&apos;attention</translation>
     </message>
     <message>
         <source>%1 tokens · %2 layers × %3 heads · %4</source>
@@ -280,27 +281,27 @@
     </message>
     <message>
         <source>The model open in the workspace becomes the teacher</source>
-        <translation>Le modèle ouvert dans l'espace de travail devient l'enseignant</translation>
+        <translation>Le modèle ouvert dans l&apos;espace de travail devient l&apos;enseignant</translation>
     </message>
     <message>
         <source>Teacher:</source>
         <translation>Enseignant :</translation>
     </message>
     <message>
-        <source>Initialise from the teacher's layers</source>
-        <translation>Initialiser à partir des couches de l'enseignant</translation>
+        <source>Initialise from the teacher&apos;s layers</source>
+        <translation>Initialiser à partir des couches de l&apos;enseignant</translation>
     </message>
     <message>
         <source>New model from a preset</source>
-        <translation>Nouveau modèle à partir d'un préréglage</translation>
+        <translation>Nouveau modèle à partir d&apos;un préréglage</translation>
     </message>
     <message>
         <source>Existing model folder</source>
         <translation>Dossier de modèle existant</translation>
     </message>
     <message>
-        <source>DistilBERT's authors started the student from every other teacher layer: it learns much faster than from random weights</source>
-        <translation>Les auteurs de DistilBERT ont initialisé l'élève avec une couche sur deux de l'enseignant : il apprend bien plus vite qu'à partir de poids aléatoires</translation>
+        <source>DistilBERT&apos;s authors started the student from every other teacher layer: it learns much faster than from random weights</source>
+        <translation>Les auteurs de DistilBERT ont initialisé l&apos;élève avec une couche sur deux de l&apos;enseignant : il apprend bien plus vite qu&apos;à partir de poids aléatoires</translation>
     </message>
     <message>
         <source>Student:</source>
@@ -312,11 +313,11 @@
     </message>
     <message>
         <source>Student folder:</source>
-        <translation>Dossier de l'élève :</translation>
+        <translation>Dossier de l&apos;élève :</translation>
     </message>
     <message>
-        <source>a model with the teacher's vocabulary</source>
-        <translation>un modèle avec le vocabulaire de l'enseignant</translation>
+        <source>a model with the teacher&apos;s vocabulary</source>
+        <translation>un modèle avec le vocabulaire de l&apos;enseignant</translation>
     </message>
     <message>
         <source>evenly spread, e.g. 0,2,4,7,9,11</source>
@@ -324,11 +325,11 @@
     </message>
     <message>
         <source>Teacher layers copied into the student, one per student layer, bottom first</source>
-        <translation>Couches de l'enseignant copiées dans l'élève, une par couche de l'élève, de bas en haut</translation>
+        <translation>Couches de l&apos;enseignant copiées dans l&apos;élève, une par couche de l&apos;élève, de bas en haut</translation>
     </message>
     <message>
         <source>Student layers when no list is given: evenly spread over the teacher</source>
-        <translation>Couches de l'élève sans liste donnée : réparties uniformément sur l'enseignant</translation>
+        <translation>Couches de l&apos;élève sans liste donnée : réparties uniformément sur l&apos;enseignant</translation>
     </message>
     <message>
         <source>or count</source>
@@ -336,7 +337,7 @@
     </message>
     <message>
         <source>Teacher layers:</source>
-        <translation>Couches de l'enseignant :</translation>
+        <translation>Couches de l&apos;enseignant :</translation>
     </message>
     <message>
         <source>Teacher</source>
@@ -368,7 +369,7 @@
     </message>
     <message>
         <source>Speed-up is estimated from the layer count and widths; the report measures it</source>
-        <translation>L'accélération est estimée d'après le nombre de couches et les largeurs ; le rapport la mesure</translation>
+        <translation>L&apos;accélération est estimée d&apos;après le nombre de couches et les largeurs ; le rapport la mesure</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -383,7 +384,7 @@
         <translation>Pré-entraînement (LM masqué sur texte brut)</translation>
     </message>
     <message>
-        <source>Task-specific distillation copies a fine-tuned teacher; pre-training distillation is DistilBERT's recipe on a raw corpus (one document per line)</source>
+        <source>Task-specific distillation copies a fine-tuned teacher; pre-training distillation is DistilBERT&apos;s recipe on a raw corpus (one document per line)</source>
         <translation>La distillation spécifique à une tâche copie un enseignant affiné ; la distillation de pré-entraînement est la recette de DistilBERT sur un corpus brut (un document par ligne)</translation>
     </message>
     <message>
@@ -392,7 +393,7 @@
     </message>
     <message>
         <source>Training data:</source>
-        <translation>Données d'entraînement :</translation>
+        <translation>Données d&apos;entraînement :</translation>
     </message>
     <message>
         <source>CSV, TSV, JSONL, CoNLL, or a text corpus</source>
@@ -404,7 +405,7 @@
     </message>
     <message>
         <source>optional: 10% of the training data otherwise</source>
-        <translation>facultatif : sinon 10 % des données d'entraînement</translation>
+        <translation>facultatif : sinon 10 % des données d&apos;entraînement</translation>
     </message>
     <message>
         <source>Loss</source>
@@ -412,35 +413,35 @@
     </message>
     <message>
         <source>Temperature T softens both distributions (softmax(logits/T)) so the student also learns how the teacher ranks the wrong answers; the KL term is multiplied by T² to keep its gradients the same size</source>
-        <translation>La température T adoucit les deux distributions (softmax(logits/T)) pour que l'élève apprenne aussi comment l'enseignant classe les mauvaises réponses ; le terme KL est multiplié par T² pour que ses gradients gardent la même taille</translation>
+        <translation>La température T adoucit les deux distributions (softmax(logits/T)) pour que l&apos;élève apprenne aussi comment l&apos;enseignant classe les mauvaises réponses ; le terme KL est multiplié par T² pour que ses gradients gardent la même taille</translation>
     </message>
     <message>
-        <source>Weight of the distillation term: KL divergence between the teacher's and the student's softened predictions</source>
-        <translation>Poids du terme de distillation : divergence KL entre les prédictions adoucies de l'enseignant et de l'élève</translation>
+        <source>Weight of the distillation term: KL divergence between the teacher&apos;s and the student&apos;s softened predictions</source>
+        <translation>Poids du terme de distillation : divergence KL entre les prédictions adoucies de l&apos;enseignant et de l&apos;élève</translation>
     </message>
     <message>
         <source>Weight of the ordinary cross-entropy on the true labels</source>
-        <translation>Poids de l'entropie croisée habituelle sur les vraies étiquettes</translation>
+        <translation>Poids de l&apos;entropie croisée habituelle sur les vraies étiquettes</translation>
     </message>
     <message>
         <source>Pre-training: weight of the masked-language-model cross-entropy</source>
-        <translation>Pré-entraînement : poids de l'entropie croisée du modèle de langue masqué</translation>
+        <translation>Pré-entraînement : poids de l&apos;entropie croisée du modèle de langue masqué</translation>
     </message>
     <message>
-        <source>Weight of the cosine loss that pulls the student's last hidden states towards the teacher's (needs equal hidden sizes)</source>
-        <translation>Poids de la perte cosinus qui rapproche les derniers états cachés de l'élève de ceux de l'enseignant (tailles cachées égales requises)</translation>
+        <source>Weight of the cosine loss that pulls the student&apos;s last hidden states towards the teacher&apos;s (needs equal hidden sizes)</source>
+        <translation>Poids de la perte cosinus qui rapproche les derniers états cachés de l&apos;élève de ceux de l&apos;enseignant (tailles cachées égales requises)</translation>
     </message>
     <message>
         <source>Weight of the squared error between teacher and student logits</source>
-        <translation>Poids de l'erreur quadratique entre les logits de l'enseignant et de l'élève</translation>
+        <translation>Poids de l&apos;erreur quadratique entre les logits de l&apos;enseignant et de l&apos;élève</translation>
     </message>
     <message>
         <source>Cache teacher logits</source>
-        <translation>Mettre en cache les logits de l'enseignant</translation>
+        <translation>Mettre en cache les logits de l&apos;enseignant</translation>
     </message>
     <message>
         <source>Classification without the cosine term: the teacher runs once per example and later epochs reuse its outputs</source>
-        <translation>Classification sans terme cosinus : l'enseignant tourne une fois par exemple et les époques suivantes réutilisent ses sorties</translation>
+        <translation>Classification sans terme cosinus : l&apos;enseignant tourne une fois par exemple et les époques suivantes réutilisent ses sorties</translation>
     </message>
     <message>
         <source>Temperature:</source>
@@ -472,15 +473,15 @@
     </message>
     <message>
         <source>Passes over the training data</source>
-        <translation>Passages sur les données d'entraînement</translation>
+        <translation>Passages sur les données d&apos;entraînement</translation>
     </message>
     <message>
         <source>Peak learning rate of AdamW</source>
-        <translation>Taux d'apprentissage maximal d'AdamW</translation>
+        <translation>Taux d&apos;apprentissage maximal d&apos;AdamW</translation>
     </message>
     <message>
         <source>Examples per optimizer step</source>
-        <translation>Exemples par pas d'optimisation</translation>
+        <translation>Exemples par pas d&apos;optimisation</translation>
     </message>
     <message>
         <source>Tokens per example; longer texts are cut</source>
@@ -488,7 +489,7 @@
     </message>
     <message>
         <source>Warm-up: share of the steps over which the learning rate rises from 0 to its peak</source>
-        <translation>Échauffement : part des pas pendant lesquels le taux d'apprentissage monte de 0 à son maximum</translation>
+        <translation>Échauffement : part des pas pendant lesquels le taux d&apos;apprentissage monte de 0 à son maximum</translation>
     </message>
     <message>
         <source>Gradient clipping: gradients are scaled down when their norm exceeds this</source>
@@ -500,7 +501,7 @@
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation>Taux d'apprentissage :</translation>
+        <translation>Taux d&apos;apprentissage :</translation>
     </message>
     <message>
         <source>Batch size:</source>
@@ -512,7 +513,7 @@
     </message>
     <message>
         <source>Warm-up ratio:</source>
-        <translation>Part d'échauffement :</translation>
+        <translation>Part d&apos;échauffement :</translation>
     </message>
     <message>
         <source>Gradient clipping:</source>
@@ -543,8 +544,8 @@
         <translation>Distiller un enseignant dans un élève plus petit</translation>
     </message>
     <message>
-        <source>Choose a teacher (a fine-tuned classifier, or the open model), the training data and how the student starts, then press Start. The loss of every component and the student's validation score against the teacher's appear here live.</source>
-        <translation>Choisissez un enseignant (un classifieur affiné ou le modèle ouvert), les données d'entraînement et le départ de l'élève, puis appuyez sur Lancer. La perte de chaque composante et le score de validation de l'élève face à celui de l'enseignant s'affichent ici en direct.</translation>
+        <source>Choose a teacher (a fine-tuned classifier, or the open model), the training data and how the student starts, then press Start. The loss of every component and the student&apos;s validation score against the teacher&apos;s appear here live.</source>
+        <translation>Choisissez un enseignant (un classifieur affiné ou le modèle ouvert), les données d&apos;entraînement et le départ de l&apos;élève, puis appuyez sur Lancer. La perte de chaque composante et le score de validation de l&apos;élève face à celui de l&apos;enseignant s&apos;affichent ici en direct.</translation>
     </message>
     <message>
         <source>Use the Open Model as Teacher</source>
@@ -580,7 +581,7 @@
     </message>
     <message>
         <source>The report (teacher vs student: quality, size, measured speed) appears when the run ends.</source>
-        <translation>Le rapport (enseignant contre élève : qualité, taille, vitesse mesurée) apparaît à la fin de l'exécution.</translation>
+        <translation>Le rapport (enseignant contre élève : qualité, taille, vitesse mesurée) apparaît à la fin de l&apos;exécution.</translation>
     </message>
     <message>
         <source>Export Report…</source>
@@ -592,7 +593,7 @@
     </message>
     <message>
         <source>Open a model first (File &gt; Open Model).</source>
-        <translation>Ouvrez d'abord un modèle (Fichier &gt; Ouvrir un modèle).</translation>
+        <translation>Ouvrez d&apos;abord un modèle (Fichier &gt; Ouvrir un modèle).</translation>
     </message>
     <message>
         <source>Distillation run to resume</source>
@@ -600,11 +601,11 @@
     </message>
     <message>
         <source>layer %1 does not exist: the teacher has %2 layers (0-%3)</source>
-        <translation>La couche %1 n'existe pas : l'enseignant a %2 couches (0-%3)</translation>
+        <translation>La couche %1 n&apos;existe pas : l&apos;enseignant a %2 couches (0-%3)</translation>
     </message>
     <message>
-        <source>The student's vocabulary (%1 tokens) differs from the teacher's (%2): distillation needs the same one.</source>
-        <translation>Le vocabulaire de l'élève (%1 tokens) diffère de celui de l'enseignant (%2) : la distillation exige le même.</translation>
+        <source>The student&apos;s vocabulary (%1 tokens) differs from the teacher&apos;s (%2): distillation needs the same one.</source>
+        <translation>Le vocabulaire de l&apos;élève (%1 tokens) diffère de celui de l&apos;enseignant (%2) : la distillation exige le même.</translation>
     </message>
     <message>
         <source>%1 × %2</source>
@@ -620,11 +621,11 @@
     </message>
     <message>
         <source>Choose a teacher and the training data first.</source>
-        <translation>Choisissez d'abord un enseignant et les données d'entraînement.</translation>
+        <translation>Choisissez d&apos;abord un enseignant et les données d&apos;entraînement.</translation>
     </message>
     <message>
         <source>choose the teacher layers for the student</source>
-        <translation>choisissez les couches de l'enseignant pour l'élève</translation>
+        <translation>choisissez les couches de l&apos;enseignant pour l&apos;élève</translation>
     </message>
     <message>
         <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
@@ -648,15 +649,15 @@
     </message>
     <message>
         <source>Loading the teacher, reading data and scoring the teacher…</source>
-        <translation>Chargement de l'enseignant, lecture des données et évaluation de l'enseignant…</translation>
+        <translation>Chargement de l&apos;enseignant, lecture des données et évaluation de l&apos;enseignant…</translation>
     </message>
     <message>
         <source>Stopped. The run can be resumed from %1.</source>
-        <translation>Arrêté. L'exécution peut reprendre depuis %1.</translation>
+        <translation>Arrêté. L&apos;exécution peut reprendre depuis %1.</translation>
     </message>
     <message>
         <source>Finished. The student is in %1/best.</source>
-        <translation>Terminé. L'élève se trouve dans %1/best.</translation>
+        <translation>Terminé. L&apos;élève se trouve dans %1/best.</translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -671,15 +672,15 @@
         <translation>Comparer dans la page Évaluer</translation>
     </message>
     <message>
-        <source>Teacher and student side by side on the run's validation data: every metric and both confusion matrices</source>
-        <translation>Enseignant et élève côte à côte sur les données de validation de l'exécution : toutes les métriques et les deux matrices de confusion</translation>
+        <source>Teacher and student side by side on the run&apos;s validation data: every metric and both confusion matrices</source>
+        <translation>Enseignant et élève côte à côte sur les données de validation de l&apos;exécution : toutes les métriques et les deux matrices de confusion</translation>
     </message>
 </context>
 <context>
     <name>EvaluatePage</name>
     <message>
         <source>Nothing to evaluate yet</source>
-        <translation>Rien à évaluer pour l'instant</translation>
+        <translation>Rien à évaluer pour l&apos;instant</translation>
     </message>
     <message>
         <source>Open a classification model on the Models page (or use the demo), then pick a labelled dataset here to see its metrics and confusion matrix.</source>
@@ -691,15 +692,15 @@
     </message>
     <message>
         <source>Run folder</source>
-        <translation>Dossier d'exécution</translation>
+        <translation>Dossier d&apos;exécution</translation>
     </message>
     <message>
         <source>Evaluate a Training Run…</source>
-        <translation>Évaluer une exécution d'entraînement…</translation>
+        <translation>Évaluer une exécution d&apos;entraînement…</translation>
     </message>
     <message>
-        <source>The run's best model on the validation data it held out</source>
-        <translation>Le meilleur modèle de l'exécution sur les données de validation mises de côté</translation>
+        <source>The run&apos;s best model on the validation data it held out</source>
+        <translation>Le meilleur modèle de l&apos;exécution sur les données de validation mises de côté</translation>
     </message>
     <message>
         <source>Labelled data: CSV, TSV, JSON Lines or JSON with text and label columns</source>
@@ -726,8 +727,8 @@
         <translation>Évaluer une exécution…</translation>
     </message>
     <message>
-        <source>One click: a training run's best model on the validation set the run held out</source>
-        <translation>En un clic : le meilleur modèle d'une exécution sur le jeu de validation qu'elle a mis de côté</translation>
+        <source>One click: a training run&apos;s best model on the validation set the run held out</source>
+        <translation>En un clic : le meilleur modèle d&apos;une exécution sur le jeu de validation qu&apos;elle a mis de côté</translation>
     </message>
     <message>
         <source>the open model</source>
@@ -735,15 +736,15 @@
     </message>
     <message>
         <source>Model to evaluate: empty for the model open in the workspace, or a model folder</source>
-        <translation>Modèle à évaluer : vide pour le modèle ouvert dans l'espace de travail, ou un dossier de modèle</translation>
+        <translation>Modèle à évaluer : vide pour le modèle ouvert dans l&apos;espace de travail, ou un dossier de modèle</translation>
     </message>
     <message>
         <source>optional: a second model (e.g. the student of a teacher)</source>
-        <translation>facultatif : un second modèle (par ex. l'élève d'un enseignant)</translation>
+        <translation>facultatif : un second modèle (par ex. l&apos;élève d&apos;un enseignant)</translation>
     </message>
     <message>
         <source>Evaluated on the same data and shown side by side on the Comparison tab</source>
-        <translation>Évalué sur les mêmes données et affiché côte à côte dans l'onglet Comparaison</translation>
+        <translation>Évalué sur les mêmes données et affiché côte à côte dans l&apos;onglet Comparaison</translation>
     </message>
     <message>
         <source>Model folder</source>
@@ -819,7 +820,7 @@
     </message>
     <message>
         <source>Double-click an example to try it in the Playground</source>
-        <translation>Double-cliquez sur un exemple pour l'essayer dans le Bac à sable</translation>
+        <translation>Double-cliquez sur un exemple pour l&apos;essayer dans le Bac à sable</translation>
     </message>
     <message>
         <source>Confusion matrix</source>
@@ -887,11 +888,11 @@
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation>Impossible d'écrire %1</translation>
+        <translation>Impossible d&apos;écrire %1</translation>
     </message>
     <message>
         <source>Evaluating run %1</source>
-        <translation>Évaluation de l'exécution %1</translation>
+        <translation>Évaluation de l&apos;exécution %1</translation>
     </message>
     <message>
         <source>Evaluating on %1</source>
@@ -919,7 +920,7 @@
     </message>
     <message>
         <source>Entity type</source>
-        <translation>Type d'entité</translation>
+        <translation>Type d&apos;entité</translation>
     </message>
     <message>
         <source>%1 sentences · entity precision %2 · recall %3 · F1 %4</source>
@@ -959,7 +960,7 @@
     </message>
     <message>
         <source>Comparing with run %1</source>
-        <translation>Comparaison avec l'exécution %1</translation>
+        <translation>Comparaison avec l&apos;exécution %1</translation>
     </message>
 </context>
 <context>
@@ -973,8 +974,8 @@
         <translation>Gradient × entrée</translation>
     </message>
     <message>
-        <source>Integrated gradients averages gradients along a path from a [PAD] baseline to the input; its attributions add up to the change in the label's score. Gradient × input is one backward pass: fast but rougher.</source>
-        <translation>Les gradients intégrés moyennent les gradients le long d'un chemin allant d'une référence [PAD] à l'entrée ; leurs attributions s'additionnent pour donner la variation du score de l'étiquette. Gradient × entrée ne demande qu'une passe arrière : rapide mais plus grossier.</translation>
+        <source>Integrated gradients averages gradients along a path from a [PAD] baseline to the input; its attributions add up to the change in the label&apos;s score. Gradient × input is one backward pass: fast but rougher.</source>
+        <translation>Les gradients intégrés moyennent les gradients le long d&apos;un chemin allant d&apos;une référence [PAD] à l&apos;entrée ; leurs attributions s&apos;additionnent pour donner la variation du score de l&apos;étiquette. Gradient × entrée ne demande qu&apos;une passe arrière : rapide mais plus grossier.</translation>
     </message>
     <message>
         <source>steps </source>
@@ -982,11 +983,11 @@
     </message>
     <message>
         <source>Points on the integration path: more is more accurate and slower</source>
-        <translation>Points sur le chemin d'intégration : plus de points est plus précis et plus lent</translation>
+        <translation>Points sur le chemin d&apos;intégration : plus de points est plus précis et plus lent</translation>
     </message>
     <message>
         <source>The label to explain; the predicted one by default</source>
-        <translation>L'étiquette à expliquer ; la prédite par défaut</translation>
+        <translation>L&apos;étiquette à expliquer ; la prédite par défaut</translation>
     </message>
     <message>
         <source>Explain:</source>
@@ -1025,7 +1026,7 @@
     </message>
     <message>
         <source>No model is open.</source>
-        <translation>Aucun modèle n'est ouvert.</translation>
+        <translation>Aucun modèle n&apos;est ouvert.</translation>
     </message>
     <message>
         <source>Model:</source>
@@ -1044,8 +1045,8 @@
         <translation>ONNX</translation>
     </message>
     <message>
-        <source>Hugging Face folders load unchanged with transformers' from_pretrained; ONNX runs in ONNX Runtime</source>
-        <translation>Les dossiers Hugging Face se chargent tels quels avec from_pretrained de transformers ; ONNX s'exécute dans ONNX Runtime</translation>
+        <source>Hugging Face folders load unchanged with transformers&apos; from_pretrained; ONNX runs in ONNX Runtime</source>
+        <translation>Les dossiers Hugging Face se chargent tels quels avec from_pretrained de transformers ; ONNX s&apos;exécute dans ONNX Runtime</translation>
     </message>
     <message>
         <source>Format:</source>
@@ -1060,7 +1061,7 @@
         <translation>float16 (moitié de la taille)</translation>
     </message>
     <message>
-        <source>bfloat16 (half the size, float32's range)</source>
+        <source>bfloat16 (half the size, float32&apos;s range)</source>
         <translation>bfloat16 (moitié de la taille, plage de float32)</translation>
     </message>
     <message>
@@ -1069,11 +1070,11 @@
     </message>
     <message>
         <source>Also output attention weights</source>
-        <translation>Sortir aussi les poids d'attention</translation>
+        <translation>Sortir aussi les poids d&apos;attention</translation>
     </message>
     <message>
         <source>ONNX operator set version; 14 runs on every ONNX Runtime since 1.10</source>
-        <translation>Version du jeu d'opérateurs ONNX ; 14 fonctionne avec toute ONNX Runtime depuis la 1.10</translation>
+        <translation>Version du jeu d&apos;opérateurs ONNX ; 14 fonctionne avec toute ONNX Runtime depuis la 1.10</translation>
     </message>
     <message>
         <source>ONNX:</source>
@@ -1089,7 +1090,7 @@
     </message>
     <message>
         <source>Dynamic quantization: weights in int8 per output channel, activations quantized per batch; faster on CPUs, usually a small change in quality: measure it first</source>
-        <translation>Quantification dynamique : poids en int8 par canal de sortie, activations quantifiées par lot ; plus rapide sur CPU, en général un faible changement de qualité : mesurez-le d'abord</translation>
+        <translation>Quantification dynamique : poids en int8 par canal de sortie, activations quantifiées par lot ; plus rapide sur CPU, en général un faible changement de qualité : mesurez-le d&apos;abord</translation>
     </message>
     <message>
         <source>Quantization:</source>
@@ -1109,7 +1110,7 @@
     </message>
     <message>
         <source>Evaluation set:</source>
-        <translation>Jeu d'évaluation :</translation>
+        <translation>Jeu d&apos;évaluation :</translation>
     </message>
     <message>
         <source>Save to:</source>
@@ -1121,7 +1122,7 @@
     </message>
     <message>
         <source>Evaluation data</source>
-        <translation>Données d'évaluation</translation>
+        <translation>Données d&apos;évaluation</translation>
     </message>
     <message>
         <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
@@ -1137,7 +1138,7 @@
     </message>
     <message>
         <source>Folder to export into</source>
-        <translation>Dossier d'exportation</translation>
+        <translation>Dossier d&apos;exportation</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -1161,7 +1162,7 @@
     </message>
     <message>
         <source>Open a model and choose where to save it.</source>
-        <translation>Ouvrez un modèle et choisissez où l'enregistrer.</translation>
+        <translation>Ouvrez un modèle et choisissez où l&apos;enregistrer.</translation>
     </message>
     <message>
         <source>Exporting %1</source>
@@ -1174,6 +1175,22 @@
     <message>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Not exported: %1 %2</source>
+        <translation>Non exporté : %1 %2</translation>
+    </message>
+    <message>
+        <source>Replace the previous export?</source>
+        <translation>Remplacer l’export précédent ?</translation>
+    </message>
+    <message>
+        <source>%1 already holds an export. Replace its files with this export?</source>
+        <translation>%1 contient déjà un export. Remplacer ses fichiers par cet export ?</translation>
+    </message>
+    <message>
+        <source>Not exported: %1 was left as it is.</source>
+        <translation>Non exporté : %1 est resté tel quel.</translation>
     </message>
 </context>
 <context>
@@ -1199,7 +1216,10 @@
     <name>LayerMappingView</name>
     <message numerus="yes">
         <source>The student (%n layer(s)) starts from its own weights.</source>
-        <translation><numerusform>L'élève (%n couche) part de ses propres poids.</numerusform><numerusform>L'élève (%n couches) part de ses propres poids.</numerusform></translation>
+        <translation>
+            <numerusform>L&apos;élève (%n couche) part de ses propres poids.</numerusform>
+            <numerusform>L&apos;élève (%n couches) part de ses propres poids.</numerusform>
+        </translation>
     </message>
     <message>
         <source>student %1 ← teacher %2</source>
@@ -1344,7 +1364,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Slow BLAS in use.&lt;/b&gt; LibTorch is running on the reference BLAS (%1), which is about 60× slower than OpenBLAS. Install &lt;code&gt;libopenblas0-openmp&lt;/code&gt; and select it with &lt;code&gt;update-alternatives --config libblas.so.3-x86_64-linux-gnu&lt;/code&gt;, or run &lt;code&gt;packaging/setup-deps.sh&lt;/code&gt;.</source>
-        <translation>&lt;b&gt;BLAS lent utilisé.&lt;/b&gt; LibTorch tourne sur le BLAS de référence (%1), environ 60× plus lent qu'OpenBLAS. Installez &lt;code&gt;libopenblas0-openmp&lt;/code&gt; et sélectionnez-le avec &lt;code&gt;update-alternatives --config libblas.so.3-x86_64-linux-gnu&lt;/code&gt;, ou lancez &lt;code&gt;packaging/setup-deps.sh&lt;/code&gt;.</translation>
+        <translation>&lt;b&gt;BLAS lent utilisé.&lt;/b&gt; LibTorch tourne sur le BLAS de référence (%1), environ 60× plus lent qu&apos;OpenBLAS. Installez &lt;code&gt;libopenblas0-openmp&lt;/code&gt; et sélectionnez-le avec &lt;code&gt;update-alternatives --config libblas.so.3-x86_64-linux-gnu&lt;/code&gt;, ou lancez &lt;code&gt;packaging/setup-deps.sh&lt;/code&gt;.</translation>
     </message>
     <message>
         <source>Device: %1</source>
@@ -1376,7 +1396,7 @@
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation>%1 n'existe pas.</translation>
+        <translation>%1 n&apos;existe pas.</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1384,7 +1404,10 @@
     </message>
     <message numerus="yes">
         <source>%n job(s) still running. Cancel them and quit?</source>
-        <translation><numerusform>%n tâche est encore en cours. L'annuler et quitter ?</numerusform><numerusform>%n tâches sont encore en cours. Les annuler et quitter ?</numerusform></translation>
+        <translation>
+            <numerusform>%n tâche est encore en cours. L&apos;annuler et quitter ?</numerusform>
+            <numerusform>%n tâches sont encore en cours. Les annuler et quitter ?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1418,7 +1441,7 @@
     </message>
     <message>
         <source>Open a model folder, pick one from your Hugging Face cache on the right, or create a new model from a preset.</source>
-        <translation>Ouvrez un dossier de modèle, choisissez-en un dans votre cache Hugging Face à droite, ou créez un nouveau modèle à partir d'un préréglage.</translation>
+        <translation>Ouvrez un dossier de modèle, choisissez-en un dans votre cache Hugging Face à droite, ou créez un nouveau modèle à partir d&apos;un préréglage.</translation>
     </message>
     <message>
         <source>Open Model Folder…</source>
@@ -1498,7 +1521,7 @@
     </message>
     <message>
         <source>Attention heads</source>
-        <translation>Têtes d'attention</translation>
+        <translation>Têtes d&apos;attention</translation>
     </message>
     <message>
         <source>Hidden size</source>
@@ -1602,7 +1625,7 @@
     </message>
     <message>
         <source>distilbert-small and -tiny train in minutes on a laptop CPU</source>
-        <translation>distilbert-small et -tiny s'entraînent en quelques minutes sur le CPU d'un portable</translation>
+        <translation>distilbert-small et -tiny s&apos;entraînent en quelques minutes sur le CPU d&apos;un portable</translation>
     </message>
     <message>
         <source>Sequence classification</source>
@@ -1669,11 +1692,11 @@
     <name>PlaygroundPage</name>
     <message>
         <source>Nothing to test yet</source>
-        <translation>Rien à tester pour l'instant</translation>
+        <translation>Rien à tester pour l&apos;instant</translation>
     </message>
     <message>
         <source>Open a model on the Models page (or drop a model folder here); then type and watch its predictions change as you write.</source>
-        <translation>Ouvrez un modèle dans la page Modèles (ou déposez ici un dossier de modèle), puis tapez et regardez ses prédictions changer au fil de l'écriture.</translation>
+        <translation>Ouvrez un modèle dans la page Modèles (ou déposez ici un dossier de modèle), puis tapez et regardez ses prédictions changer au fil de l&apos;écriture.</translation>
     </message>
     <message>
         <source>Use the Demo Model</source>
@@ -1721,7 +1744,7 @@
     </message>
     <message>
         <source>This is a base model without a task head: it computes hidden states only. Fine-tune it on the Train page to get predictions.</source>
-        <translation>C'est un modèle de base sans tête de tâche : il ne calcule que des états cachés. Affinez-le dans la page Entraîner pour obtenir des prédictions.</translation>
+        <translation>C&apos;est un modèle de base sans tête de tâche : il ne calcule que des états cachés. Affinez-le dans la page Entraîner pour obtenir des prédictions.</translation>
     </message>
     <message>
         <source>Explain</source>
@@ -1740,8 +1763,8 @@
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <source>A text file with one input per line, or a CSV/TSV with a 'sentence' or 'text' column</source>
-        <translation>Un fichier texte avec une entrée par ligne, ou un CSV/TSV avec une colonne 'sentence' ou 'text'</translation>
+        <source>A text file with one input per line, or a CSV/TSV with a &apos;sentence&apos; or &apos;text&apos; column</source>
+        <translation>Un fichier texte avec une entrée par ligne, ou un CSV/TSV avec une colonne &apos;sentence&apos; ou &apos;text&apos;</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1789,7 +1812,7 @@
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation>Impossible d'écrire %1</translation>
+        <translation>Impossible d&apos;écrire %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
@@ -1812,8 +1835,8 @@
         <translation>Prédiction</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b02a37'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b02a37'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b02a37&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b02a37&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 tokens · %2</source>
@@ -1841,7 +1864,10 @@
     </message>
     <message numerus="yes">
         <source>Batch prediction (%n inputs)</source>
-        <translation><numerusform>Prédiction par lot (%n entrée)</numerusform><numerusform>Prédiction par lot (%n entrées)</numerusform></translation>
+        <translation>
+            <numerusform>Prédiction par lot (%n entrée)</numerusform>
+            <numerusform>Prédiction par lot (%n entrées)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Text</source>
@@ -1900,11 +1926,11 @@
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation>Impossible d'écrire %1</translation>
+        <translation>Impossible d&apos;écrire %1</translation>
     </message>
     <message>
-        <source>Unknown format '%1': use .png, .svg or .pdf</source>
-        <translation>Format inconnu '%1' : utilisez .png, .svg ou .pdf</translation>
+        <source>Unknown format &apos;%1&apos;: use .png, .svg or .pdf</source>
+        <translation>Format inconnu &apos;%1&apos; : utilisez .png, .svg ou .pdf</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
@@ -1927,7 +1953,7 @@
     </message>
     <message>
         <source>The run stopped: %1</source>
-        <translation>L'exécution s'est arrêtée : %1</translation>
+        <translation>L&apos;exécution s&apos;est arrêtée : %1</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1970,7 +1996,7 @@
     </message>
     <message>
         <source>Threads LibTorch uses for matrix work. More threads speed up large batches; one per physical core is usually best.</source>
-        <translation>Threads qu'utilise LibTorch pour le calcul matriciel. Plus de threads accélèrent les gros lots ; un par cœur physique est en général le meilleur choix.</translation>
+        <translation>Threads qu&apos;utilise LibTorch pour le calcul matriciel. Plus de threads accélèrent les gros lots ; un par cœur physique est en général le meilleur choix.</translation>
     </message>
     <message>
         <source>&amp;Threads:</source>
@@ -1986,11 +2012,11 @@
     </message>
     <message>
         <source>Where models run.</source>
-        <translation>Où les modèles s'exécutent.</translation>
+        <translation>Où les modèles s&apos;exécutent.</translation>
     </message>
     <message>
         <source>This LibTorch build has no CUDA support, so models run on the CPU.</source>
-        <translation>Cette version de LibTorch n'a pas CUDA : les modèles s'exécutent sur le CPU.</translation>
+        <translation>Cette version de LibTorch n&apos;a pas CUDA : les modèles s&apos;exécutent sur le CPU.</translation>
     </message>
     <message>
         <source>&amp;Device:</source>
@@ -2033,7 +2059,7 @@
     </message>
     <message>
         <source>Open a Hugging Face model folder (config.json with model.safetensors or pytorch_model.bin) to look inside it, test it, fine-tune or distil it. You can also drop a folder onto this window.</source>
-        <translation>Ouvrez un dossier de modèle Hugging Face (config.json avec model.safetensors ou pytorch_model.bin) pour l'examiner, le tester, l'affiner ou le distiller. Vous pouvez aussi déposer un dossier sur cette fenêtre.</translation>
+        <translation>Ouvrez un dossier de modèle Hugging Face (config.json avec model.safetensors ou pytorch_model.bin) pour l&apos;examiner, le tester, l&apos;affiner ou le distiller. Vous pouvez aussi déposer un dossier sur cette fenêtre.</translation>
     </message>
     <message>
         <source>Open Model Folder…</source>
@@ -2107,7 +2133,7 @@
     </message>
     <message>
         <source>Open a model (its tokenizer comes with it) or a tokenizer file: tokenizer.json, vocab.txt or a SentencePiece .model.</source>
-        <translation>Ouvrez un modèle (son tokenizer l'accompagne) ou un fichier de tokenizer : tokenizer.json, vocab.txt ou un .model SentencePiece.</translation>
+        <translation>Ouvrez un modèle (son tokenizer l&apos;accompagne) ou un fichier de tokenizer : tokenizer.json, vocab.txt ou un .model SentencePiece.</translation>
     </message>
     <message>
         <source>Open tokenizer</source>
@@ -2214,7 +2240,7 @@
     </message>
     <message>
         <source>Training data:</source>
-        <translation>Données d'entraînement :</translation>
+        <translation>Données d&apos;entraînement :</translation>
     </message>
     <message>
         <source>CSV, TSV, JSON Lines, JSON or CoNLL</source>
@@ -2226,11 +2252,11 @@
     </message>
     <message>
         <source>optional: a share of the training data otherwise</source>
-        <translation>facultatif : sinon une part des données d'entraînement</translation>
+        <translation>facultatif : sinon une part des données d&apos;entraînement</translation>
     </message>
     <message>
         <source>Share of the training data held out for validation when no validation file is given (stratified by label, seeded)</source>
-        <translation>Part des données d'entraînement mise de côté pour la validation quand aucun fichier de validation n'est donné (stratifiée par étiquette, avec graine)</translation>
+        <translation>Part des données d&apos;entraînement mise de côté pour la validation quand aucun fichier de validation n&apos;est donné (stratifiée par étiquette, avec graine)</translation>
     </message>
     <message>
         <source>Validation split:</source>
@@ -2262,7 +2288,7 @@
     </message>
     <message>
         <source>Label column:</source>
-        <translation>Colonne d'étiquette :</translation>
+        <translation>Colonne d&apos;étiquette :</translation>
     </message>
     <message>
         <source>The open model</source>
@@ -2282,15 +2308,15 @@
     </message>
     <message>
         <source>Passes over the training data</source>
-        <translation>Passages sur les données d'entraînement</translation>
+        <translation>Passages sur les données d&apos;entraînement</translation>
     </message>
     <message>
         <source>Stop after this many optimizer steps (0: use epochs)</source>
-        <translation>S'arrêter après ce nombre de pas d'optimisation (0 : utiliser les époques)</translation>
+        <translation>S&apos;arrêter après ce nombre de pas d&apos;optimisation (0 : utiliser les époques)</translation>
     </message>
     <message>
         <source>Peak learning rate: how big each update is. 2e-5 to 5e-5 suits fine-tuning; small models from scratch like 5e-4</source>
-        <translation>Taux d'apprentissage maximal : la taille de chaque mise à jour. 2e-5 à 5e-5 convient à l'affinage ; les petits modèles entraînés de zéro préfèrent 5e-4</translation>
+        <translation>Taux d&apos;apprentissage maximal : la taille de chaque mise à jour. 2e-5 à 5e-5 convient à l&apos;affinage ; les petits modèles entraînés de zéro préfèrent 5e-4</translation>
     </message>
     <message>
         <source>Examples per update</source>
@@ -2310,7 +2336,7 @@
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation>Taux d'apprentissage :</translation>
+        <translation>Taux d&apos;apprentissage :</translation>
     </message>
     <message>
         <source>Batch size:</source>
@@ -2326,11 +2352,11 @@
     </message>
     <message>
         <source>Warm-up: the share of steps during which the learning rate rises from 0 to its peak; it keeps early updates from wrecking a pretrained model</source>
-        <translation>Échauffement : la part des pas pendant lesquels le taux d'apprentissage monte de 0 à son maximum ; cela évite que les premières mises à jour abîment un modèle pré-entraîné</translation>
+        <translation>Échauffement : la part des pas pendant lesquels le taux d&apos;apprentissage monte de 0 à son maximum ; cela évite que les premières mises à jour abîment un modèle pré-entraîné</translation>
     </message>
     <message>
         <source>AdamW weight decay: pulls weights towards zero (not biases or LayerNorm)</source>
-        <translation>Décroissance des poids d'AdamW : ramène les poids vers zéro (sauf biais et LayerNorm)</translation>
+        <translation>Décroissance des poids d&apos;AdamW : ramène les poids vers zéro (sauf biais et LayerNorm)</translation>
     </message>
     <message>
         <source>Gradient clipping: the largest gradient norm allowed (0 = off)</source>
@@ -2350,11 +2376,11 @@
     </message>
     <message>
         <source>Early stopping: stop when this validation metric stops improving</source>
-        <translation>Arrêt précoce : s'arrêter quand cette métrique de validation ne s'améliore plus</translation>
+        <translation>Arrêt précoce : s&apos;arrêter quand cette métrique de validation ne s&apos;améliore plus</translation>
     </message>
     <message>
         <source>Evaluations without improvement before stopping (0 = off)</source>
-        <translation>Évaluations sans amélioration avant l'arrêt (0 = désactivé)</translation>
+        <translation>Évaluations sans amélioration avant l&apos;arrêt (0 = désactivé)</translation>
     </message>
     <message>
         <source>Balance classes</source>
@@ -2362,7 +2388,7 @@
     </message>
     <message>
         <source>Class weights from label frequencies, so rare classes count as much as common ones</source>
-        <translation>Poids de classe d'après les fréquences des étiquettes, pour que les classes rares comptent autant que les fréquentes</translation>
+        <translation>Poids de classe d&apos;après les fréquences des étiquettes, pour que les classes rares comptent autant que les fréquentes</translation>
     </message>
     <message>
         <source>Freeze embeddings</source>
@@ -2382,7 +2408,7 @@
     </message>
     <message>
         <source>Warm-up ratio:</source>
-        <translation>Part d'échauffement :</translation>
+        <translation>Part d&apos;échauffement :</translation>
     </message>
     <message>
         <source>Weight decay:</source>
@@ -2422,7 +2448,7 @@
     </message>
     <message>
         <source>Start training (Ctrl+R)</source>
-        <translation>Lancer l'entraînement (Ctrl+R)</translation>
+        <translation>Lancer l&apos;entraînement (Ctrl+R)</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -2434,7 +2460,7 @@
     </message>
     <message>
         <source>Stop after the current step; a checkpoint is saved so the run can be resumed</source>
-        <translation>S'arrêter après le pas en cours ; un point de contrôle est enregistré pour reprendre l'exécution</translation>
+        <translation>S&apos;arrêter après le pas en cours ; un point de contrôle est enregistré pour reprendre l&apos;exécution</translation>
     </message>
     <message>
         <source>Resume Run…</source>
@@ -2442,7 +2468,7 @@
     </message>
     <message>
         <source>Choose training data to see a preview, the class balance and token lengths.</source>
-        <translation>Choisissez des données d'entraînement pour voir un aperçu, l'équilibre des classes et la longueur des tokens.</translation>
+        <translation>Choisissez des données d&apos;entraînement pour voir un aperçu, l&apos;équilibre des classes et la longueur des tokens.</translation>
     </message>
     <message>
         <source>Tokens per example; examples right of the red line are cut to max_length</source>
@@ -2454,7 +2480,7 @@
     </message>
     <message>
         <source>Pick training data and press Start.</source>
-        <translation>Choisissez des données d'entraînement et appuyez sur Lancer.</translation>
+        <translation>Choisissez des données d&apos;entraînement et appuyez sur Lancer.</translation>
     </message>
     <message>
         <source>Smoothing of the loss curve (exponential moving average)</source>
@@ -2474,7 +2500,7 @@
     </message>
     <message>
         <source>training loss</source>
-        <translation>perte d'entraînement</translation>
+        <translation>perte d&apos;entraînement</translation>
     </message>
     <message>
         <source>validation loss</source>
@@ -2498,11 +2524,11 @@
     </message>
     <message>
         <source>Learning rate</source>
-        <translation>Taux d'apprentissage</translation>
+        <translation>Taux d&apos;apprentissage</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation>taux d'apprentissage</translation>
+        <translation>taux d&apos;apprentissage</translation>
     </message>
     <message>
         <source>Run</source>
@@ -2538,7 +2564,7 @@
     </message>
     <message>
         <source>Run folder to resume</source>
-        <translation>Dossier d'exécution à reprendre</translation>
+        <translation>Dossier d&apos;exécution à reprendre</translation>
     </message>
     <message>
         <source>Reading %1</source>
@@ -2566,15 +2592,24 @@
     </message>
     <message numerus="yes">
         <source>%n empty row(s)</source>
-        <translation><numerusform>%n ligne vide</numerusform><numerusform>%n lignes vides</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne vide</numerusform>
+            <numerusform>%n lignes vides</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate row(s)</source>
-        <translation><numerusform>%n ligne en double</numerusform><numerusform>%n lignes en double</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne en double</numerusform>
+            <numerusform>%n lignes en double</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) longer than max_length %1</source>
-        <translation><numerusform>%n ligne plus longue que max_length %1</numerusform><numerusform>%n lignes plus longues que max_length %1</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne plus longue que max_length %1</numerusform>
+            <numerusform>%n lignes plus longues que max_length %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;br&gt;No problems found.</source>
@@ -2590,7 +2625,7 @@
     </message>
     <message>
         <source>Choose the training data first.</source>
-        <translation>Choisissez d'abord les données d'entraînement.</translation>
+        <translation>Choisissez d&apos;abord les données d&apos;entraînement.</translation>
     </message>
     <message>
         <source>Open a model to fine-tune, or choose a new model from a preset.</source>
@@ -2602,7 +2637,7 @@
     </message>
     <message>
         <source>Resuming training</source>
-        <translation>Reprise de l'entraînement</translation>
+        <translation>Reprise de l&apos;entraînement</translation>
     </message>
     <message>
         <source>Preparing data and model…</source>
@@ -2610,7 +2645,7 @@
     </message>
     <message>
         <source>Stopped. The run can be resumed from %1.</source>
-        <translation>Arrêté. L'exécution peut reprendre depuis %1.</translation>
+        <translation>Arrêté. L&apos;exécution peut reprendre depuis %1.</translation>
     </message>
     <message>
         <source>Finished. The best model is in %1/best.</source>
@@ -2619,6 +2654,10 @@
     <message>
         <source>not finished</source>
         <translation>non terminé</translation>
+    </message>
+    <message>
+        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
+        <translation>Indisponible : ce processeur n’a pas de bf16 natif (AVX512-BF16 ou AMX) ; le bf16 émulé prendrait des minutes par étape.</translation>
     </message>
 </context>
 <context>

@@ -53,3 +53,24 @@ QTextStream& out() {
     static QTextStream stream(stdout);
     return stream;
 }
+
+namespace {
+bool gAllowFreshWeights = false;
+}
+
+void setAllowFreshWeights(bool allow) {
+    gAllowFreshWeights = allow;
+}
+
+distilbench::LoadOptions cliLoadOptions() {
+    distilbench::LoadOptions o;
+    o.allowMissingWeights = gAllowFreshWeights;
+    return o;
+}
+
+std::shared_ptr<distilbench::Pipeline> openPipeline(const QString& path) {
+    if (gAllowFreshWeights)
+        QTextStream(stderr) << "warning: --allow-fresh-weights: weights missing from " << path
+                            << " are initialised at random; its answers mean nothing until trained\n";
+    return distilbench::Pipeline::open(path.toStdString(), {}, cliLoadOptions());
+}

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/cli/CliCommand.h"
+#include "core/inference/Pipeline.h"
 #include "core/models/Model.h"
 
 // Parses the arguments of a subcommand; prints its help and returns false when --help was given.
@@ -27,3 +28,10 @@ QJsonArray toJsonArray(const std::vector<T>& values) {
 }
 void printJson(const QJsonValue& value, bool indented = false);
 QTextStream& out();
+
+// --allow-fresh-weights (accepted by every command): open models whose files lack some weights,
+// initialising those freshly. Off by default: such a model would answer at random.
+void setAllowFreshWeights(bool allow);
+distilbench::LoadOptions cliLoadOptions();
+// Opens a model folder for a command, refusing incomplete models unless allowed.
+std::shared_ptr<distilbench::Pipeline> openPipeline(const QString& path);

@@ -84,7 +84,7 @@ int runAttention(const QStringList& args) {
     const int layerArg = intOption(p, "layer", 0, 0), headArg = intOption(p, "head", -1, 0);
     const QSize size(intOption(p, "width", 900, 100), intOption(p, "height", 800, 100));
 
-    const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
+    const auto pipeline = openPipeline(p.positionalArguments().first());
     const AttentionAnalysis a = analyseAttention(*pipeline, p.value("text").toStdString(), p.value("text-pair").toStdString(), ids);
     if (layerArg >= static_cast<int>(a.layers.size()))
         throw UsageError{QString("--layer must be below %1").arg(a.layers.size())};
@@ -142,7 +142,7 @@ int runExplain(const QStringList& args) {
     options.steps = intOption(p, "steps", 50, 1);
     options.internalBatch = intOption(p, "internal-batch", 16, 1);
     options.label = p.value("label").toStdString();
-    const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
+    const auto pipeline = openPipeline(p.positionalArguments().first());
     const AttributionResult r = explain(*pipeline, p.value("text").toStdString(), p.value("text-pair").toStdString(), options);
     if (p.isSet("json")) {
         QJsonArray tokens, offsets;

@@ -30,7 +30,8 @@ int runExport(const QStringList& args) {
     p.addOption({"eval-data",
                  "With --quantize: labelled data on which to measure the change in quality first.",
                  "FILE"});
-    p.addOption({"out", "Output folder (or a .onnx file).", "PATH"});
+    p.addOption({"out", "Output folder (or a .onnx file): new, empty, or a previous export with --overwrite.", "PATH"});
+    p.addOption({"overwrite", "Replace a previous export at --out (a folder holding only export files)."});
     p.addOption({"json", "Print JSON."});
     if (!parseCommand(p, args,
                       "Export a model so that transformers, ONNX Runtime or another DistilBench "
@@ -48,19 +49,16 @@ int runExport(const QStringList& args) {
     if (p.isSet("quantize") && p.value("quantize") != "int8")
         throw UsageError{"--quantize supports int8"};
     o.quantizeInt8 = p.isSet("quantize");
+    o.overwrite = p.isSet("overwrite");
+    o.load = cliLoadOptions();
     QJsonObject check;
     if (p.isSet("eval-data")) {
         if (!o.quantizeInt8) throw UsageError{"--eval-data measures --quantize int8"};
         // The change in quality is shown before anything is written.
-        auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
+        auto pipeline = openPipeline(p.positionalArguments().first());
         const Task task = taskOf(pipeline->model()->config());
-        Dataset d;
-        try {
-            d = DatasetReader::read(p.value("eval-data").toStdString(), task, {},
-                                    pipeline->model()->config().labels);
-        } catch (const std::exception&) {
-            d = DatasetReader::read(p.value("eval-data").toStdString(), task);
-        }
+        const Dataset d = readDatasetForModel(p.value("eval-data").toStdString(), task, {},
+                                              pipeline->model()->config().labels);
         const QuantizationCheck q = checkDynamicInt8(*pipeline, d);
         QJsonObject f32, i8;
         for (const auto& [k, v] : q.float32) f32[QString::fromStdString(k)] = v;

@@ -18,7 +18,9 @@ int runInspect(const QStringList& args) {
     if (!parseCommand(p, args, "Show a model's architecture, configuration, parameters and tokenizer.", "MODEL",
                       "Model folder or weights file."))
         return kExitOk;
-    const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
+    const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString(), {},
+                                         // inspect lists missing weights rather than refusing
+                                         LoadOptions{.allowMissingWeights = true});
     const Model& model = *pipeline->model();
     const ModelSummary& s = model.summary();
     const ModelConfig& c = model.config();
@@ -118,7 +120,7 @@ int runPredict(const QStringList& args) {
     options.maxLength = intOption(p, "max-length", 0, 2);
 
     const auto ids = p.isSet("ids") ? parseIds(p.value("ids")) : std::vector<std::vector<std::int64_t>>{};
-    const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
+    const auto pipeline = openPipeline(p.positionalArguments().first());
     if (dtype == "bf16") pipeline->model()->setComputeDType(ComputeDType::BFloat16);
     std::vector<std::string> t, pr;
     for (const auto& s : texts) t.push_back(s.toStdString());
@@ -242,7 +244,9 @@ int runBench(const QStringList& args) {
     if (dtype != "f32" && dtype != "bf16" && dtype != "int8") throw UsageError{"--dtype must be f32, bf16 or int8"};
     std::shared_ptr<Model> model = p.isSet("preset")
                                        ? Model::create(ModelConfig::preset(p.value("preset").toStdString()))
-                                       : Model::load(p.positionalArguments().first().toStdString());
+                                       : Model::load(p.positionalArguments().first().toStdString(), {},
+                                                     // speed does not depend on the values
+                                                     LoadOptions{.allowMissingWeights = true});
     if (dtype == "bf16") model->setComputeDType(ComputeDType::BFloat16);
     if (dtype == "int8") model->setDynamicInt8(true);
     const auto b = benchmarkModel(*model, intOption(p, "batch", 8, 1), intOption(p, "seq", 128, 1),

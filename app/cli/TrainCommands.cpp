@@ -64,6 +64,12 @@ TrainerCallbacks consoleCallbacks(bool json) {
             QTextStream(stderr) << (isatty(STDERR_FILENO) ? "\r\033[K" : "") << line << "\n";
         }
     };
+    cb.onNotice = [json](const std::string& message) {
+        if (json)
+            printJson(QJsonObject{{"type", "notice"}, {"message", str(message)}});
+        else
+            QTextStream(stderr) << (isatty(STDERR_FILENO) ? "\r\033[K" : "") << "note: " << str(message) << "\n";
+    };
     cb.job.progress = [json, terminal](const ProgressReport& r) {
         if (json) return;
         if (terminal) {
@@ -136,7 +142,7 @@ void addRunOptions(QCommandLineParser& p) {
     p.addOption({"early-stopping-threshold", "Least improvement that counts.", "X"});
     p.addOption({"save-total-limit", "Checkpoints to keep (default 2).", "N"});
     p.addOption({"seed", "Random seed (default 42).", "N"});
-    p.addOption({"out", "Run folder.", "RUN_DIR"});
+    p.addOption({"out", "Run folder: new or empty (an existing run continues with --resume only).", "RUN_DIR"});
     p.addOption({"resume", "Continue the run in this folder.", "RUN_DIR"});
     p.addOption({"json", "Print JSON lines."});
 }
@@ -318,6 +324,7 @@ int runEvaluate(const QStringList& args) {
     p.addOption({"batch-size", "Examples per batch (default 64).", "N"});
     p.addOption({"max-length", "Tokens per example (default 128).", "N"});
     p.addOption({"threshold", "Multi-label decision threshold (default 0.5).", "X"});
+    p.addOption({"label-map", "Data labels that differ from the model's: DATA=MODEL,... (e.g. foo=negative,bar=positive).", "MAP"});
     p.addOption({"json", "Print JSON."});
     if (!parseCommand(p, args, "Score a model on labelled data: every metric of its task and the confusion matrix.", "MODEL",
                       "Model folder."))
@@ -325,21 +332,17 @@ int runEvaluate(const QStringList& args) {
     if (!p.isSet("data")) throw UsageError{"--data is required"};
     Task task;
     if (!parseTask(p.value("task").toStdString(), task)) throw UsageError{"--task must be classification, multilabel, token or regression"};
-    const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString());
+    const auto pipeline = openPipeline(p.positionalArguments().first());
     std::vector<std::string> labels;
     if (task != Task::Regression) labels = pipeline->model()->config().labels;
-    // Data labels must be the model's label names, or ids 0..n-1 written as numbers.
-    Dataset data;
-    try {
-        data = DatasetReader::read(p.value("data").toStdString(), task,
-                                   {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
-                                    p.value("label-column").toStdString()},
-                                   labels);
-    } catch (const Error&) {
-        data = DatasetReader::read(p.value("data").toStdString(), task,
-                                   {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
-                                    p.value("label-column").toStdString()});
-    }
+    // Data labels must be the model's label names, ids 0..n-1, or mapped by --label-map.
+    const Dataset data = readDatasetForModel(
+        p.value("data").toStdString(), task,
+        {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
+         p.value("label-column").toStdString()},
+        labels, p.isSet("label-map") ? parseLabelMap(p.value("label-map").toStdString())
+                                     : std::map<std::string, std::string>{});
+    for (const auto& w : data.warnings) QTextStream(stderr) << "warning: " << str(w) << "\n";
     const EvaluationReport r = evaluateModel(*pipeline, data, intOption(p, "batch-size", 64, 1), intOption(p, "max-length", 128, 4),
                                              doubleOption(p, "threshold", 0.5));
     if (p.isSet("json")) {

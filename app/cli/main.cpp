@@ -7,7 +7,9 @@
 #include <exception>
 
 #include "app/cli/CliCommand.h"
+#include "app/cli/CliSupport.h"
 #include "core/runtime/Environment.h"
+#include "core/runtime/ErrorText.h"
 
 namespace {
 
@@ -27,13 +29,25 @@ QString helpText(const std::vector<CliCommand>& commands) {
         << "Commands:\n";
     for (const auto& c : commands) out << "  " << c.name.leftJustified(18) << c.summary << '\n';
     out << "\nRun 'distilbench-cli COMMAND --help' for the options of a command.\n"
+        << "Models whose files lack weights (no classifier, fewer layers than the config) are\n"
+        << "refused; --allow-fresh-weights opens them with those weights initialised at random.\n"
         << "Exit codes: 0 success, 1 runtime error, 2 usage error.\n";
     return text;
 }
 
 }  // namespace
 
+// The offscreen platform that rendering commands use warns about XDG_RUNTIME_DIR on every call;
+// that is noise for a command-line user (it changes nothing we write), so it is dropped.
+static void quietMessages(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (message.startsWith(QLatin1String("QStandardPaths:"))) return;
+    if (type == QtDebugMsg || type == QtInfoMsg) return;
+    QTextStream(stderr) << message << '\n';
+    (void)context;
+}
+
 int main(int argc, char** argv) {
+    qInstallMessageHandler(quietMessages);
     // Rendering commands paint with QtGui; the offscreen platform needs no display.
     bool renders = false;
     for (int i = 1; i < argc; ++i)
@@ -50,6 +64,8 @@ int main(int argc, char** argv) {
     QTextStream err(stderr);
 
     QStringList args = QCoreApplication::arguments();
+    // Accepted anywhere on the line, by every command that opens a model.
+    if (args.removeAll(QStringLiteral("--allow-fresh-weights")) > 0) setAllowFreshWeights(true);
     const auto commands = allCommands();
     int threads = 0;
     if (const char* env = std::getenv("DISTILBENCH_THREADS")) threads = std::atoi(env);
@@ -92,8 +108,10 @@ int main(int argc, char** argv) {
         } catch (const UsageError& e) {
             err << "distilbench-cli " << name << ": " << e.message << '\n';
             return kExitUsage;
-        } catch (const std::exception& e) {
-            err << "distilbench-cli " << name << ": " << QString::fromUtf8(e.what()) << '\n';
+        } catch (...) {
+            // Every exception ends here as one line (never terminate, never a backtrace).
+            err << "distilbench-cli " << name << ": "
+                << QString::fromStdString(distilbench::describeCurrentException()) << '\n';
             return kExitRuntimeError;
         }
     }

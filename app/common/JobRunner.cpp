@@ -9,6 +9,8 @@
 #include <atomic>
 #include <exception>
 
+#include "core/runtime/ErrorText.h"
+
 struct JobRunner::Job {
     QString name;
     std::atomic<bool> cancelRequested{false};
@@ -72,12 +74,11 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess, 
             raw->outcome = raw->cancelRequested ? Job::Outcome::Cancelled : Job::Outcome::Succeeded;
         } catch (const distilbench::JobCancelled&) {
             raw->outcome = Job::Outcome::Cancelled;
-        } catch (const std::exception& e) {
-            raw->outcome = Job::Outcome::Failed;
-            raw->error = QString::fromUtf8(e.what());
         } catch (...) {
+            // One line naming the file and the problem, whatever was thrown (c10::Error without
+            // its backtrace, bad_alloc, filesystem errors with their errno text).
             raw->outcome = Job::Outcome::Failed;
-            raw->error = QStringLiteral("unknown error");
+            raw->error = QString::fromStdString(distilbench::describeCurrentException());
         }
         QMutexLocker lock(&raw->mutex);
         if (raw->pendingValid && raw->outcome == Job::Outcome::Succeeded) {

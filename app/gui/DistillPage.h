@@ -97,6 +97,9 @@ private:
     QPushButton* cancelButton_;
     QProgressBar* progress_;
     QLabel* status_;
+    // Notices from the engine that do not stop the run (new weights, a stale lock, a damaged
+    // checkpoint skipped): shown as a banner until the next run starts.
+    QLabel* notice_ = nullptr;
     QLabel* problem_;
     QStackedWidget* right_;
     LivePlot* loss_;

@@ -273,13 +273,10 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
                         run,
                         "held out no validation data (validation split 0 and no validation file)");
             } else {
-                try {  // labels written as the model's names, else as ids 0..n-1
-                    d = DatasetReader::read(
-                        path, task, {},
-                        task == Task::Regression ? std::vector<std::string>{} : config.labels);
-                } catch (const std::exception&) {
-                    d = DatasetReader::read(path, task);
-                }
+                // The model's label names, ids 0..n-1, or an error naming the unknown labels.
+                d = readDatasetForModel(
+                    path, task, {},
+                    task == Task::Regression ? std::vector<std::string>{} : config.labels);
             }
             JobCallbacks half = cb;
             if (!folderB.empty())

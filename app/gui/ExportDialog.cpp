@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,6 +18,7 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
+#include "core/export/ExportTarget.h"
 #include "core/export/ModelExporter.h"
 #include "core/export/QuantizationCheck.h"
 #include "core/inference/Pipeline.h"
@@ -192,12 +194,7 @@ int ExportDialog::measureQuantization() {
         [model, data, summary](const JobCallbacks& cb) {
             auto copy = Pipeline::open(model);
             const Task task = taskOf(copy->model()->config());
-            Dataset d;
-            try {
-                d = DatasetReader::read(data, task, {}, copy->model()->config().labels);
-            } catch (const std::exception&) {
-                d = DatasetReader::read(data, task);
-            }
+            const Dataset d = readDatasetForModel(data, task, {}, copy->model()->config().labels);
             *summary = checkDynamicInt8(*copy, d, 128, cb).summary();
         },
         [this, summary] {
@@ -224,6 +221,32 @@ int ExportDialog::exportNow() {
     o.quantizeInt8 = quantize_->isChecked();
     const std::string model = workspace_->modelPath().toStdString(),
                       out = output_->text().toStdString();
+    // The target is checked before the job starts: refused targets are named, and replacing a
+    // previous export needs the user's yes with the folder named.
+    const QFileInfo modelInfo(workspace_->modelPath());
+    const ExportTarget target = inspectExportTarget(
+        out, (modelInfo.isDir() ? modelInfo.absoluteFilePath() : modelInfo.absolutePath()).toStdString(),
+        o.format == ExportFormat::Onnx && output_->text().endsWith(QLatin1String(".onnx")));
+    if (target.state == ExportTarget::State::Refused) {
+        result_->setText(tr("Not exported: %1 %2")
+                             .arg(QString::fromStdString(target.path),
+                                  QString::fromStdString(target.problem)));
+        return -1;
+    }
+    if (target.needsConfirmation()) {
+        const QString path = QString::fromStdString(target.path);
+        const bool yes = confirmReplace_ ? confirmReplace_(path)
+                                         : QMessageBox::question(
+                                               this, tr("Replace the previous export?"),
+                                               tr("%1 already holds an export. Replace its files "
+                                                  "with this export?")
+                                                   .arg(path)) == QMessageBox::Yes;
+        if (!yes) {
+            result_->setText(tr("Not exported: %1 was left as it is.").arg(path));
+            return -1;
+        }
+        o.overwrite = true;
+    }
     auto result = std::make_shared<ExportResult>();
     jobId_ = workspace_->runner()->start(
         tr("Exporting %1").arg(QFileInfo(output_->text()).fileName()),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <functional>
 
 class Workspace;
 class QComboBox;
@@ -27,6 +28,11 @@ public:
     int measureQuantization();
     QString resultText() const;
     QString quantizationText() const;
+    // Asked before a previous export is replaced, with its folder; a question box by default
+    // (tests answer it directly).
+    void setReplaceConfirmation(std::function<bool(const QString&)> confirm) {
+        confirmReplace_ = std::move(confirm);
+    }
 
 Q_SIGNALS:
     void exported(const QString& path);
@@ -50,4 +56,5 @@ private:
     QLabel* result_;
     QPushButton* exportButton_;
     int jobId_ = -1;
+    std::function<bool(const QString&)> confirmReplace_;
 };

@@ -1,5 +1,7 @@
 #include "app/gui/TrainPage.h"
 
+#include "core/runtime/Environment.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -185,6 +187,12 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
     adv->addRow(balanced_);
     adv->addRow(freezeEmbeddings_);
     adv->addRow(tr("Freeze layers:"), freezeLayers_);
+    // Offered only where the CPU computes bf16 natively; emulated bf16 takes minutes a step.
+    if (!distilbench::Runtime::bf16Usable()) {
+        bf16_->setEnabled(false);
+        bf16_->setToolTip(tr("Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); "
+                             "emulated bf16 would take minutes per step."));
+    }
     adv->addRow(bf16_);
     for (QWidget* w : advanced_->findChildren<QWidget*>()) w->setVisible(false);
     connect(advanced_, &QGroupBox::toggled, this, [this](bool on) {
@@ -257,6 +265,14 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
         tr("Runs in %1; check runs to overlay their loss curves").arg(runsFolder_));
     rl->addWidget(progress_);
     rl->addWidget(status_);
+    notice_ = new QLabel(status_->parentWidget());
+    notice_->setObjectName(QStringLiteral("runNotice"));
+    notice_->setWordWrap(true);
+    notice_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    notice_->setStyleSheet(QStringLiteral(
+        "QLabel { background: palette(alternate-base); border-left: 3px solid #d9a400; padding: 4px; }"));
+    notice_->hide();
+    rl->addWidget(notice_);
     rl->addLayout(smoothRow);
     rl->addWidget(loss_, 3);
     rl->addWidget(metrics_, 2);
@@ -519,9 +535,24 @@ int TrainPage::launch(const QString& dir, bool resume) {
         config.bf16 = bf16_->isChecked();
     }
     QPointer<TrainPage> self(this);
+    notice_->clear();
+    notice_->hide();
     TrainerCallbacks cb;
     // Records cross to the GUI thread as queued calls; the plots only buffer them, and their
     // 40 ms timers redraw, so hundreds of steps per second cost one replot per frame.
+    cb.onNotice = [self](const std::string& message) {
+        QMetaObject::invokeMethod(
+            self,
+            [self, message] {
+                if (!self) return;
+                const QString text = QString::fromStdString(message);
+                self->notice_->setText(self->notice_->text().isEmpty()
+                                           ? text
+                                           : self->notice_->text() + QLatin1Char('\n') + text);
+                self->notice_->show();
+            },
+            Qt::QueuedConnection);
+    };
     cb.onLog = [self](const TrainingLogRecord& r) {
         QMetaObject::invokeMethod(
             self,

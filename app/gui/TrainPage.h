@@ -98,6 +98,9 @@ private:
     QPushButton* cancelButton_;
     QProgressBar* progress_;
     QLabel* status_;
+    // Notices from the engine that do not stop the run (new weights, a stale lock, a damaged
+    // checkpoint skipped): shown as a banner until the next run starts.
+    QLabel* notice_ = nullptr;
     QDoubleSpinBox* validationSplit_;
     QTabWidget* tabs_;
     QTableWidget* preview_;

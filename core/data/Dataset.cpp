@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <cerrno>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +18,7 @@
 
 #include "core/data/TableReader.h"
 #include "core/runtime/Error.h"
+#include "core/util/FileChecks.h"
 #include "core/tokenizers/Tokenizer.h"
 
 namespace distilbench {
@@ -119,6 +121,7 @@ std::vector<RawRow> readTable(const std::string& path, const ColumnMapping& cols
 }
 
 std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols, Task task, bool lines) {
+    requireRegularFile(path);
     QFile f(QString::fromStdString(path));
     if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
     std::vector<QJsonObject> objects;
@@ -178,7 +181,9 @@ std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols,
     return rows;
 }
 
-std::vector<RawRow> readFolder(const std::string& path) {
+bool isValidUtf8(const QByteArray& bytes);
+
+std::vector<RawRow> readFolder(const std::string& path, std::size_t* invalidUtf8) {
     std::vector<RawRow> rows;
     const QDir dir(QString::fromStdString(path));
     const QStringList classes = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
@@ -189,10 +194,15 @@ std::vector<RawRow> readFolder(const std::string& path) {
         while (it.hasNext()) files << it.next();
         files.sort();  // a stable order whatever the file system returns
         for (const QString& file : files) {
-            QFile f(file);
-            if (!f.open(QIODevice::ReadOnly)) throw Error(file.toStdString(), "cannot open");
+            // Each file is one example: a regular text file of bounded size.
+            const std::string bytes = readSmallFile(file.toStdString(), 64ull * 1024 * 1024);
+            if (bytes.find('\0') != std::string::npos)
+                throw Error(file.toStdString(), "is a binary file, not text (a folder-per-label "
+                                                "dataset holds one text file per example)");
+            const QByteArray raw = QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size()));
+            if (!isValidUtf8(raw)) ++*invalidUtf8;  // replaced by U+FFFD below, and counted
             RawRow row;
-            row.text = QString::fromUtf8(f.readAll()).trimmed().toStdString();
+            row.text = QString::fromUtf8(raw).trimmed().toStdString();
             row.labels = {cls.toStdString()};
             rows.push_back(std::move(row));
         }
@@ -201,8 +211,9 @@ std::vector<RawRow> readFolder(const std::string& path) {
 }
 
 std::vector<RawRow> readConll(const std::string& path) {
+    requireRegularFile(path);
     std::ifstream in(path);
-    if (!in) throw Error(path, "cannot open");
+    if (!in) throw Error(path, "cannot open: " + errnoText(errno));
     std::vector<RawRow> rows;
     RawRow current;
     std::string line;
@@ -271,6 +282,7 @@ bool isValidUtf8(const QByteArray& bytes) {
 }
 
 Dataset readCorpus(const std::string& path) {
+    requireRegularFile(path);
     QFile f(QString::fromStdString(path));
     if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot be read: " + f.errorString().toStdString());
     Dataset d;
@@ -301,7 +313,8 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
     const QString ext = info.suffix().toLower();
     if (task == Task::MaskedLM) return readCorpus(path);
     std::vector<RawRow> rows;
-    if (info.isDir()) rows = readFolder(path);
+    std::size_t invalidUtf8 = 0;
+    if (info.isDir()) rows = readFolder(path, &invalidUtf8);
     else if (task == Task::TokenClassification && ext != "jsonl" && ext != "json") rows = readConll(path);
     else if (ext == "jsonl" || ext == "ndjson") rows = readJson(path, columns, task, true);
     else if (ext == "json") rows = readJson(path, columns, task, false);
@@ -311,6 +324,10 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
     Dataset d;
     d.task = task;
     d.source = path;
+    if (invalidUtf8 > 0)
+        d.warnings.push_back(std::to_string(invalidUtf8) +
+                             (invalidUtf8 == 1 ? " file is" : " files are") +
+                             " not valid UTF-8; the invalid bytes were replaced by U+FFFD");
     if (task == Task::Regression) {
         for (const auto& r : rows) {
             if (r.labels.size() != 1 || !isNumber(r.labels[0]))
@@ -355,6 +372,89 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
     }
     if (task == Task::Classification && d.labels.size() < 2)
         throw Error(path, "has only one label ('" + d.labels[0] + "'): classification needs at least two");
+    return d;
+}
+
+std::map<std::string, std::string> parseLabelMap(const std::string& text) {
+    std::map<std::string, std::string> map;
+    for (const QString& part : QString::fromStdString(text).split(',', Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.indexOf('=');
+        if (eq <= 0 || eq == part.size() - 1)
+            throw Error("label map: '" + part.toStdString() +
+                        "' is not DATA_LABEL=MODEL_LABEL (e.g. foo=negative,bar=positive)");
+        map[part.left(eq).trimmed().toStdString()] = part.mid(eq + 1).trimmed().toStdString();
+    }
+    if (map.empty()) throw Error("label map is empty (e.g. foo=negative,bar=positive)");
+    return map;
+}
+
+Dataset readDatasetForModel(const std::string& path, Task task, const ColumnMapping& columns,
+                            const std::vector<std::string>& modelLabels,
+                            const std::map<std::string, std::string>& labelMap) {
+    Dataset d = DatasetReader::read(path, task, columns);
+    if (task == Task::Regression || task == Task::MaskedLM) return d;
+    std::map<std::string, int> modelId;
+    for (std::size_t i = 0; i < modelLabels.size(); ++i) modelId[modelLabels[i]] = int(i);
+    auto join = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
+        return s;
+    };
+    std::vector<int> remap(d.labels.size(), -1);
+    if (!labelMap.empty()) {
+        std::vector<std::string> unmapped;
+        for (std::size_t i = 0; i < d.labels.size(); ++i) {
+            const auto m = labelMap.find(d.labels[i]);
+            if (m == labelMap.end()) {
+                unmapped.push_back(d.labels[i]);
+                continue;
+            }
+            const auto it = modelId.find(m->second);
+            if (it == modelId.end())
+                throw Error("label map: '" + m->second + "' is not one of the model's labels (" +
+                            join(modelLabels) + ")");
+            remap[i] = it->second;
+        }
+        if (!unmapped.empty())
+            throw Error(path, "the label map does not say what " + join(unmapped) +
+                                  " mean for the model (its labels: " + join(modelLabels) + ")");
+    } else {
+        std::vector<std::string> unknown;
+        for (std::size_t i = 0; i < d.labels.size(); ++i) {
+            const auto it = modelId.find(d.labels[i]);
+            if (it != modelId.end()) remap[i] = it->second;
+            else unknown.push_back(d.labels[i]);
+        }
+        if (!unknown.empty()) {
+            // Labels written as ids 0..n-1 map onto the model's ids.
+            bool ids = true;
+            for (std::size_t i = 0; i < d.labels.size() && ids; ++i) {
+                bool ok = false;
+                const int v = QString::fromStdString(d.labels[i]).toInt(&ok);
+                ids = ok && v >= 0 && v < int(modelLabels.size());
+                if (ids) remap[i] = v;
+            }
+            if (!ids) {
+                std::string example;
+                for (std::size_t i = 0; i < unknown.size() && i < modelLabels.size(); ++i)
+                    example += (i ? "," : "") + unknown[i] + "=" + modelLabels[i];
+                throw Error(path, "has labels the model does not know: " + join(unknown) +
+                                      " (the model's labels: " + join(modelLabels) +
+                                      "); map them explicitly, e.g. --label-map " + example);
+            }
+        }
+    }
+    for (auto& e : d.examples) {
+        if (e.label >= 0) e.label = remap[e.label];
+        for (int& t : e.tags) t = remap[t];
+        if (!e.labels.empty()) {
+            std::vector<int> multi(modelLabels.size(), 0);
+            for (std::size_t i = 0; i < e.labels.size(); ++i)
+                if (e.labels[i]) multi[remap[i]] = 1;
+            e.labels = std::move(multi);
+        }
+    }
+    d.labels = modelLabels;
     return d;
 }
 

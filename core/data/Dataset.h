@@ -32,6 +32,8 @@ struct Dataset {
     std::vector<Example> examples;
     std::vector<std::string> labels;
     std::string source;
+    // Problems that did not stop the read (invalid UTF-8 replaced, with the count of rows).
+    std::vector<std::string> warnings;
 };
 
 // Reads CSV/TSV (quoted fields, BOM, CRLF), JSON Lines, JSON arrays, a folder with one subfolder
@@ -44,6 +46,18 @@ public:
     static Dataset read(const std::string& path, Task task, const ColumnMapping& columns = {},
                         const std::vector<std::string>& labelNames = {});
 };
+
+// "foo=negative,bar=positive" → {foo: negative, bar: positive}; throws Error when malformed.
+std::map<std::string, std::string> parseLabelMap(const std::string& text);
+
+// Reads labelled data for scoring a model (evaluate, int8 checks; the GUI and the CLI): the
+// data's labels must be the model's label names, or ids 0..n-1 written as numbers, or be
+// mapped by `labelMap` (data label → model label). Anything else is an Error listing the
+// unknown labels and the model's labels — never an alphabetical remapping in silence. The
+// result carries the model's label names in the model's id order.
+Dataset readDatasetForModel(const std::string& path, Task task, const ColumnMapping& columns,
+                            const std::vector<std::string>& modelLabels,
+                            const std::map<std::string, std::string>& labelMap = {});
 
 struct DatasetStatistics {
     std::size_t rows = 0, emptyRows = 0, duplicateRows = 0, truncatedRows = 0;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/runtime/Error.h"
+#include "core/util/FileChecks.h"
 
 namespace distilbench {
 
@@ -16,6 +17,7 @@ std::size_t Table::column(const std::string& name, const std::string& source) co
 }
 
 Table TableReader::read(const std::string& path) {
+    requireRegularFile(path);  // a named pipe would block the read forever
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path, "cannot open");
     std::ostringstream buffer;

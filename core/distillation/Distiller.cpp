@@ -1,7 +1,7 @@
 #include "core/distillation/Distiller.h"
 
 #include <QFile>
-#include <QSaveFile>
+#include "core/util/AtomicFile.h"
 #include <filesystem>
 
 #include "core/runtime/Error.h"
@@ -22,11 +22,8 @@ DistillationOutcome finish(const TrainingConfig& config, const std::string& dir,
                                      out.training.teacherMetrics, out.training.bestMetrics, metric,
                                      std::min(128, config.maxLength), 10, cb.job);
     writeJsonAtomically((fs::path(dir) / "distillation_report.json").string(), out.report.toJson());
-    QSaveFile md(QString::fromStdString((fs::path(dir) / "distillation_report.md").string()));
-    if (md.open(QIODevice::WriteOnly)) {
-        md.write(QByteArray::fromStdString(out.report.toMarkdown()));
-        md.commit();
-    }
+    writeFileAtomically((fs::path(dir) / "distillation_report.md").string(),
+                        out.report.toMarkdown());
     return out;
 }
 

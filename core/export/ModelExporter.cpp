@@ -2,16 +2,21 @@
 
 #include <ATen/ATen.h>
 
-#include <QSaveFile>
+#include <stdlib.h>
+
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 
+#include "core/export/ExportTarget.h"
 #include "core/export/ModelCard.h"
 #include "core/export/OnnxExporter.h"
 #include "core/export/TokenizerFiles.h"
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
+#include "core/util/AtomicFile.h"
+#include "core/util/FileChecks.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/util/JsonFile.h"
 #include "core/weights/WeightWriter.h"
@@ -44,6 +49,33 @@ bool parseExportDType(const std::string& s, ExportDType& out) {
 }
 
 namespace {
+
+// A folder we created (mkdtemp, beside the target so that the final rename stays on one file
+// system), removed when it goes out of scope unless released.
+class TemporaryFolder {
+public:
+    TemporaryFolder() = default;
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+    ~TemporaryFolder() {
+        if (path_.empty()) return;
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    void create(const fs::path& target) {
+        std::string pattern =
+            (target.parent_path() / ("." + target.filename().string() + ".export-XXXXXX")).string();
+        if (!::mkdtemp(pattern.data()))
+            throw Error(target.parent_path().string(),
+                        "cannot create a temporary folder: " + errnoText(errno));
+        path_ = pattern;
+    }
+    void release() { path_.clear(); }
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
 
 at::ScalarType scalarType(ExportDType d) {
     switch (d) {
@@ -86,21 +118,37 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
                          const ExportOptions& o, const JobCallbacks& cb) {
     const auto start = std::chrono::steady_clock::now();
     if (outPath.empty()) throw Error("no output path given");
+    // Where the export goes is checked before anything is loaded or written.
+    {
+        std::error_code ec0;
+        const fs::path mp(modelPath);
+        const std::string folder = fs::is_directory(mp, ec0) ? modelPath : mp.parent_path().string();
+        const bool onnxFile = o.format == ExportFormat::Onnx &&
+                              fs::path(outPath).extension() == ".onnx";
+        const ExportTarget target = inspectExportTarget(outPath, folder, onnxFile);
+        if (target.state == ExportTarget::State::Refused) throw Error(target.path, target.problem);
+        if (target.needsConfirmation() && !o.overwrite) throw Error(target.path, target.problem);
+    }
     cb.report(0.0, "loading the model");
-    auto model = Model::load(modelPath, cb);
+    auto model = Model::load(modelPath, cb, o.load);
     std::unique_ptr<Tokenizer> tokenizer;
     try {
         tokenizer = Tokenizer::load(model->folder());
     } catch (const Error&) {
         if (o.format != ExportFormat::Onnx) throw;  // a bare ONNX file needs no tokenizer
     }
-    const fs::path out = fs::absolute(outPath);
+    fs::path out = fs::absolute(outPath).lexically_normal();
+    while (!out.has_filename() && out.has_parent_path() && out != out.root_path())
+        out = out.parent_path();
     const bool singleOnnxFile = o.format == ExportFormat::Onnx && out.extension() == ".onnx";
-    const fs::path tmp = out.string() + ".tmp";
     std::error_code ec;
-    fs::remove_all(tmp, ec);
-    fs::create_directories(singleOnnxFile ? out.parent_path() : tmp, ec);
-    if (ec) throw Error(out.string(), "cannot create the folder: " + ec.message());
+    fs::create_directories(out.parent_path(), ec);
+    if (ec) throw Error(out.parent_path().string(), "cannot create the folder: " + ec.message());
+    // The export is assembled in a temporary folder of our own beside the target and removed
+    // on every failure path; the target appears only when the export is complete.
+    TemporaryFolder tmpFolder;
+    if (!singleOnnxFile) tmpFolder.create(out);
+    const fs::path tmp = tmpFolder.path();
     EncoderModel& enc = model->encoder();
     const ModelConfig& c = enc.config();
     cb.checkAbort();
@@ -144,20 +192,33 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
         cb.report(0.8, "writing the tokenizer and the model card");
         if (tokenizer) writeTokenizerFiles(*tokenizer, model->folder(), tmp.string());
         if (o.format != ExportFormat::Onnx) {
-            QSaveFile card(QString::fromStdString((tmp / "README.md").string()));
-            if (!card.open(QIODevice::WriteOnly))
-                throw Error((tmp / "README.md").string(), "cannot be written");
-            card.write(QByteArray::fromStdString(
-                modelCardMarkdown(c, model->folder(), enc.parameterCount())));
-            if (!card.commit()) throw Error((tmp / "README.md").string(), "cannot be written");
+            writeFileAtomically((tmp / "README.md").string(),
+                                modelCardMarkdown(c, model->folder(), enc.parameterCount()));
         }
-        // Replace the old export only now that the new one is complete.
-        const fs::path old = out.string() + ".old";
-        fs::remove_all(old, ec);
-        if (fs::exists(out)) fs::rename(out, old, ec);
-        fs::rename(tmp, out, ec);
-        if (ec) throw Error(out.string(), "cannot be replaced: " + ec.message());
-        fs::remove_all(old, ec);
+        // Only now that the new export is complete: re-check the target (it may have changed
+        // while we worked) and move the export into place.
+        const ExportTarget again = inspectExportTarget(out.string(), model->folder(), false);
+        if (again.state == ExportTarget::State::Refused) throw Error(again.path, again.problem);
+        if (again.state == ExportTarget::State::PreviousExport) {
+            if (!o.overwrite) throw Error(again.path, again.problem);
+            // Move the previous export aside (it holds only export files), then swap.
+            TemporaryFolder old;
+            old.create(out);
+            fs::rename(out, old.path(), ec);
+            if (ec) throw Error(out.string(), "cannot be replaced: " + ec.message());
+            fs::rename(tmp, out, ec);
+            if (ec) {
+                std::error_code back;
+                fs::rename(old.path(), out, back);
+                throw Error(out.string(), "cannot be replaced: " + ec.message());
+            }
+            tmpFolder.release();
+        } else {
+            if (again.state == ExportTarget::State::EmptyFolder) fs::remove(out, ec);
+            fs::rename(tmp, out, ec);
+            if (ec) throw Error(out.string(), "cannot be written: " + ec.message());
+            tmpFolder.release();
+        }
         for (const auto& e : fs::directory_iterator(out)) {
             result.files.push_back(e.path().filename().string());
             result.bytes += static_cast<std::int64_t>(e.file_size());

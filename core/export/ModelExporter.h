@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/models/Model.h"
 #include "core/runtime/JobCallbacks.h"
 
 namespace distilbench {
@@ -22,6 +23,9 @@ struct ExportOptions {
     // when it loads it (transformers ignores the key and runs fp32).
     bool quantizeInt8 = false;
     int onnxOpset = 14;
+    // Replace an existing export at the target (only one that holds nothing but export files).
+    bool overwrite = false;
+    LoadOptions load;  // an incomplete model is refused unless load.allowMissingWeights
 };
 
 struct ExportResult {

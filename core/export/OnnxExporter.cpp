@@ -5,7 +5,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <QFile>
-#include <QSaveFile>
+#include "core/util/AtomicFile.h"
 #include <cmath>
 #include <limits>
 
@@ -313,12 +313,7 @@ void exportOnnx(EncoderModel& model, const std::string& path, const OnnxExportOp
     std::string bytes;
     if (!proto.SerializeToString(&bytes))
         throw Error(path, "the ONNX model is too large for one protobuf (2 GiB)");
-    QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly) ||
-        f.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
-            static_cast<qint64>(bytes.size()) ||
-        !f.commit())
-        throw Error(path, "cannot be written: " + f.errorString().toStdString());
+    writeFileAtomically(path, bytes);
 }
 
 }  // namespace distilbench

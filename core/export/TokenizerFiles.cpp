@@ -1,7 +1,7 @@
 #include "core/export/TokenizerFiles.h"
 
 #include <QJsonArray>
-#include <QSaveFile>
+#include "core/util/AtomicFile.h"
 #include <filesystem>
 
 #include "core/runtime/Error.h"
@@ -101,12 +101,9 @@ void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source,
     const auto* wordPiece = dynamic_cast<const WordPieceTokenizer*>(&tokenizer);
     if (wordPiece) {
         if (!fs::exists(out / "vocab.txt")) {
-            QSaveFile f(QString::fromStdString((out / "vocab.txt").string()));
-            if (!f.open(QIODevice::WriteOnly))
-                throw Error((out / "vocab.txt").string(), "cannot be written");
-            for (const auto& w : wordPiece->vocabulary())
-                f.write(QByteArray::fromStdString(w) + '\n');
-            if (!f.commit()) throw Error((out / "vocab.txt").string(), "cannot be written");
+            std::string text;
+            for (const auto& w : wordPiece->vocabulary()) text += w + '\n';
+            writeFileAtomically((out / "vocab.txt").string(), text);
         }
         if (!fs::exists(out / "tokenizer.json"))
             writeJsonAtomically((out / "tokenizer.json").string(),

@@ -35,10 +35,11 @@ std::vector<float> softmax(const float* logits, std::size_t n) {
     return p;
 }
 
-std::shared_ptr<Pipeline> Pipeline::open(const std::string& path, const JobCallbacks& callbacks) {
+std::shared_ptr<Pipeline> Pipeline::open(const std::string& path, const JobCallbacks& callbacks,
+                                         const LoadOptions& load) {
     JobCallbacks modelProgress = callbacks;
     modelProgress.progress = [&](const ProgressReport& r) { callbacks.report(r.fraction * 0.9, r.message); };
-    auto model = Model::load(path, modelProgress);
+    auto model = Model::load(path, modelProgress, load);
     std::shared_ptr<Tokenizer> tokenizer;
     if (!model->summary().tokenizerFiles.empty()) {
         callbacks.report(0.92, "loading the tokenizer");

@@ -64,7 +64,8 @@ public:
     Pipeline(std::shared_ptr<Model> model, std::shared_ptr<Tokenizer> tokenizer);
     // Loads a model folder and the tokenizer beside it (none when the folder has no tokenizer
     // files). Throws distilbench::Error naming the file and the problem.
-    static std::shared_ptr<Pipeline> open(const std::string& path, const JobCallbacks& callbacks = {});
+    static std::shared_ptr<Pipeline> open(const std::string& path, const JobCallbacks& callbacks = {},
+                                          const LoadOptions& load = {});
 
     PipelineResult predict(const std::vector<std::string>& texts, const std::vector<std::string>& pairs = {},
                            const PipelineOptions& options = {}) const;

@@ -7,7 +7,9 @@
 #include <map>
 
 #include "core/models/EncoderModel.h"
+#include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
+#include "core/util/FileChecks.h"
 #include "core/weights/WeightLoader.h"
 
 namespace distilbench {
@@ -57,6 +59,14 @@ const char* dtypeLabel(at::ScalarType t) {
     }
 }
 
+// Bytes the parameters of `config` take in float32 beyond what the weights file provides (the
+// file is mapped, not copied): what building the model will allocate at most.
+std::uint64_t bytesToAllocate(const ModelConfig& config, std::uint64_t fileBytes) {
+    const auto params = static_cast<std::uint64_t>(std::max<std::int64_t>(0, config.parameterCount()));
+    const std::uint64_t bytes = params * 4;
+    return bytes > fileBytes ? bytes - fileBytes : 0;
+}
+
 }  // namespace
 
 Model::~Model() = default;
@@ -66,6 +76,8 @@ const ModelConfig& Model::config() const {
 }
 
 std::shared_ptr<Model> Model::create(const ModelConfig& config, std::uint64_t seed) {
+    requireMemory(bytesToAllocate(config, 0), "", "a new " + config.architecture() + " (" +
+                  std::to_string(config.parameterCount()) + " parameters)");
     std::shared_ptr<Model> model(new Model());
     model->encoder_ = std::make_unique<EncoderModel>(config, seed);
     model->summary_.weightsFormat = "new";
@@ -83,7 +95,24 @@ std::shared_ptr<Model> Model::adopt(std::unique_ptr<EncoderModel> encoder,
     return model;
 }
 
-std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& callbacks) {
+IncompleteModelError::IncompleteModelError(const std::string& file, std::vector<std::string> missing)
+    : Error(file, "is incomplete: " + std::to_string(missing.size()) +
+                      (missing.size() == 1 ? " weight is" : " weights are") + " missing (" +
+                      summariseNames(missing) +
+                      "); train the model first, or allow fresh weights to inspect it "
+                      "(distilbench-cli --allow-fresh-weights)"),
+      missing_(std::move(missing)) {}
+
+std::string summariseNames(const std::vector<std::string>& names, std::size_t shown) {
+    std::string s;
+    for (std::size_t i = 0; i < names.size() && i < shown; ++i) s += (i ? ", " : "") + names[i];
+    if (names.size() > shown) s += " and " + std::to_string(names.size() - shown) + " more";
+    return s;
+}
+
+
+std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& callbacks,
+                                   const LoadOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
     const fs::path p(path);
@@ -93,6 +122,18 @@ std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& 
     ModelConfig config = ModelConfig::load((folder / "config.json").string());
     callbacks.checkAbort();
     const WeightsLocation where = findWeights(path);
+    {
+        std::uint64_t fileBytes = 0;
+        if (where.format == "safetensors-sharded") {
+            for (const auto& entry : fs::directory_iterator(folder, ec))
+                if (entry.path().extension() == ".safetensors")
+                    fileBytes += static_cast<std::uint64_t>(entry.file_size(ec));
+        } else {
+            fileBytes = static_cast<std::uint64_t>(fs::file_size(where.path, ec));
+        }
+        requireMemory(bytesToAllocate(config, fileBytes), (folder / "config.json").string(),
+                      "this config (" + std::to_string(config.parameterCount()) + " parameters)");
+    }
     callbacks.report(0.15, "mapping " + fs::path(where.path).filename().string());
     NamedTensors weights = readWeights(where);
     callbacks.checkAbort();
@@ -104,6 +145,8 @@ std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& 
     callbacks.report(0.7, "loading weights");
     const LoadReport report = model->encoder_->loadStateDict(weights, where.path);
     callbacks.checkAbort();
+    if (!report.missing.empty() && !options.allowMissingWeights)
+        throw IncompleteModelError(where.path, report.missing);
 
     auto& s = model->summary_;
     s.folder = folder.string();
@@ -153,6 +196,7 @@ void Model::summarise() {
 }
 
 void Model::setComputeDType(ComputeDType dtype) {
+    if (dtype == ComputeDType::BFloat16) Runtime::requireBf16("bf16 inference");
     std::lock_guard lock(mutex_);
     if (dtype == dtype_) return;
     encoder_->to(encoder_->device(), dtype == ComputeDType::BFloat16 ? at::kBFloat16 : at::kFloat);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/models/ModelConfig.h"
+#include "core/runtime/Error.h"
 #include "core/runtime/JobCallbacks.h"
 
 namespace distilbench {
@@ -44,6 +45,26 @@ struct ModelSummary {
 
 enum class ComputeDType { Float32, BFloat16 };
 
+struct LoadOptions {
+    // A model whose file lacks some of its weights (no classifier, fewer layers than the config)
+    // is refused unless this is set: only training, distillation and explicit inspection
+    // ("--allow-fresh-weights") may start from freshly initialised tensors.
+    bool allowMissingWeights = false;
+};
+
+// Thrown by Model::load for a model that lacks weights; lists them.
+class IncompleteModelError : public Error {
+public:
+    IncompleteModelError(const std::string& file, std::vector<std::string> missing);
+    const std::vector<std::string>& missing() const { return missing_; }
+
+private:
+    std::vector<std::string> missing_;
+};
+
+// "classifier.weight, classifier.bias and 3 more": a short list for one-line messages.
+std::string summariseNames(const std::vector<std::string>& names, std::size_t shown = 6);
+
 struct InferenceRequest {
     // Token ids per sequence (ragged: padded to the longest here); type ids optional.
     std::vector<std::vector<std::int64_t>> inputIds;
@@ -66,7 +87,10 @@ class Model {
 public:
     // Loads a folder (config.json + weights) or a weights file beside a config.json.
     // Throws distilbench::Error naming the file and the problem.
-    static std::shared_ptr<Model> load(const std::string& path, const JobCallbacks& callbacks = {});
+    // Refuses (IncompleteModelError) a file that lacks weights the config needs, unless
+    // options.allowMissingWeights; refuses a config whose parameters do not fit in memory.
+    static std::shared_ptr<Model> load(const std::string& path, const JobCallbacks& callbacks = {},
+                                       const LoadOptions& options = {});
     // A new, randomly initialised model.
     static std::shared_ptr<Model> create(const ModelConfig& config, std::uint64_t seed = 42);
     // Wraps an encoder built elsewhere (a model given a new head for fine-tuning).

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <cmath>
 #include <map>
 
 #include "core/runtime/Error.h"
@@ -42,13 +43,62 @@ const char* const kKnownKeys[] = {
     "classifier_dropout", "qa_dropout", "layer_norm_eps", "initializer_range", "tie_word_embeddings",
     "id2label", "label2id", "problem_type", "num_labels"};
 
-int getInt(const QJsonObject& o, const char* key, int fallback) {
-    const auto v = o.value(QLatin1String(key));
-    return v.isDouble() ? v.toInt() : fallback;
+std::string typeName(const QJsonValue& v) {
+    switch (v.type()) {
+        case QJsonValue::String: return "a string";
+        case QJsonValue::Bool: return "true/false";
+        case QJsonValue::Array: return "a list";
+        case QJsonValue::Object: return "an object";
+        case QJsonValue::Null: return "null";
+        default: return "a number";
+    }
 }
-double getDouble(const QJsonObject& o, const char* key, double fallback) {
+
+// A value of the wrong type names the key and what was expected: "dim": "64" must not
+// silently become 768. null counts as absent, as in transformers.
+int getInt(const QJsonObject& o, const char* key, int fallback, const std::string& source) {
     const auto v = o.value(QLatin1String(key));
-    return v.isDouble() ? v.toDouble() : fallback;
+    if (v.isUndefined() || v.isNull()) return fallback;
+    if (!v.isDouble())
+        throw Error(source, std::string("\"") + key + "\" must be an integer, not " + typeName(v));
+    const double d = v.toDouble();
+    if (d != std::floor(d) || d < -2147483648.0 || d > 2147483647.0)
+        throw Error(source, std::string("\"") + key + "\" must be an integer, not " +
+                                QString::number(d, 'g', 17).toStdString());
+    return static_cast<int>(d);
+}
+double getDouble(const QJsonObject& o, const char* key, double fallback, const std::string& source) {
+    const auto v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) return fallback;
+    if (!v.isDouble())
+        throw Error(source, std::string("\"") + key + "\" must be a number, not " + typeName(v));
+    return v.toDouble();
+}
+bool getBool(const QJsonObject& o, const char* key, bool fallback, const std::string& source) {
+    const auto v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) return fallback;
+    if (!v.isBool())
+        throw Error(source, std::string("\"") + key + "\" must be true or false, not " + typeName(v));
+    return v.toBool();
+}
+std::string getString(const QJsonObject& o, const char* key, const std::string& fallback,
+                      const std::string& source) {
+    const auto v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) return fallback;
+    if (!v.isString())
+        throw Error(source, std::string("\"") + key + "\" must be a string, not " + typeName(v));
+    return v.toString().toStdString();
+}
+
+// Sanity limits for numbers read from config.json. The largest public encoders stay far below
+// them (XLM-R: 250k tokens; BERT-large: 24 layers of 1024); a tiny crafted file must not ask
+// for terabytes or hours before anything else is checked.
+void checkRange(const std::string& source, const char* key, std::int64_t value, std::int64_t lo,
+                std::int64_t hi) {
+    if (value < lo || value > hi)
+        throw Error(source, std::string("\"") + key + "\" is " + std::to_string(value) +
+                                "; it must be between " + std::to_string(lo) + " and " +
+                                std::to_string(hi));
 }
 
 }  // namespace
@@ -126,25 +176,25 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
     }
 
     const bool bert = c.family == ModelFamily::Bert;
-    c.vocabSize = getInt(json, "vocab_size", 30522);
-    c.hiddenSize = getInt(json, bert ? "hidden_size" : "dim", 768);
-    c.numLayers = getInt(json, bert ? "num_hidden_layers" : "n_layers", bert ? 12 : 6);
-    c.numHeads = getInt(json, bert ? "num_attention_heads" : "n_heads", 12);
-    c.intermediateSize = getInt(json, bert ? "intermediate_size" : "hidden_dim", 3072);
-    c.maxPositions = getInt(json, "max_position_embeddings", 512);
-    c.typeVocabSize = bert ? getInt(json, "type_vocab_size", 2) : 0;
-    c.padTokenId = getInt(json, "pad_token_id", 0);
-    c.activation = json.value(bert ? "hidden_act" : "activation").toString("gelu").toStdString();
-    c.sinusoidalPositions = !bert && json.value("sinusoidal_pos_embds").toBool(false);
-    c.dropout = getDouble(json, bert ? "hidden_dropout_prob" : "dropout", 0.1);
-    c.attentionDropout = getDouble(json, bert ? "attention_probs_dropout_prob" : "attention_dropout", 0.1);
-    c.classifierDropout = bert ? getDouble(json, "classifier_dropout", c.dropout)
-                               : getDouble(json, "seq_classif_dropout", 0.2);
-    c.qaDropout = bert ? getDouble(json, "classifier_dropout", c.dropout) : getDouble(json, "qa_dropout", 0.1);
-    c.layerNormEps = getDouble(json, "layer_norm_eps", 1e-12);
-    c.initializerRange = getDouble(json, "initializer_range", 0.02);
-    c.tieWordEmbeddings = json.value("tie_word_embeddings").toBool(true);
-    c.problemType = json.value("problem_type").toString().toStdString();
+    c.vocabSize = getInt(json, "vocab_size", 30522, source);
+    c.hiddenSize = getInt(json, bert ? "hidden_size" : "dim", 768, source);
+    c.numLayers = getInt(json, bert ? "num_hidden_layers" : "n_layers", bert ? 12 : 6, source);
+    c.numHeads = getInt(json, bert ? "num_attention_heads" : "n_heads", 12, source);
+    c.intermediateSize = getInt(json, bert ? "intermediate_size" : "hidden_dim", 3072, source);
+    c.maxPositions = getInt(json, "max_position_embeddings", 512, source);
+    c.typeVocabSize = bert ? getInt(json, "type_vocab_size", 2, source) : 0;
+    c.padTokenId = getInt(json, "pad_token_id", 0, source);
+    c.activation = getString(json, bert ? "hidden_act" : "activation", "gelu", source);
+    c.sinusoidalPositions = !bert && getBool(json, "sinusoidal_pos_embds", false, source);
+    c.dropout = getDouble(json, bert ? "hidden_dropout_prob" : "dropout", 0.1, source);
+    c.attentionDropout = getDouble(json, bert ? "attention_probs_dropout_prob" : "attention_dropout", 0.1, source);
+    c.classifierDropout = bert ? getDouble(json, "classifier_dropout", c.dropout, source)
+                               : getDouble(json, "seq_classif_dropout", 0.2, source);
+    c.qaDropout = bert ? getDouble(json, "classifier_dropout", c.dropout, source) : getDouble(json, "qa_dropout", 0.1, source);
+    c.layerNormEps = getDouble(json, "layer_norm_eps", 1e-12, source);
+    c.initializerRange = getDouble(json, "initializer_range", 0.02, source);
+    c.tieWordEmbeddings = getBool(json, "tie_word_embeddings", true, source);
+    c.problemType = getString(json, "problem_type", "", source);
 
     const QJsonObject id2label = json.value("id2label").toObject();
     if (!id2label.isEmpty()) {
@@ -152,19 +202,41 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
         for (auto it = id2label.begin(); it != id2label.end(); ++it) {
             bool ok = false;
             const int id = it.key().toInt(&ok);
-            if (!ok || id < 0 || id >= 100000) throw Error(source, "id2label has a non-integer key '" + it.key().toStdString() + "'");
+            if (!ok || id < 0 || id >= kMaxLabels)
+                throw Error(source, "id2label has a key '" + it.key().toStdString() +
+                                        "' that is not an id between 0 and " +
+                                        std::to_string(kMaxLabels - 1));
+            if (!it.value().isString())
+                throw Error(source, "id2label[" + it.key().toStdString() +
+                                        "] must be a string, not " + typeName(it.value()));
             byId[id] = it.value().toString().toStdString();
         }
         const int n = byId.rbegin()->first + 1;
         if (static_cast<int>(byId.size()) != n) throw Error(source, "id2label ids are not 0..n-1");
         for (auto& [id, name] : byId) c.labels.push_back(name);
     } else {
-        c.setNumLabels(getInt(json, "num_labels", 2));
+        const int n = getInt(json, "num_labels", 2, source);
+        checkRange(source, "num_labels", n, 1, kMaxLabels);
+        c.setNumLabels(n);
     }
 
-    if (c.hiddenSize <= 0 || c.numLayers <= 0 || c.numHeads <= 0 || c.intermediateSize <= 0 || c.vocabSize <= 0 ||
-        c.maxPositions <= 0)
-        throw Error(source, "sizes must be positive");
+    checkRange(source, "vocab_size", c.vocabSize, 1, kMaxVocabSize);
+    checkRange(source, bert ? "hidden_size" : "dim", c.hiddenSize, 1, kMaxHiddenSize);
+    checkRange(source, bert ? "num_hidden_layers" : "n_layers", c.numLayers, 1, kMaxLayers);
+    checkRange(source, bert ? "num_attention_heads" : "n_heads", c.numHeads, 1, kMaxHeads);
+    checkRange(source, bert ? "intermediate_size" : "hidden_dim", c.intermediateSize, 1,
+               kMaxIntermediateSize);
+    checkRange(source, "max_position_embeddings", c.maxPositions, 1, kMaxPositions);
+    if (bert) checkRange(source, "type_vocab_size", c.typeVocabSize, 1, kMaxTypeVocabSize);
+    for (const auto& [key, value] : {std::pair{"dropout", c.dropout},
+                                     {"attention dropout", c.attentionDropout},
+                                     {"classifier dropout", c.classifierDropout},
+                                     {"qa dropout", c.qaDropout}})
+        if (!(value >= 0 && value < 1))
+            throw Error(source, std::string(key) + " must be in [0, 1), not " +
+                                    QString::number(value).toStdString());
+    if (!(c.layerNormEps > 0 && c.layerNormEps < 1))
+        throw Error(source, "\"layer_norm_eps\" must be in (0, 1)");
     if (c.hiddenSize % c.numHeads != 0)
         throw Error(source, "hidden size " + std::to_string(c.hiddenSize) + " is not divisible by the number of heads " +
                                 std::to_string(c.numHeads));

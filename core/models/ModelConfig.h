@@ -10,6 +10,17 @@ namespace distilbench {
 enum class ModelFamily { DistilBert, Bert };
 enum class HeadType { Base, MaskedLM, SequenceClassification, TokenClassification, QuestionAnswering, MultipleChoice };
 
+// Sanity limits on sizes read from a config.json (see ModelConfig::fromJson): generous for any
+// real encoder, small enough that a crafted file cannot demand terabytes.
+constexpr int kMaxVocabSize = 4'000'000;
+constexpr int kMaxHiddenSize = 32'768;
+constexpr int kMaxLayers = 256;
+constexpr int kMaxHeads = 1'024;
+constexpr int kMaxIntermediateSize = 131'072;
+constexpr int kMaxPositions = 1'048'576;
+constexpr int kMaxTypeVocabSize = 1'024;
+constexpr int kMaxLabels = 100'000;
+
 // Everything we read from a Hugging Face config.json. Keys we do not interpret are kept in
 // `extra` and written back unchanged, so nothing is lost on a round trip.
 struct ModelConfig {

@@ -1,5 +1,7 @@
 #include "core/runtime/Environment.h"
 
+#include "core/runtime/Error.h"
+
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -53,6 +55,21 @@ bool Runtime::bf16Native() {
                    line.find("amx_bf16") != std::string::npos;
     }
     return false;
+}
+
+bool Runtime::bf16Usable() {
+    static const bool native = bf16Native();
+    const char* mode = std::getenv("DISTILBENCH_BF16");
+    const std::string m = mode ? mode : "";
+    if (m == "off") return false;   // as if the CPU lacked it (tests; users who forbid it)
+    if (m == "allow") return true;  // emulated bf16 accepted (tests of the bf16 code paths)
+    return native;
+}
+
+void Runtime::requireBf16(const std::string& what) {
+    if (bf16Usable()) return;
+    throw Error(what + " is not available on this CPU: it has no native bf16 (AVX512-BF16 or "
+                       "AMX), and emulated bf16 takes minutes per forward pass; use float32");
 }
 
 BlasInfo Runtime::detectBlas() {

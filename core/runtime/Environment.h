@@ -40,6 +40,12 @@ public:
     static bool cudaAvailable();
     static int cudaDeviceCount();
     static bool bf16Native();
+    // bf16 compute is offered only where the CPU has it natively (elsewhere LibTorch emulates it
+    // and a forward takes minutes). DISTILBENCH_BF16=allow accepts emulated bf16, =off treats
+    // the CPU as lacking it.
+    static bool bf16Usable();
+    // Throws Error("<what>: this CPU ... has no native bf16 ...") unless bf16Usable().
+    static void requireBf16(const std::string& what);
     static BlasInfo detectBlas();
     static std::int64_t residentBytes();
     static std::string torchVersion();

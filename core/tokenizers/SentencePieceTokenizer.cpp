@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/runtime/Error.h"
+#include "core/util/FileChecks.h"
 #include "core/sentencepiece/SentencePieceLibrary.h"
 #include "core/tokenizers/Unicode.h"
 
@@ -13,6 +14,7 @@ namespace distilbench {
 namespace fs = std::filesystem;
 
 std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::string& path) {
+    requireRegularFile(path);  // a named pipe would block the module's read forever
     auto tok = std::unique_ptr<SentencePieceTokenizer>(new SentencePieceTokenizer());
     tok->backend_ = SentencePieceLibrary::instance().create();
     if (const std::string error = tok->backend_->load(path); !error.empty()) throw Error(path, error);

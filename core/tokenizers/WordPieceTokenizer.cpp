@@ -9,10 +9,16 @@
 #include <fstream>
 
 #include "core/runtime/Error.h"
+#include "core/util/FileChecks.h"
 #include "core/util/JsonFile.h"
 #include "core/tokenizers/Unicode.h"
 
 namespace distilbench {
+
+namespace {
+constexpr int kMaxInputCharsPerWord = 10'000;
+constexpr std::int64_t kMaxAddedTokens = 1'000'000;
+}  // namespace
 namespace fs = std::filesystem;
 
 namespace {
@@ -47,6 +53,7 @@ void readSpecialTokenFiles(const fs::path& folder, SpecialTokens& s, int& maxLen
 }  // namespace
 
 std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromVocab(const std::string& vocabPath) {
+    requireRegularFile(vocabPath);  // a named pipe would block the read forever
     std::ifstream in(vocabPath, std::ios::binary);
     if (!in) throw Error(vocabPath, "cannot open");
     auto tok = std::unique_ptr<WordPieceTokenizer>(new WordPieceTokenizer());
@@ -105,7 +112,14 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
     }
     tok->special_.unk = model.value("unk_token").toString("[UNK]").toStdString();
     tok->prefix_ = model.value("continuing_subword_prefix").toString("##").toStdString();
-    tok->maxInputChars_ = static_cast<std::size_t>(model.value("max_input_chars_per_word").toInt(100));
+    // WordPiece is quadratic in the word's length: HF's default is 100; beyond a few thousand a
+    // crafted value only makes one long word take hours.
+    const QJsonValue maxChars = model.value("max_input_chars_per_word");
+    if (!maxChars.isUndefined() && !maxChars.isNull() &&
+        (!maxChars.isDouble() || maxChars.toDouble() < 1 || maxChars.toDouble() > kMaxInputCharsPerWord))
+        throw Error(path, "max_input_chars_per_word must be between 1 and " +
+                              std::to_string(kMaxInputCharsPerWord));
+    tok->maxInputChars_ = static_cast<std::size_t>(maxChars.toInt(100));
 
     const QJsonValue normalizer = root.value("normalizer");
     auto applyNormalizer = [&](const QJsonObject& n, auto& self) -> void {
@@ -151,6 +165,10 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
         a.singleWord = o.value("single_word").toBool(false);
         a.normalized = o.value("normalized").toBool(!a.special);
         if (a.content.empty() || a.id < 0) throw Error(path, "an added token has no content or id");
+        // Ids index a table: an id far beyond the vocabulary would allocate gigabytes.
+        if (a.id > maxId + kMaxAddedTokens)
+            throw Error(path, "added token '" + a.content + "' has id " + std::to_string(a.id) +
+                                  ", far beyond the vocabulary of " + std::to_string(maxId + 1));
         if (static_cast<std::size_t>(a.id) >= tok->vocab_.size()) tok->vocab_.resize(a.id + 1);
         if (tok->vocab_[a.id].empty()) tok->vocab_[a.id] = a.content;
         if (a.special) tok->specialIds_.push_back(a.id);
@@ -195,6 +213,15 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
         tok->special_.clsId = tok->tokenToId(tok->special_.cls);
     } else if (postType == "BertProcessing") {
         const QJsonArray cls = post.value("cls").toArray(), sep = post.value("sep").toArray();
+        // ["[CLS]", 101]: an empty or malformed entry must not turn id 0 into CLS and SEP.
+        auto valid = [&](const QJsonArray& a) {
+            return a.size() == 2 && a[0].isString() && !a[0].toString().isEmpty() &&
+                   a[1].isDouble() && a[1].toInteger(-1) >= 0 &&
+                   a[1].toInteger() < static_cast<qint64>(tok->vocab_.size());
+        };
+        if (!valid(cls) || !valid(sep))
+            throw Error(path, "BertProcessing needs \"cls\" and \"sep\" as [token, id] pairs "
+                              "inside the vocabulary");
         tok->special_.cls = cls[0].toString().toStdString();
         tok->special_.clsId = cls[1].toInteger();
         tok->special_.sep = sep[0].toString().toStdString();

@@ -10,13 +10,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <numeric>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "core/distillation/DistillationLoss.h"
@@ -25,11 +25,14 @@
 #include "core/export/TokenizerFiles.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
+#include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 #include "core/runtime/Resources.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/DistributedContext.h"
+#include "core/training/RunFolder.h"
 #include "core/training/TensorBoardWriter.h"
+#include "core/util/AtomicFile.h"
 #include "core/util/JsonFile.h"
 #include "core/weights/WeightLoader.h"
 #include "core/weights/WeightWriter.h"
@@ -344,15 +347,51 @@ std::string toBase64(const at::Tensor& bytes) {
         .toStdString();
 }
 
+// Data-parallel rank from the torchrun variables: only rank 0 writes the run folder.
+bool isWriterRank() {
+    const char* rank = std::getenv("RANK");
+    return !rank || std::string(rank).empty() || std::string(rank) == "0";
+}
+
+// Options a run cannot start with, named before any data or model is read.
+void validateOptions(const TrainingConfig& c) {
+    if (!c.classWeights.empty() && c.classWeights != "balanced") {
+        for (const QString& v : QString::fromStdString(c.classWeights).split(',')) {
+            bool ok = false;
+            const double w = v.trimmed().toDouble(&ok);
+            if (!ok || !std::isfinite(w) || w < 0)
+                throw Error("class weights: '" + v.trimmed().toStdString() +
+                            "' is not a non-negative number (give 'balanced' or one weight per "
+                            "label, e.g. 1,2.5)");
+        }
+    }
+    if (!std::isfinite(c.learningRate) || c.learningRate <= 0)
+        throw Error("the learning rate must be a positive number");
+    if (!std::isfinite(c.labelSmoothing) || c.labelSmoothing < 0 || c.labelSmoothing >= 1)
+        throw Error("label smoothing must be in [0, 1)");
+}
+
+// The first tensor of `named` that holds NaN or infinite values, or "".
+template <typename Named>
+std::string firstNonFinite(const Named& named) {
+    for (const auto& [name, t] : named)
+        if (t.is_floating_point() && !at::isfinite(t).all().template item<bool>()) return name;
+    return {};
+}
+
 class Session {
 public:
     Session(TrainingConfig config, std::string runDir, const TrainerCallbacks& cb)
         : cfg_(std::move(config)), dir_(std::move(runDir)), cb_(cb) {}
 
+    // Whether the first training step began (before it, a failed run left nothing worth keeping).
+    bool started() const { return started_; }
+
     TrainingOutcome run(bool resume) {
         const auto start = std::chrono::steady_clock::now();
         sessionStart_ = start;
         setup(resume);
+        started_ = true;
         TrainingOutcome out = loop();
         out.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -363,9 +402,6 @@ private:
     void setup(bool resume) {
         dist_ = DistributedContext::fromEnvironment();
         writer_ = !dist_ || dist_->rank() == 0;
-        std::error_code ec;
-        fs::create_directories(fs::path(dir_) / "checkpoints", ec);
-        if (ec) throw Error(dir_, "cannot create the run folder: " + ec.message());
         cb_.job.report(0.0, "reading data");
         if (cfg_.distillation.enabled) loadTeacher();
         RunDatasets data = readRunDatasets(cfg_, teacher_ && cfg_.task != Task::MaskedLM
@@ -382,6 +418,19 @@ private:
         valData_ = encodeDataset(validation_, *tokenizer_, maxLength);
         if (!test_.examples.empty()) testData_ = encodeDataset(test_, *tokenizer_, maxLength);
         if (trainData_.empty()) throw Error(cfg_.trainFile, "has no training examples");
+        checkTargets(train_);
+        checkTargets(validation_);
+        // NaN weights in the starting model would be blamed on the learning rate later.
+        if (const std::string bad = firstNonFinite(model_->encoder().stateDict(false));
+            !bad.empty())
+            throw Error(cfg_.model.empty() ? cfg_.distillation.student : cfg_.model,
+                        "the weight '" + bad + "' holds NaN or infinite values");
+        // Only now, with data and model checked, does the run folder get its first files.
+        if (writer_) {
+            std::error_code ec;
+            fs::create_directories(fs::path(dir_) / "checkpoints", ec);
+            if (ec) throw Error(dir_, "cannot create the run folder: " + ec.message());
+        }
 
         setupOptimizer();
         // --batch-size is per process: a data-parallel step sees batch_size x world_size examples.
@@ -407,6 +456,16 @@ private:
         else if (writer_)
             writeJsonAtomically((fs::path(dir_) / "config.json").string(), cfg_.toJson());
         if (writer_) tensorboard_ = std::make_unique<TensorBoardWriter>(dir_);
+    }
+
+    // Regression targets must be numbers: a NaN target makes every loss NaN.
+    void checkTargets(const Dataset& d) const {
+        if (cfg_.task != Task::Regression) return;
+        for (std::size_t i = 0; i < d.examples.size(); ++i)
+            if (!std::isfinite(d.examples[i].target))
+                throw Error(d.source, "example " + std::to_string(i + 1) +
+                                          " has a target that is not a finite number (" +
+                                          std::to_string(d.examples[i].target) + ")");
     }
 
     void buildModel() {
@@ -435,7 +494,8 @@ private:
             tokenizer_ = Tokenizer::load(tokenizerSource);
             buildStudent(head, labels);
         } else {
-            auto base = Model::load(cfg_.model);
+            // Training may start from a partly initialised model; it says which weights are new.
+            auto base = Model::load(cfg_.model, {}, LoadOptions{.allowMissingWeights = true});
             if (tokenizerSource.empty()) tokenizerSource = base->folder();
             tokenizer_ = Tokenizer::load(tokenizerSource);
             model_ = withHead(*base, head, labels);
@@ -472,7 +532,7 @@ private:
                 for (double c : counts) w.push_back(c > 0 ? total / (counts.size() * c) : 0.0);
             } else {
                 for (const QString& v : QString::fromStdString(cfg_.classWeights).split(','))
-                    w.push_back(v.toDouble());
+                    w.push_back(v.trimmed().toDouble());  // validated by validateOptions
                 if (w.size() != train_.labels.size())
                     throw Error("class weights: " + std::to_string(w.size()) + " given for " +
                                 std::to_string(train_.labels.size()) + " labels");
@@ -498,7 +558,12 @@ private:
                 return w.first.rfind("classifier", 0) == 0 ||
                        w.first.rfind("pre_classifier", 0) == 0;
             });
-        encoder->loadStateDict(weights, base.summary().weightsPath);
+        const LoadReport report = encoder->loadStateDict(weights, base.summary().weightsPath);
+        if (!report.missing.empty())
+            cb_.notice(std::to_string(report.missing.size()) +
+                       (report.missing.size() == 1 ? " weight is" : " weights are") +
+                       " new and freshly initialised (" + summariseNames(report.missing) +
+                       (sameHead ? ")" : "): the model gets a new head for this task"));
         return Model::adopt(std::move(encoder));
     }
 
@@ -541,7 +606,7 @@ private:
                 break;
             }
             case DistillationSettings::StudentSource::Model: {
-                auto base = Model::load(ds.student);
+                auto base = Model::load(ds.student, {}, LoadOptions{.allowMissingWeights = true});
                 if (!base->summary().tokenizerFiles.empty())
                     StudentInitializer::checkSameVocabulary(*tokenizer_, tokenizerSourceName(),
                                                             *Tokenizer::load(base->folder()),
@@ -771,8 +836,8 @@ private:
                 epoch_ = epoch;
                 group_ = g;
                 if (cb_.job.aborted()) {
+                    writeMetrics();  // small: written first, should the disk be nearly full
                     saveCheckpoint();
-                    writeMetrics();
                     throw JobCancelled();
                 }
                 while (cb_.isPaused && cb_.isPaused()) {
@@ -818,7 +883,8 @@ private:
                                     (lastCheckpoint_.empty()
                                          ? std::string("No checkpoint was saved yet.")
                                          : "The last good checkpoint is " + lastCheckpoint_ + ".") +
-                                    " Try a lower learning rate.");
+                                    " The data, the class weights and the starting weights were "
+                                    "checked and are finite: try a lower learning rate.");
                     loss.backward();
                     stepLoss += value;
                     windowExamples += batches[first + m].size();
@@ -1023,8 +1089,8 @@ private:
         } else {
             saveBest();  // without validation data the latest model is the one to keep
         }
+        writeMetrics();  // small: written first, should the disk be nearly full
         saveCheckpoint();
-        writeMetrics();
         return stopNow;
     }
 
@@ -1037,16 +1103,48 @@ private:
         writeJsonAtomically((dir / "config.json").string(), config);
     }
 
+    // Creates an empty temporary folder of ours, removing a leftover of an earlier crash.
+    static void freshFolder(const fs::path& tmp) {
+        std::error_code ec;
+        fs::remove_all(tmp, ec);
+        fs::create_directories(tmp, ec);
+        if (ec) throw Error(tmp.string(), "cannot create: " + ec.message());
+    }
+
+    // Runs `write` into `tmp`; on any failure removes the partial temporary and rethrows, so a
+    // full disk leaves the previous checkpoint (or best model) as the only copy, intact.
+    template <typename Write>
+    static void writeFolder(const fs::path& tmp, Write&& write) {
+        try {
+            freshFolder(tmp);
+            write();
+        } catch (...) {
+            std::error_code ec;
+            fs::remove_all(tmp, ec);
+            throw;
+        }
+    }
+
+    // Replaces `final` by the complete folder `tmp` (both ours, inside the run folder).
+    static void replaceFolder(const fs::path& tmp, const fs::path& final) {
+        std::error_code ec;
+        fs::remove_all(final, ec);
+        fs::rename(tmp, final, ec);
+        if (ec) {
+            std::error_code ignored;
+            fs::remove_all(tmp, ignored);
+            throw Error(final.string(), "cannot be saved: " + ec.message());
+        }
+    }
+
     void saveBest() {
         if (!writer_) return;
         const fs::path tmp = fs::path(dir_) / "best.tmp", best = fs::path(dir_) / "best";
-        std::error_code ec;
-        fs::remove_all(tmp, ec);
-        fs::create_directories(tmp);
-        saveModelFolder(tmp);
-        writeTokenizerFiles(*tokenizer_, tokenizerSource_, tmp.string());
-        fs::remove_all(best, ec);
-        fs::rename(tmp, best);
+        writeFolder(tmp, [&] {
+            saveModelFolder(tmp);
+            writeTokenizerFiles(*tokenizer_, tokenizerSource_, tmp.string());
+        });
+        replaceFolder(tmp, best);
     }
 
     void saveCheckpoint() {
@@ -1054,9 +1152,45 @@ private:
         const std::string name = "checkpoint-" + std::to_string(step_);
         const fs::path final = fs::path(dir_) / "checkpoints" / name,
                        tmp = fs::path(dir_) / "checkpoints" / (name + ".tmp");
+        // A checkpoint of NaN weights is no checkpoint to resume from: say so and keep the last
+        // good one.
+        if (const std::string bad = firstNonFinite(model_->encoder().stateDict(false));
+            !bad.empty())
+            throw Error("the weights became NaN or infinite by step " + std::to_string(step_) +
+                        " ('" + bad + "'); no checkpoint was written. " +
+                        (lastCheckpoint_.empty()
+                             ? std::string("No earlier checkpoint exists.")
+                             : "The last good checkpoint is " + lastCheckpoint_ + ".") +
+                        " Try a lower learning rate or stronger clipping.");
         std::error_code ec;
-        fs::remove_all(tmp, ec);
-        fs::create_directories(tmp);
+        writeFolder(tmp, [&] { writeCheckpointFiles(tmp); });
+        replaceFolder(tmp, final);
+        lastCheckpoint_ = final.string();
+        // Keep the newest save_total_limit checkpoints.
+        std::vector<std::pair<int, fs::path>> all;
+        for (const auto& [step, path] : listCheckpoints()) all.emplace_back(step, path);
+        std::sort(all.begin(), all.end());
+        while (cfg_.saveTotalLimit > 0 && static_cast<int>(all.size()) > cfg_.saveTotalLimit) {
+            fs::remove_all(all.front().second, ec);
+            all.erase(all.begin());
+        }
+    }
+
+    // checkpoint-N folders of this run, by step (temporaries and foreign names skipped).
+    std::vector<std::pair<int, fs::path>> listCheckpoints() const {
+        std::vector<std::pair<int, fs::path>> out;
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(fs::path(dir_) / "checkpoints", ec)) {
+            const std::string n = e.path().filename().string();
+            if (n.rfind("checkpoint-", 0) != 0 || n.ends_with(".tmp")) continue;
+            bool ok = false;
+            const int step = QString::fromStdString(n.substr(11)).toInt(&ok);
+            if (ok && step > 0) out.emplace_back(step, e.path());
+        }
+        return out;
+    }
+
+    void writeCheckpointFiles(const fs::path& tmp) {
         saveModelFolder(tmp);
         NamedTensors state;
         for (const auto& n : trainable_) {
@@ -1087,53 +1221,105 @@ private:
                                         {"window_steps", windowSteps_},
                                         {"total_steps", totalSteps_},
                                         {"elapsed_seconds", elapsedSeconds()}});
-        fs::remove_all(final, ec);
-        fs::rename(tmp, final);
-        lastCheckpoint_ = final.string();
-        // Keep the newest save_total_limit checkpoints.
-        std::vector<std::pair<int, fs::path>> all;
-        for (const auto& e : fs::directory_iterator(fs::path(dir_) / "checkpoints", ec)) {
-            const std::string n = e.path().filename().string();
-            if (n.rfind("checkpoint-", 0) == 0 && !n.ends_with(".tmp"))
-                all.emplace_back(std::stoi(n.substr(11)), e.path());
+    }
+
+    // Reads and checks one checkpoint without touching the session: weights and optimizer
+    // state complete, finite and of the right shapes, trainer state consistent with its name.
+    // Throws Error naming the problem.
+    struct CheckpointData {
+        NamedTensors weights, optimizer;
+        QJsonObject state;
+    };
+    CheckpointData readCheckpoint(const fs::path& path, int step) {
+        CheckpointData d;
+        EncoderModel& enc = model_->encoder();
+        d.weights = readWeights({(path / "model.safetensors").string(), "safetensors"});
+        std::set<std::string> seen;
+        for (const auto& [name, t] : d.weights) {
+            if (!enc.hasParameter(name)) continue;
+            if (!t.sizes().equals(enc.parameter(name).sizes()))
+                throw Error((path / "model.safetensors").string(),
+                            "tensor '" + name + "' does not match the model's shape");
+            seen.insert(name);
         }
-        std::sort(all.begin(), all.end());
-        while (cfg_.saveTotalLimit > 0 && static_cast<int>(all.size()) > cfg_.saveTotalLimit) {
-            fs::remove_all(all.front().second, ec);
-            all.erase(all.begin());
+        for (const auto& name : trainable_)
+            if (!seen.count(name))
+                throw Error((path / "model.safetensors").string(), "lacks '" + name + "'");
+        if (const std::string bad = firstNonFinite(d.weights); !bad.empty())
+            throw Error((path / "model.safetensors").string(),
+                        "the weight '" + bad + "' holds NaN or infinite values");
+        d.optimizer = readWeights({(path / "optimizer.safetensors").string(), "safetensors"});
+        if (const std::string bad = firstNonFinite(d.optimizer); !bad.empty())
+            throw Error((path / "optimizer.safetensors").string(),
+                        "'" + bad + "' holds NaN or infinite values");
+        for (const auto& [name, t] : d.optimizer) {
+            const bool sq = name.rfind("exp_avg_sq.", 0) == 0;
+            const std::string param = name.substr(sq ? 11 : 8);
+            auto& slot = sq ? expAvgSq_ : expAvg_;
+            const auto it = slot.find(param);
+            if (it == slot.end() || !t.sizes().equals(it->second.sizes()))
+                throw Error((path / "optimizer.safetensors").string(),
+                            "'" + name + "' does not belong to this model");
         }
+        d.state = readJsonObject((path / "trainer_state.json").string());
+        const QJsonObject& s = d.state;
+        const std::string statePath = (path / "trainer_state.json").string();
+        for (const char* key : {"global_step", "epoch", "group_in_epoch", "rng_state"})
+            if (!s.contains(QLatin1String(key)))
+                throw Error(statePath, std::string("lacks \"") + key + "\"");
+        const int global = s["global_step"].toInt(-1);
+        if (global != step)
+            throw Error(statePath, "global_step " + std::to_string(global) +
+                                       " does not match the checkpoint's step " +
+                                       std::to_string(step));
+        if (global <= 0 || global > totalSteps_)
+            throw Error(statePath, "global_step " + std::to_string(global) +
+                                       " lies outside this run's " + std::to_string(totalSteps_) +
+                                       " steps");
+        const int epoch = s["epoch"].toInt(-1), group = s["group_in_epoch"].toInt(-1);
+        const int epochs = cfg_.maxSteps > 0 ? totalSteps_ : std::max(1, cfg_.epochs);
+        if (epoch < 0 || epoch > epochs || group < 0 || group > stepsPerEpoch_)
+            throw Error(statePath, "epoch " + std::to_string(epoch) + " / group " +
+                                       std::to_string(group) + " lie outside this run");
+        if (QByteArray::fromBase64(s["rng_state"].toString().toUtf8()).isEmpty())
+            throw Error(statePath, "has no random-number state");
+        return d;
     }
 
     void loadCheckpoint() {
-        std::error_code ec;
-        int newest = -1;
+        auto all = listCheckpoints();
+        if (all.empty()) throw Error(dir_, "has no checkpoint to resume from");
+        std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        // The newest checkpoint that verifies; damaged newer ones are named, never used.
+        CheckpointData data;
         fs::path path;
-        for (const auto& e : fs::directory_iterator(fs::path(dir_) / "checkpoints", ec)) {
-            const std::string n = e.path().filename().string();
-            if (n.rfind("checkpoint-", 0) != 0 || n.ends_with(".tmp")) continue;
-            const int s = std::stoi(n.substr(11));
-            if (s > newest) {
-                newest = s;
-                path = e.path();
+        std::string skipped;
+        for (const auto& [step, candidate] : all) {
+            try {
+                data = readCheckpoint(candidate, step);
+                path = candidate;
+                break;
+            } catch (const Error& e) {
+                skipped += (skipped.empty() ? "" : "; ") + std::string(e.what());
             }
         }
-        if (newest < 0) throw Error(dir_, "has no checkpoint to resume from");
+        if (path.empty()) throw Error(dir_, "no checkpoint can be resumed from: " + skipped);
+        if (!skipped.empty())
+            cb_.notice("skipped damaged checkpoints (" + skipped + "); resuming from " +
+                       path.filename().string());
         EncoderModel& enc = model_->encoder();
-        const NamedTensors weights =
-            readWeights({(path / "model.safetensors").string(), "safetensors"});
         {
             at::NoGradGuard g;
-            for (const auto& [name, t] : weights)
+            for (const auto& [name, t] : data.weights)
                 if (enc.hasParameter(name)) enc.parameter(name).copy_(t);
-            for (const auto& [name, t] :
-                 readWeights({(path / "optimizer.safetensors").string(), "safetensors"})) {
+            for (const auto& [name, t] : data.optimizer) {
                 if (name.rfind("exp_avg_sq.", 0) == 0)
                     expAvgSq_[name.substr(11)].copy_(t);
                 else if (name.rfind("exp_avg.", 0) == 0)
                     expAvg_[name.substr(8)].copy_(t);
             }
         }
-        const QJsonObject s = readJsonObject((path / "trainer_state.json").string());
+        const QJsonObject& s = data.state;
         step_ = s["global_step"].toInt();
         epoch_ = s["epoch"].toInt();
         group_ = s["group_in_epoch"].toInt();
@@ -1152,9 +1338,12 @@ private:
         std::memcpy(state.data_ptr(), rng.constData(), rng.size());
         at::Generator gen = at::globalContext().defaultGenerator(
             c10::DeviceType::CPU);  // a handle to the global one
-        {
+        try {
             std::lock_guard<std::mutex> lock(gen.mutex());
             gen.set_state(state);
+        } catch (const c10::Error&) {
+            throw Error((path / "trainer_state.json").string(),
+                        "holds a random-number state of the wrong size");
         }
         lastCheckpoint_ = path.string();
         // Metrics logged after the checkpoint are replayed by the resumed run.
@@ -1170,19 +1359,19 @@ private:
 
     void writeMetrics() {
         if (!writer_) return;
-        QSaveFile f(QString::fromStdString((fs::path(dir_) / "metrics.jsonl").string()));
-        if (!f.open(QIODevice::WriteOnly)) throw Error(dir_ + "/metrics.jsonl", "cannot write");
-        if (!teacherRecord_.isEmpty())
-            f.write(QJsonDocument(teacherRecord_).toJson(QJsonDocument::Compact) + '\n');
-        for (const auto& r : records_)
-            f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
-        if (!f.commit()) throw Error(dir_ + "/metrics.jsonl", "cannot save");
+        AtomicFile f((fs::path(dir_) / "metrics.jsonl").string());
+        auto line = [&f](const QJsonObject& o) {
+            const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+            f.write(b.constData(), static_cast<std::size_t>(b.size()));
+        };
+        if (!teacherRecord_.isEmpty()) line(teacherRecord_);
+        for (const auto& r : records_) line(r);
+        f.commit();
     }
 
     void writePredictions(const EvaluationReport& r) {
-        QSaveFile f(
-            QString::fromStdString((fs::path(dir_) / "validation_predictions.jsonl").string()));
-        if (!f.open(QIODevice::WriteOnly)) return;
+        // Failing to write predictions is an error like failing to write metrics.
+        AtomicFile f((fs::path(dir_) / "validation_predictions.jsonl").string());
         for (std::size_t i = 0; i < r.texts.size(); ++i) {
             QJsonArray probs;
             for (float p : r.probabilities[i]) probs.append(p);
@@ -1191,12 +1380,14 @@ private:
                 o["label"] = QString::fromStdString(r.labels[r.truth[i]]);
                 o["predicted"] = QString::fromStdString(r.labels[r.predicted[i]]);
             }
-            f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+            const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+            f.write(b.constData(), static_cast<std::size_t>(b.size()));
         }
         f.commit();
     }
 
     TrainingConfig cfg_;
+    bool started_ = false;
     std::string dir_;
     TrainerCallbacks cb_;
     Dataset train_, validation_, test_;
@@ -1307,17 +1498,52 @@ TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& 
         throw Error("batch size, accumulation, epochs and max steps must be positive");
     if (config.epochs == 0 && config.maxSteps == 0)
         throw Error("nothing to train: epochs and max steps are both 0");
-    if (fs::exists(fs::path(runDirectory) / "checkpoints") &&
-        !fs::is_empty(fs::path(runDirectory) / "checkpoints"))
-        throw Error(runDirectory, "already holds a run: resume it or choose another folder");
-    Session session(config, runDirectory, callbacks);
-    return session.run(false);
+    TrainingConfig checked = config;
+    if (checked.bf16 && !Runtime::bf16Usable()) Runtime::requireBf16("bf16 autocast training");
+    validateOptions(checked);
+    // Rank 0 writes the run folder; the other data-parallel ranks only train.
+    std::unique_ptr<RunFolderLock> lock;
+    std::error_code ec;
+    const bool existed = fs::exists(runDirectory, ec);
+    if (isWriterRank()) {
+        RunFolder::checkNewRun(runDirectory);
+        lock = std::make_unique<RunFolderLock>(runDirectory);
+        if (!lock->staleNotice().empty()) callbacks.notice(lock->staleNotice());
+    }
+    Session session(checked, runDirectory, callbacks);
+    try {
+        return session.run(false);
+    } catch (...) {
+        // A run that failed before its first step leaves no run folder behind: everything in
+        // it is ours (checkNewRun saw it new or empty).
+        if (lock && !session.started()) {
+            lock.reset();
+            for (const auto& e : fs::directory_iterator(runDirectory, ec)) fs::remove_all(e.path(), ec);
+            if (!existed) fs::remove(runDirectory, ec);
+        }
+        throw;
+    }
 }
 
 TrainingOutcome Trainer::resume(const std::string& runDirectory,
                                 const TrainerCallbacks& callbacks) {
-    const TrainingConfig config =
+    const std::string configPath = (fs::path(runDirectory) / "config.json").string();
+    std::error_code ec;
+    if (!fs::is_regular_file(configPath, ec))
+        throw Error(configPath, "missing: " + runDirectory + " is not a run folder");
+    std::unique_ptr<RunFolderLock> lock;
+    if (isWriterRank()) {
+        lock = std::make_unique<RunFolderLock>(runDirectory);
+        if (!lock->staleNotice().empty()) callbacks.notice(lock->staleNotice());
+    }
+    TrainingConfig config =
         TrainingConfig::fromJson(readJsonObject((fs::path(runDirectory) / "config.json").string()));
+    if (config.bf16 && !Runtime::bf16Usable()) {
+        config.bf16 = false;
+        callbacks.notice(
+            "this run used bf16 autocast, which this CPU lacks natively; it continues in float32");
+    }
+    validateOptions(config);
     Session session(config, runDirectory, callbacks);
     return session.run(true);
 }

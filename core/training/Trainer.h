@@ -40,6 +40,13 @@ struct TrainerCallbacks {
     std::function<void(const TrainingLogRecord&)> onLog;
     std::function<void(const EvaluationRecord&)> onEvaluation;
     std::function<bool()> isPaused;  // polled between steps
+    // Things the user must hear about that do not stop the run: weights that are new, a stale
+    // lock taken over, a damaged checkpoint skipped on resume, bf16 unavailable.
+    std::function<void(const std::string&)> onNotice;
+
+    void notice(const std::string& message) const {
+        if (onNotice) onNotice(message);
+    }
 };
 
 struct TrainingOutcome {

@@ -2,9 +2,10 @@
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include "core/runtime/Error.h"
+#include "core/util/AtomicFile.h"
+#include "core/util/FileChecks.h"
 
 namespace distilbench {
 
@@ -14,19 +15,19 @@ QJsonObject readJsonObject(const std::string& path, bool required) {
         if (required) throw Error(path, "missing");
         return {};
     }
-    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
+    // A regular file of bounded size: a pipe would block, a huge file would exhaust memory.
+    const std::string bytes = readSmallFile(path, kMaxJsonFileBytes);
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         throw Error(path, "not valid JSON: " + error.errorString().toStdString() + " at byte " + std::to_string(error.offset));
     return doc.object();
 }
 
 void writeJsonAtomically(const std::string& path, const QJsonObject& object) {
-    QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly)) throw Error(path, "cannot write: " + f.errorString().toStdString());
-    f.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
-    if (!f.commit()) throw Error(path, "cannot save: " + f.errorString().toStdString());
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    writeFileAtomically(path, std::string_view(bytes.constData(), std::size_t(bytes.size())));
 }
 
 }  // namespace distilbench

@@ -9,21 +9,24 @@
 #include <cstring>
 
 #include "core/runtime/Error.h"
+#include "core/util/FileChecks.h"
 
 namespace distilbench {
 
 std::shared_ptr<MappedFile> MappedFile::open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(path, std::string("cannot open: ") + std::strerror(errno));
+    // Only regular files: a named pipe called model.safetensors would block open() forever.
+    requireRegularFile(path);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) throw Error(path, std::string("cannot open: ") + errnoText(errno));
     struct stat st {};
     if (fstat(fd, &st) != 0) {
         const int e = errno;
         ::close(fd);
-        throw Error(path, std::string("cannot stat: ") + std::strerror(e));
+        throw Error(path, std::string("cannot stat: ") + errnoText(e));
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (!S_ISREG(st.st_mode)) {
         ::close(fd);
-        throw Error(path, "is a folder, not a file");
+        throw Error(path, "is not a regular file");
     }
     std::shared_ptr<MappedFile> file(new MappedFile());
     file->path_ = path;
@@ -33,7 +36,7 @@ std::shared_ptr<MappedFile> MappedFile::open(const std::string& path) {
         if (p == MAP_FAILED) {
             const int e = errno;
             ::close(fd);
-            throw Error(path, std::string("cannot map into memory: ") + std::strerror(e));
+            throw Error(path, std::string("cannot map into memory: ") + errnoText(e));
         }
         file->data_ = static_cast<std::uint8_t*>(p);
     }

@@ -7,12 +7,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <set>
 
 #include "core/runtime/Error.h"
 #include "core/util/JsonFile.h"
+#include "core/util/CheckedMath.h"
 #include "core/util/MappedFile.h"
 
 namespace distilbench {
@@ -41,7 +43,7 @@ SafetensorsReader::Contents SafetensorsReader::read(const std::string& path) {
     if (size < 8) throw Error(path, "not a safetensors file: shorter than its 8-byte header length");
     std::uint64_t headerLength = 0;
     std::memcpy(&headerLength, file->data(), 8);  // little-endian on every platform we build for
-    if (headerLength > size - 8)
+    if (headerLength > size - 8)  // size >= 8 here: no wrap-around
         throw Error(path, "header length " + std::to_string(headerLength) + " is larger than the file (" +
                               std::to_string(size) + " bytes): the file is truncated or not safetensors");
     if (headerLength > 100u * 1024 * 1024) throw Error(path, "header is larger than 100 MB");
@@ -77,7 +79,7 @@ SafetensorsReader::Contents SafetensorsReader::read(const std::string& path) {
         std::uint64_t numel = 1;
         for (const auto& d : shape) {
             const double v = d.toDouble(-1);
-            if (!d.isDouble() || v < 0 || v != static_cast<double>(static_cast<std::int64_t>(v)))
+            if (!d.isDouble() || v < 0 || v > 9007199254740992.0 || v != std::floor(v))
                 throw Error(path, "tensor '" + name + "': invalid shape");
             info.shape.push_back(static_cast<std::int64_t>(v));
             if (v > 0 && numel > std::numeric_limits<std::uint64_t>::max() / static_cast<std::uint64_t>(v))
@@ -89,15 +91,22 @@ SafetensorsReader::Contents SafetensorsReader::read(const std::string& path) {
             throw Error(path, "tensor '" + name + "': data_offsets must be two numbers");
         const double b = offsets[0].toDouble(), e = offsets[1].toDouble();
         if (b < 0 || e < b) throw Error(path, "tensor '" + name + "': data_offsets are reversed or negative");
+        // Beyond 2^53 a JSON number is no longer an exact integer (and beyond 2^64 the cast is
+        // undefined): no real file is that large.
+        if (e > 9007199254740992.0 || b != std::floor(b) || e != std::floor(e))
+            throw Error(path, "tensor '" + name + "': data_offsets are not exact byte positions");
         const auto begin = static_cast<std::uint64_t>(b), end = static_cast<std::uint64_t>(e);
         if (end > dataSize)
             throw Error(path, "tensor '" + name + "': data_offsets [" + std::to_string(begin) + ", " +
                                   std::to_string(end) + "] point outside the file (data section has " +
                                   std::to_string(dataSize) + " bytes); the file is truncated or corrupt");
-        if (end - begin != numel * dtypeSize(info.dtype))
+        const auto expected = checkedMul(numel, static_cast<std::uint64_t>(dtypeSize(info.dtype)));
+        if (!expected || numel > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            throw Error(path, "tensor '" + name + "': shape overflows");
+        if (end - begin != *expected)
             throw Error(path, "tensor '" + name + "': " + std::to_string(end - begin) +
                                   " bytes do not match shape and dtype (" +
-                                  std::to_string(numel * dtypeSize(info.dtype)) + " expected)");
+                                  std::to_string(*expected) + " expected)");
         info.dataOffset = dataStart + begin;
         info.byteLength = end - begin;
         info.file = file;

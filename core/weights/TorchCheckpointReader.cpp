@@ -1,11 +1,13 @@
 #include "core/weights/TorchCheckpointReader.h"
 
 #include <cstring>
+#include <deque>
 #include <map>
 #include <memory>
 #include <variant>
 
 #include "core/runtime/Error.h"
+#include "core/util/CheckedMath.h"
 #include "core/util/MappedFile.h"
 #include "core/weights/ZipArchive.h"
 
@@ -14,8 +16,10 @@ namespace distilbench {
 namespace {
 
 // A minimal value model for the subset of pickle that torch.save produces for state dicts.
+// Values live in the Unpickler's arena and point at each other with plain pointers: freeing a
+// million nested lists is then one flat loop, never a recursion that overflows the stack.
 struct Value;
-using ValuePtr = std::shared_ptr<Value>;
+using ValuePtr = Value*;
 struct Global { std::string module, name; };
 struct Storage { std::string key; DType dtype; std::int64_t numel; };
 struct TensorRef { Storage storage; std::int64_t offset; std::vector<std::int64_t> size, stride; };
@@ -29,7 +33,10 @@ struct Value {
     std::variant<None, bool, std::int64_t, double, std::string, Global, Storage, TensorRef, Mark, List, Tuple, Dict> v;
 };
 
-ValuePtr make(auto x) { auto p = std::make_shared<Value>(); p->v = std::move(x); return p; }
+// Caps on what a pickle may build. A state dict of a large encoder needs a few thousand values;
+// these stop a small crafted file from exhausting memory.
+constexpr std::size_t kMaxPickleValues = 4'000'000;
+constexpr std::size_t kMaxPickleStack = 1'000'000;
 
 const std::map<std::string, DType>& storageTypes() {
     static const std::map<std::string, DType> types = {
@@ -45,8 +52,20 @@ public:
     Unpickler(const std::string& file, const std::uint8_t* data, std::size_t size)
         : file_(file), p_(data), end_(data + size) {}
 
+    ValuePtr make(auto x) {
+        if (arena_.size() >= kMaxPickleValues)
+            fail("the pickle builds more than " + std::to_string(kMaxPickleValues) +
+                 " objects: not a state dict");
+        arena_.emplace_back();
+        arena_.back().v = std::move(x);
+        return &arena_.back();
+    }
+
     ValuePtr run() {
         for (;;) {
+            if (stack_.size() > kMaxPickleStack)
+                fail("the pickle stack grows beyond " + std::to_string(kMaxPickleStack) +
+                     " entries: not a state dict");
             const std::uint8_t op = byte();
             switch (op) {
                 case 0x80: byte(); break;                         // PROTO
@@ -157,7 +176,10 @@ private:
         std::memcpy(out, p_, n);
         p_ += n;
     }
-    void skip(std::size_t n) { std::vector<std::uint8_t> tmp(n); read(tmp.data(), n); }
+    void skip(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - p_) < n) fail("pickle data ends early (truncated file)");
+        p_ += n;
+    }
     std::string str(std::size_t n) {
         if (static_cast<std::size_t>(end_ - p_) < n) fail("pickle data ends early (truncated file)");
         std::string s(reinterpret_cast<const char*>(p_), n);
@@ -256,6 +278,7 @@ private:
     }
 
     std::string file_;
+    std::deque<Value> arena_;  // owns every value; deque: pointers stay valid as it grows
     const std::uint8_t* p_;
     const std::uint8_t* end_;
     std::vector<ValuePtr> stack_;
@@ -272,6 +295,44 @@ bool TorchCheckpointReader::isAllowedGlobal(const std::string& module, const std
     if (module == "torch" && storageTypes().count(name)) return true;
     return false;
 }
+
+namespace {
+
+// A tensor view (offset, sizes, strides) must stay inside its storage, and the storage inside
+// its zip entry. Every product and sum is overflow-checked; negative sizes and strides are
+// refused (torch.save never writes them), so LibTorch never sees a view it would reject.
+void checkView(const std::string& path, const std::string& key, const TensorRef& ref,
+               std::uint64_t entryBytes) {
+    auto bad = [&](const std::string& why) { throw Error(path, "tensor '" + key + "': " + why); };
+    if (ref.storage.numel < 0) bad("negative storage size");
+    const auto storageBytes = checkedMul(static_cast<std::uint64_t>(ref.storage.numel),
+                                         static_cast<std::uint64_t>(dtypeSize(ref.storage.dtype)));
+    if (!storageBytes) bad("storage size overflows");
+    if (entryBytes < *storageBytes) bad("storage is shorter than declared (truncated?)");
+    if (ref.size.size() != ref.stride.size()) bad("sizes and strides differ in length");
+    if (ref.size.size() > 64) bad("more than 64 dimensions");
+    if (ref.offset < 0) bad("negative storage offset");
+    std::int64_t last = ref.offset, numel = 1;
+    bool empty = false;
+    for (std::size_t i = 0; i < ref.size.size(); ++i) {
+        if (ref.size[i] < 0) bad("negative size");
+        if (ref.stride[i] < 0) bad("negative stride");
+        if (ref.size[i] == 0) empty = true;
+        const auto n = checkedMul(numel, ref.size[i]);
+        if (!n) bad("element count overflows");
+        numel = *n;
+    }
+    if (empty) return;
+    for (std::size_t i = 0; i < ref.size.size(); ++i) {
+        const auto reach = checkedMul(ref.size[i] - 1, ref.stride[i]);
+        const auto sum = reach ? checkedAdd(last, *reach) : std::nullopt;
+        if (!sum) bad("view lies outside its storage (offset overflows)");
+        last = *sum;
+    }
+    if (last >= ref.storage.numel) bad("view lies outside its storage");
+}
+
+}  // namespace
 
 std::vector<TensorInfo> TorchCheckpointReader::read(const std::string& path) {
     if (!ZipArchive::looksLikeZip(path))
@@ -301,18 +362,7 @@ std::vector<TensorInfo> TorchCheckpointReader::read(const std::string& path) {
         const auto* entry = zip.find(entryName);
         if (!entry) throw Error(path, "tensor '" + *key + "': storage " + entryName + " is missing");
         if (!entry->stored) throw Error(path, "tensor '" + *key + "': storage is compressed");
-        const std::uint64_t itemSize = dtypeSize(ref->storage.dtype);
-        if (entry->size < static_cast<std::uint64_t>(ref->storage.numel) * itemSize)
-            throw Error(path, "tensor '" + *key + "': storage is shorter than declared (truncated?)");
-        // The largest element the view reaches must lie inside the storage.
-        std::int64_t last = ref->offset;
-        bool empty = false;
-        for (std::size_t i = 0; i < ref->size.size(); ++i) {
-            if (ref->size[i] == 0) empty = true;
-            if (i < ref->stride.size()) last += (ref->size[i] - 1) * ref->stride[i];
-        }
-        if (ref->size.size() != ref->stride.size() || (!empty && (last >= ref->storage.numel || ref->offset < 0)))
-            throw Error(path, "tensor '" + *key + "': view lies outside its storage");
+        checkView(path, *key, *ref, entry->size);
         TensorInfo info;
         info.name = *key;
         info.dtype = ref->storage.dtype;

@@ -5,11 +5,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <cstring>
 #include <unordered_map>
 
 #include "core/runtime/Error.h"
+#include "core/util/AtomicFile.h"
 #include "core/weights/ZipWriter.h"
 
 namespace distilbench {
@@ -117,15 +117,13 @@ void writeSafetensors(const std::string& path, const NamedTensors& tensors,
     }
     QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
     while (json.size() % 8) json.append(' ');
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly)) throw Error(path, "cannot write: " + file.errorString().toStdString());
+    AtomicFile file(path);
     const std::uint64_t n = static_cast<std::uint64_t>(json.size());
-    bool ok = file.write(reinterpret_cast<const char*>(&n), 8) == 8 && file.write(json) == json.size();
-    for (const auto& t : data) {
-        const auto bytes = static_cast<qint64>(t.numel() * t.element_size());
-        ok = ok && file.write(static_cast<const char*>(t.data_ptr()), bytes) == bytes;
-    }
-    if (!ok || !file.commit()) throw Error(path, "cannot save: " + file.errorString().toStdString());
+    file.write(&n, 8);
+    file.write(json.constData(), static_cast<std::size_t>(json.size()));
+    for (const auto& t : data)
+        file.write(t.data_ptr(), static_cast<std::size_t>(t.numel() * t.element_size()));
+    file.commit();
 }
 
 void writeTorchCheckpoint(const std::string& path, const NamedTensors& tensors) {

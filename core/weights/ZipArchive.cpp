@@ -1,9 +1,11 @@
 #include "core/weights/ZipArchive.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
 #include "core/runtime/Error.h"
+#include "core/util/CheckedMath.h"
 #include "core/util/MappedFile.h"
 
 namespace distilbench {
@@ -44,16 +46,21 @@ ZipArchive::ZipArchive(const std::string& path) : path_(path), file_(MappedFile:
     if ((count == 0xFFFF || cdOffset == 0xFFFFFFFF) && eocd >= 20 &&
         readLE<std::uint32_t>(d + eocd - 20) == 0x07064b50) {
         const std::uint64_t z64 = readLE<std::uint64_t>(d + eocd - 20 + 8);
-        if (z64 + 56 > size || readLE<std::uint32_t>(d + z64) != 0x06064b50)
+        if (!rangeInside(z64, 56, size) || readLE<std::uint32_t>(d + z64) != 0x06064b50)
             throw Error(path, "corrupt zip64 end-of-directory record");
         count = readLE<std::uint64_t>(d + z64 + 32);
         cdSize = readLE<std::uint64_t>(d + z64 + 40);
         cdOffset = readLE<std::uint64_t>(d + z64 + 48);
     }
-    if (cdOffset + cdSize > size) throw Error(path, "zip central directory points outside the file (truncated?)");
+    // Every size and offset below comes from the file: each sum is checked (rangeInside) so
+    // that a zip64 field of 2^64-1 cannot wrap a bounds check around.
+    if (!rangeInside(cdOffset, cdSize, size))
+        throw Error(path, "zip central directory points outside the file (truncated?)");
+    // Each record takes at least 46 bytes: a count beyond that is a lie, not a reason to loop.
+    if (count > size / 46) throw Error(path, "zip central directory claims more entries than fit in the file");
     std::uint64_t p = cdOffset;
     for (std::uint64_t i = 0; i < count; ++i) {
-        if (p + 46 > size || readLE<std::uint32_t>(d + p) != 0x02014b50)
+        if (!rangeInside(p, 46, size) || readLE<std::uint32_t>(d + p) != 0x02014b50)
             throw Error(path, "corrupt zip central directory");
         const std::uint16_t method = readLE<std::uint16_t>(d + p + 10);
         std::uint64_t compSize = readLE<std::uint32_t>(d + p + 20);
@@ -62,7 +69,8 @@ ZipArchive::ZipArchive(const std::string& path) : path_(path), file_(MappedFile:
         const std::uint16_t extraLen = readLE<std::uint16_t>(d + p + 30);
         const std::uint16_t commentLen = readLE<std::uint16_t>(d + p + 32);
         std::uint64_t localOffset = readLE<std::uint32_t>(d + p + 42);
-        if (p + 46 + nameLen + extraLen > size) throw Error(path, "corrupt zip central directory");
+        if (!rangeInside(p + 46, std::uint64_t(nameLen) + extraLen, size))
+            throw Error(path, "corrupt zip central directory");
         Entry e;
         e.name.assign(reinterpret_cast<const char*>(d + p + 46), nameLen);
         // zip64 extra field: 64-bit values for the fields that are saturated above, in order.
@@ -73,20 +81,21 @@ ZipArchive::ZipArchive(const std::string& path) : path_(path), file_(MappedFile:
             const std::uint16_t len = readLE<std::uint16_t>(d + x + 2);
             if (id == 0x0001) {
                 std::uint64_t q = x + 4;
-                if (rawSize == 0xFFFFFFFF && q + 8 <= x + 4 + len) { rawSize = readLE<std::uint64_t>(d + q); q += 8; }
-                if (compSize == 0xFFFFFFFF && q + 8 <= x + 4 + len) { compSize = readLE<std::uint64_t>(d + q); q += 8; }
-                if (localOffset == 0xFFFFFFFF && q + 8 <= x + 4 + len) { localOffset = readLE<std::uint64_t>(d + q); }
+                const std::uint64_t fieldEnd = std::min<std::uint64_t>(x + 4 + len, xEnd);
+                if (rawSize == 0xFFFFFFFF && q + 8 <= fieldEnd) { rawSize = readLE<std::uint64_t>(d + q); q += 8; }
+                if (compSize == 0xFFFFFFFF && q + 8 <= fieldEnd) { compSize = readLE<std::uint64_t>(d + q); q += 8; }
+                if (localOffset == 0xFFFFFFFF && q + 8 <= fieldEnd) { localOffset = readLE<std::uint64_t>(d + q); }
             }
             x += 4 + len;
         }
-        if (localOffset + 30 > size || readLE<std::uint32_t>(d + localOffset) != 0x04034b50)
+        if (!rangeInside(localOffset, 30, size) || readLE<std::uint32_t>(d + localOffset) != 0x04034b50)
             throw Error(path, "zip entry '" + e.name + "' has a corrupt local header");
         const std::uint64_t dataOffset = localOffset + 30 + readLE<std::uint16_t>(d + localOffset + 26) +
                                          readLE<std::uint16_t>(d + localOffset + 28);
         e.stored = method == 0;
         e.size = e.stored ? rawSize : compSize;
         e.dataOffset = dataOffset;
-        if (dataOffset + e.size > size)
+        if (!rangeInside(dataOffset, e.size, size))
             throw Error(path, "zip entry '" + e.name + "' extends past the end of the file (truncated?)");
         entries_.push_back(std::move(e));
         p += 46 + nameLen + extraLen + commentLen;

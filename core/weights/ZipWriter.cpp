@@ -32,13 +32,11 @@ void put(std::vector<std::uint8_t>& out, T v) {
 }
 }  // namespace
 
-ZipWriter::ZipWriter(const std::string& path) : path_(path), file_(QString::fromStdString(path)) {
-    if (!file_.open(QIODevice::WriteOnly)) throw Error(path, "cannot write: " + file_.errorString().toStdString());
+ZipWriter::ZipWriter(const std::string& path) : path_(path), file_(path) {
 }
 
 void ZipWriter::write(const void* data, std::size_t size) {
-    if (file_.write(static_cast<const char*>(data), static_cast<qint64>(size)) != static_cast<qint64>(size))
-        throw Error(path_, "write failed: " + file_.errorString().toStdString());
+    file_.write(data, size);
     position_ += size;
 }
 
@@ -142,7 +140,7 @@ void ZipWriter::finish() {
     put<std::uint32_t>(e, zip64 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(cdStart));
     put<std::uint16_t>(e, 0);
     write(e.data(), e.size());
-    if (!file_.commit()) throw Error(path_, "cannot save: " + file_.errorString().toStdString());
+    file_.commit();
 }
 
 }  // namespace distilbench

@@ -1,9 +1,10 @@
 #pragma once
 
-#include <QSaveFile>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/util/AtomicFile.h"
 
 namespace distilbench {
 
@@ -25,7 +26,7 @@ private:
     };
     void write(const void* data, std::size_t size);
     std::string path_;
-    QSaveFile file_;
+    AtomicFile file_;
     std::uint64_t position_ = 0;
     std::vector<Record> records_;
 };
