@@ -676,6 +676,16 @@ private Q_SLOTS:
         for (const auto& [step, loss] : after) QCOMPARE(loss, reference.at(step));  // bit for bit
     }
 
+    // Invalid UTF-8 in text fields is replaced, and a warning counts the rows.
+    void invalidUtf8IsReplacedWithAWarning() {
+        QTemporaryDir scratch;
+        const QString model = makeTextModel(scratch.filePath("m"));
+        writeBytes(scratch.filePath("d.tsv"), "sentence\tlabel\ngood \xff\xfe film\tLABEL_1\nbad\tLABEL_0\n");
+        const CliResult r = runCli({"evaluate", model, "--data", scratch.filePath("d.tsv")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("warning: 1 row holds invalid UTF-8"), r.err.constData());
+    }
+
     // Two writers of one run folder: the second is refused and names the holder.
     void runFolderLock() {
         QTemporaryDir scratch;

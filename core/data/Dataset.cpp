@@ -55,11 +55,18 @@ struct RawRow {
     int line = 0;
 };
 
+// Found by fuzzing: stod threw (and ended the process) on a label of one NUL byte, which strtod
+// reads as an empty string, and on "1e999", out of range; a plain strtod check called both
+// numbers.
 bool isNumber(const std::string& s) {
-    if (s.empty()) return false;
+    if (s.empty() || s.find('\0') != std::string::npos) return false;
     char* end = nullptr;
     std::strtod(s.c_str(), &end);
-    return end && *end == '\0';
+    return end && end != s.c_str() && *end == '\0';
+}
+
+double toNumber(const std::string& s) {
+    return std::strtod(s.c_str(), nullptr);  // inf for 1e999: a regression run then refuses it
 }
 
 std::vector<std::string> splitLabels(const std::string& cell) {
@@ -242,7 +249,7 @@ std::vector<RawRow> readConll(const std::string& path) {
 std::vector<std::string> sortedLabels(const std::set<std::string>& found) {
     std::vector<std::string> labels(found.begin(), found.end());
     const bool numeric = std::all_of(labels.begin(), labels.end(), isNumber);
-    if (numeric) std::sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return std::stod(a) < std::stod(b); });
+    if (numeric) std::sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return toNumber(a) < toNumber(b); });
     return labels;
 }
 
@@ -328,6 +335,27 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
         d.warnings.push_back(std::to_string(invalidUtf8) +
                              (invalidUtf8 == 1 ? " file is" : " files are") +
                              " not valid UTF-8; the invalid bytes were replaced by U+FFFD");
+    // Text fields of tables: invalid UTF-8 is replaced (U+FFFD) and the rows are counted.
+    std::size_t invalidRows = 0;
+    for (auto& r : rows) {
+        bool bad = false;
+        for (std::string* field : {&r.text, &r.pair}) {
+            const QByteArray raw = QByteArray::fromRawData(field->data(), qsizetype(field->size()));
+            if (isValidUtf8(raw)) continue;
+            *field = QString::fromUtf8(raw).toStdString();
+            bad = true;
+        }
+        for (auto& w : r.words) {
+            const QByteArray raw = QByteArray::fromRawData(w.data(), qsizetype(w.size()));
+            if (isValidUtf8(raw)) continue;
+            w = QString::fromUtf8(raw).toStdString();
+            bad = true;
+        }
+        invalidRows += bad;
+    }
+    if (invalidRows > 0)
+        d.warnings.push_back(std::to_string(invalidRows) + (invalidRows == 1 ? " row holds" : " rows hold") +
+                             " invalid UTF-8; the invalid bytes were replaced by U+FFFD");
     if (task == Task::Regression) {
         for (const auto& r : rows) {
             if (r.labels.size() != 1 || !isNumber(r.labels[0]))
@@ -336,7 +364,7 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
             Example e;
             e.text = r.text;
             e.pair = r.pair;
-            e.target = std::stod(r.labels[0]);
+            e.target = toNumber(r.labels[0]);
             d.examples.push_back(std::move(e));
         }
         d.labels = {"score"};

@@ -410,6 +410,8 @@ private:
         train_ = std::move(data.train);
         validation_ = std::move(data.validation);
         test_ = std::move(data.test);
+        for (const Dataset* d : {&train_, &validation_, &test_})
+            for (const auto& w : d->warnings) cb_.notice(d->source + ": " + w);
 
         cb_.job.report(0.02, "preparing the model");
         buildModel();
