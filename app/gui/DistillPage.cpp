@@ -305,13 +305,7 @@ DistillPage::DistillPage(Workspace* workspace, QWidget* parent)
     });
     rl->addWidget(progress_);
     rl->addWidget(status_);
-    notice_ = new QLabel(status_->parentWidget());
-    notice_->setObjectName(QStringLiteral("runNotice"));
-    notice_->setWordWrap(true);
-    notice_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    notice_->setStyleSheet(QStringLiteral(
-        "QLabel { background: palette(alternate-base); border-left: 3px solid #d9a400; padding: 4px; }"));
-    notice_->hide();
+    notice_ = makeNoticeBanner(status_->parentWidget());
     rl->addWidget(notice_);
     rl->addWidget(loss_, 3);
     rl->addWidget(metrics_, 2);
@@ -564,23 +558,10 @@ int DistillPage::launch(const QString& dir, bool resume) {
     compare_->setEnabled(false);
     right_->setCurrentIndex(1);
     QPointer<DistillPage> self(this);
-    notice_->clear();
-    notice_->hide();
+    clearNoticeBanner(notice_);
     TrainerCallbacks cb;
     // Queued to the GUI thread; the plots buffer points and redraw on their 40 ms timers.
-    cb.onNotice = [self](const std::string& message) {
-        QMetaObject::invokeMethod(
-            self,
-            [self, message] {
-                if (!self) return;
-                const QString text = QString::fromStdString(message);
-                self->notice_->setText(self->notice_->text().isEmpty()
-                                           ? text
-                                           : self->notice_->text() + QLatin1Char('\n') + text);
-                self->notice_->show();
-            },
-            Qt::QueuedConnection);
-    };
+    cb.onNotice = noticeSink(notice_);
     cb.onLog = [self](const TrainingLogRecord& r) {
         QMetaObject::invokeMethod(
             self,

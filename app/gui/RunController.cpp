@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLabel>
+#include <QMetaObject>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 
@@ -93,4 +95,36 @@ void RunController::end(bool cancelled) {
     progress_->setFormat(cancelled ? tr("stopped") : tr("finished"));
     if (!cancelled) progress_->setValue(1000);
     Q_EMIT finished(cancelled);
+}
+
+QLabel* makeNoticeBanner(QWidget* parent) {
+    auto* banner = new QLabel(parent);
+    banner->setObjectName(QStringLiteral("runNotice"));
+    banner->setWordWrap(true);
+    banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    banner->setStyleSheet(QStringLiteral(
+        "QLabel { background: palette(alternate-base); border-left: 3px solid #d9a400; padding: 4px; }"));
+    banner->hide();
+    return banner;
+}
+
+std::function<void(const std::string&)> noticeSink(QLabel* banner) {
+    QPointer<QLabel> target(banner);
+    return [target](const std::string& message) {
+        QMetaObject::invokeMethod(
+            target,
+            [target, message] {
+                if (!target) return;
+                const QString text = QString::fromStdString(message);
+                target->setText(target->text().isEmpty() ? text
+                                                         : target->text() + QLatin1Char('\n') + text);
+                target->show();
+            },
+            Qt::QueuedConnection);
+    };
+}
+
+void clearNoticeBanner(QLabel* banner) {
+    banner->clear();
+    banner->hide();
 }

@@ -5,12 +5,14 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "app/common/JobRunner.h"
 
 class QPushButton;
 class QProgressBar;
 class QLabel;
+class QWidget;
 
 // The life of one training-like run on a page (Train, Distill): the job on the runner, its
 // Start/Pause/Cancel buttons, progress bar (with the time left) and status line, and the pause
@@ -51,3 +53,10 @@ private:
     bool failed_ = false;
     std::shared_ptr<std::atomic<bool>> paused_;
 };
+
+// A banner for the engine's notices (new weights, a stale lock taken over, a damaged checkpoint
+// skipped): hidden until one arrives. The sink may be called from the training thread; it
+// appends to the banner on the GUI thread. clearNoticeBanner() empties and hides it.
+QLabel* makeNoticeBanner(QWidget* parent);
+std::function<void(const std::string&)> noticeSink(QLabel* banner);
+void clearNoticeBanner(QLabel* banner);

@@ -265,13 +265,7 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
         tr("Runs in %1; check runs to overlay their loss curves").arg(runsFolder_));
     rl->addWidget(progress_);
     rl->addWidget(status_);
-    notice_ = new QLabel(status_->parentWidget());
-    notice_->setObjectName(QStringLiteral("runNotice"));
-    notice_->setWordWrap(true);
-    notice_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    notice_->setStyleSheet(QStringLiteral(
-        "QLabel { background: palette(alternate-base); border-left: 3px solid #d9a400; padding: 4px; }"));
-    notice_->hide();
+    notice_ = makeNoticeBanner(status_->parentWidget());
     rl->addWidget(notice_);
     rl->addLayout(smoothRow);
     rl->addWidget(loss_, 3);
@@ -535,24 +529,11 @@ int TrainPage::launch(const QString& dir, bool resume) {
         config.bf16 = bf16_->isChecked();
     }
     QPointer<TrainPage> self(this);
-    notice_->clear();
-    notice_->hide();
+    clearNoticeBanner(notice_);
     TrainerCallbacks cb;
     // Records cross to the GUI thread as queued calls; the plots only buffer them, and their
     // 40 ms timers redraw, so hundreds of steps per second cost one replot per frame.
-    cb.onNotice = [self](const std::string& message) {
-        QMetaObject::invokeMethod(
-            self,
-            [self, message] {
-                if (!self) return;
-                const QString text = QString::fromStdString(message);
-                self->notice_->setText(self->notice_->text().isEmpty()
-                                           ? text
-                                           : self->notice_->text() + QLatin1Char('\n') + text);
-                self->notice_->show();
-            },
-            Qt::QueuedConnection);
-    };
+    cb.onNotice = noticeSink(notice_);
     cb.onLog = [self](const TrainingLogRecord& r) {
         QMetaObject::invokeMethod(
             self,
