@@ -443,6 +443,23 @@ void registerCases() {
                                                                 "regression", "--out", d + "/run", "--max-steps", "1"};
                                          },
                                          "not a finite number", "r.tsv"});
+    // Failures after the run folder or the export's temporary exist: what the app created is
+    // removed, the empty folder the user gave stays, and nothing else is touched.
+    add("train: a failed start in an existing empty folder", {[](const QString& d) {
+                                                                  const QString m = makeTextModel(d + "/m");
+                                                                  QDir().mkpath(d + "/run");
+                                                                  writeBytes(d + "/r.tsv", "sentence\tlabel\na\t1\nb\tinf\n");
+                                                                  return QStringList{"train", "--model", m, "--train", d + "/r.tsv",
+                                                                                     "--task", "regression", "--out", d + "/run"};
+                                                              },
+                                                              "not a finite number", "r.tsv"});
+    add("export: a failed export into an existing empty folder", {[](const QString& d) {
+                                                                      const QString m = makeTextModel(d + "/m");
+                                                                      QDir().mkpath(d + "/empty");
+                                                                      return QStringList{"export", m, "--format", "onnx", "--dtype",
+                                                                                         "f16", "--out", d + "/empty"};
+                                                                  },
+                                                                  "float32", ""});
     add("train: class weights abc,def", {[](const QString& d) {
                                              const QString m = makeTextModel(d + "/m");
                                              return QStringList{"train", "--model", m, "--train", sst2Train(),

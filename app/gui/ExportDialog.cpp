@@ -18,7 +18,6 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
-#include "core/export/ExportTarget.h"
 #include "core/export/ModelExporter.h"
 #include "core/export/QuantizationCheck.h"
 #include "core/inference/Pipeline.h"
@@ -223,10 +222,7 @@ int ExportDialog::exportNow() {
                       out = output_->text().toStdString();
     // The target is checked before the job starts: refused targets are named, and replacing a
     // previous export needs the user's yes with the folder named.
-    const QFileInfo modelInfo(workspace_->modelPath());
-    const ExportTarget target = inspectExportTarget(
-        out, (modelInfo.isDir() ? modelInfo.absoluteFilePath() : modelInfo.absolutePath()).toStdString(),
-        o.format == ExportFormat::Onnx && output_->text().endsWith(QLatin1String(".onnx")));
+    const ExportTarget target = inspectExport(model, out, o);
     if (target.state == ExportTarget::State::Refused) {
         result_->setText(tr("Not exported: %1 %2")
                              .arg(QString::fromStdString(target.path),

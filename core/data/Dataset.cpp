@@ -3,13 +3,13 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
-#include <cerrno>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <numeric>
 #include <random>
@@ -336,21 +336,16 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
                              (invalidUtf8 == 1 ? " file is" : " files are") +
                              " not valid UTF-8; the invalid bytes were replaced by U+FFFD");
     // Text fields of tables: invalid UTF-8 is replaced (U+FFFD) and the rows are counted.
+    auto replaceInvalid = [](std::string& field) {
+        const QByteArray raw = QByteArray::fromRawData(field.data(), qsizetype(field.size()));
+        if (isValidUtf8(raw)) return false;
+        field = QString::fromUtf8(raw).toStdString();
+        return true;
+    };
     std::size_t invalidRows = 0;
     for (auto& r : rows) {
-        bool bad = false;
-        for (std::string* field : {&r.text, &r.pair}) {
-            const QByteArray raw = QByteArray::fromRawData(field->data(), qsizetype(field->size()));
-            if (isValidUtf8(raw)) continue;
-            *field = QString::fromUtf8(raw).toStdString();
-            bad = true;
-        }
-        for (auto& w : r.words) {
-            const QByteArray raw = QByteArray::fromRawData(w.data(), qsizetype(w.size()));
-            if (isValidUtf8(raw)) continue;
-            w = QString::fromUtf8(raw).toStdString();
-            bad = true;
-        }
+        bool bad = replaceInvalid(r.text) | replaceInvalid(r.pair);
+        for (auto& w : r.words) bad |= replaceInvalid(w);
         invalidRows += bad;
     }
     if (invalidRows > 0)

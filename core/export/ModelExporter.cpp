@@ -114,21 +114,27 @@ void writeConfig(const ModelConfig& c, const fs::path& dir, ExportDType dtype, b
 
 }  // namespace
 
+bool writesOnnxFile(const ExportOptions& o, const std::string& out) {
+    return o.format == ExportFormat::Onnx && fs::path(out).extension() == ".onnx";
+}
+
+ExportTarget inspectExport(const std::string& modelPath, const std::string& outPath,
+                           const ExportOptions& o) {
+    std::error_code ec;
+    const fs::path model(modelPath);
+    const std::string folder =
+        fs::is_directory(model, ec) ? modelPath : model.parent_path().string();
+    return inspectExportTarget(outPath, folder, writesOnnxFile(o, outPath));
+}
+
 ExportResult exportModel(const std::string& modelPath, const std::string& outPath,
                          const ExportOptions& o, const JobCallbacks& cb) {
     const auto start = std::chrono::steady_clock::now();
     if (outPath.empty()) throw Error("no output path given");
     // Where the export goes is checked before anything is loaded or written.
-    {
-        std::error_code ec0;
-        const fs::path mp(modelPath);
-        const std::string folder = fs::is_directory(mp, ec0) ? modelPath : mp.parent_path().string();
-        const bool onnxFile = o.format == ExportFormat::Onnx &&
-                              fs::path(outPath).extension() == ".onnx";
-        const ExportTarget target = inspectExportTarget(outPath, folder, onnxFile);
-        if (target.state == ExportTarget::State::Refused) throw Error(target.path, target.problem);
-        if (target.needsConfirmation() && !o.overwrite) throw Error(target.path, target.problem);
-    }
+    const ExportTarget target = inspectExport(modelPath, outPath, o);
+    if (target.state == ExportTarget::State::Refused) throw Error(target.path, target.problem);
+    if (target.needsConfirmation() && !o.overwrite) throw Error(target.path, target.problem);
     cb.report(0.0, "loading the model");
     auto model = Model::load(modelPath, cb, o.load);
     std::unique_ptr<Tokenizer> tokenizer;
@@ -137,10 +143,8 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
     } catch (const Error&) {
         if (o.format != ExportFormat::Onnx) throw;  // a bare ONNX file needs no tokenizer
     }
-    fs::path out = fs::absolute(outPath).lexically_normal();
-    while (!out.has_filename() && out.has_parent_path() && out != out.root_path())
-        out = out.parent_path();
-    const bool singleOnnxFile = o.format == ExportFormat::Onnx && out.extension() == ".onnx";
+    const fs::path out = target.path;  // absolute, normalised
+    const bool singleOnnxFile = writesOnnxFile(o, outPath);
     std::error_code ec;
     fs::create_directories(out.parent_path(), ec);
     if (ec) throw Error(out.parent_path().string(), "cannot create the folder: " + ec.message());
@@ -210,6 +214,8 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
             if (ec) {
                 std::error_code back;
                 fs::rename(old.path(), out, back);
+                // Should even that fail, the previous export stays where it is, never deleted.
+                if (back) old.release();
                 throw Error(out.string(), "cannot be replaced: " + ec.message());
             }
             tmpFolder.release();

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/export/ExportTarget.h"
 #include "core/models/Model.h"
 #include "core/runtime/JobCallbacks.h"
 
@@ -35,11 +36,20 @@ struct ExportResult {
     double seconds = 0;
 };
 
+// Whether the export is one .onnx file rather than a folder.
+bool writesOnnxFile(const ExportOptions& options, const std::string& out);
+// Where exportModel(model, out, options) would write and whether it may (see ExportTarget): the
+// GUI asks before starting, to name a refused target or confirm a replacement; exportModel
+// checks again.
+ExportTarget inspectExport(const std::string& model, const std::string& out,
+                           const ExportOptions& options);
+
 // Writes a model folder (or checkpoint file beside a config.json) in a form other tools load
 // unchanged. hf: config.json, model.safetensors, tokenizer files and a model card README.md;
 // bin: the same with pytorch_model.bin (torch.save zip format); onnx: model.onnx (a file path
 // ending in .onnx, or a folder that also gets config.json and the tokenizer files). Everything is
-// written into OUT.tmp and renamed, so an existing OUT is replaced only by a complete export.
+// written into a temporary folder of ours beside OUT and renamed; OUT must be new, empty, or a
+// previous export replaced only with options.overwrite (see inspectExport).
 ExportResult exportModel(const std::string& model, const std::string& out,
                          const ExportOptions& options, const JobCallbacks& callbacks = {});
 

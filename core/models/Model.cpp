@@ -110,7 +110,6 @@ std::string summariseNames(const std::vector<std::string>& names, std::size_t sh
     return s;
 }
 
-
 std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& callbacks,
                                    const LoadOptions& options) {
     const auto start = std::chrono::steady_clock::now();
@@ -122,18 +121,21 @@ std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& 
     ModelConfig config = ModelConfig::load((folder / "config.json").string());
     callbacks.checkAbort();
     const WeightsLocation where = findWeights(path);
-    {
-        std::uint64_t fileBytes = 0;
-        if (where.format == "safetensors-sharded") {
-            for (const auto& entry : fs::directory_iterator(folder, ec))
-                if (entry.path().extension() == ".safetensors")
-                    fileBytes += static_cast<std::uint64_t>(entry.file_size(ec));
-        } else {
-            fileBytes = static_cast<std::uint64_t>(fs::file_size(where.path, ec));
-        }
-        requireMemory(bytesToAllocate(config, fileBytes), (folder / "config.json").string(),
-                      "this config (" + std::to_string(config.parameterCount()) + " parameters)");
+    // Bytes of the weights on disk: mapped, not copied, so they need no memory of their own.
+    auto sizeOf = [](const fs::path& file) {
+        std::error_code error;
+        const auto n = fs::file_size(file, error);
+        return error ? std::uint64_t(0) : static_cast<std::uint64_t>(n);
+    };
+    std::uint64_t fileBytes = 0;
+    if (where.format == "safetensors-sharded") {
+        for (const auto& entry : fs::directory_iterator(folder, ec))
+            if (entry.path().extension() == ".safetensors") fileBytes += sizeOf(entry.path());
+    } else {
+        fileBytes = sizeOf(where.path);
     }
+    requireMemory(bytesToAllocate(config, fileBytes), (folder / "config.json").string(),
+                  "this config (" + std::to_string(config.parameterCount()) + " parameters)");
     callbacks.report(0.15, "mapping " + fs::path(where.path).filename().string());
     NamedTensors weights = readWeights(where);
     callbacks.checkAbort();
@@ -156,13 +158,7 @@ std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& 
     s.missingKeys = report.missing;
     s.unexpectedKeys = report.unexpected;
     s.tiedRestored = report.tiedRestored;
-    if (where.format == "safetensors-sharded") {
-        for (const auto& entry : fs::directory_iterator(folder, ec))
-            if (entry.path().extension() == ".safetensors")
-                s.bytesOnDisk += static_cast<std::int64_t>(entry.file_size());
-    } else {
-        s.bytesOnDisk = static_cast<std::int64_t>(fs::file_size(where.path, ec));
-    }
+    s.bytesOnDisk = static_cast<std::int64_t>(fileBytes);
     for (const char* f :
          {"tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json",
           "spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})

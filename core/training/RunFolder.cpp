@@ -73,18 +73,17 @@ RunFolderLock::RunFolderLock(const std::string& dir)
                        (space == std::string::npos ? "" : " on " + holder.substr(space + 1)) +
                        ") was found in " + dir + " and taken over";
     }
+    // The lock is held either way; the pid and host written here are only informative, so a
+    // failure to write them is not an error.
     const std::string me = std::to_string(::getpid()) + " " + hostName() + "\n";
-    if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, me.data(), me.size(), 0) < 0) {
-        // The lock is held either way; the pid is only informative.
-    }
+    if (::ftruncate(fd_, 0) == 0) (void)!::pwrite(fd_, me.data(), me.size(), 0);
 }
 
 RunFolderLock::~RunFolderLock() {
     if (fd_ < 0) return;
     // Emptied rather than deleted: unlinking a lock file races with a second writer that has
     // just opened it. An empty lock file is not stale.
-    if (::ftruncate(fd_, 0) != 0) {
-    }
+    (void)!::ftruncate(fd_, 0);
     ::flock(fd_, LOCK_UN);
     ::close(fd_);
 }

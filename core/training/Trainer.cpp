@@ -1169,8 +1169,7 @@ private:
         replaceFolder(tmp, final);
         lastCheckpoint_ = final.string();
         // Keep the newest save_total_limit checkpoints.
-        std::vector<std::pair<int, fs::path>> all;
-        for (const auto& [step, path] : listCheckpoints()) all.emplace_back(step, path);
+        auto all = listCheckpoints();
         std::sort(all.begin(), all.end());
         while (cfg_.saveTotalLimit > 0 && static_cast<int>(all.size()) > cfg_.saveTotalLimit) {
             fs::remove_all(all.front().second, ec);
