@@ -9,6 +9,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/TrainPage.h"
+#include "app/common/JobRunner.h"
 #include "app/gui/EvaluatePage.h"
 #include "app/gui/PlaygroundPage.h"
 #include "app/gui/Workspace.h"
@@ -121,6 +122,50 @@ private Q_SLOTS:
         QFile csv(out.filePath("e.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 81);
+    }
+
+    // Data labelled foo/bar for a negative/positive model: the evaluation stops and names the
+    // labels instead of mapping them alphabetically; the table maps them, and the next
+    // evaluation scores with that mapping.
+    void evaluatePageMapsUnknownLabels() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        QVERIFY(pages.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.evaluate);
+        QTemporaryDir dir;
+        QFile data(dir.filePath("foobar.tsv"));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write("sentence\tlabel\na wonderful , moving film\tfoo\na dull , lifeless mess\tbar\n"
+                   "great acting and a great story\tfoo\nboring and far too long\tbar\n");
+        data.close();
+        QSignalSpy failed(pages.workspace->runner(), &JobRunner::failed);
+        QSignalSpy needed(pages.evaluate, &EvaluatePage::labelMappingNeeded);
+        QVERIFY(pages.evaluate->evaluate(data.fileName()) >= 0);
+        QVERIFY(needed.wait(20000));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().at(1).toString().contains("does not know: bar, foo"),
+                 qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(pages.evaluate->labelMapTable()->rowCount(), 2);
+        QVERIFY(pages.evaluate->labelMapTable()->isVisible());
+        QVERIFY(pages.evaluate->mapLabel("foo", "positive"));
+        QVERIFY(pages.evaluate->mapLabel("bar", "negative"));
+        QVERIFY(!pages.evaluate->mapLabel("baz", "negative"));
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        QVERIFY(pages.evaluate->evaluate(data.fileName()) >= 0);
+        QVERIFY(evaluated.wait(20000));
+        QCOMPARE(pages.evaluate->metricsTable()->item(0, 0)->text(), QString("negative"));
+        int total = 0, correct = 0;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c) {
+                total += pages.evaluate->confusion()->cellText(r, c).toInt();
+                if (r == c) correct += pages.evaluate->confusion()->cellText(r, c).toInt();
+            }
+        QCOMPARE(total, 4);
+        QVERIFY(correct >= 3);  // the demo model gets these easy sentences right once mapped
     }
 
     void defaultsFollowTaskAndModelSource() {

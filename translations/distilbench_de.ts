@@ -962,6 +962,22 @@
         <source>Comparing with run %1</source>
         <translation>Vergleich mit Lauf %1</translation>
     </message>
+    <message>
+        <source>The data&apos;s labels are not the model&apos;s. Choose the model label each one means, then press Evaluate again.</source>
+        <translation>Die Labels der Daten sind nicht die des Modells. Wählen Sie für jedes das Modell-Label, das es bedeutet, und drücken Sie erneut „Bewerten“.</translation>
+    </message>
+    <message>
+        <source>Label in the data</source>
+        <translation>Label in den Daten</translation>
+    </message>
+    <message>
+        <source>Model label</source>
+        <translation>Modell-Label</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— wählen —</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

@@ -962,6 +962,22 @@
         <source>Comparing with run %1</source>
         <translation>Comparaison avec l&apos;exécution %1</translation>
     </message>
+    <message>
+        <source>The data&apos;s labels are not the model&apos;s. Choose the model label each one means, then press Evaluate again.</source>
+        <translation>Les étiquettes des données ne sont pas celles du modèle. Choisissez l’étiquette du modèle que chacune signifie, puis relancez l’évaluation.</translation>
+    </message>
+    <message>
+        <source>Label in the data</source>
+        <translation>Étiquette dans les données</translation>
+    </message>
+    <message>
+        <source>Model label</source>
+        <translation>Étiquette du modèle</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choisir —</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

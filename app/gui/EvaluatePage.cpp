@@ -95,6 +95,29 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     models->addWidget(compareFolder_, 1);
     models->addWidget(folderButton(compareFolder_));
     layout->addLayout(models);
+    // Shown when the data's labels are not the model's: no silent remapping, the user says what
+    // each label means.
+    labelMapBox_ = new QWidget(page);
+    auto* lm = new QVBoxLayout(labelMapBox_);
+    lm->setContentsMargins(0, 0, 0, 0);
+    auto* hint = new QLabel(tr("The data's labels are not the model's. Choose the model label each "
+                               "one means, then press Evaluate again."),
+                            labelMapBox_);
+    hint->setWordWrap(true);
+    labelMap_ = new QTableWidget(0, 2, labelMapBox_);
+    labelMap_->setHorizontalHeaderLabels({tr("Label in the data"), tr("Model label")});
+    labelMap_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    labelMap_->verticalHeader()->hide();
+    labelMap_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    labelMap_->setMaximumHeight(170);
+    lm->addWidget(hint);
+    lm->addWidget(labelMap_);
+    labelMapBox_->hide();
+    layout->addWidget(labelMapBox_);
+    connect(data_, &QLineEdit::textChanged, this, &EvaluatePage::clearLabelMapping);
+    connect(workspace_->runner(), &JobRunner::failed, this, [this](int id, const QString&) {
+        if (id == lastJob_ && unknown_ && !unknown_->data.empty()) showLabelMapping();
+    });
     connect(runButton, &QPushButton::clicked, this, pickRun);
     summary_ = new QLabel(page);
     auto* thresholdRow = new QHBoxLayout;
@@ -256,9 +279,13 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
     auto a = std::make_shared<EvaluationReport>(), b = std::make_shared<EvaluationReport>();
     const std::string path = dataPath.toStdString(), run = runDirectory.toStdString();
     const double threshold = threshold_->value() / 100.0;
-    return workspace_->runner()->start(
+    const std::map<std::string, std::string> mapping = labelMapping();
+    auto unknown = std::make_shared<UnknownLabels>();
+    unknown_ = unknown;
+    lastJob_ = workspace_->runner()->start(
         title,
-        [open, folderA, folderB, path, run, threshold, a, b](const JobCallbacks& cb) {
+        [open, folderA, folderB, path, run, threshold, a, b, mapping,
+         unknown](const JobCallbacks& cb) {
             const auto pipelineA = folderA.empty() ? open : Pipeline::open(folderA);
             const ModelConfig& config = pipelineA->model()->config();
             const Task task = taskOf(config);
@@ -273,10 +300,18 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
                         run,
                         "held out no validation data (validation split 0 and no validation file)");
             } else {
-                // The model's label names, ids 0..n-1, or an error naming the unknown labels.
-                d = readDatasetForModel(
-                    path, task, {},
-                    task == Task::Regression ? std::vector<std::string>{} : config.labels);
+                // The model's label names, ids 0..n-1, the user's mapping, or an error naming
+                // the unknown labels (which opens the mapping table).
+                try {
+                    d = readDatasetForModel(
+                        path, task, {},
+                        task == Task::Regression ? std::vector<std::string>{} : config.labels,
+                        mapping);
+                } catch (const UnknownLabelsError& e) {
+                    unknown->data = e.dataLabels();
+                    unknown->model = e.modelLabels();
+                    throw;
+                }
             }
             JobCallbacks half = cb;
             if (!folderB.empty())
@@ -301,6 +336,53 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
             show(*a);
             showComparison();
         });
+    return lastJob_;
+}
+
+std::map<std::string, std::string> EvaluatePage::labelMapping() const {
+    std::map<std::string, std::string> mapping;
+    if (labelMapBox_->isHidden()) return mapping;
+    for (int r = 0; r < labelMap_->rowCount(); ++r) {
+        const auto* combo = qobject_cast<QComboBox*>(labelMap_->cellWidget(r, 1));
+        if (combo && combo->currentIndex() > 0)
+            mapping[labelMap_->item(r, 0)->text().toStdString()] = combo->currentText().toStdString();
+    }
+    return mapping;
+}
+
+void EvaluatePage::showLabelMapping() {
+    labelMap_->setRowCount(0);
+    for (const auto& label : unknown_->data) {
+        const int r = labelMap_->rowCount();
+        labelMap_->insertRow(r);
+        labelMap_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(label)));
+        auto* combo = new QComboBox(labelMap_);
+        combo->addItem(tr("— choose —"));
+        for (const auto& m : unknown_->model) combo->addItem(QString::fromStdString(m));
+        // A data label that is already a model label means that label.
+        const int same = combo->findText(QString::fromStdString(label));
+        if (same > 0) combo->setCurrentIndex(same);
+        labelMap_->setCellWidget(r, 1, combo);
+    }
+    labelMapBox_->show();
+    Q_EMIT labelMappingNeeded();
+}
+
+void EvaluatePage::clearLabelMapping() {
+    labelMap_->setRowCount(0);
+    labelMapBox_->hide();
+}
+
+bool EvaluatePage::mapLabel(const QString& dataLabel, const QString& modelLabel) {
+    for (int r = 0; r < labelMap_->rowCount(); ++r) {
+        if (labelMap_->item(r, 0)->text() != dataLabel) continue;
+        auto* combo = qobject_cast<QComboBox*>(labelMap_->cellWidget(r, 1));
+        const int index = combo ? combo->findText(modelLabel) : -1;
+        if (index <= 0) return false;
+        combo->setCurrentIndex(index);
+        return true;
+    }
+    return false;
 }
 
 void EvaluatePage::setThreshold(double threshold) {

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QWidget>
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 class Workspace;
 class QLineEdit;
@@ -48,9 +51,15 @@ public:
     bool exportCsv(const QString& path) const;
     // Binary tasks: predict the second label when its probability reaches the threshold.
     void setThreshold(double threshold);
+    // When the data's labels are not the model's, this table (shown after the failed
+    // evaluation) maps each data label to a model label; the next evaluation uses it.
+    QTableWidget* labelMapTable() const { return labelMap_; }
+    // Chooses the model label for a data label in that table; false when either is unknown.
+    bool mapLabel(const QString& dataLabel, const QString& modelLabel);
 
 Q_SIGNALS:
     void evaluated();
+    void labelMappingNeeded();
     void openInPlayground(const QString& text);
 
 private:
@@ -58,6 +67,14 @@ private:
     void showComparison();
     void applyThreshold();
     int launch(const QString& title, const QString& dataPath, const QString& runDirectory);
+    std::map<std::string, std::string> labelMapping() const;
+    void showLabelMapping();
+    void clearLabelMapping();
+
+    // The data and model labels of the last evaluation that failed on unknown labels.
+    struct UnknownLabels {
+        std::vector<std::string> data, model;
+    };
 
     Workspace* workspace_;
     QStackedWidget* pages_;
@@ -82,4 +99,8 @@ private:
     std::shared_ptr<distilbench::EvaluationReport> report_;
     std::shared_ptr<distilbench::EvaluationReport> reportB_;
     QString nameA_, nameB_;
+    QWidget* labelMapBox_ = nullptr;
+    QTableWidget* labelMap_ = nullptr;
+    std::shared_ptr<UnknownLabels> unknown_;
+    int lastJob_ = -1;
 };

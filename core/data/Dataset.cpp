@@ -461,9 +461,11 @@ Dataset readDatasetForModel(const std::string& path, Task task, const ColumnMapp
                 std::string example;
                 for (std::size_t i = 0; i < unknown.size() && i < modelLabels.size(); ++i)
                     example += (i ? "," : "") + unknown[i] + "=" + modelLabels[i];
-                throw Error(path, "has labels the model does not know: " + join(unknown) +
-                                      " (the model's labels: " + join(modelLabels) +
-                                      "); map them explicitly, e.g. --label-map " + example);
+                throw UnknownLabelsError(path,
+                                         "has labels the model does not know: " + join(unknown) +
+                                             " (the model's labels: " + join(modelLabels) +
+                                             "); map them explicitly, e.g. --label-map " + example,
+                                         d.labels, modelLabels);
             }
         }
     }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/runtime/Error.h"
+
 namespace distilbench {
 
 class Tokenizer;
@@ -45,6 +47,20 @@ class DatasetReader {
 public:
     static Dataset read(const std::string& path, Task task, const ColumnMapping& columns = {},
                         const std::vector<std::string>& labelNames = {});
+};
+
+// Thrown by readDatasetForModel when the data's labels are neither the model's names nor its
+// ids: carries both label sets so that a GUI can offer a mapping.
+class UnknownLabelsError : public Error {
+public:
+    UnknownLabelsError(const std::string& file, const std::string& problem,
+                       std::vector<std::string> dataLabels, std::vector<std::string> modelLabels)
+        : Error(file, problem), dataLabels_(std::move(dataLabels)), modelLabels_(std::move(modelLabels)) {}
+    const std::vector<std::string>& dataLabels() const { return dataLabels_; }
+    const std::vector<std::string>& modelLabels() const { return modelLabels_; }
+
+private:
+    std::vector<std::string> dataLabels_, modelLabels_;
 };
 
 // "foo=negative,bar=positive" → {foo: negative, bar: positive}; throws Error when malformed.
