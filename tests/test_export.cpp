@@ -303,7 +303,8 @@ private Q_SLOTS:
         // asked to overwrite.
         ExportOptions overwrite;
         overwrite.overwrite = true;
-        QVERIFY_THROWS_EXCEPTION(Error, exportModel(source.toStdString(), out.toStdString(), overwrite));
+        QVERIFY_THROWS_EXCEPTION(Error,
+                                 exportModel(source.toStdString(), out.toStdString(), overwrite));
         QVERIFY(QFile::exists(out + "/marker.txt"));
         QVERIFY(QFile::remove(out + "/marker.txt"));
         // A previous export is replaced only when asked.

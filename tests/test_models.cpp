@@ -62,7 +62,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("subfolder");
         for (const char* f : {"distilbert_seqcls", "distilbert_mlm", "bert_seqcls"}) {
             QTest::newRow((QString(f) + " safetensors").toUtf8()) << QString(f) << QString();
-            QTest::newRow((QString(f) + " pytorch_model.bin").toUtf8()) << QString(f) << QString("bin");
+            QTest::newRow((QString(f) + " pytorch_model.bin").toUtf8())
+                << QString(f) << QString("bin");
         }
     }
 
@@ -70,13 +71,18 @@ private Q_SLOTS:
         QFETCH(QString, fixture);
         QFETCH(QString, subfolder);
         const QJsonObject refs = readRefs(fixture);
-        const QString folder = QStringLiteral(DISTILBENCH_TEST_DATA "/hf/") + fixture + "/" + subfolder;
+        const QString folder =
+            QStringLiteral(DISTILBENCH_TEST_DATA "/hf/") + fixture + "/" + subfolder;
         auto model = Model::load(folder.toStdString());
         QVERIFY(model->summary().unexpectedKeys.empty());
-        QVERIFY2(model->summary().missingKeys.empty(), model->summary().missingKeys.empty() ? "" : model->summary().missingKeys[0].c_str());
+        QVERIFY2(
+            model->summary().missingKeys.empty(),
+            model->summary().missingKeys.empty() ? "" : model->summary().missingKeys[0].c_str());
         if (fixture == "distilbert_mlm" && subfolder.isEmpty()) {
-            // The safetensors file lacks the tied projector; it must be restored from the embeddings.
-            QCOMPARE(model->summary().tiedRestored, std::vector<std::string>{"vocab_projector.weight"});
+            // The safetensors file lacks the tied projector; it must be restored from the
+            // embeddings.
+            QCOMPARE(model->summary().tiedRestored,
+                     std::vector<std::string>{"vocab_projector.weight"});
         }
 
         EncoderModel& enc = model->encoder();
@@ -104,7 +110,8 @@ private Q_SLOTS:
         QCOMPARE(out.hiddenStates.size(), std::size_t(hidden.size()));
         for (int l = 0; l < hidden.size(); ++l) {
             const double err = maxAbsDiff(out.hiddenStates[l], jsonToTensor(hidden[l]));
-            QVERIFY2(err < 1e-5, qPrintable(QString("hidden state %1 differs by %2").arg(l).arg(err)));
+            QVERIFY2(err < 1e-5,
+                     qPrintable(QString("hidden state %1 differs by %2").arg(l).arg(err)));
         }
 
         // The fused attention path gives the same logits.
@@ -130,8 +137,9 @@ private Q_SLOTS:
             const double ours = param.grad().norm().item<double>();
             const double ref = it.value().toDouble();
             const double rel = std::abs(ours - ref) / std::max(std::abs(ref), 1e-12);
-            QVERIFY2(rel <= 1e-4 || std::abs(ours - ref) < 1e-9,
-                     qPrintable(QString("%1: grad norm %2 vs %3").arg(it.key()).arg(ours).arg(ref)));
+            QVERIFY2(
+                rel <= 1e-4 || std::abs(ours - ref) < 1e-9,
+                qPrintable(QString("%1: grad norm %2 vs %3").arg(it.key()).arg(ours).arg(ref)));
         }
     }
 
@@ -154,7 +162,8 @@ private Q_SLOTS:
         QCOMPARE(res.logits.shape, (std::vector<std::int64_t>{2, 2}));
         const QJsonArray logits = refs["logits"].toArray();
         for (int b = 0; b < 2; ++b)
-            for (int j = 0; j < 2; ++j) QVERIFY(std::abs(res.logits.at({b, j}) - logits[b].toArray()[j].toDouble()) < 1e-5);
+            for (int j = 0; j < 2; ++j)
+                QVERIFY(std::abs(res.logits.at({b, j}) - logits[b].toArray()[j].toDouble()) < 1e-5);
         QCOMPARE(res.attentions.size(), std::size_t(2));
         QCOMPARE(res.attentionMask[0][7], std::int64_t(0));
         QCOMPARE(res.attentions[0].at({0, 0, 0, 8}), 0.0f);  // padded keys get no attention
@@ -176,11 +185,15 @@ private Q_SLOTS:
         QTest::addColumn<int>("head");
         QTest::addColumn<QList<qint64>>("logitsShape");
         const QList<qint64> cls{2, 2}, tok{2, 5, 2}, qa{2, 5, 2}, mlm{2, 5, 30522};
-        QTest::newRow("distilbert seqcls") << "distilbert-tiny" << int(HeadType::SequenceClassification) << cls;
-        QTest::newRow("distilbert token") << "distilbert-tiny" << int(HeadType::TokenClassification) << tok;
-        QTest::newRow("distilbert qa") << "distilbert-tiny" << int(HeadType::QuestionAnswering) << qa;
+        QTest::newRow("distilbert seqcls")
+            << "distilbert-tiny" << int(HeadType::SequenceClassification) << cls;
+        QTest::newRow("distilbert token")
+            << "distilbert-tiny" << int(HeadType::TokenClassification) << tok;
+        QTest::newRow("distilbert qa")
+            << "distilbert-tiny" << int(HeadType::QuestionAnswering) << qa;
         QTest::newRow("distilbert mlm") << "distilbert-tiny" << int(HeadType::MaskedLM) << mlm;
-        QTest::newRow("bert seqcls") << "bert-small" << int(HeadType::SequenceClassification) << cls;
+        QTest::newRow("bert seqcls")
+            << "bert-small" << int(HeadType::SequenceClassification) << cls;
         QTest::newRow("bert token") << "bert-small" << int(HeadType::TokenClassification) << tok;
         QTest::newRow("bert qa") << "bert-small" << int(HeadType::QuestionAnswering) << qa;
         QTest::newRow("bert mlm") << "bert-small" << int(HeadType::MaskedLM) << mlm;
@@ -213,12 +226,17 @@ private Q_SLOTS:
         const auto cfg = ModelConfig::preset("distilbert-small");
         EncoderModel a(cfg, 7), b(cfg, 7);
         for (const auto& name : a.parameterNames())
-            QVERIFY2(at::equal(a.parameter(name), b.parameter(name)), name.c_str());  // same seed, same weights
+            QVERIFY2(at::equal(a.parameter(name), b.parameter(name)),
+                     name.c_str());  // same seed, same weights
         const at::Tensor& w = a.parameter("distilbert.transformer.layer.0.ffn.lin1.weight");
         QVERIFY(std::abs(w.std().item<double>() - 0.02) < 0.001);
         QCOMPARE(a.parameter("distilbert.embeddings.LayerNorm.weight").min().item<float>(), 1.0f);
         QCOMPARE(a.parameter("classifier.bias").abs().max().item<float>(), 0.0f);
-        QCOMPARE(a.parameter("distilbert.embeddings.word_embeddings.weight")[0].abs().max().item<float>(), 0.0f);
+        QCOMPARE(a.parameter("distilbert.embeddings.word_embeddings.weight")[0]
+                     .abs()
+                     .max()
+                     .item<float>(),
+                 0.0f);
         // embeddings 7,945,216 + 4 layers x 789,760 + pre_classifier 65,792 + classifier 514
         QCOMPARE(a.parameterCount(), std::int64_t(11'170'562));
     }
@@ -227,7 +245,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("preset");
         QTest::addColumn<qint64>("parameters");
         // Figures transformers reports for these architectures.
-        QTest::newRow("distilbert-base-uncased seqcls") << "distilbert-base-uncased" << qint64(66955010);
+        QTest::newRow("distilbert-base-uncased seqcls")
+            << "distilbert-base-uncased" << qint64(66955010);
         QTest::newRow("bert-base-uncased seqcls") << "bert-base-uncased" << qint64(109483778);
     }
     void baseShapesHaveTheRightSize() {
@@ -241,7 +260,8 @@ private Q_SLOTS:
     void parameterCountWithoutBuilding() {
         // The count from the configuration alone equals the built model's, for every head.
         for (const char* preset : {"distilbert-tiny", "bert-small"})
-            for (HeadType head : {HeadType::Base, HeadType::MaskedLM, HeadType::SequenceClassification, HeadType::TokenClassification,
+            for (HeadType head : {HeadType::Base, HeadType::MaskedLM,
+                                  HeadType::SequenceClassification, HeadType::TokenClassification,
                                   HeadType::QuestionAnswering, HeadType::MultipleChoice}) {
                 ModelConfig c = ModelConfig::preset(preset, head);
                 if (head == HeadType::TokenClassification) c.setNumLabels(9);

@@ -5,10 +5,10 @@
 //  - stderr is one line that names the file and the problem,
 //  - nothing in the scratch folder changed (a hash of the tree before and after), so no partial
 //    output or temporary is left behind and no user file was touched.
+#include <fcntl.h>
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -64,7 +64,8 @@ QByteArray safetensors(const QJsonObject& header, const QByteArray& data) {
 }
 
 QJsonObject tensorEntry(const QString& dtype, const QJsonArray& shape, double begin, double end) {
-    return QJsonObject{{"dtype", dtype}, {"shape", shape}, {"data_offsets", QJsonArray{begin, end}}};
+    return QJsonObject{
+        {"dtype", dtype}, {"shape", shape}, {"data_offsets", QJsonArray{begin, end}}};
 }
 
 // A stored zip with the given entries; `zip64Size` replaces the first entry's sizes in the
@@ -78,30 +79,48 @@ QByteArray zipArchive(const std::vector<std::pair<QByteArray, QByteArray>>& entr
         const auto& [name, data] = entries[i];
         const quint32 offset = quint32(out.size());
         out += le32(0x04034b50) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) +
-               le32(quint32(data.size())) + le32(quint32(data.size())) + le16(quint16(name.size())) +
-               le16(0) + name + data;
+               le32(quint32(data.size())) + le32(quint32(data.size())) +
+               le16(quint16(name.size())) + le16(0) + name + data;
         const bool big = i == 0 && zip64Size;
-        const QByteArray extra = big ? le16(1) + le16(16) + le64(*zip64Size) + le64(*zip64Size) : QByteArray();
-        cd += le32(0x02014b50) + le16(45) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) +
-              le32(big ? 0xFFFFFFFF : quint32(data.size())) + le32(big ? 0xFFFFFFFF : quint32(data.size())) +
-              le16(quint16(name.size())) + le16(quint16(extra.size())) + le16(0) + le16(0) + le16(0) +
-              le32(0) + le32(offset) + name + extra;
+        const QByteArray extra =
+            big ? le16(1) + le16(16) + le64(*zip64Size) + le64(*zip64Size) : QByteArray();
+        cd += le32(0x02014b50) + le16(45) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0) +
+              le32(0) + le32(big ? 0xFFFFFFFF : quint32(data.size())) +
+              le32(big ? 0xFFFFFFFF : quint32(data.size())) + le16(quint16(name.size())) +
+              le16(quint16(extra.size())) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset) +
+              name + extra;
     }
     const quint32 cdOffset = cdOffsetOverride.value_or(quint32(out.size()));
     const quint16 count = quint16(countOverride.value_or(entries.size()));
     out += cd;
-    out += le32(0x06054b50) + le16(0) + le16(0) + le16(count) + le16(count) + le32(quint32(cd.size())) +
-           le32(cdOffset) + le16(0);
+    out += le32(0x06054b50) + le16(0) + le16(0) + le16(count) + le16(count) +
+           le32(quint32(cd.size())) + le32(cdOffset) + le16(0);
     return out;
 }
 
 // Pickle opcodes for a state dict of one tensor, as torch.save writes it.
 struct Pickle {
     QByteArray b = QByteArray("\x80\x02", 2);
-    Pickle& op(char c) { b += c; return *this; }
-    Pickle& str(const QByteArray& s) { b += 'X'; b += le32(quint32(s.size())); b += s; return *this; }
-    Pickle& global(const QByteArray& m, const QByteArray& n) { b += 'c' + m + '\n' + n + '\n'; return *this; }
-    Pickle& integer(qint64 v) { b += '\x8a'; b += char(8); b += le64(quint64(v)); return *this; }
+    Pickle& op(char c) {
+        b += c;
+        return *this;
+    }
+    Pickle& str(const QByteArray& s) {
+        b += 'X';
+        b += le32(quint32(s.size()));
+        b += s;
+        return *this;
+    }
+    Pickle& global(const QByteArray& m, const QByteArray& n) {
+        b += 'c' + m + '\n' + n + '\n';
+        return *this;
+    }
+    Pickle& integer(qint64 v) {
+        b += '\x8a';
+        b += char(8);
+        b += le64(quint64(v));
+        return *this;
+    }
     Pickle& tuple(const std::vector<qint64>& v) {
         op('(');
         for (auto x : v) integer(x);
@@ -114,7 +133,14 @@ QByteArray tensorPickle(qint64 storageNumel, qint64 offset, const std::vector<qi
     Pickle p;
     p.op('}').op('(').str("w");
     p.global("torch._utils", "_rebuild_tensor_v2").op('(');
-    p.op('(').str("storage").global("torch", "FloatStorage").str("0").str("cpu").integer(storageNumel).op('t').op('Q');
+    p.op('(')
+        .str("storage")
+        .global("torch", "FloatStorage")
+        .str("0")
+        .str("cpu")
+        .integer(storageNumel)
+        .op('t')
+        .op('Q');
     p.integer(offset).tuple(sizes).tuple(strides).op('\x89');
     p.global("collections", "OrderedDict").op(')').op('R');
     p.op('t').op('R').op('u').op('.');
@@ -122,7 +148,8 @@ QByteArray tensorPickle(qint64 storageNumel, qint64 offset, const std::vector<qi
 }
 
 QByteArray checkpointZip(const QByteArray& pickle, const QByteArray& storage = QByteArray(16, 0)) {
-    return zipArchive({{"archive/data.pkl", pickle}, {"archive/data/0", storage}, {"archive/version", "3\n"}});
+    return zipArchive(
+        {{"archive/data.pkl", pickle}, {"archive/data/0", storage}, {"archive/version", "3\n"}});
 }
 
 // A model folder whose weights are given: config.json of the fixture, vocab.txt.
@@ -161,9 +188,10 @@ QJsonObject bertTokenizerJson() {
     QJsonObject vocab;
     const char* tokens[] = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "hello", "world"};
     for (int i = 0; i < 7; ++i) vocab[tokens[i]] = i;
-    return QJsonObject{{"model", QJsonObject{{"type", "WordPiece"}, {"vocab", vocab}, {"unk_token", "[UNK]"}}},
-                       {"normalizer", QJsonObject{{"type", "BertNormalizer"}}},
-                       {"pre_tokenizer", QJsonObject{{"type", "BertPreTokenizer"}}}};
+    return QJsonObject{
+        {"model", QJsonObject{{"type", "WordPiece"}, {"vocab", vocab}, {"unk_token", "[UNK]"}}},
+        {"normalizer", QJsonObject{{"type", "BertNormalizer"}}},
+        {"pre_tokenizer", QJsonObject{{"type", "BertPreTokenizer"}}}};
 }
 
 QString tokenizerJson(const QString& dir, const std::function<void(QJsonObject&)>& edit) {
@@ -175,9 +203,13 @@ QString tokenizerJson(const QString& dir, const std::function<void(QJsonObject&)
 
 // The path and arguments of one case, built inside its scratch folder.
 struct Case {
-    std::function<QStringList(const QString& scratch)> build;
-    QString expect;  // a substring of the one stderr line (the problem)
-    QString names;   // a substring naming the file ("" = the expect text suffices)
+    using Build = std::function<QStringList(const QString& scratch)>;
+    Case() = default;
+    Case(Build b, QString e, QString n = {}, QByteArray bf = {})
+        : build(std::move(b)), expect(std::move(e)), names(std::move(n)), bf16(std::move(bf)) {}
+    Build build;
+    QString expect;   // a substring of the one stderr line (the problem)
+    QString names;    // a substring naming the file ("" = the expect text suffices)
     QByteArray bf16;  // DISTILBENCH_BF16 for this run ("" = unset)
 };
 
@@ -199,31 +231,44 @@ void registerCases() {
     // --- safetensors
     auto st = [](const QString& n, QByteArray bytes, const QString& expect) {
         add("safetensors: " + n, {[bytes](const QString& d) {
-                                      return QStringList{"predict", modelWithWeights(d + "/m", "model.safetensors", bytes),
-                                                         "--text", "hi"};
+                                      return QStringList{
+                                          "predict",
+                                          modelWithWeights(d + "/m", "model.safetensors", bytes),
+                                          "--text", "hi"};
                                   },
                                   expect, "model.safetensors"});
     };
     st("shorter than its length field", "abc", "shorter than");
     st("header length 2^64-1", le64(~0ull) + "{}", "header length");
     st("header not JSON", le64(5) + "{not}", "not valid JSON");
-    st("offsets outside", safetensors({{"w", tensorEntry("F32", {2}, 0, 8)}}, QByteArray(4, 0)), "outside the file");
-    st("2^62 elements in 0 bytes", safetensors({{"w", tensorEntry("F32", {2147483648.0, 2147483648.0}, 0, 0)}}, {}),
+    st("offsets outside", safetensors({{"w", tensorEntry("F32", {2}, 0, 8)}}, QByteArray(4, 0)),
+       "outside the file");
+    st("2^62 elements in 0 bytes",
+       safetensors({{"w", tensorEntry("F32", {2147483648.0, 2147483648.0}, 0, 0)}}, {}),
        "overflows");
-    st("element count overflows", safetensors({{"w", tensorEntry("F32", {4294967296.0, 4294967296.0, 4}, 0, 0)}}, {}),
+    st("element count overflows",
+       safetensors({{"w", tensorEntry("F32", {4294967296.0, 4294967296.0, 4}, 0, 0)}}, {}),
        "overflows");
-    st("unknown dtype", safetensors({{"w", tensorEntry("F7", {1}, 0, 4)}}, QByteArray(4, 0)), "unknown dtype");
-    st("negative shape", safetensors({{"w", tensorEntry("F32", {-1}, 0, 4)}}, QByteArray(4, 0)), "invalid shape");
-    st("offset 1e30", safetensors({{"w", tensorEntry("F32", {1}, 1e30, 1e30 + 4)}}, QByteArray(4, 0)), "data_offsets");
-    st("reversed offsets", safetensors({{"w", tensorEntry("F32", {1}, 8, 4)}}, QByteArray(8, 0)), "reversed");
+    st("unknown dtype", safetensors({{"w", tensorEntry("F7", {1}, 0, 4)}}, QByteArray(4, 0)),
+       "unknown dtype");
+    st("negative shape", safetensors({{"w", tensorEntry("F32", {-1}, 0, 4)}}, QByteArray(4, 0)),
+       "invalid shape");
+    st("offset 1e30",
+       safetensors({{"w", tensorEntry("F32", {1}, 1e30, 1e30 + 4)}}, QByteArray(4, 0)),
+       "data_offsets");
+    st("reversed offsets", safetensors({{"w", tensorEntry("F32", {1}, 8, 4)}}, QByteArray(8, 0)),
+       "reversed");
     st("overlapping tensors",
-       safetensors({{"a", tensorEntry("F32", {2}, 0, 8)}, {"b", tensorEntry("F32", {2}, 4, 12)}}, QByteArray(12, 0)),
+       safetensors({{"a", tensorEntry("F32", {2}, 0, 8)}, {"b", tensorEntry("F32", {2}, 4, 12)}},
+                   QByteArray(12, 0)),
        "overlap");
-    st("size mismatch", safetensors({{"w", tensorEntry("F32", {3}, 0, 8)}}, QByteArray(8, 0)), "do not match");
+    st("size mismatch", safetensors({{"w", tensorEntry("F32", {3}, 0, 8)}}, QByteArray(8, 0)),
+       "do not match");
     st("empty file", QByteArray(), "shorter than");
     st("shape mismatch with the config",
-       safetensors({{"distilbert.embeddings.word_embeddings.weight", tensorEntry("F32", {2, 2}, 0, 16)}},
-                   QByteArray(16, 0)),
+       safetensors(
+           {{"distilbert.embeddings.word_embeddings.weight", tensorEntry("F32", {2, 2}, 0, 16)}},
+           QByteArray(16, 0)),
        "shape");
     add("safetensors: named pipe", {[](const QString& d) {
                                         const QString m = makeTextModel(d + "/m");
@@ -258,28 +303,38 @@ void registerCases() {
                  const QString cmd = command;
                  if (cmd == "evaluate") return QStringList{cmd, m, "--data", sst2Train()};
                  if (cmd == "export") return QStringList{cmd, m, "--out", d + "/out"};
-                 if (cmd == "attention") return QStringList{cmd, m, "--text", "hi", "--format", "json", "--out", d + "/a.json"};
+                 if (cmd == "attention")
+                     return QStringList{cmd,        m,      "--text", "hi",
+                                        "--format", "json", "--out",  d + "/a.json"};
                  return QStringList{cmd, m, "--text", "hi"};
              },
              "missing", "model.safetensors"});
     }
     // --- zip and pickle (pytorch_model.bin)
     auto bin = [](const QString& n, QByteArray bytes, const QString& expect) {
-        add("pytorch_model.bin: " + n, {[bytes](const QString& d) {
-                                            return QStringList{"predict", modelWithWeights(d + "/m", "pytorch_model.bin", bytes),
-                                                               "--text", "hi"};
-                                        },
-                                        expect, "pytorch_model.bin"});
+        add("pytorch_model.bin: " + n,
+            {[bytes](const QString& d) {
+                 return QStringList{"predict",
+                                    modelWithWeights(d + "/m", "pytorch_model.bin", bytes),
+                                    "--text", "hi"};
+             },
+             expect, "pytorch_model.bin"});
     };
     const QByteArray goodPickle = tensorPickle(4, 0, {2, 2}, {2, 1});
-    bin("zip64 size 2^64-1", zipArchive({{"archive/data.pkl", goodPickle}, {"archive/data/0", QByteArray(16, 0)}}, ~0ull),
+    bin("zip64 size 2^64-1",
+        zipArchive({{"archive/data.pkl", goodPickle}, {"archive/data/0", QByteArray(16, 0)}},
+                   ~0ull),
         "zip");
-    bin("zip64 size 2^63", zipArchive({{"archive/data.pkl", goodPickle}, {"archive/data/0", QByteArray(16, 0)}}, 1ull << 63),
+    bin("zip64 size 2^63",
+        zipArchive({{"archive/data.pkl", goodPickle}, {"archive/data/0", QByteArray(16, 0)}},
+                   1ull << 63),
         "zip");
     bin("not a zip", QByteArray("PK\x03\x04garbage", 11), "zip");
-    bin("central directory outside", zipArchive({{"archive/data.pkl", goodPickle}}, std::nullopt, std::nullopt, 0x7FFFFFF0),
+    bin("central directory outside",
+        zipArchive({{"archive/data.pkl", goodPickle}}, std::nullopt, std::nullopt, 0x7FFFFFF0),
         "outside the file");
-    bin("entry count 65535", zipArchive({{"archive/data.pkl", goodPickle}}, std::nullopt, 0xFFFF), "zip");
+    bin("entry count 65535", zipArchive({{"archive/data.pkl", goodPickle}}, std::nullopt, 0xFFFF),
+        "zip");
     bin("no data.pkl", zipArchive({{"archive/other", "x"}}), "data.pkl");
     bin("disallowed global", checkpointZip(Pickle().global("os", "system").op('.').b), "refused");
     {
@@ -307,40 +362,62 @@ void registerCases() {
     bin("stack underflow", checkpointZip(Pickle().op('a').op('.').b), "underflow");
     bin("negative stride", checkpointZip(tensorPickle(4, 0, {2, 2}, {-2, 1})), "negative stride");
     bin("huge stride", checkpointZip(tensorPickle(4, 0, {2, 2}, {qint64(1) << 62, 1})), "outside");
-    bin("stride overflow", checkpointZip(tensorPickle(4, 0, {3, 2}, {qint64(1) << 62, 1})), "overflows");
-    bin("storage of 2^62 floats", checkpointZip(tensorPickle(qint64(1) << 62, 0, {1}, {1})), "overflows");
+    bin("stride overflow", checkpointZip(tensorPickle(4, 0, {3, 2}, {qint64(1) << 62, 1})),
+        "overflows");
+    bin("storage of 2^62 floats", checkpointZip(tensorPickle(qint64(1) << 62, 0, {1}, {1})),
+        "overflows");
     bin("view outside its storage", checkpointZip(tensorPickle(4, 3, {2, 2}, {2, 1})), "outside");
     bin("negative offset", checkpointZip(tensorPickle(4, -1, {2}, {1})), "negative storage offset");
     // --- config.json
-    auto cfg = [](const QString& n, const std::function<void(QJsonObject&)>& edit, const QString& expect) {
-        add("config: " + n, {[edit](const QString& d) {
-                                 QJsonObject c = fixtureConfig();
-                                 edit(c);
-                                 return QStringList{"predict", modelWithConfig(d + "/m", c), "--text", "hi"};
-                             },
-                             expect, "config.json"});
+    auto cfg = [](const QString& n, const std::function<void(QJsonObject&)>& edit,
+                  const QString& expect) {
+        add("config: " + n,
+            {[edit](const QString& d) {
+                 QJsonObject c = fixtureConfig();
+                 edit(c);
+                 return QStringList{"predict", modelWithConfig(d + "/m", c), "--text", "hi"};
+             },
+             expect, "config.json"});
     };
-    cfg("dim as a string", [](QJsonObject& c) { c["dim"] = "64"; }, "\"dim\" must be an integer, not a string");
-    cfg("dim 1.5", [](QJsonObject& c) { c["dim"] = 1.5; }, "\"dim\" must be an integer");
-    cfg("n_layers 100000", [](QJsonObject& c) { c["n_layers"] = 100000; }, "\"n_layers\" is 100000");
-    cfg("vocab_size 2e9", [](QJsonObject& c) { c["vocab_size"] = 2e9; }, "\"vocab_size\" is 2000000000");
-    cfg("needs more memory than there is",
+    cfg(
+        "dim as a string", [](QJsonObject& c) { c["dim"] = "64"; },
+        "\"dim\" must be an integer, not a string");
+    cfg(
+        "dim 1.5", [](QJsonObject& c) { c["dim"] = 1.5; }, "\"dim\" must be an integer");
+    cfg(
+        "n_layers 100000", [](QJsonObject& c) { c["n_layers"] = 100000; },
+        "\"n_layers\" is 100000");
+    cfg(
+        "vocab_size 2e9", [](QJsonObject& c) { c["vocab_size"] = 2e9; },
+        "\"vocab_size\" is 2000000000");
+    cfg(
+        "needs more memory than there is",
         [](QJsonObject& c) {
             c["vocab_size"] = 3'000'000;
             c["dim"] = 16384;
             c["n_heads"] = 16;
         },
         "are available");
-    cfg("negative heads", [](QJsonObject& c) { c["n_heads"] = -2; }, "\"n_heads\" is -2");
-    cfg("dropout 2", [](QJsonObject& c) { c["dropout"] = 2; }, "dropout must be in");
-    cfg("id2label of numbers", [](QJsonObject& c) { c["id2label"] = QJsonObject{{"0", 1}, {"1", 2}}; },
+    cfg(
+        "negative heads", [](QJsonObject& c) { c["n_heads"] = -2; }, "\"n_heads\" is -2");
+    cfg(
+        "dropout 2", [](QJsonObject& c) { c["dropout"] = 2; }, "dropout must be in");
+    cfg(
+        "id2label of numbers",
+        [](QJsonObject& c) {
+            c["id2label"] = QJsonObject{{"0", 1}, {"1", 2}};
+        },
         "must be a string");
-    cfg("unknown model type", [](QJsonObject& c) { c["model_type"] = "gpt9"; }, "unknown model_type");
-    cfg("activation as a number", [](QJsonObject& c) { c["activation"] = 3; }, "must be a string");
-    add("config: not JSON", {[](const QString& d) {
-                                 return QStringList{"predict", modelWithConfigText(d + "/m", "{oops"), "--text", "hi"};
-                             },
-                             "not valid JSON", "config.json"});
+    cfg(
+        "unknown model type", [](QJsonObject& c) { c["model_type"] = "gpt9"; },
+        "unknown model_type");
+    cfg(
+        "activation as a number", [](QJsonObject& c) { c["activation"] = 3; }, "must be a string");
+    add("config: not JSON",
+        {[](const QString& d) {
+             return QStringList{"predict", modelWithConfigText(d + "/m", "{oops"), "--text", "hi"};
+         },
+         "not valid JSON", "config.json"});
     add("config: named pipe", {[](const QString& d) {
                                    const QString m = makeTextModel(d + "/m");
                                    QFile::remove(m + "/config.json");
@@ -349,67 +426,86 @@ void registerCases() {
                                },
                                "named pipe", "config.json"});
     // --- tokenizers
-    auto tok = [](const QString& n, const std::function<void(QJsonObject&)>& edit, const QString& expect) {
-        add("tokenizer.json: " + n, {[edit](const QString& d) {
-                                         return QStringList{"tokenize", tokenizerJson(d, edit), "--text", "hello world"};
-                                     },
-                                     expect, "tokenizer.json"});
+    auto tok = [](const QString& n, const std::function<void(QJsonObject&)>& edit,
+                  const QString& expect) {
+        add("tokenizer.json: " + n,
+            {[edit](const QString& d) {
+                 return QStringList{"tokenize", tokenizerJson(d, edit), "--text", "hello world"};
+             },
+             expect, "tokenizer.json"});
     };
-    tok("added token id 4e8",
+    tok(
+        "added token id 4e8",
         [](QJsonObject& t) {
-            t["added_tokens"] = QJsonArray{QJsonObject{{"content", "[X]"}, {"id", 400000000}, {"special", true}}};
+            t["added_tokens"] =
+                QJsonArray{QJsonObject{{"content", "[X]"}, {"id", 400000000}, {"special", true}}};
         },
         "far beyond");
-    tok("max_input_chars_per_word 1e7",
+    tok(
+        "max_input_chars_per_word 1e7",
         [](QJsonObject& t) {
             QJsonObject m = t["model"].toObject();
             m["max_input_chars_per_word"] = 10000000;
             t["model"] = m;
         },
         "max_input_chars_per_word");
-    tok("BertProcessing with empty cls and sep",
+    tok(
+        "BertProcessing with empty cls and sep",
         [](QJsonObject& t) {
-            t["post_processor"] = QJsonObject{{"type", "BertProcessing"}, {"cls", QJsonArray{}}, {"sep", QJsonArray{}}};
+            t["post_processor"] = QJsonObject{
+                {"type", "BertProcessing"}, {"cls", QJsonArray{}}, {"sep", QJsonArray{}}};
         },
         "BertProcessing");
-    tok("unsupported model", [](QJsonObject& t) { t["model"] = QJsonObject{{"type", "Frobnicate"}}; }, "not supported");
-    add("vocab.txt: duplicate token", {[](const QString& d) {
-                                           writeBytes(d + "/vocab.txt", "[PAD]\n[UNK]\nhello\nhello\n");
-                                           return QStringList{"tokenize", d + "/vocab.txt", "--text", "hello"};
-                                       },
-                                       "appears twice", "vocab.txt"});
-    add("vocab.txt: named pipe", {[](const QString& d) {
-                                      makeFifo(d + "/vocab.txt");
-                                      return QStringList{"tokenize", d + "/vocab.txt", "--text", "hello"};
-                                  },
-                                  "named pipe", "vocab.txt"});
-    add("tokenizer.json: not JSON", {[](const QString& d) {
-                                         writeBytes(d + "/tokenizer.json", "[1,");
-                                         return QStringList{"tokenize", d + "/tokenizer.json", "--text", "hello"};
-                                     },
-                                     "JSON", "tokenizer.json"});
+    tok(
+        "unsupported model",
+        [](QJsonObject& t) {
+            t["model"] = QJsonObject{{"type", "Frobnicate"}};
+        },
+        "not supported");
+    add("vocab.txt: duplicate token",
+        {[](const QString& d) {
+             writeBytes(d + "/vocab.txt", "[PAD]\n[UNK]\nhello\nhello\n");
+             return QStringList{"tokenize", d + "/vocab.txt", "--text", "hello"};
+         },
+         "appears twice", "vocab.txt"});
+    add("vocab.txt: named pipe",
+        {[](const QString& d) {
+             makeFifo(d + "/vocab.txt");
+             return QStringList{"tokenize", d + "/vocab.txt", "--text", "hello"};
+         },
+         "named pipe", "vocab.txt"});
+    add("tokenizer.json: not JSON",
+        {[](const QString& d) {
+             writeBytes(d + "/tokenizer.json", "[1,");
+             return QStringList{"tokenize", d + "/tokenizer.json", "--text", "hello"};
+         },
+         "JSON", "tokenizer.json"});
     // --- datasets
-    auto data = [](const QString& n, const std::function<QString(const QString&)> make, const QString& expect,
-                   const QString& names, QStringList extra = {}) {
+    auto data = [](const QString& n, const std::function<QString(const QString&)> make,
+                   const QString& expect, const QString& names, QStringList extra = {}) {
         add("data: " + n, {[make, extra](const QString& d) {
                                const QString m = makeTextModel(d + "/m");
                                return QStringList{"evaluate", m, "--data", make(d)} + extra;
                            },
                            expect, names});
     };
-    data("binary file in a folder per label",
-         [](const QString& d) {
-             writeBytes(d + "/data/negative/a.txt", "bad film");
-             writeBytes(d + "/data/positive/b.bin", QByteArray("\x7f" "ELF\0\0\0", 7));
-             return d + "/data";
-         },
-         "binary file", "b.bin");
-    data("labels the model does not know",
-         [](const QString& d) {
-             writeBytes(d + "/d.tsv", "sentence\tlabel\ngood\tfoo\nbad\tbar\n");
-             return d + "/d.tsv";
-         },
-         "does not know: bar, foo", "d.tsv");
+    data(
+        "binary file in a folder per label",
+        [](const QString& d) {
+            writeBytes(d + "/data/negative/a.txt", "bad film");
+            writeBytes(d + "/data/positive/b.bin", QByteArray("\x7f"
+                                                              "ELF\0\0\0",
+                                                              7));
+            return d + "/data";
+        },
+        "binary file", "b.bin");
+    data(
+        "labels the model does not know",
+        [](const QString& d) {
+            writeBytes(d + "/d.tsv", "sentence\tlabel\ngood\tfoo\nbad\tbar\n");
+            return d + "/d.tsv";
+        },
+        "does not know: bar, foo", "d.tsv");
     data("label map that is malformed",
          [](const QString& d) {
              writeBytes(d + "/d.tsv", "sentence\tlabel\ngood\tfoo\nbad\tbar\n");
@@ -422,117 +518,138 @@ void registerCases() {
              return d + "/d.tsv";
          },
          "not one of the model's labels", "", {"--label-map", "foo=LABEL_0,bar=nope"});
-    data("JSON Lines with a broken line",
-         [](const QString& d) {
-             writeBytes(d + "/d.jsonl", "{\"text\": \"a\", \"label\": \"LABEL_0\"}\n{oops\n");
-             return d + "/d.jsonl";
-         },
-         "line 2", "d.jsonl");
-    data("named pipe",
-         [](const QString& d) {
-             makeFifo(d + "/d.tsv");
-             return d + "/d.tsv";
-         },
-         "named pipe", "d.tsv");
-    data("missing file", [](const QString& d) { return d + "/nothing.tsv"; }, "does not exist", "nothing.tsv");
+    data(
+        "JSON Lines with a broken line",
+        [](const QString& d) {
+            writeBytes(d + "/d.jsonl", "{\"text\": \"a\", \"label\": \"LABEL_0\"}\n{oops\n");
+            return d + "/d.jsonl";
+        },
+        "line 2", "d.jsonl");
+    data(
+        "named pipe",
+        [](const QString& d) {
+            makeFifo(d + "/d.tsv");
+            return d + "/d.tsv";
+        },
+        "named pipe", "d.tsv");
+    data(
+        "missing file", [](const QString& d) { return d + "/nothing.tsv"; }, "does not exist",
+        "nothing.tsv");
     // --- training options and run folders
-    add("train: NaN regression target", {[](const QString& d) {
-                                             const QString m = makeTextModel(d + "/m");
-                                             writeBytes(d + "/r.tsv", "sentence\tlabel\ngood\t1.0\nbad\tnan\nok\t0.5\n");
-                                             return QStringList{"train", "--model", m, "--train", d + "/r.tsv", "--task",
-                                                                "regression", "--out", d + "/run", "--max-steps", "1"};
-                                         },
-                                         "not a finite number", "r.tsv"});
+    add("train: NaN regression target",
+        {[](const QString& d) {
+             const QString m = makeTextModel(d + "/m");
+             writeBytes(d + "/r.tsv", "sentence\tlabel\ngood\t1.0\nbad\tnan\nok\t0.5\n");
+             return QStringList{"train",  "--model",    m,       "--train",  d + "/r.tsv",
+                                "--task", "regression", "--out", d + "/run", "--max-steps",
+                                "1"};
+         },
+         "not a finite number", "r.tsv"});
     // Failures after the run folder or the export's temporary exist: what the app created is
     // removed, the empty folder the user gave stays, and nothing else is touched.
-    add("train: a failed start in an existing empty folder", {[](const QString& d) {
-                                                                  const QString m = makeTextModel(d + "/m");
-                                                                  QDir().mkpath(d + "/run");
-                                                                  writeBytes(d + "/r.tsv", "sentence\tlabel\na\t1\nb\tinf\n");
-                                                                  return QStringList{"train", "--model", m, "--train", d + "/r.tsv",
-                                                                                     "--task", "regression", "--out", d + "/run"};
-                                                              },
-                                                              "not a finite number", "r.tsv"});
-    add("export: a failed export into an existing empty folder", {[](const QString& d) {
-                                                                      const QString m = makeTextModel(d + "/m");
-                                                                      QDir().mkpath(d + "/empty");
-                                                                      return QStringList{"export", m, "--format", "onnx", "--dtype",
-                                                                                         "f16", "--out", d + "/empty"};
-                                                                  },
-                                                                  "float32", ""});
-    add("train: class weights abc,def", {[](const QString& d) {
-                                             const QString m = makeTextModel(d + "/m");
-                                             return QStringList{"train", "--model", m, "--train", sst2Train(),
-                                                                "--class-weights", "abc,def", "--out", d + "/run"};
-                                         },
-                                         "class weights: 'abc'", ""});
-    add("train: --out is the model folder", {[](const QString& d) {
-                                                 const QString m = makeTextModel(d + "/m");
-                                                 return QStringList{"train", "--model", m, "--train", sst2Train(),
-                                                                    "--out", m, "--max-steps", "1"};
-                                             },
-                                             "is not empty", "/m"});
+    add("train: a failed start in an existing empty folder",
+        {[](const QString& d) {
+             const QString m = makeTextModel(d + "/m");
+             QDir().mkpath(d + "/run");
+             writeBytes(d + "/r.tsv", "sentence\tlabel\na\t1\nb\tinf\n");
+             return QStringList{"train",  "--model",    m,       "--train", d + "/r.tsv",
+                                "--task", "regression", "--out", d + "/run"};
+         },
+         "not a finite number", "r.tsv"});
+    add("export: a failed export into an existing empty folder",
+        {[](const QString& d) {
+             const QString m = makeTextModel(d + "/m");
+             QDir().mkpath(d + "/empty");
+             return QStringList{"export",  m,     "--format", "onnx",
+                                "--dtype", "f16", "--out",    d + "/empty"};
+         },
+         "float32", ""});
+    add("train: class weights abc,def",
+        {[](const QString& d) {
+             const QString m = makeTextModel(d + "/m");
+             return QStringList{"train",           "--model", m,       "--train", sst2Train(),
+                                "--class-weights", "abc,def", "--out", d + "/run"};
+         },
+         "class weights: 'abc'", ""});
+    add("train: --out is the model folder",
+        {[](const QString& d) {
+             const QString m = makeTextModel(d + "/m");
+             return QStringList{"train", "--model",     m,  "--train", sst2Train(), "--out",
+                                m,       "--max-steps", "1"};
+         },
+         "is not empty", "/m"});
     add("train: --out is a file", {[](const QString& d) {
                                        const QString m = makeTextModel(d + "/m");
                                        writeBytes(d + "/notes.txt", "mine");
-                                       return QStringList{"train", "--model", m, "--train", sst2Train(),
-                                                          "--out", d + "/notes.txt", "--max-steps", "1"};
+                                       return QStringList{"train",          "--model",     m,
+                                                          "--train",        sst2Train(),   "--out",
+                                                          d + "/notes.txt", "--max-steps", "1"};
                                    },
                                    "not a folder", "notes.txt"});
     add("distill: --out holds files", {[](const QString& d) {
                                            const QString m = makeTextModel(d + "/m");
                                            writeBytes(d + "/out/keep.txt", "mine");
-                                           return QStringList{"distill", "--teacher", m, "--train", sst2Train(),
-                                                              "--out", d + "/out", "--max-steps", "1"};
+                                           return QStringList{"distill",  "--teacher",   m,
+                                                              "--train",  sst2Train(),   "--out",
+                                                              d + "/out", "--max-steps", "1"};
                                        },
                                        "is not empty", "/out"});
-    add("train: resume a folder with no run", {[](const QString& d) {
-                                                   QDir().mkpath(d + "/run");
-                                                   return QStringList{"train", "--resume", d + "/run"};
-                                               },
-                                               "config.json", "config.json"});
+    add("train: resume a folder with no run",
+        {[](const QString& d) {
+             QDir().mkpath(d + "/run");
+             return QStringList{"train", "--resume", d + "/run"};
+         },
+         "config.json", "config.json"});
     // --- export targets
-    auto exportCase = [](const QString& n, const std::function<QString(const QString&)>& target, const QString& expect,
-                         QStringList extra = {}) {
+    auto exportCase = [](const QString& n, const std::function<QString(const QString&)>& target,
+                         const QString& expect, QStringList extra = {}) {
         add("export: " + n, {[target, extra](const QString& d) {
                                  const QString m = makeTextModel(d + "/m");
                                  return QStringList{"export", m, "--out", target(d)} + extra;
                              },
                              expect, ""});
     };
-    exportCase("a folder with the user's files",
-               [](const QString& d) {
-                   writeBytes(d + "/Documents/thesis.tex", "years of work");
-                   return d + "/Documents";
-               },
-               "thesis.tex");
+    exportCase(
+        "a folder with the user's files",
+        [](const QString& d) {
+            writeBytes(d + "/Documents/thesis.tex", "years of work");
+            return d + "/Documents";
+        },
+        "thesis.tex");
     exportCase("a folder with the user's files, --overwrite",
                [](const QString& d) {
                    writeBytes(d + "/Documents/thesis.tex", "years of work");
                    return d + "/Documents";
                },
                "thesis.tex", {"--overwrite"});
-    exportCase("a regular file", [](const QString& d) {
-        writeBytes(d + "/file", "data");
-        return d + "/file";
-    }, "is a file");
-    exportCase("the model's own folder", [](const QString& d) { return d + "/m"; }, "folder of the model");
-    exportCase("the model's own folder, --overwrite", [](const QString& d) { return d + "/m/"; }, "folder of the model",
-               {"--overwrite"});
-    exportCase("a folder above the model", [](const QString& d) { return d; }, "contains the model");
-    exportCase("an existing folder with a trailing slash",
-               [](const QString& d) {
-                   writeBytes(d + "/x/mine.txt", "mine");
-                   return d + "/x/";
-               },
-               "mine.txt");
-    exportCase("a previous export without --overwrite",
-               [](const QString& d) {
-                   writeBytes(d + "/prev/config.json", "{}");
-                   writeBytes(d + "/prev/model.safetensors", "old");
-                   return d + "/prev";
-               },
-               "previous export");
+    exportCase(
+        "a regular file",
+        [](const QString& d) {
+            writeBytes(d + "/file", "data");
+            return d + "/file";
+        },
+        "is a file");
+    exportCase(
+        "the model's own folder", [](const QString& d) { return d + "/m"; }, "folder of the model");
+    exportCase("the model's own folder, --overwrite", [](const QString& d) { return d + "/m/"; },
+               "folder of the model", {"--overwrite"});
+    exportCase(
+        "a folder above the model", [](const QString& d) { return d; }, "contains the model");
+    exportCase(
+        "an existing folder with a trailing slash",
+        [](const QString& d) {
+            writeBytes(d + "/x/mine.txt", "mine");
+            return d + "/x/";
+        },
+        "mine.txt");
+    exportCase(
+        "a previous export without --overwrite",
+        [](const QString& d) {
+            writeBytes(d + "/prev/config.json", "{}");
+            writeBytes(d + "/prev/model.safetensors", "old");
+            return d + "/prev";
+        },
+        "previous export");
     exportCase("an existing .onnx file without --overwrite",
                [](const QString& d) {
                    writeBytes(d + "/m.onnx", "old");
@@ -541,12 +658,16 @@ void registerCases() {
                "exists", {"--format", "onnx"});
     // --- bf16 where the CPU lacks it (DISTILBENCH_BF16=off makes any CPU one)
     add("bf16: inference on a CPU without it",
-        {[](const QString& d) { return QStringList{"predict", makeTextModel(d + "/m"), "--text", "hi", "--dtype", "bf16"}; },
+        {[](const QString& d) {
+             return QStringList{"predict", makeTextModel(d + "/m"), "--text", "hi", "--dtype",
+                                "bf16"};
+         },
          "no native bf16", "", "off"});
     add("bf16: training on a CPU without it",
         {[](const QString& d) {
-             return QStringList{"train", "--model", makeTextModel(d + "/m"), "--train", sst2Train(), "--bf16", "--out",
-                                d + "/run"};
+             return QStringList{"train",   "--model",   makeTextModel(d + "/m"),
+                                "--train", sst2Train(), "--bf16",
+                                "--out",   d + "/run"};
          },
          "no native bf16", "", "off"});
 }
@@ -601,23 +722,27 @@ private Q_SLOTS:
         QTemporaryDir scratch;
         const QStringList args = c.build(scratch.path());
         const auto before = treeHash(scratch.path());
-        if (c.bf16.isEmpty()) qunsetenv("DISTILBENCH_BF16");
-        else qputenv("DISTILBENCH_BF16", c.bf16);
+        if (c.bf16.isEmpty())
+            qunsetenv("DISTILBENCH_BF16");
+        else
+            qputenv("DISTILBENCH_BF16", c.bf16);
         const CliResult r = runCli(args, 60000);
         qunsetenv("DISTILBENCH_BF16");
         // Progress ("12% reading data") and notices ("note: ...") may come before; the error
         // itself is one line.
         QStringList lines;
         for (const QString& l : nonEmptyLines(r.err))
-            if (!l.startsWith("note: ") && !l.startsWith("warning: ") && !QRegularExpression("^\\d+% ").match(l).hasMatch())
+            if (!l.startsWith("note: ") && !l.startsWith("warning: ") &&
+                !QRegularExpression("^\\d+% ").match(l).hasMatch())
                 lines << l;
-        const QString diagnosis = QString("exit %1, stderr: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
+        const QString diagnosis =
+            QString("exit %1, stderr: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
         QVERIFY2(r.exitCode == 1 || r.exitCode == 2, qPrintable(diagnosis));
         QVERIFY2(lines.size() == 1, qPrintable(diagnosis));
         QVERIFY2(lines.first().contains(c.expect), qPrintable(diagnosis));
         if (!c.names.isEmpty()) QVERIFY2(lines.first().contains(c.names), qPrintable(diagnosis));
-        for (const char* noise : {"Unknown error", "terminate called", "Exception raised from", "std::bad_alloc",
-                                  "(no error occurred)"})
+        for (const char* noise : {"Unknown error", "terminate called", "Exception raised from",
+                                  "std::bad_alloc", "(no error occurred)"})
             QVERIFY2(!lines.first().contains(QLatin1String(noise)), qPrintable(diagnosis));
         QVERIFY2(treeHash(scratch.path()) == before, "the scratch folder changed");
     }
@@ -628,27 +753,33 @@ private Q_SLOTS:
         const QString model = makeTextModel(scratch.filePath("m"));
         const QString small = scratch.filePath("small");
         QDir().mkpath(small);
-        const bool mounted = ::mount("tmpfs", small.toLocal8Bit().constData(), "tmpfs", 0, "size=64k") == 0;
+        const bool mounted =
+            ::mount("tmpfs", small.toLocal8Bit().constData(), "tmpfs", 0, "size=64k") == 0;
         CliResult r;
         if (mounted) {
             r = runCli({"export", model, "--out", small + "/out"});
         } else {
             // No permission to mount: a file-size limit fails the same writes (EFBIG).
             QProcess p;
-            p.start("/bin/sh", {"-c", QString("trap '' XFSZ; ulimit -f 64; exec '%1' export '%2' --out '%3'")
-                                          .arg(DISTILBENCH_CLI, model, small + "/out")});
+            p.start("/bin/sh",
+                    {"-c", QString("trap '' XFSZ; ulimit -f 64; exec '%1' export '%2' --out '%3'")
+                               .arg(DISTILBENCH_CLI, model, small + "/out")});
             QVERIFY(p.waitForFinished(60000));
             r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
             r.err = p.readAllStandardError();
         }
-        const QStringList entries = QDir(small).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        const QStringList entries =
+            QDir(small).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
         if (mounted) ::umount(small.toLocal8Bit().constData());
-        const QString diagnosis = QString("exit %1, stderr: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
+        const QString diagnosis =
+            QString("exit %1, stderr: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err));
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(nonEmptyLines(r.err).size(), 1);
-        QVERIFY2(r.err.contains(mounted ? "No space left on device" : "File too large"), qPrintable(diagnosis));
+        QVERIFY2(r.err.contains(mounted ? "No space left on device" : "File too large"),
+                 qPrintable(diagnosis));
         QVERIFY2(r.err.contains("small/"), qPrintable(diagnosis));
-        QVERIFY2(entries.isEmpty(), qPrintable(entries.join(", ")));  // no partial export, no temporary
+        QVERIFY2(entries.isEmpty(),
+                 qPrintable(entries.join(", ")));  // no partial export, no temporary
     }
 
     // kill -9 mid-epoch, then --resume: every loss after the checkpoint equals the uninterrupted
@@ -656,8 +787,21 @@ private Q_SLOTS:
     void sigkillThenResume() {
         QTemporaryDir scratch;
         const QString model = makeTextModel(scratch.filePath("m"));
-        const QStringList common{"--model", model, "--train", sst2Train(), "--batch-size", "8", "--max-steps", "60",
-                                 "--eval-steps", "6", "--logging-steps", "1", "--validation-split", "0.1", "--json"};
+        const QStringList common{"--model",
+                                 model,
+                                 "--train",
+                                 sst2Train(),
+                                 "--batch-size",
+                                 "8",
+                                 "--max-steps",
+                                 "60",
+                                 "--eval-steps",
+                                 "6",
+                                 "--logging-steps",
+                                 "1",
+                                 "--validation-split",
+                                 "0.1",
+                                 "--json"};
         auto losses = [](const QByteArray& out) {
             std::map<int, double> m;
             for (const QByteArray& line : out.split('\n')) {
@@ -666,13 +810,15 @@ private Q_SLOTS:
             }
             return m;
         };
-        const CliResult full = runCli(QStringList{"train"} + common + QStringList{"--out", scratch.filePath("a")});
+        const CliResult full =
+            runCli(QStringList{"train"} + common + QStringList{"--out", scratch.filePath("a")});
         QVERIFY2(full.exitCode == 0, full.err.constData());
         const auto reference = losses(full.out);
         QCOMPARE(int(reference.size()), 60);
 
         QProcess p;
-        p.start(DISTILBENCH_CLI, QStringList{"train"} + common + QStringList{"--out", scratch.filePath("b")});
+        p.start(DISTILBENCH_CLI,
+                QStringList{"train"} + common + QStringList{"--out", scratch.filePath("b")});
         QByteArray seen;
         // Past the first checkpoint (step 6), mid-epoch: kill it without warning.
         while (!seen.contains("\"step\":14") && p.state() != QProcess::NotRunning) {
@@ -697,7 +843,8 @@ private Q_SLOTS:
     void invalidUtf8IsReplacedWithAWarning() {
         QTemporaryDir scratch;
         const QString model = makeTextModel(scratch.filePath("m"));
-        writeBytes(scratch.filePath("d.tsv"), "sentence\tlabel\ngood \xff\xfe film\tLABEL_1\nbad\tLABEL_0\n");
+        writeBytes(scratch.filePath("d.tsv"),
+                   "sentence\tlabel\ngood \xff\xfe film\tLABEL_1\nbad\tLABEL_0\n");
         const CliResult r = runCli({"evaluate", model, "--data", scratch.filePath("d.tsv")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("warning: 1 row holds invalid UTF-8"), r.err.constData());
@@ -709,7 +856,8 @@ private Q_SLOTS:
         const QString run = scratch.filePath("run");
         QDir().mkpath(run);
         writeBytes(run + "/config.json", "{}");
-        const int fd = ::open((run + "/.distilbench.lock").toLocal8Bit().constData(), O_RDWR | O_CREAT, 0644);
+        const int fd =
+            ::open((run + "/.distilbench.lock").toLocal8Bit().constData(), O_RDWR | O_CREAT, 0644);
         QVERIFY(fd >= 0);
         QVERIFY(::flock(fd, LOCK_EX | LOCK_NB) == 0);
         const QByteArray me = QByteArray::number(qint64(::getpid())) + " testhost\n";
@@ -717,7 +865,8 @@ private Q_SLOTS:
         const CliResult r = runCli({"train", "--resume", run});
         ::close(fd);
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("in use by another training") && r.err.contains("testhost"), r.err.constData());
+        QVERIFY2(r.err.contains("in use by another training") && r.err.contains("testhost"),
+                 r.err.constData());
     }
 };
 

@@ -6,18 +6,18 @@
 #include <QTreeWidget>
 #include <QtTest>
 
-#include "app/gui/MainWindow.h"
-#include "app/gui/PageSetup.h"
-#include "app/gui/TrainPage.h"
-#include "app/common/JobRunner.h"
-#include "app/gui/EvaluatePage.h"
-#include "app/gui/PlaygroundPage.h"
-#include "app/gui/Workspace.h"
+#include <QDoubleSpinBox>
 #include <QPlainTextEdit>
 #include <QTableWidget>
+#include "app/common/JobRunner.h"
+#include "app/gui/EvaluatePage.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/PageSetup.h"
+#include "app/gui/PlaygroundPage.h"
+#include "app/gui/TrainPage.h"
+#include "app/gui/Workspace.h"
 #include "core/runtime/Environment.h"
 #include "core/training/Trainer.h"
-#include <QDoubleSpinBox>
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/LivePlot.h"
 
@@ -43,7 +43,8 @@ private Q_SLOTS:
         pages.train->setTrainFile(DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv");
         QVERIFY(inspected.wait(20000));
         QCOMPARE(pages.train->preview()->rowCount(), 200);  // a preview, not the whole file
-        QVERIFY2(pages.train->statisticsText().contains("240 rows"), qPrintable(pages.train->statisticsText()));
+        QVERIFY2(pages.train->statisticsText().contains("240 rows"),
+                 qPrintable(pages.train->statisticsText()));
         QVERIFY(pages.train->statisticsText().contains("tokens per row"));
         pages.train->setModelSource("distilbert-tiny");
         pages.train->epochsBox()->setValue(50);  // long enough to cancel mid-run
@@ -59,7 +60,8 @@ private Q_SLOTS:
         QTest::qWait(600);
         QCOMPARE(pages.train->lossPlot()->pointCount("training loss"), frozen);
         pages.train->togglePause();
-        QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->pointCount("training loss") > frozen, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->pointCount("training loss") > frozen,
+                                 20000);
 
         const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);
@@ -72,7 +74,9 @@ private Q_SLOTS:
         QVERIFY(!pages.train->isRunning());
         QCOMPARE(pages.train->history()->topLevelItemCount(), 1);
         const QString runDir = finished.first().at(0).toString();
-        QVERIFY(!QDir(runDir + "/checkpoints").entryList({"checkpoint-*"}, QDir::Dirs).isEmpty());  // resumable
+        QVERIFY(!QDir(runDir + "/checkpoints")
+                     .entryList({"checkpoint-*"}, QDir::Dirs)
+                     .isEmpty());  // resumable
     }
 
     void evaluatePageDrillsDown() {
@@ -87,26 +91,33 @@ private Q_SLOTS:
         QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
         QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
         QVERIFY(evaluated.wait(20000));
-        QCOMPARE(pages.evaluate->metricsTable()->rowCount(), 2 + 3);  // two labels and three averages
+        QCOMPARE(pages.evaluate->metricsTable()->rowCount(),
+                 2 + 3);  // two labels and three averages
         QCOMPARE(pages.evaluate->metricsTable()->item(0, 0)->text(), QString("negative"));
         int total = 0, cell = 0;
         for (int r = 0; r < 2; ++r)
-            for (int c = 0; c < 2; ++c) total += pages.evaluate->confusion()->cellText(r, c).toInt();
+            for (int c = 0; c < 2; ++c)
+                total += pages.evaluate->confusion()->cellText(r, c).toInt();
         QCOMPARE(total, 80);
         cell = pages.evaluate->confusion()->cellText(1, 0).toInt();  // positives predicted negative
-        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {}, pages.evaluate->confusion()->cellRect(1, 0).center());
+        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {},
+                          pages.evaluate->confusion()->cellRect(1, 0).center());
         QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
         QVERIFY(pages.evaluate->rocPlot()->pointCount("ROC") > 2);
         // A high threshold predicts "positive" less often: fewer examples in the positive column.
-        const int positivesAt50 = pages.evaluate->confusion()->cellText(0, 1).toInt() + pages.evaluate->confusion()->cellText(1, 1).toInt();
+        const int positivesAt50 = pages.evaluate->confusion()->cellText(0, 1).toInt() +
+                                  pages.evaluate->confusion()->cellText(1, 1).toInt();
         pages.evaluate->setThreshold(0.95);
-        const int positivesAt95 = pages.evaluate->confusion()->cellText(0, 1).toInt() + pages.evaluate->confusion()->cellText(1, 1).toInt();
-        QVERIFY2(positivesAt95 < positivesAt50, qPrintable(QString("%1 vs %2").arg(positivesAt95).arg(positivesAt50)));
+        const int positivesAt95 = pages.evaluate->confusion()->cellText(0, 1).toInt() +
+                                  pages.evaluate->confusion()->cellText(1, 1).toInt();
+        QVERIFY2(positivesAt95 < positivesAt50,
+                 qPrintable(QString("%1 vs %2").arg(positivesAt95).arg(positivesAt50)));
         pages.evaluate->setThreshold(0.5);
         QCOMPARE(pages.evaluate->confusion()->cellText(1, 0).toInt(), cell);
         // The matrix changed, so its example list was cleared: pick the cell again.
         QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), 0);
-        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {}, pages.evaluate->confusion()->cellRect(1, 0).center());
+        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {},
+                          pages.evaluate->confusion()->cellRect(1, 0).center());
         QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
         const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);
@@ -139,8 +150,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile data(dir.filePath("foobar.tsv"));
         QVERIFY(data.open(QIODevice::WriteOnly));
-        data.write("sentence\tlabel\na wonderful , moving film\tfoo\na dull , lifeless mess\tbar\n"
-                   "great acting and a great story\tfoo\nboring and far too long\tbar\n");
+        data.write(
+            "sentence\tlabel\na wonderful , moving film\tfoo\na dull , lifeless mess\tbar\n"
+            "great acting and a great story\tfoo\nboring and far too long\tbar\n");
         data.close();
         QSignalSpy failed(pages.workspace->runner(), &JobRunner::failed);
         QSignalSpy needed(pages.evaluate, &EvaluatePage::labelMappingNeeded);
@@ -214,7 +226,8 @@ private Q_SLOTS:
         QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
         QVERIFY(pages.evaluate->evaluateRun(runs.path() + "/run-a") >= 0);
         QVERIFY(evaluated.wait(60000));
-        QVERIFY2(pages.evaluate->summaryText().startsWith("48 examples"), qPrintable(pages.evaluate->summaryText()));
+        QVERIFY2(pages.evaluate->summaryText().startsWith("48 examples"),
+                 qPrintable(pages.evaluate->summaryText()));
         QCOMPARE(pages.evaluate->confusion()->total(), 48);
 
         // Side by side: run A's and run B's models on the same data.
@@ -231,7 +244,8 @@ private Q_SLOTS:
         for (int r = 0; r < table->rowCount(); ++r)
             if (table->item(r, 0)->text() == "accuracy") {
                 sawAccuracy = true;
-                const double a = table->item(r, 1)->text().toDouble(), b = table->item(r, 2)->text().toDouble();
+                const double a = table->item(r, 1)->text().toDouble(),
+                             b = table->item(r, 2)->text().toDouble();
                 QVERIFY(std::abs(table->item(r, 3)->text().toDouble() - (b - a)) < 1e-3);
             }
         QVERIFY(sawAccuracy);
@@ -269,7 +283,8 @@ private Q_SLOTS:
         for (int i = 0; i < 2000; ++i) plot.addPoint("loss", i, 1.0 / (i + 1));
         QTest::qWait(LivePlot::kReplotIntervalMs * 4);
         QCOMPARE(plot.pointCount("loss"), 2000);
-        QVERIFY2(plot.replotCount() <= 5, qPrintable(QString::number(plot.replotCount())));  // not 2000
+        QVERIFY2(plot.replotCount() <= 5,
+                 qPrintable(QString::number(plot.replotCount())));  // not 2000
         QTemporaryDir dir;
         QVERIFY(plot.exportCsv(dir.filePath("loss.csv")));
         QFile f(dir.filePath("loss.csv"));

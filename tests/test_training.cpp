@@ -1,11 +1,11 @@
 #include <ATen/ATen.h>
 // The training engine: datasets, determinism, exact resume, cancel, NaN, every task, run folder.
+#include <ATen/ATen.h>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <ATen/ATen.h>
 #include <QtTest>
 #include <numeric>
 
@@ -13,16 +13,16 @@
 #include <QTcpServer>
 
 #include "TestModels.h"
-#include "core/weights/WeightLoader.h"
 #include "core/data/Dataset.h"
-#include "core/models/EncoderModel.h"
 #include "core/inference/Pipeline.h"
+#include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/TensorBoardWriter.h"
 #include "core/training/Trainer.h"
+#include "core/weights/WeightLoader.h"
 
 using namespace distilbench;
 
@@ -51,7 +51,8 @@ std::vector<QJsonObject> metrics(const QString& run) {
 std::map<int, std::pair<double, double>> losses(const QString& run) {
     std::map<int, std::pair<double, double>> out;
     for (const auto& o : metrics(run))
-        if (o.contains("loss")) out[o["step"].toInt()] = {o["loss"].toDouble(), o["learning_rate"].toDouble()};
+        if (o.contains("loss"))
+            out[o["step"].toInt()] = {o["loss"].toDouble(), o["learning_rate"].toDouble()};
     return out;
 }
 
@@ -100,7 +101,8 @@ private Q_SLOTS:
         applyDecisionThreshold(b, 0.4);
         QCOMPARE(b.predicted, (std::vector<int>{1, 0, 1}));
         QCOMPARE(b.classification.accuracy, 1.0);
-        QCOMPARE(taskOf(ModelConfig::preset("distilbert-tiny", HeadType::TokenClassification)), Task::TokenClassification);
+        QCOMPARE(taskOf(ModelConfig::preset("distilbert-tiny", HeadType::TokenClassification)),
+                 Task::TokenClassification);
         ModelConfig ml = ModelConfig::preset("distilbert-tiny");
         ml.problemType = "multi_label_classification";
         QCOMPARE(taskOf(ml), Task::MultiLabel);
@@ -115,29 +117,39 @@ private Q_SLOTS:
     void readers() {
         QTemporaryDir dir;
         // CSV with a BOM, CRLF, quotes and an embedded comma and newline.
-        write(dir.filePath("a.csv"), "\xEF\xBB\xBFtext,label\r\n\"hello, world\",pos\r\n\"two\nlines\",neg\r\nplain,pos\r\n");
-        Dataset csv = DatasetReader::read(dir.filePath("a.csv").toStdString(), Task::Classification);
+        write(dir.filePath("a.csv"),
+              "\xEF\xBB\xBFtext,label\r\n\"hello, "
+              "world\",pos\r\n\"two\nlines\",neg\r\nplain,pos\r\n");
+        Dataset csv =
+            DatasetReader::read(dir.filePath("a.csv").toStdString(), Task::Classification);
         QCOMPARE(csv.examples.size(), std::size_t(3));
         QCOMPARE(csv.examples[0].text, std::string("hello, world"));
         QCOMPARE(csv.examples[1].text, std::string("two\nlines"));
         QCOMPARE(csv.labels, (std::vector<std::string>{"neg", "pos"}));
         QCOMPARE(csv.examples[0].label, 1);
         // Numeric labels sort numerically; JSON Lines and arrays; multi-label cells.
-        write(dir.filePath("b.jsonl"), "{\"sentence\": \"a\", \"label\": 10}\n{\"sentence\": \"b\", \"label\": 9}\n");
-        QCOMPARE(DatasetReader::read(dir.filePath("b.jsonl").toStdString(), Task::Classification).labels,
-                 (std::vector<std::string>{"9", "10"}));
-        write(dir.filePath("c.json"), R"([{"text": "x", "labels": ["sport", "news"]}, {"text": "y", "labels": "news"}])");
+        write(dir.filePath("b.jsonl"),
+              "{\"sentence\": \"a\", \"label\": 10}\n{\"sentence\": \"b\", \"label\": 9}\n");
+        QCOMPARE(
+            DatasetReader::read(dir.filePath("b.jsonl").toStdString(), Task::Classification).labels,
+            (std::vector<std::string>{"9", "10"}));
+        write(dir.filePath("c.json"),
+              R"([{"text": "x", "labels": ["sport", "news"]}, {"text": "y", "labels": "news"}])");
         Dataset ml = DatasetReader::read(dir.filePath("c.json").toStdString(), Task::MultiLabel);
         QCOMPARE(ml.labels, (std::vector<std::string>{"news", "sport"}));
         QCOMPARE(ml.examples[0].labels, (std::vector<int>{1, 1}));
         QCOMPARE(ml.examples[1].labels, (std::vector<int>{1, 0}));
         write(dir.filePath("d.tsv"), "sentence\tlabel\nfun\ta;b\nsad\tb\n");
-        QCOMPARE(DatasetReader::read(dir.filePath("d.tsv").toStdString(), Task::MultiLabel).examples[0].labels, (std::vector<int>{1, 1}));
+        QCOMPARE(DatasetReader::read(dir.filePath("d.tsv").toStdString(), Task::MultiLabel)
+                     .examples[0]
+                     .labels,
+                 (std::vector<int>{1, 1}));
         // A folder per label.
         write(dir.filePath("imdb/pos/1.txt"), "great");
         write(dir.filePath("imdb/neg/1.txt"), "awful");
         write(dir.filePath("imdb/neg/2.txt"), "boring");
-        Dataset folder = DatasetReader::read(dir.filePath("imdb").toStdString(), Task::Classification);
+        Dataset folder =
+            DatasetReader::read(dir.filePath("imdb").toStdString(), Task::Classification);
         QCOMPARE(folder.examples.size(), std::size_t(3));
         QCOMPARE(folder.labels, (std::vector<std::string>{"neg", "pos"}));
         // CoNLL.
@@ -147,19 +159,28 @@ private Q_SLOTS:
         QCOMPARE(conll.examples[0].words.size(), conll.examples[0].tags.size());
         // Regression.
         write(dir.filePath("r.csv"), "text,score\na,0.5\nb,1.5\n");
-        QCOMPARE(DatasetReader::read(dir.filePath("r.csv").toStdString(), Task::Regression).examples[1].target, 1.5);
+        QCOMPARE(DatasetReader::read(dir.filePath("r.csv").toStdString(), Task::Regression)
+                     .examples[1]
+                     .target,
+                 1.5);
     }
 
     void readerErrors_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("fragment");
-        QTest::newRow("unclosed quote") << QByteArray("text,label\n\"open,1\n") << "e.csv" << "never closed";
-        QTest::newRow("field count") << QByteArray("text,label\na,1,extra\n") << "e.csv" << "line 2 has 3 fields";
-        QTest::newRow("no label column") << QByteArray("text,stars\na,1\n") << "e.csv" << "no label column";
-        QTest::newRow("bad jsonl") << QByteArray("{\"text\": 1}\n{oops\n") << "e.jsonl" << "line 2";
-        QTest::newRow("bad regression") << QByteArray("text,label\na,high\n") << "r.csv" << "not a number";
-        QTest::newRow("one class") << QByteArray("text,label\na,x\nb,x\n") << "e.csv" << "only one label";
+        QTest::newRow("unclosed quote") << QByteArray("text,label\n\"open,1\n") << "e.csv"
+                                        << "never closed";
+        QTest::newRow("field count") << QByteArray("text,label\na,1,extra\n") << "e.csv"
+                                     << "line 2 has 3 fields";
+        QTest::newRow("no label column") << QByteArray("text,stars\na,1\n") << "e.csv"
+                                         << "no label column";
+        QTest::newRow("bad jsonl") << QByteArray("{\"text\": 1}\n{oops\n") << "e.jsonl"
+                                   << "line 2";
+        QTest::newRow("bad regression") << QByteArray("text,label\na,high\n") << "r.csv"
+                                        << "not a number";
+        QTest::newRow("one class") << QByteArray("text,label\na,x\nb,x\n") << "e.csv"
+                                   << "only one label";
     }
     void readerErrors() {
         QFETCH(QByteArray, content);
@@ -168,10 +189,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         write(dir.filePath(name), content);
         try {
-            DatasetReader::read(dir.filePath(name).toStdString(), name == "r.csv" ? Task::Regression : Task::Classification);
+            DatasetReader::read(dir.filePath(name).toStdString(),
+                                name == "r.csv" ? Task::Regression : Task::Classification);
             QFAIL("expected an error");
         } catch (const Error& e) {
-            QVERIFY2(QString(e.what()).contains(fragment) && QString(e.what()).contains(name), e.what());
+            QVERIFY2(QString(e.what()).contains(fragment) && QString(e.what()).contains(name),
+                     e.what());
         }
     }
 
@@ -189,7 +212,9 @@ private Q_SLOTS:
         const auto [rest, val] = splitDataset(d, 0.25, 7, true);
         QCOMPARE(rest.examples.size() + val.examples.size(), std::size_t(240));
         QCOMPARE(val.examples.size(), std::size_t(60));
-        const double share = double(std::count_if(val.examples.begin(), val.examples.end(), [](auto& e) { return e.label == 1; })) / 60;
+        const double share = double(std::count_if(val.examples.begin(), val.examples.end(),
+                                                  [](auto& e) { return e.label == 1; })) /
+                             60;
         const double overall = double(s.classCounts[1].second) / 240;
         QVERIFY(std::abs(share - overall) < 0.02);  // stratified
         const auto [rest2, val2] = splitDataset(d, 0.25, 7, true);
@@ -217,7 +242,8 @@ private Q_SLOTS:
         const auto expected = losses(a.path()), got = losses(c.path());
         QCOMPARE(got.size(), expected.size());
         for (const auto& [step, value] : expected) {
-            QVERIFY2(std::abs(got.at(step).first - value.first) < 1e-6, qPrintable(QString("step %1").arg(step)));
+            QVERIFY2(std::abs(got.at(step).first - value.first) < 1e-6,
+                     qPrintable(QString("step %1").arg(step)));
             QCOMPARE(got.at(step).second, value.second);
         }
         // The best model is a Hugging Face folder that loads, with its tokenizer.
@@ -225,9 +251,12 @@ private Q_SLOTS:
         QVERIFY(best->tokenizer());
         QCOMPARE(best->model()->config().labels, (std::vector<std::string>{"0", "1"}));
         // Run folder contents.
-        for (const char* f : {"config.json", "metrics.jsonl", "validation_predictions.jsonl"}) QVERIFY2(QFile::exists(c.filePath(f)), f);
+        for (const char* f : {"config.json", "metrics.jsonl", "validation_predictions.jsonl"})
+            QVERIFY2(QFile::exists(c.filePath(f)), f);
         QVERIFY(!QDir(c.path()).entryList({"events.out.tfevents.*"}).isEmpty());
-        QVERIFY(QDir(c.filePath("checkpoints")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() <= 2);  // save limit
+        QVERIFY(
+            QDir(c.filePath("checkpoints")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() <=
+            2);  // save limit
     }
 
     void nanLossStopsWithAClearMessage() {
@@ -245,7 +274,8 @@ private Q_SLOTS:
             QVERIFY2(QString(e.what()).contains("the loss became"), e.what());
             QVERIFY2(QString(e.what()).contains("checkpoint-"), e.what());
         }
-        const auto checkpoints = QDir(dir.filePath("checkpoints")).entryList({"checkpoint-*"}, QDir::Dirs);
+        const auto checkpoints =
+            QDir(dir.filePath("checkpoints")).entryList({"checkpoint-*"}, QDir::Dirs);
         QVERIFY(!checkpoints.isEmpty());
         for (const auto& c : checkpoints) QVERIFY(!c.endsWith(".tmp"));
     }
@@ -272,7 +302,10 @@ private Q_SLOTS:
         } else {
             QString rows = "text,label\n";
             for (int i = 0; i < 40; ++i)
-                rows += QString("sentence number %1,%2\n").arg(i).arg(cfg.task == Task::Regression ? QString::number(i * 0.1) : QString(i % 3 ? "a;b" : "b"));
+                rows += QString("sentence number %1,%2\n")
+                            .arg(i)
+                            .arg(cfg.task == Task::Regression ? QString::number(i * 0.1)
+                                                              : QString(i % 3 ? "a;b" : "b"));
             write(dir.filePath("data.csv"), rows.toUtf8());
             cfg.trainFile = dir.filePath("data.csv").toStdString();
         }
@@ -283,8 +316,9 @@ private Q_SLOTS:
         QVERIFY2(out.bestMetrics.count(metric.toStdString()), qPrintable(metric));
         auto pipeline = Pipeline::open(dir.filePath("run/best").toStdString());
         QCOMPARE(pipeline->model()->config().effectiveProblemType(),
-                 std::string(cfg.task == Task::MultiLabel ? "multi_label_classification"
-                             : cfg.task == Task::Regression ? "regression" : "single_label_classification"));
+                 std::string(cfg.task == Task::MultiLabel   ? "multi_label_classification"
+                             : cfg.task == Task::Regression ? "regression"
+                                                            : "single_label_classification"));
     }
 
     void bf16PauseAndTestSplit() {
@@ -330,7 +364,8 @@ private Q_SLOTS:
         makeTextModel(model.path());
         QTemporaryDir data;
         QString rows = "text,label\n";
-        for (int i = 0; i < 30; ++i) rows += QString("the movie was %1,%2\n").arg(i % 3 ? "great" : "bad").arg(i % 3);
+        for (int i = 0; i < 30; ++i)
+            rows += QString("the movie was %1,%2\n").arg(i % 3 ? "great" : "bad").arg(i % 3);
         write(data.filePath("three.csv"), rows.toUtf8());
         TrainingConfig cfg;
         cfg.model = model.path().toStdString();
@@ -350,11 +385,14 @@ private Q_SLOTS:
         QVERIFY(best->summary().missingKeys.empty());
         // Frozen layer 0 did not move; layer 1 did.
         auto base = Model::load(model.path().toStdString());
-        auto last = Model::load(run.filePath("checkpoints/checkpoint-" + QString::number(out.steps)).toStdString());
-        QVERIFY(at::equal(last->encoder().parameter("distilbert.transformer.layer.0.ffn.lin1.weight"),
-                          base->encoder().parameter("distilbert.transformer.layer.0.ffn.lin1.weight")));
-        QVERIFY(!at::equal(last->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight"),
-                           base->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight")));
+        auto last = Model::load(
+            run.filePath("checkpoints/checkpoint-" + QString::number(out.steps)).toStdString());
+        QVERIFY(
+            at::equal(last->encoder().parameter("distilbert.transformer.layer.0.ffn.lin1.weight"),
+                      base->encoder().parameter("distilbert.transformer.layer.0.ffn.lin1.weight")));
+        QVERIFY(!at::equal(
+            last->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight"),
+            base->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight")));
         // An existing run is never overwritten.
         QVERIFY_THROWS_EXCEPTION(Error, Trainer::train(cfg, run.path().toStdString()));
     }
@@ -366,7 +404,8 @@ private Q_SLOTS:
         Dataset d = DatasetReader::read(kData + "sst2_dev_80.tsv", Task::Classification);
         const auto r = evaluateModel(*pipeline, d, 16, 64);
         QCOMPARE(r.truth.size(), std::size_t(80));
-        for (const char* m : {"accuracy", "macro_f1", "micro_f1", "weighted_f1", "mcc", "roc_auc", "pr_auc", "loss"})
+        for (const char* m : {"accuracy", "macro_f1", "micro_f1", "weighted_f1", "mcc", "roc_auc",
+                              "pr_auc", "loss"})
             QVERIFY2(r.metrics.count(m), m);
         int total = 0;
         for (const auto& row : r.classification.confusion)
@@ -386,11 +425,25 @@ private Q_SLOTS:
         write(model.filePath("config.json"), QJsonDocument(cfg).toJson());
         QString rows = "text,label\n";
         for (int i = 0; i < 32; ++i)
-            rows += QString("the movie %1 was %2,%3\n").arg(QString(i % 5 + 1, 'a')).arg(i % 2 ? "great" : "bad").arg(i % 2);
+            rows += QString("the movie %1 was %2,%3\n")
+                        .arg(QString(i % 5 + 1, 'a'))
+                        .arg(i % 2 ? "great" : "bad")
+                        .arg(i % 2);
         write(data.filePath("train.csv"), rows.toUtf8());
         write(data.filePath("dev.csv"), "text,label\nthe movie was great,1\nbad,0\n");
-        const QStringList common{"train", "--model", model.path(), "--train", data.filePath("train.csv"), "--validation",
-                                 data.filePath("dev.csv"), "--max-steps", "3", "--lr", "1e-3", "--seed", "5"};
+        const QStringList common{"train",
+                                 "--model",
+                                 model.path(),
+                                 "--train",
+                                 data.filePath("train.csv"),
+                                 "--validation",
+                                 data.filePath("dev.csv"),
+                                 "--max-steps",
+                                 "3",
+                                 "--lr",
+                                 "1e-3",
+                                 "--seed",
+                                 "5"};
         auto run = [](const QStringList& args, const QProcessEnvironment& env) {
             auto* p = new QProcess;
             p->setProcessEnvironment(env);
@@ -399,7 +452,8 @@ private Q_SLOTS:
         };
         QProcessEnvironment base = QProcessEnvironment::systemEnvironment();
         base.insert("DISTILBENCH_THREADS", "1");
-        QProcess* one = run(common + QStringList{"--batch-size", "8", "--out", single.filePath("run")}, base);
+        QProcess* one =
+            run(common + QStringList{"--batch-size", "8", "--out", single.filePath("run")}, base);
         QVERIFY(one->waitForFinished(120000));
         QCOMPARE(one->exitCode(), 0);
         QTcpServer probe;  // a free port for the rendezvous
@@ -414,17 +468,23 @@ private Q_SLOTS:
             env.insert("WORLD_SIZE", "2");
             env.insert("MASTER_ADDR", "127.0.0.1");
             env.insert("MASTER_PORT", port);
-            ranks.push_back(run(common + QStringList{"--batch-size", "4", "--out", parallel.filePath("run")}, env));
+            ranks.push_back(run(
+                common + QStringList{"--batch-size", "4", "--out", parallel.filePath("run")}, env));
         }
         for (auto* p : ranks) {
             QVERIFY(p->waitForFinished(120000));
             QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
         }
-        const auto a = readWeights({single.filePath("run/checkpoints/checkpoint-3/model.safetensors").toStdString(), "safetensors"});
-        const auto b = readWeights({parallel.filePath("run/checkpoints/checkpoint-3/model.safetensors").toStdString(), "safetensors"});
+        const auto a = readWeights(
+            {single.filePath("run/checkpoints/checkpoint-3/model.safetensors").toStdString(),
+             "safetensors"});
+        const auto b = readWeights(
+            {parallel.filePath("run/checkpoints/checkpoint-3/model.safetensors").toStdString(),
+             "safetensors"});
         QCOMPARE(a.size(), b.size());
         double worst = 0;
-        for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, (a[i].second - b[i].second).abs().max().item<double>());
+        for (std::size_t i = 0; i < a.size(); ++i)
+            worst = std::max(worst, (a[i].second - b[i].second).abs().max().item<double>());
         QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));
         // Only rank 0 wrote the run folder: one TensorBoard file.
         QCOMPARE(QDir(parallel.filePath("run")).entryList({"events.out.tfevents.*"}).size(), 1);

@@ -35,8 +35,10 @@ void writeAll(const QString& path, const QByteArray& bytes) {
 }
 
 // A model folder: the fixture's config.json and the given weights bytes as model.safetensors.
-QString folderWith(QTemporaryDir& dir, const QByteArray& safetensors, const QByteArray& config = {}) {
-    writeAll(dir.filePath("config.json"), config.isEmpty() ? readAll(kFixture + "/config.json") : config);
+QString folderWith(QTemporaryDir& dir, const QByteArray& safetensors,
+                   const QByteArray& config = {}) {
+    writeAll(dir.filePath("config.json"),
+             config.isEmpty() ? readAll(kFixture + "/config.json") : config);
     writeAll(dir.filePath("model.safetensors"), safetensors);
     return dir.path();
 }
@@ -107,20 +109,23 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < state.size(); ++i)
             map[QString::fromStdString(state[i].first)] =
                 i < half ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors";
-        writeAll(dir.filePath("model.safetensors.index.json"),
-                 QJsonDocument(QJsonObject{{"metadata", QJsonObject{}}, {"weight_map", map}}).toJson());
+        writeAll(
+            dir.filePath("model.safetensors.index.json"),
+            QJsonDocument(QJsonObject{{"metadata", QJsonObject{}}, {"weight_map", map}}).toJson());
         QFile::copy(kFixture + "/config.json", dir.filePath("config.json"));
         auto sharded = Model::load(dir.path().toStdString());
         QCOMPARE(sharded->summary().weightsFormat, std::string("safetensors-sharded"));
         QVERIFY(sharded->summary().missingKeys.empty());
-        for (const auto& [name, t] : state) QVERIFY(at::equal(sharded->encoder().parameter(name), t));
+        for (const auto& [name, t] : state)
+            QVERIFY(at::equal(sharded->encoder().parameter(name), t));
     }
 
     void halfPrecisionFilesLoadAsFloat() {
         QTemporaryDir dir;
         auto model = Model::load(kFixture.toStdString());
         NamedTensors half;
-        for (const auto& [name, t] : model->encoder().stateDict()) half.emplace_back(name, t.to(at::kBFloat16));
+        for (const auto& [name, t] : model->encoder().stateDict())
+            half.emplace_back(name, t.to(at::kBFloat16));
         writeSafetensors(dir.filePath("model.safetensors").toStdString(), half);
         QFile::copy(kFixture + "/config.json", dir.filePath("config.json"));
         auto loaded = Model::load(dir.path().toStdString());
@@ -148,20 +153,23 @@ private Q_SLOTS:
             QCOMPARE(e.missing().size(), std::size_t(4));
             QVERIFY(std::string(e.what()).find("classifier.weight") != std::string::npos);
         }
-        auto loaded = Model::load(dir.path().toStdString(), {}, LoadOptions{.allowMissingWeights = true});
+        auto loaded =
+            Model::load(dir.path().toStdString(), {}, LoadOptions{.allowMissingWeights = true});
         const auto& missing = loaded->summary().missingKeys;
         QCOMPARE(missing, (std::vector<std::string>{"pre_classifier.weight", "pre_classifier.bias",
                                                     "classifier.weight", "classifier.bias"}));
         QVERIFY(loaded->summary().unexpectedKeys.empty());
-        QVERIFY(at::equal(loaded->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight"),
-                          model->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight")));
+        QVERIFY(at::equal(
+            loaded->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight"),
+            model->encoder().parameter("distilbert.transformer.layer.1.ffn.lin1.weight")));
     }
 
     void badInput_data() {
         QTest::addColumn<QString>("kind");
-        for (const char* k : {"truncated", "header length past end", "header outside file", "unknown dtype",
-                              "size mismatch", "invalid json", "empty file", "missing config", "unknown model_type",
-                              "nan weights", "shape mismatch", "disallowed global", "not a zip", "no weights"})
+        for (const char* k :
+             {"truncated", "header length past end", "header outside file", "unknown dtype",
+              "size mismatch", "invalid json", "empty file", "missing config", "unknown model_type",
+              "nan weights", "shape mismatch", "disallowed global", "not a zip", "no weights"})
             QTest::newRow(k) << QString(k);
     }
 
@@ -170,25 +178,33 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QByteArray good = readAll(kFixture + "/model.safetensors");
         const QByteArray config = readAll(kFixture + "/config.json");
-        auto load = [&](const QString& folder) { return [folder] { Model::load(folder.toStdString()); }; };
+        auto load = [&](const QString& folder) {
+            return [folder] { Model::load(folder.toStdString()); };
+        };
         if (kind == "truncated") {
-            expectError(load(folderWith(dir, good.left(good.size() / 2))), {"model.safetensors", "outside the file"});
+            expectError(load(folderWith(dir, good.left(good.size() / 2))),
+                        {"model.safetensors", "outside the file"});
         } else if (kind == "header length past end") {
             QByteArray bad = good;
             const quint64 huge = 1ull << 40;
             std::memcpy(bad.data(), &huge, 8);
-            expectError(load(folderWith(dir, bad)), {"model.safetensors", "header length", "truncated"});
+            expectError(load(folderWith(dir, bad)),
+                        {"model.safetensors", "header length", "truncated"});
         } else if (kind == "header outside file") {
             const QByteArray h = R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,4000]}})";
-            expectError(load(folderWith(dir, safetensorsWithHeader(h, QByteArray(16, 0)))), {"'w'", "outside the file"});
+            expectError(load(folderWith(dir, safetensorsWithHeader(h, QByteArray(16, 0)))),
+                        {"'w'", "outside the file"});
         } else if (kind == "unknown dtype") {
             const QByteArray h = R"({"w":{"dtype":"F8_E4M3","shape":[4],"data_offsets":[0,4]}})";
-            expectError(load(folderWith(dir, safetensorsWithHeader(h, QByteArray(4, 0)))), {"unknown dtype 'F8_E4M3'"});
+            expectError(load(folderWith(dir, safetensorsWithHeader(h, QByteArray(4, 0)))),
+                        {"unknown dtype 'F8_E4M3'"});
         } else if (kind == "size mismatch") {
             const QByteArray h = R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,8]}})";
-            expectError(load(folderWith(dir, safetensorsWithHeader(h, QByteArray(8, 0)))), {"'w'", "do not match"});
+            expectError(load(folderWith(dir, safetensorsWithHeader(h, QByteArray(8, 0)))),
+                        {"'w'", "do not match"});
         } else if (kind == "invalid json") {
-            expectError(load(folderWith(dir, safetensorsWithHeader("{not json", {}))), {"not valid JSON"});
+            expectError(load(folderWith(dir, safetensorsWithHeader("{not json", {}))),
+                        {"not valid JSON"});
         } else if (kind == "empty file") {
             expectError(load(folderWith(dir, QByteArray())), {"model.safetensors", "shorter"});
         } else if (kind == "missing config") {
@@ -197,7 +213,8 @@ private Q_SLOTS:
         } else if (kind == "unknown model_type") {
             QByteArray c = config;
             c.replace("\"distilbert\"", "\"gpt2\"");
-            expectError(load(folderWith(dir, good, c)), {"config.json", "unknown model_type 'gpt2'"});
+            expectError(load(folderWith(dir, good, c)),
+                        {"config.json", "unknown model_type 'gpt2'"});
         } else if (kind == "nan weights") {
             auto model = Model::load(kFixture.toStdString());
             NamedTensors state = model->encoder().stateDict();
@@ -209,11 +226,12 @@ private Q_SLOTS:
         } else if (kind == "shape mismatch") {
             QByteArray c = config;
             c.replace("\"hidden_dim\": 128", "\"hidden_dim\": 96");
-            expectError(load(folderWith(dir, good, c)),
-                        {"distilbert.transformer.layer.0.ffn.lin1.", "has shape [128", "expects [96"});
+            expectError(load(folderWith(dir, good, c)), {"distilbert.transformer.layer.0.ffn.lin1.",
+                                                         "has shape [128", "expects [96"});
         } else if (kind == "disallowed global") {
             // A pickle that would call os.system when loaded by an unsafe reader.
-            const QByteArray pickle = QByteArray("\x80\x02", 2) + "cos\nsystem\n(X\x05\x00\x00\x00" + "echo " + "tR.";
+            const QByteArray pickle =
+                QByteArray("\x80\x02", 2) + "cos\nsystem\n(X\x05\x00\x00\x00" + "echo " + "tR.";
             const std::string path = dir.filePath("pytorch_model.bin").toStdString();
             ZipWriter zip(path);
             zip.add("archive/data.pkl", pickle.data(), pickle.size());

@@ -22,19 +22,23 @@ int intOption(const QCommandLineParser& parser, const QString& name, int fallbac
     if (!parser.isSet(name)) return fallback;
     bool ok = false;
     const int v = parser.value(name).toInt(&ok);
-    if (!ok || v < minimum) throw UsageError{QStringLiteral("--%1 needs a whole number >= %2").arg(name).arg(minimum)};
+    if (!ok || v < minimum)
+        throw UsageError{QStringLiteral("--%1 needs a whole number >= %2").arg(name).arg(minimum)};
     return v;
 }
 
 QJsonArray toJsonArray(const distilbench::FloatArray& array) {
     // Nested lists in row-major order, like numpy's tolist().
-    std::function<QJsonArray(std::size_t, std::size_t)> build = [&](std::size_t dim, std::size_t offset) {
+    std::function<QJsonArray(std::size_t, std::size_t)> build = [&](std::size_t dim,
+                                                                    std::size_t offset) {
         QJsonArray a;
         std::size_t stride = 1;
         for (std::size_t d = dim + 1; d < array.shape.size(); ++d) stride *= array.shape[d];
         for (std::int64_t i = 0; i < array.shape[dim]; ++i) {
-            if (dim + 1 == array.shape.size()) a.append(static_cast<double>(array.values[offset + i]));
-            else a.append(build(dim + 1, offset + i * stride));
+            if (dim + 1 == array.shape.size())
+                a.append(static_cast<double>(array.values[offset + i]));
+            else
+                a.append(build(dim + 1, offset + i * stride));
         }
         return a;
     };
@@ -43,8 +47,10 @@ QJsonArray toJsonArray(const distilbench::FloatArray& array) {
 
 void printJson(const QJsonValue& value, bool indented) {
     const auto format = indented ? QJsonDocument::Indented : QJsonDocument::Compact;
-    if (value.isArray()) out() << QJsonDocument(value.toArray()).toJson(format);
-    else out() << QJsonDocument(value.toObject()).toJson(format);
+    if (value.isArray())
+        out() << QJsonDocument(value.toArray()).toJson(format);
+    else
+        out() << QJsonDocument(value.toObject()).toJson(format);
     if (!indented) out() << '\n';
     out().flush();
 }
@@ -70,7 +76,8 @@ distilbench::LoadOptions cliLoadOptions() {
 
 std::shared_ptr<distilbench::Pipeline> openPipeline(const QString& path) {
     if (gAllowFreshWeights)
-        QTextStream(stderr) << "warning: --allow-fresh-weights: weights missing from " << path
-                            << " are initialised at random; its answers mean nothing until trained\n";
+        QTextStream(stderr)
+            << "warning: --allow-fresh-weights: weights missing from " << path
+            << " are initialised at random; its answers mean nothing until trained\n";
     return distilbench::Pipeline::open(path.toStdString(), {}, cliLoadOptions());
 }

@@ -21,8 +21,10 @@ template <typename T>
 QJsonArray toJsonArray(const std::vector<T>& values) {
     QJsonArray a;
     for (const auto& v : values) {
-        if constexpr (std::is_same_v<T, std::string>) a.append(QString::fromStdString(v));
-        else a.append(static_cast<double>(v));
+        if constexpr (std::is_same_v<T, std::string>)
+            a.append(QString::fromStdString(v));
+        else
+            a.append(static_cast<double>(v));
     }
     return a;
 }

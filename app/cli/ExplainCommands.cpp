@@ -27,14 +27,15 @@ using namespace distilbench;
 
 namespace {
 
-
 // Returns the milliseconds spent painting (file encoding excluded).
-double renderToFile(const QString& path, const QSize& size, const std::function<void(QPainter&)>& paintView) {
+double renderToFile(const QString& path, const QSize& size,
+                    const std::function<void(QPainter&)>& paintView) {
     double paintMs = 0;
     const QString error = ViewExport::saveRendering(path, size, [&](QPainter& painter) {
         const auto t0 = std::chrono::steady_clock::now();
         paintView(painter);
-        paintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        paintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                      .count();
     });
     if (!error.isEmpty()) throw std::runtime_error(error.toStdString());
     return paintMs;
@@ -52,17 +53,20 @@ int runAttention(const QStringList& args) {
     p.addOption({"out", "Output file.", "FILE"});
     p.addOption({"hide-special", "Hide [CLS]/[SEP] in heatmaps."});
     p.addOption({"normalise-rows", "Rescale heatmap rows to sum to 1."});
-    p.addOption({"top-mass", "Keep the largest weights holding this share of each row (0-1).", "X"});
+    p.addOption(
+        {"top-mass", "Keep the largest weights holding this share of each row (0-1).", "X"});
     p.addOption({"width", "Image width in points (default 900).", "W"});
     p.addOption({"height", "Image height in points (default 800).", "H"});
-    if (!parseCommand(p, args, "Render attention maps (no display needed) or export the raw tensor as JSON.", "MODEL",
-                      "Model folder."))
+    if (!parseCommand(p, args,
+                      "Render attention maps (no display needed) or export the raw tensor as JSON.",
+                      "MODEL", "Model folder."))
         return kExitOk;
     if (p.isSet("text") == p.isSet("ids")) throw UsageError{"give --text or --ids"};
     if (!p.isSet("out")) throw UsageError{"--out is required"};
     const QString out = p.value("out");
     QString format = p.isSet("format") ? p.value("format") : QFileInfo(out).suffix().toLower();
-    if (!QStringList{"png", "svg", "pdf", "json"}.contains(format)) throw UsageError{"--format must be png, svg, pdf or json"};
+    if (!QStringList{"png", "svg", "pdf", "json"}.contains(format))
+        throw UsageError{"--format must be png, svg, pdf or json"};
     const QString view = p.value("view");
     if (!QStringList{"heatmap", "head", "model", "rollout"}.contains(view))
         throw UsageError{"--view must be heatmap, head, model or rollout"};
@@ -72,7 +76,8 @@ int runAttention(const QStringList& args) {
     if (p.isSet("top-mass")) {
         bool ok = false;
         options.topMass = p.value("top-mass").toDouble(&ok);
-        if (!ok || options.topMass <= 0 || options.topMass > 1) throw UsageError{"--top-mass must be in (0, 1]"};
+        if (!ok || options.topMass <= 0 || options.topMass > 1)
+            throw UsageError{"--top-mass must be in (0, 1]"};
     }
     std::vector<std::int64_t> ids;
     if (p.isSet("ids"))
@@ -85,13 +90,16 @@ int runAttention(const QStringList& args) {
     const QSize size(intOption(p, "width", 900, 100), intOption(p, "height", 800, 100));
 
     const auto pipeline = openPipeline(p.positionalArguments().first());
-    const AttentionAnalysis a = analyseAttention(*pipeline, p.value("text").toStdString(), p.value("text-pair").toStdString(), ids);
+    const AttentionAnalysis a = analyseAttention(*pipeline, p.value("text").toStdString(),
+                                                 p.value("text-pair").toStdString(), ids);
     if (layerArg >= static_cast<int>(a.layers.size()))
         throw UsageError{QString("--layer must be below %1").arg(a.layers.size())};
-    if (headArg >= a.layers.front().heads) throw UsageError{QString("--head must be below %1").arg(a.layers.front().heads)};
+    if (headArg >= a.layers.front().heads)
+        throw UsageError{QString("--head must be below %1").arg(a.layers.front().heads)};
     if (format == "json") {
         QSaveFile f(out);
-        if (!f.open(QIODevice::WriteOnly)) throw std::runtime_error((out + ": cannot write").toStdString());
+        if (!f.open(QIODevice::WriteOnly))
+            throw std::runtime_error((out + ": cannot write").toStdString());
         f.write(QJsonDocument(attentionToJson(a)).toJson(QJsonDocument::Compact));
         if (!f.commit()) throw std::runtime_error((out + ": cannot write").toStdString());
         return kExitOk;
@@ -100,29 +108,46 @@ int runAttention(const QStringList& args) {
     const AttentionData data = toAttentionData(a);
     double paintMs = 0;
     if (view == "heatmap") {
-        const QString title = headArg < 0 ? QString("layer %1, mean of heads").arg(layerArg) : QString("layer %1, head %2").arg(layerArg).arg(headArg);
+        const QString title = headArg < 0 ? QString("layer %1, mean of heads").arg(layerArg)
+                                          : QString("layer %1, head %2").arg(layerArg).arg(headArg);
         const LabelledMatrix m = headMatrix(data, layerArg, headArg, options);
-        paintMs = renderToFile(out, size, [&](QPainter& painter) { AttentionHeatmap::render(painter, size, m, title, false); });
+        paintMs = renderToFile(out, size, [&](QPainter& painter) {
+            AttentionHeatmap::render(painter, size, m, title, false);
+        });
     } else if (view == "rollout") {
         LabelledMatrix m;
         m.rows = m.columns = data.length;
         m.rowLabels = m.columnLabels = data.tokens;
         m.values = a.rollout;
         const LabelledMatrix shown = applyOptions(m, data.special, data.segment, options);
-        paintMs = renderToFile(out, size, [&](QPainter& painter) { AttentionHeatmap::render(painter, size, shown, "attention rollout", false); });
+        paintMs = renderToFile(out, size, [&](QPainter& painter) {
+            AttentionHeatmap::render(painter, size, shown, "attention rollout", false);
+        });
     } else if (view == "head") {
         std::set<int> heads;
         for (int h = 0; h < data.heads; ++h)
             if (headArg < 0 || h == headArg) heads.insert(h);
-        paintMs = renderToFile(out, size, [&](QPainter& painter) { HeadView::render(painter, size, data, layerArg, heads, -1, false); });
+        paintMs = renderToFile(out, size, [&](QPainter& painter) {
+            HeadView::render(painter, size, data, layerArg, heads, -1, false);
+        });
     } else {
         const auto thumbs = ModelView::thumbnails(data, false);
-        paintMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        paintMs += renderToFile(out, size, [&](QPainter& painter) { ModelView::render(painter, size, thumbs, data.layers, data.heads, false); });
+        paintMs +=
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        paintMs += renderToFile(out, size, [&](QPainter& painter) {
+            ModelView::render(painter, size, thumbs, data.layers, data.heads, false);
+        });
     }
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    QTextStream(stderr) << QString("%1 tokens, %2 view: data to picture in %3 ms, with the %4 file %5 ms\n")
-                               .arg(data.length).arg(view).arg(paintMs, 0, 'f', 1).arg(format).arg(ms, 0, 'f', 1);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    QTextStream(stderr)
+        << QString("%1 tokens, %2 view: data to picture in %3 ms, with the %4 file %5 ms\n")
+               .arg(data.length)
+               .arg(view)
+               .arg(paintMs, 0, 'f', 1)
+               .arg(format)
+               .arg(ms, 0, 'f', 1);
     return kExitOk;
 }
 
@@ -135,38 +160,50 @@ int runExplain(const QStringList& args) {
     p.addOption({"steps", "Integrated-gradients steps (default 50).", "N"});
     p.addOption({"internal-batch", "Path points per pass (default 16).", "N"});
     p.addOption({"json", "Print JSON."});
-    if (!parseCommand(p, args, "Token attributions for a classifier's prediction.", "MODEL", "Model folder.")) return kExitOk;
+    if (!parseCommand(p, args, "Token attributions for a classifier's prediction.", "MODEL",
+                      "Model folder."))
+        return kExitOk;
     if (!p.isSet("text")) throw UsageError{"--text is required"};
     AttributionOptions options;
-    if (!parseAttributionMethod(p.value("method").toStdString(), options.method)) throw UsageError{"--method must be ig or gradxinput"};
+    if (!parseAttributionMethod(p.value("method").toStdString(), options.method))
+        throw UsageError{"--method must be ig or gradxinput"};
     options.steps = intOption(p, "steps", 50, 1);
     options.internalBatch = intOption(p, "internal-batch", 16, 1);
     options.label = p.value("label").toStdString();
     const auto pipeline = openPipeline(p.positionalArguments().first());
-    const AttributionResult r = explain(*pipeline, p.value("text").toStdString(), p.value("text-pair").toStdString(), options);
+    const AttributionResult r = explain(*pipeline, p.value("text").toStdString(),
+                                        p.value("text-pair").toStdString(), options);
     if (p.isSet("json")) {
         QJsonArray tokens, offsets;
         for (const auto& t : r.encoding.tokens) tokens.append(QString::fromStdString(t));
         for (const auto& [b, e] : r.encoding.offsets) offsets.append(QJsonArray{b, e});
-        printJson(QJsonObject{{"tokens", tokens}, {"offsets", offsets}, {"attributions", toJsonArray(r.scores)},
-                              {"label", QString::fromStdString(r.label)}, {"label_index", r.labelIndex},
-                              {"method", p.value("method")}, {"target_logit", r.targetLogit},
-                              {"baseline_logit", r.baselineLogit}, {"attribution_sum", r.attributionSum},
+        printJson(QJsonObject{{"tokens", tokens},
+                              {"offsets", offsets},
+                              {"attributions", toJsonArray(r.scores)},
+                              {"label", QString::fromStdString(r.label)},
+                              {"label_index", r.labelIndex},
+                              {"method", p.value("method")},
+                              {"target_logit", r.targetLogit},
+                              {"baseline_logit", r.baselineLogit},
+                              {"attribution_sum", r.attributionSum},
                               {"completeness_gap", r.completenessGap}});
         return kExitOk;
     }
     out() << "label " << QString::fromStdString(r.label) << " (logit " << r.targetLogit << ")\n";
     for (std::size_t i = 0; i < r.scores.size(); ++i)
-        out() << "  " << QString::fromStdString(r.encoding.tokens[i]).leftJustified(16) << QString::number(r.scores[i], 'f', 4) << "\n";
+        out() << "  " << QString::fromStdString(r.encoding.tokens[i]).leftJustified(16)
+              << QString::number(r.scores[i], 'f', 4) << "\n";
     if (options.method == AttributionMethod::IntegratedGradients)
-        out() << "completeness: sum " << r.attributionSum << " vs f(x) - f(baseline) " << (r.targetLogit - r.baselineLogit)
-              << " (gap " << r.completenessGap << ")\n";
+        out() << "completeness: sum " << r.attributionSum << " vs f(x) - f(baseline) "
+              << (r.targetLogit - r.baselineLogit) << " (gap " << r.completenessGap << ")\n";
     return kExitOk;
 }
 
 }  // namespace
 
 std::vector<CliCommand> explainCommands() {
-    return {{"attention", "render attention maps (PNG/SVG/PDF, no display needed) or export them as JSON", runAttention},
+    return {{"attention",
+             "render attention maps (PNG/SVG/PDF, no display needed) or export them as JSON",
+             runAttention},
             {"explain", "token attributions (integrated gradients, gradient x input)", runExplain}};
 }

@@ -30,8 +30,12 @@ int runExport(const QStringList& args) {
     p.addOption({"eval-data",
                  "With --quantize: labelled data on which to measure the change in quality first.",
                  "FILE"});
-    p.addOption({"out", "Output folder (or a .onnx file): new, empty, or a previous export with --overwrite.", "PATH"});
-    p.addOption({"overwrite", "Replace a previous export at --out (a folder holding only export files)."});
+    p.addOption(
+        {"out",
+         "Output folder (or a .onnx file): new, empty, or a previous export with --overwrite.",
+         "PATH"});
+    p.addOption(
+        {"overwrite", "Replace a previous export at --out (a folder holding only export files)."});
     p.addOption({"json", "Print JSON."});
     if (!parseCommand(p, args,
                       "Export a model so that transformers, ONNX Runtime or another DistilBench "

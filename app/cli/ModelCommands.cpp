@@ -10,13 +10,16 @@ using namespace distilbench;
 
 namespace {
 
-QString str(const std::string& s) { return QString::fromStdString(s); }
+QString str(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 int runInspect(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({"json", "Print JSON."});
-    if (!parseCommand(p, args, "Show a model's architecture, configuration, parameters and tokenizer.", "MODEL",
-                      "Model folder or weights file."))
+    if (!parseCommand(p, args,
+                      "Show a model's architecture, configuration, parameters and tokenizer.",
+                      "MODEL", "Model folder or weights file."))
         return kExitOk;
     const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString(), {},
                                          // inspect lists missing weights rather than refusing
@@ -25,12 +28,16 @@ int runInspect(const QStringList& args) {
     const ModelSummary& s = model.summary();
     const ModelConfig& c = model.config();
     QJsonArray groups;
-    for (const auto& g : s.groups) groups.append(QJsonObject{{"name", str(g.name)}, {"parameters", double(g.count)}});
+    for (const auto& g : s.groups)
+        groups.append(QJsonObject{{"name", str(g.name)}, {"parameters", double(g.count)}});
     QJsonObject tokenizer;
     if (pipeline->tokenizer()) {
         const auto& t = *pipeline->tokenizer();
-        tokenizer = {{"kind", str(t.kind())}, {"source", str(t.source())}, {"vocab_size", double(t.vocabSize())},
-                     {"model_max_length", t.modelMaxLength()}, {"files", toJsonArray(s.tokenizerFiles)}};
+        tokenizer = {{"kind", str(t.kind())},
+                     {"source", str(t.source())},
+                     {"vocab_size", double(t.vocabSize())},
+                     {"model_max_length", t.modelMaxLength()},
+                     {"files", toJsonArray(s.tokenizerFiles)}};
     }
     const QJsonObject json{
         {"path", str(s.folder)},
@@ -58,21 +65,24 @@ int runInspect(const QStringList& args) {
     }
     auto& o = out();
     o << str(c.architecture()) << "  (" << str(s.folder) << ")\n"
-      << "  layers " << c.numLayers << ", heads " << c.numHeads << ", hidden " << c.hiddenSize << ", FFN "
-      << c.intermediateSize << ", vocab " << c.vocabSize << ", positions " << c.maxPositions << ", activation "
-      << str(c.activation) << "\n"
-      << "  parameters " << str(formatCount(double(s.parameterCount))) << " (" << s.parameterCount << "), "
-      << str(s.fileDtype) << " " << str(s.weightsFormat) << ", " << str(formatBytes(s.bytesOnDisk)) << " on disk, "
-      << str(formatBytes(s.bytesInMemory)) << " in memory, loaded in " << str(formatDuration(s.loadSeconds)) << "\n";
-    for (const auto& g : s.groups) o << "    " << str(g.name).leftJustified(12) << str(formatCount(double(g.count))) << "\n";
+      << "  layers " << c.numLayers << ", heads " << c.numHeads << ", hidden " << c.hiddenSize
+      << ", FFN " << c.intermediateSize << ", vocab " << c.vocabSize << ", positions "
+      << c.maxPositions << ", activation " << str(c.activation) << "\n"
+      << "  parameters " << str(formatCount(double(s.parameterCount))) << " (" << s.parameterCount
+      << "), " << str(s.fileDtype) << " " << str(s.weightsFormat) << ", "
+      << str(formatBytes(s.bytesOnDisk)) << " on disk, " << str(formatBytes(s.bytesInMemory))
+      << " in memory, loaded in " << str(formatDuration(s.loadSeconds)) << "\n";
+    for (const auto& g : s.groups)
+        o << "    " << str(g.name).leftJustified(12) << str(formatCount(double(g.count))) << "\n";
     QStringList labels;
     for (const auto& l : c.labels) labels << str(l);
     if (c.head == HeadType::SequenceClassification || c.head == HeadType::TokenClassification)
         o << "  labels: " << labels.join(", ") << "\n";
     o << "  tokenizer: "
-      << (pipeline->tokenizer() ? str(pipeline->tokenizer()->kind()) + ", " +
-                                      QString::number(pipeline->tokenizer()->vocabSize()) + " tokens"
-                                : QStringLiteral("none found"))
+      << (pipeline->tokenizer()
+              ? str(pipeline->tokenizer()->kind()) + ", " +
+                    QString::number(pipeline->tokenizer()->vocabSize()) + " tokens"
+              : QStringLiteral("none found"))
       << "\n";
     for (const auto& k : s.missingKeys) o << "  missing (freshly initialised): " << str(k) << "\n";
     for (const auto& k : s.unexpectedKeys) o << "  unexpected (not used): " << str(k) << "\n";
@@ -107,10 +117,12 @@ int runPredict(const QStringList& args) {
     p.addOption({"top-k", "Fills per [MASK] for masked-LM models (default 5).", "K"});
     p.addOption({"max-length", "Truncate inputs to N tokens (default: the model's limit).", "N"});
     p.addOption({"json", "Print JSON."});
-    if (!parseCommand(p, args, "Run a model on texts or token ids.", "MODEL", "Model folder.")) return kExitOk;
+    if (!parseCommand(p, args, "Run a model on texts or token ids.", "MODEL", "Model folder."))
+        return kExitOk;
     const QStringList texts = p.values("text"), pairs = p.values("text-pair");
     if (texts.isEmpty() == !p.isSet("ids")) throw UsageError{"give --text (one or more) or --ids"};
-    if (!pairs.isEmpty() && pairs.size() != texts.size()) throw UsageError{"give one --text-pair per --text"};
+    if (!pairs.isEmpty() && pairs.size() != texts.size())
+        throw UsageError{"give one --text-pair per --text"};
     const QString dtype = p.value("dtype");
     if (dtype != "f32" && dtype != "bf16") throw UsageError{"--dtype must be f32 or bf16"};
     PipelineOptions options;
@@ -119,14 +131,15 @@ int runPredict(const QStringList& args) {
     options.topK = intOption(p, "top-k", 5, 1);
     options.maxLength = intOption(p, "max-length", 0, 2);
 
-    const auto ids = p.isSet("ids") ? parseIds(p.value("ids")) : std::vector<std::vector<std::int64_t>>{};
+    const auto ids =
+        p.isSet("ids") ? parseIds(p.value("ids")) : std::vector<std::vector<std::int64_t>>{};
     const auto pipeline = openPipeline(p.positionalArguments().first());
     if (dtype == "bf16") pipeline->model()->setComputeDType(ComputeDType::BFloat16);
     std::vector<std::string> t, pr;
     for (const auto& s : texts) t.push_back(s.toStdString());
     for (const auto& s : pairs) pr.push_back(s.toStdString());
-    const PipelineResult r = p.isSet("ids") ? pipeline->predictIds(ids, options)
-                                            : pipeline->predict(t, pr, options);
+    const PipelineResult r =
+        p.isSet("ids") ? pipeline->predictIds(ids, options) : pipeline->predict(t, pr, options);
     const ModelConfig& cfg = pipeline->model()->config();
 
     if (p.isSet("json")) {
@@ -143,24 +156,32 @@ int runPredict(const QStringList& args) {
                 labels.append(toJsonArray(pred.tokenLabels));
                 QJsonArray entities;
                 for (const auto& e : pred.entities)
-                    entities.append(QJsonObject{{"label", str(e.label)}, {"text", str(e.text)}, {"start", e.begin},
-                                                {"end", e.end}, {"score", e.score}});
+                    entities.append(QJsonObject{{"label", str(e.label)},
+                                                {"text", str(e.text)},
+                                                {"start", e.begin},
+                                                {"end", e.end},
+                                                {"score", e.score}});
                 extra.append(entities);
             } else if (cfg.head == HeadType::QuestionAnswering) {
-                extra.append(QJsonObject{{"answer", str(pred.answer.text)}, {"start", pred.answer.begin},
-                                         {"end", pred.answer.end}, {"score", pred.answer.score}});
+                extra.append(QJsonObject{{"answer", str(pred.answer.text)},
+                                         {"start", pred.answer.begin},
+                                         {"end", pred.answer.end},
+                                         {"score", pred.answer.score}});
             } else if (cfg.head == HeadType::MaskedLM) {
                 QJsonArray fills;
                 for (const auto& f : pred.fills) {
                     QJsonArray candidates;
                     for (const auto& [token, prob] : f.candidates)
-                        candidates.append(QJsonObject{{"token", str(token)}, {"probability", prob}});
+                        candidates.append(
+                            QJsonObject{{"token", str(token)}, {"probability", prob}});
                     fills.append(QJsonObject{{"position", f.position}, {"candidates", candidates}});
                 }
                 extra.append(fills);
             }
         }
-        QJsonObject json{{"input_ids", ids}, {"tokens", tokens}, {"logits", toJsonArray(r.raw.logits)},
+        QJsonObject json{{"input_ids", ids},
+                         {"tokens", tokens},
+                         {"logits", toJsonArray(r.raw.logits)},
                          {"seconds", r.raw.seconds}};
         if (!probs.isEmpty()) json["probs"] = probs;
         if (!labels.isEmpty()) json["labels"] = labels;
@@ -187,28 +208,31 @@ int runPredict(const QStringList& args) {
         switch (cfg.head) {
             case HeadType::SequenceClassification:
                 for (const auto& s : pred.scores)
-                    o << "  " << str(s.label).leftJustified(16) << QString::number(s.probability, 'f', 4)
+                    o << "  " << str(s.label).leftJustified(16)
+                      << QString::number(s.probability, 'f', 4)
                       << (s.label == pred.label ? "  <" : "") << "\n";
                 break;
             case HeadType::TokenClassification:
                 if (pred.entities.empty()) o << "  no entities\n";
                 for (const auto& e : pred.entities)
-                    o << "  " << str(e.label).leftJustified(8) << str(e.text) << "  [" << e.begin << ", " << e.end
-                      << ")  " << QString::number(e.score, 'f', 3) << "\n";
+                    o << "  " << str(e.label).leftJustified(8) << str(e.text) << "  [" << e.begin
+                      << ", " << e.end << ")  " << QString::number(e.score, 'f', 3) << "\n";
                 break;
             case HeadType::QuestionAnswering:
-                o << "  answer: " << str(pred.answer.text) << "  [" << pred.answer.begin << ", " << pred.answer.end
-                  << ")  " << QString::number(pred.answer.score, 'f', 3) << "\n";
+                o << "  answer: " << str(pred.answer.text) << "  [" << pred.answer.begin << ", "
+                  << pred.answer.end << ")  " << QString::number(pred.answer.score, 'f', 3) << "\n";
                 break;
             case HeadType::MaskedLM:
                 if (pred.fills.empty()) o << "  no [MASK] in the input\n";
                 for (const auto& f : pred.fills) {
                     o << "  [MASK] at token " << f.position << ":";
-                    for (const auto& [token, prob] : f.candidates) o << "  " << str(token) << " " << QString::number(prob, 'f', 3);
+                    for (const auto& [token, prob] : f.candidates)
+                        o << "  " << str(token) << " " << QString::number(prob, 'f', 3);
                     o << "\n";
                 }
                 break;
-            default: o << "  hidden state of [CLS] computed (base model has no head)\n";
+            default:
+                o << "  hidden state of [CLS] computed (base model has no head)\n";
         }
     }
     o << "(" << str(formatDuration(r.raw.seconds)) << ")\n";
@@ -217,16 +241,22 @@ int runPredict(const QStringList& args) {
 
 int runBench(const QStringList& args) {
     QCommandLineParser p;
-    p.addOption({"preset", "Benchmark a new model of this shape instead of MODEL (" +
-                               QString::fromStdString([] {
-                                   std::string s;
-                                   for (const auto& n : ModelConfig::presetNames()) s += (s.empty() ? "" : ", ") + n;
-                                   return s;
-                               }()) + ").", "NAME"});
+    p.addOption({"preset",
+                 "Benchmark a new model of this shape instead of MODEL (" +
+                     QString::fromStdString([] {
+                         std::string s;
+                         for (const auto& n : ModelConfig::presetNames())
+                             s += (s.empty() ? "" : ", ") + n;
+                         return s;
+                     }()) +
+                     ").",
+                 "NAME"});
     p.addOption({"batch", "Sequences per batch (default 8).", "B"});
     p.addOption({"seq", "Tokens per sequence (default 128).", "L"});
     p.addOption({"threads", "LibTorch threads (default: one per core).", "N"});
-    p.addOption({"dtype", "f32 (default), bf16, or int8 (dynamic quantization of the Linear layers).", "DTYPE", "f32"});
+    p.addOption({"dtype",
+                 "f32 (default), bf16, or int8 (dynamic quantization of the Linear layers).",
+                 "DTYPE", "f32"});
     p.addOption({"iterations", "Timed forward passes (default 20).", "N"});
     p.addOption({"json", "Print JSON."});
     p.setApplicationDescription("Time forward passes: ms per batch and sequences per second.");
@@ -241,26 +271,41 @@ int runBench(const QStringList& args) {
         throw UsageError{"give a MODEL folder or --preset NAME"};
     if (p.isSet("threads")) Runtime::setThreads(intOption(p, "threads", 0, 1));
     const QString dtype = p.value("dtype");
-    if (dtype != "f32" && dtype != "bf16" && dtype != "int8") throw UsageError{"--dtype must be f32, bf16 or int8"};
-    std::shared_ptr<Model> model = p.isSet("preset")
-                                       ? Model::create(ModelConfig::preset(p.value("preset").toStdString()))
-                                       : Model::load(p.positionalArguments().first().toStdString(), {},
-                                                     // speed does not depend on the values
-                                                     LoadOptions{.allowMissingWeights = true});
+    if (dtype != "f32" && dtype != "bf16" && dtype != "int8")
+        throw UsageError{"--dtype must be f32, bf16 or int8"};
+    std::shared_ptr<Model> model =
+        p.isSet("preset") ? Model::create(ModelConfig::preset(p.value("preset").toStdString()))
+                          : Model::load(p.positionalArguments().first().toStdString(), {},
+                                        // speed does not depend on the values
+                                        LoadOptions{.allowMissingWeights = true});
     if (dtype == "bf16") model->setComputeDType(ComputeDType::BFloat16);
     if (dtype == "int8") model->setDynamicInt8(true);
     const auto b = benchmarkModel(*model, intOption(p, "batch", 8, 1), intOption(p, "seq", 128, 1),
                                   intOption(p, "iterations", 20, 1), 3);
     if (p.isSet("json")) {
-        printJson(QJsonObject{{"model", p.isSet("preset") ? p.value("preset") : p.positionalArguments().first()},
-                              {"batch", b.batch}, {"seq", b.sequenceLength}, {"dtype", str(b.dtype)},
-                              {"threads", b.threads}, {"iterations", b.iterations}, {"ms_per_batch", b.medianMs},
-                              {"ms_mean", b.meanMs}, {"ms_min", b.minMs}, {"sequences_per_second", b.sequencesPerSecond}});
+        printJson(QJsonObject{
+            {"model", p.isSet("preset") ? p.value("preset") : p.positionalArguments().first()},
+            {"batch", b.batch},
+            {"seq", b.sequenceLength},
+            {"dtype", str(b.dtype)},
+            {"threads", b.threads},
+            {"iterations", b.iterations},
+            {"ms_per_batch", b.medianMs},
+            {"ms_mean", b.meanMs},
+            {"ms_min", b.minMs},
+            {"sequences_per_second", b.sequencesPerSecond}});
     } else {
-        out() << QString("%1 x %2, %3, %4 threads: %5 per batch (median of %6; min %7), %8 sequences/s\n")
-                     .arg(b.batch).arg(b.sequenceLength).arg(str(b.dtype)).arg(b.threads)
-                     .arg(str(formatDuration(b.medianMs / 1000))).arg(b.iterations)
-                     .arg(str(formatDuration(b.minMs / 1000))).arg(b.sequencesPerSecond, 0, 'f', 1);
+        out()
+            << QString(
+                   "%1 x %2, %3, %4 threads: %5 per batch (median of %6; min %7), %8 sequences/s\n")
+                   .arg(b.batch)
+                   .arg(b.sequenceLength)
+                   .arg(str(b.dtype))
+                   .arg(b.threads)
+                   .arg(str(formatDuration(b.medianMs / 1000)))
+                   .arg(b.iterations)
+                   .arg(str(formatDuration(b.minMs / 1000)))
+                   .arg(b.sequencesPerSecond, 0, 'f', 1);
     }
     return kExitOk;
 }
@@ -268,7 +313,9 @@ int runBench(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> modelCommands() {
-    return {{"inspect", "architecture, config, parameters, size, labels, tokenizer of a model", runInspect},
-            {"predict", "run a model on texts or token ids (classification, NER, QA, fill-mask)", runPredict},
+    return {{"inspect", "architecture, config, parameters, size, labels, tokenizer of a model",
+             runInspect},
+            {"predict", "run a model on texts or token ids (classification, NER, QA, fill-mask)",
+             runPredict},
             {"bench", "time forward passes: ms per batch, sequences per second", runBench}};
 }

@@ -1,10 +1,10 @@
 // distilbench-cli: a thin headless client of distilbench_core.
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <memory>
 #include <QTextStream>
 #include <cstdlib>
 #include <exception>
+#include <memory>
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/CliSupport.h"
@@ -15,7 +15,8 @@ namespace {
 
 std::vector<CliCommand> allCommands() {
     std::vector<CliCommand> commands;
-    for (auto&& group : {environmentCommands(), modelCommands(), tokenizerCommands(), explainCommands(), trainCommands(), exportCommands()})
+    for (auto&& group : {environmentCommands(), modelCommands(), tokenizerCommands(),
+                         explainCommands(), trainCommands(), exportCommands()})
         for (auto&& c : group) commands.push_back(c);
     return commands;
 }
@@ -39,7 +40,8 @@ QString helpText(const std::vector<CliCommand>& commands) {
 
 // The offscreen platform that rendering commands use warns about XDG_RUNTIME_DIR on every call;
 // that is noise for a command-line user (it changes nothing we write), so it is dropped.
-static void quietMessages(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+static void quietMessages(QtMsgType type, const QMessageLogContext& context,
+                          const QString& message) {
     if (message.startsWith(QLatin1String("QStandardPaths:"))) return;
     if (type == QtDebugMsg || type == QtInfoMsg) return;
     QTextStream(stderr) << message << '\n';
@@ -60,7 +62,8 @@ int main(int argc, char** argv) {
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
     QCoreApplication::setApplicationName(QStringLiteral("distilbench-cli"));
-    QCoreApplication::setApplicationVersion(QString::fromStdString(distilbench::Runtime::appVersion()));
+    QCoreApplication::setApplicationVersion(
+        QString::fromStdString(distilbench::Runtime::appVersion()));
     QTextStream err(stderr);
 
     QStringList args = QCoreApplication::arguments();
@@ -74,7 +77,8 @@ int main(int argc, char** argv) {
     for (; i < args.size() && args[i].startsWith(QLatin1Char('-')); ++i) {
         const QString a = args[i];
         if (a == QLatin1String("--version") || a == QLatin1String("-v")) {
-            QTextStream(stdout) << "distilbench-cli " << QCoreApplication::applicationVersion() << '\n';
+            QTextStream(stdout) << "distilbench-cli " << QCoreApplication::applicationVersion()
+                                << '\n';
             return kExitOk;
         }
         if (a == QLatin1String("--help") || a == QLatin1String("-h")) {

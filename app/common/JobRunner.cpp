@@ -35,7 +35,8 @@ JobRunner::~JobRunner() {
     }
 }
 
-int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess, Visibility visibility) {
+int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess,
+                     Visibility visibility) {
     const int id = nextId_++;
     auto job = std::make_shared<Job>();
     job->name = name;
@@ -55,18 +56,20 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess, 
     distilbench::JobCallbacks callbacks;
     Job* raw = job.get();
     callbacks.shouldAbort = [raw] { return raw->cancelRequested.load(); };
-    if (visibility == Visibility::Shown) callbacks.progress = [raw, emitProgress](const distilbench::ProgressReport& report) {
-        QMutexLocker lock(&raw->mutex);
-        if (!raw->sinceLastUpdate.isValid() || raw->sinceLastUpdate.elapsed() >= kMinIntervalMs) {
-            raw->sinceLastUpdate.start();
-            raw->pendingValid = false;
-            lock.unlock();
-            emitProgress(report);
-        } else {
-            raw->pending = report;  // delivered later if nothing newer comes
-            raw->pendingValid = true;
-        }
-    };
+    if (visibility == Visibility::Shown)
+        callbacks.progress = [raw, emitProgress](const distilbench::ProgressReport& report) {
+            QMutexLocker lock(&raw->mutex);
+            if (!raw->sinceLastUpdate.isValid() ||
+                raw->sinceLastUpdate.elapsed() >= kMinIntervalMs) {
+                raw->sinceLastUpdate.start();
+                raw->pendingValid = false;
+                lock.unlock();
+                emitProgress(report);
+            } else {
+                raw->pending = report;  // delivered later if nothing newer comes
+                raw->pendingValid = true;
+            }
+        };
 
     job->thread = QThread::create([raw, fn = std::move(fn), callbacks, emitProgress] {
         try {
@@ -89,14 +92,15 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess, 
         }
     });
     job->thread->setObjectName(QStringLiteral("job: ") + name);
-    connect(job->thread, &QThread::finished, this,
-            [this, id, onSuccess = std::move(onSuccess)] {
-                auto it = jobs_.find(id);
-                if (it == jobs_.end()) return;
-                if ((*it)->outcome == Job::Outcome::Succeeded && onSuccess) onSuccess();
-                finish(id);
-            },
-            Qt::QueuedConnection);
+    connect(
+        job->thread, &QThread::finished, this,
+        [this, id, onSuccess = std::move(onSuccess)] {
+            auto it = jobs_.find(id);
+            if (it == jobs_.end()) return;
+            if ((*it)->outcome == Job::Outcome::Succeeded && onSuccess) onSuccess();
+            finish(id);
+        },
+        Qt::QueuedConnection);
     jobs_.insert(id, job);
     if (visibility == Visibility::Shown) emit started(id, name);
     emit runningCountChanged(runningCount());
@@ -109,12 +113,17 @@ void JobRunner::finish(int id) {
     job->thread->wait();
     job->thread->deleteLater();
     switch (job->outcome) {
-        case Job::Outcome::Succeeded: emit finished(id); break;
-        case Job::Outcome::Cancelled: emit cancelled(id); break;
+        case Job::Outcome::Succeeded:
+            emit finished(id);
+            break;
+        case Job::Outcome::Cancelled:
+            emit cancelled(id);
+            break;
         case Job::Outcome::Failed:
             emit failed(id, job->name + QStringLiteral(" failed: ") + job->error);
             break;
-        case Job::Outcome::Running: break;
+        case Job::Outcome::Running:
+            break;
     }
     emit runningCountChanged(runningCount());
 }
@@ -127,9 +136,13 @@ void JobRunner::cancelAll() {
     for (auto& job : jobs_) job->cancelRequested = true;
 }
 
-bool JobRunner::isRunning(int id) const { return jobs_.contains(id); }
+bool JobRunner::isRunning(int id) const {
+    return jobs_.contains(id);
+}
 
-int JobRunner::runningCount() const { return jobs_.size(); }
+int JobRunner::runningCount() const {
+    return jobs_.size();
+}
 
 QString JobRunner::name(int id) const {
     auto it = jobs_.find(id);

@@ -345,7 +345,8 @@ std::map<std::string, std::string> EvaluatePage::labelMapping() const {
     for (int r = 0; r < labelMap_->rowCount(); ++r) {
         const auto* combo = qobject_cast<QComboBox*>(labelMap_->cellWidget(r, 1));
         if (combo && combo->currentIndex() > 0)
-            mapping[labelMap_->item(r, 0)->text().toStdString()] = combo->currentText().toStdString();
+            mapping[labelMap_->item(r, 0)->text().toStdString()] =
+                combo->currentText().toStdString();
     }
     return mapping;
 }

@@ -5,11 +5,11 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -224,9 +224,9 @@ int ExportDialog::exportNow() {
     // previous export needs the user's yes with the folder named.
     const ExportTarget target = inspectExport(model, out, o);
     if (target.state == ExportTarget::State::Refused) {
-        result_->setText(tr("Not exported: %1 %2")
-                             .arg(QString::fromStdString(target.path),
-                                  QString::fromStdString(target.problem)));
+        result_->setText(
+            tr("Not exported: %1 %2")
+                .arg(QString::fromStdString(target.path), QString::fromStdString(target.problem)));
         return -1;
     }
     if (target.needsConfirmation()) {

@@ -102,8 +102,9 @@ QLabel* makeNoticeBanner(QWidget* parent) {
     banner->setObjectName(QStringLiteral("runNotice"));
     banner->setWordWrap(true);
     banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    banner->setStyleSheet(QStringLiteral(
-        "QLabel { background: palette(alternate-base); border-left: 3px solid #d9a400; padding: 4px; }"));
+    banner->setStyleSheet(
+        QStringLiteral("QLabel { background: palette(alternate-base); border-left: 3px solid "
+                       "#d9a400; padding: 4px; }"));
     banner->hide();
     return banner;
 }
@@ -116,8 +117,8 @@ std::function<void(const std::string&)> noticeSink(QLabel* banner) {
             [target, message] {
                 if (!target) return;
                 const QString text = QString::fromStdString(message);
-                target->setText(target->text().isEmpty() ? text
-                                                         : target->text() + QLatin1Char('\n') + text);
+                target->setText(
+                    target->text().isEmpty() ? text : target->text() + QLatin1Char('\n') + text);
                 target->show();
             },
             Qt::QueuedConnection);

@@ -190,8 +190,9 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
     // Offered only where the CPU computes bf16 natively; emulated bf16 takes minutes a step.
     if (!distilbench::Runtime::bf16Usable()) {
         bf16_->setEnabled(false);
-        bf16_->setToolTip(tr("Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); "
-                             "emulated bf16 would take minutes per step."));
+        bf16_->setToolTip(
+            tr("Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); "
+               "emulated bf16 would take minutes per step."));
     }
     adv->addRow(bf16_);
     for (QWidget* w : advanced_->findChildren<QWidget*>()) w->setVisible(false);

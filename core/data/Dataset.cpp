@@ -18,28 +18,39 @@
 
 #include "core/data/TableReader.h"
 #include "core/runtime/Error.h"
-#include "core/util/FileChecks.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/util/FileChecks.h"
 
 namespace distilbench {
 
 bool parseTask(const std::string& s, Task& out) {
-    if (s == "classification") out = Task::Classification;
-    else if (s == "multilabel" || s == "multi-label") out = Task::MultiLabel;
-    else if (s == "token" || s == "token-classification" || s == "ner") out = Task::TokenClassification;
-    else if (s == "regression") out = Task::Regression;
-    else if (s == "mlm" || s == "masked-lm") out = Task::MaskedLM;
-    else return false;
+    if (s == "classification")
+        out = Task::Classification;
+    else if (s == "multilabel" || s == "multi-label")
+        out = Task::MultiLabel;
+    else if (s == "token" || s == "token-classification" || s == "ner")
+        out = Task::TokenClassification;
+    else if (s == "regression")
+        out = Task::Regression;
+    else if (s == "mlm" || s == "masked-lm")
+        out = Task::MaskedLM;
+    else
+        return false;
     return true;
 }
 
 std::string taskName(Task t) {
     switch (t) {
-        case Task::Classification: return "classification";
-        case Task::MultiLabel: return "multilabel";
-        case Task::TokenClassification: return "token";
-        case Task::Regression: return "regression";
-        case Task::MaskedLM: return "mlm";
+        case Task::Classification:
+            return "classification";
+        case Task::MultiLabel:
+            return "multilabel";
+        case Task::TokenClassification:
+            return "token";
+        case Task::Regression:
+            return "regression";
+        case Task::MaskedLM:
+            return "mlm";
     }
     return "classification";
 }
@@ -74,7 +85,9 @@ std::vector<std::string> splitLabels(const std::string& cell) {
     const std::string trimmed = QString::fromStdString(cell).trimmed().toStdString();
     if (trimmed.rfind('[', 0) == 0) {
         const QJsonArray a = QJsonDocument::fromJson(QByteArray::fromStdString(trimmed)).array();
-        for (const auto& v : a) out.push_back(v.isString() ? v.toString().toStdString() : QString::number(v.toDouble()).toStdString());
+        for (const auto& v : a)
+            out.push_back(v.isString() ? v.toString().toStdString()
+                                       : QString::number(v.toDouble()).toStdString());
         return out;
     }
     for (const QString& part : QString::fromStdString(trimmed).split(';', Qt::SkipEmptyParts))
@@ -82,8 +95,9 @@ std::vector<std::string> splitLabels(const std::string& cell) {
     return out;
 }
 
-std::string pick(const std::vector<std::string>& header, const std::string& wanted, std::initializer_list<const char*> guesses,
-                 bool required, const std::string& what, const std::string& source) {
+std::string pick(const std::vector<std::string>& header, const std::string& wanted,
+                 std::initializer_list<const char*> guesses, bool required, const std::string& what,
+                 const std::string& source) {
     if (!wanted.empty()) {
         if (std::find(header.begin(), header.end(), wanted) == header.end()) {
             std::string names;
@@ -97,14 +111,18 @@ std::string pick(const std::vector<std::string>& header, const std::string& want
     if (required) {
         std::string names;
         for (const auto& h : header) names += (names.empty() ? "" : ", ") + h;
-        throw Error(source, "no " + what + " column found (columns: " + names + "); name it with a column option");
+        throw Error(source, "no " + what + " column found (columns: " + names +
+                                "); name it with a column option");
     }
     return {};
 }
 
-constexpr std::initializer_list<const char*> kTextColumns = {"sentence", "text", "sentence1", "content", "review", "question"};
-constexpr std::initializer_list<const char*> kPairColumns = {"sentence2", "text_pair", "context", "hypothesis"};
-constexpr std::initializer_list<const char*> kLabelColumns = {"label", "labels", "target", "class", "score"};
+constexpr std::initializer_list<const char*> kTextColumns = {"sentence", "text",   "sentence1",
+                                                             "content",  "review", "question"};
+constexpr std::initializer_list<const char*> kPairColumns = {"sentence2", "text_pair", "context",
+                                                             "hypothesis"};
+constexpr std::initializer_list<const char*> kLabelColumns = {"label", "labels", "target", "class",
+                                                              "score"};
 
 std::vector<RawRow> readTable(const std::string& path, const ColumnMapping& cols, Task task) {
     const Table table = TableReader::read(path);
@@ -120,14 +138,16 @@ std::vector<RawRow> readTable(const std::string& path, const ColumnMapping& cols
         RawRow row;
         row.text = r[ti];
         if (pi != SIZE_MAX) row.pair = r[pi];
-        row.labels = task == Task::MultiLabel ? splitLabels(r[li]) : std::vector<std::string>{r[li]};
+        row.labels =
+            task == Task::MultiLabel ? splitLabels(r[li]) : std::vector<std::string>{r[li]};
         row.line = line++;
         rows.push_back(std::move(row));
     }
     return rows;
 }
 
-std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols, Task task, bool lines) {
+std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols, Task task,
+                             bool lines) {
     requireRegularFile(path);
     QFile f(QString::fromStdString(path));
     if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
@@ -141,22 +161,26 @@ std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols,
             QJsonParseError e;
             const QJsonDocument doc = QJsonDocument::fromJson(line, &e);
             if (e.error != QJsonParseError::NoError || !doc.isObject())
-                throw Error(path, "line " + std::to_string(n) + " is not a JSON object (" + e.errorString().toStdString() + ")");
+                throw Error(path, "line " + std::to_string(n) + " is not a JSON object (" +
+                                      e.errorString().toStdString() + ")");
             objects.push_back(doc.object());
         }
     } else {
         QJsonParseError e;
         const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &e);
         if (e.error != QJsonParseError::NoError || !doc.isArray())
-            throw Error(path, "is not a JSON array of objects (" + e.errorString().toStdString() + ")");
+            throw Error(path,
+                        "is not a JSON array of objects (" + e.errorString().toStdString() + ")");
         for (const auto& v : doc.array()) objects.push_back(v.toObject());
     }
     if (objects.empty()) throw Error(path, "has no records");
     std::vector<std::string> keys;
     for (const QString& k : objects.front().keys()) keys.push_back(k.toStdString());
-    const std::string text = pick(keys, cols.text, kTextColumns, task != Task::TokenClassification, "text", path);
+    const std::string text =
+        pick(keys, cols.text, kTextColumns, task != Task::TokenClassification, "text", path);
     const std::string pair = pick(keys, cols.pair, kPairColumns, false, "pair", path);
-    const std::string label = pick(keys, cols.label, {"label", "labels", "target", "ner_tags", "tags"}, true, "label", path);
+    const std::string label = pick(
+        keys, cols.label, {"label", "labels", "target", "ner_tags", "tags"}, true, "label", path);
     std::vector<RawRow> rows;
     int n = 0;
     for (const auto& o : objects) {
@@ -165,18 +189,29 @@ std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols,
         row.line = n;
         const QJsonValue lv = o.value(QString::fromStdString(label));
         if (task == Task::TokenClassification) {
-            for (const auto& w : o.value(QString::fromStdString(text.empty() ? "tokens" : text)).toArray()) row.words.push_back(w.toString().toStdString());
-            for (const auto& t : lv.toArray()) row.tags.push_back(t.isString() ? t.toString().toStdString() : std::to_string(t.toInt()));
+            for (const auto& w :
+                 o.value(QString::fromStdString(text.empty() ? "tokens" : text)).toArray())
+                row.words.push_back(w.toString().toStdString());
+            for (const auto& t : lv.toArray())
+                row.tags.push_back(t.isString() ? t.toString().toStdString()
+                                                : std::to_string(t.toInt()));
             if (row.words.size() != row.tags.size())
-                throw Error(path, "record " + std::to_string(n) + " has " + std::to_string(row.words.size()) + " tokens but " +
+                throw Error(path, "record " + std::to_string(n) + " has " +
+                                      std::to_string(row.words.size()) + " tokens but " +
                                       std::to_string(row.tags.size()) + " tags");
         } else {
             row.text = o.value(QString::fromStdString(text)).toString().toStdString();
-            if (!pair.empty()) row.pair = o.value(QString::fromStdString(pair)).toString().toStdString();
+            if (!pair.empty())
+                row.pair = o.value(QString::fromStdString(pair)).toString().toStdString();
             if (lv.isArray()) {
-                for (const auto& x : lv.toArray()) row.labels.push_back(x.isString() ? x.toString().toStdString() : QString::number(x.toDouble()).toStdString());
+                for (const auto& x : lv.toArray())
+                    row.labels.push_back(x.isString()
+                                             ? x.toString().toStdString()
+                                             : QString::number(x.toDouble()).toStdString());
             } else if (lv.isString()) {
-                row.labels = task == Task::MultiLabel ? splitLabels(lv.toString().toStdString()) : std::vector<std::string>{lv.toString().toStdString()};
+                row.labels = task == Task::MultiLabel
+                                 ? splitLabels(lv.toString().toStdString())
+                                 : std::vector<std::string>{lv.toString().toStdString()};
             } else if (lv.isDouble()) {
                 row.labels = {QString::number(lv.toDouble(), 'g', 17).toStdString()};
             } else {
@@ -194,7 +229,8 @@ std::vector<RawRow> readFolder(const std::string& path, std::size_t* invalidUtf8
     std::vector<RawRow> rows;
     const QDir dir(QString::fromStdString(path));
     const QStringList classes = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    if (classes.isEmpty()) throw Error(path, "has no subfolders: expected one folder per label (pos/, neg/)");
+    if (classes.isEmpty())
+        throw Error(path, "has no subfolders: expected one folder per label (pos/, neg/)");
     for (const QString& cls : classes) {
         QDirIterator it(dir.filePath(cls), QDir::Files);
         QStringList files;
@@ -204,8 +240,9 @@ std::vector<RawRow> readFolder(const std::string& path, std::size_t* invalidUtf8
             // Each file is one example: a regular text file of bounded size.
             const std::string bytes = readSmallFile(file.toStdString(), 64ull * 1024 * 1024);
             if (bytes.find('\0') != std::string::npos)
-                throw Error(file.toStdString(), "is a binary file, not text (a folder-per-label "
-                                                "dataset holds one text file per example)");
+                throw Error(file.toStdString(),
+                            "is a binary file, not text (a folder-per-label "
+                            "dataset holds one text file per example)");
             const QByteArray raw = QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size()));
             if (!isValidUtf8(raw)) ++*invalidUtf8;  // replaced by U+FFFD below, and counted
             RawRow row;
@@ -236,8 +273,10 @@ std::vector<RawRow> readConll(const std::string& path) {
             flush();
             continue;
         }
-        const QStringList parts = QString::fromStdString(line).split(QRegularExpression("[ \\t]+"), Qt::SkipEmptyParts);
-        if (parts.size() < 2) throw Error(path, "line " + std::to_string(n) + " needs a token and a tag");
+        const QStringList parts =
+            QString::fromStdString(line).split(QRegularExpression("[ \\t]+"), Qt::SkipEmptyParts);
+        if (parts.size() < 2)
+            throw Error(path, "line " + std::to_string(n) + " needs a token and a tag");
         if (current.words.empty()) current.line = n;
         current.words.push_back(parts.first().toStdString());
         current.tags.push_back(parts.last().toStdString());
@@ -249,7 +288,9 @@ std::vector<RawRow> readConll(const std::string& path) {
 std::vector<std::string> sortedLabels(const std::set<std::string>& found) {
     std::vector<std::string> labels(found.begin(), found.end());
     const bool numeric = std::all_of(labels.begin(), labels.end(), isNumber);
-    if (numeric) std::sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return toNumber(a) < toNumber(b); });
+    if (numeric)
+        std::sort(labels.begin(), labels.end(),
+                  [](const auto& a, const auto& b) { return toNumber(a) < toNumber(b); });
     return labels;
 }
 
@@ -291,7 +332,8 @@ bool isValidUtf8(const QByteArray& bytes) {
 Dataset readCorpus(const std::string& path) {
     requireRegularFile(path);
     QFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot be read: " + f.errorString().toStdString());
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(path, "cannot be read: " + f.errorString().toStdString());
     Dataset d;
     d.task = Task::MaskedLM;
     d.source = path;
@@ -302,7 +344,8 @@ Dataset readCorpus(const std::string& path) {
         while (!bytes.isEmpty() && (bytes.endsWith('\n') || bytes.endsWith('\r'))) bytes.chop(1);
         if (line == 1 && bytes.startsWith("\xEF\xBB\xBF")) bytes.remove(0, 3);
         if (bytes.trimmed().isEmpty()) continue;
-        if (!isValidUtf8(bytes)) throw Error(path, "line " + std::to_string(line) + " is not valid UTF-8");
+        if (!isValidUtf8(bytes))
+            throw Error(path, "line " + std::to_string(line) + " is not valid UTF-8");
         Example e;
         e.text = bytes.toStdString();
         d.examples.push_back(std::move(e));
@@ -321,11 +364,16 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
     if (task == Task::MaskedLM) return readCorpus(path);
     std::vector<RawRow> rows;
     std::size_t invalidUtf8 = 0;
-    if (info.isDir()) rows = readFolder(path, &invalidUtf8);
-    else if (task == Task::TokenClassification && ext != "jsonl" && ext != "json") rows = readConll(path);
-    else if (ext == "jsonl" || ext == "ndjson") rows = readJson(path, columns, task, true);
-    else if (ext == "json") rows = readJson(path, columns, task, false);
-    else rows = readTable(path, columns, task);
+    if (info.isDir())
+        rows = readFolder(path, &invalidUtf8);
+    else if (task == Task::TokenClassification && ext != "jsonl" && ext != "json")
+        rows = readConll(path);
+    else if (ext == "jsonl" || ext == "ndjson")
+        rows = readJson(path, columns, task, true);
+    else if (ext == "json")
+        rows = readJson(path, columns, task, false);
+    else
+        rows = readTable(path, columns, task);
     if (rows.empty()) throw Error(path, "has no examples");
 
     Dataset d;
@@ -349,12 +397,14 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
         invalidRows += bad;
     }
     if (invalidRows > 0)
-        d.warnings.push_back(std::to_string(invalidRows) + (invalidRows == 1 ? " row holds" : " rows hold") +
+        d.warnings.push_back(std::to_string(invalidRows) +
+                             (invalidRows == 1 ? " row holds" : " rows hold") +
                              " invalid UTF-8; the invalid bytes were replaced by U+FFFD");
     if (task == Task::Regression) {
         for (const auto& r : rows) {
             if (r.labels.size() != 1 || !isNumber(r.labels[0]))
-                throw Error(path, "row at line " + std::to_string(r.line) + ": regression target '" +
+                throw Error(path, "row at line " + std::to_string(r.line) +
+                                      ": regression target '" +
                                       (r.labels.empty() ? "" : r.labels[0]) + "' is not a number");
             Example e;
             e.text = r.text;
@@ -373,7 +423,9 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
     for (std::size_t i = 0; i < d.labels.size(); ++i) id[d.labels[i]] = static_cast<int>(i);
     auto lookup = [&](const std::string& l, int line) {
         auto it = id.find(l);
-        if (it == id.end()) throw Error(path, "line " + std::to_string(line) + ": label '" + l + "' is not one of the given labels");
+        if (it == id.end())
+            throw Error(path, "line " + std::to_string(line) + ": label '" + l +
+                                  "' is not one of the given labels");
         return it->second;
     };
     d.examples.reserve(rows.size());
@@ -388,13 +440,15 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
             e.labels.assign(d.labels.size(), 0);
             for (const auto& l : r.labels) e.labels[lookup(l, r.line)] = 1;
         } else {
-            if (r.labels.size() != 1) throw Error(path, "line " + std::to_string(r.line) + " needs exactly one label");
+            if (r.labels.size() != 1)
+                throw Error(path, "line " + std::to_string(r.line) + " needs exactly one label");
             e.label = lookup(r.labels[0], r.line);
         }
         d.examples.push_back(std::move(e));
     }
     if (task == Task::Classification && d.labels.size() < 2)
-        throw Error(path, "has only one label ('" + d.labels[0] + "'): classification needs at least two");
+        throw Error(
+            path, "has only one label ('" + d.labels[0] + "'): classification needs at least two");
     return d;
 }
 
@@ -445,8 +499,10 @@ Dataset readDatasetForModel(const std::string& path, Task task, const ColumnMapp
         std::vector<std::string> unknown;
         for (std::size_t i = 0; i < d.labels.size(); ++i) {
             const auto it = modelId.find(d.labels[i]);
-            if (it != modelId.end()) remap[i] = it->second;
-            else unknown.push_back(d.labels[i]);
+            if (it != modelId.end())
+                remap[i] = it->second;
+            else
+                unknown.push_back(d.labels[i]);
         }
         if (!unknown.empty()) {
             // Labels written as ids 0..n-1 map onto the model's ids.
@@ -499,7 +555,9 @@ DatasetStatistics computeStatistics(const Dataset& d, const Tokenizer* tokenizer
     for (const auto& e : d.examples) {
         std::string key = e.text + '\x1f' + e.pair;
         for (const auto& w : e.words) key += w + ' ';
-        const bool empty = d.task == Task::TokenClassification ? e.words.empty() : QString::fromStdString(e.text).trimmed().isEmpty();
+        const bool empty = d.task == Task::TokenClassification
+                               ? e.words.empty()
+                               : QString::fromStdString(e.text).trimmed().isEmpty();
         if (empty) ++s.emptyRows;
         if (!seen.insert(key).second) ++s.duplicateRows;
         if (d.task == Task::Classification && e.label >= 0) counts[e.label]++;
@@ -508,22 +566,28 @@ DatasetStatistics computeStatistics(const Dataset& d, const Tokenizer* tokenizer
         if (d.task == Task::TokenClassification)
             for (int t : e.tags) counts[t]++;
         if (tokenizer) {
-            const std::size_t n = d.task == Task::TokenClassification
-                                      ? tokenizer->encodeWords(e.words, EncodeOptions{}).size()
-                                      : (e.pair.empty() ? tokenizer->encode(e.text).size()
-                                                        : tokenizer->encode(e.text, std::string_view(e.pair), EncodeOptions{}).size());
+            const std::size_t n =
+                d.task == Task::TokenClassification
+                    ? tokenizer->encodeWords(e.words, EncodeOptions{}).size()
+                    : (e.pair.empty()
+                           ? tokenizer->encode(e.text).size()
+                           : tokenizer->encode(e.text, std::string_view(e.pair), EncodeOptions{})
+                                 .size());
             s.lengths.push_back(n);
             s.maxLength = std::max(s.maxLength, n);
             if (maxLength > 0 && n > static_cast<std::size_t>(maxLength)) ++s.truncatedRows;
         }
     }
     if (d.task != Task::Regression)
-        for (std::size_t i = 0; i < d.labels.size(); ++i) s.classCounts.emplace_back(d.labels[i], counts[i]);
-    if (!s.lengths.empty()) s.meanLength = std::accumulate(s.lengths.begin(), s.lengths.end(), 0.0) / s.lengths.size();
+        for (std::size_t i = 0; i < d.labels.size(); ++i)
+            s.classCounts.emplace_back(d.labels[i], counts[i]);
+    if (!s.lengths.empty())
+        s.meanLength = std::accumulate(s.lengths.begin(), s.lengths.end(), 0.0) / s.lengths.size();
     return s;
 }
 
-std::pair<Dataset, Dataset> splitDataset(const Dataset& d, double fraction, std::uint64_t seed, bool stratify) {
+std::pair<Dataset, Dataset> splitDataset(const Dataset& d, double fraction, std::uint64_t seed,
+                                         bool stratify) {
     if (fraction <= 0 || fraction >= 1) throw Error("split fraction must be between 0 and 1");
     Dataset rest = d, split = d;
     rest.examples.clear();

@@ -41,8 +41,8 @@ struct Dataset {
 // Reads CSV/TSV (quoted fields, BOM, CRLF), JSON Lines, JSON arrays, a folder with one subfolder
 // per label (aclImdb style) or CoNLL token files (for token classification). Label names are
 // discovered (sorted; numerically when they are numbers) unless given. For Task::MaskedLM any
-// file is a corpus: one document per line, blank lines skipped, invalid UTF-8 rejected. Multi-label cells are
-// "a;b" or JSON lists. Throws Error naming the file (and line) for every problem.
+// file is a corpus: one document per line, blank lines skipped, invalid UTF-8 rejected. Multi-label
+// cells are "a;b" or JSON lists. Throws Error naming the file (and line) for every problem.
 class DatasetReader {
 public:
     static Dataset read(const std::string& path, Task task, const ColumnMapping& columns = {},
@@ -55,7 +55,9 @@ class UnknownLabelsError : public Error {
 public:
     UnknownLabelsError(const std::string& file, const std::string& problem,
                        std::vector<std::string> dataLabels, std::vector<std::string> modelLabels)
-        : Error(file, problem), dataLabels_(std::move(dataLabels)), modelLabels_(std::move(modelLabels)) {}
+        : Error(file, problem),
+          dataLabels_(std::move(dataLabels)),
+          modelLabels_(std::move(modelLabels)) {}
     const std::vector<std::string>& dataLabels() const { return dataLabels_; }
     const std::vector<std::string>& modelLabels() const { return modelLabels_; }
 
@@ -85,10 +87,12 @@ struct DatasetStatistics {
     std::vector<std::size_t> histogram(int bins, std::size_t* binWidth) const;
 };
 // Lengths need the tokenizer; with none, only counts are computed.
-DatasetStatistics computeStatistics(const Dataset& dataset, const Tokenizer* tokenizer, int maxLength);
+DatasetStatistics computeStatistics(const Dataset& dataset, const Tokenizer* tokenizer,
+                                    int maxLength);
 
 // Splits off `fraction` of the examples (seeded shuffle; stratified by label when asked and the
 // task has single labels). Returns {rest, split}.
-std::pair<Dataset, Dataset> splitDataset(const Dataset& dataset, double fraction, std::uint64_t seed, bool stratify);
+std::pair<Dataset, Dataset> splitDataset(const Dataset& dataset, double fraction,
+                                         std::uint64_t seed, bool stratify);
 
 }  // namespace distilbench

@@ -26,7 +26,8 @@ Table TableReader::read(const std::string& path) {
     return parse(buffer.str(), tsv ? '\t' : ',', !tsv, path);
 }
 
-Table TableReader::parse(const std::string& textIn, char delimiter, bool quoting, const std::string& source) {
+Table TableReader::parse(const std::string& textIn, char delimiter, bool quoting,
+                         const std::string& source) {
     std::string_view text(textIn);
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
     Table table;
@@ -43,8 +44,10 @@ Table TableReader::parse(const std::string& textIn, char delimiter, bool quoting
                 table.header = std::move(row);
             } else {
                 if (row.size() != table.header.size())
-                    throw Error(source, "line " + std::to_string(rowLine) + " has " + std::to_string(row.size()) +
-                                            " fields, the header has " + std::to_string(table.header.size()));
+                    throw Error(source, "line " + std::to_string(rowLine) + " has " +
+                                            std::to_string(row.size()) +
+                                            " fields, the header has " +
+                                            std::to_string(table.header.size()));
                 table.rows.push_back(std::move(row));
             }
         }
@@ -84,7 +87,9 @@ Table TableReader::parse(const std::string& textIn, char delimiter, bool quoting
             fieldStarted = true;
         }
     }
-    if (inQuotes) throw Error(source, "line " + std::to_string(rowLine) + " has a quote that is never closed");
+    if (inQuotes)
+        throw Error(source,
+                    "line " + std::to_string(rowLine) + " has a quote that is never closed");
     if (!field.empty() || !row.empty()) endRow();
     if (table.header.empty()) throw Error(source, "is empty");
     return table;

@@ -1,8 +1,8 @@
 #include "core/distillation/Distiller.h"
 
 #include <QFile>
-#include "core/util/AtomicFile.h"
 #include <filesystem>
+#include "core/util/AtomicFile.h"
 
 #include "core/runtime/Error.h"
 #include "core/util/JsonFile.h"

@@ -6,13 +6,23 @@ namespace distilbench {
 namespace fs = std::filesystem;
 
 bool isExportFileName(const std::string& name) {
-    static const char* const kNames[] = {
-        "config.json",        "model.safetensors",       "model.safetensors.index.json",
-        "pytorch_model.bin",  "pytorch_model.bin.index.json", "model.onnx",
-        "tokenizer.json",     "vocab.txt",               "tokenizer_config.json",
-        "special_tokens_map.json", "spiece.model",       "sentencepiece.bpe.model",
-        "spm.model",          "vocab.json",              "merges.txt",
-        "added_tokens.json",  "README.md"};
+    static const char* const kNames[] = {"config.json",
+                                         "model.safetensors",
+                                         "model.safetensors.index.json",
+                                         "pytorch_model.bin",
+                                         "pytorch_model.bin.index.json",
+                                         "model.onnx",
+                                         "tokenizer.json",
+                                         "vocab.txt",
+                                         "tokenizer_config.json",
+                                         "special_tokens_map.json",
+                                         "spiece.model",
+                                         "sentencepiece.bpe.model",
+                                         "spm.model",
+                                         "vocab.json",
+                                         "merges.txt",
+                                         "added_tokens.json",
+                                         "README.md"};
     for (const char* n : kNames)
         if (name == n) return true;
     // Shards: model-00001-of-00002.safetensors
@@ -48,8 +58,7 @@ ExportTarget inspectExportTarget(const std::string& out, const std::string& mode
 
     const fs::file_status st = fs::symlink_status(target, ec);
     if (!fs::exists(st)) return t;  // New
-    if (fs::is_symlink(st))
-        return refuse("is a symbolic link; give the real folder or a new name");
+    if (fs::is_symlink(st)) return refuse("is a symbolic link; give the real folder or a new name");
     if (singleOnnxFile) {
         if (!fs::is_regular_file(st)) return refuse("exists and is not a file");
         t.state = ExportTarget::State::ExistingOnnxFile;

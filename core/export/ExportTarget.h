@@ -9,11 +9,11 @@ namespace distilbench {
 // empty, or holds nothing but a previous export (and the user asked for replacement).
 struct ExportTarget {
     enum class State {
-        New,             // nothing there: created
-        EmptyFolder,     // an empty folder: filled
-        PreviousExport,  // only export files (config, weights, tokenizer, card): replaced on request
+        New,               // nothing there: created
+        EmptyFolder,       // an empty folder: filled
+        PreviousExport,    // only export files (config, weights, card): replaced on request
         ExistingOnnxFile,  // a .onnx file: replaced on request
-        Refused,         // a file where a folder goes, a folder with other files, the model's own
+        Refused,           // a file, a folder with other files, the model's own folder
     };
     State state = State::New;
     std::string path;     // absolute, normalised

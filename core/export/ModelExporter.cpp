@@ -15,9 +15,9 @@
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
+#include "core/tokenizers/Tokenizer.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/FileChecks.h"
-#include "core/tokenizers/Tokenizer.h"
 #include "core/util/JsonFile.h"
 #include "core/weights/WeightWriter.h"
 

@@ -5,9 +5,9 @@
 #include <onnx/onnx_pb.h>
 
 #include <QFile>
-#include "core/util/AtomicFile.h"
 #include <cmath>
 #include <limits>
+#include "core/util/AtomicFile.h"
 
 #include "core/models/EncoderModel.h"
 #include "core/runtime/Error.h"

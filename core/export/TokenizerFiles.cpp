@@ -1,8 +1,8 @@
 #include "core/export/TokenizerFiles.h"
 
 #include <QJsonArray>
-#include "core/util/AtomicFile.h"
 #include <filesystem>
+#include "core/util/AtomicFile.h"
 
 #include "core/runtime/Error.h"
 #include "core/tokenizers/WordPieceTokenizer.h"

@@ -12,7 +12,8 @@ std::string substringByCodePoints(const std::string& text, int begin, int end) {
     std::size_t b = std::string::npos, e = text.size();
     int cp = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
-        const bool boundary = i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        const bool boundary =
+            i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
         if (!boundary) continue;
         if (cp == begin && b == std::string::npos) b = i;
         if (cp == end) {
@@ -38,7 +39,9 @@ std::vector<float> softmax(const float* logits, std::size_t n) {
 std::shared_ptr<Pipeline> Pipeline::open(const std::string& path, const JobCallbacks& callbacks,
                                          const LoadOptions& load) {
     JobCallbacks modelProgress = callbacks;
-    modelProgress.progress = [&](const ProgressReport& r) { callbacks.report(r.fraction * 0.9, r.message); };
+    modelProgress.progress = [&](const ProgressReport& r) {
+        callbacks.report(r.fraction * 0.9, r.message);
+    };
     auto model = Model::load(path, modelProgress, load);
     std::shared_ptr<Tokenizer> tokenizer;
     if (!model->summary().tokenizerFiles.empty()) {
@@ -49,7 +52,8 @@ std::shared_ptr<Pipeline> Pipeline::open(const std::string& path, const JobCallb
     return std::make_shared<Pipeline>(std::move(model), std::move(tokenizer));
 }
 
-std::vector<Entity> groupEntities(const Encoding& encoding, const std::vector<std::string>& tokenLabels,
+std::vector<Entity> groupEntities(const Encoding& encoding,
+                                  const std::vector<std::string>& tokenLabels,
                                   const std::vector<float>& probs, const std::string& text) {
     std::vector<Entity> entities;
     Entity current;
@@ -66,7 +70,8 @@ std::vector<Entity> groupEntities(const Encoding& encoding, const std::vector<st
         if (encoding.specialTokensMask[t]) continue;
         const int word = encoding.wordIds[t];
         const int sequence = encoding.sequenceIds[t];
-        if (word >= 0 && word == lastWord && sequence == lastSequence) {  // a later piece of the same word
+        if (word >= 0 && word == lastWord &&
+            sequence == lastSequence) {  // a later piece of the same word
             if (!scores.empty()) current.end = encoding.offsets[t].second;
             continue;
         }
@@ -80,7 +85,8 @@ std::vector<Entity> groupEntities(const Encoding& encoding, const std::vector<st
         const bool begins = label.rfind("B-", 0) == 0;
         const std::string type = (begins || label.rfind("I-", 0) == 0) ? label.substr(2) : label;
         if (!scores.empty() && (begins || type != current.label)) close();
-        if (scores.empty()) current = Entity{type, {}, encoding.offsets[t].first, encoding.offsets[t].second, 0};
+        if (scores.empty())
+            current = Entity{type, {}, encoding.offsets[t].first, encoding.offsets[t].second, 0};
         current.end = encoding.offsets[t].second;
         scores.push_back(t < probs.size() ? probs[t] : 0.0f);
     }
@@ -115,19 +121,24 @@ AnswerSpan bestAnswerSpan(const Encoding& encoding, const std::vector<float>& st
 Pipeline::Pipeline(std::shared_ptr<Model> model, std::shared_ptr<Tokenizer> tokenizer)
     : model_(std::move(model)), tokenizer_(std::move(tokenizer)) {}
 
-PipelineResult Pipeline::predict(const std::vector<std::string>& texts, const std::vector<std::string>& pairs,
+PipelineResult Pipeline::predict(const std::vector<std::string>& texts,
+                                 const std::vector<std::string>& pairs,
                                  const PipelineOptions& options) const {
     if (!tokenizer_) throw Error("this model has no tokenizer: give token ids instead");
     if (texts.empty()) throw Error("no text given");
     EncodeOptions enc;
-    enc.maxLength = options.maxLength > 0 ? options.maxLength
-                                          : std::min(model_->config().maxPositions, tokenizer_->modelMaxLength());
-    enc.truncation = model_->config().head == HeadType::QuestionAnswering ? Truncation::OnlySecond : Truncation::LongestFirst;
+    enc.maxLength = options.maxLength > 0
+                        ? options.maxLength
+                        : std::min(model_->config().maxPositions, tokenizer_->modelMaxLength());
+    enc.truncation = model_->config().head == HeadType::QuestionAnswering
+                         ? Truncation::OnlySecond
+                         : Truncation::LongestFirst;
     std::vector<Encoding> encodings = tokenizer_->encodeBatch(texts, pairs, enc);
     return decode(std::move(encodings), texts, pairs, options);
 }
 
-PipelineResult Pipeline::predictIds(const std::vector<std::vector<std::int64_t>>& ids, const PipelineOptions& options) const {
+PipelineResult Pipeline::predictIds(const std::vector<std::vector<std::int64_t>>& ids,
+                                    const PipelineOptions& options) const {
     std::vector<Encoding> encodings;
     for (const auto& row : ids) {
         Encoding e;
@@ -147,8 +158,10 @@ PipelineResult Pipeline::predictIds(const std::vector<std::vector<std::int64_t>>
     return decode(std::move(encodings), {}, {}, options);
 }
 
-PipelineResult Pipeline::decode(std::vector<Encoding> encodings, const std::vector<std::string>& texts,
-                                const std::vector<std::string>& pairs, const PipelineOptions& options) const {
+PipelineResult Pipeline::decode(std::vector<Encoding> encodings,
+                                const std::vector<std::string>& texts,
+                                const std::vector<std::string>& pairs,
+                                const PipelineOptions& options) const {
     const ModelConfig& cfg = model_->config();
     InferenceRequest request;
     for (const auto& e : encodings) {
@@ -178,7 +191,9 @@ PipelineResult Pipeline::decode(std::vector<Encoding> encodings, const std::vect
                     probs = softmax(p.logits.data(), L);
                 }
                 for (std::size_t i = 0; i < L; ++i)
-                    p.scores.push_back({i < cfg.labels.size() ? cfg.labels[i] : "LABEL_" + std::to_string(i), probs[i]});
+                    p.scores.push_back(
+                        {i < cfg.labels.size() ? cfg.labels[i] : "LABEL_" + std::to_string(i),
+                         probs[i]});
                 const auto best = std::max_element(probs.begin(), probs.end()) - probs.begin();
                 p.label = p.scores[best].label;
                 break;
@@ -191,11 +206,13 @@ PipelineResult Pipeline::decode(std::vector<Encoding> encodings, const std::vect
                 for (std::size_t t = 0; t < n; ++t) {
                     const auto probs = softmax(base + t * C, C);
                     const auto best = std::max_element(probs.begin(), probs.end()) - probs.begin();
-                    p.tokenLabels.push_back(best < static_cast<long>(cfg.labels.size()) ? cfg.labels[best]
-                                                                                         : "LABEL_" + std::to_string(best));
+                    p.tokenLabels.push_back(best < static_cast<long>(cfg.labels.size())
+                                                ? cfg.labels[best]
+                                                : "LABEL_" + std::to_string(best));
                     chosen.push_back(probs[best]);
                 }
-                p.entities = groupEntities(p.encoding, p.tokenLabels, chosen, b < texts.size() ? texts[b] : std::string());
+                p.entities = groupEntities(p.encoding, p.tokenLabels, chosen,
+                                           b < texts.size() ? texts[b] : std::string());
                 break;
             }
             case HeadType::QuestionAnswering: {
@@ -209,8 +226,10 @@ PipelineResult Pipeline::decode(std::vector<Encoding> encodings, const std::vect
                 }
                 // The context is the pair text when there is one, else the text itself.
                 const int contextSeq = b < pairs.size() ? 1 : 0;
-                const std::string& context = contextSeq == 1 ? pairs[b] : (b < texts.size() ? texts[b] : std::string());
-                p.answer = bestAnswerSpan(p.encoding, start, end, contextSeq, options.maxAnswerTokens, context);
+                const std::string& context =
+                    contextSeq == 1 ? pairs[b] : (b < texts.size() ? texts[b] : std::string());
+                p.answer = bestAnswerSpan(p.encoding, start, end, contextSeq,
+                                          options.maxAnswerTokens, context);
                 break;
             }
             case HeadType::MaskedLM: {
@@ -222,18 +241,22 @@ PipelineResult Pipeline::decode(std::vector<Encoding> encodings, const std::vect
                     std::vector<std::size_t> order(V);
                     std::iota(order.begin(), order.end(), 0);
                     const std::size_t k = std::min<std::size_t>(options.topK, V);
-                    std::partial_sort(order.begin(), order.begin() + k, order.end(),
-                                      [&](std::size_t x, std::size_t y) { return probs[x] > probs[y]; });
+                    std::partial_sort(
+                        order.begin(), order.begin() + k, order.end(),
+                        [&](std::size_t x, std::size_t y) { return probs[x] > probs[y]; });
                     MaskFill fill;
                     fill.position = static_cast<int>(t);
                     for (std::size_t i = 0; i < k; ++i)
-                        fill.candidates.emplace_back(tokenizer_ ? tokenizer_->idToToken(order[i]) : std::to_string(order[i]), probs[order[i]]);
+                        fill.candidates.emplace_back(
+                            tokenizer_ ? tokenizer_->idToToken(order[i]) : std::to_string(order[i]),
+                            probs[order[i]]);
                     p.fills.push_back(std::move(fill));
                 }
                 break;
             }
             case HeadType::MultipleChoice:
-            case HeadType::Base: break;
+            case HeadType::Base:
+                break;
         }
         result.predictions.push_back(std::move(p));
     }

@@ -35,9 +35,9 @@ struct MaskFill {
 // What the Playground and `distilbench-cli predict` show for one input.
 struct TextPrediction {
     Encoding encoding;
-    std::vector<float> logits;  // classification: [labels]; others: flattened per token
-    std::vector<LabelScore> scores;  // classification, sorted by id
-    std::string label;               // classification: the best label
+    std::vector<float> logits;             // classification: [labels]; others: flattened per token
+    std::vector<LabelScore> scores;        // classification, sorted by id
+    std::string label;                     // classification: the best label
     std::vector<std::string> tokenLabels;  // token classification, per token
     std::vector<Entity> entities;
     AnswerSpan answer;
@@ -64,20 +64,24 @@ public:
     Pipeline(std::shared_ptr<Model> model, std::shared_ptr<Tokenizer> tokenizer);
     // Loads a model folder and the tokenizer beside it (none when the folder has no tokenizer
     // files). Throws distilbench::Error naming the file and the problem.
-    static std::shared_ptr<Pipeline> open(const std::string& path, const JobCallbacks& callbacks = {},
+    static std::shared_ptr<Pipeline> open(const std::string& path,
+                                          const JobCallbacks& callbacks = {},
                                           const LoadOptions& load = {});
 
-    PipelineResult predict(const std::vector<std::string>& texts, const std::vector<std::string>& pairs = {},
+    PipelineResult predict(const std::vector<std::string>& texts,
+                           const std::vector<std::string>& pairs = {},
                            const PipelineOptions& options = {}) const;
     // From token ids directly (no tokenizer needed).
-    PipelineResult predictIds(const std::vector<std::vector<std::int64_t>>& ids, const PipelineOptions& options = {}) const;
+    PipelineResult predictIds(const std::vector<std::vector<std::int64_t>>& ids,
+                              const PipelineOptions& options = {}) const;
 
     const std::shared_ptr<Model>& model() const { return model_; }
     const std::shared_ptr<Tokenizer>& tokenizer() const { return tokenizer_; }
 
 private:
     PipelineResult decode(std::vector<Encoding> encodings, const std::vector<std::string>& texts,
-                          const std::vector<std::string>& pairs, const PipelineOptions& options) const;
+                          const std::vector<std::string>& pairs,
+                          const PipelineOptions& options) const;
 
     std::shared_ptr<Model> model_;
     std::shared_ptr<Tokenizer> tokenizer_;
@@ -85,7 +89,8 @@ private:
 
 // Token classification: B-/I- tags (or plain labels) of each word's first piece grouped into
 // entities; later pieces of a word extend it. `probs` are the chosen labels' probabilities.
-std::vector<Entity> groupEntities(const Encoding& encoding, const std::vector<std::string>& tokenLabels,
+std::vector<Entity> groupEntities(const Encoding& encoding,
+                                  const std::vector<std::string>& tokenLabels,
                                   const std::vector<float>& probs, const std::string& text);
 // Question answering: the span of the context sequence that maximises p(start) * p(end), at most
 // maxTokens long.

@@ -62,7 +62,8 @@ const char* dtypeLabel(at::ScalarType t) {
 // Bytes the parameters of `config` take in float32 beyond what the weights file provides (the
 // file is mapped, not copied): what building the model will allocate at most.
 std::uint64_t bytesToAllocate(const ModelConfig& config, std::uint64_t fileBytes) {
-    const auto params = static_cast<std::uint64_t>(std::max<std::int64_t>(0, config.parameterCount()));
+    const auto params =
+        static_cast<std::uint64_t>(std::max<std::int64_t>(0, config.parameterCount()));
     const std::uint64_t bytes = params * 4;
     return bytes > fileBytes ? bytes - fileBytes : 0;
 }
@@ -76,8 +77,9 @@ const ModelConfig& Model::config() const {
 }
 
 std::shared_ptr<Model> Model::create(const ModelConfig& config, std::uint64_t seed) {
-    requireMemory(bytesToAllocate(config, 0), "", "a new " + config.architecture() + " (" +
-                  std::to_string(config.parameterCount()) + " parameters)");
+    requireMemory(bytesToAllocate(config, 0), "",
+                  "a new " + config.architecture() + " (" +
+                      std::to_string(config.parameterCount()) + " parameters)");
     std::shared_ptr<Model> model(new Model());
     model->encoder_ = std::make_unique<EncoderModel>(config, seed);
     model->summary_.weightsFormat = "new";
@@ -95,7 +97,8 @@ std::shared_ptr<Model> Model::adopt(std::unique_ptr<EncoderModel> encoder,
     return model;
 }
 
-IncompleteModelError::IncompleteModelError(const std::string& file, std::vector<std::string> missing)
+IncompleteModelError::IncompleteModelError(const std::string& file,
+                                           std::vector<std::string> missing)
     : Error(file, "is incomplete: " + std::to_string(missing.size()) +
                       (missing.size() == 1 ? " weight is" : " weights are") + " missing (" +
                       summariseNames(missing) +

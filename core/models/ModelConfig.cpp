@@ -22,7 +22,8 @@ struct ArchInfo {
 constexpr ArchInfo kArchitectures[] = {
     {"DistilBertModel", ModelFamily::DistilBert, HeadType::Base},
     {"DistilBertForMaskedLM", ModelFamily::DistilBert, HeadType::MaskedLM},
-    {"DistilBertForSequenceClassification", ModelFamily::DistilBert, HeadType::SequenceClassification},
+    {"DistilBertForSequenceClassification", ModelFamily::DistilBert,
+     HeadType::SequenceClassification},
     {"DistilBertForTokenClassification", ModelFamily::DistilBert, HeadType::TokenClassification},
     {"DistilBertForQuestionAnswering", ModelFamily::DistilBert, HeadType::QuestionAnswering},
     {"DistilBertForMultipleChoice", ModelFamily::DistilBert, HeadType::MultipleChoice},
@@ -35,22 +36,52 @@ constexpr ArchInfo kArchitectures[] = {
 };
 
 // Keys this struct owns; everything else goes to `extra`.
-const char* const kKnownKeys[] = {
-    "model_type", "architectures", "vocab_size", "dim", "hidden_size", "n_layers", "num_hidden_layers",
-    "n_heads", "num_attention_heads", "hidden_dim", "intermediate_size", "max_position_embeddings",
-    "type_vocab_size", "pad_token_id", "activation", "hidden_act", "sinusoidal_pos_embds", "dropout",
-    "hidden_dropout_prob", "attention_dropout", "attention_probs_dropout_prob", "seq_classif_dropout",
-    "classifier_dropout", "qa_dropout", "layer_norm_eps", "initializer_range", "tie_word_embeddings",
-    "id2label", "label2id", "problem_type", "num_labels"};
+const char* const kKnownKeys[] = {"model_type",
+                                  "architectures",
+                                  "vocab_size",
+                                  "dim",
+                                  "hidden_size",
+                                  "n_layers",
+                                  "num_hidden_layers",
+                                  "n_heads",
+                                  "num_attention_heads",
+                                  "hidden_dim",
+                                  "intermediate_size",
+                                  "max_position_embeddings",
+                                  "type_vocab_size",
+                                  "pad_token_id",
+                                  "activation",
+                                  "hidden_act",
+                                  "sinusoidal_pos_embds",
+                                  "dropout",
+                                  "hidden_dropout_prob",
+                                  "attention_dropout",
+                                  "attention_probs_dropout_prob",
+                                  "seq_classif_dropout",
+                                  "classifier_dropout",
+                                  "qa_dropout",
+                                  "layer_norm_eps",
+                                  "initializer_range",
+                                  "tie_word_embeddings",
+                                  "id2label",
+                                  "label2id",
+                                  "problem_type",
+                                  "num_labels"};
 
 std::string typeName(const QJsonValue& v) {
     switch (v.type()) {
-        case QJsonValue::String: return "a string";
-        case QJsonValue::Bool: return "true/false";
-        case QJsonValue::Array: return "a list";
-        case QJsonValue::Object: return "an object";
-        case QJsonValue::Null: return "null";
-        default: return "a number";
+        case QJsonValue::String:
+            return "a string";
+        case QJsonValue::Bool:
+            return "true/false";
+        case QJsonValue::Array:
+            return "a list";
+        case QJsonValue::Object:
+            return "an object";
+        case QJsonValue::Null:
+            return "null";
+        default:
+            return "a number";
     }
 }
 
@@ -67,7 +98,8 @@ int getInt(const QJsonObject& o, const char* key, int fallback, const std::strin
                                 QString::number(d, 'g', 17).toStdString());
     return static_cast<int>(d);
 }
-double getDouble(const QJsonObject& o, const char* key, double fallback, const std::string& source) {
+double getDouble(const QJsonObject& o, const char* key, double fallback,
+                 const std::string& source) {
     const auto v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) return fallback;
     if (!v.isDouble())
@@ -78,7 +110,8 @@ bool getBool(const QJsonObject& o, const char* key, bool fallback, const std::st
     const auto v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) return fallback;
     if (!v.isBool())
-        throw Error(source, std::string("\"") + key + "\" must be true or false, not " + typeName(v));
+        throw Error(source,
+                    std::string("\"") + key + "\" must be true or false, not " + typeName(v));
     return v.toBool();
 }
 std::string getString(const QJsonObject& o, const char* key, const std::string& fallback,
@@ -105,12 +138,18 @@ void checkRange(const std::string& source, const char* key, std::int64_t value, 
 
 std::string ModelConfig::headName(HeadType head) {
     switch (head) {
-        case HeadType::Base: return "Model";
-        case HeadType::MaskedLM: return "ForMaskedLM";
-        case HeadType::SequenceClassification: return "ForSequenceClassification";
-        case HeadType::TokenClassification: return "ForTokenClassification";
-        case HeadType::QuestionAnswering: return "ForQuestionAnswering";
-        case HeadType::MultipleChoice: return "ForMultipleChoice";
+        case HeadType::Base:
+            return "Model";
+        case HeadType::MaskedLM:
+            return "ForMaskedLM";
+        case HeadType::SequenceClassification:
+            return "ForSequenceClassification";
+        case HeadType::TokenClassification:
+            return "ForTokenClassification";
+        case HeadType::QuestionAnswering:
+            return "ForQuestionAnswering";
+        case HeadType::MultipleChoice:
+            return "ForMultipleChoice";
     }
     return "Model";
 }
@@ -120,18 +159,33 @@ std::string ModelConfig::architecture() const {
 }
 
 std::int64_t ModelConfig::parameterCount() const {
-    const std::int64_t D = hiddenSize, F = intermediateSize, V = vocabSize, N = std::max(1, numLabels());
+    const std::int64_t D = hiddenSize, F = intermediateSize, V = vocabSize,
+                       N = std::max(1, numLabels());
     const bool bert = family == ModelFamily::Bert;
-    std::int64_t n = V * D + std::int64_t(maxPositions) * D + (bert ? std::int64_t(typeVocabSize) * D : 0) + 2 * D;
+    std::int64_t n = V * D + std::int64_t(maxPositions) * D +
+                     (bert ? std::int64_t(typeVocabSize) * D : 0) + 2 * D;
     n += std::int64_t(numLayers) * (4 * (D * D + D) + 2 * D + (D * F + F) + (F * D + D) + 2 * D);
-    if (bert && (head == HeadType::Base || head == HeadType::SequenceClassification || head == HeadType::MultipleChoice)) n += D * D + D;
+    if (bert && (head == HeadType::Base || head == HeadType::SequenceClassification ||
+                 head == HeadType::MultipleChoice))
+        n += D * D + D;
     switch (head) {
-        case HeadType::Base: break;
-        case HeadType::MaskedLM: n += D * D + D + 2 * D + V + (tieWordEmbeddings ? 0 : V * D); break;
-        case HeadType::SequenceClassification: n += (bert ? 0 : D * D + D) + N * D + N; break;
-        case HeadType::TokenClassification: n += N * D + N; break;
-        case HeadType::QuestionAnswering: n += 2 * D + 2; break;
-        case HeadType::MultipleChoice: n += (bert ? 0 : D * D + D) + D + 1; break;
+        case HeadType::Base:
+            break;
+        case HeadType::MaskedLM:
+            n += D * D + D + 2 * D + V + (tieWordEmbeddings ? 0 : V * D);
+            break;
+        case HeadType::SequenceClassification:
+            n += (bert ? 0 : D * D + D) + N * D + N;
+            break;
+        case HeadType::TokenClassification:
+            n += N * D + N;
+            break;
+        case HeadType::QuestionAnswering:
+            n += 2 * D + 2;
+            break;
+        case HeadType::MultipleChoice:
+            n += (bert ? 0 : D * D + D) + D + 1;
+            break;
     }
     return n;
 }
@@ -154,10 +208,14 @@ std::string ModelConfig::effectiveProblemType() const {
 ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& source) {
     ModelConfig c;
     const std::string type = json.value("model_type").toString().toStdString();
-    if (type == "distilbert") c.family = ModelFamily::DistilBert;
-    else if (type == "bert") c.family = ModelFamily::Bert;
-    else if (type.empty()) throw Error(source, "has no model_type");
-    else throw Error(source, "unknown model_type '" + type + "' (supported: distilbert, bert)");
+    if (type == "distilbert")
+        c.family = ModelFamily::DistilBert;
+    else if (type == "bert")
+        c.family = ModelFamily::Bert;
+    else if (type.empty())
+        throw Error(source, "has no model_type");
+    else
+        throw Error(source, "unknown model_type '" + type + "' (supported: distilbert, bert)");
 
     c.head = HeadType::Base;
     const QJsonArray archs = json.value("architectures").toArray();
@@ -167,7 +225,8 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
         for (const auto& a : kArchitectures) {
             if (arch == a.name) {
                 if (a.family != c.family)
-                    throw Error(source, "architecture " + arch + " does not match model_type " + type);
+                    throw Error(source,
+                                "architecture " + arch + " does not match model_type " + type);
                 c.head = a.head;
                 found = true;
             }
@@ -187,10 +246,12 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
     c.activation = getString(json, bert ? "hidden_act" : "activation", "gelu", source);
     c.sinusoidalPositions = !bert && getBool(json, "sinusoidal_pos_embds", false, source);
     c.dropout = getDouble(json, bert ? "hidden_dropout_prob" : "dropout", 0.1, source);
-    c.attentionDropout = getDouble(json, bert ? "attention_probs_dropout_prob" : "attention_dropout", 0.1, source);
+    c.attentionDropout =
+        getDouble(json, bert ? "attention_probs_dropout_prob" : "attention_dropout", 0.1, source);
     c.classifierDropout = bert ? getDouble(json, "classifier_dropout", c.dropout, source)
                                : getDouble(json, "seq_classif_dropout", 0.2, source);
-    c.qaDropout = bert ? getDouble(json, "classifier_dropout", c.dropout, source) : getDouble(json, "qa_dropout", 0.1, source);
+    c.qaDropout = bert ? getDouble(json, "classifier_dropout", c.dropout, source)
+                       : getDouble(json, "qa_dropout", 0.1, source);
     c.layerNormEps = getDouble(json, "layer_norm_eps", 1e-12, source);
     c.initializerRange = getDouble(json, "initializer_range", 0.02, source);
     c.tieWordEmbeddings = getBool(json, "tie_word_embeddings", true, source);
@@ -238,7 +299,8 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
     if (!(c.layerNormEps > 0 && c.layerNormEps < 1))
         throw Error(source, "\"layer_norm_eps\" must be in (0, 1)");
     if (c.hiddenSize % c.numHeads != 0)
-        throw Error(source, "hidden size " + std::to_string(c.hiddenSize) + " is not divisible by the number of heads " +
+        throw Error(source, "hidden size " + std::to_string(c.hiddenSize) +
+                                " is not divisible by the number of heads " +
                                 std::to_string(c.numHeads));
     if (c.activation != "gelu" && c.activation != "relu" && c.activation != "gelu_new")
         throw Error(source, "unsupported activation '" + c.activation + "'");
@@ -253,7 +315,8 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
 }
 
 ModelConfig ModelConfig::load(const std::string& path) {
-    if (!QFile::exists(QString::fromStdString(path))) throw Error(path, "missing: a model folder needs a config.json");
+    if (!QFile::exists(QString::fromStdString(path)))
+        throw Error(path, "missing: a model folder needs a config.json");
     return fromJson(readJsonObject(path), path);
 }
 
@@ -295,7 +358,8 @@ QJsonObject ModelConfig::toJson() const {
 }
 
 std::vector<std::string> ModelConfig::presetNames() {
-    return {"distilbert-base-uncased", "bert-base-uncased", "distilbert-small", "distilbert-tiny", "bert-small"};
+    return {"distilbert-base-uncased", "bert-base-uncased", "distilbert-small", "distilbert-tiny",
+            "bert-small"};
 }
 
 ModelConfig ModelConfig::preset(const std::string& name, HeadType head) {
@@ -311,16 +375,26 @@ ModelConfig ModelConfig::preset(const std::string& name, HeadType head) {
         return c;
     }
     if (name == "distilbert-small") {  // ~4 layers of 256: fast experiments on a laptop CPU
-        c.hiddenSize = 256; c.numLayers = 4; c.numHeads = 4; c.intermediateSize = 1024;
+        c.hiddenSize = 256;
+        c.numLayers = 4;
+        c.numHeads = 4;
+        c.intermediateSize = 1024;
         return c;
     }
     if (name == "distilbert-tiny") {
-        c.hiddenSize = 128; c.numLayers = 2; c.numHeads = 2; c.intermediateSize = 512;
+        c.hiddenSize = 128;
+        c.numLayers = 2;
+        c.numHeads = 2;
+        c.intermediateSize = 512;
         return c;
     }
     if (name == "bert-small") {
         c.family = ModelFamily::Bert;
-        c.hiddenSize = 256; c.numLayers = 4; c.numHeads = 4; c.intermediateSize = 1024; c.typeVocabSize = 2;
+        c.hiddenSize = 256;
+        c.numLayers = 4;
+        c.numHeads = 4;
+        c.intermediateSize = 1024;
+        c.typeVocabSize = 2;
         c.classifierDropout = c.qaDropout = 0.1;
         return c;
     }

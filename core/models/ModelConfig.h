@@ -8,7 +8,14 @@
 namespace distilbench {
 
 enum class ModelFamily { DistilBert, Bert };
-enum class HeadType { Base, MaskedLM, SequenceClassification, TokenClassification, QuestionAnswering, MultipleChoice };
+enum class HeadType {
+    Base,
+    MaskedLM,
+    SequenceClassification,
+    TokenClassification,
+    QuestionAnswering,
+    MultipleChoice
+};
 
 // Sanity limits on sizes read from a config.json (see ModelConfig::fromJson): generous for any
 // real encoder, small enough that a crafted file cannot demand terabytes.
@@ -45,7 +52,8 @@ struct ModelConfig {
     double initializerRange = 0.02;
     bool tieWordEmbeddings = true;
     std::vector<std::string> labels;  // id2label in id order
-    std::string problemType;          // "", regression, single_label_classification, multi_label_classification
+    std::string
+        problemType;  // "", regression, single_label_classification, multi_label_classification
     QJsonObject extra;
 
     // Throws distilbench::Error naming `source` for unknown model types or invalid values.
@@ -53,7 +61,8 @@ struct ModelConfig {
     static ModelConfig load(const std::string& path);
     QJsonObject toJson() const;
 
-    static ModelConfig preset(const std::string& name, HeadType head = HeadType::SequenceClassification);
+    static ModelConfig preset(const std::string& name,
+                              HeadType head = HeadType::SequenceClassification);
     static std::vector<std::string> presetNames();
 
     std::string modelType() const { return family == ModelFamily::Bert ? "bert" : "distilbert"; }
@@ -67,7 +76,8 @@ struct ModelConfig {
     std::int64_t parameterCount() const;
     // Multiply-adds per token of the encoder's linear layers: what layer count and widths cost.
     double encoderFlopsPerToken() const;
-    std::string effectiveProblemType() const;  // resolves "" like transformers does (integer labels)
+    std::string effectiveProblemType()
+        const;  // resolves "" like transformers does (integer labels)
 
     static std::string headName(HeadType head);
 };

@@ -33,14 +33,18 @@ void Runtime::setThreads(int threads) {
     at::set_num_threads(threads > 0 ? threads : coreCount());
 }
 
-int Runtime::threads() { return at::get_num_threads(); }
+int Runtime::threads() {
+    return at::get_num_threads();
+}
 
 int Runtime::coreCount() {
     const unsigned n = std::thread::hardware_concurrency();
     return n == 0 ? 1 : static_cast<int>(n);
 }
 
-bool Runtime::cudaAvailable() { return at::hasCUDA(); }
+bool Runtime::cudaAvailable() {
+    return at::hasCUDA();
+}
 
 int Runtime::cudaDeviceCount() {
     return cudaAvailable() ? static_cast<int>(at::getNumGPUs()) : 0;
@@ -68,8 +72,9 @@ bool Runtime::bf16Usable() {
 
 void Runtime::requireBf16(const std::string& what) {
     if (bf16Usable()) return;
-    throw Error(what + " is not available on this CPU: it has no native bf16 (AVX512-BF16 or "
-                       "AMX), and emulated bf16 takes minutes per forward pass; use float32");
+    throw Error(what +
+                " is not available on this CPU: it has no native bf16 (AVX512-BF16 or "
+                "AMX), and emulated bf16 takes minutes per forward pass; use float32");
 }
 
 BlasInfo Runtime::detectBlas() {
@@ -100,13 +105,16 @@ BlasInfo Runtime::detectBlas() {
     std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
     if (config || lower.find("openblas") != std::string::npos) {
         info.name = "OpenBLAS";
-        if (lower.find("openmp") != std::string::npos) info.name += " (OpenMP)";
-        else if (lower.find("pthread") != std::string::npos) info.name += " (pthreads)";
+        if (lower.find("openmp") != std::string::npos)
+            info.name += " (OpenMP)";
+        else if (lower.find("pthread") != std::string::npos)
+            info.name += " (pthreads)";
     } else if (lower.find("mkl") != std::string::npos) {
         info.name = "MKL";
     } else if (lower.find("blis") != std::string::npos) {
         info.name = "BLIS";
-    } else if (lower.find("/blas/") != std::string::npos || lower.find("libblas") != std::string::npos) {
+    } else if (lower.find("/blas/") != std::string::npos ||
+               lower.find("libblas") != std::string::npos) {
         info.name = "reference BLAS";
         info.isReference = true;
     } else {
@@ -129,9 +137,13 @@ std::int64_t Runtime::residentBytes() {
     return 0;
 }
 
-std::string Runtime::torchVersion() { return TORCH_VERSION; }
+std::string Runtime::torchVersion() {
+    return TORCH_VERSION;
+}
 
-std::string Runtime::appVersion() { return DISTILBENCH_VERSION; }
+std::string Runtime::appVersion() {
+    return DISTILBENCH_VERSION;
+}
 
 EnvironmentInfo Runtime::collect() {
     EnvironmentInfo env;

@@ -6,9 +6,9 @@
 #include <filesystem>
 
 #include "core/runtime/Error.h"
-#include "core/util/FileChecks.h"
 #include "core/sentencepiece/SentencePieceLibrary.h"
 #include "core/tokenizers/Unicode.h"
+#include "core/util/FileChecks.h"
 
 namespace distilbench {
 namespace fs = std::filesystem;
@@ -17,7 +17,8 @@ std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::
     requireRegularFile(path);  // a named pipe would block the module's read forever
     auto tok = std::unique_ptr<SentencePieceTokenizer>(new SentencePieceTokenizer());
     tok->backend_ = SentencePieceLibrary::instance().create();
-    if (const std::string error = tok->backend_->load(path); !error.empty()) throw Error(path, error);
+    if (const std::string error = tok->backend_->load(path); !error.empty())
+        throw Error(path, error);
     tok->source_ = path;
     auto& s = tok->special_;
     s.unkId = tok->backend_->unknownId();
@@ -29,12 +30,14 @@ std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::
         s.pad = "<pad>";
         s.mask = "<mask>";
     }
-    QFile map(QString::fromStdString((fs::path(path).parent_path() / "special_tokens_map.json").string()));
+    QFile map(QString::fromStdString(
+        (fs::path(path).parent_path() / "special_tokens_map.json").string()));
     if (map.open(QIODevice::ReadOnly)) {
         const QJsonObject o = QJsonDocument::fromJson(map.readAll()).object();
         auto get = [&](const char* key, std::string& out) {
             const QJsonValue v = o.value(key);
-            const QString t = v.isObject() ? v.toObject().value("content").toString() : v.toString();
+            const QString t =
+                v.isObject() ? v.toObject().value("content").toString() : v.toString();
             if (!t.isEmpty()) out = t.toStdString();
         };
         get("cls_token", s.cls);
@@ -75,10 +78,13 @@ std::vector<PreToken> SentencePieceTokenizer::tokenize(std::string_view text) co
     return out;
 }
 
-std::size_t SentencePieceTokenizer::vocabSize() const { return static_cast<std::size_t>(backend_->pieceCount()); }
+std::size_t SentencePieceTokenizer::vocabSize() const {
+    return static_cast<std::size_t>(backend_->pieceCount());
+}
 
 std::string SentencePieceTokenizer::idToToken(std::int64_t id) const {
-    return id >= 0 && id < backend_->pieceCount() ? backend_->idToPiece(static_cast<int>(id)) : std::string();
+    return id >= 0 && id < backend_->pieceCount() ? backend_->idToPiece(static_cast<int>(id))
+                                                  : std::string();
 }
 
 std::int64_t SentencePieceTokenizer::tokenToId(std::string_view token) const {

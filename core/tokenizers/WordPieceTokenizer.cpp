@@ -9,9 +9,9 @@
 #include <fstream>
 
 #include "core/runtime/Error.h"
+#include "core/tokenizers/Unicode.h"
 #include "core/util/FileChecks.h"
 #include "core/util/JsonFile.h"
-#include "core/tokenizers/Unicode.h"
 
 namespace distilbench {
 
@@ -30,7 +30,8 @@ std::string tokenString(const QJsonValue& v) {
     return {};
 }
 
-void readSpecialTokenFiles(const fs::path& folder, SpecialTokens& s, int& maxLength, BertNormalizerOptions* norm) {
+void readSpecialTokenFiles(const fs::path& folder, SpecialTokens& s, int& maxLength,
+                           BertNormalizerOptions* norm) {
     const auto config = readJsonObject((folder / "tokenizer_config.json").string(), false);
     const auto map = readJsonObject((folder / "special_tokens_map.json").string(), false);
     for (const QJsonObject* o : {&config, &map}) {
@@ -43,8 +44,10 @@ void readSpecialTokenFiles(const fs::path& folder, SpecialTokens& s, int& maxLen
     const double m = config.value("model_max_length").toDouble(0);
     if (m > 0 && m <= 1e6) maxLength = static_cast<int>(m);
     if (norm) {
-        if (config.contains("do_lower_case")) norm->lowercase = config.value("do_lower_case").toBool(true);
-        if (config.value("strip_accents").isBool()) norm->stripAccents = config.value("strip_accents").toBool();
+        if (config.contains("do_lower_case"))
+            norm->lowercase = config.value("do_lower_case").toBool(true);
+        if (config.value("strip_accents").isBool())
+            norm->stripAccents = config.value("strip_accents").toBool();
         if (config.contains("tokenize_chinese_chars"))
             norm->handleChineseChars = config.value("tokenize_chinese_chars").toBool(true);
     }
@@ -60,12 +63,14 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromVocab(const std::str
     std::string line;
     std::unordered_map<std::string, std::size_t> seen;
     while (std::getline(in, line)) {
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+            line.pop_back();
         if (tok->vocab_.empty() && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // BOM
         auto [it, inserted] = seen.emplace(line, tok->vocab_.size());
         if (!inserted)
-            throw Error(vocabPath, "token '" + line + "' appears twice (lines " + std::to_string(it->second + 1) +
-                                       " and " + std::to_string(tok->vocab_.size() + 1) + ")");
+            throw Error(vocabPath, "token '" + line + "' appears twice (lines " +
+                                       std::to_string(it->second + 1) + " and " +
+                                       std::to_string(tok->vocab_.size() + 1) + ")");
         tok->vocab_.push_back(line);
     }
     if (tok->vocab_.empty()) throw Error(vocabPath, "is empty");
@@ -73,7 +78,8 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromVocab(const std::str
     readSpecialTokenFiles(folder, tok->special_, tok->modelMaxLength_, &tok->normalizer_);
     tok->finishSetup(vocabPath);
     // The five special tokens are added tokens matched in raw text, as transformers does.
-    for (const std::string& s : {tok->special_.pad, tok->special_.unk, tok->special_.cls, tok->special_.sep, tok->special_.mask}) {
+    for (const std::string& s : {tok->special_.pad, tok->special_.unk, tok->special_.cls,
+                                 tok->special_.sep, tok->special_.mask}) {
         const auto id = tok->tokenToId(s);
         if (id < 0) continue;
         AddedToken a;
@@ -95,19 +101,23 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
     const QString type = model.value("type").toString();
     // Older files omit "type": a WordPiece model is the one with a vocab and no merges.
     if (!type.isEmpty() && type != "WordPiece")
-        throw Error(path, "tokenizer model '" + type.toStdString() + "' is not supported (WordPiece only; use a .model file for SentencePiece)");
+        throw Error(path,
+                    "tokenizer model '" + type.toStdString() +
+                        "' is not supported (WordPiece only; use a .model file for SentencePiece)");
     if (type.isEmpty() && (model.contains("merges") || !model.value("vocab").isObject()))
         throw Error(path, "tokenizer model is not WordPiece (it has merges or no vocab object)");
     auto tok = std::unique_ptr<WordPieceTokenizer>(new WordPieceTokenizer());
     const QJsonObject vocab = model.value("vocab").toObject();
     if (vocab.isEmpty()) throw Error(path, "the WordPiece vocab is empty");
     std::int64_t maxId = -1;
-    for (auto it = vocab.begin(); it != vocab.end(); ++it) maxId = std::max<std::int64_t>(maxId, it.value().toInteger(-1));
+    for (auto it = vocab.begin(); it != vocab.end(); ++it)
+        maxId = std::max<std::int64_t>(maxId, it.value().toInteger(-1));
     if (maxId < 0 || maxId > 10'000'000) throw Error(path, "vocab ids are invalid");
     tok->vocab_.assign(static_cast<std::size_t>(maxId + 1), std::string());
     for (auto it = vocab.begin(); it != vocab.end(); ++it) {
         const auto id = it.value().toInteger(-1);
-        if (id < 0) throw Error(path, "vocab entry '" + it.key().toStdString() + "' has no integer id");
+        if (id < 0)
+            throw Error(path, "vocab entry '" + it.key().toStdString() + "' has no integer id");
         tok->vocab_[static_cast<std::size_t>(id)] = it.key().toStdString();
     }
     tok->special_.unk = model.value("unk_token").toString("[UNK]").toStdString();
@@ -116,7 +126,8 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
     // crafted value only makes one long word take hours.
     const QJsonValue maxChars = model.value("max_input_chars_per_word");
     if (!maxChars.isUndefined() && !maxChars.isNull() &&
-        (!maxChars.isDouble() || maxChars.toDouble() < 1 || maxChars.toDouble() > kMaxInputCharsPerWord))
+        (!maxChars.isDouble() || maxChars.toDouble() < 1 ||
+         maxChars.toDouble() > kMaxInputCharsPerWord))
         throw Error(path, "max_input_chars_per_word must be between 1 and " +
                               std::to_string(kMaxInputCharsPerWord));
     tok->maxInputChars_ = static_cast<std::size_t>(maxChars.toInt(100));
@@ -128,7 +139,8 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
             tok->normalizer_.cleanText = n.value("clean_text").toBool(true);
             tok->normalizer_.handleChineseChars = n.value("handle_chinese_chars").toBool(true);
             tok->normalizer_.lowercase = n.value("lowercase").toBool(true);
-            if (n.value("strip_accents").isBool()) tok->normalizer_.stripAccents = n.value("strip_accents").toBool();
+            if (n.value("strip_accents").isBool())
+                tok->normalizer_.stripAccents = n.value("strip_accents").toBool();
         } else if (t == "Sequence") {
             tok->normalizer_ = {true, false, false, false, false};
             for (const auto& item : n.value("normalizers").toArray()) self(item.toObject(), self);
@@ -141,14 +153,17 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
             throw Error(path, "normalizer '" + t.toStdString() + "' is not supported");
         }
     };
-    if (normalizer.isNull() || normalizer.isUndefined()) tok->normalizer_.enabled = false;
-    else applyNormalizer(normalizer.toObject(), applyNormalizer);
+    if (normalizer.isNull() || normalizer.isUndefined())
+        tok->normalizer_.enabled = false;
+    else
+        applyNormalizer(normalizer.toObject(), applyNormalizer);
 
     const QJsonValue pre = root.value("pre_tokenizer");
     if (pre.isObject()) {
         const QString t = pre.toObject().value("type").toString();
         if (t != "BertPreTokenizer")
-            throw Error(path, "pre-tokenizer '" + t.toStdString() + "' is not supported (BertPreTokenizer only)");
+            throw Error(path, "pre-tokenizer '" + t.toStdString() +
+                                  "' is not supported (BertPreTokenizer only)");
     }
     const QJsonObject decoder = root.value("decoder").toObject();
     tok->cleanup_ = decoder.value("cleanup").toBool(true);
@@ -175,7 +190,8 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
         tok->added_.push_back(a);
     }
 
-    readSpecialTokenFiles(fs::path(path).parent_path(), tok->special_, tok->modelMaxLength_, nullptr);
+    readSpecialTokenFiles(fs::path(path).parent_path(), tok->special_, tok->modelMaxLength_,
+                          nullptr);
     tok->finishSetup(path);
     tok->indexAddedTokens();
 
@@ -189,10 +205,14 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
                 const QJsonObject o = v.toObject();
                 if (o.contains("Sequence")) {
                     const QJsonObject s = o.value("Sequence").toObject();
-                    out.push_back({true, s.value("id").toString() == "B" ? 1 : 0, {}, s.value("type_id").toInt()});
+                    out.push_back({true,
+                                   s.value("id").toString() == "B" ? 1 : 0,
+                                   {},
+                                   s.value("type_id").toInt()});
                 } else if (o.contains("SpecialToken")) {
                     const QJsonObject s = o.value("SpecialToken").toObject();
-                    out.push_back({false, 0, s.value("id").toString().toStdString(), s.value("type_id").toInt()});
+                    out.push_back({false, 0, s.value("id").toString().toStdString(),
+                                   s.value("type_id").toInt()});
                 }
             }
             return out;
@@ -205,10 +225,13 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
             const QJsonArray ids = s.value("ids").toArray(), tokens = s.value("tokens").toArray();
             auto& list = p.specials[it.key().toStdString()];
             for (qsizetype i = 0; i < ids.size(); ++i)
-                list.emplace_back(ids[i].toInteger(), i < tokens.size() ? tokens[i].toString().toStdString() : it.key().toStdString());
+                list.emplace_back(ids[i].toInteger(), i < tokens.size()
+                                                          ? tokens[i].toString().toStdString()
+                                                          : it.key().toStdString());
         }
         tok->post_ = p;
-        if (p.specials.count(tok->special_.cls) == 0 && !p.single.empty() && !p.single.front().isSequence)
+        if (p.specials.count(tok->special_.cls) == 0 && !p.single.empty() &&
+            !p.single.front().isSequence)
             tok->special_.cls = p.single.front().special;
         tok->special_.clsId = tok->tokenToId(tok->special_.cls);
     } else if (postType == "BertProcessing") {
@@ -220,8 +243,9 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
                    a[1].toInteger() < static_cast<qint64>(tok->vocab_.size());
         };
         if (!valid(cls) || !valid(sep))
-            throw Error(path, "BertProcessing needs \"cls\" and \"sep\" as [token, id] pairs "
-                              "inside the vocabulary");
+            throw Error(path,
+                        "BertProcessing needs \"cls\" and \"sep\" as [token, id] pairs "
+                        "inside the vocabulary");
         tok->special_.cls = cls[0].toString().toStdString();
         tok->special_.clsId = cls[1].toInteger();
         tok->special_.sep = sep[0].toString().toStdString();
@@ -247,15 +271,17 @@ void WordPieceTokenizer::finishSetup(const std::string& source) {
             continuations_.emplace(t.substr(prefix_.size()), static_cast<std::int64_t>(i));
     }
     special_.unkId = tokenToId(special_.unk);
-    if (special_.unkId < 0) throw Error(source, "the vocabulary has no unknown token '" + special_.unk + "'");
+    if (special_.unkId < 0)
+        throw Error(source, "the vocabulary has no unknown token '" + special_.unk + "'");
     special_.clsId = tokenToId(special_.cls);
     special_.sepId = tokenToId(special_.sep);
     special_.maskId = tokenToId(special_.mask);
     const auto pad = tokenToId(special_.pad);
     special_.padId = pad < 0 ? 0 : pad;
     if (source.ends_with(".txt")) {
-        for (const auto& [name, id] : {std::pair{special_.cls, special_.clsId}, std::pair{special_.sep, special_.sepId},
-                                       std::pair{special_.pad, pad}})
+        for (const auto& [name, id] :
+             {std::pair{special_.cls, special_.clsId}, std::pair{special_.sep, special_.sepId},
+              std::pair{special_.pad, pad}})
             if (id < 0) throw Error(source, "the vocabulary has no special token '" + name + "'");
     }
 }
@@ -264,7 +290,8 @@ void WordPieceTokenizer::indexAddedTokens() {
     std::stable_sort(added_.begin(), added_.end(), [](const AddedToken& a, const AddedToken& b) {
         return a.chars.size() > b.chars.size();  // longest match first
     });
-    hasNormalizedAdded_ = std::any_of(added_.begin(), added_.end(), [](const AddedToken& a) { return a.normalized; });
+    hasNormalizedAdded_ =
+        std::any_of(added_.begin(), added_.end(), [](const AddedToken& a) { return a.normalized; });
 }
 
 std::string WordPieceTokenizer::idToToken(std::int64_t id) const {
@@ -295,7 +322,8 @@ void WordPieceTokenizer::normalize(const std::u32string& text, std::size_t begin
         }
         if (c < 0x80) {  // fast path: most text is ASCII
             if (n.cleanText) {
-                if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) continue;
+                if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+                    continue;
                 if (c == '\t' || c == '\n' || c == '\r') c = ' ';
             }
             if (n.lowercase && c >= 'A' && c <= 'Z') c += 32;
@@ -315,8 +343,10 @@ void WordPieceTokenizer::normalize(const std::u32string& text, std::size_t begin
             continue;
         }
         buf.clear();
-        if (strip) unicode::decomposeCanonical(c, buf);
-        else buf.push_back(c);
+        if (strip)
+            unicode::decomposeCanonical(c, buf);
+        else
+            buf.push_back(c);
         for (char32_t d : buf) {
             if (strip && unicode::isMarkNonspacing(d)) continue;
             if (n.lowercase) {
@@ -376,16 +406,18 @@ void WordPieceTokenizer::wordPiece(const char32_t* chars, const int* align, std:
     }
 }
 
-void WordPieceTokenizer::splitWords(const std::u32string& chars, const std::vector<int>& align, int& word,
-                                    std::vector<PreToken>& out) const {
+void WordPieceTokenizer::splitWords(const std::u32string& chars, const std::vector<int>& align,
+                                    int& word, std::vector<PreToken>& out) const {
     const std::size_t n = chars.size();
     std::size_t start = 0;
     auto flush = [&](std::size_t end) {
-        if (end > start) wordPiece(chars.data() + start, align.data() + start, end - start, word++, out);
+        if (end > start)
+            wordPiece(chars.data() + start, align.data() + start, end - start, word++, out);
     };
     for (std::size_t i = 0; i < n; ++i) {
         const char32_t c = chars[i];
-        const bool space = c < 0x80 ? (c == ' ' || (c >= 0x09 && c <= 0x0D)) : unicode::isWhitespace(c);
+        const bool space =
+            c < 0x80 ? (c == ' ' || (c >= 0x09 && c <= 0x0D)) : unicode::isWhitespace(c);
         if (space) {
             flush(i);
             start = i + 1;
@@ -419,8 +451,9 @@ std::vector<Match> findAddedTokens(const std::u32string& text, std::size_t begin
         for (const auto& t : tokens) {
             if (t.normalized != normalized || t.chars.empty() || t.chars[0] != text[i]) continue;
             if (t.chars.size() > end - i || text.compare(i, t.chars.size(), t.chars) != 0) continue;
-            if (t.singleWord && ((i > begin && isWordChar(text[i - 1])) ||
-                                 (i + t.chars.size() < end && isWordChar(text[i + t.chars.size()]))))
+            if (t.singleWord &&
+                ((i > begin && isWordChar(text[i - 1])) ||
+                 (i + t.chars.size() < end && isWordChar(text[i + t.chars.size()]))))
                 continue;
             hit = &t;
             break;
@@ -451,7 +484,9 @@ std::vector<PreToken> WordPieceTokenizer::tokenize(std::string_view text) const 
     int word = 0;
     std::u32string norm;
     std::vector<int> align;
-    auto addToken = [&](const AddedToken& t, int b, int e) { out.push_back({t.id, t.content, b, e, word++}); };
+    auto addToken = [&](const AddedToken& t, int b, int e) {
+        out.push_back({t.id, t.content, b, e, word++});
+    };
 
     auto processSegment = [&](std::size_t begin, std::size_t end) {
         norm.clear();
@@ -491,16 +526,20 @@ std::string WordPieceTokenizer::decodeTokens(const std::vector<std::string>& tok
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         std::string t = tokens[i];
         if (i != 0) {
-            if (t.compare(0, prefix_.size(), prefix_) == 0) t.erase(0, prefix_.size());
-            else t.insert(0, " ");
+            if (t.compare(0, prefix_.size(), prefix_) == 0)
+                t.erase(0, prefix_.size());
+            else
+                t.insert(0, " ");
         }
         if (cleanup_) {
             static const std::pair<const char*, const char*> rules[] = {
-                {" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","}, {" ' ", "'"}, {" n't", "n't"},
-                {" 'm", "'m"}, {" do not", " don't"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};
+                {" .", "."},   {" ?", "?"},     {" !", "!"},    {" ,", ","},
+                {" ' ", "'"},  {" n't", "n't"}, {" 'm", "'m"},  {" do not", " don't"},
+                {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};
             for (const auto& [from, to] : rules) {
                 const std::string f = from, r = to;
-                for (std::size_t pos = 0; (pos = t.find(f, pos)) != std::string::npos; pos += r.size())
+                for (std::size_t pos = 0; (pos = t.find(f, pos)) != std::string::npos;
+                     pos += r.size())
                     t.replace(pos, f.size(), r);
             }
         }

@@ -1290,7 +1290,8 @@ private:
     void loadCheckpoint() {
         auto all = listCheckpoints();
         if (all.empty()) throw Error(dir_, "has no checkpoint to resume from");
-        std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::sort(all.begin(), all.end(),
+                  [](const auto& a, const auto& b) { return a.first > b.first; });
         // The newest checkpoint that verifies; damaged newer ones are named, never used.
         CheckpointData data;
         fs::path path;
@@ -1519,7 +1520,8 @@ TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& 
         // it is ours (checkNewRun saw it new or empty).
         if (lock && !session.started()) {
             lock.reset();
-            for (const auto& e : fs::directory_iterator(runDirectory, ec)) fs::remove_all(e.path(), ec);
+            for (const auto& e : fs::directory_iterator(runDirectory, ec))
+                fs::remove_all(e.path(), ec);
             if (!existed) fs::remove(runDirectory, ec);
         }
         throw;

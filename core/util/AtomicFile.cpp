@@ -20,11 +20,12 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     fd_ = ::mkostemp(name.data(), O_CLOEXEC);
     if (fd_ < 0) throw Error(path_, "cannot write: " + errnoText(errno));
     temp_ = name.data();
-    ::fchmod(fd_, 0644 & ~[] {
-        const mode_t m = ::umask(0);
-        ::umask(m);
-        return m;
-    }());
+    ::fchmod(
+        fd_, 0644 & ~[] {
+            const mode_t m = ::umask(0);
+            ::umask(m);
+            return m;
+        }());
 }
 
 AtomicFile::~AtomicFile() {

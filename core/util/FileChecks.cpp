@@ -5,10 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <algorithm>
+#include <cerrno>
 #include <climits>
+#include <cstring>
 #include <fstream>
 
 #include "core/runtime/Error.h"
@@ -36,8 +36,14 @@ std::uint64_t requireRegularFile(const std::string& path) {
 std::string readSmallFile(const std::string& path, std::uint64_t maxBytes) {
     const std::uint64_t size = requireRegularFile(path);
     if (size > maxBytes)
-        throw Error(path, "is " + formatBytes(static_cast<std::int64_t>(std::min<std::uint64_t>(size, INT64_MAX))) + "; at most " +
-                              formatBytes(static_cast<std::int64_t>(std::min<std::uint64_t>(maxBytes, INT64_MAX))) + " are read");
+        throw Error(
+            path,
+            "is " +
+                formatBytes(static_cast<std::int64_t>(std::min<std::uint64_t>(size, INT64_MAX))) +
+                "; at most " +
+                formatBytes(
+                    static_cast<std::int64_t>(std::min<std::uint64_t>(maxBytes, INT64_MAX))) +
+                " are read");
     // O_NONBLOCK: should the file be swapped for a pipe after the check, open does not hang.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) throw Error(path, "cannot open: " + errnoText(errno));
@@ -87,8 +93,13 @@ std::uint64_t availableMemoryBytes() {
 void requireMemory(std::uint64_t bytes, const std::string& file, const std::string& what) {
     const std::uint64_t available = availableMemoryBytes();
     if (available == 0 || bytes <= available) return;
-    throw Error(file, what + " needs " + formatBytes(static_cast<std::int64_t>(std::min<std::uint64_t>(bytes, INT64_MAX))) + "; " +
-                          formatBytes(static_cast<std::int64_t>(std::min<std::uint64_t>(available, INT64_MAX))) + " are available");
+    throw Error(
+        file,
+        what + " needs " +
+            formatBytes(static_cast<std::int64_t>(std::min<std::uint64_t>(bytes, INT64_MAX))) +
+            "; " +
+            formatBytes(static_cast<std::int64_t>(std::min<std::uint64_t>(available, INT64_MAX))) +
+            " are available");
 }
 
 }  // namespace distilbench

@@ -18,10 +18,11 @@ QJsonObject readJsonObject(const std::string& path, bool required) {
     // A regular file of bounded size: a pipe would block, a huge file would exhaust memory.
     const std::string bytes = readSmallFile(path, kMaxJsonFileBytes);
     QJsonParseError error;
-    const QJsonDocument doc =
-        QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw Error(path, "not valid JSON: " + error.errorString().toStdString() + " at byte " + std::to_string(error.offset));
+        throw Error(path, "not valid JSON: " + error.errorString().toStdString() + " at byte " +
+                              std::to_string(error.offset));
     return doc.object();
 }
 

@@ -13,8 +13,8 @@
 #include <set>
 
 #include "core/runtime/Error.h"
-#include "core/util/JsonFile.h"
 #include "core/util/CheckedMath.h"
+#include "core/util/JsonFile.h"
 #include "core/util/MappedFile.h"
 
 namespace distilbench {
@@ -23,8 +23,8 @@ namespace {
 
 bool parseDType(const QString& s, DType& out) {
     static const std::pair<const char*, DType> table[] = {
-        {"F32", DType::F32}, {"F16", DType::F16}, {"BF16", DType::BF16}, {"F64", DType::F64},
-        {"I64", DType::I64}, {"I32", DType::I32}, {"I16", DType::I16},   {"I8", DType::I8},
+        {"F32", DType::F32}, {"F16", DType::F16},  {"BF16", DType::BF16}, {"F64", DType::F64},
+        {"I64", DType::I64}, {"I32", DType::I32},  {"I16", DType::I16},   {"I8", DType::I8},
         {"U8", DType::U8},   {"BOOL", DType::Bool}};
     for (const auto& [name, dtype] : table) {
         if (s == QLatin1String(name)) {
@@ -40,12 +40,14 @@ bool parseDType(const QString& s, DType& out) {
 SafetensorsReader::Contents SafetensorsReader::read(const std::string& path) {
     auto file = MappedFile::open(path);
     const std::size_t size = file->size();
-    if (size < 8) throw Error(path, "not a safetensors file: shorter than its 8-byte header length");
+    if (size < 8)
+        throw Error(path, "not a safetensors file: shorter than its 8-byte header length");
     std::uint64_t headerLength = 0;
     std::memcpy(&headerLength, file->data(), 8);  // little-endian on every platform we build for
-    if (headerLength > size - 8)  // size >= 8 here: no wrap-around
-        throw Error(path, "header length " + std::to_string(headerLength) + " is larger than the file (" +
-                              std::to_string(size) + " bytes): the file is truncated or not safetensors");
+    if (headerLength > size - 8)                  // size >= 8 here: no wrap-around
+        throw Error(path, "header length " + std::to_string(headerLength) +
+                              " is larger than the file (" + std::to_string(size) +
+                              " bytes): the file is truncated or not safetensors");
     if (headerLength > 100u * 1024 * 1024) throw Error(path, "header is larger than 100 MB");
     const QByteArray headerBytes = QByteArray::fromRawData(
         reinterpret_cast<const char*>(file->data() + 8), static_cast<qsizetype>(headerLength));
@@ -68,7 +70,8 @@ SafetensorsReader::Contents SafetensorsReader::read(const std::string& path) {
                 contents.metadata[m.key().toStdString()] = m.value().toString().toStdString();
             continue;
         }
-        if (!it.value().isObject()) throw Error(path, "tensor '" + name + "': entry is not an object");
+        if (!it.value().isObject())
+            throw Error(path, "tensor '" + name + "': entry is not an object");
         const QJsonObject entry = it.value().toObject();
         TensorInfo info;
         info.name = name;
@@ -82,7 +85,8 @@ SafetensorsReader::Contents SafetensorsReader::read(const std::string& path) {
             if (!d.isDouble() || v < 0 || v > 9007199254740992.0 || v != std::floor(v))
                 throw Error(path, "tensor '" + name + "': invalid shape");
             info.shape.push_back(static_cast<std::int64_t>(v));
-            if (v > 0 && numel > std::numeric_limits<std::uint64_t>::max() / static_cast<std::uint64_t>(v))
+            if (v > 0 &&
+                numel > std::numeric_limits<std::uint64_t>::max() / static_cast<std::uint64_t>(v))
                 throw Error(path, "tensor '" + name + "': shape overflows");
             numel *= static_cast<std::uint64_t>(v);
         }
@@ -90,18 +94,21 @@ SafetensorsReader::Contents SafetensorsReader::read(const std::string& path) {
         if (offsets.size() != 2 || !offsets[0].isDouble() || !offsets[1].isDouble())
             throw Error(path, "tensor '" + name + "': data_offsets must be two numbers");
         const double b = offsets[0].toDouble(), e = offsets[1].toDouble();
-        if (b < 0 || e < b) throw Error(path, "tensor '" + name + "': data_offsets are reversed or negative");
+        if (b < 0 || e < b)
+            throw Error(path, "tensor '" + name + "': data_offsets are reversed or negative");
         // Beyond 2^53 a JSON number is no longer an exact integer (and beyond 2^64 the cast is
         // undefined): no real file is that large.
         if (e > 9007199254740992.0 || b != std::floor(b) || e != std::floor(e))
             throw Error(path, "tensor '" + name + "': data_offsets are not exact byte positions");
         const auto begin = static_cast<std::uint64_t>(b), end = static_cast<std::uint64_t>(e);
         if (end > dataSize)
-            throw Error(path, "tensor '" + name + "': data_offsets [" + std::to_string(begin) + ", " +
-                                  std::to_string(end) + "] point outside the file (data section has " +
-                                  std::to_string(dataSize) + " bytes); the file is truncated or corrupt");
+            throw Error(path,
+                        "tensor '" + name + "': data_offsets [" + std::to_string(begin) + ", " +
+                            std::to_string(end) + "] point outside the file (data section has " +
+                            std::to_string(dataSize) + " bytes); the file is truncated or corrupt");
         const auto expected = checkedMul(numel, static_cast<std::uint64_t>(dtypeSize(info.dtype)));
-        if (!expected || numel > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        if (!expected ||
+            numel > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             throw Error(path, "tensor '" + name + "': shape overflows");
         if (end - begin != *expected)
             throw Error(path, "tensor '" + name + "': " + std::to_string(end - begin) +

@@ -20,17 +20,35 @@ namespace {
 // million nested lists is then one flat loop, never a recursion that overflows the stack.
 struct Value;
 using ValuePtr = Value*;
-struct Global { std::string module, name; };
-struct Storage { std::string key; DType dtype; std::int64_t numel; };
-struct TensorRef { Storage storage; std::int64_t offset; std::vector<std::int64_t> size, stride; };
+struct Global {
+    std::string module, name;
+};
+struct Storage {
+    std::string key;
+    DType dtype;
+    std::int64_t numel;
+};
+struct TensorRef {
+    Storage storage;
+    std::int64_t offset;
+    std::vector<std::int64_t> size, stride;
+};
 struct Mark {};
 struct None {};
-struct List { std::vector<ValuePtr> items; };
-struct Tuple { std::vector<ValuePtr> items; };
-struct Dict { std::vector<std::pair<ValuePtr, ValuePtr>> items; };
+struct List {
+    std::vector<ValuePtr> items;
+};
+struct Tuple {
+    std::vector<ValuePtr> items;
+};
+struct Dict {
+    std::vector<std::pair<ValuePtr, ValuePtr>> items;
+};
 
 struct Value {
-    std::variant<None, bool, std::int64_t, double, std::string, Global, Storage, TensorRef, Mark, List, Tuple, Dict> v;
+    std::variant<None, bool, std::int64_t, double, std::string, Global, Storage, TensorRef, Mark,
+                 List, Tuple, Dict>
+        v;
 };
 
 // Caps on what a pickle may build. A state dict of a large encoder needs a few thousand values;
@@ -40,10 +58,11 @@ constexpr std::size_t kMaxPickleStack = 1'000'000;
 
 const std::map<std::string, DType>& storageTypes() {
     static const std::map<std::string, DType> types = {
-        {"FloatStorage", DType::F32}, {"HalfStorage", DType::F16}, {"BFloat16Storage", DType::BF16},
-        {"DoubleStorage", DType::F64}, {"LongStorage", DType::I64}, {"IntStorage", DType::I32},
-        {"ShortStorage", DType::I16}, {"CharStorage", DType::I8}, {"ByteStorage", DType::U8},
-        {"BoolStorage", DType::Bool}};
+        {"FloatStorage", DType::F32},     {"HalfStorage", DType::F16},
+        {"BFloat16Storage", DType::BF16}, {"DoubleStorage", DType::F64},
+        {"LongStorage", DType::I64},      {"IntStorage", DType::I32},
+        {"ShortStorage", DType::I16},     {"CharStorage", DType::I8},
+        {"ByteStorage", DType::U8},       {"BoolStorage", DType::Bool}};
     return types;
 }
 
@@ -68,19 +87,50 @@ public:
                      " entries: not a state dict");
             const std::uint8_t op = byte();
             switch (op) {
-                case 0x80: byte(); break;                         // PROTO
-                case 0x95: skip(8); break;                        // FRAME
-                case '.': return pop();                           // STOP
-                case '(': stack_.push_back(make(Mark{})); break;  // MARK
-                case '}': stack_.push_back(make(Dict{})); break;
-                case ']': stack_.push_back(make(List{})); break;
-                case ')': stack_.push_back(make(Tuple{})); break;
-                case 'N': stack_.push_back(make(None{})); break;
-                case 0x88: stack_.push_back(make(true)); break;
-                case 0x89: stack_.push_back(make(false)); break;
-                case 'J': { std::int32_t v; read(&v, 4); stack_.push_back(make(std::int64_t(v))); break; }
-                case 'K': stack_.push_back(make(std::int64_t(byte()))); break;
-                case 'M': { std::uint16_t v; read(&v, 2); stack_.push_back(make(std::int64_t(v))); break; }
+                case 0x80:
+                    byte();
+                    break;  // PROTO
+                case 0x95:
+                    skip(8);
+                    break;  // FRAME
+                case '.':
+                    return pop();  // STOP
+                case '(':
+                    stack_.push_back(make(Mark{}));
+                    break;  // MARK
+                case '}':
+                    stack_.push_back(make(Dict{}));
+                    break;
+                case ']':
+                    stack_.push_back(make(List{}));
+                    break;
+                case ')':
+                    stack_.push_back(make(Tuple{}));
+                    break;
+                case 'N':
+                    stack_.push_back(make(None{}));
+                    break;
+                case 0x88:
+                    stack_.push_back(make(true));
+                    break;
+                case 0x89:
+                    stack_.push_back(make(false));
+                    break;
+                case 'J': {
+                    std::int32_t v;
+                    read(&v, 4);
+                    stack_.push_back(make(std::int64_t(v)));
+                    break;
+                }
+                case 'K':
+                    stack_.push_back(make(std::int64_t(byte())));
+                    break;
+                case 'M': {
+                    std::uint16_t v;
+                    read(&v, 2);
+                    stack_.push_back(make(std::int64_t(v)));
+                    break;
+                }
                 case 0x8a: {  // LONG1
                     const std::uint8_t n = byte();
                     if (n > 8) fail("integer too large");
@@ -102,10 +152,28 @@ public:
                     stack_.push_back(make(d));
                     break;
                 }
-                case 'X': { std::uint32_t n; read(&n, 4); stack_.push_back(make(str(n))); break; }
-                case 0x8c: { const std::uint8_t n = byte(); stack_.push_back(make(str(n))); break; }
-                case 'T': { std::uint32_t n; read(&n, 4); stack_.push_back(make(str(n))); break; }
-                case 'U': { const std::uint8_t n = byte(); stack_.push_back(make(str(n))); break; }
+                case 'X': {
+                    std::uint32_t n;
+                    read(&n, 4);
+                    stack_.push_back(make(str(n)));
+                    break;
+                }
+                case 0x8c: {
+                    const std::uint8_t n = byte();
+                    stack_.push_back(make(str(n)));
+                    break;
+                }
+                case 'T': {
+                    std::uint32_t n;
+                    read(&n, 4);
+                    stack_.push_back(make(str(n)));
+                    break;
+                }
+                case 'U': {
+                    const std::uint8_t n = byte();
+                    stack_.push_back(make(str(n)));
+                    break;
+                }
                 case 'c': {  // GLOBAL "module\nname\n"
                     const std::string module = line(), name = line();
                     stack_.push_back(global(module, name));
@@ -116,35 +184,97 @@ public:
                     stack_.push_back(global(module, name));
                     break;
                 }
-                case 'q': { memo_[byte()] = top(); break; }
-                case 'r': { std::uint32_t i; read(&i, 4); memo_[i] = top(); break; }
-                case 0x94: { const auto i = memo_.size(); memo_[i] = top(); break; }
-                case 'h': { stack_.push_back(memoGet(byte())); break; }
-                case 'j': { std::uint32_t i; read(&i, 4); stack_.push_back(memoGet(i)); break; }
-                case 't': { Tuple t; t.items = popToMark(); stack_.push_back(make(std::move(t))); break; }
-                case 0x85: { Tuple t; t.items = {pop()}; stack_.push_back(make(std::move(t))); break; }
-                case 0x86: { auto b = pop(), a = pop(); stack_.push_back(make(Tuple{{a, b}})); break; }
-                case 0x87: { auto c = pop(), b = pop(), a = pop(); stack_.push_back(make(Tuple{{a, b, c}})); break; }
-                case 'l': { List l; l.items = popToMark(); stack_.push_back(make(std::move(l))); break; }
-                case 'a': { auto v = pop(); asList(top()).items.push_back(v); break; }
-                case 'e': { auto items = popToMark(); auto& l = asList(top()); l.items.insert(l.items.end(), items.begin(), items.end()); break; }
-                case 's': { auto v = pop(), k = pop(); asDict(top()).items.emplace_back(k, v); break; }
+                case 'q': {
+                    memo_[byte()] = top();
+                    break;
+                }
+                case 'r': {
+                    std::uint32_t i;
+                    read(&i, 4);
+                    memo_[i] = top();
+                    break;
+                }
+                case 0x94: {
+                    const auto i = memo_.size();
+                    memo_[i] = top();
+                    break;
+                }
+                case 'h': {
+                    stack_.push_back(memoGet(byte()));
+                    break;
+                }
+                case 'j': {
+                    std::uint32_t i;
+                    read(&i, 4);
+                    stack_.push_back(memoGet(i));
+                    break;
+                }
+                case 't': {
+                    Tuple t;
+                    t.items = popToMark();
+                    stack_.push_back(make(std::move(t)));
+                    break;
+                }
+                case 0x85: {
+                    Tuple t;
+                    t.items = {pop()};
+                    stack_.push_back(make(std::move(t)));
+                    break;
+                }
+                case 0x86: {
+                    auto b = pop(), a = pop();
+                    stack_.push_back(make(Tuple{{a, b}}));
+                    break;
+                }
+                case 0x87: {
+                    auto c = pop(), b = pop(), a = pop();
+                    stack_.push_back(make(Tuple{{a, b, c}}));
+                    break;
+                }
+                case 'l': {
+                    List l;
+                    l.items = popToMark();
+                    stack_.push_back(make(std::move(l)));
+                    break;
+                }
+                case 'a': {
+                    auto v = pop();
+                    asList(top()).items.push_back(v);
+                    break;
+                }
+                case 'e': {
+                    auto items = popToMark();
+                    auto& l = asList(top());
+                    l.items.insert(l.items.end(), items.begin(), items.end());
+                    break;
+                }
+                case 's': {
+                    auto v = pop(), k = pop();
+                    asDict(top()).items.emplace_back(k, v);
+                    break;
+                }
                 case 'u': {
                     auto items = popToMark();
                     if (items.size() % 2) fail("odd SETITEMS");
                     auto& d = asDict(top());
-                    for (std::size_t i = 0; i < items.size(); i += 2) d.items.emplace_back(items[i], items[i + 1]);
+                    for (std::size_t i = 0; i < items.size(); i += 2)
+                        d.items.emplace_back(items[i], items[i + 1]);
                     break;
                 }
                 case 'd': {
                     auto items = popToMark();
                     Dict d;
-                    for (std::size_t i = 0; i + 1 < items.size(); i += 2) d.items.emplace_back(items[i], items[i + 1]);
+                    for (std::size_t i = 0; i + 1 < items.size(); i += 2)
+                        d.items.emplace_back(items[i], items[i + 1]);
                     stack_.push_back(make(std::move(d)));
                     break;
                 }
-                case 'b': pop(); break;  // BUILD: state such as _metadata is irrelevant to weights
-                case 'Q': stack_.push_back(persistent(pop())); break;
+                case 'b':
+                    pop();
+                    break;  // BUILD: state such as _metadata is irrelevant to weights
+                case 'Q':
+                    stack_.push_back(persistent(pop()));
+                    break;
                 case 'R': {
                     auto args = pop();
                     auto fn = pop();
@@ -172,16 +302,19 @@ private:
         return *p_++;
     }
     void read(void* out, std::size_t n) {
-        if (static_cast<std::size_t>(end_ - p_) < n) fail("pickle data ends early (truncated file)");
+        if (static_cast<std::size_t>(end_ - p_) < n)
+            fail("pickle data ends early (truncated file)");
         std::memcpy(out, p_, n);
         p_ += n;
     }
     void skip(std::size_t n) {
-        if (static_cast<std::size_t>(end_ - p_) < n) fail("pickle data ends early (truncated file)");
+        if (static_cast<std::size_t>(end_ - p_) < n)
+            fail("pickle data ends early (truncated file)");
         p_ += n;
     }
     std::string str(std::size_t n) {
-        if (static_cast<std::size_t>(end_ - p_) < n) fail("pickle data ends early (truncated file)");
+        if (static_cast<std::size_t>(end_ - p_) < n)
+            fail("pickle data ends early (truncated file)");
         std::string s(reinterpret_cast<const char*>(p_), n);
         p_ += n;
         return s;
@@ -244,7 +377,8 @@ private:
     ValuePtr global(const std::string& module, const std::string& name) {
         if (!TorchCheckpointReader::isAllowedGlobal(module, name))
             fail("refused to load: the pickle references the global '" + module + "." + name +
-                 "', which is not needed for weights (only tensor-rebuild globals are allowed, as with "
+                 "', which is not needed for weights (only tensor-rebuild globals are allowed, as "
+                 "with "
                  "torch.load(weights_only=True))");
         return make(Global{module, name});
     }
@@ -289,8 +423,8 @@ private:
 
 bool TorchCheckpointReader::isAllowedGlobal(const std::string& module, const std::string& name) {
     if (module == "collections" && name == "OrderedDict") return true;
-    if (module == "torch._utils" &&
-        (name == "_rebuild_tensor_v2" || name == "_rebuild_parameter" || name == "_rebuild_parameter_with_state"))
+    if (module == "torch._utils" && (name == "_rebuild_tensor_v2" || name == "_rebuild_parameter" ||
+                                     name == "_rebuild_parameter_with_state"))
         return true;
     if (module == "torch" && storageTypes().count(name)) return true;
     return false;
@@ -336,7 +470,8 @@ void checkView(const std::string& path, const std::string& key, const TensorRef&
 
 std::vector<TensorInfo> TorchCheckpointReader::read(const std::string& path) {
     if (!ZipArchive::looksLikeZip(path))
-        throw Error(path, "not a zip-format torch.save file (the legacy pre-1.6 format is not supported)");
+        throw Error(
+            path, "not a zip-format torch.save file (the legacy pre-1.6 format is not supported)");
     ZipArchive zip(path);
     const ZipArchive::Entry* pickle = nullptr;
     for (const auto& e : zip.entries()) {
@@ -351,7 +486,8 @@ std::vector<TensorInfo> TorchCheckpointReader::read(const std::string& path) {
     Unpickler unpickler(path, zip.data(*pickle), pickle->size);
     const ValuePtr root = unpickler.run();
     const auto* dict = std::get_if<Dict>(&root->v);
-    if (!dict) throw Error(path, "the checkpoint is not a state dict (its top level is not a dict)");
+    if (!dict)
+        throw Error(path, "the checkpoint is not a state dict (its top level is not a dict)");
 
     std::vector<TensorInfo> tensors;
     for (const auto& [k, v] : dict->items) {
@@ -360,7 +496,8 @@ std::vector<TensorInfo> TorchCheckpointReader::read(const std::string& path) {
         if (!key || !ref) continue;  // non-tensor entries (rare) carry no weights
         const std::string entryName = prefix + "data/" + ref->storage.key;
         const auto* entry = zip.find(entryName);
-        if (!entry) throw Error(path, "tensor '" + *key + "': storage " + entryName + " is missing");
+        if (!entry)
+            throw Error(path, "tensor '" + *key + "': storage " + entryName + " is missing");
         if (!entry->stored) throw Error(path, "tensor '" + *key + "': storage is compressed");
         checkView(path, *key, *ref, entry->size);
         TensorInfo info;

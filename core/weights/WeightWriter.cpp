@@ -18,33 +18,55 @@ namespace {
 
 const char* safetensorsDType(at::ScalarType t, const std::string& name, const std::string& path) {
     switch (t) {
-        case at::kFloat: return "F32";
-        case at::kHalf: return "F16";
-        case at::kBFloat16: return "BF16";
-        case at::kDouble: return "F64";
-        case at::kLong: return "I64";
-        case at::kInt: return "I32";
-        case at::kShort: return "I16";
-        case at::kChar: return "I8";
-        case at::kByte: return "U8";
-        case at::kBool: return "BOOL";
-        default: throw Error(path, "tensor '" + name + "' has a dtype safetensors cannot store");
+        case at::kFloat:
+            return "F32";
+        case at::kHalf:
+            return "F16";
+        case at::kBFloat16:
+            return "BF16";
+        case at::kDouble:
+            return "F64";
+        case at::kLong:
+            return "I64";
+        case at::kInt:
+            return "I32";
+        case at::kShort:
+            return "I16";
+        case at::kChar:
+            return "I8";
+        case at::kByte:
+            return "U8";
+        case at::kBool:
+            return "BOOL";
+        default:
+            throw Error(path, "tensor '" + name + "' has a dtype safetensors cannot store");
     }
 }
 
 const char* storageName(at::ScalarType t) {
     switch (t) {
-        case at::kFloat: return "FloatStorage";
-        case at::kHalf: return "HalfStorage";
-        case at::kBFloat16: return "BFloat16Storage";
-        case at::kDouble: return "DoubleStorage";
-        case at::kLong: return "LongStorage";
-        case at::kInt: return "IntStorage";
-        case at::kShort: return "ShortStorage";
-        case at::kChar: return "CharStorage";
-        case at::kByte: return "ByteStorage";
-        case at::kBool: return "BoolStorage";
-        default: return nullptr;
+        case at::kFloat:
+            return "FloatStorage";
+        case at::kHalf:
+            return "HalfStorage";
+        case at::kBFloat16:
+            return "BFloat16Storage";
+        case at::kDouble:
+            return "DoubleStorage";
+        case at::kLong:
+            return "LongStorage";
+        case at::kInt:
+            return "IntStorage";
+        case at::kShort:
+            return "ShortStorage";
+        case at::kChar:
+            return "CharStorage";
+        case at::kByte:
+            return "ByteStorage";
+        case at::kBool:
+            return "BoolStorage";
+        default:
+            return nullptr;
     }
 }
 
@@ -52,7 +74,9 @@ const char* storageName(at::ScalarType t) {
 class PickleWriter {
 public:
     void proto() { out_ += "\x80\x02"; }
-    void global(const std::string& module, const std::string& name) { out_ += 'c' + module + '\n' + name + '\n'; }
+    void global(const std::string& module, const std::string& name) {
+        out_ += 'c' + module + '\n' + name + '\n';
+    }
     void mark() { out_ += '('; }
     void tuple() { out_ += 't'; }
     void emptyTuple() { out_ += ')'; }
@@ -98,7 +122,8 @@ void writeSafetensors(const std::string& path, const NamedTensors& tensors,
     QJsonObject header;
     if (!metadata.empty()) {
         QJsonObject meta;
-        for (const auto& [k, v] : metadata) meta[QString::fromStdString(k)] = QString::fromStdString(v);
+        for (const auto& [k, v] : metadata)
+            meta[QString::fromStdString(k)] = QString::fromStdString(v);
         header["__metadata__"] = meta;
     }
     std::vector<at::Tensor> data;
@@ -111,7 +136,8 @@ void writeSafetensors(const std::string& path, const NamedTensors& tensors,
         header[QString::fromStdString(name)] = QJsonObject{
             {"dtype", safetensorsDType(t.scalar_type(), name, path)},
             {"shape", shape},
-            {"data_offsets", QJsonArray{static_cast<qint64>(offset), static_cast<qint64>(offset + bytes)}}};
+            {"data_offsets",
+             QJsonArray{static_cast<qint64>(offset), static_cast<qint64>(offset + bytes)}}};
         offset += bytes;
         data.push_back(t);
     }
@@ -139,14 +165,17 @@ void writeTorchCheckpoint(const std::string& path, const NamedTensors& tensors) 
     for (const auto& [name, tensor] : tensors) {
         at::Tensor t = tensor.detach().to(at::kCPU);
         const char* type = storageName(t.scalar_type());
-        if (!type) throw Error(path, "tensor '" + name + "' has a dtype torch.save storages cannot hold here");
+        if (!type)
+            throw Error(path,
+                        "tensor '" + name + "' has a dtype torch.save storages cannot hold here");
         const void* storage = t.storage().unsafeGetStorageImpl();
         auto it = storageKeys.find(storage);
         if (it == storageKeys.end()) {
             it = storageKeys.emplace(storage, std::to_string(storages.size())).first;
             storages.emplace_back(it->second, t);
         }
-        const std::int64_t storageNumel = static_cast<std::int64_t>(t.storage().nbytes()) / t.element_size();
+        const std::int64_t storageNumel =
+            static_cast<std::int64_t>(t.storage().nbytes()) / t.element_size();
         pk.string(name);
         pk.global("torch._utils", "_rebuild_tensor_v2");
         pk.mark();

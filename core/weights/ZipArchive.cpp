@@ -57,7 +57,8 @@ ZipArchive::ZipArchive(const std::string& path) : path_(path), file_(MappedFile:
     if (!rangeInside(cdOffset, cdSize, size))
         throw Error(path, "zip central directory points outside the file (truncated?)");
     // Each record takes at least 46 bytes: a count beyond that is a lie, not a reason to loop.
-    if (count > size / 46) throw Error(path, "zip central directory claims more entries than fit in the file");
+    if (count > size / 46)
+        throw Error(path, "zip central directory claims more entries than fit in the file");
     std::uint64_t p = cdOffset;
     for (std::uint64_t i = 0; i < count; ++i) {
         if (!rangeInside(p, 46, size) || readLE<std::uint32_t>(d + p) != 0x02014b50)
@@ -82,21 +83,32 @@ ZipArchive::ZipArchive(const std::string& path) : path_(path), file_(MappedFile:
             if (id == 0x0001) {
                 std::uint64_t q = x + 4;
                 const std::uint64_t fieldEnd = std::min<std::uint64_t>(x + 4 + len, xEnd);
-                if (rawSize == 0xFFFFFFFF && q + 8 <= fieldEnd) { rawSize = readLE<std::uint64_t>(d + q); q += 8; }
-                if (compSize == 0xFFFFFFFF && q + 8 <= fieldEnd) { compSize = readLE<std::uint64_t>(d + q); q += 8; }
-                if (localOffset == 0xFFFFFFFF && q + 8 <= fieldEnd) { localOffset = readLE<std::uint64_t>(d + q); }
+                if (rawSize == 0xFFFFFFFF && q + 8 <= fieldEnd) {
+                    rawSize = readLE<std::uint64_t>(d + q);
+                    q += 8;
+                }
+                if (compSize == 0xFFFFFFFF && q + 8 <= fieldEnd) {
+                    compSize = readLE<std::uint64_t>(d + q);
+                    q += 8;
+                }
+                if (localOffset == 0xFFFFFFFF && q + 8 <= fieldEnd) {
+                    localOffset = readLE<std::uint64_t>(d + q);
+                }
             }
             x += 4 + len;
         }
-        if (!rangeInside(localOffset, 30, size) || readLE<std::uint32_t>(d + localOffset) != 0x04034b50)
+        if (!rangeInside(localOffset, 30, size) ||
+            readLE<std::uint32_t>(d + localOffset) != 0x04034b50)
             throw Error(path, "zip entry '" + e.name + "' has a corrupt local header");
-        const std::uint64_t dataOffset = localOffset + 30 + readLE<std::uint16_t>(d + localOffset + 26) +
+        const std::uint64_t dataOffset = localOffset + 30 +
+                                         readLE<std::uint16_t>(d + localOffset + 26) +
                                          readLE<std::uint16_t>(d + localOffset + 28);
         e.stored = method == 0;
         e.size = e.stored ? rawSize : compSize;
         e.dataOffset = dataOffset;
         if (!rangeInside(dataOffset, e.size, size))
-            throw Error(path, "zip entry '" + e.name + "' extends past the end of the file (truncated?)");
+            throw Error(path,
+                        "zip entry '" + e.name + "' extends past the end of the file (truncated?)");
         entries_.push_back(std::move(e));
         p += 46 + nameLen + extraLen + commentLen;
     }
@@ -109,7 +121,9 @@ const ZipArchive::Entry* ZipArchive::find(const std::string& name) const {
 }
 
 const std::uint8_t* ZipArchive::data(const Entry& entry) const {
-    if (!entry.stored) throw Error(path_, "zip entry '" + entry.name + "' is compressed; only stored entries are supported");
+    if (!entry.stored)
+        throw Error(path_, "zip entry '" + entry.name +
+                               "' is compressed; only stored entries are supported");
     return file_->data() + entry.dataOffset;
 }
 

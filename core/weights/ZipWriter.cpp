@@ -32,8 +32,7 @@ void put(std::vector<std::uint8_t>& out, T v) {
 }
 }  // namespace
 
-ZipWriter::ZipWriter(const std::string& path) : path_(path), file_(path) {
-}
+ZipWriter::ZipWriter(const std::string& path) : path_(path), file_(path) {}
 
 void ZipWriter::write(const void* data, std::size_t size) {
     file_.write(data, size);

@@ -42,31 +42,62 @@ std::string writeInput(const std::string& name, const std::uint8_t* data, std::s
     return path;
 }
 
-void put16(std::string& s, std::uint16_t v) { s.append(reinterpret_cast<const char*>(&v), 2); }
-void put32(std::string& s, std::uint32_t v) { s.append(reinterpret_cast<const char*>(&v), 4); }
+void put16(std::string& s, std::uint16_t v) {
+    s.append(reinterpret_cast<const char*>(&v), 2);
+}
+void put32(std::string& s, std::uint32_t v) {
+    s.append(reinterpret_cast<const char*>(&v), 4);
+}
 
 // A stored zip holding data.pkl (the fuzz input) and one 64-byte storage, as torch.save writes.
 std::string checkpointZip(const std::uint8_t* data, std::size_t size) {
     const std::string pickle(reinterpret_cast<const char*>(data), size);
-    const std::pair<std::string, std::string> entries[] = {{"archive/data.pkl", pickle},
-                                                           {"archive/data/0", std::string(64, '\0')}};
+    const std::pair<std::string, std::string> entries[] = {
+        {"archive/data.pkl", pickle}, {"archive/data/0", std::string(64, '\0')}};
     std::string out, cd;
     for (const auto& [name, bytes] : entries) {
         const auto offset = static_cast<std::uint32_t>(out.size());
-        put32(out, 0x04034b50); put16(out, 20); put16(out, 0); put16(out, 0); put16(out, 0); put16(out, 0);
-        put32(out, 0); put32(out, std::uint32_t(bytes.size())); put32(out, std::uint32_t(bytes.size()));
-        put16(out, std::uint16_t(name.size())); put16(out, 0);
+        put32(out, 0x04034b50);
+        put16(out, 20);
+        put16(out, 0);
+        put16(out, 0);
+        put16(out, 0);
+        put16(out, 0);
+        put32(out, 0);
+        put32(out, std::uint32_t(bytes.size()));
+        put32(out, std::uint32_t(bytes.size()));
+        put16(out, std::uint16_t(name.size()));
+        put16(out, 0);
         out += name + bytes;
-        put32(cd, 0x02014b50); put16(cd, 20); put16(cd, 20); put16(cd, 0); put16(cd, 0); put16(cd, 0); put16(cd, 0);
-        put32(cd, 0); put32(cd, std::uint32_t(bytes.size())); put32(cd, std::uint32_t(bytes.size()));
-        put16(cd, std::uint16_t(name.size())); put16(cd, 0); put16(cd, 0); put16(cd, 0); put16(cd, 0);
-        put32(cd, 0); put32(cd, offset);
+        put32(cd, 0x02014b50);
+        put16(cd, 20);
+        put16(cd, 20);
+        put16(cd, 0);
+        put16(cd, 0);
+        put16(cd, 0);
+        put16(cd, 0);
+        put32(cd, 0);
+        put32(cd, std::uint32_t(bytes.size()));
+        put32(cd, std::uint32_t(bytes.size()));
+        put16(cd, std::uint16_t(name.size()));
+        put16(cd, 0);
+        put16(cd, 0);
+        put16(cd, 0);
+        put16(cd, 0);
+        put32(cd, 0);
+        put32(cd, offset);
         cd += name;
     }
     const auto cdOffset = static_cast<std::uint32_t>(out.size());
     out += cd;
-    put32(out, 0x06054b50); put16(out, 0); put16(out, 0); put16(out, 2); put16(out, 2);
-    put32(out, std::uint32_t(cd.size())); put32(out, cdOffset); put16(out, 0);
+    put32(out, 0x06054b50);
+    put16(out, 0);
+    put16(out, 0);
+    put16(out, 2);
+    put16(out, 2);
+    put32(out, std::uint32_t(cd.size()));
+    put32(out, cdOffset);
+    put16(out, 0);
     return out;
 }
 
@@ -79,8 +110,8 @@ void run(const std::uint8_t* data, std::size_t size) {
         if (e.stored && e.size) (void)zip.data(e)[e.size - 1];  // every byte we claim is readable
 #elif FUZZ_TARGET == 3  // pickle of a torch.save state dict
     const std::string zip = checkpointZip(data, size);
-    TorchCheckpointReader::read(
-        writeInput("pytorch_model.bin", reinterpret_cast<const std::uint8_t*>(zip.data()), zip.size()));
+    TorchCheckpointReader::read(writeInput(
+        "pytorch_model.bin", reinterpret_cast<const std::uint8_t*>(zip.data()), zip.size()));
 #elif FUZZ_TARGET == 4  // config.json
     const QJsonDocument doc = QJsonDocument::fromJson(
         QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size)));
