@@ -19,7 +19,8 @@ private Q_SLOTS:
         bool allOnGuiThread = true;
         connect(&runner, &JobRunner::progress, this, [&](int, double f, const QString&, double) {
             fractions << f;
-            allOnGuiThread = allOnGuiThread && QThread::currentThread() == qApp->thread();
+            allOnGuiThread = allOnGuiThread &&
+                             QThread::currentThread() == QCoreApplication::instance()->thread();
         });
         QSignalSpy finished(&runner, &JobRunner::finished);
         bool completionOnGuiThread = false;
@@ -32,10 +33,14 @@ private Q_SLOTS:
                     std::this_thread::sleep_for(std::chrono::milliseconds(15));
                 }
             },
-            [&] { completionOnGuiThread = QThread::currentThread() == qApp->thread(); });
+            [&] {
+                completionOnGuiThread =
+                    QThread::currentThread() == QCoreApplication::instance()->thread();
+            });
         QVERIFY(finished.wait(5000));
         QVERIFY(jobThread.load() != nullptr);
-        QVERIFY(jobThread.load() != qApp->thread());  // the GUI thread never runs the job
+        QVERIFY(jobThread.load() !=
+                QCoreApplication::instance()->thread());  // the GUI thread never runs the job
         QVERIFY(allOnGuiThread);
         QVERIFY(completionOnGuiThread);
         QVERIFY(!fractions.isEmpty());
@@ -97,7 +102,9 @@ private Q_SLOTS:
         bool completionCalled = false;
         runner.start(
             "Loading model.safetensors",
-            [](const JobCallbacks&) { throw std::runtime_error("/tmp/x/model.safetensors: header is truncated"); },
+            [](const JobCallbacks&) {
+                throw std::runtime_error("/tmp/x/model.safetensors: header is truncated");
+            },
             [&] { completionCalled = true; });
         QVERIFY(failed.wait(2000));
         const QString message = failed.first().at(1).toString();
@@ -113,7 +120,8 @@ private Q_SLOTS:
         auto job = [&](const JobCallbacks&) {
             const int now = ++inside;
             int prev = maxInside.load();
-            while (now > prev && !maxInside.compare_exchange_weak(prev, now)) {}
+            while (now > prev && !maxInside.compare_exchange_weak(prev, now)) {
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
             --inside;
         };

@@ -250,6 +250,31 @@ private Q_SLOTS:
         QVERIFY(exported.wait(60000));
         QVERIFY(QFileInfo(dir.filePath("m.onnx")).size() > 100000);
         QVERIFY(dialog.resultText().contains("m.onnx"));
+
+        // A previous export is replaced only after the user says yes, with the folder named.
+        dialog.setFormat(0);
+        dialog.setOutput(dir.filePath("out"));
+        QString asked;
+        dialog.setReplaceConfirmation([&asked](const QString& path) {
+            asked = path;
+            return false;
+        });
+        QCOMPARE(dialog.exportNow(), -1);
+        QVERIFY2(asked.endsWith("/out"), qPrintable(asked));
+        QVERIFY2(dialog.resultText().contains("left as it is"), qPrintable(dialog.resultText()));
+        dialog.setReplaceConfirmation([](const QString&) { return true; });
+        exported.clear();
+        QVERIFY(dialog.exportNow() >= 0);
+        QVERIFY(exported.wait(60000));
+        QVERIFY(!distilbench::Model::load(dir.filePath("out").toStdString())->isDynamicInt8());
+        // A folder holding the user's own files is refused before anything runs, untouched.
+        QFile mine(dir.filePath("out/notes.txt"));
+        QVERIFY(mine.open(QIODevice::WriteOnly));
+        mine.write("mine");
+        mine.close();
+        QCOMPARE(dialog.exportNow(), -1);
+        QVERIFY2(dialog.resultText().contains("notes.txt"), qPrintable(dialog.resultText()));
+        QVERIFY(QFile::exists(dir.filePath("out/notes.txt")));
     }
 
 private:
