@@ -88,6 +88,25 @@ private Q_SLOTS:
         QVERIFY(!pages.workspace->pipeline());
     }
 
+    // A model whose file lacks its classifier is refused by the GUI too, naming what is missing,
+    // rather than predicting with random weights.
+    void incompleteModelIsRefused() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        QTemporaryDir dir;
+        const QString model = makeTextModel(dir.filePath("m"));
+        QFile::remove(model + "/model.safetensors");
+        QVERIFY(QFile::copy(DISTILBENCH_TEST_DATA "/hf/distilbert_mlm/model.safetensors",
+                            model + "/model.safetensors"));
+        QSignalSpy failed(window.jobRunner(), &JobRunner::failed);
+        window.openPath(model);
+        QVERIFY(failed.wait(10000));
+        const QString error = failed.first().at(1).toString();
+        QVERIFY2(error.contains("missing") && error.contains("classifier.weight"),
+                 qPrintable(error));
+        QVERIFY(!pages.workspace->pipeline());
+    }
+
     void cacheBrowserListsModels() {
         MainWindow window;
         Pages pages = setupPages(window);

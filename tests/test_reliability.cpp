@@ -25,6 +25,7 @@
 #include <QtTest>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <map>
 
 #include "CliRunner.h"
@@ -848,6 +849,78 @@ private Q_SLOTS:
         const CliResult r = runCli({"evaluate", model, "--data", scratch.filePath("d.tsv")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("warning: 1 row holds invalid UTF-8"), r.err.constData());
+    }
+
+    // A damaged newest checkpoint (NaN weights, a trainer state edited to step 999999) is never
+    // resumed from: resume names it and continues from the newest one that verifies; with no
+    // good checkpoint left it stops with an error naming them.
+    void resumeSkipsDamagedCheckpoints() {
+        QTemporaryDir scratch;
+        const QString model = makeTextModel(scratch.filePath("m"));
+        const QString run = scratch.filePath("run");
+        const CliResult trained =
+            runCli({"train", "--model", model, "--train", sst2Train(), "--batch-size", "8",
+                    "--max-steps", "12", "--eval-steps", "4", "--save-total-limit", "3",
+                    "--validation-split", "0.1", "--out", run, "--json"});
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        const QString newest = run + "/checkpoints/checkpoint-12";
+        const QString middle = run + "/checkpoints/checkpoint-8";
+        QVERIFY(QDir(newest).exists() && QDir(middle).exists());
+        // NaN weights in checkpoint-12: overwrite the first float of the weights file.
+        {
+            QFile f(newest + "/model.safetensors");
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            quint64 headerLength = 0;
+            QVERIFY(f.read(reinterpret_cast<char*>(&headerLength), 8) == 8);
+            const QJsonObject header =
+                QJsonDocument::fromJson(f.read(qint64(headerLength))).object();
+            qint64 offset = -1;
+            for (auto it = header.begin(); it != header.end(); ++it)
+                if (it.key() != "__metadata__" &&
+                    it.value().toObject()["dtype"].toString() == "F32") {
+                    offset = qint64(it.value().toObject()["data_offsets"].toArray()[0].toDouble());
+                    break;
+                }
+            QVERIFY(offset >= 0);
+            const float nan = std::numeric_limits<float>::quiet_NaN();
+            QVERIFY(f.seek(8 + qint64(headerLength) + offset));
+            QVERIFY(f.write(reinterpret_cast<const char*>(&nan), 4) == 4);
+        }
+        // checkpoint-8's trainer state edited to step 999999.
+        {
+            QFile f(middle + "/trainer_state.json");
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QJsonObject state = QJsonDocument::fromJson(f.readAll()).object();
+            f.close();
+            state["global_step"] = 999999;
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QJsonDocument(state).toJson());
+        }
+        const CliResult resumed = runCli({"train", "--resume", run, "--json"});
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        QVERIFY2(resumed.out.contains("skipped damaged checkpoints") &&
+                     resumed.out.contains("NaN") && resumed.out.contains("999999") &&
+                     resumed.out.contains("resuming from checkpoint-4"),
+                 resumed.out.constData());
+
+        // With every checkpoint damaged, resume refuses and names them.
+        for (const QString& c : QDir(run + "/checkpoints").entryList({"checkpoint-*"}, QDir::Dirs))
+            QFile::remove(run + "/checkpoints/" + c + "/trainer_state.json");
+        const CliResult refused = runCli({"train", "--resume", run});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("no checkpoint can be resumed from"),
+                 refused.err.constData());
+    }
+
+    // Commands that render (attention) no longer print Qt's QStandardPaths warning.
+    void noQtNoiseOnStderr() {
+        // Qt warns when XDG_RUNTIME_DIR is unset, as in CI and many shells.
+        const QByteArray runtimeDir = qgetenv("XDG_RUNTIME_DIR");
+        qunsetenv("XDG_RUNTIME_DIR");
+        const CliResult r = runCli({"attention", "--help"});
+        if (!runtimeDir.isEmpty()) qputenv("XDG_RUNTIME_DIR", runtimeDir);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
     }
 
     // Two writers of one run folder: the second is refused and names the holder.
