@@ -1,4 +1,5 @@
 // The Train page driven offscreen, and the plot and confusion-matrix widgets.
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -77,6 +78,41 @@ private Q_SLOTS:
         QVERIFY(!QDir(runDir + "/checkpoints")
                      .entryList({"checkpoint-*"}, QDir::Dirs)
                      .isEmpty());  // resumable
+    }
+
+    // Fine-tuning the demo (negative/positive) on three labels gives it a new head: the page
+    // says which weights are new instead of training them silently.
+    void newWeightsAreAnnounced() {
+        QTemporaryDir runs;
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        QVERIFY(pages.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.train);
+        pages.train->setRunsFolder(runs.path());
+        QFile data(runs.filePath("three.tsv"));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write("sentence\tlabel\n");
+        for (int i = 0; i < 30; ++i)
+            data.write(QByteArray("text number ") + QByteArray::number(i) + "\t" +
+                       QByteArray::number(i % 3) + "\n");
+        data.close();
+        QSignalSpy inspected(pages.train, &TrainPage::dataInspected);
+        pages.train->setTrainFile(data.fileName());
+        QVERIFY(inspected.wait(20000));
+        pages.train->setModelSource(QString());  // the open model
+        QVERIFY(pages.train->noticeBanner()->isHidden());
+        QSignalSpy finished(pages.train, &TrainPage::runFinished);
+        QVERIFY(pages.train->start() >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(pages.train->noticeBanner()->isVisible(), 30000);
+        QVERIFY2(pages.train->noticeBanner()->text().contains("new and freshly initialised") &&
+                     pages.train->noticeBanner()->text().contains("classifier.weight"),
+                 qPrintable(pages.train->noticeBanner()->text()));
+        pages.train->cancel();
+        QVERIFY(finished.wait(60000));
     }
 
     void evaluatePageDrillsDown() {

@@ -46,6 +46,7 @@ public:
     LivePlot* lossPlot() const { return loss_; }
     LivePlot* metricPlot() const { return metrics_; }
     QTreeWidget* history() const { return history_; }
+    QLabel* noticeBanner() const { return notice_; }
     void refreshHistory();
     QSpinBox* epochsBox() const { return epochs_; }
     QSpinBox* maxStepsBox() const { return maxSteps_; }
