@@ -14,6 +14,7 @@
 
 #include "TestModels.h"
 #include "core/data/Dataset.h"
+#include "core/training/Objective.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
@@ -101,11 +102,11 @@ private Q_SLOTS:
         applyDecisionThreshold(b, 0.4);
         QCOMPARE(b.predicted, (std::vector<int>{1, 0, 1}));
         QCOMPARE(b.classification.accuracy, 1.0);
-        QCOMPARE(taskOf(ModelConfig::preset("distilbert-tiny", HeadType::TokenClassification)),
+        QCOMPARE(Objective::taskOf(ModelConfig::preset("distilbert-tiny", HeadType::TokenClassification)),
                  Task::TokenClassification);
         ModelConfig ml = ModelConfig::preset("distilbert-tiny");
         ml.problemType = "multi_label_classification";
-        QCOMPARE(taskOf(ml), Task::MultiLabel);
+        QCOMPARE(Objective::taskOf(ml), Task::MultiLabel);
     }
 
     void initTestCase() {
@@ -262,7 +263,7 @@ private Q_SLOTS:
     void nanLossStopsWithAClearMessage() {
         QTemporaryDir dir;
         TrainingConfig cfg = smallConfig();
-        cfg.learningRate = 1e12;
+        cfg.learningRate = 1000;  // the largest the options allow
         cfg.maxGradNorm = 0;
         cfg.warmupRatio = 0;
         cfg.evalSteps = 1;
@@ -373,7 +374,7 @@ private Q_SLOTS:
         cfg.maxSteps = 3;
         cfg.batchSize = 8;
         cfg.gradientAccumulation = 2;
-        cfg.scheduler = "cosine";
+        cfg.scheduler = Scheduler::Cosine;
         cfg.labelSmoothing = 0.1;
         cfg.freezeLayers = 1;
         cfg.earlyStoppingPatience = 1;

@@ -3,6 +3,7 @@
 
 #include "app/cli/CliSupport.h"
 #include "core/data/Dataset.h"
+#include "core/training/Objective.h"
 #include "core/export/ModelExporter.h"
 #include "core/export/QuantizationCheck.h"
 #include "core/inference/Pipeline.h"
@@ -60,7 +61,7 @@ int runExport(const QStringList& args) {
         if (!o.quantizeInt8) throw UsageError{"--eval-data measures --quantize int8"};
         // The change in quality is shown before anything is written.
         auto pipeline = openPipeline(p.positionalArguments().first());
-        const Task task = taskOf(pipeline->model()->config());
+        const Task task = Objective::taskOf(pipeline->model()->config());
         const Dataset d = readDatasetForModel(p.value("eval-data").toStdString(), task, {},
                                               pipeline->model()->config().labels);
         const QuantizationCheck q = checkDynamicInt8(*pipeline, d);

@@ -13,6 +13,7 @@
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/Trainer.h"
+#include "core/training/TrainingOptions.h"
 #include "core/util/HumanUnits.h"
 
 using namespace distilbench;
@@ -140,104 +141,94 @@ int report(const TrainingOutcome& o, bool json) {
     return kExitOk;
 }
 
+// The run options of core's TrainingOptions as flags: "--lr X", "--bf16", and "--no-NAME" for
+// flags that are on by default. Help texts and defaults come from core.
+void addEngineOptions(QCommandLineParser& p, bool distillation) {
+    const TrainingConfig defaults = TrainingConfig::defaultsFor(Task::Classification, false);
+    for (const TrainingOption& o : trainingOptions()) {
+        if ((o.group == TrainingOption::Group::Distillation) != distillation) continue;
+        const QString help =
+            QString::fromUtf8(o.help) + ". Default: " + str(o.defaultText()) + ".";
+        if (o.kind == TrainingOption::Kind::Flag) {
+            const bool onByDefault = o.number(defaults) != 0;
+            p.addOption({onByDefault ? "no-" + str(o.name) : str(o.name),
+                         onByDefault ? "Turn off: " + help : help});
+            continue;
+        }
+        const QString valueName = o.kind == TrainingOption::Kind::Integer  ? "N"
+                                  : o.kind == TrainingOption::Kind::Number ? "X"
+                                  : o.kind == TrainingOption::Kind::Choice
+                                      ? str([&] {
+                                            std::string v;
+                                            for (const auto& c : o.choices)
+                                                v += (v.empty() ? "" : "|") + c;
+                                            return v;
+                                        }())
+                                      : "VALUE";
+        p.addOption({str(o.name), help, valueName});
+    }
+}
+
+void readEngineOptions(const QCommandLineParser& p, TrainingConfig& c, bool distillation) {
+    for (const TrainingOption& o : trainingOptions()) {
+        if ((o.group == TrainingOption::Group::Distillation) != distillation) continue;
+        try {
+            if (o.kind == TrainingOption::Kind::Flag) {
+                if (p.optionNames().contains(str(o.name)) && p.isSet(str(o.name)))
+                    o.setNumber(c, 1);
+                if (p.optionNames().contains("no-" + str(o.name)) && p.isSet("no-" + str(o.name)))
+                    o.setNumber(c, 0);
+            } else if (p.isSet(str(o.name))) {
+                o.setFromText(c, p.value(str(o.name)).toStdString());
+            }
+        } catch (const Error& e) {
+            throw UsageError{QString::fromUtf8(e.what())};
+        }
+    }
+}
+
 // Options shared by train and distill: data, hyperparameters, run folder.
 void addRunOptions(QCommandLineParser& p) {
     p.addOption(
         {"train",
          "Training data (CSV, TSV, JSONL, JSON, folder per label, CoNLL; a text corpus for --mlm).",
          "FILE"});
-    p.addOption({"validation", "Validation data (default: 10% of train).", "FILE"});
+    p.addOption({"validation", "Validation data (default: a share of train, --validation-split).",
+                 "FILE"});
     p.addOption({"test", "Test data, scored once with the best model.", "FILE"});
-    p.addOption(
-        {"validation-split",
-         "Share of train held out for validation when --validation is absent (default 0.1).", "X"});
-    p.addOption(
-        {"test-split", "Share of train held out as a test set when --test is absent.", "X"});
     addColumnOptions(p);
     p.addOption({"labels",
                  "Label values in id order, comma-separated (as they appear in the data).", "A,B"});
     p.addOption({"label-names",
                  "Names the model reports for those ids (id2label), e.g. negative,positive.",
                  "A,B"});
-    p.addOption({"epochs", "Epochs (default per task: 3; multilabel 5, regression 4).", "N"});
-    p.addOption({"max-steps", "Stop after N optimizer steps.", "N"});
-    p.addOption(
-        {"lr", "Peak learning rate (default 5e-5; regression 2e-5; 5e-4 from a preset).", "X"});
-    p.addOption({"batch-size", "Examples per batch (default 16).", "N"});
-    p.addOption(
-        {"max-length", "Tokens per example (default 128; token 256; 64 from a preset).", "N"});
-    p.addOption({"gradient-accumulation", "Batches per optimizer step (default 1).", "N"});
-    p.addOption({"warmup-ratio", "Share of steps with a rising learning rate.", "X"});
-    p.addOption({"warmup-steps", "Warm-up steps (overrides the ratio).", "N"});
-    p.addOption({"weight-decay", "AdamW weight decay (default 0).", "X"});
-    p.addOption({"scheduler", "linear (default), cosine or constant.", "S"});
-    p.addOption({"max-grad-norm", "Gradient clipping norm (default 1).", "X"});
-    p.addOption({"no-group-by-length", "Plain shuffled batches instead of length-grouped ones."});
-    p.addOption({"bf16", "bf16 autocast for the forward pass."});
-    p.addOption({"class-weights", "balanced, or comma-separated weights per label.", "W"});
-    p.addOption({"label-smoothing", "Label smoothing (0-1).", "X"});
-    p.addOption({"freeze-embeddings", "Do not train the embeddings."});
-    p.addOption({"freeze-layers", "Do not train the first K layers.", "K"});
-    p.addOption({"eval-steps", "Evaluate every N steps (default: each epoch).", "N"});
-    p.addOption({"logging-steps", "Log every N steps (default 10).", "N"});
-    p.addOption({"metric-for-best", "Metric that picks the best model.", "M"});
-    p.addOption({"early-stopping-metric", "Metric to watch for early stopping.", "M"});
-    p.addOption({"patience", "Evaluations without improvement before stopping.", "N"});
-    p.addOption({"early-stopping-threshold", "Least improvement that counts.", "X"});
-    p.addOption({"save-total-limit", "Checkpoints to keep (default 2).", "N"});
-    p.addOption({"seed", "Random seed (default 42).", "N"});
+    addEngineOptions(p, false);
     p.addOption({"out", "Run folder: new or empty (an existing run continues with --resume only).",
                  "RUN_DIR"});
     p.addOption({"resume", "Continue the run in this folder.", "RUN_DIR"});
     p.addOption({"json", "Print JSON lines."});
 }
 
-// Fills `c` from the shared options; values not given keep the defaults already in `c`.
+// Fills `c` from the shared options; values not given keep the defaults already in `c`. Core
+// checks the whole configuration (validateTrainingConfig) before the run starts.
 void readRunOptions(const QCommandLineParser& p, TrainingConfig& c) {
     if (!p.isSet("train") || !p.isSet("out"))
         throw UsageError{"--train and --out are required (or --resume RUN_DIR)"};
     c.trainFile = p.value("train").toStdString();
     c.validationFile = p.value("validation").toStdString();
     c.testFile = p.value("test").toStdString();
-    c.validationSplit = doubleOption(p, "validation-split", c.validationSplit);
-    c.testSplit = doubleOption(p, "test-split", 0.0);
-    if (c.validationSplit < 0 || c.validationSplit >= 1 || c.testSplit < 0 ||
-        c.validationSplit + c.testSplit >= 1)
-        throw UsageError{
-            "--validation-split and --test-split must be in [0, 1) and leave training data"};
     c.columns = {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
                  p.value("label-column").toStdString()};
     for (const QString& l : p.value("labels").split(',', Qt::SkipEmptyParts))
         c.labels.push_back(l.trimmed().toStdString());
     for (const QString& l : p.value("label-names").split(',', Qt::SkipEmptyParts))
         c.labelDisplayNames.push_back(l.trimmed().toStdString());
-    c.epochs = intOption(p, "epochs", c.epochs, 0);
-    c.maxSteps = intOption(p, "max-steps", 0, 0);
-    c.learningRate = doubleOption(p, "lr", c.learningRate);
-    c.batchSize = intOption(p, "batch-size", c.batchSize, 1);
-    c.maxLength = intOption(p, "max-length", c.maxLength, 4);
-    c.gradientAccumulation = intOption(p, "gradient-accumulation", 1, 1);
-    c.warmupRatio = doubleOption(p, "warmup-ratio", c.warmupRatio);
-    c.warmupSteps = intOption(p, "warmup-steps", 0, 0);
-    c.weightDecay = doubleOption(p, "weight-decay", c.weightDecay);
-    if (p.isSet("scheduler")) c.scheduler = p.value("scheduler").toStdString();
-    if (c.scheduler != "linear" && c.scheduler != "cosine" && c.scheduler != "constant")
-        throw UsageError{"--scheduler must be linear, cosine or constant"};
-    c.maxGradNorm = doubleOption(p, "max-grad-norm", c.maxGradNorm);
-    c.groupByLength = !p.isSet("no-group-by-length");
-    c.bf16 = p.isSet("bf16");
-    c.classWeights = p.value("class-weights").toStdString();
-    c.labelSmoothing = doubleOption(p, "label-smoothing", 0);
-    c.freezeEmbeddings = p.isSet("freeze-embeddings");
-    c.freezeLayers = intOption(p, "freeze-layers", 0, 0);
-    c.evalSteps = intOption(p, "eval-steps", 0, 0);
-    c.loggingSteps = intOption(p, "logging-steps", 10, 1);
-    c.metricForBest = p.value("metric-for-best").toStdString();
-    c.earlyStoppingMetric = p.value("early-stopping-metric").toStdString();
-    c.earlyStoppingPatience = intOption(p, "patience", 0, 0);
-    c.earlyStoppingThreshold = doubleOption(p, "early-stopping-threshold", 0);
-    c.saveTotalLimit = intOption(p, "save-total-limit", 2, 1);
-    c.seed = static_cast<std::uint64_t>(intOption(p, "seed", 42, 0));
+    readEngineOptions(p, c, false);
+    if (const auto problems = validateTrainingConfig(c); !problems.empty()) {
+        QString text;
+        for (const auto& problem : problems) text += (text.isEmpty() ? "" : "; ") + str(problem);
+        throw UsageError{text};
+    }
 }
 
 int runTrain(const QStringList& args) {
@@ -318,20 +309,7 @@ int runDistill(const QStringList& args) {
     p.addOption({"mlm", "Pre-training distillation on a text corpus (--corpus or --train)."});
     p.addOption(
         {"corpus", "Raw text, one document per line (same as --train with --mlm).", "FILE"});
-    p.addOption({"temperature", "Softmax temperature T (default 2).", "T"});
-    p.addOption(
-        {"alpha-ce", "Weight of KL(teacher/T || student/T)*T^2 (default 0.5; 5 with --mlm).", "X"});
-    p.addOption({"alpha-hard", "Weight of cross-entropy on the labels (default 0.5).", "X"});
-    p.addOption({"alpha-mlm", "Weight of the masked-LM cross-entropy (--mlm; default 2).", "X"});
-    p.addOption({"alpha-cos",
-                 "Weight of the cosine loss between last hidden states (default 0; 1 with --mlm).",
-                 "X"});
-    p.addOption({"alpha-mse", "Weight of the squared error between logits (default 0).", "X"});
-    p.addOption(
-        {"cache-teacher-logits",
-         "Run the teacher once per example and reuse its logits (classification, alpha-cos 0)."});
-    p.addOption({"mlm-probability", "Share of tokens chosen for prediction (default 0.15).", "X"});
-    p.addOption({"mlm-smoothing", "Choose rare tokens more often (count^-0.7)."});
+    addEngineOptions(p, true);
     addRunOptions(p);
     // --corpus stands for --train in pre-training distillation.
     QStringList argv = args;
@@ -354,21 +332,13 @@ int runDistill(const QStringList& args) {
                         int(p.isSet("student-from-teacher"));
     if (sources > 1)
         throw UsageError{"give one of --student, --student-preset, --student-from-teacher"};
-    TrainingConfig c;
     const bool mlm = p.isSet("mlm");
+    Task task = Task::MaskedLM;
+    if (!mlm && (!parseTask(p.value("task").toStdString(), task) || task == Task::MaskedLM))
+        throw UsageError{
+            "--task must be classification or token (use --mlm for pre-training distillation)"};
+    TrainingConfig c = TrainingConfig::distillationDefaults(task);
     DistillationSettings& d = c.distillation;
-    if (mlm) {
-        c = TrainingConfig::defaultsFor(Task::MaskedLM, false);  // lr 5e-4, warm-up 5%, clipping 5
-        d = DistillationSettings::pretrainingDefaults();
-        c.validationSplit = 0.02;  // a corpus is large; 2% is plenty to score perplexity
-    } else {
-        Task task = Task::Classification;
-        if (!parseTask(p.value("task").toStdString(), task) || task == Task::MaskedLM)
-            throw UsageError{
-                "--task must be classification or token (use --mlm for pre-training distillation)"};
-        c = TrainingConfig::defaultsFor(task, false);
-        d.enabled = true;
-    }
     d.teacher = p.value("teacher").toStdString();
     if (p.isSet("student")) {
         d.studentSource = DistillationSettings::StudentSource::Model;
@@ -387,18 +357,7 @@ int runDistill(const QStringList& args) {
                 ModelConfig::load(d.teacher + "/config.json").numLayers, n);
         }
     }
-    d.temperature = doubleOption(p, "temperature", d.temperature);
-    d.alphaCe = doubleOption(p, "alpha-ce", d.alphaCe);
-    d.alphaHard = doubleOption(p, "alpha-hard", d.alphaHard);
-    d.alphaMlm = doubleOption(p, "alpha-mlm", d.alphaMlm);
-    d.alphaCos = doubleOption(p, "alpha-cos", d.alphaCos);
-    d.alphaMse = doubleOption(p, "alpha-mse", d.alphaMse);
-    d.cacheTeacherLogits = p.isSet("cache-teacher-logits");
-    d.mlmProbability = doubleOption(p, "mlm-probability", d.mlmProbability);
-    d.frequencySmoothing = p.isSet("mlm-smoothing");
-    if (d.temperature <= 0) throw UsageError{"--temperature must be positive"};
-    for (double a : {d.alphaCe, d.alphaHard, d.alphaMlm, d.alphaCos, d.alphaMse})
-        if (a < 0) throw UsageError{"loss weights must not be negative"};
+    readEngineOptions(p, c, true);
     readRunOptions(p, c);
     return reportDistillation(
         Distiller::distill(c, p.value("out").toStdString(), consoleCallbacks(json)), json);
@@ -409,9 +368,16 @@ int runEvaluate(const QStringList& args) {
     p.addOption(
         {"data", "Labelled data (CSV, TSV, JSONL, JSON, folder per label, CoNLL).", "FILE"});
     addColumnOptions(p);
-    p.addOption({"batch-size", "Examples per batch (default 64).", "N"});
-    p.addOption({"max-length", "Tokens per example (default 128).", "N"});
-    p.addOption({"threshold", "Multi-label decision threshold (default 0.5).", "X"});
+    p.addOption({"batch-size",
+                 QString("Examples per batch (default %1).").arg(EvaluationDefaults::kBatchSize),
+                 "N"});
+    p.addOption({"max-length",
+                 QString("Tokens per example (default %1).").arg(EvaluationDefaults::kMaxLength),
+                 "N"});
+    p.addOption({"threshold",
+                 QString("Binary and multi-label decision threshold (default %1).")
+                     .arg(EvaluationDefaults::kThreshold),
+                 "X"});
     p.addOption({"label-map",
                  "Data labels that differ from the model's: DATA=MODEL,... (e.g. "
                  "foo=negative,bar=positive).",
@@ -438,9 +404,10 @@ int runEvaluate(const QStringList& args) {
         p.isSet("label-map") ? parseLabelMap(p.value("label-map").toStdString())
                              : std::map<std::string, std::string>{});
     for (const auto& w : data.warnings) QTextStream(stderr) << "warning: " << str(w) << "\n";
-    const EvaluationReport r =
-        evaluateModel(*pipeline, data, intOption(p, "batch-size", 64, 1),
-                      intOption(p, "max-length", 128, 4), doubleOption(p, "threshold", 0.5));
+    const EvaluationReport r = evaluateModel(
+        *pipeline, data, intOption(p, "batch-size", EvaluationDefaults::kBatchSize, 1),
+        intOption(p, "max-length", EvaluationDefaults::kMaxLength, 4),
+        doubleOption(p, "threshold", EvaluationDefaults::kThreshold));
     if (p.isSet("json")) {
         QJsonObject o{{"task", str(taskName(task))},
                       {"examples", static_cast<int>(data.examples.size())},

@@ -21,6 +21,7 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
+#include "core/training/Objective.h"
 #include "core/inference/Pipeline.h"
 #include "core/runtime/Error.h"
 #include "core/training/Trainer.h"
@@ -288,7 +289,7 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
          unknown](const JobCallbacks& cb) {
             const auto pipelineA = folderA.empty() ? open : Pipeline::open(folderA);
             const ModelConfig& config = pipelineA->model()->config();
-            const Task task = taskOf(config);
+            const Task task = Objective::taskOf(config);
             Dataset d;
             int maxLength = 128;  // as distilbench-cli evaluate
             if (!run.empty()) {
@@ -321,7 +322,7 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
             *a = evaluateModel(*pipelineA, d, 64, maxLength, threshold, half);
             if (!folderB.empty()) {
                 const auto pipelineB = Pipeline::open(folderB);
-                if (taskOf(pipelineB->model()->config()) != task)
+                if (Objective::taskOf(pipelineB->model()->config()) != task)
                     throw Error(folderB, "is a model for another task than " + folderA +
                                              ": they cannot be compared");
                 half.progress = [cb](const ProgressReport& p) {

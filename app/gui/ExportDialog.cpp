@@ -18,6 +18,7 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
+#include "core/training/Objective.h"
 #include "core/export/ModelExporter.h"
 #include "core/export/QuantizationCheck.h"
 #include "core/inference/Pipeline.h"
@@ -192,7 +193,7 @@ int ExportDialog::measureQuantization() {
         tr("Measuring int8 quality"),
         [model, data, summary](const JobCallbacks& cb) {
             auto copy = Pipeline::open(model);
-            const Task task = taskOf(copy->model()->config());
+            const Task task = Objective::taskOf(copy->model()->config());
             const Dataset d = readDatasetForModel(data, task, {}, copy->model()->config().labels);
             *summary = checkDynamicInt8(*copy, d, 128, cb).summary();
         },

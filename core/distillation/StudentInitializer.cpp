@@ -55,6 +55,16 @@ std::vector<int> StudentInitializer::parseLayers(const std::string& text) {
     return out;
 }
 
+void StudentInitializer::checkLayers(int teacherLayers, const std::vector<int>& layers,
+                                     const std::string& source) {
+    if (layers.empty()) throw Error(source, "no teacher layers chosen for the student");
+    for (int l : layers)
+        if (l < 0 || l >= teacherLayers)
+            throw Error(source, "layer " + std::to_string(l) + " does not exist: the teacher has " +
+                                    std::to_string(teacherLayers) + " layers (0-" +
+                                    std::to_string(teacherLayers - 1) + ")");
+}
+
 ModelConfig StudentInitializer::studentConfig(const ModelConfig& tc, int layers, HeadType head) {
     ModelConfig sc = tc;
     sc.family = ModelFamily::DistilBert;
@@ -76,12 +86,7 @@ std::unique_ptr<EncoderModel> StudentInitializer::fromTeacher(const EncoderModel
                                                               const std::string& source,
                                                               std::uint64_t seed) {
     const ModelConfig& tc = teacher.config();
-    if (layers.empty()) throw Error(source, "no teacher layers chosen for the student");
-    for (int l : layers)
-        if (l < 0 || l >= tc.numLayers)
-            throw Error(source, "layer " + std::to_string(l) + " does not exist: the teacher has " +
-                                    std::to_string(tc.numLayers) + " layers (0-" +
-                                    std::to_string(tc.numLayers - 1) + ")");
+    checkLayers(tc.numLayers, layers, source);
     const bool bert = tc.family == ModelFamily::Bert;
     const ModelConfig sc = studentConfig(tc, static_cast<int>(layers.size()), head);
 

@@ -22,6 +22,10 @@ public:
     // "0,2,4,7,9,11" -> {0, 2, 4, 7, 9, 11}; throws Error on anything else.
     static std::vector<int> parseLayers(const std::string& text);
 
+    // Throws Error (naming `source`) unless every layer index exists in the teacher.
+    static void checkLayers(int teacherLayers, const std::vector<int>& layers,
+                            const std::string& source);
+
     // The student's configuration: the teacher's widths, DistilBERT, one layer per teacher layer.
     static ModelConfig studentConfig(const ModelConfig& teacher, int layers, HeadType head);
 

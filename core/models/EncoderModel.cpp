@@ -1,5 +1,7 @@
 #include "core/models/EncoderModel.h"
 
+#include "core/training/Objective.h"
+
 #include <ATen/core/dispatch/Dispatcher.h>
 
 #include <ATen/ATen.h>
@@ -516,29 +518,14 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
 }
 
 at::Tensor EncoderModel::computeLoss(const ModelOutputs& out, const ModelInputs& in) const {
-    const auto& c = config_;
     const at::Tensor& logits = out.logits;
-    constexpr std::int64_t kIgnore = -100;
-    switch (c.head) {
-        case HeadType::SequenceClassification: {
-            const std::string type = c.effectiveProblemType();
-            if (type == "regression") {
-                const at::Tensor target = in.labels.to(logits.scalar_type());
-                return c.numLabels() == 1 ? at::mse_loss(logits.squeeze(), target.squeeze())
-                                          : at::mse_loss(logits, target);
-            }
-            if (type == "multi_label_classification")
-                return at::binary_cross_entropy_with_logits(logits,
-                                                            in.labels.to(logits.scalar_type()));
-            return at::cross_entropy_loss(logits.view({-1, logits.size(-1)}), in.labels.view({-1}));
-        }
-        case HeadType::MultipleChoice:
-            return at::cross_entropy_loss(logits, in.labels.view({-1}));
+    switch (config_.head) {
+        case HeadType::SequenceClassification:
         case HeadType::TokenClassification:
         case HeadType::MaskedLM:
-            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}),
-                                          in.labels.reshape({-1}), {}, at::Reduction::Mean,
-                                          kIgnore);
+            return Objective::taskLoss(logits, in.labels, Objective::taskOf(config_));
+        case HeadType::MultipleChoice:
+            return Objective::taskLoss(logits, in.labels, Task::Classification);
         case HeadType::QuestionAnswering: {
             const std::int64_t ignored = logits.size(1);
             const at::Tensor start = in.startPositions.clamp(0, ignored),

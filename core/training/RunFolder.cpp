@@ -4,11 +4,19 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QString>
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 
 #include "core/runtime/Error.h"
+#include "core/training/TrainingConfig.h"
+#include "core/util/AtomicFile.h"
 #include "core/util/FileChecks.h"
+#include "core/util/JsonFile.h"
 
 namespace distilbench {
 namespace fs = std::filesystem;
@@ -31,6 +39,145 @@ void RunFolder::checkNewRun(const std::string& dir) {
                                    "'); a new run needs a new or empty folder");
     }
     if (ec) throw Error(dir, "cannot be read: " + ec.message());
+}
+
+std::string RunFolder::newRunPath(const std::string& root) {
+    const std::string stamp =
+        QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz").toStdString();
+    std::error_code ec;
+    std::string path = (fs::path(root) / stamp).string();
+    for (int n = 2; fs::exists(path, ec); ++n)
+        path = (fs::path(root) / (stamp + "-" + std::to_string(n))).string();
+    return path;
+}
+
+std::vector<std::pair<int, std::string>> RunFolder::listCheckpoints(const std::string& dir) {
+    std::vector<std::pair<int, std::string>> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(dir) / kCheckpointsFolder, ec)) {
+        const std::string n = e.path().filename().string();
+        if (n.rfind("checkpoint-", 0) != 0 || n.ends_with(".tmp")) continue;
+        bool ok = false;
+        const int step = QString::fromStdString(n.substr(11)).toInt(&ok);
+        if (ok && step > 0) out.emplace_back(step, e.path().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void RunFolder::pruneCheckpoints(const std::string& dir, int keep) {
+    if (keep <= 0) return;
+    auto all = listCheckpoints(dir);
+    std::error_code ec;
+    for (std::size_t i = 0; i + keep < all.size(); ++i) fs::remove_all(all[i].second, ec);
+}
+
+std::vector<QJsonObject> RunFolder::readMetricRecords(const std::string& dir) {
+    std::vector<QJsonObject> out;
+    QFile f(QString::fromStdString((fs::path(dir) / kMetricsFile).string()));
+    if (!f.open(QIODevice::ReadOnly)) return out;
+    while (!f.atEnd()) {
+        const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
+        if (!o.isEmpty()) out.push_back(o);
+    }
+    return out;
+}
+
+void RunFolder::writeMetricRecords(const std::string& dir, const std::vector<QJsonObject>& rs) {
+    AtomicFile f((fs::path(dir) / kMetricsFile).string());
+    for (const auto& o : rs) {
+        const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+        f.write(b.constData(), static_cast<std::size_t>(b.size()));
+    }
+    f.commit();
+}
+
+RunFolder::RunSummary RunFolder::readRun(const std::string& dir) {
+    RunSummary r;
+    r.path = dir;
+    r.name = fs::path(dir).filename().string();
+    r.config = readJsonObject((fs::path(dir) / kConfigFile).string());
+    const TrainingConfig c = TrainingConfig::fromJson(r.config);
+    r.task = taskName(c.task);
+    r.trainFile = c.trainFile;
+    r.distillation = c.distillation.enabled;
+    if (r.distillation) {
+        const std::string student =
+            c.distillation.studentSource == DistillationSettings::StudentSource::FromTeacher
+                ? "layers of the teacher"
+                : fs::path(c.distillation.student).filename().string();
+        r.model = fs::path(c.distillation.teacher).filename().string() + " -> " + student;
+    } else {
+        r.model = c.preset.empty() ? fs::path(c.model).filename().string() : c.preset;
+    }
+    r.metricForBest = c.metricForBest.empty() ? c.mainMetric() : c.metricForBest;
+    const fs::path summaryPath = fs::path(dir) / kSummaryFile;
+    std::error_code ec;
+    if (fs::is_regular_file(summaryPath, ec)) {
+        const QJsonObject s = readJsonObject(summaryPath.string());
+        r.finished = true;
+        r.steps = s["steps"].toInt();
+        r.epochs = s["epochs"].toDouble();
+        r.seconds = s["seconds"].toDouble();
+        r.earlyStopped = s["early_stopped"].toBool();
+        r.examplesPerSecond = s["examples_per_second"].toDouble();
+        if (s.contains("metric_for_best"))
+            r.metricForBest = s["metric_for_best"].toString().toStdString();
+        const QJsonObject best = s["best_metrics"].toObject();
+        for (auto it = best.begin(); it != best.end(); ++it)
+            r.bestMetrics[it.key().toStdString()] = it.value().toDouble();
+        if (const auto it = r.bestMetrics.find(r.metricForBest); it != r.bestMetrics.end())
+            r.bestValue = it->second;
+        return r;
+    }
+    // Unfinished (running, cancelled or failed): the best evaluation logged so far.
+    const QString key = "eval_" + QString::fromStdString(r.metricForBest);
+    const bool greater = greaterIsBetter(r.metricForBest);
+    for (const QJsonObject& o : readMetricRecords(dir)) {
+        r.steps = std::max(r.steps, o["step"].toInt());
+        if (o.contains("split") || !o.contains(key)) continue;
+        const double v = o[key].toDouble();
+        if (!r.bestValue || (greater ? v > *r.bestValue : v < *r.bestValue)) {
+            r.bestValue = v;
+            r.bestMetrics.clear();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                if (it.key().startsWith("eval_"))
+                    r.bestMetrics[it.key().mid(5).toStdString()] = it.value().toDouble();
+        }
+    }
+    return r;
+}
+
+std::vector<RunFolder::RunSummary> RunFolder::listRuns(const std::string& root) {
+    std::vector<RunSummary> out;
+    std::error_code ec;
+    std::vector<fs::path> dirs;
+    for (const auto& e : fs::directory_iterator(root, ec))
+        if (e.is_directory(ec) && fs::is_regular_file(e.path() / kConfigFile, ec))
+            dirs.push_back(e.path());
+    std::sort(dirs.begin(), dirs.end(), std::greater<>());
+    for (const auto& d : dirs) {
+        try {
+            out.push_back(readRun(d.string()));
+        } catch (const Error&) {
+            // A folder with a damaged config.json is not listed as a run; opening it directly
+            // (resume, evaluate) names the problem.
+        }
+    }
+    return out;
+}
+
+void RunFolder::writeSummary(const std::string& dir, const RunSummary& s) {
+    QJsonObject best;
+    for (const auto& [k, v] : s.bestMetrics) best[QString::fromStdString(k)] = v;
+    writeJsonAtomically((fs::path(dir) / kSummaryFile).string(),
+                        QJsonObject{{"seconds", s.seconds},
+                                    {"steps", s.steps},
+                                    {"epochs", s.epochs},
+                                    {"early_stopped", s.earlyStopped},
+                                    {"examples_per_second", s.examplesPerSecond},
+                                    {"best_metrics", best},
+                                    {"metric_for_best", QString::fromStdString(s.metricForBest)}});
 }
 
 namespace {

@@ -1,10 +1,26 @@
 #pragma once
 
+#include <QJsonObject>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "core/training/Metrics.h"
 
 namespace distilbench {
 
-// Rules for run folders (train, distill, resume; the GUI and the CLI alike).
+// Rules for run folders (train, distill, resume; the GUI, the CLI and the tests alike): the
+// only reader and writer of their layout.
+//
+//   RUN_DIR/config.json                    the TrainingConfig (what resume reads)
+//   RUN_DIR/metrics.jsonl                  one JSON object per log line and evaluation
+//   RUN_DIR/run_summary.json               written when the run ends
+//   RUN_DIR/validation_predictions.jsonl   the latest evaluation, per example
+//   RUN_DIR/checkpoints/checkpoint-N/      weights, optimizer, trainer state
+//   RUN_DIR/best/                          the best model, a Hugging Face folder
+//   RUN_DIR/events.out.tfevents.*          TensorBoard
+//   RUN_DIR/.distilbench.lock              held by the run writing the folder
 namespace RunFolder {
 
 // A new run goes into a folder that does not exist or is empty: an existing model folder or a
@@ -13,6 +29,52 @@ void checkNewRun(const std::string& dir);
 
 // The name of the lock file inside a run folder.
 constexpr const char* kLockFileName = ".distilbench.lock";
+constexpr const char* kConfigFile = "config.json";
+constexpr const char* kMetricsFile = "metrics.jsonl";
+constexpr const char* kSummaryFile = "run_summary.json";
+constexpr const char* kPredictionsFile = "validation_predictions.jsonl";
+constexpr const char* kCheckpointsFolder = "checkpoints";
+constexpr const char* kBestFolder = "best";
+
+// A folder name for a new run under `root` that does not exist yet (the date and time, made
+// unique). Nothing is created: the run creates it once its data and model check out.
+std::string newRunPath(const std::string& root);
+
+// checkpoint-N folders of a run, oldest first (temporaries and foreign names skipped).
+std::vector<std::pair<int, std::string>> listCheckpoints(const std::string& dir);
+// Removes the oldest checkpoints until `keep` remain (keep <= 0: all stay).
+void pruneCheckpoints(const std::string& dir, int keep);
+
+// The lines of metrics.jsonl (empty when there is none; unreadable lines are skipped).
+std::vector<QJsonObject> readMetricRecords(const std::string& dir);
+// Replaces metrics.jsonl atomically.
+void writeMetricRecords(const std::string& dir, const std::vector<QJsonObject>& records);
+
+// What the run history, `distilbench-cli runs` and the run comparison show of one run.
+struct RunSummary {
+    std::string path, name;
+    QJsonObject config;                  // config.json as written
+    std::string task, trainFile, model;  // model: folder, preset, or teacher -> student
+    bool distillation = false;
+    bool finished = false;  // run_summary.json exists
+    bool earlyStopped = false;
+    int steps = 0;
+    double epochs = 0;
+    double seconds = 0;  // total training time across resumes (finished runs)
+    double examplesPerSecond = 0;
+    // The metric that picks the best model and its best value so far (from run_summary.json, or
+    // from the evaluations in metrics.jsonl while the run is unfinished).
+    std::string metricForBest;
+    std::optional<double> bestValue;
+    MetricMap bestMetrics;
+};
+
+// Reads a run folder; throws Error when it has no readable config.json.
+RunSummary readRun(const std::string& dir);
+// The runs directly under `root`, newest first; folders that are not runs are skipped.
+std::vector<RunSummary> listRuns(const std::string& root);
+// Writes run_summary.json (atomically).
+void writeSummary(const std::string& dir, const RunSummary& summary);
 
 }  // namespace RunFolder
 

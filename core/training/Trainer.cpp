@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "core/distillation/DistillationLoss.h"
+#include "core/distillation/DistillationPlan.h"
 #include "core/distillation/StudentInitializer.h"
 #include "core/distillation/TokenMasker.h"
 #include "core/export/TokenizerFiles.h"
@@ -32,6 +33,12 @@
 #include "core/training/DistributedContext.h"
 #include "core/training/RunFolder.h"
 #include "core/training/TensorBoardWriter.h"
+#include "core/evaluation/Evaluation.h"
+#include "core/training/AdamW.h"
+#include "core/training/Batches.h"
+#include "core/training/Objective.h"
+#include "core/training/Schedule.h"
+#include "core/training/TrainingOptions.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/JsonFile.h"
 #include "core/weights/WeightLoader.h"
@@ -41,282 +48,6 @@ namespace distilbench {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::int64_t kIgnore = -100;
-
-struct Encoded {
-    std::vector<std::int64_t> ids, types;
-    int label = -1;
-    std::vector<float> multi;
-    float target = 0;
-    std::vector<std::int64_t> tokenLabels;
-};
-
-struct Batch {
-    at::Tensor ids, types, mask, labels;
-};
-
-HeadType headFor(Task t) {
-    if (t == Task::MaskedLM) return HeadType::MaskedLM;
-    return t == Task::TokenClassification ? HeadType::TokenClassification
-                                          : HeadType::SequenceClassification;
-}
-
-std::string problemTypeFor(Task t) {
-    switch (t) {
-        case Task::MultiLabel:
-            return "multi_label_classification";
-        case Task::Regression:
-            return "regression";
-        default:
-            return "single_label_classification";
-    }
-}
-
-std::vector<Encoded> encodeDataset(const Dataset& d, const Tokenizer& tok, int maxLength) {
-    EncodeOptions opt;
-    opt.maxLength = maxLength;
-    std::vector<Encoded> out;
-    out.reserve(d.examples.size());
-    for (const auto& e : d.examples) {
-        Encoded x;
-        Encoding enc;
-        if (d.task == Task::TokenClassification) {
-            enc = tok.encodeWords(e.words, opt);
-            int last = -1;
-            for (std::size_t i = 0; i < enc.size(); ++i) {
-                const int w = enc.wordIds[i];
-                // The label sits on the first piece of each word; the rest is ignored by the loss.
-                x.tokenLabels.push_back(w >= 0 && w != last ? e.tags[w] : kIgnore);
-                if (w >= 0) last = w;
-            }
-        } else {
-            enc = e.pair.empty() ? tok.encode(e.text, opt)
-                                 : tok.encode(e.text, std::string_view(e.pair), opt);
-        }
-        x.ids = std::move(enc.ids);
-        x.types = std::move(enc.typeIds);
-        x.label = e.label;
-        x.multi.assign(e.labels.begin(), e.labels.end());
-        x.target = static_cast<float>(e.target);
-        out.push_back(std::move(x));
-    }
-    return out;
-}
-
-Batch collate(const std::vector<Encoded>& data, const std::vector<std::size_t>& idx, Task task,
-              std::int64_t padId, c10::Device device) {
-    std::size_t L = 0;
-    for (auto i : idx) L = std::max(L, data[i].ids.size());
-    const auto B = static_cast<std::int64_t>(idx.size());
-    Batch b;
-    b.ids = at::full({B, static_cast<std::int64_t>(L)}, padId, at::kLong);
-    b.types = at::zeros({B, static_cast<std::int64_t>(L)}, at::kLong);
-    b.mask = at::zeros({B, static_cast<std::int64_t>(L)}, at::kLong);
-    auto ids = b.ids.accessor<std::int64_t, 2>(), types = b.types.accessor<std::int64_t, 2>(),
-         mask = b.mask.accessor<std::int64_t, 2>();
-    if (task == Task::TokenClassification)
-        b.labels = at::full({B, static_cast<std::int64_t>(L)}, kIgnore, at::kLong);
-    else if (task == Task::MultiLabel)
-        b.labels = at::zeros({B, static_cast<std::int64_t>(data[idx[0]].multi.size())});
-    else if (task == Task::Regression)
-        b.labels = at::zeros({B});
-    else if (task == Task::Classification)
-        b.labels = at::zeros({B}, at::kLong);  // MaskedLM: labels come from masking
-    for (std::int64_t r = 0; r < B; ++r) {
-        const Encoded& e = data[idx[r]];
-        for (std::size_t t = 0; t < e.ids.size(); ++t) {
-            ids[r][t] = e.ids[t];
-            types[r][t] = e.types[t];
-            mask[r][t] = 1;
-        }
-        switch (task) {
-            case Task::TokenClassification: {
-                auto lab = b.labels.accessor<std::int64_t, 2>();
-                for (std::size_t t = 0; t < e.tokenLabels.size(); ++t) lab[r][t] = e.tokenLabels[t];
-                break;
-            }
-            case Task::MultiLabel:
-                for (std::size_t c = 0; c < e.multi.size(); ++c) b.labels[r][c] = e.multi[c];
-                break;
-            case Task::Regression:
-                b.labels[r] = e.target;
-                break;
-            case Task::Classification:
-                b.labels.accessor<std::int64_t, 1>()[r] = e.label;
-                break;
-            case Task::MaskedLM:
-                break;
-        }
-    }
-    b.ids = b.ids.to(device);
-    b.types = b.types.to(device);
-    b.mask = b.mask.to(device);
-    if (b.labels.defined()) b.labels = b.labels.to(device);
-    return b;
-}
-
-at::Tensor taskLoss(const at::Tensor& logitsIn, const Batch& b, Task task,
-                    const at::Tensor& classWeights, double smoothing) {
-    const at::Tensor logits = logitsIn.to(at::kFloat);
-    switch (task) {
-        case Task::Classification:
-            return at::cross_entropy_loss(logits, b.labels, classWeights, at::Reduction::Mean,
-                                          kIgnore, smoothing);
-        case Task::MultiLabel:
-            return at::binary_cross_entropy_with_logits(logits, b.labels);
-        case Task::Regression:
-            return at::mse_loss(logits.squeeze(-1), b.labels);
-        case Task::TokenClassification:
-        case Task::MaskedLM:
-            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}),
-                                          b.labels.reshape({-1}), classWeights, at::Reduction::Mean,
-                                          kIgnore, smoothing);
-    }
-    return {};
-}
-
-// Runs the encoder over encoded data without gradients; returns predictions and metrics.
-// Masked-LM evaluation masks with a fixed seed, so every evaluation (and the teacher's) sees the
-// same positions and the numbers compare.
-constexpr std::uint64_t kEvaluationMaskSeed = 20191002;
-
-EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<Encoded>& data,
-                                 const Dataset& d, int batchSize, std::int64_t padId,
-                                 double threshold, const JobCallbacks& cb,
-                                 const TokenMasker* masker = nullptr) {
-    EvaluationReport r;
-    r.task = d.task;
-    r.labels = d.labels;
-    const bool wasTraining = model.isTraining();
-    model.setTraining(false);
-    at::NoGradGuard noGrad;
-    std::vector<std::vector<std::string>> tagTruth, tagPred;
-    std::vector<double> regTruth, regPred, positive;
-    std::vector<std::vector<int>> mlTruth, mlPred;
-    double lossSum = 0;
-    std::size_t batches = 0;
-    double mlmLossSum = 0, mlmCorrect = 0, mlmCount = 0;
-    auto maskGenerator = at::detail::createCPUGenerator(kEvaluationMaskSeed);
-    if (d.task == Task::MaskedLM && !masker) throw Error("masked-LM evaluation needs a masker");
-    // Sorting by length makes padding (and time) small; results go back in the original order.
-    std::vector<std::size_t> order(data.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](auto a, auto b) { return data[a].ids.size() < data[b].ids.size(); });
-    r.truth.assign(data.size(), 0);
-    r.predicted.assign(data.size(), 0);
-    r.probabilities.assign(data.size(), {});
-    if (d.task == Task::TokenClassification) {
-        tagTruth.resize(data.size());
-        tagPred.resize(data.size());
-    }
-    if (d.task == Task::MultiLabel) {
-        mlTruth.resize(data.size());
-        mlPred.resize(data.size());
-    }
-    if (d.task == Task::Regression) {
-        regTruth.resize(data.size());
-        regPred.resize(data.size());
-    }
-    for (std::size_t start = 0; start < order.size(); start += batchSize) {
-        cb.checkAbort();
-        std::vector<std::size_t> idx(order.begin() + start,
-                                     order.begin() + std::min(order.size(), start + batchSize));
-        Batch b = collate(data, idx, d.task, padId, model.device());
-        if (d.task == Task::MaskedLM) {
-            MaskedBatch m = masker->mask(b.ids, b.mask, maskGenerator);
-            b.ids = m.inputIds;
-            b.labels = m.labels;
-        }
-        ModelInputs in;
-        in.inputIds = b.ids;
-        in.tokenTypeIds = b.types;
-        in.attentionMask = b.mask;
-        const at::Tensor logits = model.forward(in).logits.to(at::kFloat);
-        if (d.task == Task::MaskedLM) {
-            const at::Tensor labels = b.labels.reshape({-1});
-            const at::Tensor chosen = labels.ne(kIgnore);
-            const at::Tensor rows = logits.reshape({-1, logits.size(-1)}).index({chosen});
-            const at::Tensor truth = labels.index({chosen});
-            mlmLossSum +=
-                at::cross_entropy_loss(rows, truth, {}, at::Reduction::Sum).item<double>();
-            mlmCorrect += rows.argmax(-1).eq(truth).sum().item<double>();
-            mlmCount += static_cast<double>(truth.numel());
-            cb.report(double(start + idx.size()) / order.size(), "evaluating");
-            continue;
-        }
-        lossSum += taskLoss(logits, b, d.task, {}, 0.0).item<double>();
-        ++batches;
-        const at::Tensor cpu = logits.to(at::kCPU).contiguous();
-        for (std::size_t r0 = 0; r0 < idx.size(); ++r0) {
-            const std::size_t i = idx[r0];
-            const Encoded& e = data[i];
-            if (d.task == Task::Classification) {
-                const at::Tensor p = at::softmax(cpu[r0], -1);
-                r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
-                r.truth[i] = e.label;
-                r.predicted[i] = static_cast<int>(p.argmax().item<std::int64_t>());
-            } else if (d.task == Task::MultiLabel) {
-                const at::Tensor p = at::sigmoid(cpu[r0]);
-                r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
-                for (std::size_t c = 0; c < e.multi.size(); ++c) {
-                    mlTruth[i].push_back(e.multi[c] > 0.5f);
-                    mlPred[i].push_back(r.probabilities[i][c] >= threshold);
-                }
-            } else if (d.task == Task::Regression) {
-                regTruth[i] = e.target;
-                regPred[i] = cpu[r0][0].item<float>();
-            } else {
-                const at::Tensor pred = cpu[r0].argmax(-1);
-                for (std::size_t t = 0; t < e.tokenLabels.size(); ++t) {
-                    if (e.tokenLabels[t] == kIgnore) continue;
-                    tagTruth[i].push_back(d.labels[e.tokenLabels[t]]);
-                    tagPred[i].push_back(d.labels[pred[t].item<std::int64_t>()]);
-                }
-            }
-        }
-        cb.report(double(start + idx.size()) / order.size(), "evaluating");
-    }
-    r.loss = batches ? lossSum / batches : 0;
-    switch (d.task) {
-        case Task::Classification:
-            if (d.labels.size() == 2)
-                for (const auto& p : r.probabilities) positive.push_back(p[1]);
-            r.classification = classificationMetrics(r.truth, r.predicted, d.labels, positive);
-            r.metrics = toMap(r.classification);
-            break;
-        case Task::MultiLabel:
-            r.multiLabel = multiLabelMetrics(mlTruth, mlPred, d.labels);
-            r.multiTruth = mlTruth;
-            r.metrics = toMap(r.multiLabel);
-            break;
-        case Task::Regression:
-            r.regression = regressionMetrics(regTruth, regPred);
-            r.metrics = toMap(r.regression);
-            for (std::size_t i = 0; i < regPred.size(); ++i)
-                r.probabilities[i] = {static_cast<float>(regPred[i])};
-            break;
-        case Task::TokenClassification:
-            r.entities = entityMetrics(tagTruth, tagPred);
-            r.metrics = toMap(r.entities);
-            break;
-        case Task::MaskedLM:
-            r.loss = mlmCount > 0 ? mlmLossSum / mlmCount : 0;
-            r.metrics["perplexity"] = std::exp(r.loss);
-            r.metrics["mlm_accuracy"] = mlmCount > 0 ? mlmCorrect / mlmCount : 0;
-            r.metrics["masked_tokens"] = mlmCount;
-            break;
-    }
-    r.metrics["loss"] = r.loss;
-    for (const auto& e : d.examples) {
-        std::string text = e.text;  // token classification: the words joined
-        for (const auto& w : e.words) text += (text.empty() ? "" : " ") + w;
-        r.texts.push_back(std::move(text));
-    }
-    model.setTraining(wasTraining);
-    return r;
-}
 
 // The student of a distillation run predicts the teacher's labels in the teacher's order; data
 // labelled with other names ("0"/"1" for "negative"/"positive") keeps its id order.
@@ -351,24 +82,6 @@ std::string toBase64(const at::Tensor& bytes) {
 bool isWriterRank() {
     const char* rank = std::getenv("RANK");
     return !rank || std::string(rank).empty() || std::string(rank) == "0";
-}
-
-// Options a run cannot start with, named before any data or model is read.
-void validateOptions(const TrainingConfig& c) {
-    if (!c.classWeights.empty() && c.classWeights != "balanced") {
-        for (const QString& v : QString::fromStdString(c.classWeights).split(',')) {
-            bool ok = false;
-            const double w = v.trimmed().toDouble(&ok);
-            if (!ok || !std::isfinite(w) || w < 0)
-                throw Error("class weights: '" + v.trimmed().toStdString() +
-                            "' is not a non-negative number (give 'balanced' or one weight per "
-                            "label, e.g. 1,2.5)");
-        }
-    }
-    if (!std::isfinite(c.learningRate) || c.learningRate <= 0)
-        throw Error("the learning rate must be a positive number");
-    if (!std::isfinite(c.labelSmoothing) || c.labelSmoothing < 0 || c.labelSmoothing >= 1)
-        throw Error("label smoothing must be in [0, 1)");
 }
 
 // The first tensor of `named` that holds NaN or infinite values, or "".
@@ -440,9 +153,10 @@ private:
         const int batches = static_cast<int>((trainData_.size() + globalBatch - 1) / globalBatch);
         stepsPerEpoch_ = (batches + cfg_.gradientAccumulation - 1) / cfg_.gradientAccumulation;
         totalSteps_ = cfg_.maxSteps > 0 ? cfg_.maxSteps : stepsPerEpoch_ * cfg_.epochs;
-        warmup_ = cfg_.warmupSteps > 0
-                      ? cfg_.warmupSteps
-                      : static_cast<int>(std::ceil(cfg_.warmupRatio * totalSteps_));
+        const int warmup = cfg_.warmupSteps > 0
+                               ? cfg_.warmupSteps
+                               : static_cast<int>(std::ceil(cfg_.warmupRatio * totalSteps_));
+        schedule_ = LearningRateSchedule(cfg_.scheduler, warmup, totalSteps_);
         if (cfg_.metricForBest.empty()) cfg_.metricForBest = cfg_.mainMetric();
         if (cfg_.task == Task::MaskedLM) prepareMasker();
         if (teacher_) prepareDistillation();
@@ -471,7 +185,7 @@ private:
     }
 
     void buildModel() {
-        const HeadType head = headFor(cfg_.task);
+        const HeadType head = Objective::headFor(cfg_.task);
         std::vector<std::string> labels =
             cfg_.task == Task::Regression ? std::vector<std::string>{"LABEL_0"} : train_.labels;
         if (!cfg_.labelDisplayNames.empty()) {
@@ -489,7 +203,7 @@ private:
             ModelConfig c = ModelConfig::preset(cfg_.preset, head);
             c.vocabSize = static_cast<int>(tokenizer_->vocabSize());
             c.labels = labels;
-            c.problemType = problemTypeFor(cfg_.task);
+            c.problemType = Objective::problemTypeFor(cfg_.task);
             model_ = Model::create(c, cfg_.seed);
         } else if (teacher_) {
             if (tokenizerSource.empty()) tokenizerSource = teacher_->folder();
@@ -534,7 +248,7 @@ private:
                 for (double c : counts) w.push_back(c > 0 ? total / (counts.size() * c) : 0.0);
             } else {
                 for (const QString& v : QString::fromStdString(cfg_.classWeights).split(','))
-                    w.push_back(v.trimmed().toDouble());  // validated by validateOptions
+                    w.push_back(v.trimmed().toDouble());  // validated by validateTrainingConfig
                 if (w.size() != train_.labels.size())
                     throw Error("class weights: " + std::to_string(w.size()) + " given for " +
                                 std::to_string(train_.labels.size()) + " labels");
@@ -550,7 +264,7 @@ private:
         ModelConfig c = base.config();
         c.head = head;
         c.labels = head == HeadType::MaskedLM ? std::vector<std::string>{} : labels;
-        c.problemType = head == HeadType::MaskedLM ? "" : problemTypeFor(cfg_.task);
+        c.problemType = head == HeadType::MaskedLM ? "" : Objective::problemTypeFor(cfg_.task);
         auto encoder = std::make_unique<EncoderModel>(c, cfg_.seed, false);
         NamedTensors weights = base.encoder().stateDict(true);
         const bool sameHead =
@@ -572,22 +286,11 @@ private:
     void loadTeacher() {
         const DistillationSettings& ds = cfg_.distillation;
         if (ds.teacher.empty()) throw Error("distillation needs a teacher model folder");
-        if (cfg_.task == Task::MultiLabel || cfg_.task == Task::Regression)
-            throw Error(
-                "distillation works for classification, token classification and masked-LM "
-                "pre-training, not " +
-                taskName(cfg_.task));
         teacher_ = Model::load(ds.teacher);
-        const HeadType want = headFor(cfg_.task);
-        if (teacher_->config().head != want)
-            throw Error(
-                ds.teacher,
-                "is a " + teacher_->config().architecture() + ": " +
-                    (cfg_.task == Task::MaskedLM
-                         ? std::string(
-                               "pre-training distillation needs a teacher with a masked-LM head")
-                         : "this distillation needs a teacher fine-tuned for the task (" +
-                               ModelConfig::headName(want) + ")"));
+        // Every rule of a valid setup (task, teacher head, student shape, vocabulary, widths,
+        // loss weights) is checked here, before any data is read.
+        plan_ = planStudent(ds, teacher_->config(), cfg_.task);
+        plan_.require();
         teacher_->encoder().setTraining(false);
         teacher_->encoder().setRequiresGrad(false);
     }
@@ -599,11 +302,8 @@ private:
             labels = tc.labels;  // the teacher's names
         switch (ds.studentSource) {
             case DistillationSettings::StudentSource::Preset: {
-                ModelConfig c = ModelConfig::preset(ds.student, head);
-                c.vocabSize = tc.vocabSize;
-                c.labels = head == HeadType::MaskedLM ? std::vector<std::string>{} : labels;
-                c.problemType = head == HeadType::MaskedLM ? "" : problemTypeFor(cfg_.task);
-                c.maxPositions = std::min(c.maxPositions, tc.maxPositions);
+                ModelConfig c = plan_.student;
+                if (head != HeadType::MaskedLM) c.labels = labels;
                 model_ = Model::create(c, cfg_.seed);
                 break;
             }
@@ -613,23 +313,15 @@ private:
                     StudentInitializer::checkSameVocabulary(*tokenizer_, tokenizerSourceName(),
                                                             *Tokenizer::load(base->folder()),
                                                             ds.student);
-                if (base->config().vocabSize != tc.vocabSize)
-                    throw Error("teacher and student must share the vocabulary: " + ds.teacher +
-                                " has " + std::to_string(tc.vocabSize) + " embeddings, " +
-                                ds.student + " " + std::to_string(base->config().vocabSize));
                 model_ = withHead(*base, head, labels);
                 break;
             }
             case DistillationSettings::StudentSource::FromTeacher: {
-                const std::vector<int> layers =
-                    ds.teacherLayers.empty() ? StudentInitializer::defaultLayers(
-                                                   tc.numLayers, std::max(1, tc.numLayers / 2))
-                                             : ds.teacherLayers;
-                auto encoder = StudentInitializer::fromTeacher(teacher_->encoder(), layers, head,
-                                                               ds.teacher, cfg_.seed);
+                auto encoder = StudentInitializer::fromTeacher(
+                    teacher_->encoder(), plan_.teacherLayers, head, ds.teacher, cfg_.seed);
                 if (head != HeadType::MaskedLM) {
                     encoder->mutableConfig().labels = labels;
-                    encoder->mutableConfig().problemType = problemTypeFor(cfg_.task);
+                    encoder->mutableConfig().problemType = Objective::problemTypeFor(cfg_.task);
                 }
                 model_ = Model::adopt(std::move(encoder));
                 break;
@@ -669,19 +361,6 @@ private:
     // After the data and the student exist: the masker, the checks that need both models, and the
     // teacher's validation scores (the reference the student is measured against).
     void prepareDistillation() {
-        const DistillationSettings& ds = cfg_.distillation;
-        const ModelConfig &tc = teacher_->config(), &sc = model_->config();
-        if (ds.alphaCos > 0 && tc.hiddenSize != sc.hiddenSize)
-            throw Error("the cosine loss compares hidden states: the teacher's are " +
-                        std::to_string(tc.hiddenSize) + " wide, the student's " +
-                        std::to_string(sc.hiddenSize) +
-                        ". Set alpha_cos to 0 or pick a student of width " +
-                        std::to_string(tc.hiddenSize) + ".");
-        if (ds.temperature <= 0) throw Error("the temperature must be positive");
-        if (cfg_.task == Task::MaskedLM && tc.vocabSize != sc.vocabSize)
-            throw Error(
-                "teacher and student must share the vocabulary: " + std::to_string(tc.vocabSize) +
-                " and " + std::to_string(sc.vocabSize) + " tokens");
         if (!valData_.empty()) {
             cb_.job.report(0.03, "scoring the teacher");
             const auto report =
@@ -743,17 +422,18 @@ private:
         if (cfg_.task == Task::Classification) {
             li.studentLogits = studentLogits;
             li.teacherLogits = teacherLogits;
-            li.hardLoss = taskLoss(studentLogits, b, cfg_.task, classWeights_, cfg_.labelSmoothing);
+            li.hardLoss = Objective::taskLoss(studentLogits, b.labels, cfg_.task, classWeights_,
+                                              cfg_.labelSmoothing);
         } else {
             // Token tasks compare every real token (token classification) or the masked ones (MLM).
             const at::Tensor rows = cfg_.task == Task::MaskedLM
-                                        ? b.labels.reshape({-1}).ne(kIgnore)
+                                        ? b.labels.reshape({-1}).ne(Objective::kIgnoreIndex)
                                         : b.mask.reshape({-1}).to(at::kBool);
             const std::int64_t C = studentLogits.size(-1);
             li.studentLogits = studentLogits.reshape({-1, C}).index({rows});
             li.teacherLogits = teacherLogits.reshape({-1, teacherLogits.size(-1)}).index({rows});
             const at::Tensor hard =
-                taskLoss(studentLogits, b, cfg_.task,
+                Objective::taskLoss(studentLogits, b.labels, cfg_.task,
                          cfg_.task == Task::MaskedLM ? at::Tensor() : classWeights_,
                          cfg_.task == Task::MaskedLM ? 0.0 : cfg_.labelSmoothing);
             (cfg_.task == Task::MaskedLM ? li.mlmLoss : li.hardLoss) = hard;
@@ -770,49 +450,8 @@ private:
 
     void setupOptimizer() {
         EncoderModel& enc = model_->encoder();
-        for (const auto& name : trainable_) {
-            const at::Tensor& p = enc.parameter(name);
-            expAvg_[name] = at::zeros_like(p);
-            expAvgSq_[name] = at::zeros_like(p);
-        }
-    }
-
-    double lrFactor(int step) const {
-        if (step < warmup_) return double(step) / std::max(1, warmup_);
-        const double progress = double(step - warmup_) / std::max(1, totalSteps_ - warmup_);
-        if (cfg_.scheduler == "constant") return 1.0;
-        if (cfg_.scheduler == "cosine")
-            return std::max(0.0, 0.5 * (1.0 + std::cos(M_PI * progress)));
-        return std::max(0.0, 1.0 - progress);
-    }
-
-    // HF's length-grouped order: shuffle, cut into mega-batches of 50 batches, sort each by length.
-    std::vector<std::vector<std::size_t>> epochBatches(int epoch) const {
-        std::vector<std::size_t> order(trainData_.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::mt19937_64 rng(cfg_.seed * 1000003ULL + epoch);
-        std::shuffle(order.begin(), order.end(), rng);
-        if (cfg_.groupByLength) {
-            const std::size_t mega =
-                50 * static_cast<std::size_t>(cfg_.batchSize) * (dist_ ? dist_->worldSize() : 1);
-            for (std::size_t s = 0; s < order.size(); s += mega) {
-                const auto e = order.begin() + std::min(order.size(), s + mega);
-                std::stable_sort(order.begin() + s, e, [&](auto a, auto b) {
-                    return trainData_[a].ids.size() > trainData_[b].ids.size();
-                });
-            }
-        }
-        // Every process builds the same global batches and takes its own slice of each.
-        const std::size_t world = dist_ ? dist_->worldSize() : 1, rank = dist_ ? dist_->rank() : 0;
-        const std::size_t global = static_cast<std::size_t>(cfg_.batchSize) * world;
-        std::vector<std::vector<std::size_t>> batches;
-        for (std::size_t s = 0; s < order.size(); s += global) {
-            const std::size_t end = std::min(order.size(), s + global);
-            const std::size_t per = (end - s + world - 1) / world;
-            const std::size_t b = std::min(end, s + rank * per), e = std::min(end, b + per);
-            batches.emplace_back(order.begin() + b, order.begin() + e);
-        }
-        return batches;
+        optimizer_ = AdamW({cfg_.adamBeta1, cfg_.adamBeta2, cfg_.adamEpsilon, cfg_.weightDecay});
+        for (const auto& name : trainable_) optimizer_.addParameter(name, enc.parameter(name));
     }
 
     TrainingOutcome loop() {
@@ -830,7 +469,11 @@ private:
         // With max_steps the run ends when the step count is reached, however many epochs that
         // takes.
         for (int epoch = epoch_; !stop && (cfg_.maxSteps > 0 || epoch < cfg_.epochs); ++epoch) {
-            const auto batches = epochBatches(epoch);
+            const auto batches = epochBatches(
+                trainData_,
+                BatchOrder{cfg_.seed, cfg_.batchSize, cfg_.groupByLength,
+                           dist_ ? dist_->worldSize() : 1, dist_ ? dist_->rank() : 0},
+                epoch);
             const int groups = (static_cast<int>(batches.size()) + cfg_.gradientAccumulation - 1) /
                                cfg_.gradientAccumulation;
             for (int g = group_; g < groups && !stop; ++g) {
@@ -855,7 +498,7 @@ private:
                 for (int m = 0; m < count; ++m) {
                     if (batches[first + m].empty()) continue;  // a short last global batch
                     Batch b =
-                        collate(trainData_, batches[first + m], cfg_.task, padId, enc.device());
+                        collateBatch(trainData_, batches[first + m], cfg_.task, padId, enc.device());
                     if (masker_ && !teacher_) applyMask(b);
                     ModelInputs in;
                     in.inputIds = b.ids;
@@ -873,7 +516,8 @@ private:
                         const at::Tensor logits = enc.forward(in).logits;
                         at::autocast::set_cpu_enabled(false);
                         at::autocast::clear_cache();
-                        loss = taskLoss(logits, b, cfg_.task, classWeights_, cfg_.labelSmoothing) /
+                        loss = Objective::taskLoss(logits, b.labels, cfg_.task, classWeights_,
+                                                   cfg_.labelSmoothing) /
                                count;
                     }
                     const double value = loss.item<double>();
@@ -905,7 +549,7 @@ private:
                     TrainingLogRecord rec{step_,
                                           epochFloat,
                                           windowLoss_ / windowSteps_,
-                                          cfg_.learningRate * lrFactor(step_ - 1),
+                                          cfg_.learningRate * schedule_.factor(step_ - 1),
                                           gradNorm,
                                           seconds > 0 ? windowExamples / seconds : 0,
                                           {}};
@@ -966,26 +610,29 @@ private:
         }
         if (writer_) {
             // What the run history lists: total time across resumes, steps and the best scores.
-            QJsonObject best;
-            for (const auto& [k, v] : bestMetrics_) best[QString::fromStdString(k)] = v;
-            writeJsonAtomically(
-                (fs::path(dir_) / "run_summary.json").string(),
-                QJsonObject{{"seconds", elapsedSeconds()},
-                            {"steps", step_},
-                            {"epochs", out.epochs},
-                            {"early_stopped", out.earlyStopped},
-                            {"best_metrics", best},
-                            {"metric_for_best", QString::fromStdString(cfg_.metricForBest)}});
+            RunFolder::RunSummary summary;
+            summary.seconds = elapsedSeconds();
+            summary.steps = step_;
+            summary.epochs = out.epochs;
+            summary.earlyStopped = out.earlyStopped;
+            summary.examplesPerSecond = out.examplesPerSecond;
+            summary.bestMetrics = bestMetrics_;
+            summary.metricForBest = cfg_.metricForBest;
+            RunFolder::writeSummary(dir_, summary);
         }
         return out;
     }
 
+    // Averages gradients across processes, clips them and updates the weights; returns the
+    // gradient norm before clipping.
     double optimizerStep() {
         EncoderModel& enc = model_->encoder();
         at::NoGradGuard noGrad;
         std::vector<at::Tensor> grads;
+        std::vector<std::pair<std::string, at::Tensor*>> params;
         for (const auto& name : trainable_) {
             at::Tensor& p = enc.parameter(name);
+            params.emplace_back(name, &p);
             if (!p.grad().defined()) {
                 if (!dist_) continue;
                 p.mutable_grad() = at::zeros_like(p);  // every process must contribute every tensor
@@ -993,32 +640,8 @@ private:
             grads.push_back(p.grad());
         }
         if (dist_) dist_->allReduceMean(grads);
-        double total = 0;
-        for (const auto& g : grads) total += g.to(at::kDouble).pow(2).sum().item<double>();
-        total = std::sqrt(total);
-        if (cfg_.maxGradNorm > 0 && total > cfg_.maxGradNorm) {
-            const double coef = cfg_.maxGradNorm / (total + 1e-6);
-            for (auto& g : grads) g.mul_(coef);
-        }
-        const double lr = cfg_.learningRate * lrFactor(step_);
-        const int t = step_ + 1;
-        const double bc1 = 1 - std::pow(cfg_.adamBeta1, t), bc2 = 1 - std::pow(cfg_.adamBeta2, t);
-        for (const auto& name : trainable_) {
-            at::Tensor& p = enc.parameter(name);
-            const at::Tensor& g = p.grad();
-            if (!g.defined()) continue;
-            // AdamW: decoupled weight decay, none on biases and LayerNorm weights.
-            const bool decay =
-                !(name.ends_with("bias") || name.find("LayerNorm") != std::string::npos ||
-                  name.find("layer_norm") != std::string::npos);
-            if (decay && cfg_.weightDecay > 0) p.mul_(1 - lr * cfg_.weightDecay);
-            at::Tensor& m = expAvg_[name];
-            at::Tensor& v = expAvgSq_[name];
-            m.mul_(cfg_.adamBeta1).add_(g, 1 - cfg_.adamBeta1);
-            v.mul_(cfg_.adamBeta2).addcmul_(g, g, 1 - cfg_.adamBeta2);
-            const at::Tensor denom = (v.sqrt() / std::sqrt(bc2)).add_(cfg_.adamEpsilon);
-            p.addcdiv_(m, denom, -lr / bc1);
-        }
+        const double total = clipGradientNorm(grads, cfg_.maxGradNorm);
+        optimizer_.step(params, cfg_.learningRate * schedule_.factor(step_), step_ + 1);
         return total;
     }
 
@@ -1168,37 +791,12 @@ private:
         writeFolder(tmp, [&] { writeCheckpointFiles(tmp); });
         replaceFolder(tmp, final);
         lastCheckpoint_ = final.string();
-        // Keep the newest save_total_limit checkpoints.
-        auto all = listCheckpoints();
-        std::sort(all.begin(), all.end());
-        while (cfg_.saveTotalLimit > 0 && static_cast<int>(all.size()) > cfg_.saveTotalLimit) {
-            fs::remove_all(all.front().second, ec);
-            all.erase(all.begin());
-        }
-    }
-
-    // checkpoint-N folders of this run, by step (temporaries and foreign names skipped).
-    std::vector<std::pair<int, fs::path>> listCheckpoints() const {
-        std::vector<std::pair<int, fs::path>> out;
-        std::error_code ec;
-        for (const auto& e : fs::directory_iterator(fs::path(dir_) / "checkpoints", ec)) {
-            const std::string n = e.path().filename().string();
-            if (n.rfind("checkpoint-", 0) != 0 || n.ends_with(".tmp")) continue;
-            bool ok = false;
-            const int step = QString::fromStdString(n.substr(11)).toInt(&ok);
-            if (ok && step > 0) out.emplace_back(step, e.path());
-        }
-        return out;
+        RunFolder::pruneCheckpoints(dir_, cfg_.saveTotalLimit);
     }
 
     void writeCheckpointFiles(const fs::path& tmp) {
         saveModelFolder(tmp);
-        NamedTensors state;
-        for (const auto& n : trainable_) {
-            state.emplace_back("exp_avg." + n, expAvg_[n]);
-            state.emplace_back("exp_avg_sq." + n, expAvgSq_[n]);
-        }
-        writeSafetensors((tmp / "optimizer.safetensors").string(), state);
+        writeSafetensors((tmp / "optimizer.safetensors").string(), optimizer_.state());
         at::Generator gen = at::globalContext().defaultGenerator(
             c10::DeviceType::CPU);  // a handle to the global one
         at::Tensor rng;
@@ -1253,15 +851,7 @@ private:
         if (const std::string bad = firstNonFinite(d.optimizer); !bad.empty())
             throw Error((path / "optimizer.safetensors").string(),
                         "'" + bad + "' holds NaN or infinite values");
-        for (const auto& [name, t] : d.optimizer) {
-            const bool sq = name.rfind("exp_avg_sq.", 0) == 0;
-            const std::string param = name.substr(sq ? 11 : 8);
-            auto& slot = sq ? expAvgSq_ : expAvg_;
-            const auto it = slot.find(param);
-            if (it == slot.end() || !t.sizes().equals(it->second.sizes()))
-                throw Error((path / "optimizer.safetensors").string(),
-                            "'" + name + "' does not belong to this model");
-        }
+        optimizer_.checkState(d.optimizer, (path / "optimizer.safetensors").string());
         d.state = readJsonObject((path / "trainer_state.json").string());
         const QJsonObject& s = d.state;
         const std::string statePath = (path / "trainer_state.json").string();
@@ -1288,10 +878,9 @@ private:
     }
 
     void loadCheckpoint() {
-        auto all = listCheckpoints();
+        auto all = RunFolder::listCheckpoints(dir_);
         if (all.empty()) throw Error(dir_, "has no checkpoint to resume from");
-        std::sort(all.begin(), all.end(),
-                  [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::reverse(all.begin(), all.end());  // newest first
         // The newest checkpoint that verifies; damaged newer ones are named, never used.
         CheckpointData data;
         fs::path path;
@@ -1314,12 +903,7 @@ private:
             at::NoGradGuard g;
             for (const auto& [name, t] : data.weights)
                 if (enc.hasParameter(name)) enc.parameter(name).copy_(t);
-            for (const auto& [name, t] : data.optimizer) {
-                if (name.rfind("exp_avg_sq.", 0) == 0)
-                    expAvgSq_[name.substr(11)].copy_(t);
-                else if (name.rfind("exp_avg.", 0) == 0)
-                    expAvg_[name.substr(8)].copy_(t);
-            }
+            optimizer_.loadState(data.optimizer);
         }
         const QJsonObject& s = data.state;
         step_ = s["global_step"].toInt();
@@ -1349,31 +933,21 @@ private:
         }
         lastCheckpoint_ = path.string();
         // Metrics logged after the checkpoint are replayed by the resumed run.
-        QFile f(QString::fromStdString((fs::path(dir_) / "metrics.jsonl").string()));
-        if (f.open(QIODevice::ReadOnly)) {
-            while (!f.atEnd()) {
-                const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
-                if (!o.isEmpty() && o["step"].toInt() <= step_ && !o.contains("split"))
-                    records_.push_back(o);
-            }
-        }
+        for (const QJsonObject& o : RunFolder::readMetricRecords(dir_))
+            if (o["step"].toInt() <= step_ && !o.contains("split")) records_.push_back(o);
     }
 
     void writeMetrics() {
         if (!writer_) return;
-        AtomicFile f((fs::path(dir_) / "metrics.jsonl").string());
-        auto line = [&f](const QJsonObject& o) {
-            const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
-            f.write(b.constData(), static_cast<std::size_t>(b.size()));
-        };
-        if (!teacherRecord_.isEmpty()) line(teacherRecord_);
-        for (const auto& r : records_) line(r);
-        f.commit();
+        std::vector<QJsonObject> all;
+        if (!teacherRecord_.isEmpty()) all.push_back(teacherRecord_);
+        all.insert(all.end(), records_.begin(), records_.end());
+        RunFolder::writeMetricRecords(dir_, all);
     }
 
     void writePredictions(const EvaluationReport& r) {
         // Failing to write predictions is an error like failing to write metrics.
-        AtomicFile f((fs::path(dir_) / "validation_predictions.jsonl").string());
+        AtomicFile f((fs::path(dir_) / RunFolder::kPredictionsFile).string());
         for (std::size_t i = 0; i < r.texts.size(); ++i) {
             QJsonArray probs;
             for (float p : r.probabilities[i]) probs.append(p);
@@ -1393,9 +967,10 @@ private:
     std::string dir_;
     TrainerCallbacks cb_;
     Dataset train_, validation_, test_;
-    std::vector<Encoded> trainData_, valData_, testData_;
+    std::vector<EncodedExample> trainData_, valData_, testData_;
     std::shared_ptr<Model> model_;
     std::shared_ptr<Model> teacher_;                  // distillation runs
+    DistillationPlan plan_;
     std::unique_ptr<TokenMasker> masker_;             // masked-LM distillation
     std::map<std::size_t, at::Tensor> teacherCache_;  // training example -> teacher logits
     std::map<std::string, double> windowParts_;
@@ -1404,13 +979,14 @@ private:
     std::unique_ptr<Tokenizer> tokenizer_;
     std::string tokenizerSource_;
     std::vector<std::string> trainable_;
-    std::map<std::string, at::Tensor> expAvg_, expAvgSq_;
+    AdamW optimizer_;
+    LearningRateSchedule schedule_;
     at::Tensor classWeights_;
     std::unique_ptr<TensorBoardWriter> tensorboard_;
     std::unique_ptr<DistributedContext> dist_;
     bool writer_ = true;  // rank 0 writes the run folder
     std::vector<QJsonObject> records_;
-    int step_ = 0, epoch_ = 0, group_ = 0, stepsPerEpoch_ = 0, totalSteps_ = 0, warmup_ = 0;
+    int step_ = 0, epoch_ = 0, group_ = 0, stepsPerEpoch_ = 0, totalSteps_ = 0;
     double windowLoss_ = 0;
     int windowSteps_ = 0;
     double bestValue_ = 0;
@@ -1430,37 +1006,6 @@ private:
 };
 
 }  // namespace
-
-Task taskOf(const ModelConfig& c) {
-    if (c.head == HeadType::TokenClassification) return Task::TokenClassification;
-    if (c.head == HeadType::MaskedLM) return Task::MaskedLM;
-    const std::string p = c.effectiveProblemType();
-    if (p == "multi_label_classification") return Task::MultiLabel;
-    if (p == "regression") return Task::Regression;
-    return Task::Classification;
-}
-
-void applyDecisionThreshold(EvaluationReport& r, double t) {
-    if (r.task == Task::Classification && r.labels.size() == 2) {
-        std::vector<double> scores;
-        for (std::size_t i = 0; i < r.probabilities.size(); ++i) {
-            r.predicted[i] = r.probabilities[i][1] >= t ? 1 : 0;
-            scores.push_back(r.probabilities[i][1]);
-        }
-        r.classification = classificationMetrics(r.truth, r.predicted, r.labels, scores);
-        const double loss = r.metrics["loss"];
-        r.metrics = toMap(r.classification);
-        r.metrics["loss"] = loss;
-    } else if (r.task == Task::MultiLabel) {
-        std::vector<std::vector<int>> predicted(r.probabilities.size());
-        for (std::size_t i = 0; i < r.probabilities.size(); ++i)
-            for (float p : r.probabilities[i]) predicted[i].push_back(p >= t);
-        r.multiLabel = multiLabelMetrics(r.multiTruth, predicted, r.labels);
-        const double loss = r.metrics["loss"];
-        r.metrics = toMap(r.multiLabel);
-        r.metrics["loss"] = loss;
-    }
-}
 
 RunDatasets readRunDatasets(const TrainingConfig& cfg, const std::vector<std::string>& labelOrder) {
     RunDatasets r;
@@ -1493,16 +1038,10 @@ RunDatasets readRunDatasets(const std::string& runDirectory) {
 
 TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& runDirectory,
                                const TrainerCallbacks& callbacks) {
-    if (!config.distillation.enabled && config.model.empty() == config.preset.empty())
-        throw Error("give a model folder or a preset, not both or neither");
-    if (config.batchSize < 1 || config.gradientAccumulation < 1 || config.epochs < 0 ||
-        config.maxSteps < 0)
-        throw Error("batch size, accumulation, epochs and max steps must be positive");
-    if (config.epochs == 0 && config.maxSteps == 0)
-        throw Error("nothing to train: epochs and max steps are both 0");
-    TrainingConfig checked = config;
+    // Options a run cannot start with, named before any data or model is read.
+    requireValidTrainingConfig(config);
+    const TrainingConfig& checked = config;
     if (checked.bf16 && !Runtime::bf16Usable()) Runtime::requireBf16("bf16 autocast training");
-    validateOptions(checked);
     // Rank 0 writes the run folder; the other data-parallel ranks only train.
     std::unique_ptr<RunFolderLock> lock;
     std::error_code ec;
@@ -1546,29 +1085,9 @@ TrainingOutcome Trainer::resume(const std::string& runDirectory,
         callbacks.notice(
             "this run used bf16 autocast, which this CPU lacks natively; it continues in float32");
     }
-    validateOptions(config);
+    requireValidTrainingConfig(config);
     Session session(config, runDirectory, callbacks);
     return session.run(true);
-}
-
-EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize,
-                               int maxLength, double threshold, const JobCallbacks& callbacks) {
-    if (!pipeline.tokenizer()) throw Error("evaluation needs the model's tokenizer");
-    Model& model = *pipeline.model();
-    const ModelConfig& c = model.config();
-    if (dataset.task != Task::Regression &&
-        static_cast<int>(dataset.labels.size()) != c.numLabels())
-        throw Error(dataset.source, "has " + std::to_string(dataset.labels.size()) +
-                                        " labels but the model predicts " +
-                                        std::to_string(c.numLabels()));
-    const auto data =
-        encodeDataset(dataset, *pipeline.tokenizer(), std::min(maxLength, c.maxPositions));
-    std::lock_guard lock(model.mutex());
-    Dataset labelled = dataset;
-    if (dataset.task != Task::Regression)
-        labelled.labels = c.labels;  // report with the model's names
-    return evaluateEncoded(model.encoder(), data, labelled, batchSize,
-                           pipeline.tokenizer()->specialTokens().padId, threshold, callbacks);
 }
 
 }  // namespace distilbench

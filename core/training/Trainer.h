@@ -8,6 +8,7 @@
 #include "core/data/Dataset.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/JobCallbacks.h"
+#include "core/evaluation/Evaluation.h"
 #include "core/training/Metrics.h"
 #include "core/training/TrainingConfig.h"
 
@@ -87,33 +88,5 @@ RunDatasets readRunDatasets(const TrainingConfig& config,
                             const std::vector<std::string>& labelOrder = {});
 // From RUN_DIR/config.json (for "evaluate this run's validation set").
 RunDatasets readRunDatasets(const std::string& runDirectory);
-
-struct EvaluationReport {
-    Task task = Task::Classification;
-    std::vector<std::string> labels;
-    double loss = 0;
-    MetricMap metrics;
-    ClassificationMetrics classification;
-    MultiLabelMetrics multiLabel;
-    EntityMetrics entities;
-    RegressionMetrics regression;
-    std::vector<std::vector<int>> multiTruth;  // multi-label: 0/1 per label and example
-    // Per example, for confusion-matrix drill-down and exports.
-    std::vector<std::string> texts;
-    std::vector<int> truth, predicted;
-    std::vector<std::vector<float>> probabilities;
-};
-
-// The task a model was fine-tuned for, from its head and problem_type.
-Task taskOf(const ModelConfig& config);
-
-// Binary and multi-label reports: predictions and metrics again at another decision threshold
-// (binary: the second label's probability; multi-label: every label's).
-void applyDecisionThreshold(EvaluationReport& report, double threshold);
-
-// Runs a model over a labelled dataset and computes every metric of its task.
-EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize,
-                               int maxLength, double multiLabelThreshold = 0.5,
-                               const JobCallbacks& callbacks = {});
 
 }  // namespace distilbench

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include "core/runtime/Error.h"
+
 namespace distilbench {
 
 QJsonObject TrainingConfig::toJson() const {
@@ -33,7 +35,7 @@ QJsonObject TrainingConfig::toJson() const {
                      {"warmup_ratio", warmupRatio},
                      {"warmup_steps", warmupSteps},
                      {"weight_decay", weightDecay},
-                     {"scheduler", s(scheduler)},
+                     {"scheduler", s(schedulerName(scheduler))},
                      {"max_grad_norm", maxGradNorm},
                      {"adam_beta1", adamBeta1},
                      {"adam_beta2", adamBeta2},
@@ -86,7 +88,8 @@ TrainingConfig TrainingConfig::fromJson(const QJsonObject& j) {
     c.warmupRatio = j.value("warmup_ratio").toDouble(c.warmupRatio);
     c.warmupSteps = j.value("warmup_steps").toInt(c.warmupSteps);
     c.weightDecay = j.value("weight_decay").toDouble(c.weightDecay);
-    c.scheduler = s("scheduler", c.scheduler);
+    if (const std::string name = s("scheduler", "linear"); !parseScheduler(name, c.scheduler))
+        throw Error("config.json: unknown scheduler '" + name + "' (linear, cosine or constant)");
     c.maxGradNorm = j.value("max_grad_norm").toDouble(c.maxGradNorm);
     c.adamBeta1 = j.value("adam_beta1").toDouble(c.adamBeta1);
     c.adamBeta2 = j.value("adam_beta2").toDouble(c.adamBeta2);
@@ -142,6 +145,16 @@ TrainingConfig TrainingConfig::defaultsFor(Task task, bool fromPreset) {
         c.batchSize = 32;
         if (task != Task::TokenClassification) c.maxLength = 64;
     }
+    return c;
+}
+
+TrainingConfig TrainingConfig::distillationDefaults(Task task) {
+    TrainingConfig c = defaultsFor(task, false);
+    if (task == Task::MaskedLM) {
+        c.distillation = DistillationSettings::pretrainingDefaults();
+        c.validationSplit = 0.02;  // a corpus is large; 2% is plenty to score perplexity
+    }
+    c.distillation.enabled = true;
     return c;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/data/Dataset.h"
 #include "core/distillation/DistillationSettings.h"
+#include "core/training/Schedule.h"
 
 namespace distilbench {
 
@@ -35,7 +36,7 @@ struct TrainingConfig {
     double warmupRatio = 0.0;
     int warmupSteps = 0;
     double weightDecay = 0.0;
-    std::string scheduler = "linear";  // linear | cosine | constant
+    Scheduler scheduler = Scheduler::Linear;
     double maxGradNorm = 1.0;
     double adamBeta1 = 0.9, adamBeta2 = 0.999, adamEpsilon = 1e-8;
     bool groupByLength = true;
@@ -62,6 +63,9 @@ struct TrainingConfig {
     // Defaults that suit the task: fine-tuning a pretrained model, or training one from a preset
     // (random weights need a larger learning rate, warm-up and weight decay).
     static TrainingConfig defaultsFor(Task task, bool fromPreset);
+    // A distillation run's defaults: task-specific (Hinton-style halves of KL and labels) or,
+    // for Task::MaskedLM, DistilBERT's pre-training recipe with 2% of the corpus for validation.
+    static TrainingConfig distillationDefaults(Task task);
     // The metric that picks the best model when none is given.
     std::string mainMetric() const;
 };

@@ -1,0 +1,204 @@
+#include "core/evaluation/Evaluation.h"
+
+#include <ATen/ATen.h>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+
+#include "core/distillation/TokenMasker.h"
+#include "core/inference/Pipeline.h"
+#include "core/models/EncoderModel.h"
+#include "core/runtime/Error.h"
+#include "core/tokenizers/Tokenizer.h"
+#include "core/training/Objective.h"
+
+namespace distilbench {
+
+namespace {
+constexpr std::uint64_t kEvaluationMaskSeed = 20191002;
+}  // namespace
+
+EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedExample>& data,
+                                 const Dataset& d, int batchSize, std::int64_t padId,
+                                 double threshold, const JobCallbacks& cb,
+                                 const TokenMasker* masker) {
+    EvaluationReport r;
+    r.task = d.task;
+    r.threshold = threshold;
+    r.labels = d.labels;
+    const bool wasTraining = model.isTraining();
+    model.setTraining(false);
+    at::NoGradGuard noGrad;
+    std::vector<std::vector<std::string>> tagTruth, tagPred;
+    std::vector<double> regTruth, regPred, positive;
+    std::vector<std::vector<int>> mlTruth, mlPred;
+    double lossSum = 0;
+    std::size_t batches = 0;
+    double mlmLossSum = 0, mlmCorrect = 0, mlmCount = 0;
+    auto maskGenerator = at::detail::createCPUGenerator(kEvaluationMaskSeed);
+    if (d.task == Task::MaskedLM && !masker) throw Error("masked-LM evaluation needs a masker");
+    // Sorting by length makes padding (and time) small; results go back in the original order.
+    std::vector<std::size_t> order(data.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return data[a].ids.size() < data[b].ids.size(); });
+    r.truth.assign(data.size(), 0);
+    r.predicted.assign(data.size(), 0);
+    r.probabilities.assign(data.size(), {});
+    if (d.task == Task::TokenClassification) {
+        tagTruth.resize(data.size());
+        tagPred.resize(data.size());
+    }
+    if (d.task == Task::MultiLabel) {
+        mlTruth.resize(data.size());
+        mlPred.resize(data.size());
+    }
+    if (d.task == Task::Regression) {
+        regTruth.resize(data.size());
+        regPred.resize(data.size());
+    }
+    for (std::size_t start = 0; start < order.size(); start += batchSize) {
+        cb.checkAbort();
+        std::vector<std::size_t> idx(order.begin() + start,
+                                     order.begin() + std::min(order.size(), start + batchSize));
+        Batch b = collateBatch(data, idx, d.task, padId, model.device());
+        if (d.task == Task::MaskedLM) {
+            MaskedBatch m = masker->mask(b.ids, b.mask, maskGenerator);
+            b.ids = m.inputIds;
+            b.labels = m.labels;
+        }
+        ModelInputs in;
+        in.inputIds = b.ids;
+        in.tokenTypeIds = b.types;
+        in.attentionMask = b.mask;
+        const at::Tensor logits = model.forward(in).logits.to(at::kFloat);
+        if (d.task == Task::MaskedLM) {
+            const at::Tensor labels = b.labels.reshape({-1});
+            const at::Tensor chosen = labels.ne(Objective::kIgnoreIndex);
+            const at::Tensor rows = logits.reshape({-1, logits.size(-1)}).index({chosen});
+            const at::Tensor truth = labels.index({chosen});
+            mlmLossSum +=
+                at::cross_entropy_loss(rows, truth, {}, at::Reduction::Sum).item<double>();
+            mlmCorrect += rows.argmax(-1).eq(truth).sum().item<double>();
+            mlmCount += static_cast<double>(truth.numel());
+            cb.report(double(start + idx.size()) / order.size(), "evaluating");
+            continue;
+        }
+        lossSum += Objective::taskLoss(logits, b.labels, d.task).item<double>();
+        ++batches;
+        const at::Tensor cpu = logits.to(at::kCPU).contiguous();
+        for (std::size_t r0 = 0; r0 < idx.size(); ++r0) {
+            const std::size_t i = idx[r0];
+            const EncodedExample& e = data[i];
+            if (d.task == Task::Classification) {
+                const at::Tensor p = at::softmax(cpu[r0], -1);
+                r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+                r.truth[i] = e.label;
+                r.predicted[i] = static_cast<int>(p.argmax().item<std::int64_t>());
+            } else if (d.task == Task::MultiLabel) {
+                const at::Tensor p = at::sigmoid(cpu[r0]);
+                r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+                for (std::size_t c = 0; c < e.multi.size(); ++c) {
+                    mlTruth[i].push_back(e.multi[c] > 0.5f);
+                    mlPred[i].push_back(r.probabilities[i][c] >= threshold);
+                }
+            } else if (d.task == Task::Regression) {
+                regTruth[i] = e.target;
+                regPred[i] = cpu[r0][0].item<float>();
+            } else {
+                const at::Tensor pred = cpu[r0].argmax(-1);
+                for (std::size_t t = 0; t < e.tokenLabels.size(); ++t) {
+                    if (e.tokenLabels[t] == Objective::kIgnoreIndex) continue;
+                    tagTruth[i].push_back(d.labels[e.tokenLabels[t]]);
+                    tagPred[i].push_back(d.labels[pred[t].item<std::int64_t>()]);
+                }
+            }
+        }
+        cb.report(double(start + idx.size()) / order.size(), "evaluating");
+    }
+    r.loss = batches ? lossSum / batches : 0;
+    switch (d.task) {
+        case Task::Classification:
+            if (d.labels.size() == 2)
+                for (const auto& p : r.probabilities) positive.push_back(p[1]);
+            r.classification = classificationMetrics(r.truth, r.predicted, d.labels, positive);
+            r.metrics = toMap(r.classification);
+            break;
+        case Task::MultiLabel:
+            r.multiLabel = multiLabelMetrics(mlTruth, mlPred, d.labels);
+            r.multiTruth = mlTruth;
+            r.metrics = toMap(r.multiLabel);
+            break;
+        case Task::Regression:
+            r.regression = regressionMetrics(regTruth, regPred);
+            r.metrics = toMap(r.regression);
+            for (std::size_t i = 0; i < regPred.size(); ++i)
+                r.probabilities[i] = {static_cast<float>(regPred[i])};
+            break;
+        case Task::TokenClassification:
+            r.entities = entityMetrics(tagTruth, tagPred);
+            r.metrics = toMap(r.entities);
+            break;
+        case Task::MaskedLM:
+            r.loss = mlmCount > 0 ? mlmLossSum / mlmCount : 0;
+            r.metrics["perplexity"] = std::exp(r.loss);
+            r.metrics["mlm_accuracy"] = mlmCount > 0 ? mlmCorrect / mlmCount : 0;
+            r.metrics["masked_tokens"] = mlmCount;
+            break;
+    }
+    r.metrics["loss"] = r.loss;
+    for (const auto& e : d.examples) {
+        std::string text = e.text;  // token classification: the words joined
+        for (const auto& w : e.words) text += (text.empty() ? "" : " ") + w;
+        r.texts.push_back(std::move(text));
+    }
+    model.setTraining(wasTraining);
+    return r;
+}
+
+void applyDecisionThreshold(EvaluationReport& r, double t) {
+    r.threshold = t;
+    if (r.task == Task::Classification && r.labels.size() == 2) {
+        std::vector<double> scores;
+        for (std::size_t i = 0; i < r.probabilities.size(); ++i) {
+            r.predicted[i] = r.probabilities[i][1] >= t ? 1 : 0;
+            scores.push_back(r.probabilities[i][1]);
+        }
+        r.classification = classificationMetrics(r.truth, r.predicted, r.labels, scores);
+        const double loss = r.metrics["loss"];
+        r.metrics = toMap(r.classification);
+        r.metrics["loss"] = loss;
+    } else if (r.task == Task::MultiLabel) {
+        std::vector<std::vector<int>> predicted(r.probabilities.size());
+        for (std::size_t i = 0; i < r.probabilities.size(); ++i)
+            for (float p : r.probabilities[i]) predicted[i].push_back(p >= t);
+        r.multiLabel = multiLabelMetrics(r.multiTruth, predicted, r.labels);
+        const double loss = r.metrics["loss"];
+        r.metrics = toMap(r.multiLabel);
+        r.metrics["loss"] = loss;
+    }
+}
+
+EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize,
+                               int maxLength, double threshold, const JobCallbacks& callbacks) {
+    if (!pipeline.tokenizer()) throw Error("evaluation needs the model's tokenizer");
+    Model& model = *pipeline.model();
+    const ModelConfig& c = model.config();
+    if (dataset.task != Task::Regression &&
+        static_cast<int>(dataset.labels.size()) != c.numLabels())
+        throw Error(dataset.source, "has " + std::to_string(dataset.labels.size()) +
+                                        " labels but the model predicts " +
+                                        std::to_string(c.numLabels()));
+    const auto data =
+        encodeDataset(dataset, *pipeline.tokenizer(), std::min(maxLength, c.maxPositions));
+    std::lock_guard lock(model.mutex());
+    Dataset labelled = dataset;
+    if (dataset.task != Task::Regression)
+        labelled.labels = c.labels;  // report with the model's names
+    return evaluateEncoded(model.encoder(), data, labelled, batchSize,
+                           pipeline.tokenizer()->specialTokens().padId, threshold, callbacks);
+}
+
+}  // namespace distilbench

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/data/Dataset.h"
+#include "core/runtime/JobCallbacks.h"
+#include "core/training/Batches.h"
+#include "core/training/Metrics.h"
+
+namespace distilbench {
+
+class EncoderModel;
+class Pipeline;
+class TokenMasker;
+
+// Every metric of a model on labelled data, with what each example got: for the confusion
+// matrix's drill-down, the example lists and the exports.
+struct EvaluationReport {
+    Task task = Task::Classification;
+    std::vector<std::string> labels;
+    double loss = 0;
+    MetricMap metrics;
+    ClassificationMetrics classification;
+    MultiLabelMetrics multiLabel;
+    EntityMetrics entities;
+    RegressionMetrics regression;
+    std::vector<std::vector<int>> multiTruth;  // multi-label: 0/1 per label and example
+    // The decision threshold the predictions and metrics reflect (binary and multi-label).
+    double threshold = 0.5;
+    // Per example, in the dataset's order.
+    std::vector<std::string> texts;
+    std::vector<int> truth, predicted;
+    std::vector<std::vector<float>> probabilities;
+};
+
+// Binary and multi-label reports: predictions and metrics again at another decision threshold
+// (binary: the second label's probability; multi-label: every label's). Other tasks keep theirs.
+void applyDecisionThreshold(EvaluationReport& report, double threshold);
+
+// Runs the encoder over encoded data without gradients. Masked-LM evaluation needs a masker and
+// masks with a fixed seed, so that every evaluation (and the teacher's) sees the same positions.
+EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedExample>& data,
+                                 const Dataset& dataset, int batchSize, std::int64_t padId,
+                                 double threshold, const JobCallbacks& callbacks = {},
+                                 const TokenMasker* masker = nullptr);
+
+// Runs a model over a labelled dataset and computes every metric of its task, reported with the
+// model's label names. Binary and multi-label predictions use `threshold`.
+EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize,
+                               int maxLength, double threshold = 0.5,
+                               const JobCallbacks& callbacks = {});
+
+// The defaults of `distilbench-cli evaluate` and the Evaluate page.
+struct EvaluationDefaults {
+    static constexpr int kBatchSize = 64;
+    static constexpr int kMaxLength = 128;
+    static constexpr double kThreshold = 0.5;
+};
+
+}  // namespace distilbench

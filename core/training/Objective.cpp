@@ -1,0 +1,90 @@
+#include "core/training/Objective.h"
+
+#include <ATen/ATen.h>
+
+#include <algorithm>
+
+namespace distilbench::Objective {
+
+HeadType headFor(Task task) {
+    switch (task) {
+        case Task::MaskedLM:
+            return HeadType::MaskedLM;
+        case Task::TokenClassification:
+            return HeadType::TokenClassification;
+        default:
+            return HeadType::SequenceClassification;
+    }
+}
+
+std::string problemTypeFor(Task task) {
+    switch (task) {
+        case Task::MultiLabel:
+            return "multi_label_classification";
+        case Task::Regression:
+            return "regression";
+        case Task::Classification:
+            return "single_label_classification";
+        default:
+            return "";
+    }
+}
+
+Task taskOf(const ModelConfig& c) {
+    if (c.head == HeadType::TokenClassification) return Task::TokenClassification;
+    if (c.head == HeadType::MaskedLM) return Task::MaskedLM;
+    const std::string p = c.effectiveProblemType();
+    if (p == "multi_label_classification") return Task::MultiLabel;
+    if (p == "regression") return Task::Regression;
+    return Task::Classification;
+}
+
+std::vector<std::string> metricNames(Task task) {
+    switch (task) {
+        case Task::Classification:
+            return {"accuracy",     "macro_f1", "micro_f1", "weighted_f1", "macro_precision",
+                    "macro_recall", "mcc",      "roc_auc",  "pr_auc",      "loss"};
+        case Task::MultiLabel:
+            return {"micro_f1", "macro_f1", "subset_accuracy", "hamming_loss", "loss"};
+        case Task::TokenClassification:
+            return {"f1", "precision", "recall", "loss"};
+        case Task::Regression:
+            return {"mse", "pearson", "spearman", "loss"};
+        case Task::MaskedLM:
+            return {"perplexity", "mlm_accuracy", "loss"};
+    }
+    return {};
+}
+
+bool reportsMetric(Task task, const std::string& metric) {
+    const auto names = metricNames(task);
+    if (std::find(names.begin(), names.end(), metric) != names.end()) return true;
+    return (task == Task::Classification || task == Task::TokenClassification) &&
+           metric.rfind("f1_", 0) == 0;
+}
+
+at::Tensor taskLoss(const at::Tensor& logitsIn, const at::Tensor& labels, Task task,
+                    const at::Tensor& classWeights, double smoothing) {
+    const at::Tensor logits = logitsIn.to(at::kFloat);
+    switch (task) {
+        case Task::Classification:
+            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}),
+                                          labels.reshape({-1}), classWeights, at::Reduction::Mean,
+                                          kIgnoreIndex, smoothing);
+        case Task::MultiLabel:
+            return at::binary_cross_entropy_with_logits(logits, labels.to(at::kFloat));
+        case Task::Regression:
+            // One output: transformers squeezes both sides; several: element-wise.
+            return logits.size(-1) == 1
+                       ? at::mse_loss(logits.squeeze(-1), labels.to(at::kFloat).reshape({-1}))
+                       : at::mse_loss(logits, labels.to(at::kFloat));
+        case Task::TokenClassification:
+        case Task::MaskedLM:
+            return at::cross_entropy_loss(logits.reshape({-1, logits.size(-1)}),
+                                          labels.reshape({-1}), classWeights, at::Reduction::Mean,
+                                          kIgnoreIndex, smoothing);
+    }
+    return {};
+}
+
+}  // namespace distilbench::Objective
