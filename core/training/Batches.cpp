@@ -7,6 +7,7 @@
 #include <random>
 #include <string_view>
 
+#include "core/models/EncoderModel.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/Objective.h"
 
@@ -96,6 +97,14 @@ Batch collateBatch(const std::vector<EncodedExample>& data, const std::vector<st
     b.mask = b.mask.to(device);
     if (b.labels.defined()) b.labels = b.labels.to(device);
     return b;
+}
+
+ModelInputs modelInputs(const Batch& b) {
+    ModelInputs in;
+    in.inputIds = b.ids;
+    in.tokenTypeIds = b.types;
+    in.attentionMask = b.mask;
+    return in;
 }
 
 std::vector<std::vector<std::size_t>> epochBatches(const std::vector<EncodedExample>& data,

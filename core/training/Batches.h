@@ -12,6 +12,7 @@
 namespace distilbench {
 
 class Tokenizer;
+struct ModelInputs;
 
 // One example as token ids, with the labels of its task.
 struct EncodedExample {
@@ -36,6 +37,9 @@ std::vector<EncodedExample> encodeDataset(const Dataset& dataset, const Tokenize
 // and stay undefined here.
 Batch collateBatch(const std::vector<EncodedExample>& data, const std::vector<std::size_t>& indices,
                    Task task, std::int64_t padId, c10::Device device);
+
+// The batch as model inputs (ids, token types, attention mask).
+ModelInputs modelInputs(const Batch& batch);
 
 // How one epoch's examples are cut into batches.
 struct BatchOrder {

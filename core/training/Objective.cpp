@@ -1,8 +1,11 @@
 #include "core/training/Objective.h"
 
 #include <ATen/ATen.h>
+#include <ATen/autocast_mode.h>
 
 #include <algorithm>
+
+#include "core/models/EncoderModel.h"
 
 namespace distilbench::Objective {
 
@@ -85,6 +88,22 @@ at::Tensor taskLoss(const at::Tensor& logitsIn, const at::Tensor& labels, Task t
                                           kIgnoreIndex, smoothing);
     }
     return {};
+}
+
+ModelOutputs forward(EncoderModel& model, const ModelInputs& in, bool bf16) {
+    at::autocast::set_cpu_enabled(bf16);
+    at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+    ModelOutputs out;
+    try {
+        out = model.forward(in);
+    } catch (...) {
+        at::autocast::set_cpu_enabled(false);
+        at::autocast::clear_cache();
+        throw;
+    }
+    at::autocast::set_cpu_enabled(false);
+    at::autocast::clear_cache();
+    return out;
 }
 
 }  // namespace distilbench::Objective

@@ -14,6 +14,10 @@ namespace distilbench {
 // What a task trains: the head it needs, the problem_type written to config.json, and its loss.
 // The one place these rules live; the trainer, evaluation, distillation and EncoderModel's
 // `labels=` loss all call it.
+class EncoderModel;
+struct ModelInputs;
+struct ModelOutputs;
+
 namespace Objective {
 
 // Label positions the loss skips (sub-word pieces after the first, padding, unmasked tokens):
@@ -37,6 +41,9 @@ bool reportsMetric(Task task, const std::string& metric);
 // for regression. `classWeights` may be undefined.
 at::Tensor taskLoss(const at::Tensor& logits, const at::Tensor& labels, Task task,
                     const at::Tensor& classWeights = {}, double labelSmoothing = 0.0);
+
+// The model's forward pass, in bfloat16 autocast when `bf16` (the loss stays in float32).
+ModelOutputs forward(EncoderModel& model, const ModelInputs& inputs, bool bf16);
 
 }  // namespace Objective
 

@@ -19,10 +19,11 @@
 #include <set>
 #include <thread>
 
-#include "core/distillation/DistillationLoss.h"
+#include "core/distillation/DistillationObjective.h"
 #include "core/distillation/DistillationPlan.h"
 #include "core/distillation/StudentInitializer.h"
 #include "core/distillation/TokenMasker.h"
+#include "core/evaluation/Evaluation.h"
 #include "core/export/TokenizerFiles.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
@@ -30,14 +31,15 @@
 #include "core/runtime/Error.h"
 #include "core/runtime/Resources.h"
 #include "core/tokenizers/Tokenizer.h"
-#include "core/training/DistributedContext.h"
-#include "core/training/RunFolder.h"
-#include "core/training/TensorBoardWriter.h"
-#include "core/evaluation/Evaluation.h"
 #include "core/training/AdamW.h"
 #include "core/training/Batches.h"
+#include "core/training/Checkpoint.h"
+#include "core/training/DistributedContext.h"
 #include "core/training/Objective.h"
+#include "core/training/RunDatasets.h"
+#include "core/training/RunFolder.h"
 #include "core/training/Schedule.h"
+#include "core/training/TensorBoardWriter.h"
 #include "core/training/TrainingOptions.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/JsonFile.h"
@@ -49,47 +51,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The student of a distillation run predicts the teacher's labels in the teacher's order; data
-// labelled with other names ("0"/"1" for "negative"/"positive") keeps its id order.
-void alignLabels(Dataset& d, const std::vector<std::string>& order, const std::string& source) {
-    if (order.size() != d.labels.size())
-        throw Error(d.source, "has " + std::to_string(d.labels.size()) +
-                                  " labels but the teacher " + source + " predicts " +
-                                  std::to_string(order.size()));
-    std::map<std::string, int> id;
-    for (std::size_t i = 0; i < order.size(); ++i) id[order[i]] = static_cast<int>(i);
-    std::vector<int> remap(d.labels.size());
-    for (std::size_t i = 0; i < d.labels.size(); ++i) {
-        auto it = id.find(d.labels[i]);
-        if (it == id.end()) return;
-        remap[i] = it->second;
-    }
-    for (auto& e : d.examples) {
-        if (e.label >= 0) e.label = remap[e.label];
-        for (int& t : e.tags) t = remap[t];
-    }
-    d.labels = order;
-}
-
-std::string toBase64(const at::Tensor& bytes) {
-    const at::Tensor b = bytes.contiguous();
-    return QByteArray(reinterpret_cast<const char*>(b.data_ptr()), b.numel())
-        .toBase64()
-        .toStdString();
-}
-
 // Data-parallel rank from the torchrun variables: only rank 0 writes the run folder.
 bool isWriterRank() {
     const char* rank = std::getenv("RANK");
     return !rank || std::string(rank).empty() || std::string(rank) == "0";
-}
-
-// The first tensor of `named` that holds NaN or infinite values, or "".
-template <typename Named>
-std::string firstNonFinite(const Named& named) {
-    for (const auto& [name, t] : named)
-        if (t.is_floating_point() && !at::isfinite(t).all().template item<bool>()) return name;
-    return {};
 }
 
 class Session {
@@ -136,7 +101,7 @@ private:
         checkTargets(train_);
         checkTargets(validation_);
         // NaN weights in the starting model would be blamed on the learning rate later.
-        if (const std::string bad = firstNonFinite(model_->encoder().stateDict(false));
+        if (const std::string bad = Checkpoint::firstNonFinite(model_->encoder().stateDict(false));
             !bad.empty())
             throw Error(cfg_.model.empty() ? cfg_.distillation.student : cfg_.model,
                         "the weight '" + bad + "' holds NaN or infinite values");
@@ -159,7 +124,12 @@ private:
         schedule_ = LearningRateSchedule(cfg_.scheduler, warmup, totalSteps_);
         if (cfg_.metricForBest.empty()) cfg_.metricForBest = cfg_.mainMetric();
         if (cfg_.task == Task::MaskedLM) prepareMasker();
-        if (teacher_) prepareDistillation();
+        if (teacher_) {
+            distillation_ = std::make_unique<DistillationObjective>(cfg_.distillation, teacher_,
+                                                                    cfg_.task, classWeights_,
+                                                                    cfg_.labelSmoothing, cfg_.bf16);
+            prepareDistillation();
+        }
 
         at::Generator gen = at::globalContext().defaultGenerator(
             c10::DeviceType::CPU);  // a handle to the global one
@@ -377,77 +347,6 @@ private:
         }
     }
 
-    // One micro-batch of a distillation run: the student's loss against the teacher.
-    at::Tensor distillationLoss(Batch& b, const std::vector<std::size_t>& idx,
-                                std::map<std::string, double>& parts) {
-        const DistillationSettings& ds = cfg_.distillation;
-        EncoderModel& enc = model_->encoder();
-        if (masker_) applyMask(b);
-        ModelInputs in;
-        in.inputIds = b.ids;
-        in.tokenTypeIds = b.types;
-        in.attentionMask = b.mask;
-        const bool wantHidden = ds.alphaCos > 0;
-        // Cached logits spare the teacher's forward pass from the second epoch on.
-        const bool useCache =
-            ds.cacheTeacherLogits && !wantHidden && cfg_.task == Task::Classification;
-        bool cached = useCache;
-        if (useCache)
-            for (auto i : idx) cached = cached && teacherCache_.count(i);
-        at::Tensor teacherLogits, teacherHidden;
-        if (cached) {
-            std::vector<at::Tensor> rows;
-            for (auto i : idx) rows.push_back(teacherCache_.at(i));
-            teacherLogits = at::stack(rows).to(enc.device());
-        } else {
-            at::NoGradGuard noGrad;
-            ModelInputs tin = in;
-            if (teacher_->config().family == ModelFamily::DistilBert)
-                tin.tokenTypeIds = at::Tensor();
-            const ModelOutputs t = teacher_->encoder().forward(tin);
-            teacherLogits = t.logits.to(at::kFloat);
-            teacherHidden = t.lastHidden;
-            if (useCache)
-                for (std::size_t r = 0; r < idx.size(); ++r)
-                    teacherCache_[idx[r]] = teacherLogits[r].to(at::kCPU).clone();
-        }
-        at::autocast::set_cpu_enabled(cfg_.bf16);
-        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        const ModelOutputs st = enc.forward(in);
-        at::autocast::set_cpu_enabled(false);
-        at::autocast::clear_cache();
-        const at::Tensor studentLogits = st.logits.to(at::kFloat);
-
-        DistillationLossInputs li;
-        if (cfg_.task == Task::Classification) {
-            li.studentLogits = studentLogits;
-            li.teacherLogits = teacherLogits;
-            li.hardLoss = Objective::taskLoss(studentLogits, b.labels, cfg_.task, classWeights_,
-                                              cfg_.labelSmoothing);
-        } else {
-            // Token tasks compare every real token (token classification) or the masked ones (MLM).
-            const at::Tensor rows = cfg_.task == Task::MaskedLM
-                                        ? b.labels.reshape({-1}).ne(Objective::kIgnoreIndex)
-                                        : b.mask.reshape({-1}).to(at::kBool);
-            const std::int64_t C = studentLogits.size(-1);
-            li.studentLogits = studentLogits.reshape({-1, C}).index({rows});
-            li.teacherLogits = teacherLogits.reshape({-1, teacherLogits.size(-1)}).index({rows});
-            const at::Tensor hard =
-                Objective::taskLoss(studentLogits, b.labels, cfg_.task,
-                         cfg_.task == Task::MaskedLM ? at::Tensor() : classWeights_,
-                         cfg_.task == Task::MaskedLM ? 0.0 : cfg_.labelSmoothing);
-            (cfg_.task == Task::MaskedLM ? li.mlmLoss : li.hardLoss) = hard;
-        }
-        if (wantHidden) {
-            const at::Tensor real = b.mask.reshape({-1}).to(at::kBool);
-            li.studentHidden = st.lastHidden.reshape({-1, st.lastHidden.size(-1)}).index({real});
-            li.teacherHidden = teacherHidden.reshape({-1, teacherHidden.size(-1)}).index({real});
-        }
-        DistillationLossParts lp = DistillationLoss(ds)(li);
-        parts = std::move(lp.values);
-        return lp.total;
-    }
-
     void setupOptimizer() {
         EncoderModel& enc = model_->encoder();
         optimizer_ = AdamW({cfg_.adamBeta1, cfg_.adamBeta2, cfg_.adamEpsilon, cfg_.weightDecay});
@@ -469,11 +368,11 @@ private:
         // With max_steps the run ends when the step count is reached, however many epochs that
         // takes.
         for (int epoch = epoch_; !stop && (cfg_.maxSteps > 0 || epoch < cfg_.epochs); ++epoch) {
-            const auto batches = epochBatches(
-                trainData_,
-                BatchOrder{cfg_.seed, cfg_.batchSize, cfg_.groupByLength,
-                           dist_ ? dist_->worldSize() : 1, dist_ ? dist_->rank() : 0},
-                epoch);
+            const auto batches =
+                epochBatches(trainData_,
+                             BatchOrder{cfg_.seed, cfg_.batchSize, cfg_.groupByLength,
+                                        dist_ ? dist_->worldSize() : 1, dist_ ? dist_->rank() : 0},
+                             epoch);
             const int groups = (static_cast<int>(batches.size()) + cfg_.gradientAccumulation - 1) /
                                cfg_.gradientAccumulation;
             for (int g = group_; g < groups && !stop; ++g) {
@@ -497,25 +396,18 @@ private:
                 double stepLoss = 0;
                 for (int m = 0; m < count; ++m) {
                     if (batches[first + m].empty()) continue;  // a short last global batch
-                    Batch b =
-                        collateBatch(trainData_, batches[first + m], cfg_.task, padId, enc.device());
-                    if (masker_ && !teacher_) applyMask(b);
-                    ModelInputs in;
-                    in.inputIds = b.ids;
-                    in.tokenTypeIds = b.types;
-                    in.attentionMask = b.mask;
+                    Batch b = collateBatch(trainData_, batches[first + m], cfg_.task, padId,
+                                           enc.device());
+                    if (masker_) applyMask(b);
                     at::Tensor loss;
-                    if (teacher_) {
-                        std::map<std::string, double> parts;
-                        loss = distillationLoss(b, batches[first + m], parts) / count;
-                        for (const auto& [k, v] : parts) windowParts_[k] += v / count;
+                    if (distillation_) {
+                        DistillationLossParts parts =
+                            distillation_->loss(enc, b, batches[first + m]);
+                        loss = parts.total / count;
+                        for (const auto& [k, v] : parts.values) windowParts_[k] += v / count;
                     } else {
-                        // bf16 autocast for the forward pass; the loss is computed in fp32.
-                        at::autocast::set_cpu_enabled(cfg_.bf16);
-                        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-                        const at::Tensor logits = enc.forward(in).logits;
-                        at::autocast::set_cpu_enabled(false);
-                        at::autocast::clear_cache();
+                        const at::Tensor logits =
+                            Objective::forward(enc, modelInputs(b), cfg_.bf16).logits;
                         loss = Objective::taskLoss(logits, b.labels, cfg_.task, classWeights_,
                                                    cfg_.labelSmoothing) /
                                count;
@@ -719,161 +611,79 @@ private:
         return stopNow;
     }
 
-    void saveModelFolder(const fs::path& dir) {
-        EncoderModel& enc = model_->encoder();
-        writeSafetensors((dir / "model.safetensors").string(), enc.stateDict(false));
-        QJsonObject config = enc.config().toJson();
-        config["torch_dtype"] = "float32";
-        config["transformers_version"] = "4.36.2";
-        writeJsonAtomically((dir / "config.json").string(), config);
-    }
-
-    // Creates an empty temporary folder of ours, removing a leftover of an earlier crash.
-    static void freshFolder(const fs::path& tmp) {
-        std::error_code ec;
-        fs::remove_all(tmp, ec);
-        fs::create_directories(tmp, ec);
-        if (ec) throw Error(tmp.string(), "cannot create: " + ec.message());
-    }
-
-    // Runs `write` into `tmp`; on any failure removes the partial temporary and rethrows, so a
-    // full disk leaves the previous checkpoint (or best model) as the only copy, intact.
-    template <typename Write>
-    static void writeFolder(const fs::path& tmp, Write&& write) {
-        try {
-            freshFolder(tmp);
-            write();
-        } catch (...) {
-            std::error_code ec;
-            fs::remove_all(tmp, ec);
-            throw;
-        }
-    }
-
-    // Replaces `final` by the complete folder `tmp` (both ours, inside the run folder).
-    static void replaceFolder(const fs::path& tmp, const fs::path& final) {
-        std::error_code ec;
-        fs::remove_all(final, ec);
-        fs::rename(tmp, final, ec);
-        if (ec) {
-            std::error_code ignored;
-            fs::remove_all(tmp, ignored);
-            throw Error(final.string(), "cannot be saved: " + ec.message());
-        }
-    }
-
     void saveBest() {
         if (!writer_) return;
-        const fs::path tmp = fs::path(dir_) / "best.tmp", best = fs::path(dir_) / "best";
-        writeFolder(tmp, [&] {
-            saveModelFolder(tmp);
-            writeTokenizerFiles(*tokenizer_, tokenizerSource_, tmp.string());
-        });
-        replaceFolder(tmp, best);
+        Checkpoint::writeFolderAtomically(
+            (fs::path(dir_) / RunFolder::kBestFolder).string(), [&](const std::string& tmp) {
+                const EncoderModel& enc = model_->encoder();
+                Checkpoint::writeModelFiles(tmp, enc.stateDict(false), enc.config());
+                writeTokenizerFiles(*tokenizer_, tokenizerSource_, tmp);
+            });
     }
 
     void saveCheckpoint() {
         if (step_ == 0 || !writer_) return;
-        const std::string name = "checkpoint-" + std::to_string(step_);
-        const fs::path final = fs::path(dir_) / "checkpoints" / name,
-                       tmp = fs::path(dir_) / "checkpoints" / (name + ".tmp");
+        const EncoderModel& enc = model_->encoder();
+        const NamedTensors weights = enc.stateDict(false);
         // A checkpoint of NaN weights is no checkpoint to resume from: say so and keep the last
         // good one.
-        if (const std::string bad = firstNonFinite(model_->encoder().stateDict(false));
-            !bad.empty())
+        if (const std::string bad = Checkpoint::firstNonFinite(weights); !bad.empty())
             throw Error("the weights became NaN or infinite by step " + std::to_string(step_) +
                         " ('" + bad + "'); no checkpoint was written. " +
                         (lastCheckpoint_.empty()
                              ? std::string("No earlier checkpoint exists.")
                              : "The last good checkpoint is " + lastCheckpoint_ + ".") +
                         " Try a lower learning rate or stronger clipping.");
-        std::error_code ec;
-        writeFolder(tmp, [&] { writeCheckpointFiles(tmp); });
-        replaceFolder(tmp, final);
-        lastCheckpoint_ = final.string();
+        const std::string final = (fs::path(dir_) / RunFolder::kCheckpointsFolder /
+                                   ("checkpoint-" + std::to_string(step_)))
+                                      .string();
+        Checkpoint::writeFolderAtomically(final, [&](const std::string& tmp) {
+            Checkpoint::writeFiles(tmp, weights, enc.config(), optimizer_.state(), state());
+        });
+        lastCheckpoint_ = final;
         RunFolder::pruneCheckpoints(dir_, cfg_.saveTotalLimit);
     }
 
-    void writeCheckpointFiles(const fs::path& tmp) {
-        saveModelFolder(tmp);
-        writeSafetensors((tmp / "optimizer.safetensors").string(), optimizer_.state());
-        at::Generator gen = at::globalContext().defaultGenerator(
-            c10::DeviceType::CPU);  // a handle to the global one
-        at::Tensor rng;
+    TrainerState state() const {
+        TrainerState t;
+        t.globalStep = step_;
+        t.epoch = epoch_;
+        t.groupInEpoch = group_;
+        at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);
         {
             std::lock_guard<std::mutex> lock(gen.mutex());
-            rng = gen.get_state();
+            t.rngState = gen.get_state();
         }
-        QJsonObject bestMetrics;
-        for (const auto& [k, v] : bestMetrics_) bestMetrics[QString::fromStdString(k)] = v;
-        writeJsonAtomically((tmp / "trainer_state.json").string(),
-                            QJsonObject{{"global_step", step_},
-                                        {"epoch", epoch_},
-                                        {"group_in_epoch", group_},
-                                        {"rng_state", QString::fromStdString(toBase64(rng))},
-                                        {"best_value", bestValue_},
-                                        {"best_step", bestStep_},
-                                        {"best_metrics", bestMetrics},
-                                        {"early_best", earlyBest_},
-                                        {"bad_evaluations", badEvaluations_},
-                                        {"window_loss", windowLoss_},
-                                        {"window_steps", windowSteps_},
-                                        {"total_steps", totalSteps_},
-                                        {"elapsed_seconds", elapsedSeconds()}});
+        t.bestValue = bestValue_;
+        t.bestStep = bestStep_;
+        t.bestMetrics = bestMetrics_;
+        t.earlyBest = earlyBest_;
+        t.badEvaluations = badEvaluations_;
+        t.windowLoss = windowLoss_;
+        t.windowSteps = windowSteps_;
+        t.totalSteps = totalSteps_;
+        t.elapsedSeconds = elapsedSeconds();
+        return t;
     }
 
-    // Reads and checks one checkpoint without touching the session: weights and optimizer
-    // state complete, finite and of the right shapes, trainer state consistent with its name.
-    // Throws Error naming the problem.
-    struct CheckpointData {
-        NamedTensors weights, optimizer;
-        QJsonObject state;
-    };
-    CheckpointData readCheckpoint(const fs::path& path, int step) {
-        CheckpointData d;
+    // Reads one checkpoint and checks that it fits this model and optimizer; touches nothing.
+    CheckpointContents readCheckpoint(const std::string& path, int step) const {
+        const RunShape shape{totalSteps_,
+                             cfg_.maxSteps > 0 ? totalSteps_ : std::max(1, cfg_.epochs),
+                             stepsPerEpoch_};
+        CheckpointContents d = Checkpoint::read(path, step, shape);
+        const std::string weightsPath = (fs::path(path) / "model.safetensors").string();
         EncoderModel& enc = model_->encoder();
-        d.weights = readWeights({(path / "model.safetensors").string(), "safetensors"});
         std::set<std::string> seen;
         for (const auto& [name, t] : d.weights) {
             if (!enc.hasParameter(name)) continue;
             if (!t.sizes().equals(enc.parameter(name).sizes()))
-                throw Error((path / "model.safetensors").string(),
-                            "tensor '" + name + "' does not match the model's shape");
+                throw Error(weightsPath, "tensor '" + name + "' does not match the model's shape");
             seen.insert(name);
         }
         for (const auto& name : trainable_)
-            if (!seen.count(name))
-                throw Error((path / "model.safetensors").string(), "lacks '" + name + "'");
-        if (const std::string bad = firstNonFinite(d.weights); !bad.empty())
-            throw Error((path / "model.safetensors").string(),
-                        "the weight '" + bad + "' holds NaN or infinite values");
-        d.optimizer = readWeights({(path / "optimizer.safetensors").string(), "safetensors"});
-        if (const std::string bad = firstNonFinite(d.optimizer); !bad.empty())
-            throw Error((path / "optimizer.safetensors").string(),
-                        "'" + bad + "' holds NaN or infinite values");
-        optimizer_.checkState(d.optimizer, (path / "optimizer.safetensors").string());
-        d.state = readJsonObject((path / "trainer_state.json").string());
-        const QJsonObject& s = d.state;
-        const std::string statePath = (path / "trainer_state.json").string();
-        for (const char* key : {"global_step", "epoch", "group_in_epoch", "rng_state"})
-            if (!s.contains(QLatin1String(key)))
-                throw Error(statePath, std::string("lacks \"") + key + "\"");
-        const int global = s["global_step"].toInt(-1);
-        if (global != step)
-            throw Error(statePath, "global_step " + std::to_string(global) +
-                                       " does not match the checkpoint's step " +
-                                       std::to_string(step));
-        if (global <= 0 || global > totalSteps_)
-            throw Error(statePath, "global_step " + std::to_string(global) +
-                                       " lies outside this run's " + std::to_string(totalSteps_) +
-                                       " steps");
-        const int epoch = s["epoch"].toInt(-1), group = s["group_in_epoch"].toInt(-1);
-        const int epochs = cfg_.maxSteps > 0 ? totalSteps_ : std::max(1, cfg_.epochs);
-        if (epoch < 0 || epoch > epochs || group < 0 || group > stepsPerEpoch_)
-            throw Error(statePath, "epoch " + std::to_string(epoch) + " / group " +
-                                       std::to_string(group) + " lie outside this run");
-        if (QByteArray::fromBase64(s["rng_state"].toString().toUtf8()).isEmpty())
-            throw Error(statePath, "has no random-number state");
+            if (!seen.count(name)) throw Error(weightsPath, "lacks '" + name + "'");
+        optimizer_.checkState(d.optimizer, (fs::path(path) / "optimizer.safetensors").string());
         return d;
     }
 
@@ -882,9 +692,8 @@ private:
         if (all.empty()) throw Error(dir_, "has no checkpoint to resume from");
         std::reverse(all.begin(), all.end());  // newest first
         // The newest checkpoint that verifies; damaged newer ones are named, never used.
-        CheckpointData data;
-        fs::path path;
-        std::string skipped;
+        CheckpointContents data;
+        std::string path, skipped;
         for (const auto& [step, candidate] : all) {
             try {
                 data = readCheckpoint(candidate, step);
@@ -897,7 +706,7 @@ private:
         if (path.empty()) throw Error(dir_, "no checkpoint can be resumed from: " + skipped);
         if (!skipped.empty())
             cb_.notice("skipped damaged checkpoints (" + skipped + "); resuming from " +
-                       path.filename().string());
+                       fs::path(path).filename().string());
         EncoderModel& enc = model_->encoder();
         {
             at::NoGradGuard g;
@@ -905,33 +714,27 @@ private:
                 if (enc.hasParameter(name)) enc.parameter(name).copy_(t);
             optimizer_.loadState(data.optimizer);
         }
-        const QJsonObject& s = data.state;
-        step_ = s["global_step"].toInt();
-        epoch_ = s["epoch"].toInt();
-        group_ = s["group_in_epoch"].toInt();
-        bestValue_ = s["best_value"].toDouble();
-        bestStep_ = s["best_step"].toInt(-1);
-        const QJsonObject best = s["best_metrics"].toObject();
-        for (auto it = best.begin(); it != best.end(); ++it)
-            bestMetrics_[it.key().toStdString()] = it.value().toDouble();
-        earlyBest_ = s["early_best"].toDouble(-1e308);
-        badEvaluations_ = s["bad_evaluations"].toInt();
-        windowLoss_ = s["window_loss"].toDouble();
-        windowSteps_ = s["window_steps"].toInt();
-        elapsedBefore_ = s["elapsed_seconds"].toDouble();
-        const QByteArray rng = QByteArray::fromBase64(s["rng_state"].toString().toUtf8());
-        at::Tensor state = at::empty({rng.size()}, at::kByte);
-        std::memcpy(state.data_ptr(), rng.constData(), rng.size());
-        at::Generator gen = at::globalContext().defaultGenerator(
-            c10::DeviceType::CPU);  // a handle to the global one
+        const TrainerState& s = data.state;
+        step_ = s.globalStep;
+        epoch_ = s.epoch;
+        group_ = s.groupInEpoch;
+        bestValue_ = s.bestValue;
+        bestStep_ = s.bestStep;
+        bestMetrics_ = s.bestMetrics;
+        earlyBest_ = s.earlyBest;
+        badEvaluations_ = s.badEvaluations;
+        windowLoss_ = s.windowLoss;
+        windowSteps_ = s.windowSteps;
+        elapsedBefore_ = s.elapsedSeconds;
+        at::Generator gen = at::globalContext().defaultGenerator(c10::DeviceType::CPU);
         try {
             std::lock_guard<std::mutex> lock(gen.mutex());
-            gen.set_state(state);
+            gen.set_state(s.rngState);
         } catch (const c10::Error&) {
-            throw Error((path / "trainer_state.json").string(),
+            throw Error((fs::path(path) / "trainer_state.json").string(),
                         "holds a random-number state of the wrong size");
         }
-        lastCheckpoint_ = path.string();
+        lastCheckpoint_ = path;
         // Metrics logged after the checkpoint are replayed by the resumed run.
         for (const QJsonObject& o : RunFolder::readMetricRecords(dir_))
             if (o["step"].toInt() <= step_ && !o.contains("split")) records_.push_back(o);
@@ -969,10 +772,10 @@ private:
     Dataset train_, validation_, test_;
     std::vector<EncodedExample> trainData_, valData_, testData_;
     std::shared_ptr<Model> model_;
-    std::shared_ptr<Model> teacher_;                  // distillation runs
+    std::shared_ptr<Model> teacher_;  // distillation runs
     DistillationPlan plan_;
-    std::unique_ptr<TokenMasker> masker_;             // masked-LM distillation
-    std::map<std::size_t, at::Tensor> teacherCache_;  // training example -> teacher logits
+    std::unique_ptr<TokenMasker> masker_;  // masked-LM distillation
+    std::unique_ptr<DistillationObjective> distillation_;
     std::map<std::string, double> windowParts_;
     MetricMap teacherMetrics_;
     QJsonObject teacherRecord_;
@@ -1006,35 +809,6 @@ private:
 };
 
 }  // namespace
-
-RunDatasets readRunDatasets(const TrainingConfig& cfg, const std::vector<std::string>& labelOrder) {
-    RunDatasets r;
-    r.train = DatasetReader::read(cfg.trainFile, cfg.task, cfg.columns, cfg.labels);
-    if (!labelOrder.empty()) alignLabels(r.train, labelOrder, cfg.distillation.teacher);
-    if (cfg.testFile.empty() && cfg.testSplit > 0)
-        std::tie(r.train, r.test) = splitDataset(r.train, cfg.testSplit, cfg.seed + 1, true);
-    if (!cfg.validationFile.empty()) {
-        r.validation =
-            DatasetReader::read(cfg.validationFile, cfg.task, cfg.columns, r.train.labels);
-    } else if (cfg.validationSplit > 0) {
-        std::tie(r.train, r.validation) =
-            splitDataset(r.train, cfg.validationSplit, cfg.seed, true);
-    }
-    if (!cfg.testFile.empty())
-        r.test = DatasetReader::read(cfg.testFile, cfg.task, cfg.columns, r.train.labels);
-    return r;
-}
-
-RunDatasets readRunDatasets(const std::string& runDirectory) {
-    const TrainingConfig c =
-        TrainingConfig::fromJson(readJsonObject((fs::path(runDirectory) / "config.json").string()));
-    std::vector<std::string> order;
-    if (c.distillation.enabled && c.task != Task::MaskedLM)
-        order = ModelConfig::load(c.distillation.teacher + "/config.json").labels;
-    RunDatasets r = readRunDatasets(c, order);
-    r.maxLength = c.maxLength;
-    return r;
-}
 
 TrainingOutcome Trainer::train(const TrainingConfig& config, const std::string& runDirectory,
                                const TrainerCallbacks& callbacks) {

@@ -6,10 +6,11 @@
 #include <vector>
 
 #include "core/data/Dataset.h"
+#include "core/evaluation/Evaluation.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/JobCallbacks.h"
-#include "core/evaluation/Evaluation.h"
 #include "core/training/Metrics.h"
+#include "core/training/RunDatasets.h"
 #include "core/training/TrainingConfig.h"
 
 namespace distilbench {
@@ -76,17 +77,5 @@ public:
     static TrainingOutcome resume(const std::string& runDirectory,
                                   const TrainerCallbacks& callbacks = {});
 };
-
-// The data of a run exactly as its training saw it: the same files, the same seeded splits.
-struct RunDatasets {
-    Dataset train, validation, test;
-    int maxLength =
-        128;  // the run's max_length: evaluate at the length it was trained and scored at
-};
-// labelOrder: put label ids in this order (a distillation teacher's) before splitting.
-RunDatasets readRunDatasets(const TrainingConfig& config,
-                            const std::vector<std::string>& labelOrder = {});
-// From RUN_DIR/config.json (for "evaluate this run's validation set").
-RunDatasets readRunDatasets(const std::string& runDirectory);
 
 }  // namespace distilbench
