@@ -216,6 +216,64 @@ private Q_SLOTS:
         QVERIFY(correct >= 3);  // the demo model gets these easy sentences right once mapped
     }
 
+    // Run history showed the *last* evaluation's micro_f1; it shows the best value of the run's
+    // own metric_for_best, read by core's RunFolder (finished runs from run_summary.json,
+    // unfinished ones from their evaluations).
+    void historyShowsTheBestValueOfTheRunsMetric_data() {
+        QTest::addColumn<bool>("finished");
+        QTest::addColumn<QString>("metricForBest");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("finished, default metric") << true << ""
+                                                  << "accuracy 0.8119";
+        QTest::newRow("unfinished, default metric") << false << ""
+                                                    << "accuracy 0.8119";
+        QTest::newRow("unfinished, loss") << false << "loss"
+                                          << "loss 0.4100";
+        QTest::newRow("finished, macro_f1") << true << "macro_f1"
+                                            << "macro_f1 0.8000";
+    }
+    void historyShowsTheBestValueOfTheRunsMetric() {
+        QFETCH(bool, finished);
+        QFETCH(QString, metricForBest);
+        QFETCH(QString, shown);
+        QTemporaryDir runs;
+        const QString run = runs.filePath("20260101-120000-000");
+        QVERIFY(QDir().mkpath(run));
+        auto write = [](const QString& path, const QByteArray& bytes) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        };
+        write(run + "/config.json", QStringLiteral("{\"task\": \"classification\", "
+                                                   "\"train_file\": \"/data/sst2.tsv\", "
+                                                   "\"preset\": \"distilbert-tiny\", "
+                                                   "\"metric_for_best\": \"%1\"}")
+                                        .arg(metricForBest)
+                                        .toUtf8());
+        write(run + "/metrics.jsonl",
+              "{\"step\": 5, \"loss\": 0.6}\n"
+              "{\"step\": 10, \"eval_loss\": 0.41, \"eval_accuracy\": 0.8119, "
+              "\"eval_macro_f1\": 0.80, \"eval_micro_f1\": 0.79}\n"
+              "{\"step\": 20, \"eval_loss\": 0.45, \"eval_accuracy\": 0.8073, "
+              "\"eval_macro_f1\": 0.78, \"eval_micro_f1\": 0.8073}\n");
+        if (finished) {
+            const QString metric = metricForBest.isEmpty() ? "accuracy" : metricForBest;
+            write(run + "/run_summary.json",
+                  QStringLiteral("{\"seconds\": 12, \"steps\": 20, \"metric_for_best\": "
+                                 "\"%1\", \"best_metrics\": {\"accuracy\": 0.8119, "
+                                 "\"macro_f1\": 0.80, \"loss\": 0.41}}")
+                      .arg(metric)
+                      .toUtf8());
+        }
+        MainWindow window;
+        TrainPage* page = setupPages(window).train;
+        page->setRunsFolder(runs.path());
+        QCOMPARE(page->history()->topLevelItemCount(), 1);
+        QCOMPARE(page->history()->topLevelItem(0)->text(4), shown);
+        QCOMPARE(page->history()->topLevelItem(0)->text(5), QString("20"));
+        QCOMPARE(page->history()->topLevelItem(0)->text(3), QString("distilbert-tiny"));
+    }
+
     void defaultsFollowTaskAndModelSource() {
         MainWindow window;
         Pages pages = setupPages(window);
@@ -255,7 +313,7 @@ private Q_SLOTS:
         pages.train->setRunsFolder(runs.path());
         pages.train->refreshHistory();
         QCOMPARE(pages.train->history()->topLevelItemCount(), 2);
-        const QString duration = pages.train->history()->topLevelItem(0)->text(5);
+        const QString duration = pages.train->history()->topLevelItem(0)->text(6);
         QVERIFY2(duration.contains(" s") || duration.contains("ms"), qPrintable(duration));
 
         // One click: the run's best model on the 48 examples it held out.

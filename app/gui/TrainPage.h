@@ -17,12 +17,15 @@ class QLabel;
 class QSlider;
 class QTreeWidget;
 class LivePlot;
+class OptionForm;
+class RunView;
 class LengthHistogram;
 class QTableWidget;
 class QTabWidget;
 namespace distilbench {
 struct DatasetStatistics;
-}
+struct TrainingConfig;
+}  // namespace distilbench
 
 // Point-and-click fine-tuning: data and columns, hyperparameters (basic and advanced), Start,
 // Pause/Resume, Cancel, live loss/metric/learning-rate plots and the history of runs. The
@@ -43,15 +46,18 @@ public:
     void togglePause();
     void cancel();
     bool isRunning() const;
-    LivePlot* lossPlot() const { return loss_; }
-    LivePlot* metricPlot() const { return metrics_; }
+    LivePlot* lossPlot() const;
+    LivePlot* metricPlot() const;
     QTreeWidget* history() const { return history_; }
-    QLabel* noticeBanner() const { return notice_; }
+    QLabel* noticeBanner() const;
     void refreshHistory();
-    QSpinBox* epochsBox() const { return epochs_; }
-    QSpinBox* maxStepsBox() const { return maxSteps_; }
-    QDoubleSpinBox* learningRateBox() const { return lr_; }
-    QSpinBox* maxLengthBox() const { return maxLength_; }
+    QSpinBox* epochsBox() const;
+    QSpinBox* maxStepsBox() const;
+    QDoubleSpinBox* learningRateBox() const;
+    QSpinBox* maxLengthBox() const;
+    OptionForm* advancedOptions() const { return advancedOptions_; }
+    // The run the form describes (what Start would train).
+    distilbench::TrainingConfig configFromForm() const;
     void setTask(int index);
     QTableWidget* preview() const { return preview_; }
     QString statisticsText() const;
@@ -67,7 +73,7 @@ private:
     // Per-task (and fine-tune vs from-scratch) hyperparameters; the user edits from there.
     void applyDefaults();
     void finished(bool cancelled);
-    int launch(const QString& runDirectory, bool resume);
+    int launch(const QString& runDirectory, const distilbench::TrainingConfig& config, bool resume);
 
     Workspace* workspace_;
     QLineEdit* train_;
@@ -76,45 +82,21 @@ private:
     QComboBox* textColumn_;
     QComboBox* labelColumn_;
     QComboBox* modelSource_;
-    QSpinBox* epochs_;
-    QSpinBox* maxSteps_;
-    QDoubleSpinBox* lr_;
-    QSpinBox* batch_;
-    QSpinBox* maxLength_;
+    OptionForm* dataOptions_;
+    OptionForm* basic_;
     QGroupBox* advanced_;
-    QDoubleSpinBox* warmup_;
-    QDoubleSpinBox* weightDecay_;
-    QDoubleSpinBox* clip_;
-    QSpinBox* accumulation_;
-    QSpinBox* seed_;
-    QSpinBox* evalSteps_;
-    QComboBox* earlyMetric_;
-    QSpinBox* patience_;
-    QCheckBox* balanced_;
-    QCheckBox* freezeEmbeddings_;
-    QSpinBox* freezeLayers_;
-    QCheckBox* bf16_;
+    OptionForm* advancedOptions_;
     QPushButton* startButton_;
     QPushButton* pauseButton_;
     QPushButton* cancelButton_;
-    QProgressBar* progress_;
-    QLabel* status_;
-    // Notices from the engine that do not stop the run (new weights, a stale lock, a damaged
-    // checkpoint skipped): shown as a banner until the next run starts.
-    QLabel* notice_ = nullptr;
-    QDoubleSpinBox* validationSplit_;
     QTabWidget* tabs_;
     QTableWidget* preview_;
     QLabel* stats_;
     LengthHistogram* histogram_;
     std::shared_ptr<distilbench::DatasetStatistics> statistics_;
     void showStatistics();
-    QSlider* smoothing_;
-    LivePlot* loss_;
-    LivePlot* metrics_;
-    LivePlot* lr_plot_;
+    RunView* runView_;
     QTreeWidget* history_;
     QString runsFolder_;
     QString currentRun_;
-    class RunController* run_;
 };
