@@ -14,6 +14,7 @@
 #include "CliRunner.h"
 #include "TestModels.h"
 #include "core/distillation/DistillationLoss.h"
+#include "core/distillation/DistillationPlan.h"
 #include "core/distillation/Distiller.h"
 #include "core/distillation/StudentInitializer.h"
 #include "core/distillation/TokenMasker.h"
@@ -21,6 +22,8 @@
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/training/TrainingConfig.h"
+#include "core/training/TrainingOptions.h"
 #include "core/weights/WeightLoader.h"
 
 using namespace distilbench;
@@ -329,6 +332,74 @@ private Q_SLOTS:
         QCOMPARE(a.size(), b.size());
         for (std::size_t i = 0; i < a.size(); ++i)
             QVERIFY2(at::allclose(a[i].second, b[i].second, 1e-5, 1e-6), a[i].first.c_str());
+    }
+
+    // The CLI's flags are built from core's option descriptions: every option is there, with its
+    // help and its default, in `train` (run options) and `distill` (run and loss options).
+    void cliFlagsComeFromTheOptionDescriptions() {
+        const auto train = runCli({"train", "--help"});
+        const auto distill = runCli({"distill", "--help"});
+        QCOMPARE(train.exitCode, 0);
+        QCOMPARE(distill.exitCode, 0);
+        const TrainingConfig defaults = TrainingConfig::defaultsFor(Task::Classification, false);
+        for (const TrainingOption& o : trainingOptions()) {
+            const bool negated = o.kind == TrainingOption::Kind::Flag && o.number(defaults) != 0;
+            const QByteArray flag = QByteArray("--") + (negated ? "no-" : "") + o.name.c_str();
+            QVERIFY2(distill.out.contains(flag), flag.constData());
+            QCOMPARE(train.out.contains(flag), o.group != TrainingOption::Group::Distillation);
+        }
+        QVERIFY(train.out.contains("Default: 5e-05 (regression 2e-05"));
+        const auto bad = runCli(
+            {"distill", "--teacher", "t", "--train", "x", "--out", "o", "--alpha-hard", "-0.5"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--alpha-hard: -0.5 is outside 0 to 100"), bad.err.constData());
+    }
+
+    // One plan of the student for the page's preview and the run: layers, positions, problems.
+    void studentPlan_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("student");
+        QTest::addColumn<double>("alphaCos");
+        QTest::addColumn<int>("layers");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("half the teacher") << "from-teacher"
+                                          << "" << 0.0 << 1 << "";
+        QTest::newRow("preset clamped") << "preset"
+                                        << "distilbert-small" << 0.0 << -1 << "";
+        QTest::newRow("cosine across widths")
+            << "preset"
+            << "distilbert-tiny" << 1.0 << -1 << "cosine loss compares hidden states";
+        QTest::newRow("unknown preset") << "preset"
+                                        << "distilbert-huge" << 0.0 << -1 << "preset";
+        QTest::newRow("missing student folder")
+            << "model"
+            << "/nonexistent/student" << 0.0 << -1 << "config.json";
+    }
+    void studentPlan() {
+        QFETCH(QString, source);
+        QFETCH(QString, student);
+        QFETCH(double, alphaCos);
+        QFETCH(int, layers);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const ModelConfig teacher = ModelConfig::load(
+            (makeTextModel(dir.path() + "/teacher", "bert_seqcls") + "/config.json").toStdString());
+        DistillationSettings d =
+            TrainingConfig::distillationDefaults(Task::Classification).distillation;
+        QVERIFY(DistillationSettings::parseSource(source.toStdString(), d.studentSource));
+        d.student = student.toStdString();
+        d.alphaCos = alphaCos;
+        const DistillationPlan plan = planStudent(d, teacher, Task::Classification);
+        QString problems;
+        for (const auto& p : plan.problems) problems += QString::fromStdString(p) + "\n";
+        if (problem.isEmpty()) {
+            QVERIFY2(plan.ok(), qPrintable(problems));
+            QVERIFY(plan.student.maxPositions <= teacher.maxPositions);
+            QCOMPARE(plan.student.labels, teacher.labels);
+        } else {
+            QVERIFY2(problems.contains(problem), qPrintable(problems));
+        }
+        if (layers > 0) QCOMPARE(static_cast<int>(plan.teacherLayers.size()), layers);
     }
 
     void badDistillationSetupsSayWhy_data() {

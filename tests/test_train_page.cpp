@@ -5,6 +5,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include <QDoubleSpinBox>
@@ -19,8 +20,11 @@
 #include "app/gui/Workspace.h"
 #include "core/runtime/Environment.h"
 #include "core/training/Trainer.h"
+#include "core/training/TrainingOptions.h"
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/LivePlot.h"
+
+using namespace distilbench;
 
 class TrainPageTest : public QObject {
     Q_OBJECT
@@ -272,6 +276,27 @@ private Q_SLOTS:
         QCOMPARE(page->history()->topLevelItem(0)->text(4), shown);
         QCOMPARE(page->history()->topLevelItem(0)->text(5), QString("20"));
         QCOMPARE(page->history()->topLevelItem(0)->text(3), QString("distilbert-tiny"));
+    }
+
+    // The form is built from core's option descriptions: every run option the CLI has is on the
+    // page, and the wheel over an unfocused spin box scrolls instead of changing it.
+    void formOffersEveryEngineOption() {
+        MainWindow window;
+        TrainPage* page = setupPages(window).train;
+        for (const TrainingOption& o : trainingOptions()) {
+            if (o.group == TrainingOption::Group::Distillation) continue;
+            QVERIFY2(page->findChild<QWidget*>(QString::fromStdString(o.name)), o.name.c_str());
+        }
+        QSpinBox* epochs = page->epochsBox();
+        const int before = epochs->value();
+        QWheelEvent wheel(QPointF(5, 5), epochs->mapToGlobal(QPointF(5, 5)), QPoint(),
+                          QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(epochs, &wheel);
+        QCOMPARE(epochs->value(), before);
+        // What Start would train is what the form shows, in core's terms.
+        epochs->setValue(7);
+        QCOMPARE(page->configFromForm().epochs, 7);
+        QCOMPARE(page->configFromForm().scheduler, Scheduler::Linear);
     }
 
     void defaultsFollowTaskAndModelSource() {

@@ -8,21 +8,23 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <numeric>
+#include <set>
 
 #include <QProcess>
 #include <QTcpServer>
 
 #include "TestModels.h"
 #include "core/data/Dataset.h"
-#include "core/training/Objective.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/training/Objective.h"
 #include "core/training/TensorBoardWriter.h"
 #include "core/training/Trainer.h"
+#include "core/training/TrainingOptions.h"
 #include "core/weights/WeightLoader.h"
 
 using namespace distilbench;
@@ -102,11 +104,104 @@ private Q_SLOTS:
         applyDecisionThreshold(b, 0.4);
         QCOMPARE(b.predicted, (std::vector<int>{1, 0, 1}));
         QCOMPARE(b.classification.accuracy, 1.0);
-        QCOMPARE(Objective::taskOf(ModelConfig::preset("distilbert-tiny", HeadType::TokenClassification)),
+        QCOMPARE(Objective::taskOf(
+                     ModelConfig::preset("distilbert-tiny", HeadType::TokenClassification)),
                  Task::TokenClassification);
         ModelConfig ml = ModelConfig::preset("distilbert-tiny");
         ml.problemType = "multi_label_classification";
         QCOMPARE(Objective::taskOf(ml), Task::MultiLabel);
+    }
+
+    // Every run option is described once, in core: each has a label, help, a range that holds its
+    // default for every task, and a value that survives text -> config -> text.
+    void runOptionsAreDescribedOnce() {
+        std::set<std::string> names;
+        for (const TrainingOption& o : trainingOptions()) {
+            QVERIFY2(names.insert(o.name).second, o.name.c_str());
+            QVERIFY(o.label && *o.label && o.help && *o.help);
+            for (Task t : {Task::Classification, Task::MultiLabel, Task::TokenClassification,
+                           Task::Regression, Task::MaskedLM})
+                for (bool preset : {false, true}) {
+                    const TrainingConfig c = t == Task::MaskedLM
+                                                 ? TrainingConfig::distillationDefaults(t)
+                                                 : TrainingConfig::defaultsFor(t, preset);
+                    if (o.isNumeric()) {
+                        QVERIFY2(o.number(c) >= o.minimum && o.number(c) <= o.maximum,
+                                 o.name.c_str());
+                    }
+                    TrainingConfig copy = c;
+                    o.setFromText(copy, o.valueText(c));
+                    QCOMPARE(o.valueText(copy), o.valueText(c));
+                }
+        }
+        for (const char* required : {"lr", "scheduler", "label-smoothing", "warmup-steps",
+                                     "metric-for-best", "save-total-limit", "alpha-ce"})
+            QVERIFY2(findTrainingOption(required), required);
+        QVERIFY(validateTrainingConfig([] {
+                    TrainingConfig c = TrainingConfig::defaultsFor(Task::Classification, true);
+                    c.preset = "distilbert-tiny";
+                    return c;
+                }())
+                    .empty());
+    }
+
+    // Rules the CLI alone used to check (an unknown scheduler became linear in core, negative
+    // loss weights reached the loss) are core's now, for every client.
+    void coreValidatesWhatOnlyTheCliChecked_data() {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("scheduler") << "scheduler"
+                                   << "cosinus"
+                                   << "not one of linear";
+        QTest::newRow("negative alpha") << "alpha-ce"
+                                        << "-1"
+                                        << "outside 0 to 100";
+        QTest::newRow("lr zero") << "lr"
+                                 << "0"
+                                 << "outside 1e-07";
+        QTest::newRow("not a number") << "epochs"
+                                      << "three"
+                                      << "is not a number";
+        QTest::newRow("fraction of steps") << "max-steps"
+                                           << "2.5"
+                                           << "not a whole number";
+        QTest::newRow("flag") << "bf16"
+                              << "maybe"
+                              << "not true or false";
+    }
+    void coreValidatesWhatOnlyTheCliChecked() {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        TrainingConfig c = TrainingConfig::distillationDefaults(Task::Classification);
+        try {
+            findTrainingOption(option.toStdString())->setFromText(c, value.toStdString());
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains(message), e.what());
+            QVERIFY2(QString(e.what()).startsWith("--" + option), e.what());
+        }
+    }
+    void validationNamesEveryProblem() {
+        TrainingConfig c = TrainingConfig::distillationDefaults(Task::Classification);
+        c.distillation.alphaCe = -1;
+        c.epochs = 0;
+        c.metricForBest = "f1";  // token classification's, not classification's
+        c.validationSplit = 0.6;
+        c.testSplit = 0.5;
+        const auto problems = validateTrainingConfig(c);
+        QStringList all;
+        for (const auto& p : problems) all << QString::fromStdString(p);
+        const QString text = all.join(" | ");
+        QVERIFY2(text.contains("α distillation (KL): -1 is outside"), qPrintable(text));
+        QVERIFY2(text.contains("epochs and max steps are both 0"), qPrintable(text));
+        QVERIFY2(text.contains("metric 'f1' is not computed for classification"), qPrintable(text));
+        QVERIFY2(text.contains("leave no training data"), qPrintable(text));
+        // config.json of a run is checked the same way: an unknown scheduler is refused.
+        QJsonObject json = c.toJson();
+        json["scheduler"] = "cosinus";
+        QVERIFY_THROWS_EXCEPTION(Error, TrainingConfig::fromJson(json));
     }
 
     void initTestCase() {

@@ -17,6 +17,12 @@ class QTableWidget;
 class QTextBrowser;
 class QStackedWidget;
 class LivePlot;
+class OptionForm;
+class RunView;
+namespace distilbench {
+struct TrainingConfig;
+struct DistillationSettings;
+}  // namespace distilbench
 class LayerMappingView;
 
 // Point-and-click distillation: teacher and student side by side, the student's initialisation
@@ -31,7 +37,8 @@ public:
     void setTeacher(const QString& folder);
     void setTrainFile(const QString& path);
     void setValidationFile(const QString& path);
-    // "teacher" (with `layers`), "preset" (with a preset name) or "model" (with a folder).
+    // Core's student sources: "from-teacher" (with `layers`), "preset" (with a preset name) or
+    // "model" (with a folder).
     void setStudent(const QString& source, const QString& value = {});
     void setTask(
         int taskIndex);  // 0 classification, 1 token classification, 2 masked-LM pre-training
@@ -45,8 +52,12 @@ public:
     void cancel();
     bool isRunning() const;
 
-    LivePlot* lossPlot() const { return loss_; }
-    LivePlot* metricPlot() const { return metrics_; }
+    LivePlot* lossPlot() const;
+    LivePlot* metricPlot() const;
+    OptionForm* lossOptions() const { return lossOptions_; }
+    QSpinBox* studentLayersBox() const { return studentLayers_; }
+    // The run the form describes (what Start would distil).
+    distilbench::TrainingConfig configFromForm() const;
     LayerMappingView* mappingView() const { return mapping_; }
     QTableWidget* comparison() const { return comparison_; }
     QTextBrowser* report() const { return report_; }
@@ -61,9 +72,11 @@ Q_SIGNALS:
 
 private:
     void refreshSummary();
+    void followTeacher();
     void applyTaskDefaults();
+    distilbench::DistillationSettings studentSettings() const;
     void finished(bool cancelled);
-    int launch(const QString& runDirectory, bool resume);
+    int launch(const QString& runDirectory, const distilbench::TrainingConfig& config, bool resume);
     void showReport(const QString& runDirectory);
     bool exportReport();
 
@@ -79,36 +92,20 @@ private:
     QComboBox* task_;
     QLineEdit* train_;
     QLineEdit* validation_;
-    QDoubleSpinBox* temperature_;
-    QDoubleSpinBox* alphaCe_;
-    QDoubleSpinBox* alphaHard_;
-    QDoubleSpinBox* alphaMlm_;
-    QDoubleSpinBox* alphaCos_;
-    QDoubleSpinBox* alphaMse_;
-    QCheckBox* cache_;
-    QSpinBox* epochs_;
-    QDoubleSpinBox* lr_;
-    QSpinBox* batch_;
-    QSpinBox* maxLength_;
-    QDoubleSpinBox* warmup_;
-    QDoubleSpinBox* clip_;
+    OptionForm* dataOptions_;
+    OptionForm* lossOptions_;
+    OptionForm* basic_;
+    class QGroupBox* advanced_;
+    OptionForm* advancedOptions_;
     QPushButton* startButton_;
     QPushButton* pauseButton_;
     QPushButton* cancelButton_;
-    QProgressBar* progress_;
-    QLabel* status_;
-    // Notices from the engine that do not stop the run (new weights, a stale lock, a damaged
-    // checkpoint skipped): shown as a banner until the next run starts.
-    QLabel* notice_ = nullptr;
     QLabel* problem_;
     QStackedWidget* right_;
-    LivePlot* loss_;
-    LivePlot* metrics_;
+    RunView* runView_;
     QTextBrowser* report_;
     QPushButton* exportReport_;
     QPushButton* compare_;
     QString runsFolder_;
     QString currentRun_;
-    QString mainMetric_;
-    class RunController* run_;
 };
