@@ -355,6 +355,41 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("--alpha-hard: -0.5 is outside 0 to 100"), bad.err.constData());
     }
 
+    // `runs` reads run folders through core's RunFolder, as the Train page's history does; and
+    // `evaluate` takes the model's task as the Evaluate page does (--task only confirms it).
+    void runsAndEvaluateShareThePagesRules() {
+        QTemporaryDir dir;
+        const QString data = DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv";
+        const auto trained = runCli({"train", "--preset", "distilbert-tiny", "--train", data,
+                                     "--max-steps", "2", "--max-length", "32", "--label-names",
+                                     "negative,positive", "--out", dir.path() + "/runs/a"});
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        const auto runs = runCli({"runs", dir.path() + "/runs", "--json"});
+        QCOMPARE(runs.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(runs.out).array();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject run = list.first().toObject();
+        QCOMPARE(run["name"].toString(), QString("a"));
+        QCOMPARE(run["metric_for_best"].toString(), QString("accuracy"));
+        QVERIFY(run["finished"].toBool());
+        QCOMPARE(run["best_value"].toDouble(), run["best_metrics"]["accuracy"].toDouble());
+        const QString model = dir.path() + "/runs/a/best";
+        const auto wrongTask =
+            runCli({"evaluate", model, "--data", DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv",
+                    "--task", "token"});
+        QCOMPARE(wrongTask.exitCode, 2);
+        QVERIFY2(wrongTask.err.contains("the model is a classification model"),
+                 wrongTask.err.constData());
+        const auto evaluated =
+            runCli({"evaluate", model, "--data", DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv",
+                    "--threshold", "0.9", "--json"});
+        QCOMPARE(evaluated.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(evaluated.out)
+                    .object()["metrics"]
+                    .toObject()
+                    .contains("accuracy"));
+    }
+
     // One plan of the student for the page's preview and the run: layers, positions, problems.
     void studentPlan_data() {
         QTest::addColumn<QString>("source");

@@ -509,6 +509,31 @@ private Q_SLOTS:
         QCOMPARE(total, 80);
     }
 
+    // Evaluate after moving the threshold slider recomputed binary predictions at the argmax
+    // (0.5) while the slider showed 0.81: evaluateModel decides at the threshold it is given.
+    void evaluationUsesTheDecisionThreshold_data() {
+        QTest::addColumn<double>("threshold");
+        QTest::newRow("0.5 (argmax)") << 0.5;
+        QTest::newRow("0.81") << 0.81;
+        QTest::newRow("0.2") << 0.2;
+    }
+    void evaluationUsesTheDecisionThreshold() {
+        QFETCH(double, threshold);
+        QTemporaryDir model;
+        makeTextModel(model.path());
+        auto pipeline = Pipeline::open(model.path().toStdString());
+        const Dataset d =
+            readEvaluationData((kData + "sst2_dev_80.tsv"), pipeline->model()->config());
+        const auto r = evaluateModel(*pipeline, d, 16, 64, threshold);
+        QCOMPARE(r.threshold, threshold);
+        int correct = 0;
+        for (std::size_t i = 0; i < r.predicted.size(); ++i) {
+            QCOMPARE(r.predicted[i], r.probabilities[i][1] >= threshold ? 1 : 0);
+            correct += r.predicted[i] == r.truth[i];
+        }
+        QCOMPARE(r.metrics.at("accuracy"), double(correct) / r.predicted.size());
+    }
+
     void dataParallelEqualsCombinedBatch() {
         QTemporaryDir model, data, single, parallel;
         makeTextModel(model.path());

@@ -1,8 +1,10 @@
 #include <unistd.h>
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <chrono>
+#include <filesystem>
 #include "app/cli/CliSupport.h"
 #include "core/data/Dataset.h"
 #include "core/distillation/Distiller.h"
@@ -12,6 +14,8 @@
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/training/Objective.h"
+#include "core/training/RunFolder.h"
 #include "core/training/Trainer.h"
 #include "core/training/TrainingOptions.h"
 #include "core/util/HumanUnits.h"
@@ -34,6 +38,9 @@ void addColumnOptions(QCommandLineParser& p) {
     p.addOption({"text-column", "Column with the text (default: sentence, text, …).", "C"});
     p.addOption({"text-pair-column", "Column with the second text.", "C"});
     p.addOption({"label-column", "Column with the label (default: label, labels, …).", "C"});
+}
+
+void addTaskOption(QCommandLineParser& p) {
     p.addOption({"task", "classification (default), multilabel, token or regression.", "TASK",
                  "classification"});
 }
@@ -147,8 +154,7 @@ void addEngineOptions(QCommandLineParser& p, bool distillation) {
     const TrainingConfig defaults = TrainingConfig::defaultsFor(Task::Classification, false);
     for (const TrainingOption& o : trainingOptions()) {
         if ((o.group == TrainingOption::Group::Distillation) != distillation) continue;
-        const QString help =
-            QString::fromUtf8(o.help) + ". Default: " + str(o.defaultText()) + ".";
+        const QString help = QString::fromUtf8(o.help) + ". Default: " + str(o.defaultText()) + ".";
         if (o.kind == TrainingOption::Kind::Flag) {
             const bool onByDefault = o.number(defaults) != 0;
             p.addOption({onByDefault ? "no-" + str(o.name) : str(o.name),
@@ -157,14 +163,13 @@ void addEngineOptions(QCommandLineParser& p, bool distillation) {
         }
         const QString valueName = o.kind == TrainingOption::Kind::Integer  ? "N"
                                   : o.kind == TrainingOption::Kind::Number ? "X"
-                                  : o.kind == TrainingOption::Kind::Choice
-                                      ? str([&] {
-                                            std::string v;
-                                            for (const auto& c : o.choices)
-                                                v += (v.empty() ? "" : "|") + c;
-                                            return v;
-                                        }())
-                                      : "VALUE";
+                                  : o.kind == TrainingOption::Kind::Choice ? str([&] {
+                                        std::string v;
+                                        for (const auto& c : o.choices)
+                                            v += (v.empty() ? "" : "|") + c;
+                                        return v;
+                                    }())
+                                                                           : "VALUE";
         p.addOption({str(o.name), help, valueName});
     }
 }
@@ -193,10 +198,11 @@ void addRunOptions(QCommandLineParser& p) {
         {"train",
          "Training data (CSV, TSV, JSONL, JSON, folder per label, CoNLL; a text corpus for --mlm).",
          "FILE"});
-    p.addOption({"validation", "Validation data (default: a share of train, --validation-split).",
-                 "FILE"});
+    p.addOption(
+        {"validation", "Validation data (default: a share of train, --validation-split).", "FILE"});
     p.addOption({"test", "Test data, scored once with the best model.", "FILE"});
     addColumnOptions(p);
+    addTaskOption(p);
     p.addOption({"labels",
                  "Label values in id order, comma-separated (as they appear in the data).", "A,B"});
     p.addOption({"label-names",
@@ -368,6 +374,9 @@ int runEvaluate(const QStringList& args) {
     p.addOption(
         {"data", "Labelled data (CSV, TSV, JSONL, JSON, folder per label, CoNLL).", "FILE"});
     addColumnOptions(p);
+    p.addOption({"task",
+                 "The model's task (from its head and problem_type); if given, it must match.",
+                 "TASK"});
     p.addOption({"batch-size",
                  QString("Examples per batch (default %1).").arg(EvaluationDefaults::kBatchSize),
                  "N"});
@@ -389,18 +398,17 @@ int runEvaluate(const QStringList& args) {
             "MODEL", "Model folder."))
         return kExitOk;
     if (!p.isSet("data")) throw UsageError{"--data is required"};
-    Task task;
-    if (!parseTask(p.value("task").toStdString(), task))
-        throw UsageError{"--task must be classification, multilabel, token or regression"};
     const auto pipeline = openPipeline(p.positionalArguments().first());
-    std::vector<std::string> labels;
-    if (task != Task::Regression) labels = pipeline->model()->config().labels;
-    // Data labels must be the model's label names, ids 0..n-1, or mapped by --label-map.
-    const Dataset data = readDatasetForModel(
-        p.value("data").toStdString(), task,
+    // The model's task (as the Evaluate page); --task only confirms it.
+    const Task task = Objective::taskOf(pipeline->model()->config());
+    if (Task given;
+        p.isSet("task") && (!parseTask(p.value("task").toStdString(), given) || given != task))
+        throw UsageError{"--task " + p.value("task") + ": the model is a " + str(taskName(task)) +
+                         " model"};
+    const Dataset data = readEvaluationData(
+        p.value("data").toStdString(), pipeline->model()->config(),
         {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
          p.value("label-column").toStdString()},
-        labels,
         p.isSet("label-map") ? parseLabelMap(p.value("label-map").toStdString())
                              : std::map<std::string, std::string>{});
     for (const auto& w : data.warnings) QTextStream(stderr) << "warning: " << str(w) << "\n";
@@ -456,6 +464,7 @@ int runEvaluate(const QStringList& args) {
 int runDatasetStats(const QStringList& args) {
     QCommandLineParser p;
     addColumnOptions(p);
+    addTaskOption(p);
     p.addOption({"tokenizer", "Tokenizer for the length histogram and truncation count.", "PATH"});
     p.addOption({"max-length", "Length that truncates (default 128).", "N"});
     p.addOption({"json", "Print JSON."});
@@ -510,16 +519,70 @@ int runDatasetStats(const QStringList& args) {
     return kExitOk;
 }
 
+int runRuns(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({"json", "Print JSON."});
+    if (!parseCommand(p, args,
+                      "The runs in a runs folder, newest first: task, data, model, the best value "
+                      "of each run's metric_for_best, steps and duration (as the Train page's "
+                      "history).",
+                      "RUNS_DIR", "A folder of run folders (train/distill --out targets)."))
+        return kExitOk;
+    const std::string root = p.positionalArguments().first().toStdString();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root, ec)) throw Error(root, "is not a folder");
+    const auto runs = RunFolder::listRuns(root);
+    if (p.isSet("json")) {
+        QJsonArray all;
+        for (const auto& r : runs) {
+            QJsonObject o{{"name", str(r.name)},
+                          {"path", str(r.path)},
+                          {"task", str(r.task)},
+                          {"train_file", str(r.trainFile)},
+                          {"model", str(r.model)},
+                          {"distillation", r.distillation},
+                          {"finished", r.finished},
+                          {"early_stopped", r.earlyStopped},
+                          {"steps", r.steps},
+                          {"epochs", r.epochs},
+                          {"seconds", r.seconds},
+                          {"examples_per_second", r.examplesPerSecond},
+                          {"metric_for_best", str(r.metricForBest)},
+                          {"best_metrics", metricsJson(r.bestMetrics)},
+                          {"config", r.config}};
+            if (r.bestValue) o["best_value"] = *r.bestValue;
+            all.append(o);
+        }
+        printJson(all, true);
+        return kExitOk;
+    }
+    if (runs.empty()) {
+        out() << "no runs in " << str(root) << "\n";
+        return kExitOk;
+    }
+    for (const auto& r : runs)
+        out() << str(r.name).leftJustified(22) << " " << str(r.task).leftJustified(15) << " "
+              << str(r.model).leftJustified(24) << " "
+              << (r.bestValue ? str(r.metricForBest) + " " + QString::number(*r.bestValue, 'f', 4)
+                              : QString("-"))
+                     .leftJustified(20)
+              << " " << QString::number(r.steps).rightJustified(7) << " steps  "
+              << (r.finished ? str(formatDuration(r.seconds)) : QString("not finished")) << "\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 std::vector<CliCommand> trainCommands() {
-    return {{"train", "fine-tune or train a model; resume a run", runTrain},
-            {"distill",
-             "distil a teacher into a smaller student (task-specific, or --mlm pre-training)",
-             runDistill},
-            {"evaluate", "every metric of a model on labelled data, with the confusion matrix",
-             runEvaluate},
-            {"dataset-stats",
-             "class balance, token lengths, empty/duplicate/truncated rows of a dataset",
-             runDatasetStats}};
+    return {
+        {"train", "fine-tune or train a model; resume a run", runTrain},
+        {"distill",
+         "distil a teacher into a smaller student (task-specific, or --mlm pre-training)",
+         runDistill},
+        {"evaluate", "every metric of a model on labelled data, with the confusion matrix",
+         runEvaluate},
+        {"runs", "the runs in a runs folder with their best metric, steps and duration", runRuns},
+        {"dataset-stats",
+         "class balance, token lengths, empty/duplicate/truncated rows of a dataset",
+         runDatasetStats}};
 }

@@ -21,9 +21,9 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
-#include "core/training/Objective.h"
 #include "core/inference/Pipeline.h"
 #include "core/runtime/Error.h"
+#include "core/training/Objective.h"
 #include "core/training/Trainer.h"
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/EmptyStateWidget.h"
@@ -291,23 +291,15 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
             const ModelConfig& config = pipelineA->model()->config();
             const Task task = Objective::taskOf(config);
             Dataset d;
-            int maxLength = 128;  // as distilbench-cli evaluate
+            int maxLength = EvaluationDefaults::kMaxLength;
             if (!run.empty()) {
-                RunDatasets data = readRunDatasets(run);
-                d = std::move(data.validation);
+                RunEvaluationData data = readRunEvaluationData(run);
+                d = std::move(data.dataset);
                 maxLength = data.maxLength;
-                if (d.examples.empty())
-                    throw Error(
-                        run,
-                        "held out no validation data (validation split 0 and no validation file)");
             } else {
-                // The model's label names, ids 0..n-1, the user's mapping, or an error naming
-                // the unknown labels (which opens the mapping table).
+                // The unknown labels open the mapping table.
                 try {
-                    d = readDatasetForModel(
-                        path, task, {},
-                        task == Task::Regression ? std::vector<std::string>{} : config.labels,
-                        mapping);
+                    d = readEvaluationData(path, config, {}, mapping);
                 } catch (const UnknownLabelsError& e) {
                     unknown->data = e.dataLabels();
                     unknown->model = e.modelLabels();
@@ -319,7 +311,8 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
                 half.progress = [cb](const ProgressReport& p) {
                     cb.report(p.fraction / 2, p.message);
                 };
-            *a = evaluateModel(*pipelineA, d, 64, maxLength, threshold, half);
+            *a = evaluateModel(*pipelineA, d, EvaluationDefaults::kBatchSize, maxLength, threshold,
+                               half);
             if (!folderB.empty()) {
                 const auto pipelineB = Pipeline::open(folderB);
                 if (Objective::taskOf(pipelineB->model()->config()) != task)
@@ -328,7 +321,8 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
                 half.progress = [cb](const ProgressReport& p) {
                     cb.report(0.5 + p.fraction / 2, p.message);
                 };
-                *b = evaluateModel(*pipelineB, d, 64, maxLength, threshold, half);
+                *b = evaluateModel(*pipelineB, d, EvaluationDefaults::kBatchSize, maxLength,
+                                   threshold, half);
             }
         },
         [this, a, b, folderB] {

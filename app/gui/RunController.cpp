@@ -64,12 +64,6 @@ int RunController::launch(const QString& name,
     return jobId_;
 }
 
-QString RunController::createRunDirectory(const QString& root) {
-    const QString dir = root + "/" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
-    QDir().mkpath(dir);
-    return dir;
-}
-
 void RunController::togglePause() {
     if (!paused_ || !isRunning()) return;
     const bool now = !paused_->load();

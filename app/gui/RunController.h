@@ -28,8 +28,6 @@ public:
                const std::function<void(const distilbench::JobCallbacks&,
                                         std::shared_ptr<std::atomic<bool>>)>& job,
                const QString& startingStatus);
-    // A new, empty run folder under `root`, named by the time (runs sort by start).
-    static QString createRunDirectory(const QString& root);
     void togglePause();
     void cancel();
     bool isRunning() const { return jobId_ >= 0; }

@@ -13,6 +13,7 @@
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/Objective.h"
+#include "core/training/RunDatasets.h"
 
 namespace distilbench {
 
@@ -197,8 +198,31 @@ EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset,
     Dataset labelled = dataset;
     if (dataset.task != Task::Regression)
         labelled.labels = c.labels;  // report with the model's names
-    return evaluateEncoded(model.encoder(), data, labelled, batchSize,
-                           pipeline.tokenizer()->specialTokens().padId, threshold, callbacks);
+    EvaluationReport report =
+        evaluateEncoded(model.encoder(), data, labelled, batchSize,
+                        pipeline.tokenizer()->specialTokens().padId, threshold, callbacks);
+    // Binary predictions come from the argmax; another threshold decides them again.
+    if (report.task == Task::Classification && report.labels.size() == 2 &&
+        threshold != EvaluationDefaults::kThreshold)
+        applyDecisionThreshold(report, threshold);
+    return report;
+}
+
+Dataset readEvaluationData(const std::string& path, const ModelConfig& model,
+                           const ColumnMapping& columns,
+                           const std::map<std::string, std::string>& labelMap) {
+    const Task task = Objective::taskOf(model);
+    return readDatasetForModel(path, task, columns,
+                               task == Task::Regression ? std::vector<std::string>{} : model.labels,
+                               labelMap);
+}
+
+RunEvaluationData readRunEvaluationData(const std::string& runDirectory) {
+    RunDatasets data = readRunDatasets(runDirectory);
+    if (data.validation.examples.empty())
+        throw Error(runDirectory,
+                    "held out no validation data (validation split 0 and no validation file)");
+    return {std::move(data.validation), data.maxLength};
 }
 
 }  // namespace distilbench

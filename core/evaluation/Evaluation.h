@@ -1,9 +1,11 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "core/data/Dataset.h"
+#include "core/models/ModelConfig.h"
 #include "core/runtime/JobCallbacks.h"
 #include "core/training/Batches.h"
 #include "core/training/Metrics.h"
@@ -46,10 +48,27 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedE
                                  const TokenMasker* masker = nullptr);
 
 // Runs a model over a labelled dataset and computes every metric of its task, reported with the
-// model's label names. Binary and multi-label predictions use `threshold`.
+// model's label names. Binary and multi-label predictions and metrics use `threshold` (binary:
+// the second label's probability; 0.5 is the argmax).
 EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset, int batchSize,
                                int maxLength, double threshold = 0.5,
                                const JobCallbacks& callbacks = {});
+
+// Labelled data for evaluating a model, read by the one rule the Evaluate page and
+// `distilbench-cli evaluate` share: the model's task, its label names, ids 0..n-1, or the given
+// mapping of data labels to model labels; otherwise UnknownLabelsError names the labels (the page
+// then asks for a mapping).
+Dataset readEvaluationData(const std::string& path, const ModelConfig& model,
+                           const ColumnMapping& columns = {},
+                           const std::map<std::string, std::string>& labelMap = {});
+
+// A run's validation data as its training saw it, and the max length it was scored at. Throws
+// Error when the run held out none.
+struct RunEvaluationData {
+    Dataset dataset;
+    int maxLength = 128;
+};
+RunEvaluationData readRunEvaluationData(const std::string& runDirectory);
 
 // The defaults of `distilbench-cli evaluate` and the Evaluate page.
 struct EvaluationDefaults {
