@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 #include <numeric>
 #include <set>
@@ -627,10 +628,8 @@ private Q_SLOTS:
         const QByteArray all = f.readAll();
         int records = 0;
         for (qsizetype pos = 0; pos < all.size(); ++records) {
-            quint64 len;
-            std::memcpy(&len, all.constData() + pos, 8);
-            quint32 crc;
-            std::memcpy(&crc, all.constData() + pos + 8, 4);
+            const quint64 len = qFromLittleEndian<quint64>(all.constData() + pos);
+            const quint32 crc = qFromLittleEndian<quint32>(all.constData() + pos + 8);
             const std::string header(all.constData() + pos, 8);
             const quint32 c = TensorBoardWriter::crc32c(header);
             QCOMPARE(crc, ((c >> 15) | (c << 17)) + 0xa282ead8u);

@@ -252,20 +252,8 @@
 <context>
     <name>DistillPage</name>
     <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Model folder</source>
-        <translation>Modellordner</translation>
-    </message>
-    <message>
         <source>Data</source>
         <translation>Daten</translation>
-    </message>
-    <message>
-        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
-        <translation>Daten (*.csv *.tsv *.jsonl *.json *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Teacher and student</source>
@@ -404,120 +392,12 @@
         <translation>Validierungsdaten:</translation>
     </message>
     <message>
-        <source>optional: 10% of the training data otherwise</source>
-        <translation>optional: sonst 10 % der Trainingsdaten</translation>
-    </message>
-    <message>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <source>Temperature T softens both distributions (softmax(logits/T)) so the student also learns how the teacher ranks the wrong answers; the KL term is multiplied by T² to keep its gradients the same size</source>
-        <translation>Die Temperatur T glättet beide Verteilungen (softmax(logits/T)), sodass der Schüler auch lernt, wie der Lehrer die falschen Antworten ordnet; der KL-Term wird mit T² multipliziert, damit seine Gradienten gleich groß bleiben</translation>
-    </message>
-    <message>
-        <source>Weight of the distillation term: KL divergence between the teacher&apos;s and the student&apos;s softened predictions</source>
-        <translation>Gewicht des Destillationsterms: KL-Divergenz zwischen den geglätteten Vorhersagen von Lehrer und Schüler</translation>
-    </message>
-    <message>
-        <source>Weight of the ordinary cross-entropy on the true labels</source>
-        <translation>Gewicht der gewöhnlichen Kreuzentropie auf den wahren Labels</translation>
-    </message>
-    <message>
-        <source>Pre-training: weight of the masked-language-model cross-entropy</source>
-        <translation>Vortraining: Gewicht der Kreuzentropie des maskierten Sprachmodells</translation>
-    </message>
-    <message>
-        <source>Weight of the cosine loss that pulls the student&apos;s last hidden states towards the teacher&apos;s (needs equal hidden sizes)</source>
-        <translation>Gewicht des Kosinusverlusts, der die letzten verborgenen Zustände des Schülers zu denen des Lehrers zieht (braucht gleiche verborgene Größen)</translation>
-    </message>
-    <message>
-        <source>Weight of the squared error between teacher and student logits</source>
-        <translation>Gewicht des quadratischen Fehlers zwischen den Logits von Lehrer und Schüler</translation>
-    </message>
-    <message>
-        <source>Cache teacher logits</source>
-        <translation>Lehrer-Logits zwischenspeichern</translation>
-    </message>
-    <message>
-        <source>Classification without the cosine term: the teacher runs once per example and later epochs reuse its outputs</source>
-        <translation>Klassifikation ohne Kosinusterm: Der Lehrer läuft einmal pro Beispiel, spätere Epochen verwenden seine Ausgaben wieder</translation>
-    </message>
-    <message>
-        <source>Temperature:</source>
-        <translation>Temperatur:</translation>
-    </message>
-    <message>
-        <source>α distillation (KL):</source>
-        <translation>α Destillation (KL):</translation>
-    </message>
-    <message>
-        <source>α labels:</source>
-        <translation>α Labels:</translation>
-    </message>
-    <message>
-        <source>α masked LM:</source>
-        <translation>α maskiertes LM:</translation>
-    </message>
-    <message>
-        <source>α cosine:</source>
-        <translation>α Kosinus:</translation>
-    </message>
-    <message>
-        <source>α logits MSE:</source>
-        <translation>α Logits-MSE:</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Training</translation>
-    </message>
-    <message>
-        <source>Passes over the training data</source>
-        <translation>Durchläufe über die Trainingsdaten</translation>
-    </message>
-    <message>
-        <source>Peak learning rate of AdamW</source>
-        <translation>Maximale Lernrate von AdamW</translation>
-    </message>
-    <message>
-        <source>Examples per optimizer step</source>
-        <translation>Beispiele pro Optimiererschritt</translation>
-    </message>
-    <message>
-        <source>Tokens per example; longer texts are cut</source>
-        <translation>Tokens pro Beispiel; längere Texte werden gekürzt</translation>
-    </message>
-    <message>
-        <source>Warm-up: share of the steps over which the learning rate rises from 0 to its peak</source>
-        <translation>Aufwärmen: Anteil der Schritte, in denen die Lernrate von 0 auf ihren Höchstwert steigt</translation>
-    </message>
-    <message>
-        <source>Gradient clipping: gradients are scaled down when their norm exceeds this</source>
-        <translation>Gradientenbegrenzung: Gradienten werden verkleinert, wenn ihre Norm diesen Wert übersteigt</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Epochen:</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Lernrate:</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Batchgröße:</translation>
-    </message>
-    <message>
-        <source>Max length:</source>
-        <translation>Maximale Länge:</translation>
-    </message>
-    <message>
-        <source>Warm-up ratio:</source>
-        <translation>Aufwärmanteil:</translation>
-    </message>
-    <message>
-        <source>Gradient clipping:</source>
-        <translation>Gradientenbegrenzung:</translation>
     </message>
     <message>
         <source>Start Distillation</source>
@@ -552,34 +432,6 @@
         <translation>Offenes Modell als Lehrer verwenden</translation>
     </message>
     <message>
-        <source>Loss components</source>
-        <translation>Verlustkomponenten</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>total</source>
-        <translation>gesamt</translation>
-    </message>
-    <message>
-        <source>Validation: student vs teacher</source>
-        <translation>Validierung: Schüler gegen Lehrer</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Export Plots…</source>
-        <translation>Diagramme exportieren…</translation>
-    </message>
-    <message>
         <source>The report (teacher vs student: quality, size, measured speed) appears when the run ends.</source>
         <translation>Der Bericht (Lehrer gegen Schüler: Qualität, Größe, gemessene Geschwindigkeit) erscheint am Ende des Laufs.</translation>
     </message>
@@ -600,14 +452,6 @@
         <translation>Fortzusetzender Destillationslauf</translation>
     </message>
     <message>
-        <source>layer %1 does not exist: the teacher has %2 layers (0-%3)</source>
-        <translation>Schicht %1 existiert nicht: Der Lehrer hat %2 Schichten (0–%3)</translation>
-    </message>
-    <message>
-        <source>The student&apos;s vocabulary (%1 tokens) differs from the teacher&apos;s (%2): distillation needs the same one.</source>
-        <translation>Das Vokabular des Schülers (%1 Tokens) unterscheidet sich von dem des Lehrers (%2): Destillation braucht dasselbe.</translation>
-    </message>
-    <message>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -616,28 +460,12 @@
         <translation>≈ %1×</translation>
     </message>
     <message>
-        <source>The cosine loss needs equal hidden sizes (teacher %1, student %2): set its weight to 0.</source>
-        <translation>Der Kosinusverlust braucht gleiche verborgene Größen (Lehrer %1, Schüler %2): Setzen Sie sein Gewicht auf 0.</translation>
-    </message>
-    <message>
         <source>Choose a teacher and the training data first.</source>
         <translation>Wählen Sie zuerst einen Lehrer und die Trainingsdaten.</translation>
     </message>
     <message>
         <source>choose the teacher layers for the student</source>
         <translation>Wählen Sie die Lehrerschichten für den Schüler</translation>
-    </message>
-    <message>
-        <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
-        <translation>Schritt %1 · Epoche %2 · Verlust %3 · %4 Beispiele/s</translation>
-    </message>
-    <message>
-        <source>teacher %1</source>
-        <translation>Lehrer %1</translation>
-    </message>
-    <message>
-        <source>student %1</source>
-        <translation>Schüler %1</translation>
     </message>
     <message>
         <source>Resuming distillation</source>
@@ -650,10 +478,6 @@
     <message>
         <source>Loading the teacher, reading data and scoring the teacher…</source>
         <translation>Lehrer wird geladen, Daten gelesen und der Lehrer bewertet…</translation>
-    </message>
-    <message>
-        <source>Stopped. The run can be resumed from %1.</source>
-        <translation>Angehalten. Der Lauf kann aus %1 fortgesetzt werden.</translation>
     </message>
     <message>
         <source>Finished. The student is in %1/best.</source>
@@ -674,6 +498,24 @@
     <message>
         <source>Teacher and student side by side on the run&apos;s validation data: every metric and both confusion matrices</source>
         <translation>Lehrer und Schüler nebeneinander auf den Validierungsdaten des Laufs: jede Metrik und beide Konfusionsmatrizen</translation>
+    </message>
+    <message>
+        <source>optional: a share of the training data otherwise</source>
+        <translation>optional: sonst ein Anteil der Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
+        <translation>Nicht verfügbar: Diese CPU hat kein natives bf16 (AVX512-BF16 oder AMX); emuliertes bf16 bräuchte Minuten pro Schritt.</translation>
+    </message>
+    <message>
+        <source>The run cannot start:
+%1</source>
+        <translation>Der Lauf kann nicht starten:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1547,21 @@
     </message>
 </context>
 <context>
+    <name>OptionForm</name>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json *.txt *.conll);;All files (*)</source>
+        <translation>Daten (*.csv *.tsv *.jsonl *.json *.txt *.conll);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+</context>
+<context>
     <name>PlaygroundPage</name>
     <message>
         <source>Nothing to test yet</source>
@@ -2001,6 +1858,89 @@
     </message>
 </context>
 <context>
+    <name>RunView</name>
+    <message>
+        <source>Smoothing of the loss curve (exponential moving average)</source>
+        <translation>Glättung der Verlustkurve (exponentieller gleitender Mittelwert)</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>Export Plots…</source>
+        <translation>Diagramme exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the loss plot as PNG, SVG or PDF, with its data as CSV</source>
+        <translation>Das Verlustdiagramm als PNG, SVG oder PDF speichern, die Daten als CSV</translation>
+    </message>
+    <message>
+        <source>Loss components</source>
+        <translation>Verlustkomponenten</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Validation: student vs teacher</source>
+        <translation>Validierung: Schüler gegen Lehrer</translation>
+    </message>
+    <message>
+        <source>Validation metrics</source>
+        <translation>Validierungsmetriken</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
+        <translation>Schritt %1 · Epoche %2 · Verlust %3 · %4 Beispiele/s</translation>
+    </message>
+    <message>
+        <source>teacher %1</source>
+        <translation>Lehrer %1</translation>
+    </message>
+    <message>
+        <source>student %1</source>
+        <translation>Schüler %1</translation>
+    </message>
+    <message>
+        <source>Stopped. The run can be resumed from %1.</source>
+        <translation>Angehalten. Der Lauf kann aus %1 fortgesetzt werden.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2243,18 +2183,6 @@
 <context>
     <name>TrainPage</name>
     <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
-        <translation>Daten (*.csv *.tsv *.jsonl *.json *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Training data:</source>
         <translation>Trainingsdaten:</translation>
     </message>
@@ -2269,14 +2197,6 @@
     <message>
         <source>optional: a share of the training data otherwise</source>
         <translation>optional: sonst ein Anteil der Trainingsdaten</translation>
-    </message>
-    <message>
-        <source>Share of the training data held out for validation when no validation file is given (stratified by label, seeded)</source>
-        <translation>Anteil der Trainingsdaten, der zur Validierung zurückgehalten wird, wenn keine Validierungsdatei angegeben ist (nach Label geschichtet, mit Seed)</translation>
-    </message>
-    <message>
-        <source>Validation split:</source>
-        <translation>Validierungsanteil:</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -2323,140 +2243,8 @@
         <translation>Modell:</translation>
     </message>
     <message>
-        <source>Passes over the training data</source>
-        <translation>Durchläufe über die Trainingsdaten</translation>
-    </message>
-    <message>
-        <source>Stop after this many optimizer steps (0: use epochs)</source>
-        <translation>Nach so vielen Optimiererschritten anhalten (0: Epochen verwenden)</translation>
-    </message>
-    <message>
-        <source>Peak learning rate: how big each update is. 2e-5 to 5e-5 suits fine-tuning; small models from scratch like 5e-4</source>
-        <translation>Maximale Lernrate: wie groß jede Aktualisierung ist. 2e-5 bis 5e-5 passt zum Feinabstimmen; kleine Modelle von Grund auf mögen 5e-4</translation>
-    </message>
-    <message>
-        <source>Examples per update</source>
-        <translation>Beispiele pro Aktualisierung</translation>
-    </message>
-    <message>
-        <source>Longer inputs are truncated to this many tokens</source>
-        <translation>Längere Eingaben werden auf so viele Tokens gekürzt</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Epochen:</translation>
-    </message>
-    <message>
-        <source>Max steps:</source>
-        <translation>Maximale Schritte:</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Lernrate:</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Batchgröße:</translation>
-    </message>
-    <message>
-        <source>Max length:</source>
-        <translation>Maximale Länge:</translation>
-    </message>
-    <message>
         <source>Advanced</source>
         <translation>Erweitert</translation>
-    </message>
-    <message>
-        <source>Warm-up: the share of steps during which the learning rate rises from 0 to its peak; it keeps early updates from wrecking a pretrained model</source>
-        <translation>Aufwärmen: der Anteil der Schritte, in denen die Lernrate von 0 auf ihren Höchstwert steigt; das verhindert, dass frühe Aktualisierungen ein vortrainiertes Modell zerstören</translation>
-    </message>
-    <message>
-        <source>AdamW weight decay: pulls weights towards zero (not biases or LayerNorm)</source>
-        <translation>AdamW-Gewichtsabnahme: zieht Gewichte Richtung null (nicht Biases oder LayerNorm)</translation>
-    </message>
-    <message>
-        <source>Gradient clipping: the largest gradient norm allowed (0 = off)</source>
-        <translation>Gradientenbegrenzung: die größte erlaubte Gradientennorm (0 = aus)</translation>
-    </message>
-    <message>
-        <source>Gradient accumulation: batches summed before each update (a larger effective batch)</source>
-        <translation>Gradientenakkumulation: Batches, die vor jeder Aktualisierung summiert werden (ein größerer effektiver Batch)</translation>
-    </message>
-    <message>
-        <source>Same seed and threads give the same run</source>
-        <translation>Gleicher Seed und gleiche Threads ergeben denselben Lauf</translation>
-    </message>
-    <message>
-        <source>Evaluate every N steps (0: at the end of each epoch)</source>
-        <translation>Alle N Schritte bewerten (0: am Ende jeder Epoche)</translation>
-    </message>
-    <message>
-        <source>Early stopping: stop when this validation metric stops improving</source>
-        <translation>Frühes Stoppen: anhalten, wenn sich diese Validierungsmetrik nicht mehr verbessert</translation>
-    </message>
-    <message>
-        <source>Evaluations without improvement before stopping (0 = off)</source>
-        <translation>Bewertungen ohne Verbesserung vor dem Anhalten (0 = aus)</translation>
-    </message>
-    <message>
-        <source>Balance classes</source>
-        <translation>Klassen ausgleichen</translation>
-    </message>
-    <message>
-        <source>Class weights from label frequencies, so rare classes count as much as common ones</source>
-        <translation>Klassengewichte aus Labelhäufigkeiten, damit seltene Klassen so viel zählen wie häufige</translation>
-    </message>
-    <message>
-        <source>Freeze embeddings</source>
-        <translation>Einbettungen einfrieren</translation>
-    </message>
-    <message>
-        <source>Keep the first K layers fixed</source>
-        <translation>Die ersten K Schichten festhalten</translation>
-    </message>
-    <message>
-        <source>bf16 autocast</source>
-        <translation>bf16-Autocast</translation>
-    </message>
-    <message>
-        <source>Compute the forward pass in bfloat16: faster on CPUs with AVX512-BF16/AMX</source>
-        <translation>Den Vorwärtsdurchlauf in bfloat16 rechnen: schneller auf CPUs mit AVX512-BF16/AMX</translation>
-    </message>
-    <message>
-        <source>Warm-up ratio:</source>
-        <translation>Aufwärmanteil:</translation>
-    </message>
-    <message>
-        <source>Weight decay:</source>
-        <translation>Gewichtsabnahme:</translation>
-    </message>
-    <message>
-        <source>Gradient clipping:</source>
-        <translation>Gradientenbegrenzung:</translation>
-    </message>
-    <message>
-        <source>Accumulation:</source>
-        <translation>Akkumulation:</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Seed:</translation>
-    </message>
-    <message>
-        <source>Evaluate every:</source>
-        <translation>Bewerten alle:</translation>
-    </message>
-    <message>
-        <source>Early stopping on:</source>
-        <translation>Frühes Stoppen nach:</translation>
-    </message>
-    <message>
-        <source>Patience:</source>
-        <translation>Geduld:</translation>
-    </message>
-    <message>
-        <source>Freeze layers:</source>
-        <translation>Schichten einfrieren:</translation>
     </message>
     <message>
         <source>Start</source>
@@ -2497,54 +2285,6 @@
     <message>
         <source>Pick training data and press Start.</source>
         <translation>Trainingsdaten wählen und Starten drücken.</translation>
-    </message>
-    <message>
-        <source>Smoothing of the loss curve (exponential moving average)</source>
-        <translation>Glättung der Verlustkurve (exponentieller gleitender Mittelwert)</translation>
-    </message>
-    <message>
-        <source>Export Plots…</source>
-        <translation>Diagramme exportieren…</translation>
-    </message>
-    <message>
-        <source>Smoothing</source>
-        <translation>Glättung</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>training loss</source>
-        <translation>Trainingsverlust</translation>
-    </message>
-    <message>
-        <source>validation loss</source>
-        <translation>Validierungsverlust</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>Validation metrics</source>
-        <translation>Validierungsmetriken</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Run</source>
@@ -2648,20 +2388,12 @@
         <translation>Öffnen Sie ein Modell zum Feinabstimmen oder wählen Sie ein neues Modell aus einer Vorlage.</translation>
     </message>
     <message>
-        <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
-        <translation>Schritt %1 · Epoche %2 · Verlust %3 · %4 Beispiele/s</translation>
-    </message>
-    <message>
         <source>Resuming training</source>
         <translation>Training wird fortgesetzt</translation>
     </message>
     <message>
         <source>Preparing data and model…</source>
         <translation>Daten und Modell werden vorbereitet…</translation>
-    </message>
-    <message>
-        <source>Stopped. The run can be resumed from %1.</source>
-        <translation>Angehalten. Der Lauf kann aus %1 fortgesetzt werden.</translation>
     </message>
     <message>
         <source>Finished. The best model is in %1/best.</source>
@@ -2674,6 +2406,379 @@
     <message>
         <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
         <translation>Nicht verfügbar: Diese CPU hat kein natives bf16 (AVX512-BF16 oder AMX); emuliertes bf16 bräuchte Minuten pro Schritt.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>The run cannot start:
+%1</source>
+        <translation>Der Lauf kann nicht starten:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOptions</name>
+    <message>
+        <source>Validation split</source>
+        <translation>Validierungsanteil</translation>
+    </message>
+    <message>
+        <source>Share of the training data held out for validation when no validation file is given (stratified by label, seeded)</source>
+        <translation>Anteil der Trainingsdaten, der zur Validierung zurückgehalten wird, wenn keine Validierungsdatei angegeben ist (nach Label geschichtet, mit Seed)</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>Testanteil</translation>
+    </message>
+    <message>
+        <source>Share of the training data held out as a test set, scored once with the best model, when no test file is given</source>
+        <translation>Anteil der Trainingsdaten, der als Testmenge zurückgehalten und einmal mit dem besten Modell bewertet wird, wenn keine Testdatei angegeben ist</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Passes over the training data</source>
+        <translation>Durchläufe über die Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>Max steps</source>
+        <translation>Maximale Schritte</translation>
+    </message>
+    <message>
+        <source>Stop after this many optimizer steps (0: use epochs)</source>
+        <translation>Nach so vielen Optimiererschritten anhalten (0: Epochen verwenden)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Peak learning rate: how big each update is. 2e-5 to 5e-5 suits fine-tuning; small models from scratch like 5e-4</source>
+        <translation>Maximale Lernrate: wie groß jede Aktualisierung ist. 2e-5 bis 5e-5 passt zum Feinabstimmen; kleine Modelle von Grund auf mögen 5e-4</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Examples per batch (per process in data-parallel runs)</source>
+        <translation>Beispiele pro Batch (pro Prozess bei datenparallelem Training)</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>Maximale Länge</translation>
+    </message>
+    <message>
+        <source>Longer inputs are truncated to this many tokens</source>
+        <translation>Längere Eingaben werden auf so viele Tokens gekürzt</translation>
+    </message>
+    <message>
+        <source>Warm-up ratio</source>
+        <translation>Aufwärmanteil</translation>
+    </message>
+    <message>
+        <source>Warm-up: the share of steps during which the learning rate rises from 0 to its peak; it keeps early updates from wrecking a pretrained model</source>
+        <translation>Aufwärmen: der Anteil der Schritte, in denen die Lernrate von 0 auf ihren Höchstwert steigt; das verhindert, dass frühe Aktualisierungen ein vortrainiertes Modell zerstören</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>Aufwärmschritte</translation>
+    </message>
+    <message>
+        <source>Warm-up as a number of steps (overrides the ratio; 0: use the ratio)</source>
+        <translation>Aufwärmphase als Anzahl Schritte (ersetzt den Anteil; 0: den Anteil verwenden)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>How the learning rate falls after the warm-up: linear to 0, cosine to 0, or constant</source>
+        <translation>Wie die Lernrate nach dem Aufwärmen fällt: linear auf 0, kosinusförmig auf 0 oder konstant</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay: pulls weights towards zero (not biases or LayerNorm)</source>
+        <translation>AdamW-Gewichtsabnahme: zieht Gewichte Richtung null (nicht Biases oder LayerNorm)</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>Gradientenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Gradient clipping: the largest gradient norm allowed (0 = off)</source>
+        <translation>Gradientenbegrenzung: die größte erlaubte Gradientennorm (0 = aus)</translation>
+    </message>
+    <message>
+        <source>Accumulation</source>
+        <translation>Akkumulation</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation: batches summed before each update (a larger effective batch)</source>
+        <translation>Gradientenakkumulation: Batches, die vor jeder Aktualisierung summiert werden (ein größerer effektiver Batch)</translation>
+    </message>
+    <message>
+        <source>Adam β1</source>
+        <translation>Adam β1</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decay of the gradient average (momentum)</source>
+        <translation>Abklingen des Gradientenmittels in AdamW (Momentum)</translation>
+    </message>
+    <message>
+        <source>Adam β2</source>
+        <translation>Adam β2</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decay of the squared-gradient average</source>
+        <translation>Abklingen des Mittels der quadrierten Gradienten in AdamW</translation>
+    </message>
+    <message>
+        <source>Adam ε</source>
+        <translation>Adam ε</translation>
+    </message>
+    <message>
+        <source>Added to AdamW&apos;s denominator for numerical stability</source>
+        <translation>Wird zum Nenner von AdamW addiert, für numerische Stabilität</translation>
+    </message>
+    <message>
+        <source>Group by length</source>
+        <translation>Nach Länge gruppieren</translation>
+    </message>
+    <message>
+        <source>Batches of similar length (less padding, faster), in the Hugging Face Trainer&apos;s order; off: plain shuffled batches</source>
+        <translation>Batches ähnlicher Länge (weniger Auffüllung, schneller), in der Reihenfolge des Hugging-Face-Trainers; aus: einfach gemischte Batches</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>Klassengewichte</translation>
+    </message>
+    <message>
+        <source>Weights of the classes in the loss: &apos;balanced&apos; (from label frequencies, so rare classes count as much as common ones) or one weight per label, e.g. 1,2.5</source>
+        <translation>Gewichte der Klassen im Verlust: „balanced“ (aus den Label-Häufigkeiten, damit seltene Klassen so viel zählen wie häufige) oder ein Gewicht pro Label, z. B. 1,2.5</translation>
+    </message>
+    <message>
+        <source>none, balanced, or 1,2.5,…</source>
+        <translation>keine, balanced oder 1,2.5,…</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>Label-Glättung</translation>
+    </message>
+    <message>
+        <source>Moves this share of each target&apos;s probability to the other classes (0 = off)</source>
+        <translation>Verschiebt diesen Anteil der Zielwahrscheinlichkeit auf die anderen Klassen (0 = aus)</translation>
+    </message>
+    <message>
+        <source>Freeze embeddings</source>
+        <translation>Einbettungen einfrieren</translation>
+    </message>
+    <message>
+        <source>Do not train the embeddings</source>
+        <translation>Die Embeddings nicht trainieren</translation>
+    </message>
+    <message>
+        <source>Freeze layers</source>
+        <translation>Schichten einfrieren</translation>
+    </message>
+    <message>
+        <source>Keep the first K layers fixed</source>
+        <translation>Die ersten K Schichten festhalten</translation>
+    </message>
+    <message>
+        <source>Evaluate every</source>
+        <translation>Bewerten alle</translation>
+    </message>
+    <message>
+        <source>Evaluate every N steps (0: at the end of each epoch)</source>
+        <translation>Alle N Schritte bewerten (0: am Ende jeder Epoche)</translation>
+    </message>
+    <message>
+        <source>Evaluation batch</source>
+        <translation>Evaluierungs-Batch</translation>
+    </message>
+    <message>
+        <source>Examples per batch when evaluating</source>
+        <translation>Beispiele pro Batch bei der Evaluierung</translation>
+    </message>
+    <message>
+        <source>Log every</source>
+        <translation>Protokollieren alle</translation>
+    </message>
+    <message>
+        <source>Log the training loss every N steps</source>
+        <translation>Den Trainingsverlust alle N Schritte protokollieren</translation>
+    </message>
+    <message>
+        <source>Best model by</source>
+        <translation>Bestes Modell nach</translation>
+    </message>
+    <message>
+        <source>The validation metric that picks the best model (empty: the task&apos;s main metric)</source>
+        <translation>Die Validierungsmetrik, die das beste Modell auswählt (leer: die Hauptmetrik der Aufgabe)</translation>
+    </message>
+    <message>
+        <source>the task&apos;s main metric</source>
+        <translation>die Hauptmetrik der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Early stopping on</source>
+        <translation>Frühes Stoppen nach</translation>
+    </message>
+    <message>
+        <source>Early stopping: stop when this validation metric stops improving (empty: the metric that picks the best model)</source>
+        <translation>Frühes Beenden: aufhören, wenn sich diese Validierungsmetrik nicht mehr verbessert (leer: die Metrik, die das beste Modell auswählt)</translation>
+    </message>
+    <message>
+        <source>the best-model metric</source>
+        <translation>die Metrik des besten Modells</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>Geduld</translation>
+    </message>
+    <message>
+        <source>Evaluations without improvement before stopping (0 = off)</source>
+        <translation>Bewertungen ohne Verbesserung vor dem Anhalten (0 = aus)</translation>
+    </message>
+    <message>
+        <source>Least improvement</source>
+        <translation>Kleinste Verbesserung</translation>
+    </message>
+    <message>
+        <source>Early stopping: the least improvement that counts</source>
+        <translation>Frühes Beenden: die kleinste Verbesserung, die zählt</translation>
+    </message>
+    <message>
+        <source>Multi-label threshold</source>
+        <translation>Multi-Label-Schwelle</translation>
+    </message>
+    <message>
+        <source>Multi-label: a label is predicted when its probability reaches this value</source>
+        <translation>Multi-Label: ein Label wird vorhergesagt, wenn seine Wahrscheinlichkeit diesen Wert erreicht</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept</source>
+        <translation>Behaltene Checkpoints</translation>
+    </message>
+    <message>
+        <source>Checkpoints to keep; older ones are removed</source>
+        <translation>Zu behaltende Checkpoints; ältere werden entfernt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Same seed and threads give the same run</source>
+        <translation>Gleicher Seed und gleiche Threads ergeben denselben Lauf</translation>
+    </message>
+    <message>
+        <source>bf16 autocast</source>
+        <translation>bf16-Autocast</translation>
+    </message>
+    <message>
+        <source>Compute the forward pass in bfloat16: faster on CPUs with AVX512-BF16/AMX</source>
+        <translation>Den Vorwärtsdurchlauf in bfloat16 rechnen: schneller auf CPUs mit AVX512-BF16/AMX</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Temperature T softens both distributions (softmax(logits/T)) so the student also learns how the teacher ranks the wrong answers; the KL term is multiplied by T² to keep its gradients the same size</source>
+        <translation>Die Temperatur T glättet beide Verteilungen (softmax(logits/T)), sodass der Schüler auch lernt, wie der Lehrer die falschen Antworten ordnet; der KL-Term wird mit T² multipliziert, damit seine Gradienten gleich groß bleiben</translation>
+    </message>
+    <message>
+        <source>α distillation (KL)</source>
+        <translation>α Destillation (KL)</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term: KL divergence between the teacher&apos;s and the student&apos;s softened predictions</source>
+        <translation>Gewicht des Destillationsterms: KL-Divergenz zwischen den geglätteten Vorhersagen von Lehrer und Schüler</translation>
+    </message>
+    <message>
+        <source>α labels</source>
+        <translation>α Labels</translation>
+    </message>
+    <message>
+        <source>Weight of the ordinary cross-entropy on the true labels</source>
+        <translation>Gewicht der gewöhnlichen Kreuzentropie auf den wahren Labels</translation>
+    </message>
+    <message>
+        <source>α masked LM</source>
+        <translation>α maskiertes LM</translation>
+    </message>
+    <message>
+        <source>Pre-training: weight of the masked-language-model cross-entropy</source>
+        <translation>Vortraining: Gewicht der Kreuzentropie des maskierten Sprachmodells</translation>
+    </message>
+    <message>
+        <source>α cosine</source>
+        <translation>α Kosinus</translation>
+    </message>
+    <message>
+        <source>Weight of the cosine loss that pulls the student&apos;s last hidden states towards the teacher&apos;s (needs equal hidden sizes)</source>
+        <translation>Gewicht des Kosinusverlusts, der die letzten verborgenen Zustände des Schülers zu denen des Lehrers zieht (braucht gleiche verborgene Größen)</translation>
+    </message>
+    <message>
+        <source>α logits MSE</source>
+        <translation>α Logits-MSE</translation>
+    </message>
+    <message>
+        <source>Weight of the squared error between teacher and student logits</source>
+        <translation>Gewicht des quadratischen Fehlers zwischen den Logits von Lehrer und Schüler</translation>
+    </message>
+    <message>
+        <source>Cache teacher logits</source>
+        <translation>Lehrer-Logits zwischenspeichern</translation>
+    </message>
+    <message>
+        <source>Classification without the cosine term: the teacher runs once per example and later epochs reuse its outputs</source>
+        <translation>Klassifikation ohne Kosinusterm: Der Lehrer läuft einmal pro Beispiel, spätere Epochen verwenden seine Ausgaben wieder</translation>
+    </message>
+    <message>
+        <source>Masking probability</source>
+        <translation>Maskierungswahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Pre-training: share of tokens chosen for prediction</source>
+        <translation>Vortraining: Anteil der Tokens, die zur Vorhersage ausgewählt werden</translation>
+    </message>
+    <message>
+        <source>Favour rare tokens</source>
+        <translation>Seltene Tokens bevorzugen</translation>
+    </message>
+    <message>
+        <source>Pre-training: choose rare tokens more often (counts^-0.7, as DistilBERT did)</source>
+        <translation>Vortraining: seltene Tokens häufiger wählen (Häufigkeit^-0.7, wie bei DistilBERT)</translation>
+    </message>
+    <message>
+        <source>distillation (KL)</source>
+        <translation>Destillation (KL)</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>masked LM</source>
+        <translation>Masked LM</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>logits MSE</source>
+        <translation>Logits-MSE</translation>
     </message>
 </context>
 <context>

@@ -252,20 +252,8 @@
 <context>
     <name>DistillPage</name>
     <message>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <source>Model folder</source>
-        <translation>Dossier du modèle</translation>
-    </message>
-    <message>
         <source>Data</source>
         <translation>Données</translation>
-    </message>
-    <message>
-        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
-        <translation>Données (*.csv *.tsv *.jsonl *.json *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Teacher and student</source>
@@ -404,120 +392,12 @@
         <translation>Données de validation :</translation>
     </message>
     <message>
-        <source>optional: 10% of the training data otherwise</source>
-        <translation>facultatif : sinon 10 % des données d&apos;entraînement</translation>
-    </message>
-    <message>
         <source>Loss</source>
         <translation>Perte</translation>
     </message>
     <message>
-        <source>Temperature T softens both distributions (softmax(logits/T)) so the student also learns how the teacher ranks the wrong answers; the KL term is multiplied by T² to keep its gradients the same size</source>
-        <translation>La température T adoucit les deux distributions (softmax(logits/T)) pour que l&apos;élève apprenne aussi comment l&apos;enseignant classe les mauvaises réponses ; le terme KL est multiplié par T² pour que ses gradients gardent la même taille</translation>
-    </message>
-    <message>
-        <source>Weight of the distillation term: KL divergence between the teacher&apos;s and the student&apos;s softened predictions</source>
-        <translation>Poids du terme de distillation : divergence KL entre les prédictions adoucies de l&apos;enseignant et de l&apos;élève</translation>
-    </message>
-    <message>
-        <source>Weight of the ordinary cross-entropy on the true labels</source>
-        <translation>Poids de l&apos;entropie croisée habituelle sur les vraies étiquettes</translation>
-    </message>
-    <message>
-        <source>Pre-training: weight of the masked-language-model cross-entropy</source>
-        <translation>Pré-entraînement : poids de l&apos;entropie croisée du modèle de langue masqué</translation>
-    </message>
-    <message>
-        <source>Weight of the cosine loss that pulls the student&apos;s last hidden states towards the teacher&apos;s (needs equal hidden sizes)</source>
-        <translation>Poids de la perte cosinus qui rapproche les derniers états cachés de l&apos;élève de ceux de l&apos;enseignant (tailles cachées égales requises)</translation>
-    </message>
-    <message>
-        <source>Weight of the squared error between teacher and student logits</source>
-        <translation>Poids de l&apos;erreur quadratique entre les logits de l&apos;enseignant et de l&apos;élève</translation>
-    </message>
-    <message>
-        <source>Cache teacher logits</source>
-        <translation>Mettre en cache les logits de l&apos;enseignant</translation>
-    </message>
-    <message>
-        <source>Classification without the cosine term: the teacher runs once per example and later epochs reuse its outputs</source>
-        <translation>Classification sans terme cosinus : l&apos;enseignant tourne une fois par exemple et les époques suivantes réutilisent ses sorties</translation>
-    </message>
-    <message>
-        <source>Temperature:</source>
-        <translation>Température :</translation>
-    </message>
-    <message>
-        <source>α distillation (KL):</source>
-        <translation>α distillation (KL) :</translation>
-    </message>
-    <message>
-        <source>α labels:</source>
-        <translation>α étiquettes :</translation>
-    </message>
-    <message>
-        <source>α masked LM:</source>
-        <translation>α LM masqué :</translation>
-    </message>
-    <message>
-        <source>α cosine:</source>
-        <translation>α cosinus :</translation>
-    </message>
-    <message>
-        <source>α logits MSE:</source>
-        <translation>α MSE des logits :</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Entraînement</translation>
-    </message>
-    <message>
-        <source>Passes over the training data</source>
-        <translation>Passages sur les données d&apos;entraînement</translation>
-    </message>
-    <message>
-        <source>Peak learning rate of AdamW</source>
-        <translation>Taux d&apos;apprentissage maximal d&apos;AdamW</translation>
-    </message>
-    <message>
-        <source>Examples per optimizer step</source>
-        <translation>Exemples par pas d&apos;optimisation</translation>
-    </message>
-    <message>
-        <source>Tokens per example; longer texts are cut</source>
-        <translation>Tokens par exemple ; les textes plus longs sont coupés</translation>
-    </message>
-    <message>
-        <source>Warm-up: share of the steps over which the learning rate rises from 0 to its peak</source>
-        <translation>Échauffement : part des pas pendant lesquels le taux d&apos;apprentissage monte de 0 à son maximum</translation>
-    </message>
-    <message>
-        <source>Gradient clipping: gradients are scaled down when their norm exceeds this</source>
-        <translation>Écrêtage des gradients : les gradients sont réduits quand leur norme dépasse cette valeur</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Époques :</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Taux d&apos;apprentissage :</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Taille de lot :</translation>
-    </message>
-    <message>
-        <source>Max length:</source>
-        <translation>Longueur maximale :</translation>
-    </message>
-    <message>
-        <source>Warm-up ratio:</source>
-        <translation>Part d&apos;échauffement :</translation>
-    </message>
-    <message>
-        <source>Gradient clipping:</source>
-        <translation>Écrêtage des gradients :</translation>
     </message>
     <message>
         <source>Start Distillation</source>
@@ -552,34 +432,6 @@
         <translation>Utiliser le modèle ouvert comme enseignant</translation>
     </message>
     <message>
-        <source>Loss components</source>
-        <translation>Composantes de la perte</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>pas</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>perte</translation>
-    </message>
-    <message>
-        <source>total</source>
-        <translation>total</translation>
-    </message>
-    <message>
-        <source>Validation: student vs teacher</source>
-        <translation>Validation : élève contre enseignant</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>valeur</translation>
-    </message>
-    <message>
-        <source>Export Plots…</source>
-        <translation>Exporter les graphiques…</translation>
-    </message>
-    <message>
         <source>The report (teacher vs student: quality, size, measured speed) appears when the run ends.</source>
         <translation>Le rapport (enseignant contre élève : qualité, taille, vitesse mesurée) apparaît à la fin de l&apos;exécution.</translation>
     </message>
@@ -600,14 +452,6 @@
         <translation>Exécution de distillation à reprendre</translation>
     </message>
     <message>
-        <source>layer %1 does not exist: the teacher has %2 layers (0-%3)</source>
-        <translation>La couche %1 n&apos;existe pas : l&apos;enseignant a %2 couches (0-%3)</translation>
-    </message>
-    <message>
-        <source>The student&apos;s vocabulary (%1 tokens) differs from the teacher&apos;s (%2): distillation needs the same one.</source>
-        <translation>Le vocabulaire de l&apos;élève (%1 tokens) diffère de celui de l&apos;enseignant (%2) : la distillation exige le même.</translation>
-    </message>
-    <message>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -616,28 +460,12 @@
         <translation>≈ %1×</translation>
     </message>
     <message>
-        <source>The cosine loss needs equal hidden sizes (teacher %1, student %2): set its weight to 0.</source>
-        <translation>La perte cosinus exige des tailles cachées égales (enseignant %1, élève %2) : mettez son poids à 0.</translation>
-    </message>
-    <message>
         <source>Choose a teacher and the training data first.</source>
         <translation>Choisissez d&apos;abord un enseignant et les données d&apos;entraînement.</translation>
     </message>
     <message>
         <source>choose the teacher layers for the student</source>
         <translation>choisissez les couches de l&apos;enseignant pour l&apos;élève</translation>
-    </message>
-    <message>
-        <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
-        <translation>pas %1 · époque %2 · perte %3 · %4 exemples/s</translation>
-    </message>
-    <message>
-        <source>teacher %1</source>
-        <translation>enseignant %1</translation>
-    </message>
-    <message>
-        <source>student %1</source>
-        <translation>élève %1</translation>
     </message>
     <message>
         <source>Resuming distillation</source>
@@ -650,10 +478,6 @@
     <message>
         <source>Loading the teacher, reading data and scoring the teacher…</source>
         <translation>Chargement de l&apos;enseignant, lecture des données et évaluation de l&apos;enseignant…</translation>
-    </message>
-    <message>
-        <source>Stopped. The run can be resumed from %1.</source>
-        <translation>Arrêté. L&apos;exécution peut reprendre depuis %1.</translation>
     </message>
     <message>
         <source>Finished. The student is in %1/best.</source>
@@ -674,6 +498,24 @@
     <message>
         <source>Teacher and student side by side on the run&apos;s validation data: every metric and both confusion matrices</source>
         <translation>Enseignant et élève côte à côte sur les données de validation de l&apos;exécution : toutes les métriques et les deux matrices de confusion</translation>
+    </message>
+    <message>
+        <source>optional: a share of the training data otherwise</source>
+        <translation>facultatif : sinon une part des données d&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
+        <translation>Indisponible : ce processeur n’a pas de bf16 natif (AVX512-BF16 ou AMX) ; le bf16 émulé prendrait des minutes par étape.</translation>
+    </message>
+    <message>
+        <source>The run cannot start:
+%1</source>
+        <translation>L&apos;entraînement ne peut pas démarrer :
+%1</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1547,21 @@
     </message>
 </context>
 <context>
+    <name>OptionForm</name>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json *.txt *.conll);;All files (*)</source>
+        <translation>Données (*.csv *.tsv *.jsonl *.json *.txt *.conll);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
+    </message>
+</context>
+<context>
     <name>PlaygroundPage</name>
     <message>
         <source>Nothing to test yet</source>
@@ -2001,6 +1858,89 @@
     </message>
 </context>
 <context>
+    <name>RunView</name>
+    <message>
+        <source>Smoothing of the loss curve (exponential moving average)</source>
+        <translation>Lissage de la courbe de perte (moyenne mobile exponentielle)</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Lissage</translation>
+    </message>
+    <message>
+        <source>Export Plots…</source>
+        <translation>Exporter les graphiques…</translation>
+    </message>
+    <message>
+        <source>Save the loss plot as PNG, SVG or PDF, with its data as CSV</source>
+        <translation>Enregistrer le graphique de perte en PNG, SVG ou PDF, avec ses données en CSV</translation>
+    </message>
+    <message>
+        <source>Loss components</source>
+        <translation>Composantes de la perte</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>pas</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>perte</translation>
+    </message>
+    <message>
+        <source>Validation: student vs teacher</source>
+        <translation>Validation : élève contre enseignant</translation>
+    </message>
+    <message>
+        <source>Validation metrics</source>
+        <translation>Métriques de validation</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taux d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>taux d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>perte d&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>perte de validation</translation>
+    </message>
+    <message>
+        <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
+        <translation>pas %1 · époque %2 · perte %3 · %4 exemples/s</translation>
+    </message>
+    <message>
+        <source>teacher %1</source>
+        <translation>enseignant %1</translation>
+    </message>
+    <message>
+        <source>student %1</source>
+        <translation>élève %1</translation>
+    </message>
+    <message>
+        <source>Stopped. The run can be resumed from %1.</source>
+        <translation>Arrêté. L&apos;exécution peut reprendre depuis %1.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2243,18 +2183,6 @@
 <context>
     <name>TrainPage</name>
     <message>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>Jeu de données</translation>
-    </message>
-    <message>
-        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
-        <translation>Données (*.csv *.tsv *.jsonl *.json *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Training data:</source>
         <translation>Données d&apos;entraînement :</translation>
     </message>
@@ -2269,14 +2197,6 @@
     <message>
         <source>optional: a share of the training data otherwise</source>
         <translation>facultatif : sinon une part des données d&apos;entraînement</translation>
-    </message>
-    <message>
-        <source>Share of the training data held out for validation when no validation file is given (stratified by label, seeded)</source>
-        <translation>Part des données d&apos;entraînement mise de côté pour la validation quand aucun fichier de validation n&apos;est donné (stratifiée par étiquette, avec graine)</translation>
-    </message>
-    <message>
-        <source>Validation split:</source>
-        <translation>Part de validation :</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -2323,140 +2243,8 @@
         <translation>Modèle :</translation>
     </message>
     <message>
-        <source>Passes over the training data</source>
-        <translation>Passages sur les données d&apos;entraînement</translation>
-    </message>
-    <message>
-        <source>Stop after this many optimizer steps (0: use epochs)</source>
-        <translation>S&apos;arrêter après ce nombre de pas d&apos;optimisation (0 : utiliser les époques)</translation>
-    </message>
-    <message>
-        <source>Peak learning rate: how big each update is. 2e-5 to 5e-5 suits fine-tuning; small models from scratch like 5e-4</source>
-        <translation>Taux d&apos;apprentissage maximal : la taille de chaque mise à jour. 2e-5 à 5e-5 convient à l&apos;affinage ; les petits modèles entraînés de zéro préfèrent 5e-4</translation>
-    </message>
-    <message>
-        <source>Examples per update</source>
-        <translation>Exemples par mise à jour</translation>
-    </message>
-    <message>
-        <source>Longer inputs are truncated to this many tokens</source>
-        <translation>Les entrées plus longues sont tronquées à ce nombre de tokens</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Époques :</translation>
-    </message>
-    <message>
-        <source>Max steps:</source>
-        <translation>Pas maximum :</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Taux d&apos;apprentissage :</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Taille de lot :</translation>
-    </message>
-    <message>
-        <source>Max length:</source>
-        <translation>Longueur maximale :</translation>
-    </message>
-    <message>
         <source>Advanced</source>
         <translation>Avancé</translation>
-    </message>
-    <message>
-        <source>Warm-up: the share of steps during which the learning rate rises from 0 to its peak; it keeps early updates from wrecking a pretrained model</source>
-        <translation>Échauffement : la part des pas pendant lesquels le taux d&apos;apprentissage monte de 0 à son maximum ; cela évite que les premières mises à jour abîment un modèle pré-entraîné</translation>
-    </message>
-    <message>
-        <source>AdamW weight decay: pulls weights towards zero (not biases or LayerNorm)</source>
-        <translation>Décroissance des poids d&apos;AdamW : ramène les poids vers zéro (sauf biais et LayerNorm)</translation>
-    </message>
-    <message>
-        <source>Gradient clipping: the largest gradient norm allowed (0 = off)</source>
-        <translation>Écrêtage des gradients : la plus grande norme de gradient permise (0 = désactivé)</translation>
-    </message>
-    <message>
-        <source>Gradient accumulation: batches summed before each update (a larger effective batch)</source>
-        <translation>Accumulation de gradients : lots additionnés avant chaque mise à jour (un lot effectif plus grand)</translation>
-    </message>
-    <message>
-        <source>Same seed and threads give the same run</source>
-        <translation>Même graine et mêmes threads donnent la même exécution</translation>
-    </message>
-    <message>
-        <source>Evaluate every N steps (0: at the end of each epoch)</source>
-        <translation>Évaluer tous les N pas (0 : à la fin de chaque époque)</translation>
-    </message>
-    <message>
-        <source>Early stopping: stop when this validation metric stops improving</source>
-        <translation>Arrêt précoce : s&apos;arrêter quand cette métrique de validation ne s&apos;améliore plus</translation>
-    </message>
-    <message>
-        <source>Evaluations without improvement before stopping (0 = off)</source>
-        <translation>Évaluations sans amélioration avant l&apos;arrêt (0 = désactivé)</translation>
-    </message>
-    <message>
-        <source>Balance classes</source>
-        <translation>Équilibrer les classes</translation>
-    </message>
-    <message>
-        <source>Class weights from label frequencies, so rare classes count as much as common ones</source>
-        <translation>Poids de classe d&apos;après les fréquences des étiquettes, pour que les classes rares comptent autant que les fréquentes</translation>
-    </message>
-    <message>
-        <source>Freeze embeddings</source>
-        <translation>Geler les plongements</translation>
-    </message>
-    <message>
-        <source>Keep the first K layers fixed</source>
-        <translation>Garder fixes les K premières couches</translation>
-    </message>
-    <message>
-        <source>bf16 autocast</source>
-        <translation>Autocast bf16</translation>
-    </message>
-    <message>
-        <source>Compute the forward pass in bfloat16: faster on CPUs with AVX512-BF16/AMX</source>
-        <translation>Calculer la passe avant en bfloat16 : plus rapide sur les CPU avec AVX512-BF16/AMX</translation>
-    </message>
-    <message>
-        <source>Warm-up ratio:</source>
-        <translation>Part d&apos;échauffement :</translation>
-    </message>
-    <message>
-        <source>Weight decay:</source>
-        <translation>Décroissance des poids :</translation>
-    </message>
-    <message>
-        <source>Gradient clipping:</source>
-        <translation>Écrêtage des gradients :</translation>
-    </message>
-    <message>
-        <source>Accumulation:</source>
-        <translation>Accumulation :</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Graine :</translation>
-    </message>
-    <message>
-        <source>Evaluate every:</source>
-        <translation>Évaluer tous les :</translation>
-    </message>
-    <message>
-        <source>Early stopping on:</source>
-        <translation>Arrêt précoce sur :</translation>
-    </message>
-    <message>
-        <source>Patience:</source>
-        <translation>Patience :</translation>
-    </message>
-    <message>
-        <source>Freeze layers:</source>
-        <translation>Couches gelées :</translation>
     </message>
     <message>
         <source>Start</source>
@@ -2497,54 +2285,6 @@
     <message>
         <source>Pick training data and press Start.</source>
         <translation>Choisissez des données d&apos;entraînement et appuyez sur Lancer.</translation>
-    </message>
-    <message>
-        <source>Smoothing of the loss curve (exponential moving average)</source>
-        <translation>Lissage de la courbe de perte (moyenne mobile exponentielle)</translation>
-    </message>
-    <message>
-        <source>Export Plots…</source>
-        <translation>Exporter les graphiques…</translation>
-    </message>
-    <message>
-        <source>Smoothing</source>
-        <translation>Lissage</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>Perte</translation>
-    </message>
-    <message>
-        <source>training loss</source>
-        <translation>perte d&apos;entraînement</translation>
-    </message>
-    <message>
-        <source>validation loss</source>
-        <translation>perte de validation</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>pas</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>perte</translation>
-    </message>
-    <message>
-        <source>Validation metrics</source>
-        <translation>Métriques de validation</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>valeur</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>Taux d&apos;apprentissage</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>taux d&apos;apprentissage</translation>
     </message>
     <message>
         <source>Run</source>
@@ -2648,20 +2388,12 @@
         <translation>Ouvrez un modèle à affiner, ou choisissez un nouveau modèle depuis un préréglage.</translation>
     </message>
     <message>
-        <source>step %1 · epoch %2 · loss %3 · %4 examples/s</source>
-        <translation>pas %1 · époque %2 · perte %3 · %4 exemples/s</translation>
-    </message>
-    <message>
         <source>Resuming training</source>
         <translation>Reprise de l&apos;entraînement</translation>
     </message>
     <message>
         <source>Preparing data and model…</source>
         <translation>Préparation des données et du modèle…</translation>
-    </message>
-    <message>
-        <source>Stopped. The run can be resumed from %1.</source>
-        <translation>Arrêté. L&apos;exécution peut reprendre depuis %1.</translation>
     </message>
     <message>
         <source>Finished. The best model is in %1/best.</source>
@@ -2674,6 +2406,379 @@
     <message>
         <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
         <translation>Indisponible : ce processeur n’a pas de bf16 natif (AVX512-BF16 ou AMX) ; le bf16 émulé prendrait des minutes par étape.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>The run cannot start:
+%1</source>
+        <translation>L&apos;entraînement ne peut pas démarrer :
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOptions</name>
+    <message>
+        <source>Validation split</source>
+        <translation>Part de validation</translation>
+    </message>
+    <message>
+        <source>Share of the training data held out for validation when no validation file is given (stratified by label, seeded)</source>
+        <translation>Part des données d&apos;entraînement mise de côté pour la validation quand aucun fichier de validation n&apos;est donné (stratifiée par étiquette, avec graine)</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>Part de test</translation>
+    </message>
+    <message>
+        <source>Share of the training data held out as a test set, scored once with the best model, when no test file is given</source>
+        <translation>Part des données d&apos;entraînement réservée comme jeu de test, évaluée une fois avec le meilleur modèle, quand aucun fichier de test n&apos;est donné</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <source>Passes over the training data</source>
+        <translation>Passages sur les données d&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Max steps</source>
+        <translation>Pas maximum</translation>
+    </message>
+    <message>
+        <source>Stop after this many optimizer steps (0: use epochs)</source>
+        <translation>S&apos;arrêter après ce nombre de pas d&apos;optimisation (0 : utiliser les époques)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taux d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <source>Peak learning rate: how big each update is. 2e-5 to 5e-5 suits fine-tuning; small models from scratch like 5e-4</source>
+        <translation>Taux d&apos;apprentissage maximal : la taille de chaque mise à jour. 2e-5 à 5e-5 convient à l&apos;affinage ; les petits modèles entraînés de zéro préfèrent 5e-4</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Taille de lot</translation>
+    </message>
+    <message>
+        <source>Examples per batch (per process in data-parallel runs)</source>
+        <translation>Exemples par lot (par processus en entraînement parallèle sur les données)</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>Longueur maximale</translation>
+    </message>
+    <message>
+        <source>Longer inputs are truncated to this many tokens</source>
+        <translation>Les entrées plus longues sont tronquées à ce nombre de tokens</translation>
+    </message>
+    <message>
+        <source>Warm-up ratio</source>
+        <translation>Part d&apos;échauffement</translation>
+    </message>
+    <message>
+        <source>Warm-up: the share of steps during which the learning rate rises from 0 to its peak; it keeps early updates from wrecking a pretrained model</source>
+        <translation>Échauffement : la part des pas pendant lesquels le taux d&apos;apprentissage monte de 0 à son maximum ; cela évite que les premières mises à jour abîment un modèle pré-entraîné</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>Pas de préchauffage</translation>
+    </message>
+    <message>
+        <source>Warm-up as a number of steps (overrides the ratio; 0: use the ratio)</source>
+        <translation>Préchauffage en nombre de pas (remplace la proportion ; 0 : utiliser la proportion)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <source>How the learning rate falls after the warm-up: linear to 0, cosine to 0, or constant</source>
+        <translation>Comment le taux d&apos;apprentissage décroît après le préchauffage : linéaire jusqu&apos;à 0, cosinus jusqu&apos;à 0, ou constant</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Décroissance des poids</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay: pulls weights towards zero (not biases or LayerNorm)</source>
+        <translation>Décroissance des poids d&apos;AdamW : ramène les poids vers zéro (sauf biais et LayerNorm)</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>Écrêtage des gradients</translation>
+    </message>
+    <message>
+        <source>Gradient clipping: the largest gradient norm allowed (0 = off)</source>
+        <translation>Écrêtage des gradients : la plus grande norme de gradient permise (0 = désactivé)</translation>
+    </message>
+    <message>
+        <source>Accumulation</source>
+        <translation>Accumulation</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation: batches summed before each update (a larger effective batch)</source>
+        <translation>Accumulation de gradients : lots additionnés avant chaque mise à jour (un lot effectif plus grand)</translation>
+    </message>
+    <message>
+        <source>Adam β1</source>
+        <translation>Adam β1</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decay of the gradient average (momentum)</source>
+        <translation>Décroissance de la moyenne des gradients dans AdamW (momentum)</translation>
+    </message>
+    <message>
+        <source>Adam β2</source>
+        <translation>Adam β2</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decay of the squared-gradient average</source>
+        <translation>Décroissance de la moyenne des gradients au carré dans AdamW</translation>
+    </message>
+    <message>
+        <source>Adam ε</source>
+        <translation>Adam ε</translation>
+    </message>
+    <message>
+        <source>Added to AdamW&apos;s denominator for numerical stability</source>
+        <translation>Ajouté au dénominateur d&apos;AdamW pour la stabilité numérique</translation>
+    </message>
+    <message>
+        <source>Group by length</source>
+        <translation>Grouper par longueur</translation>
+    </message>
+    <message>
+        <source>Batches of similar length (less padding, faster), in the Hugging Face Trainer&apos;s order; off: plain shuffled batches</source>
+        <translation>Lots de longueurs semblables (moins de remplissage, plus rapide), dans l&apos;ordre du Trainer de Hugging Face ; désactivé : lots simplement mélangés</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>Poids des classes</translation>
+    </message>
+    <message>
+        <source>Weights of the classes in the loss: &apos;balanced&apos; (from label frequencies, so rare classes count as much as common ones) or one weight per label, e.g. 1,2.5</source>
+        <translation>Poids des classes dans la perte : « balanced » (d&apos;après les fréquences des étiquettes, pour que les classes rares comptent autant que les fréquentes) ou un poids par étiquette, p. ex. 1,2.5</translation>
+    </message>
+    <message>
+        <source>none, balanced, or 1,2.5,…</source>
+        <translation>aucun, balanced ou 1,2.5,…</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>Lissage des étiquettes</translation>
+    </message>
+    <message>
+        <source>Moves this share of each target&apos;s probability to the other classes (0 = off)</source>
+        <translation>Déplace cette part de la probabilité de chaque cible vers les autres classes (0 = désactivé)</translation>
+    </message>
+    <message>
+        <source>Freeze embeddings</source>
+        <translation>Geler les plongements</translation>
+    </message>
+    <message>
+        <source>Do not train the embeddings</source>
+        <translation>Ne pas entraîner les plongements</translation>
+    </message>
+    <message>
+        <source>Freeze layers</source>
+        <translation>Couches gelées</translation>
+    </message>
+    <message>
+        <source>Keep the first K layers fixed</source>
+        <translation>Garder fixes les K premières couches</translation>
+    </message>
+    <message>
+        <source>Evaluate every</source>
+        <translation>Évaluer tous les</translation>
+    </message>
+    <message>
+        <source>Evaluate every N steps (0: at the end of each epoch)</source>
+        <translation>Évaluer tous les N pas (0 : à la fin de chaque époque)</translation>
+    </message>
+    <message>
+        <source>Evaluation batch</source>
+        <translation>Lot d&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Examples per batch when evaluating</source>
+        <translation>Exemples par lot lors de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Log every</source>
+        <translation>Journaliser tous les</translation>
+    </message>
+    <message>
+        <source>Log the training loss every N steps</source>
+        <translation>Journaliser la perte d&apos;entraînement tous les N pas</translation>
+    </message>
+    <message>
+        <source>Best model by</source>
+        <translation>Meilleur modèle selon</translation>
+    </message>
+    <message>
+        <source>The validation metric that picks the best model (empty: the task&apos;s main metric)</source>
+        <translation>La métrique de validation qui choisit le meilleur modèle (vide : la métrique principale de la tâche)</translation>
+    </message>
+    <message>
+        <source>the task&apos;s main metric</source>
+        <translation>la métrique principale de la tâche</translation>
+    </message>
+    <message>
+        <source>Early stopping on</source>
+        <translation>Arrêt précoce sur</translation>
+    </message>
+    <message>
+        <source>Early stopping: stop when this validation metric stops improving (empty: the metric that picks the best model)</source>
+        <translation>Arrêt anticipé : arrêter quand cette métrique de validation ne s&apos;améliore plus (vide : la métrique qui choisit le meilleur modèle)</translation>
+    </message>
+    <message>
+        <source>the best-model metric</source>
+        <translation>la métrique du meilleur modèle</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>Patience</translation>
+    </message>
+    <message>
+        <source>Evaluations without improvement before stopping (0 = off)</source>
+        <translation>Évaluations sans amélioration avant l&apos;arrêt (0 = désactivé)</translation>
+    </message>
+    <message>
+        <source>Least improvement</source>
+        <translation>Amélioration minimale</translation>
+    </message>
+    <message>
+        <source>Early stopping: the least improvement that counts</source>
+        <translation>Arrêt anticipé : la plus petite amélioration qui compte</translation>
+    </message>
+    <message>
+        <source>Multi-label threshold</source>
+        <translation>Seuil multi-étiquette</translation>
+    </message>
+    <message>
+        <source>Multi-label: a label is predicted when its probability reaches this value</source>
+        <translation>Multi-étiquette : une étiquette est prédite quand sa probabilité atteint cette valeur</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept</source>
+        <translation>Points de contrôle conservés</translation>
+    </message>
+    <message>
+        <source>Checkpoints to keep; older ones are removed</source>
+        <translation>Points de contrôle à conserver ; les plus anciens sont supprimés</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>Same seed and threads give the same run</source>
+        <translation>Même graine et mêmes threads donnent la même exécution</translation>
+    </message>
+    <message>
+        <source>bf16 autocast</source>
+        <translation>Autocast bf16</translation>
+    </message>
+    <message>
+        <source>Compute the forward pass in bfloat16: faster on CPUs with AVX512-BF16/AMX</source>
+        <translation>Calculer la passe avant en bfloat16 : plus rapide sur les CPU avec AVX512-BF16/AMX</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <source>Temperature T softens both distributions (softmax(logits/T)) so the student also learns how the teacher ranks the wrong answers; the KL term is multiplied by T² to keep its gradients the same size</source>
+        <translation>La température T adoucit les deux distributions (softmax(logits/T)) pour que l&apos;élève apprenne aussi comment l&apos;enseignant classe les mauvaises réponses ; le terme KL est multiplié par T² pour que ses gradients gardent la même taille</translation>
+    </message>
+    <message>
+        <source>α distillation (KL)</source>
+        <translation>α distillation (KL)</translation>
+    </message>
+    <message>
+        <source>Weight of the distillation term: KL divergence between the teacher&apos;s and the student&apos;s softened predictions</source>
+        <translation>Poids du terme de distillation : divergence KL entre les prédictions adoucies de l&apos;enseignant et de l&apos;élève</translation>
+    </message>
+    <message>
+        <source>α labels</source>
+        <translation>α étiquettes</translation>
+    </message>
+    <message>
+        <source>Weight of the ordinary cross-entropy on the true labels</source>
+        <translation>Poids de l&apos;entropie croisée habituelle sur les vraies étiquettes</translation>
+    </message>
+    <message>
+        <source>α masked LM</source>
+        <translation>α LM masqué</translation>
+    </message>
+    <message>
+        <source>Pre-training: weight of the masked-language-model cross-entropy</source>
+        <translation>Pré-entraînement : poids de l&apos;entropie croisée du modèle de langue masqué</translation>
+    </message>
+    <message>
+        <source>α cosine</source>
+        <translation>α cosinus</translation>
+    </message>
+    <message>
+        <source>Weight of the cosine loss that pulls the student&apos;s last hidden states towards the teacher&apos;s (needs equal hidden sizes)</source>
+        <translation>Poids de la perte cosinus qui rapproche les derniers états cachés de l&apos;élève de ceux de l&apos;enseignant (tailles cachées égales requises)</translation>
+    </message>
+    <message>
+        <source>α logits MSE</source>
+        <translation>α MSE des logits</translation>
+    </message>
+    <message>
+        <source>Weight of the squared error between teacher and student logits</source>
+        <translation>Poids de l&apos;erreur quadratique entre les logits de l&apos;enseignant et de l&apos;élève</translation>
+    </message>
+    <message>
+        <source>Cache teacher logits</source>
+        <translation>Mettre en cache les logits de l&apos;enseignant</translation>
+    </message>
+    <message>
+        <source>Classification without the cosine term: the teacher runs once per example and later epochs reuse its outputs</source>
+        <translation>Classification sans terme cosinus : l&apos;enseignant tourne une fois par exemple et les époques suivantes réutilisent ses sorties</translation>
+    </message>
+    <message>
+        <source>Masking probability</source>
+        <translation>Probabilité de masquage</translation>
+    </message>
+    <message>
+        <source>Pre-training: share of tokens chosen for prediction</source>
+        <translation>Pré-entraînement : part des tokens choisis pour la prédiction</translation>
+    </message>
+    <message>
+        <source>Favour rare tokens</source>
+        <translation>Favoriser les tokens rares</translation>
+    </message>
+    <message>
+        <source>Pre-training: choose rare tokens more often (counts^-0.7, as DistilBERT did)</source>
+        <translation>Pré-entraînement : choisir plus souvent les tokens rares (effectifs^-0.7, comme DistilBERT)</translation>
+    </message>
+    <message>
+        <source>distillation (KL)</source>
+        <translation>distillation (KL)</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>étiquettes</translation>
+    </message>
+    <message>
+        <source>masked LM</source>
+        <translation>LM masqué</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>cosinus</translation>
+    </message>
+    <message>
+        <source>logits MSE</source>
+        <translation>MSE des logits</translation>
     </message>
 </context>
 <context>
