@@ -13,8 +13,10 @@ inline QString makeTextModel(const QString& dir, const QString& fixture = "disti
     QFile::copy(src + "/model.safetensors", dir + "/model.safetensors");
     QFile vocab(dir + "/vocab.txt");
     vocab.open(QIODevice::WriteOnly);
-    QStringList tokens{"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "movie", "was", "great", "bad", "film",
-                       "a", "an", "and", "is", "it", "good", "plot", "actors", "!", ".", ",", "##s", "##ly", "i", "love"};
+    QStringList tokens{"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "movie",
+                       "was",   "great", "bad",   "film",  "a",      "an",  "and",
+                       "is",    "it",    "good",  "plot",  "actors", "!",   ".",
+                       ",",     "##s",   "##ly",  "i",     "love"};
     for (char c = 'a'; c <= 'z'; ++c) tokens << QString("##%1").arg(c) << QString(c);
     QStringList unique;
     for (const auto& t : tokens)

@@ -95,7 +95,8 @@ private Q_SLOTS:
         QVERIFY(changed.wait(10000));
         QTemporaryDir other;
         makeTextModel(other.path(), "bert_seqcls");
-        pages.attention->setCompareModel(distilbench::Pipeline::open(other.path().toStdString()), "bert");
+        pages.attention->setCompareModel(distilbench::Pipeline::open(other.path().toStdString()),
+                                         "bert");
         QSignalSpy shown(pages.attention, &AttentionPage::attentionShown);
         pages.attention->setText("a bad film");
         QVERIFY(shown.wait(10000));
@@ -127,7 +128,8 @@ private Q_SLOTS:
         d.tokens = {"[CLS]", "hi", "[SEP]"};
         d.special = {true, false, true};
         d.segment = {0, 0, 0};
-        d.values = {0.5f, 0.25f, 0.25f, 0.1f, 0.8f, 0.1f, 0.3f, 0.3f, 0.4f, 1, 0, 0, 0, 1, 0, 0, 0, 1};
+        d.values = {0.5f, 0.25f, 0.25f, 0.1f, 0.8f, 0.1f, 0.3f, 0.3f, 0.4f,
+                    1,    0,     0,     0,    1,    0,    0,    0,    1};
         HeadView head;
         head.resize(400, 200);
         head.setData(&d, 0, {0, 1});
@@ -137,7 +139,8 @@ private Q_SLOTS:
         AttentionHeatmap heat;
         heat.resize(300, 300);
         heat.setMatrix(headMatrix(d, 0, -1, {}), "mean");
-        for (QWidget* w : std::initializer_list<QWidget*>{&head, &model, &heat}) QVERIFY(!w->grab().toImage().isNull());
+        for (QWidget* w : std::initializer_list<QWidget*>{&head, &model, &heat})
+            QVERIFY(!w->grab().toImage().isNull());
         QCOMPARE(heat.matrix().at(1, 1), (0.8f + 1.0f) / 2);
         QSignalSpy clicked(&model, &ModelView::headClicked);
         QTest::mouseClick(&model, Qt::LeftButton, {}, QPoint(70, 40));

@@ -1,8 +1,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtTest>
 #include <QTemporaryDir>
+#include <QtTest>
 #include <thread>
 
 #include "CliRunner.h"
@@ -43,21 +43,24 @@ private Q_SLOTS:
     }
 
     void tokenizeJson() {
-        const auto r = runCli({"tokenize", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-tokenizer.json", "--text",
-                               "Hello World!, how are you?", "--json"});
+        const auto r =
+            runCli({"tokenize", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-tokenizer.json",
+                    "--text", "Hello World!, how are you?", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o["ids"].toArray().size(), 10);
         QCOMPARE(o["ids"].toArray()[1].toInt(), 7592);
         QCOMPARE(o["offsets"].toArray()[2].toArray()[0].toInt(), 6);
-        for (const char* key : {"tokens", "type_ids", "attention_mask", "special_tokens_mask", "word_ids"})
+        for (const char* key :
+             {"tokens", "type_ids", "attention_mask", "special_tokens_mask", "word_ids"})
             QVERIFY2(o.contains(key), key);
         QVERIFY(o["word_ids"].toArray()[0].isNull());
     }
 
     void tokenizeBatchPadded() {
-        const auto r = runCli({"tokenize", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt", "--text", "short",
-                               "--text", "a longer sentence", "--padding", "longest", "--json"});
+        const auto r = runCli(
+            {"tokenize", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt", "--text",
+             "short", "--text", "a longer sentence", "--padding", "longest", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray batch = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(batch.size(), 2);
@@ -67,7 +70,8 @@ private Q_SLOTS:
     void predictMatchesFixture() {
         // The fixture's logits for these ids (transformers 4.36).
         const auto r = runCli({"predict", DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls", "--ids",
-                               "101,7,42,99,500,13,102;101,250,251,252,253,254,255,256,257,102", "--attentions", "--json"});
+                               "101,7,42,99,500,13,102;101,250,251,252,253,254,255,256,257,102",
+                               "--attentions", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         const QJsonArray logits = o["logits"].toArray();
@@ -89,13 +93,15 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o["architecture"].toString(), QString("BertForSequenceClassification"));
-        QCOMPARE(o["parameters_per_component"].toArray().first()["name"].toString(), QString("Embeddings"));
+        QCOMPARE(o["parameters_per_component"].toArray().first()["name"].toString(),
+                 QString("Embeddings"));
         QVERIFY(o["parameters"].toDouble() > 100000);
         QCOMPARE(o["labels"].toArray().size(), 2);
     }
 
     void benchSmallPreset() {
-        const auto r = runCli({"bench", "--preset", "distilbert-tiny", "--batch", "2", "--seq", "16", "--iterations", "2", "--json"});
+        const auto r = runCli({"bench", "--preset", "distilbert-tiny", "--batch", "2", "--seq",
+                               "16", "--iterations", "2", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QVERIFY(o["ms_per_batch"].toDouble() > 0);
@@ -108,12 +114,14 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("sentence\tlabel\nit 's a charming journey . \t1\nunflinchingly bleak \t0\n");
         f.close();
-        const auto r = runCli({"bench-tokenizer", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt", "--file",
-                               f.fileName(), "--json"});
+        const auto r =
+            runCli({"bench-tokenizer", DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt",
+                    "--file", f.fileName(), "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o["sentences"].toInt(), 2);
-        QCOMPARE(o["tokens"].toInt(), 9 + 8);  // [CLS] it ' s a charming journey . [SEP] / [CLS] un ##fl ##in ##ching ##ly bleak [SEP]
+        QCOMPARE(o["tokens"].toInt(), 9 + 8);  // [CLS] it ' s a charming journey . [SEP] / [CLS] un
+                                               // ##fl ##in ##ching ##ly bleak [SEP]
     }
 
     void runtimeErrorsNameTheFile() {
@@ -128,48 +136,58 @@ private Q_SLOTS:
         QTemporaryDir dir;
         makeTextModel(dir.path());
         const QString json = dir.filePath("a.json");
-        auto r = runCli({"attention", dir.path(), "--text", "the movie was great", "--format", "json", "--out", json});
+        auto r = runCli({"attention", dir.path(), "--text", "the movie was great", "--format",
+                         "json", "--out", json});
         QCOMPARE(r.exitCode, 0);
         QFile f(json);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
         QCOMPARE(o["tokens"].toArray().size(), 6);
-        QCOMPARE(o["attentions"].toArray().size(), 2);                 // layers
-        QCOMPARE(o["attentions"][0].toArray().size(), 4);              // heads
+        QCOMPARE(o["attentions"].toArray().size(), 2);     // layers
+        QCOMPARE(o["attentions"][0].toArray().size(), 4);  // heads
         double rowSum = 0;
         for (const auto& v : o["attentions"][1][3][2].toArray()) rowSum += v.toDouble();
         QVERIFY(std::abs(rowSum - 1.0) < 1e-5);
 
         for (const char* view : {"heatmap", "head", "model", "rollout"}) {
             const QString svg = dir.filePath(QString("%1.svg").arg(view));
-            r = runCli({"attention", dir.path(), "--text", "the movie was great", "--view", view, "--out", svg});
+            r = runCli({"attention", dir.path(), "--text", "the movie was great", "--view", view,
+                        "--out", svg});
             QCOMPARE(r.exitCode, 0);
             QFile s(svg);
             QVERIFY(s.open(QIODevice::ReadOnly));
             const QByteArray content = s.readAll();
             QVERIFY2(content.startsWith("<?xml"), view);
-            if (QByteArray(view) != "model") QVERIFY2(content.contains(">movie<"), view);  // labels are text
+            if (QByteArray(view) != "model")
+                QVERIFY2(content.contains(">movie<"), view);  // labels are text
         }
         const QString pdf = dir.filePath("h.pdf");
-        r = runCli({"attention", dir.path(), "--text", "the movie was great", "--layer", "1", "--head", "2", "--out", pdf});
+        r = runCli({"attention", dir.path(), "--text", "the movie was great", "--layer", "1",
+                    "--head", "2", "--out", pdf});
         QCOMPARE(r.exitCode, 0);
         QProcess text;
         text.start("pdftotext", {pdf, "-"});
         QVERIFY(text.waitForFinished(10000));
         const QByteArray words = text.readAllStandardOutput();
-        QVERIFY2(words.contains("movie") && words.contains("great") && words.contains("layer 1, head 2"), words.constData());
-        QCOMPARE(runCli({"attention", dir.path(), "--text", "x", "--layer", "7", "--out", pdf}).exitCode, 2);
+        QVERIFY2(
+            words.contains("movie") && words.contains("great") && words.contains("layer 1, head 2"),
+            words.constData());
+        QCOMPARE(
+            runCli({"attention", dir.path(), "--text", "x", "--layer", "7", "--out", pdf}).exitCode,
+            2);
     }
 
     void explainJson() {
         QTemporaryDir dir;
         makeTextModel(dir.path());
-        const auto r = runCli({"explain", dir.path(), "--text", "the movie was great", "--steps", "20", "--json"});
+        const auto r = runCli(
+            {"explain", dir.path(), "--text", "the movie was great", "--steps", "20", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o["attributions"].toArray().size(), o["tokens"].toArray().size());
         const double expected = o["target_logit"].toDouble() - o["baseline_logit"].toDouble();
-        QVERIFY(std::abs(o["attribution_sum"].toDouble() - expected) <= 1e-3 * std::max(1e-3, std::abs(expected)) + 1e-6);
+        QVERIFY(std::abs(o["attribution_sum"].toDouble() - expected) <=
+                1e-3 * std::max(1e-3, std::abs(expected)) + 1e-6);
         QVERIFY(o["completeness_gap"].toDouble() < 1e-4);
         QCOMPARE(runCli({"explain", dir.path(), "--text", "x", "--method", "shap"}).exitCode, 2);
     }
@@ -181,9 +199,11 @@ private Q_SLOTS:
         QTest::newRow("unknown global option") << QStringList{"--bogus", "env"};
         QTest::newRow("unknown command option") << QStringList{"env", "--bogus"};
         QTest::newRow("bad threads") << QStringList{"--threads", "zero", "env"};
-        QTest::newRow("predict without input") << QStringList{"predict", DISTILBENCH_TEST_DATA "/hf/bert_seqcls"};
+        QTest::newRow("predict without input")
+            << QStringList{"predict", DISTILBENCH_TEST_DATA "/hf/bert_seqcls"};
         QTest::newRow("bad dtype") << QStringList{"predict", "x", "--text", "a", "--dtype", "f8"};
-        QTest::newRow("bad truncation") << QStringList{"tokenize", "x", "--text", "a", "--truncation", "middle"};
+        QTest::newRow("bad truncation")
+            << QStringList{"tokenize", "x", "--text", "a", "--truncation", "middle"};
         QTest::newRow("bad ids") << QStringList{"predict", "x", "--ids", "1,two"};
     }
     void usageErrors() {

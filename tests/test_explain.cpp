@@ -33,13 +33,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<int>("row");
         for (const char* f : {"distilbert_seqcls", "bert_seqcls", "distilbert_mlm"})
-            for (int row : {0, 1}) QTest::newRow(qPrintable(QString("%1 row %2").arg(f).arg(row))) << QString(f) << row;
+            for (int row : {0, 1})
+                QTest::newRow(qPrintable(QString("%1 row %2").arg(f).arg(row)))
+                    << QString(f) << row;
     }
     void attentionJsonEqualsTransformers() {
         QFETCH(QString, fixture);
         QFETCH(int, row);
         const QJsonObject ref = refs(fixture);
-        // The fixture's row 0 is padded: give only its real tokens; attention among them is the same.
+        // The fixture's row 0 is padded: give only its real tokens; attention among them is the
+        // same.
         const QJsonArray idsJson = ref["input_ids"].toArray()[row].toArray();
         const QJsonArray mask = ref["attention_mask"].toArray()[row].toArray();
         std::vector<std::int64_t> ids;
@@ -56,7 +59,8 @@ private Q_SLOTS:
             for (int h = 0; h < ours[l].toArray().size(); ++h)
                 for (int q = 0; q < int(ids.size()); ++q)
                     for (int k = 0; k < int(ids.size()); ++k)
-                        worst = std::max(worst, std::abs(ours[l][h][q][k].toDouble() - theirs[l][row][h][q][k].toDouble()));
+                        worst = std::max(worst, std::abs(ours[l][h][q][k].toDouble() -
+                                                         theirs[l][row][h][q][k].toDouble()));
         QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));
         QCOMPARE(json["tokens"].toArray().size(), int(ids.size()));
     }
@@ -69,7 +73,8 @@ private Q_SLOTS:
         LayerAttention diagonal = uniform;
         std::fill(diagonal.values.begin(), diagonal.values.end(), 0.0f);
         for (int i = 0; i < 4; ++i) diagonal.values[i * 4 + i] = 1.0f;
-        const auto stats = headStatistics({uniform, diagonal}, {false, false, false, true}, {false, true, false, false});
+        const auto stats = headStatistics({uniform, diagonal}, {false, false, false, true},
+                                          {false, true, false, false});
         QCOMPARE(stats.size(), std::size_t(2));
         QVERIFY(std::abs(stats[0].entropy - std::log(4.0)) < 1e-6);  // uniform over 4 keys
         QVERIFY(std::abs(stats[0].clsMass - 0.25) < 1e-6);
@@ -81,7 +86,8 @@ private Q_SLOTS:
         // Rollout of the identity is the identity; rows always sum to one.
         const auto rolled = attentionRollout({diagonal, diagonal});
         for (int q = 0; q < 4; ++q)
-            for (int k = 0; k < 4; ++k) QVERIFY(std::abs(rolled[q * 4 + k] - (q == k ? 1.0f : 0.0f)) < 1e-6);
+            for (int k = 0; k < 4; ++k)
+                QVERIFY(std::abs(rolled[q * 4 + k] - (q == k ? 1.0f : 0.0f)) < 1e-6);
         const auto mixed = attentionRollout({uniform, diagonal});
         for (int q = 0; q < 4; ++q) {
             double sum = 0;
@@ -104,7 +110,8 @@ private Q_SLOTS:
         options.steps = 32;
         options.internalBatch = 5;  // several passes, uneven last one
         options.label = "LABEL_1";
-        const AttributionResult r = explain(*pipeline, "the movie was great and the plot was bad", "", options);
+        const AttributionResult r =
+            explain(*pipeline, "the movie was great and the plot was bad", "", options);
         QCOMPARE(r.label, std::string("LABEL_1"));
         QCOMPARE(r.labelIndex, 1);
         QCOMPARE(r.scores.size(), r.encoding.size());

@@ -50,7 +50,8 @@ private Q_SLOTS:
         for (QLabel* l : window.statusBar()->findChildren<QLabel*>()) texts << l->text();
         const QString all = texts.join('|');
         QVERIFY2(all.contains("Device: CPU"), qPrintable(all));
-        QVERIFY2(all.contains(QString("Threads: %1").arg(distilbench::Runtime::threads())), qPrintable(all));
+        QVERIFY2(all.contains(QString("Threads: %1").arg(distilbench::Runtime::threads())),
+                 qPrintable(all));
         QVERIFY2(all.contains("BLAS: OpenBLAS"), qPrintable(all));
         QVERIFY2(all.contains("Memory: "), qPrintable(all));
         // OpenBLAS in use: no warning banner
@@ -94,7 +95,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         // A drag enters first (as it does for a user); the window accepts URLs.
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);

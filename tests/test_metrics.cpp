@@ -6,8 +6,10 @@
 using namespace distilbench;
 
 namespace {
-bool near(double a, double b, double eps = 1e-4) { return std::abs(a - b) < eps; }
+bool near(double a, double b, double eps = 1e-4) {
+    return std::abs(a - b) < eps;
 }
+}  // namespace
 
 class MetricsTest : public QObject {
     Q_OBJECT
@@ -18,11 +20,12 @@ private Q_SLOTS:
         const auto m = classificationMetrics(truth, pred, {"neg", "pos"}, scores);
         QCOMPARE(m.confusion, (std::vector<std::vector<int>>{{3, 1}, {1, 3}}));
         QVERIFY(near(m.accuracy, 0.75));
-        QVERIFY(near(m.perClass[1].precision, 0.75) && near(m.perClass[1].recall, 0.75) && near(m.perClass[1].f1, 0.75));
+        QVERIFY(near(m.perClass[1].precision, 0.75) && near(m.perClass[1].recall, 0.75) &&
+                near(m.perClass[1].f1, 0.75));
         QCOMPARE(m.perClass[0].support, 4);
-        QVERIFY(near(m.mcc, 0.5));       // (3*3 - 1*1) / sqrt(4^4)
+        QVERIFY(near(m.mcc, 0.5));           // (3*3 - 1*1) / sqrt(4^4)
         QVERIFY(near(m.rocAuc, 15.0 / 16));  // 15 of 16 positive/negative pairs ordered right
-        QVERIFY(near(m.prAuc, 0.95));    // (1 + 1 + 1 + 4/5) / 4
+        QVERIFY(near(m.prAuc, 0.95));        // (1 + 1 + 1 + 4/5) / 4
         const auto map = toMap(m);
         QVERIFY(map.count("roc_auc") && map.count("f1_pos"));
     }

@@ -51,7 +51,8 @@ private Q_SLOTS:
         const Encoding e = tok->encode(text);
         // [CLS] john smith ##son visited new york [SEP]
         QCOMPARE(e.tokens[3], std::string("##son"));
-        const std::vector<std::string> labels{"O", "B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O"};
+        const std::vector<std::string> labels{"O", "B-PER", "I-PER", "O",
+                                              "O", "B-LOC", "I-LOC", "O"};
         const std::vector<float> probs{1, 0.9f, 0.8f, 0.1f, 1, 0.6f, 0.8f, 1};
         const auto entities = groupEntities(e, labels, probs, text);
         QCOMPARE(entities.size(), std::size_t(2));
@@ -61,7 +62,8 @@ private Q_SLOTS:
         QCOMPARE(entities[1].text, std::string("New York"));
         QCOMPARE(entities[1].begin, 22);
         // A new B- tag starts a new entity even with the same type.
-        const auto split = groupEntities(e, {"O", "B-PER", "B-PER", "O", "O", "O", "O", "O"}, probs, text);
+        const auto split =
+            groupEntities(e, {"O", "B-PER", "B-PER", "O", "O", "O", "O", "O"}, probs, text);
         QCOMPARE(split.size(), std::size_t(2));
     }
 
@@ -71,7 +73,8 @@ private Q_SLOTS:
         const Encoding e = tok->encode(question, std::string_view(context), EncodeOptions{});
         std::vector<float> start(e.size(), 0), end(e.size(), 0);
         start[1] = 50;  // a strong start in the question must be ignored
-        const auto zurich = std::find(e.tokens.begin(), e.tokens.end(), std::string("zurich")) - e.tokens.begin();
+        const auto zurich =
+            std::find(e.tokens.begin(), e.tokens.end(), std::string("zurich")) - e.tokens.begin();
         start[zurich] = 10;
         end[zurich] = 10;
         const AnswerSpan a = bestAnswerSpan(e, start, end, 1, 30, context);
@@ -100,9 +103,11 @@ private Q_SLOTS:
         const std::string path = demoModelPath();
         QVERIFY2(!path.empty(), "resources/demo/sst2-distilbert-tiny is missing");
         auto pipeline = Pipeline::open(path);
-        QCOMPARE(pipeline->model()->config().labels, (std::vector<std::string>{"negative", "positive"}));
+        QCOMPARE(pipeline->model()->config().labels,
+                 (std::vector<std::string>{"negative", "positive"}));
         QVERIFY(pipeline->model()->summary().missingKeys.empty());
-        const auto r = pipeline->predict({"a gorgeous , witty , seductive movie .", "the film is a dull , tedious mess ."});
+        const auto r = pipeline->predict(
+            {"a gorgeous , witty , seductive movie .", "the film is a dull , tedious mess ."});
         QCOMPARE(r.predictions[0].label, std::string("positive"));
         QCOMPARE(r.predictions[1].label, std::string("negative"));
     }

@@ -30,8 +30,9 @@ private Q_SLOTS:
 
     void environmentJsonHasEveryField() {
         const QJsonObject json = environmentToJson(Runtime::collect());
-        for (const char* key : {"app_version", "qt_version", "libtorch_version", "blas", "threads",
-                                "cores", "devices", "cuda_available", "bf16_native", "sentencepiece"})
+        for (const char* key :
+             {"app_version", "qt_version", "libtorch_version", "blas", "threads", "cores",
+              "devices", "cuda_available", "bf16_native", "sentencepiece"})
             QVERIFY2(json.contains(key), key);
         QCOMPARE(json["libtorch_version"].toString().left(4), QStringLiteral("1.13"));
         QCOMPARE(json["devices"].toArray().first().toString(), QStringLiteral("cpu"));
@@ -47,7 +48,8 @@ private Q_SLOTS:
         QTest::newRow("bytes") << QString::fromStdString(formatBytes(512)) << "512 B";
         QTest::newRow("kib") << QString::fromStdString(formatBytes(1536)) << "1.5 KiB";
         QTest::newRow("mib") << QString::fromStdString(formatBytes(267967963)) << "256 MiB";
-        QTest::newRow("small mib") << QString::fromStdString(formatBytes(5 * 1024 * 1024 + 300000)) << "5.3 MiB";
+        QTest::newRow("small mib")
+            << QString::fromStdString(formatBytes(5 * 1024 * 1024 + 300000)) << "5.3 MiB";
         QTest::newRow("gib") << QString::fromStdString(formatBytes(3LL << 30)) << "3.00 GiB";
         QTest::newRow("ms") << QString::fromStdString(formatDuration(0.0123)) << "12.3 ms";
         QTest::newRow("s") << QString::fromStdString(formatDuration(4.25)) << "4.2 s";

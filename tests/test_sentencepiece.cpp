@@ -39,8 +39,8 @@ private Q_SLOTS:
             }
         }
         const QString prefix = dir.filePath("tiny");
-        const std::string args = "--input=" + corpus.toStdString() + " --model_prefix=" +
-                                 prefix.toStdString() +
+        const std::string args = "--input=" + corpus.toStdString() +
+                                 " --model_prefix=" + prefix.toStdString() +
                                  " --vocab_size=40 --model_type=unigram --character_coverage=1.0"
                                  " --minloglevel=2 --num_threads=1";
         const std::string trainError = backend->train(args);

@@ -17,7 +17,8 @@ namespace {
 const QString kData = QStringLiteral(DISTILBENCH_TEST_DATA);
 
 std::unique_ptr<Tokenizer> loadTokenizer(const QString& which) {
-    if (which == "tokenizer.json") return Tokenizer::load((kData + "/vocab/bert-base-uncased-tokenizer.json").toStdString());
+    if (which == "tokenizer.json")
+        return Tokenizer::load((kData + "/vocab/bert-base-uncased-tokenizer.json").toStdString());
     return Tokenizer::load((kData + "/vocab/bert-base-uncased-vocab.txt").toStdString());
 }
 
@@ -70,10 +71,12 @@ private Q_SLOTS:
     void rustParity_data() {
         QTest::addColumn<QString>("loader");
         QTest::addColumn<QJsonObject>("ref");
-        const QJsonArray results = readJson(kData + "/tokenizer/rust_ref.json")["results"].toArray();
+        const QJsonArray results =
+            readJson(kData + "/tokenizer/rust_ref.json")["results"].toArray();
         for (const char* loader : {"tokenizer.json", "vocab.txt"})
             for (int i = 0; i < results.size(); ++i)
-                QTest::newRow(qPrintable(QString("%1 #%2").arg(loader).arg(i))) << QString(loader) << results[i].toObject();
+                QTest::newRow(qPrintable(QString("%1 #%2").arg(loader).arg(i)))
+                    << QString(loader) << results[i].toObject();
     }
 
     void rustParity() {
@@ -97,13 +100,16 @@ private Q_SLOTS:
     }
 
     void pairTruncatedAndPadded() {
-        const QJsonObject ref = readJson(kData + "/tokenizer/rust_ref.json")["pair_pad16_trunc16"].toObject();
+        const QJsonObject ref =
+            readJson(kData + "/tokenizer/rust_ref.json")["pair_pad16_trunc16"].toObject();
         auto tok = loadTokenizer("tokenizer.json");
         EncodeOptions opt;
         opt.maxLength = 16;
         opt.padding = Padding::MaxLength;
-        const Encoding e = tok->encode("The quick brown fox jumps over the lazy dog.",
-                                       std::string_view("A second, rather longer sentence that keeps going for a while."), opt);
+        const Encoding e = tok->encode(
+            "The quick brown fox jumps over the lazy dog.",
+            std::string_view("A second, rather longer sentence that keeps going for a while."),
+            opt);
         QCOMPARE(ints(e.ids), ints(ref["ids"].toArray()));
         QCOMPARE(ints(e.typeIds), ints(ref["type_ids"].toArray()));
         QCOMPARE(ints(e.attentionMask), ints(ref["attention_mask"].toArray()));
@@ -126,7 +132,8 @@ private Q_SLOTS:
             if (line.isEmpty()) continue;
             const QJsonObject ref = QJsonDocument::fromJson(line).object();
             const Encoding e = tok->encode(ref["sentence"].toString().toStdString());
-            if (ints(e.ids) != ints(ref["ids"].toArray()) || flatOffsets(e.offsets) != flatOffsets(ref["offsets"].toArray()))
+            if (ints(e.ids) != ints(ref["ids"].toArray()) ||
+                flatOffsets(e.offsets) != flatOffsets(ref["offsets"].toArray()))
                 QFAIL(qPrintable("differs on: " + ref["sentence"].toString()));
             ++rows;
         }
@@ -136,17 +143,20 @@ private Q_SLOTS:
     void casedVocabKeepsCase() {
         QTemporaryDir dir;
         QFile::copy(kData + "/vocab/bert-base-cased-vocab.txt", dir.filePath("vocab.txt"));
-        writeFile(dir.filePath("tokenizer_config.json"), R"({"do_lower_case": false, "model_max_length": 512})");
+        writeFile(dir.filePath("tokenizer_config.json"),
+                  R"({"do_lower_case": false, "model_max_length": 512})");
         auto tok = Tokenizer::load(dir.path().toStdString());
         const Encoding e = tok->encode("Hello Zürich");
         QCOMPARE(e.tokens[1], std::string("Hello"));
         QVERIFY(std::find(e.tokens.begin(), e.tokens.end(), std::string("Z")) != e.tokens.end() ||
-                std::find(e.tokens.begin(), e.tokens.end(), std::string("Zürich")) != e.tokens.end());
+                std::find(e.tokens.begin(), e.tokens.end(), std::string("Zürich")) !=
+                    e.tokens.end());
         QCOMPARE(tok->vocabSize(), std::size_t(28996));
     }
 
     void miniLmTokenizerJson() {
-        auto tok = Tokenizer::load((kData + "/vocab/all-minilm-l6-v2-tokenizer.json").toStdString());
+        auto tok =
+            Tokenizer::load((kData + "/vocab/all-minilm-l6-v2-tokenizer.json").toStdString());
         const Encoding e = tok->encode("Hello world, tokenizers!");
         QCOMPARE(e.tokens.front(), std::string("[CLS]"));
         QCOMPARE(e.tokens.back(), std::string("[SEP]"));
@@ -172,7 +182,8 @@ private Q_SLOTS:
         opt.maxLength = 12;
         QVERIFY(parseTruncation(strategy.toStdString(), opt.truncation));
         auto run = [&] {
-            return tok->encode("one two three four five six seven eight nine ten", std::string_view("a b c d"), opt);
+            return tok->encode("one two three four five six seven eight nine ten",
+                               std::string_view("a b c d"), opt);
         };
         if (firstLen < 0) {
             expectError(run, "only the second");
@@ -204,7 +215,8 @@ private Q_SLOTS:
         opt.maxLength = 8;  // 6 text tokens per window
         opt.stride = 2;
         opt.returnOverflowing = true;
-        const Encoding e = tok->encode("one two three four five six seven eight nine ten eleven twelve", opt);
+        const Encoding e =
+            tok->encode("one two three four five six seven eight nine ten eleven twelve", opt);
         // 12 words -> windows start at 0, 4, 8: the last one reaches the end
         QCOMPARE(e.overflowing.size(), std::size_t(2));
         QCOMPARE(e.tokens[1], std::string("one"));
@@ -224,25 +236,34 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         writeFile(dir.filePath("nospecial.txt"), "hello\nworld\n[UNK]\n");
-        expectError([&] { Tokenizer::load(dir.filePath("nospecial.txt").toStdString()); }, "no special token '[CLS]'");
+        expectError([&] { Tokenizer::load(dir.filePath("nospecial.txt").toStdString()); },
+                    "no special token '[CLS]'");
         writeFile(dir.filePath("nounk.txt"), "[CLS]\n[SEP]\nhello\n");
-        expectError([&] { Tokenizer::load(dir.filePath("nounk.txt").toStdString()); }, "no unknown token '[UNK]'");
+        expectError([&] { Tokenizer::load(dir.filePath("nounk.txt").toStdString()); },
+                    "no unknown token '[UNK]'");
         writeFile(dir.filePath("dup.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\nhello\nhello\n");
-        expectError([&] { Tokenizer::load(dir.filePath("dup.txt").toStdString()); }, "'hello' appears twice (lines 5 and 6)");
+        expectError([&] { Tokenizer::load(dir.filePath("dup.txt").toStdString()); },
+                    "'hello' appears twice (lines 5 and 6)");
         writeFile(dir.filePath("broken.json"), "{\"model\": {\"vocab\": ");
-        expectError([&] { Tokenizer::load(dir.filePath("broken.json").toStdString()); }, "not valid JSON");
-        writeFile(dir.filePath("bpe.json"), R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}})");
-        expectError([&] { Tokenizer::load(dir.filePath("bpe.json").toStdString()); }, "'BPE' is not supported");
-        expectError([&] { Tokenizer::load(dir.filePath("missing.txt").toStdString()); }, "does not exist");
+        expectError([&] { Tokenizer::load(dir.filePath("broken.json").toStdString()); },
+                    "not valid JSON");
+        writeFile(dir.filePath("bpe.json"),
+                  R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}})");
+        expectError([&] { Tokenizer::load(dir.filePath("bpe.json").toStdString()); },
+                    "'BPE' is not supported");
+        expectError([&] { Tokenizer::load(dir.filePath("missing.txt").toStdString()); },
+                    "does not exist");
     }
 
     void megabyteText() {
         auto tok = loadTokenizer("tokenizer.json");
         std::string text;
-        while (text.size() < (1 << 20)) text += "the movie was surprisingly good, with unforgettable performances. ";
+        while (text.size() < (1 << 20))
+            text += "the movie was surprisingly good, with unforgettable performances. ";
         const Encoding e = tok->encode(text);
         QVERIFY(e.size() > 150000);
-        QCOMPARE(e.offsets[e.size() - 2].second, int(text.size()) - 1);  // last "." before the trailing space
+        QCOMPARE(e.offsets[e.size() - 2].second,
+                 int(text.size()) - 1);  // last "." before the trailing space
         // A 1 MB "word" without spaces is one [UNK], not a quadratic search.
         const Encoding w = tok->encode(std::string(1 << 20, 'x'));
         QCOMPARE(w.size(), std::size_t(3));
@@ -255,10 +276,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile corpus(dir.filePath("corpus.txt"));
         QVERIFY(corpus.open(QIODevice::WriteOnly));
-        for (int i = 0; i < 100; ++i) corpus.write("the film is lovely and the plot is clever\nanother dull movie with a weak plot\n");
+        for (int i = 0; i < 100; ++i)
+            corpus.write(
+                "the film is lovely and the plot is clever\nanother dull movie with a weak plot\n");
         corpus.close();
         const std::string error = library.create()->train(
-            "--input=" + corpus.fileName().toStdString() + " --model_prefix=" + dir.filePath("spiece").toStdString() +
+            "--input=" + corpus.fileName().toStdString() +
+            " --model_prefix=" + dir.filePath("spiece").toStdString() +
             " --vocab_size=40 --character_coverage=1.0 --minloglevel=2 --num_threads=1"
             " --control_symbols=[CLS],[SEP] --pad_id=3 --pad_piece=[PAD]");
         QVERIFY2(error.empty(), error.c_str());

@@ -32,7 +32,8 @@ QList<Entry> readTs(const QString& path) {
     for (int c = 0; c < contexts.size(); ++c) {
         const QDomElement ctx = contexts.at(c).toElement();
         const QString name = ctx.firstChildElement("name").text();
-        for (QDomElement m = ctx.firstChildElement("message"); !m.isNull(); m = m.nextSiblingElement("message")) {
+        for (QDomElement m = ctx.firstChildElement("message"); !m.isNull();
+             m = m.nextSiblingElement("message")) {
             Entry e;
             e.context = name;
             e.source = m.firstChildElement("source").text();
@@ -41,7 +42,8 @@ QList<Entry> readTs(const QString& path) {
             const QString type = t.attribute("type");
             e.unfinished = type == "unfinished" || type == "vanished" || type == "obsolete";
             if (e.numerus)
-                for (QDomElement n = t.firstChildElement("numerusform"); !n.isNull(); n = n.nextSiblingElement("numerusform"))
+                for (QDomElement n = t.firstChildElement("numerusform"); !n.isNull();
+                     n = n.nextSiblingElement("numerusform"))
                     e.translations << n.text();
             else
                 e.translations << t.text();
@@ -62,7 +64,8 @@ QStringList placeholders(const QString& s) {
 
 bool hasAccelerator(const QString& s) {
     static const QRegularExpression re("&[^&\\s]");
-    return re.match(QString(s).replace("&&", "")).hasMatch() && !s.contains("&lt;") && !s.contains("&gt;");
+    return re.match(QString(s).replace("&&", "")).hasMatch() && !s.contains("&lt;") &&
+           !s.contains("&gt;");
 }
 
 }  // namespace
@@ -86,8 +89,10 @@ private Q_SLOTS:
             if (e.numerus && e.translations.size() != 2) problems << "plural forms " + where;
             for (const QString& t : e.translations) {
                 if (t.trimmed().isEmpty()) problems << "empty " + where;
-                if (placeholders(t) != placeholders(e.source)) problems << "placeholders " + where + " -> " + t.left(60);
-                if (hasAccelerator(e.source) != hasAccelerator(t)) problems << "accelerator " + where + " -> " + t.left(60);
+                if (placeholders(t) != placeholders(e.source))
+                    problems << "placeholders " + where + " -> " + t.left(60);
+                if (hasAccelerator(e.source) != hasAccelerator(t))
+                    problems << "accelerator " + where + " -> " + t.left(60);
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
@@ -103,7 +108,8 @@ private Q_SLOTS:
         QProcess lupdate;
         lupdate.setWorkingDirectory(kSource);
         lupdate.start(QStringLiteral(DISTILBENCH_LUPDATE),
-                      {"-silent", "-locations", "none", "-recursive", kSource + "/app", kSource + "/widgets", "-ts", scratch});
+                      {"-silent", "-locations", "none", "-recursive", kSource + "/app",
+                       kSource + "/widgets", "-ts", scratch});
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
         QSet<QString> committed;
@@ -111,9 +117,12 @@ private Q_SLOTS:
             if (!e.unfinished) committed.insert(e.context + '\x1f' + e.source);
         QStringList missing;
         for (const Entry& e : readTs(scratch))
-            if (!committed.contains(e.context + '\x1f' + e.source)) missing << e.context + ": \"" + e.source + "\"";
+            if (!committed.contains(e.context + '\x1f' + e.source))
+                missing << e.context + ": \"" + e.source + "\"";
         QVERIFY2(readTs(scratch).size() > 500, "lupdate found no strings");
-        QVERIFY2(missing.isEmpty(), qPrintable("not translated (run the update_translations target and translate):\n" + missing.join('\n')));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable("not translated (run the update_translations target and translate):\n" +
+                            missing.join('\n')));
     }
 
     void embeddedTranslationsAreUsed() {
@@ -126,7 +135,9 @@ private Q_SLOTS:
         QCOMPARE(QCoreApplication::translate("DistillPage", "Teacher"), QString("Lehrer"));
         Translations::install("fr");
         QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QString("&Fichier"));
-        QCOMPARE(QCoreApplication::translate("LayerMappingView", "The student (%n layer(s)) starts from its own weights.", nullptr, 3),
+        QCOMPARE(QCoreApplication::translate(
+                     "LayerMappingView", "The student (%n layer(s)) starts from its own weights.",
+                     nullptr, 3),
                  QString("L'élève (3 couches) part de ses propres poids."));
     }
 };

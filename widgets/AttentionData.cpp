@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <numeric>
 
-LabelledMatrix applyOptions(const LabelledMatrix& m, const std::vector<bool>& special, const std::vector<int>& segment,
-                            const HeatmapOptions& options) {
+LabelledMatrix applyOptions(const LabelledMatrix& m, const std::vector<bool>& special,
+                            const std::vector<int>& segment, const HeatmapOptions& options) {
     std::vector<int> rows, cols;
     auto keep = [&](int i, bool isRow) {
-        if (options.hideSpecialTokens && i < static_cast<int>(special.size()) && special[i]) return false;
+        if (options.hideSpecialTokens && i < static_cast<int>(special.size()) && special[i])
+            return false;
         const int seg = i < static_cast<int>(segment.size()) ? segment[i] : 0;
         if (options.segments == SegmentFilter::AToB) return isRow ? seg == 0 : seg == 1;
         if (options.segments == SegmentFilter::BToA) return isRow ? seg == 1 : seg == 0;
@@ -46,12 +47,14 @@ LabelledMatrix applyOptions(const LabelledMatrix& m, const std::vector<bool>& sp
             for (int j = 0; j < out.columns; ++j)
                 if (!visible[j]) row[j] = 0;
         }
-        std::copy(row.begin(), row.end(), out.values.begin() + static_cast<std::ptrdiff_t>(i) * out.columns);
+        std::copy(row.begin(), row.end(),
+                  out.values.begin() + static_cast<std::ptrdiff_t>(i) * out.columns);
     }
     return out;
 }
 
-LabelledMatrix headMatrix(const AttentionData& data, int layer, int head, const HeatmapOptions& options) {
+LabelledMatrix headMatrix(const AttentionData& data, int layer, int head,
+                          const HeatmapOptions& options) {
     LabelledMatrix m;
     m.rows = m.columns = data.length;
     m.rowLabels = m.columnLabels = data.tokens;
@@ -60,7 +63,8 @@ LabelledMatrix headMatrix(const AttentionData& data, int layer, int head, const 
     for (int h = h0; h < h1; ++h)
         for (int q = 0; q < data.length; ++q)
             for (int k = 0; k < data.length; ++k)
-                m.values[static_cast<std::size_t>(q) * data.length + k] += data.at(layer, h, q, k) / float(h1 - h0);
+                m.values[static_cast<std::size_t>(q) * data.length + k] +=
+                    data.at(layer, h, q, k) / float(h1 - h0);
     return applyOptions(m, data.special, data.segment, options);
 }
 
@@ -71,16 +75,18 @@ QColor heatColor(double t, bool dark) {
     const QColor b = dark ? QColor(66, 146, 198) : QColor(66, 146, 198);
     const QColor c = dark ? QColor(235, 245, 255) : QColor(8, 48, 107);
     auto mix = [](const QColor& x, const QColor& y, double s) {
-        return QColor::fromRgbF(x.redF() + (y.redF() - x.redF()) * s, x.greenF() + (y.greenF() - x.greenF()) * s,
+        return QColor::fromRgbF(x.redF() + (y.redF() - x.redF()) * s,
+                                x.greenF() + (y.greenF() - x.greenF()) * s,
                                 x.blueF() + (y.blueF() - x.blueF()) * s);
     };
     return t < 0.5 ? mix(a, b, t * 2) : mix(b, c, (t - 0.5) * 2);
 }
 
 QColor headColor(int head) {
-    static const QColor palette[] = {QColor("#1f77b4"), QColor("#ff7f0e"), QColor("#2ca02c"), QColor("#d62728"),
-                                     QColor("#9467bd"), QColor("#8c564b"), QColor("#e377c2"), QColor("#7f7f7f"),
-                                     QColor("#bcbd22"), QColor("#17becf"), QColor("#393b79"), QColor("#637939")};
+    static const QColor palette[] = {QColor("#1f77b4"), QColor("#ff7f0e"), QColor("#2ca02c"),
+                                     QColor("#d62728"), QColor("#9467bd"), QColor("#8c564b"),
+                                     QColor("#e377c2"), QColor("#7f7f7f"), QColor("#bcbd22"),
+                                     QColor("#17becf"), QColor("#393b79"), QColor("#637939")};
     return palette[head % 12];
 }
 
@@ -89,6 +95,7 @@ QColor attributionColor(double t, bool dark) {
     const QColor base = dark ? QColor(45, 45, 45) : QColor(255, 255, 255);
     const QColor end = t >= 0 ? QColor(26, 152, 80) : QColor(215, 48, 39);
     const double s = std::abs(t);
-    return QColor::fromRgbF(base.redF() + (end.redF() - base.redF()) * s, base.greenF() + (end.greenF() - base.greenF()) * s,
+    return QColor::fromRgbF(base.redF() + (end.redF() - base.redF()) * s,
+                            base.greenF() + (end.greenF() - base.greenF()) * s,
                             base.blueF() + (end.blueF() - base.blueF()) * s);
 }

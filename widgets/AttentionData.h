@@ -14,7 +14,8 @@ struct AttentionData {
 
     bool isEmpty() const { return length == 0 || layers == 0; }
     float at(int layer, int head, int query, int key) const {
-        return values[((static_cast<std::size_t>(layer) * heads + head) * length + query) * length + key];
+        return values[((static_cast<std::size_t>(layer) * heads + head) * length + query) * length +
+                      key];
     }
 };
 
@@ -37,9 +38,10 @@ struct HeatmapOptions {
 
 // The matrix of one head (or the mean over heads when head < 0), filtered and transformed by the
 // options. Cells dropped by the top-mass threshold become 0.
-LabelledMatrix headMatrix(const AttentionData& data, int layer, int head, const HeatmapOptions& options);
-LabelledMatrix applyOptions(const LabelledMatrix& m, const std::vector<bool>& special, const std::vector<int>& segment,
-                            const HeatmapOptions& options);
+LabelledMatrix headMatrix(const AttentionData& data, int layer, int head,
+                          const HeatmapOptions& options);
+LabelledMatrix applyOptions(const LabelledMatrix& m, const std::vector<bool>& special,
+                            const std::vector<int>& segment, const HeatmapOptions& options);
 
 // Sequential colour map from background to full intensity; t in [0, 1].
 QColor heatColor(double t, bool dark);

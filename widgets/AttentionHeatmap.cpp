@@ -15,7 +15,8 @@ struct Geometry {
     QRect legend;
 };
 
-Geometry heatmapLayout(const QSize& size, const LabelledMatrix& m, const QFont& font, bool hasTitle) {
+Geometry heatmapLayout(const QSize& size, const LabelledMatrix& m, const QFont& font,
+                       bool hasTitle) {
     const QFontMetrics fm(font);
     Geometry g;
     for (const auto& l : m.rowLabels) g.labelW = std::max(g.labelW, fm.horizontalAdvance(l));
@@ -34,7 +35,9 @@ Geometry heatmapLayout(const QSize& size, const LabelledMatrix& m, const QFont& 
 }
 }  // namespace
 
-AttentionHeatmap::AttentionHeatmap(QWidget* parent) : QWidget(parent) { setMouseTracking(true); }
+AttentionHeatmap::AttentionHeatmap(QWidget* parent) : QWidget(parent) {
+    setMouseTracking(true);
+}
 
 void AttentionHeatmap::setMatrix(LabelledMatrix matrix, const QString& title) {
     matrix_ = std::move(matrix);
@@ -42,27 +45,33 @@ void AttentionHeatmap::setMatrix(LabelledMatrix matrix, const QString& title) {
     update();
 }
 
-void AttentionHeatmap::render(QPainter& p, const QSize& size, const LabelledMatrix& m, const QString& title, bool dark) {
+void AttentionHeatmap::render(QPainter& p, const QSize& size, const LabelledMatrix& m,
+                              const QString& title, bool dark) {
     const QColor text = dark ? QColor(230, 230, 230) : QColor(20, 20, 20);
     p.fillRect(QRect(QPoint(0, 0), size), dark ? QColor(37, 37, 38) : Qt::white);
     const Geometry g = heatmapLayout(size, m, p.font(), !title.isEmpty());
     p.setPen(text);
-    if (!title.isEmpty()) p.drawText(QRect(0, 0, size.width(), p.fontMetrics().height() + 4), Qt::AlignHCenter, title);
+    if (!title.isEmpty())
+        p.drawText(QRect(0, 0, size.width(), p.fontMetrics().height() + 4), Qt::AlignHCenter,
+                   title);
     if (m.rows == 0 || m.columns == 0) return;
     const float maxValue = std::max(1e-9f, *std::max_element(m.values.begin(), m.values.end()));
     if (m.rows * m.columns <= kVectorCells) {
         for (int r = 0; r < m.rows; ++r)
             for (int c = 0; c < m.columns; ++c) {
-                const QRectF cell(g.grid.left() + c * g.cellW, g.grid.top() + r * g.cellH, g.cellW + 0.5, g.cellH + 0.5);
+                const QRectF cell(g.grid.left() + c * g.cellW, g.grid.top() + r * g.cellH,
+                                  g.cellW + 0.5, g.cellH + 0.5);
                 p.fillRect(cell, heatColor(m.at(r, c) / maxValue, dark));
             }
     } else {
-        // Large matrices: one pixel per cell, scaled without smoothing (as imshow does); labels stay
-        // vector text. Hundreds of thousands of rectangles would make slow, huge SVG and PDF files.
+        // Large matrices: one pixel per cell, scaled without smoothing (as imshow does); labels
+        // stay vector text. Hundreds of thousands of rectangles would make slow, huge SVG and PDF
+        // files.
         QImage cells(m.columns, m.rows, QImage::Format_RGB32);
         for (int r = 0; r < m.rows; ++r) {
             auto* line = reinterpret_cast<QRgb*>(cells.scanLine(r));
-            for (int c = 0; c < m.columns; ++c) line[c] = heatColor(m.at(r, c) / maxValue, dark).rgb();
+            for (int c = 0; c < m.columns; ++c)
+                line[c] = heatColor(m.at(r, c) / maxValue, dark).rgb();
         }
         p.save();
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -76,8 +85,8 @@ void AttentionHeatmap::render(QPainter& p, const QSize& size, const LabelledMatr
         f.setPixelSize(std::max(6, std::min(fontH, int(g.cellH * 0.9))));
         p.setFont(f);
         for (int r = 0; r < m.rows; ++r)
-            p.drawText(QRectF(0, g.grid.top() + r * g.cellH, g.labelW - 4, g.cellH), Qt::AlignRight | Qt::AlignVCenter,
-                       m.rowLabels.value(r));
+            p.drawText(QRectF(0, g.grid.top() + r * g.cellH, g.labelW - 4, g.cellH),
+                       Qt::AlignRight | Qt::AlignVCenter, m.rowLabels.value(r));
     }
     if (g.cellW >= fontH * 0.6) {
         QFont f = p.font();
@@ -87,24 +96,27 @@ void AttentionHeatmap::render(QPainter& p, const QSize& size, const LabelledMatr
             p.save();
             p.translate(g.grid.left() + (c + 0.5) * g.cellW, g.grid.top() - 4);
             p.rotate(-90);
-            p.drawText(QRectF(0, -g.cellW / 2, g.labelH - 4, g.cellW), Qt::AlignLeft | Qt::AlignVCenter, m.columnLabels.value(c));
+            p.drawText(QRectF(0, -g.cellW / 2, g.labelH - 4, g.cellW),
+                       Qt::AlignLeft | Qt::AlignVCenter, m.columnLabels.value(c));
             p.restore();
         }
     }
     // Legend: the colour scale from 0 to the largest value shown.
     for (int y = 0; y < g.legend.height(); ++y)
-        p.fillRect(QRect(g.legend.left(), g.legend.bottom() - y, g.legend.width(), 1), heatColor(double(y) / g.legend.height(), dark));
+        p.fillRect(QRect(g.legend.left(), g.legend.bottom() - y, g.legend.width(), 1),
+                   heatColor(double(y) / g.legend.height(), dark));
     p.setPen(text);
     p.drawRect(g.legend);
     QFont small = p.font();
     small.setPixelSize(10);
     p.setFont(small);
-    p.drawText(QPoint(g.legend.right() + 3, g.legend.top() + 10), QString::number(maxValue, 'f', 2));
+    p.drawText(QPoint(g.legend.right() + 3, g.legend.top() + 10),
+               QString::number(maxValue, 'f', 2));
     p.drawText(QPoint(g.legend.right() + 3, g.legend.bottom()), QStringLiteral("0"));
 }
 
-QPoint AttentionHeatmap::cellAt(const QSize& size, const LabelledMatrix& m, const QPoint& pos, const QFont& font,
-                                bool hasTitle) {
+QPoint AttentionHeatmap::cellAt(const QSize& size, const LabelledMatrix& m, const QPoint& pos,
+                                const QFont& font, bool hasTitle) {
     const Geometry g = heatmapLayout(size, m, font, hasTitle);
     if (!g.grid.contains(pos) || g.cellW <= 0 || g.cellH <= 0) return {-1, -1};
     return {int((pos.x() - g.grid.left()) / g.cellW), int((pos.y() - g.grid.top()) / g.cellH)};
@@ -120,10 +132,12 @@ bool AttentionHeatmap::event(QEvent* e) {
         auto* help = static_cast<QHelpEvent*>(e);
         const QPoint cell = cellAt(size(), matrix_, help->pos(), font(), !title_.isEmpty());
         if (cell.x() >= 0 && cell.x() < matrix_.columns && cell.y() < matrix_.rows)
-            QToolTip::showText(help->globalPos(), tr("%1 → %2: %3")
-                                                      .arg(matrix_.rowLabels.value(cell.y()), matrix_.columnLabels.value(cell.x()))
-                                                      .arg(matrix_.at(cell.y(), cell.x()), 0, 'f', 4),
-                               this);
+            QToolTip::showText(
+                help->globalPos(),
+                tr("%1 → %2: %3")
+                    .arg(matrix_.rowLabels.value(cell.y()), matrix_.columnLabels.value(cell.x()))
+                    .arg(matrix_.at(cell.y(), cell.x()), 0, 'f', 4),
+                this);
         else
             QToolTip::hideText();
         return true;

@@ -5,7 +5,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-EmptyStateWidget::EmptyStateWidget(const QString& title, const QString& explanation, QWidget* parent)
+EmptyStateWidget::EmptyStateWidget(const QString& title, const QString& explanation,
+                                   QWidget* parent)
     : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addStretch(1);
@@ -40,4 +41,6 @@ QPushButton* EmptyStateWidget::addAction(const QString& text, const QString& too
     return button;
 }
 
-void EmptyStateWidget::setExplanation(const QString& explanation) { explanation_->setText(explanation); }
+void EmptyStateWidget::setExplanation(const QString& explanation) {
+    explanation_->setText(explanation);
+}

@@ -40,14 +40,17 @@ void JobProgressPanel::addJob(int id, const QString& name) {
     show();
 }
 
-void JobProgressPanel::updateJob(int id, double fraction, const QString& message, double etaSeconds) {
+void JobProgressPanel::updateJob(int id, double fraction, const QString& message,
+                                 double etaSeconds) {
     auto it = rows_.find(id);
     if (it == rows_.end()) return;
     it->bar->setValue(static_cast<int>(fraction * 1000.0));
     QString text = it->name;
     if (!message.isEmpty()) text += QStringLiteral(" — ") + message;
     text += QStringLiteral(" (%1%").arg(static_cast<int>(fraction * 100.0));
-    if (etaSeconds >= 0) text += QStringLiteral(", ") + tr("%1 left").arg(QString::fromStdString(distilbench::formatDuration(etaSeconds)));
+    if (etaSeconds >= 0)
+        text += QStringLiteral(", ") +
+                tr("%1 left").arg(QString::fromStdString(distilbench::formatDuration(etaSeconds)));
     text += QLatin1Char(')');
     it->label->setText(text);
 }

@@ -11,7 +11,9 @@ LivePlot::LivePlot(const QString& title, QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     plot_ = new QCustomPlot(this);
     plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, title, QFont(font().family(), font().pointSize(), QFont::Bold)));
+    plot_->plotLayout()->addElement(
+        0, 0,
+        new QCPTextElement(plot_, title, QFont(font().family(), font().pointSize(), QFont::Bold)));
     plot_->legend->setVisible(true);
     plot_->legend->setFont(font());
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -98,7 +100,8 @@ void LivePlot::drain() {
         for (; s.drawn < s.xs.size(); ++s.drawn) {
             s.graph->addData(s.xs[s.drawn], s.ys[s.drawn]);
             if (s.smooth) {
-                s.ema = s.emaStarted ? smoothing_ * s.ema + (1 - smoothing_) * s.ys[s.drawn] : s.ys[s.drawn];
+                s.ema = s.emaStarted ? smoothing_ * s.ema + (1 - smoothing_) * s.ys[s.drawn]
+                                     : s.ys[s.drawn];
                 s.emaStarted = true;
                 s.smooth->addData(s.xs[s.drawn], s.ema);
             }
@@ -116,7 +119,11 @@ bool LivePlot::exportCsv(const QString& path) const {
     for (const QString& name : order_) {
         const Series& s = series_[name];
         for (std::size_t i = 0; i < s.xs.size(); ++i)
-            f.write(QStringLiteral("%1,%2,%3\n").arg(name).arg(s.xs[i], 0, 'g', 10).arg(s.ys[i], 0, 'g', 10).toUtf8());
+            f.write(QStringLiteral("%1,%2,%3\n")
+                        .arg(name)
+                        .arg(s.xs[i], 0, 'g', 10)
+                        .arg(s.ys[i], 0, 'g', 10)
+                        .toUtf8());
     }
     return f.commit();
 }

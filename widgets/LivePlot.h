@@ -19,7 +19,8 @@ class LivePlot : public QWidget {
 public:
     explicit LivePlot(const QString& title, QWidget* parent = nullptr);
 
-    void addSeries(const QString& name, const QColor& color, bool smoothed = false, bool dashed = false);
+    void addSeries(const QString& name, const QColor& color, bool smoothed = false,
+                   bool dashed = false);
     void addPoint(const QString& series, double x, double y);
     void setSmoothing(double factor);  // 0 = none … 0.99
     void setAxisLabels(const QString& x, const QString& y);

@@ -32,4 +32,6 @@ void MessageBanner::showMessage(const QString& text, Level level) {
     show();
 }
 
-QString MessageBanner::text() const { return label_->text(); }
+QString MessageBanner::text() const {
+    return label_->text();
+}

@@ -16,8 +16,8 @@ public:
     explicit ModelView(QWidget* parent = nullptr);
     void setData(const AttentionData& data);
     static std::vector<QImage> thumbnails(const AttentionData& data, bool dark);
-    static void render(QPainter& painter, const QSize& size, const std::vector<QImage>& thumbs, int layers, int heads,
-                       bool dark);
+    static void render(QPainter& painter, const QSize& size, const std::vector<QImage>& thumbs,
+                       int layers, int heads, bool dark);
     QSize sizeHint() const override;
     int thumbnailCount() const { return static_cast<int>(thumbs_.size()); }
 

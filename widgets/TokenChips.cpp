@@ -38,7 +38,8 @@ int TokenChips::layoutChips(int width, std::vector<QRect>* rects) const {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
         const auto& t = tokens_[i];
         const int w = fm.horizontalAdvance(t.text) + 2 * kPadX;
-        const bool sameWord = i > 0 && t.word >= 0 && t.word == tokens_[i - 1].word && t.segment == tokens_[i - 1].segment;
+        const bool sameWord = i > 0 && t.word >= 0 && t.word == tokens_[i - 1].word &&
+                              t.segment == tokens_[i - 1].segment;
         int gap = i == 0 ? 0 : (sameWord ? kGapInWord : kGapWords);
         if (i > 0 && tokens_[i - 1].segment != t.segment) gap += 12;  // A | B
         if (x > 0 && x + gap + w > width) {
@@ -53,11 +54,17 @@ int TokenChips::layoutChips(int width, std::vector<QRect>* rects) const {
     return tokens_.empty() ? kHeight : y + kHeight + 2;
 }
 
-int TokenChips::heightForWidth(int width) const { return layoutChips(width, nullptr); }
+int TokenChips::heightForWidth(int width) const {
+    return layoutChips(width, nullptr);
+}
 
-QSize TokenChips::sizeHint() const { return {400, layoutChips(std::max(400, width()), nullptr)}; }
+QSize TokenChips::sizeHint() const {
+    return {400, layoutChips(std::max(400, width()), nullptr)};
+}
 
-void TokenChips::resizeEvent(QResizeEvent*) { layoutChips(width(), &rects_); }
+void TokenChips::resizeEvent(QResizeEvent*) {
+    layoutChips(width(), &rects_);
+}
 
 QRect TokenChips::chipRect(int index) const {
     return index >= 0 && index < static_cast<int>(rects_.size()) ? rects_[index] : QRect();
@@ -76,14 +83,20 @@ void TokenChips::paintEvent(QPaintEvent*) {
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
         const auto& t = tokens_[i];
-        QColor fill = t.segment == 0 ? QColor(dark ? "#1f3a5f" : "#dbe8fb") : QColor(dark ? "#4a3a1a" : "#fcebc7");
+        QColor fill = t.segment == 0 ? QColor(dark ? "#1f3a5f" : "#dbe8fb")
+                                     : QColor(dark ? "#4a3a1a" : "#fcebc7");
         QColor text = palette().color(QPalette::Text);
-        if (t.special) fill = QColor(dark ? "#3c3c3c" : "#e4e4e4"), text = QColor(dark ? "#b0b0b0" : "#555555");
-        if (t.unknown) fill = QColor(dark ? "#6b1f24" : "#f8d0d3"), text = QColor(dark ? "#ffd6d9" : "#9b1c24");
+        if (t.special)
+            fill = QColor(dark ? "#3c3c3c" : "#e4e4e4"),
+            text = QColor(dark ? "#b0b0b0" : "#555555");
+        if (t.unknown)
+            fill = QColor(dark ? "#6b1f24" : "#f8d0d3"),
+            text = QColor(dark ? "#ffd6d9" : "#9b1c24");
         if (t.fill.isValid()) fill = t.fill;
         const bool truncated = truncateAt_ >= 0 && static_cast<int>(i) >= truncateAt_;
         if (truncated) fill.setAlpha(70);
-        const bool lit = std::find(highlighted_.begin(), highlighted_.end(), static_cast<int>(i)) != highlighted_.end();
+        const bool lit = std::find(highlighted_.begin(), highlighted_.end(), static_cast<int>(i)) !=
+                         highlighted_.end();
         p.setPen(lit ? QPen(palette().color(QPalette::Highlight), 2) : Qt::NoPen);
         p.setBrush(fill);
         p.drawRoundedRect(QRectF(rects_[i]).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
@@ -109,7 +122,11 @@ bool TokenChips::event(QEvent* event) {
         const int i = chipAt(help->pos());
         if (i >= 0) {
             const auto& t = tokens_[i];
-            QString tip = tr("<b>%1</b><br>id %2<br>characters %3–%4").arg(t.text.toHtmlEscaped()).arg(t.id).arg(t.begin).arg(t.end);
+            QString tip = tr("<b>%1</b><br>id %2<br>characters %3–%4")
+                              .arg(t.text.toHtmlEscaped())
+                              .arg(t.id)
+                              .arg(t.begin)
+                              .arg(t.end);
             if (t.special) tip += tr("<br>special token");
             if (t.unknown) tip += tr("<br>unknown: not in the vocabulary");
             if (t.continuation) tip += tr("<br>continues the previous piece");

@@ -11,12 +11,12 @@ struct TokenChip {
     qint64 id = 0;
     int begin = 0, end = 0;  // code points in the source text
     int word = -1;
-    int segment = 0;          // 0 = A, 1 = B (pair mode)
+    int segment = 0;  // 0 = A, 1 = B (pair mode)
     bool special = false;
     bool unknown = false;
     bool continuation = false;  // "##" piece
-    QColor fill;                 // overrides the colour (attributions); invalid = by kind
-    QString note;                // extra tooltip line
+    QColor fill;                // overrides the colour (attributions); invalid = by kind
+    QString note;               // extra tooltip line
 };
 
 // Tokens as chips, grouped by word (pieces of one word touch), [UNK] in red, special tokens

@@ -13,8 +13,8 @@
 
 namespace ViewExport {
 
-QString saveRendering(const QString& path, const QSize& size, const std::function<void(QPainter&)>& paint,
-                      const QColor& background) {
+QString saveRendering(const QString& path, const QSize& size,
+                      const std::function<void(QPainter&)>& paint, const QColor& background) {
     const QString ext = QFileInfo(path).suffix().toLower();
     QPainter painter;
     if (ext == QLatin1String("png")) {
@@ -56,8 +56,10 @@ QString saveRendering(const QString& path, const QSize& size, const std::functio
 }
 
 QString save(QWidget* widget, const QString& path) {
-    return saveRendering(path, widget->size(), [widget](QPainter& p) { widget->render(&p, {}, {}, QWidget::DrawChildren); },
-                         widget->palette().color(QPalette::Window));
+    return saveRendering(
+        path, widget->size(),
+        [widget](QPainter& p) { widget->render(&p, {}, {}, QWidget::DrawChildren); },
+        widget->palette().color(QPalette::Window));
 }
 
 QString filter() {
@@ -66,10 +68,13 @@ QString filter() {
 
 QString saveWithDialog(QWidget* widget, const QString& suggestedName) {
     QString selected;
-    QString path = QFileDialog::getSaveFileName(widget, QObject::tr("Export view"), suggestedName, filter(), &selected);
+    QString path = QFileDialog::getSaveFileName(widget, QObject::tr("Export view"), suggestedName,
+                                                filter(), &selected);
     if (path.isEmpty()) return {};
     if (QFileInfo(path).suffix().isEmpty())
-        path += selected.contains(QLatin1String("svg")) ? ".svg" : selected.contains(QLatin1String("pdf")) ? ".pdf" : ".png";
+        path += selected.contains(QLatin1String("svg"))   ? ".svg"
+                : selected.contains(QLatin1String("pdf")) ? ".pdf"
+                                                          : ".png";
     const QString error = save(widget, path);
     if (!error.isEmpty()) {
         QMessageBox::warning(widget, QObject::tr("Export"), error);

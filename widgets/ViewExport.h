@@ -13,7 +13,8 @@ class QWidget;
 namespace ViewExport {
 QString save(QWidget* widget, const QString& path);
 // The same for any drawing code (the CLI renders views without a window).
-QString saveRendering(const QString& path, const QSize& size, const std::function<void(QPainter&)>& paint,
+QString saveRendering(const QString& path, const QSize& size,
+                      const std::function<void(QPainter&)>& paint,
                       const QColor& background = Qt::white);
 // File dialog filter listing the three formats.
 QString filter();

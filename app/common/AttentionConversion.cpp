@@ -13,6 +13,7 @@ AttentionData toAttentionData(const distilbench::AttentionAnalysis& a) {
         d.segment.push_back(a.encoding.sequenceIds[i] == 1 || a.encoding.typeIds[i] == 1 ? 1 : 0);
     }
     d.values.reserve(static_cast<std::size_t>(d.layers) * d.heads * d.length * d.length);
-    for (const auto& l : a.layers) d.values.insert(d.values.end(), l.values.begin(), l.values.end());
+    for (const auto& l : a.layers)
+        d.values.insert(d.values.end(), l.values.begin(), l.values.end());
     return d;
 }

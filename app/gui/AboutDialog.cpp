@@ -10,10 +10,11 @@
 AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("About DistilBench"));
     auto* layout = new QVBoxLayout(this);
-    auto* title = new QLabel(tr("<h2>DistilBench</h2><p>A native workbench for BERT-family encoders: "
-                                "inspect, test, fine-tune, distil and export DistilBERT and BERT models, "
-                                "offline.</p>"),
-                             this);
+    auto* title =
+        new QLabel(tr("<h2>DistilBench</h2><p>A native workbench for BERT-family encoders: "
+                      "inspect, test, fine-tune, distil and export DistilBERT and BERT models, "
+                      "offline.</p>"),
+                   this);
     title->setWordWrap(true);
     layout->addWidget(title);
     auto* versions = new QPlainTextEdit(this);

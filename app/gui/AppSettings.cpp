@@ -2,10 +2,18 @@
 
 #include <QSettings>
 
-int AppSettings::threads() { return QSettings().value("runtime/threads", 0).toInt(); }
-void AppSettings::setThreads(int threads) { QSettings().setValue("runtime/threads", threads); }
-QString AppSettings::device() { return QSettings().value("runtime/device", "cpu").toString(); }
-void AppSettings::setDevice(const QString& device) { QSettings().setValue("runtime/device", device); }
+int AppSettings::threads() {
+    return QSettings().value("runtime/threads", 0).toInt();
+}
+void AppSettings::setThreads(int threads) {
+    QSettings().setValue("runtime/threads", threads);
+}
+QString AppSettings::device() {
+    return QSettings().value("runtime/device", "cpu").toString();
+}
+void AppSettings::setDevice(const QString& device) {
+    QSettings().setValue("runtime/device", device);
+}
 
 AppSettings::Theme AppSettings::theme() {
     const QString t = QSettings().value("ui/theme", "system").toString();
@@ -18,10 +26,16 @@ void AppSettings::setTheme(Theme theme) {
                                                              : "system");
 }
 
-QString AppSettings::language() { return QSettings().value("ui/language", "").toString(); }
-void AppSettings::setLanguage(const QString& language) { QSettings().setValue("ui/language", language); }
+QString AppSettings::language() {
+    return QSettings().value("ui/language", "").toString();
+}
+void AppSettings::setLanguage(const QString& language) {
+    QSettings().setValue("ui/language", language);
+}
 
-QStringList AppSettings::recentFiles() { return QSettings().value("files/recent").toStringList(); }
+QStringList AppSettings::recentFiles() {
+    return QSettings().value("files/recent").toStringList();
+}
 
 void AppSettings::addRecentFile(const QString& path) {
     QStringList files = recentFiles();
@@ -31,4 +45,6 @@ void AppSettings::addRecentFile(const QString& path) {
     QSettings().setValue("files/recent", files);
 }
 
-void AppSettings::clearRecentFiles() { QSettings().remove("files/recent"); }
+void AppSettings::clearRecentFiles() {
+    QSettings().remove("files/recent");
+}

@@ -22,10 +22,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "app/common/AttentionConversion.h"
 #include "app/common/JobRunner.h"
 #include "app/gui/ExplainPanel.h"
 #include "app/gui/Workspace.h"
-#include "app/common/AttentionConversion.h"
 #include "core/explain/AttentionAnalysis.h"
 #include "core/inference/Pipeline.h"
 #include "core/util/HumanUnits.h"
@@ -40,7 +40,6 @@ using namespace distilbench;
 namespace {
 enum Tab { kHeatmap, kHeadView, kModelView, kRollout, kStatistics, kAttribution };
 
-
 QWidget* sideBySide(QWidget* parent, QWidget* a, QWidget* b) {
     auto* split = new QSplitter(Qt::Horizontal, parent);
     split->addWidget(a);
@@ -50,14 +49,16 @@ QWidget* sideBySide(QWidget* parent, QWidget* a, QWidget* b) {
 }
 }  // namespace
 
-AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent) : QWidget(parent), workspace_(workspace) {
+AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace) {
     auto* outer = new QVBoxLayout(this);
     pages_ = new QStackedWidget(this);
     outer->addWidget(pages_);
-    empty_ = new EmptyStateWidget(tr("No model to look into"),
-                                  tr("Open a model on the Models page; then type a sentence here to see where each "
-                                     "layer and head attends, and which tokens drive the prediction."),
-                                  pages_);
+    empty_ = new EmptyStateWidget(
+        tr("No model to look into"),
+        tr("Open a model on the Models page; then type a sentence here to see where each "
+           "layer and head attends, and which tokens drive the prediction."),
+        pages_);
     pages_->addWidget(empty_);
     auto* page = new QWidget(pages_);
     pages_->addWidget(page);
@@ -80,14 +81,16 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent) : QWidget(pa
     head_ = new QComboBox(page);
     head_->setToolTip(tr("One head, or the mean of all heads of the layer"));
     hideSpecial_ = new QCheckBox(tr("Hide special tokens"), page);
-    hideSpecial_->setToolTip(tr("[CLS] and [SEP] often soak up attention; hiding them shows the rest"));
+    hideSpecial_->setToolTip(
+        tr("[CLS] and [SEP] often soak up attention; hiding them shows the rest"));
     normalise_ = new QCheckBox(tr("Normalise rows"), page);
     normalise_->setToolTip(tr("Rescale each query row to sum to 1 after filtering"));
     topMass_ = new QSlider(Qt::Horizontal, page);
     topMass_->setRange(10, 100);
     topMass_->setValue(100);
     topMass_->setMaximumWidth(140);
-    topMass_->setToolTip(tr("Show only the largest attention weights that hold this share of each row's mass"));
+    topMass_->setToolTip(
+        tr("Show only the largest attention weights that hold this share of each row's mass"));
     auto* topLabel = new QLabel(tr("top 100% of mass"), page);
     segments_ = new QComboBox(page);
     segments_->addItem(tr("All tokens"), int(SegmentFilter::All));
@@ -95,12 +98,15 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent) : QWidget(pa
     segments_->addItem(tr("B → A"), int(SegmentFilter::BToA));
     segments_->setToolTip(tr("For pairs: queries of one segment attending to keys of the other"));
     auto* compare = new QPushButton(tr("Compare With…"), page);
-    compare->setToolTip(tr("Open a second model (for example the student of a teacher) to see side by side"));
+    compare->setToolTip(
+        tr("Open a second model (for example the student of a teacher) to see side by side"));
     auto* exportView = new QPushButton(tr("Export View…"), page);
     exportView->setToolTip(tr("Save the current view as PNG, SVG or PDF"));
     auto* exportJsonButton = new QPushButton(tr("Export JSON…"), page);
-    exportJsonButton->setToolTip(tr("Save the raw attention tensor [layer][head][query][key] with the tokens"));
-    for (QWidget* w : std::initializer_list<QWidget*>{layer_, head_, hideSpecial_, normalise_, topMass_, topLabel, segments_})
+    exportJsonButton->setToolTip(
+        tr("Save the raw attention tensor [layer][head][query][key] with the tokens"));
+    for (QWidget* w : std::initializer_list<QWidget*>{layer_, head_, hideSpecial_, normalise_,
+                                                      topMass_, topLabel, segments_})
         controls->addWidget(w);
     controls->addStretch(1);
     controls->addWidget(compare);
@@ -124,14 +130,16 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent) : QWidget(pa
     compareModelView_ = new ModelView;
     tabs_->addTab(sideBySide(tabs_, modelView_, compareModelView_), tr("Model view"));
     rollout_ = new AttentionHeatmap;
-    rollout_->setToolTip(tr("Attention rollout: attention multiplied through the layers (with the residual "
-                            "connection), an estimate of how much each token's final state draws on each input token"));
+    rollout_->setToolTip(tr(
+        "Attention rollout: attention multiplied through the layers (with the residual "
+        "connection), an estimate of how much each token's final state draws on each input token"));
     tabs_->addTab(rollout_, tr("Rollout"));
     stats_ = new QTableWidget(tabs_);
     stats_->setColumnCount(7);
-    stats_->setHorizontalHeaderLabels({tr("Layer"), tr("Head"), tr("Entropy"), tr("On [CLS]"), tr("On [SEP]"),
-                                       tr("On punctuation"), tr("Mean distance")});
-    stats_->horizontalHeaderItem(2)->setToolTip(tr("Low entropy: the head focuses on few tokens; high: it spreads out"));
+    stats_->setHorizontalHeaderLabels({tr("Layer"), tr("Head"), tr("Entropy"), tr("On [CLS]"),
+                                       tr("On [SEP]"), tr("On punctuation"), tr("Mean distance")});
+    stats_->horizontalHeaderItem(2)->setToolTip(
+        tr("Low entropy: the head focuses on few tokens; high: it spreads out"));
     stats_->horizontalHeaderItem(6)->setToolTip(tr("How far, in tokens, a head looks on average"));
     stats_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     stats_->setSortingEnabled(true);
@@ -157,7 +165,8 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent) : QWidget(pa
         pair_->setVisible(on);
         schedule();
     });
-    for (QCheckBox* c : {hideSpecial_, normalise_}) connect(c, &QCheckBox::toggled, this, &AttentionPage::refreshViews);
+    for (QCheckBox* c : {hideSpecial_, normalise_})
+        connect(c, &QCheckBox::toggled, this, &AttentionPage::refreshViews);
     connect(layer_, &QSpinBox::valueChanged, this, &AttentionPage::refreshViews);
     connect(head_, &QComboBox::currentIndexChanged, this, &AttentionPage::refreshViews);
     connect(segments_, &QComboBox::currentIndexChanged, this, &AttentionPage::refreshViews);
@@ -170,16 +179,18 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent) : QWidget(pa
         tabs_->setCurrentIndex(kHeatmap);
     });
     connect(explainButton, &QPushButton::clicked, this, [this] {
-        explain_->explain(input_->toPlainText(), pairMode_->isChecked() ? pair_->toPlainText() : QString());
+        explain_->explain(input_->toPlainText(),
+                          pairMode_->isChecked() ? pair_->toPlainText() : QString());
     });
     connect(compare, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Model to compare"));
         if (dir.isEmpty()) return;
         auto loaded = std::make_shared<std::shared_ptr<Pipeline>>();
         const std::string p = dir.toStdString();
-        workspace_->runner()->start(tr("Loading %1 for comparison").arg(QFileInfo(dir).fileName()),
-                                    [p, loaded](const JobCallbacks& cb) { *loaded = Pipeline::open(p, cb); },
-                                    [this, loaded, dir] { setCompareModel(*loaded, QFileInfo(dir).fileName()); });
+        workspace_->runner()->start(
+            tr("Loading %1 for comparison").arg(QFileInfo(dir).fileName()),
+            [p, loaded](const JobCallbacks& cb) { *loaded = Pipeline::open(p, cb); },
+            [this, loaded, dir] { setCompareModel(*loaded, QFileInfo(dir).fileName()); });
     });
     connect(exportView, &QPushButton::clicked, this, [this] {
         QWidget* view = tabs_->currentIndex() == kHeatmap     ? static_cast<QWidget*>(heatmap_)
@@ -190,8 +201,10 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent) : QWidget(pa
         ViewExport::saveWithDialog(view, QStringLiteral("attention.svg"));
     });
     connect(exportJsonButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export attention"), "attention.json", tr("JSON (*.json)"));
-        if (!path.isEmpty() && !this->exportJson(path)) QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export attention"),
+                                                          "attention.json", tr("JSON (*.json)"));
+        if (!path.isEmpty() && !this->exportJson(path))
+            QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
     });
     connect(workspace_, &Workspace::modelChanged, this, &AttentionPage::modelChanged);
     modelChanged();
@@ -263,7 +276,8 @@ void AttentionPage::run() {
     inFlight_ = true;
     const quint64 generation = generation_;
     const std::string text = input_->toPlainText().toStdString();
-    const std::string pair = pairMode_->isChecked() ? pair_->toPlainText().toStdString() : std::string();
+    const std::string pair =
+        pairMode_->isChecked() ? pair_->toPlainText().toStdString() : std::string();
     const auto other = compare_;
     auto result = std::make_shared<std::pair<AttentionAnalysis, AttentionAnalysis>>();
     auto views = std::make_shared<std::pair<AttentionData, AttentionData>>();
@@ -271,7 +285,8 @@ void AttentionPage::run() {
         tr("Computing attention"),
         [pipeline, other, text, pair, result, views](const JobCallbacks& cb) {
             result->first = analyseAttention(*pipeline, text, pair);
-            views->first = toAttentionData(result->first);  // the big copy happens here, not in the GUI
+            views->first =
+                toAttentionData(result->first);  // the big copy happens here, not in the GUI
             cb.report(0.5, "attention computed");
             if (other && other->tokenizer()) {
                 result->second = analyseAttention(*other, text, pair);
@@ -295,16 +310,20 @@ void AttentionPage::show(const AttentionAnalysis& a, const AttentionAnalysis* co
     compareHeatmap_->setVisible(compare != nullptr);
     if (compare) compareModelView_->setData(compareData_);
     info_->setText(tr("%1 tokens · %2 layers × %3 heads · %4")
-                       .arg(data_.length).arg(data_.layers).arg(data_.heads)
+                       .arg(data_.length)
+                       .arg(data_.layers)
+                       .arg(data_.heads)
                        .arg(QString::fromStdString(formatDuration(a.seconds))));
     stats_->setSortingEnabled(false);
     stats_->setRowCount(static_cast<int>(a.statistics.size()));
     for (int i = 0; i < static_cast<int>(a.statistics.size()); ++i) {
         const auto& s = a.statistics[i];
-        const double values[] = {double(s.layer), double(s.head), s.entropy, s.clsMass, s.sepMass, s.punctuationMass, s.meanDistance};
+        const double values[] = {double(s.layer), double(s.head),    s.entropy,     s.clsMass,
+                                 s.sepMass,       s.punctuationMass, s.meanDistance};
         for (int c = 0; c < 7; ++c) {
             auto* item = new QTableWidgetItem;
-            item->setData(Qt::DisplayRole, c < 2 ? QVariant(int(values[c])) : QVariant(std::round(values[c] * 1000) / 1000));
+            item->setData(Qt::DisplayRole, c < 2 ? QVariant(int(values[c]))
+                                                 : QVariant(std::round(values[c] * 1000) / 1000));
             stats_->setItem(i, c, item);
         }
     }
@@ -318,11 +337,15 @@ void AttentionPage::refreshViews() {
     const int layer = std::min(layer_->value(), data_.layers - 1);
     const int head = head_->currentData().isValid() ? head_->currentData().toInt() : -1;
     const HeatmapOptions options = currentOptions();
-    const QString title = head < 0 ? tr("layer %1, mean of heads").arg(layer) : tr("layer %1, head %2").arg(layer).arg(head);
-    heatmap_->setMatrix(headMatrix(data_, layer, head, options), workspace_->modelName() + " — " + title);
+    const QString title = head < 0 ? tr("layer %1, mean of heads").arg(layer)
+                                   : tr("layer %1, head %2").arg(layer).arg(head);
+    heatmap_->setMatrix(headMatrix(data_, layer, head, options),
+                        workspace_->modelName() + " — " + title);
     if (!compareData_.isEmpty()) {
-        const int l = std::min(layer, compareData_.layers - 1), h = std::min(head, compareData_.heads - 1);
-        compareHeatmap_->setMatrix(headMatrix(compareData_, l, h, options), compareName_ + " — " + title);
+        const int l = std::min(layer, compareData_.layers - 1),
+                  h = std::min(head, compareData_.heads - 1);
+        compareHeatmap_->setMatrix(headMatrix(compareData_, l, h, options),
+                                   compareName_ + " — " + title);
     }
     std::set<int> heads;
     if (head < 0)
@@ -334,7 +357,8 @@ void AttentionPage::refreshViews() {
     rollout.rows = rollout.columns = data_.length;
     rollout.rowLabels = rollout.columnLabels = data_.tokens;
     rollout.values = rolloutValues_;
-    rollout_->setMatrix(applyOptions(rollout, data_.special, data_.segment, options), tr("attention rollout"));
+    rollout_->setMatrix(applyOptions(rollout, data_.special, data_.segment, options),
+                        tr("attention rollout"));
 }
 
 bool AttentionPage::exportJson(const QString& path) const {

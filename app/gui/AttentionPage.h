@@ -24,7 +24,7 @@ class EmptyStateWidget;
 namespace distilbench {
 struct AttentionAnalysis;
 class Pipeline;
-}
+}  // namespace distilbench
 
 // Inside the model: heatmaps, bertviz-style head and model views, rollout, per-head statistics
 // and attributions, with a second model side by side and vector export.
@@ -53,7 +53,8 @@ private:
     void modelChanged();
     void schedule();
     void run();
-    void show(const distilbench::AttentionAnalysis& a, const distilbench::AttentionAnalysis* compare);
+    void show(const distilbench::AttentionAnalysis& a,
+              const distilbench::AttentionAnalysis* compare);
     void refreshViews();
     HeatmapOptions currentOptions() const;
 

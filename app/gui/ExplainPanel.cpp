@@ -19,15 +19,17 @@
 
 using namespace distilbench;
 
-ExplainPanel::ExplainPanel(Workspace* workspace, QWidget* parent) : QWidget(parent), workspace_(workspace) {
+ExplainPanel::ExplainPanel(Workspace* workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace) {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
     method_ = new QComboBox(this);
     method_->addItem(tr("Integrated gradients"), int(AttributionMethod::IntegratedGradients));
     method_->addItem(tr("Gradient × input"), int(AttributionMethod::GradientTimesInput));
-    method_->setToolTip(tr("Integrated gradients averages gradients along a path from a [PAD] baseline to the input; "
-                           "its attributions add up to the change in the label's score. Gradient × input is one "
-                           "backward pass: fast but rougher."));
+    method_->setToolTip(tr(
+        "Integrated gradients averages gradients along a path from a [PAD] baseline to the input; "
+        "its attributions add up to the change in the label's score. Gradient × input is one "
+        "backward pass: fast but rougher."));
     steps_ = new QSpinBox(this);
     steps_->setRange(1, 1000);
     steps_->setValue(50);
@@ -50,7 +52,8 @@ ExplainPanel::ExplainPanel(Workspace* workspace, QWidget* parent) : QWidget(pare
     scroll->setWidget(chips_);
     layout->addWidget(scroll, 1);
     connect(method_, &QComboBox::currentIndexChanged, this, [this] {
-        steps_->setEnabled(method_->currentData().toInt() == int(AttributionMethod::IntegratedGradients));
+        steps_->setEnabled(method_->currentData().toInt() ==
+                           int(AttributionMethod::IntegratedGradients));
     });
     connect(workspace_, &Workspace::modelChanged, this, &ExplainPanel::modelChanged);
     modelChanged();
@@ -60,17 +63,21 @@ void ExplainPanel::modelChanged() {
     label_->clear();
     label_->addItem(tr("predicted label"), QString());
     const auto pipeline = workspace_->pipeline();
-    const bool usable = pipeline && pipeline->model()->config().head == HeadType::SequenceClassification;
+    const bool usable =
+        pipeline && pipeline->model()->config().head == HeadType::SequenceClassification;
     setEnabled(usable);
     if (!usable) {
         summary_->setText(tr("Attributions are available for sequence-classification models."));
         return;
     }
-    for (const auto& l : pipeline->model()->config().labels) label_->addItem(QString::fromStdString(l), QString::fromStdString(l));
+    for (const auto& l : pipeline->model()->config().labels)
+        label_->addItem(QString::fromStdString(l), QString::fromStdString(l));
     summary_->clear();
 }
 
-QString ExplainPanel::summary() const { return summary_->text(); }
+QString ExplainPanel::summary() const {
+    return summary_->text();
+}
 
 void ExplainPanel::explain(const QString& text, const QString& pair) {
     const auto pipeline = workspace_->pipeline();
@@ -83,7 +90,9 @@ void ExplainPanel::explain(const QString& text, const QString& pair) {
     const std::string t = text.toStdString(), p = pair.toStdString();
     workspace_->runner()->start(
         tr("Explaining the prediction"),
-        [pipeline, t, p, options, result](const JobCallbacks& cb) { *result = distilbench::explain(*pipeline, t, p, options, cb); },
+        [pipeline, t, p, options, result](const JobCallbacks& cb) {
+            *result = distilbench::explain(*pipeline, t, p, options, cb);
+        },
         [this, result] { show(*result); });
 }
 
@@ -106,9 +115,10 @@ void ExplainPanel::show(const AttributionResult& r) {
         chips.push_back(c);
     }
     chips_->setTokens(std::move(chips));
-    QString text = tr("Explaining <b>%1</b> (score %2). Green tokens push towards it, red ones away.")
-                       .arg(QString::fromStdString(r.label).toHtmlEscaped())
-                       .arg(r.targetLogit, 0, 'f', 3);
+    QString text =
+        tr("Explaining <b>%1</b> (score %2). Green tokens push towards it, red ones away.")
+            .arg(QString::fromStdString(r.label).toHtmlEscaped())
+            .arg(r.targetLogit, 0, 'f', 3);
     if (method_->currentData().toInt() == int(AttributionMethod::IntegratedGradients))
         text += tr(" Completeness: attributions sum to %1; f(x) − f(baseline) = %2 (gap %3).")
                     .arg(r.attributionSum, 0, 'f', 4)

@@ -18,11 +18,11 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
-#include "core/training/Objective.h"
 #include "core/export/ModelExporter.h"
 #include "core/export/QuantizationCheck.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/Model.h"
+#include "core/training/Objective.h"
 #include "core/training/Trainer.h"
 #include "core/util/HumanUnits.h"
 

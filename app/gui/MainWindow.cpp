@@ -70,7 +70,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(runner_, &JobRunner::failed, this, [this](int id, const QString& error) {
         jobs_->removeJob(id);
         // Not exec(): other jobs keep reporting while the message is up.
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("DistilBench"), error, QMessageBox::Ok, this);
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("DistilBench"), error, QMessageBox::Ok, this);
         box->setObjectName("jobError");
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
@@ -110,7 +111,9 @@ void MainWindow::showPage(QWidget* page) {
     if (index >= 0) nav_->setCurrentRow(index);
 }
 
-QWidget* MainWindow::currentPage() const { return stack_->currentWidget(); }
+QWidget* MainWindow::currentPage() const {
+    return stack_->currentWidget();
+}
 
 QStringList MainWindow::pageTitles() const {
     QStringList titles;
@@ -121,11 +124,13 @@ QStringList MainWindow::pageTitles() const {
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open Model Folder…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"));
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"));
         if (!dir.isEmpty()) openPath(dir);
     });
     open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a folder with config.json and model.safetensors or pytorch_model.bin"));
+    open->setToolTip(
+        tr("Open a folder with config.json and model.safetensors or pytorch_model.bin"));
     QAction* openFile = file->addAction(tr("Open &File…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Open a model or tokenizer file"), {},
@@ -136,9 +141,11 @@ void MainWindow::buildMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
-    QAction* exportModel = file->addAction(tr("&Export Model…"), this, &MainWindow::exportRequested);
+    QAction* exportModel =
+        file->addAction(tr("&Export Model…"), this, &MainWindow::exportRequested);
     exportModel->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
-    exportModel->setToolTip(tr("Save the open model for transformers, ONNX Runtime or DistilBench (fp16, bf16, int8)"));
+    exportModel->setToolTip(
+        tr("Save the open model for transformers, ONNX Runtime or DistilBench (fp16, bf16, int8)"));
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence(tr("Ctrl+,")));
@@ -155,12 +162,16 @@ void MainWindow::buildMenus() {
         go->setVisible(false);
         addAction(go);
     }
-    view->addAction(tr("Next Page"), this, [this] { nav_->setCurrentRow((nav_->currentRow() + 1) % std::max(1, nav_->count())); })
+    view->addAction(
+            tr("Next Page"), this,
+            [this] { nav_->setCurrentRow((nav_->currentRow() + 1) % std::max(1, nav_->count())); })
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
-    view->addAction(tr("Previous Page"), this, [this] {
-            const int n = std::max(1, nav_->count());
-            nav_->setCurrentRow((nav_->currentRow() + n - 1) % n);
-        })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    view->addAction(tr("Previous Page"), this,
+                    [this] {
+                        const int n = std::max(1, nav_->count());
+                        nav_->setCurrentRow((nav_->currentRow() + n - 1) % n);
+                    })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DistilBench"), this, &MainWindow::showAbout);
@@ -187,8 +198,10 @@ void MainWindow::checkBlas() {
     if (blas.isReference) {
         banner_->showMessage(
             tr("<b>Slow BLAS in use.</b> LibTorch is running on the reference BLAS (%1), which is "
-               "about 60× slower than OpenBLAS. Install <code>libopenblas0-openmp</code> and select it "
-               "with <code>update-alternatives --config libblas.so.3-x86_64-linux-gnu</code>, or run "
+               "about 60× slower than OpenBLAS. Install <code>libopenblas0-openmp</code> and "
+               "select it "
+               "with <code>update-alternatives --config libblas.so.3-x86_64-linux-gnu</code>, or "
+               "run "
                "<code>packaging/setup-deps.sh</code>.")
                 .arg(QString::fromStdString(blas.library).toHtmlEscaped()),
             MessageBanner::Level::Warning);
@@ -197,15 +210,17 @@ void MainWindow::checkBlas() {
 
 void MainWindow::refreshStatus() {
     const QString device = AppSettings::device();
-    deviceLabel_->setText(tr("Device: %1").arg(device == QLatin1String("cpu") ? tr("CPU") : device));
+    deviceLabel_->setText(
+        tr("Device: %1").arg(device == QLatin1String("cpu") ? tr("CPU") : device));
     threadsLabel_->setText(tr("Threads: %1").arg(distilbench::Runtime::threads()));
     threadsLabel_->setToolTip(tr("LibTorch intra-op threads (the machine has %1 cores)")
                                   .arg(distilbench::Runtime::coreCount()));
     static const auto blas = distilbench::Runtime::detectBlas();
     blasLabel_->setText(tr("BLAS: %1").arg(QString::fromStdString(blas.name)));
     blasLabel_->setToolTip(QString::fromStdString(blas.library));
-    memoryLabel_->setText(tr("Memory: %1").arg(QString::fromStdString(
-        distilbench::formatBytes(distilbench::Runtime::residentBytes()))));
+    memoryLabel_->setText(tr("Memory: %1")
+                              .arg(QString::fromStdString(distilbench::formatBytes(
+                                  distilbench::Runtime::residentBytes()))));
 }
 
 void MainWindow::openPath(const QString& path) {
@@ -247,8 +262,8 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (runner_->runningCount() > 0) {
         const auto answer = QMessageBox::question(
-            this, tr("Quit"), tr("%n job(s) still running. Cancel them and quit?", nullptr,
-                                 runner_->runningCount()));
+            this, tr("Quit"),
+            tr("%n job(s) still running. Cancel them and quit?", nullptr, runner_->runningCount()));
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;

@@ -32,9 +32,12 @@
 using namespace distilbench;
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
-QTreeWidgetItem* row(QTreeWidget* tree, const QString& key, const QString& value, QTreeWidgetItem* parent = nullptr) {
+QTreeWidgetItem* row(QTreeWidget* tree, const QString& key, const QString& value,
+                     QTreeWidgetItem* parent = nullptr) {
     auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
     item->setText(0, key);
     item->setText(1, value);
@@ -49,7 +52,9 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     auto* open = new QPushButton(tr("Open Folder…"), this);
     open->setToolTip(tr("Open a Hugging Face model folder (Ctrl+O)"));
     auto* create = new QPushButton(tr("New from Preset…"), this);
-    create->setToolTip(tr("A new, randomly initialised DistilBERT or BERT of a standard shape, to train from scratch"));
+    create->setToolTip(
+        tr("A new, randomly initialised DistilBERT or BERT of a standard shape, to train from "
+           "scratch"));
     toolbar->addWidget(open);
     toolbar->addWidget(create);
     toolbar->addStretch(1);
@@ -57,14 +62,18 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     stack_ = new QStackedWidget(splitter);
-    empty_ = new EmptyStateWidget(tr("No model open"),
-                                  tr("Open a model folder, pick one from your Hugging Face cache on the right, or "
-                                     "create a new model from a preset."),
-                                  stack_);
-    connect(empty_->addAction(tr("Open Model Folder…")), &QPushButton::clicked, open, &QPushButton::click);
-    connect(empty_->addAction(tr("New Model from Preset…")), &QPushButton::clicked, this, &ModelsPage::newFromPreset);
+    empty_ = new EmptyStateWidget(
+        tr("No model open"),
+        tr("Open a model folder, pick one from your Hugging Face cache on the right, or "
+           "create a new model from a preset."),
+        stack_);
+    connect(empty_->addAction(tr("Open Model Folder…")), &QPushButton::clicked, open,
+            &QPushButton::click);
+    connect(empty_->addAction(tr("New Model from Preset…")), &QPushButton::clicked, this,
+            &ModelsPage::newFromPreset);
     if (Workspace::demoAvailable())
-        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_, &Workspace::openDemo);
+        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_,
+                &Workspace::openDemo);
     stack_->addWidget(empty_);
 
     auto* details = new QWidget(stack_);
@@ -93,8 +102,9 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     cache_->setObjectName("cacheView");
     cache_->setHeaderLabels({tr("Model"), tr("Architecture"), tr("Size")});
     cache_->setRootIsDecorated(false);
-    cache_->setToolTip(tr("Models downloaded by transformers ($HF_HUB_CACHE, $HF_HOME/hub or "
-                          "~/.cache/huggingface/hub). Double-click to open."));
+    cache_->setToolTip(
+        tr("Models downloaded by transformers ($HF_HUB_CACHE, $HF_HOME/hub or "
+           "~/.cache/huggingface/hub). Double-click to open."));
     sl->addWidget(cache_, 2);
     sl->addWidget(new QLabel(tr("<b>Recent</b>"), side));
     recent_ = new QListWidget(side);
@@ -106,7 +116,8 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     layout->addWidget(splitter, 1);
 
     connect(open, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"));
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"));
         if (!dir.isEmpty()) window_->openPath(dir);
     });
     connect(create, &QPushButton::clicked, this, &ModelsPage::newFromPreset);
@@ -114,7 +125,8 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     connect(cache_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         window_->openPath(item->data(0, Qt::UserRole).toString());
     });
-    connect(recent_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { window_->openPath(item->text()); });
+    connect(recent_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { window_->openPath(item->text()); });
     connect(workspace_, &Workspace::modelChanged, this, &ModelsPage::showModel);
     connect(window_, &MainWindow::openRequested, this, &ModelsPage::refreshRecent);
     refreshRecent();
@@ -163,25 +175,35 @@ void ModelsPage::showModel() {
     const Model& model = *pipeline->model();
     const ModelConfig& c = model.config();
     const ModelSummary& s = model.summary();
-    title_->setText(tr("<h2>%1</h2><p>%2</p>").arg(qs(c.architecture()), workspace_->modelPath().toHtmlEscaped()));
+    title_->setText(tr("<h2>%1</h2><p>%2</p>")
+                        .arg(qs(c.architecture()), workspace_->modelPath().toHtmlEscaped()));
     auto* arch = row(summary_, tr("Architecture"), qs(c.architecture()));
-    row(summary_, tr("Layers"), QString::number(c.numLayers), arch)->setToolTip(0, tr("Transformer blocks stacked on the embeddings"));
+    row(summary_, tr("Layers"), QString::number(c.numLayers), arch)
+        ->setToolTip(0, tr("Transformer blocks stacked on the embeddings"));
     row(summary_, tr("Attention heads"), QString::number(c.numHeads), arch);
     row(summary_, tr("Hidden size"), QString::number(c.hiddenSize), arch);
     row(summary_, tr("Feed-forward size"), QString::number(c.intermediateSize), arch);
     row(summary_, tr("Vocabulary"), QString::number(c.vocabSize), arch);
-    row(summary_, tr("Max positions"), QString::number(c.maxPositions), arch)->setToolTip(0, tr("Longest input in tokens"));
+    row(summary_, tr("Max positions"), QString::number(c.maxPositions), arch)
+        ->setToolTip(0, tr("Longest input in tokens"));
     row(summary_, tr("Activation"), qs(c.activation), arch);
     auto* params = row(summary_, tr("Parameters"), qs(formatCount(double(s.parameterCount))));
     for (const auto& g : s.groups)
-        row(summary_, qs(g.name), tr("%1 (%2%)").arg(qs(formatCount(double(g.count))))
-                                      .arg(100.0 * g.count / std::max<std::int64_t>(1, s.parameterCount), 0, 'f', 1), params);
-    row(summary_, tr("Size on disk"), s.bytesOnDisk ? qs(formatBytes(s.bytesOnDisk)) : tr("not saved yet"));
+        row(summary_, qs(g.name),
+            tr("%1 (%2%)")
+                .arg(qs(formatCount(double(g.count))))
+                .arg(100.0 * g.count / std::max<std::int64_t>(1, s.parameterCount), 0, 'f', 1),
+            params);
+    row(summary_, tr("Size on disk"),
+        s.bytesOnDisk ? qs(formatBytes(s.bytesOnDisk)) : tr("not saved yet"));
     row(summary_, tr("Size in memory"), qs(formatBytes(s.bytesInMemory)));
-    row(summary_, tr("Weights"), tr("%1, %2").arg(qs(s.weightsFormat), qs(s.fileDtype)))->setToolTip(1, qs(s.weightsPath));
+    row(summary_, tr("Weights"), tr("%1, %2").arg(qs(s.weightsFormat), qs(s.fileDtype)))
+        ->setToolTip(1, qs(s.weightsPath));
     if (model.isDynamicInt8())
         row(summary_, tr("Inference"), tr("int8 (Linear layers, dynamic quantization)"))
-            ->setToolTip(1, tr("Exported with int8 quantization: DistilBench runs the Linear layers in int8"));
+            ->setToolTip(
+                1,
+                tr("Exported with int8 quantization: DistilBench runs the Linear layers in int8"));
     if (s.loadSeconds > 0) row(summary_, tr("Loaded in"), qs(formatDuration(s.loadSeconds)));
     if (c.head == HeadType::SequenceClassification || c.head == HeadType::TokenClassification) {
         QStringList labels;
@@ -189,16 +211,22 @@ void ModelsPage::showModel() {
         row(summary_, tr("Labels"), labels.join(QStringLiteral(", ")));
     }
     const auto tok = pipeline->tokenizer();
-    row(summary_, tr("Tokenizer"), tok ? tr("%1, %2 tokens").arg(qs(tok->kind())).arg(tok->vocabSize()) : tr("none found in the folder"));
-    auto listKeys = [&](const QString& title, const std::vector<std::string>& keys, const QString& tip) {
+    row(summary_, tr("Tokenizer"),
+        tok ? tr("%1, %2 tokens").arg(qs(tok->kind())).arg(tok->vocabSize())
+            : tr("none found in the folder"));
+    auto listKeys = [&](const QString& title, const std::vector<std::string>& keys,
+                        const QString& tip) {
         if (keys.empty()) return;
         auto* group = row(summary_, title, QString::number(keys.size()));
         group->setToolTip(0, tip);
         for (const auto& k : keys) row(summary_, qs(k), {}, group);
     };
-    listKeys(tr("Missing weights"), s.missingKeys, tr("Not in the file: freshly initialised (train before use)"));
-    listKeys(tr("Unused weights"), s.unexpectedKeys, tr("In the file but not part of this architecture"));
-    listKeys(tr("Tied weights restored"), s.tiedRestored, tr("Shared with the word embeddings, as the model defines"));
+    listKeys(tr("Missing weights"), s.missingKeys,
+             tr("Not in the file: freshly initialised (train before use)"));
+    listKeys(tr("Unused weights"), s.unexpectedKeys,
+             tr("In the file but not part of this architecture"));
+    listKeys(tr("Tied weights restored"), s.tiedRestored,
+             tr("Shared with the word embeddings, as the model defines"));
     summary_->expandItem(arch);
     summary_->expandItem(params);
     stack_->setCurrentIndex(1);
@@ -222,13 +250,16 @@ void ModelsPage::newFromPreset() {
     labels->setValue(2);
     labels->setToolTip(tr("Number of classes; 1 means regression"));
     auto* tokenizer = new QLineEdit(QString::fromStdString(bundledVocabPath()), &dialog);
-    tokenizer->setToolTip(tr("vocab.txt, tokenizer.json or a folder; the bundled bert-base-uncased vocabulary by default"));
+    tokenizer->setToolTip(
+        tr("vocab.txt, tokenizer.json or a folder; the bundled bert-base-uncased vocabulary by "
+           "default"));
     auto* browse = new QPushButton(tr("Browse…"), &dialog);
     auto* tokRow = new QHBoxLayout;
     tokRow->addWidget(tokenizer, 1);
     tokRow->addWidget(browse);
     connect(browse, &QPushButton::clicked, &dialog, [&] {
-        const QString f = QFileDialog::getOpenFileName(&dialog, tr("Tokenizer"), {}, tr("Tokenizers (*.txt *.json *.model)"));
+        const QString f = QFileDialog::getOpenFileName(&dialog, tr("Tokenizer"), {},
+                                                       tr("Tokenizers (*.txt *.json *.model)"));
         if (!f.isEmpty()) tokenizer->setText(f);
     });
     form->addRow(tr("Shape:"), preset);
@@ -240,5 +271,6 @@ void ModelsPage::newFromPreset() {
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted) return;
-    workspace_->createFromPreset(preset->currentText(), head->currentData().toInt(), labels->value(), tokenizer->text());
+    workspace_->createFromPreset(preset->currentText(), head->currentData().toInt(),
+                                 labels->value(), tokenizer->text());
 }

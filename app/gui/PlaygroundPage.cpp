@@ -31,25 +31,31 @@
 using namespace distilbench;
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 enum ResultPage { kClassification, kEntities, kAnswer, kFills, kBase };
 
 QString csvField(QString s) {
-    if (s.contains(',') || s.contains('"') || s.contains('\n')) s = '"' + s.replace("\"", "\"\"") + '"';
+    if (s.contains(',') || s.contains('"') || s.contains('\n'))
+        s = '"' + s.replace("\"", "\"\"") + '"';
     return s;
 }
 }  // namespace
 
-PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(parent), workspace_(workspace) {
+PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace) {
     auto* layout = new QVBoxLayout(this);
     pages_ = new QStackedWidget(this);
     layout->addWidget(pages_);
-    empty_ = new EmptyStateWidget(tr("Nothing to test yet"),
-                                  tr("Open a model on the Models page (or drop a model folder here); then type "
-                                     "and watch its predictions change as you write."),
-                                  pages_);
+    empty_ = new EmptyStateWidget(
+        tr("Nothing to test yet"),
+        tr("Open a model on the Models page (or drop a model folder here); then type "
+           "and watch its predictions change as you write."),
+        pages_);
     if (Workspace::demoAvailable())
-        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_, &Workspace::openDemo);
+        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_,
+                &Workspace::openDemo);
     pages_->addWidget(empty_);
 
     auto* tabs = new QTabWidget(pages_);
@@ -67,7 +73,8 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(
     il->addWidget(input_);
     pairMode_ = new QCheckBox(tr("Second text (pair / question-answering context)"), interactive);
     pair_ = new QPlainTextEdit(interactive);
-    pair_->setPlaceholderText(tr("Second text: for question answering, the context that holds the answer"));
+    pair_->setPlaceholderText(
+        tr("Second text: for question answering, the context that holds the answer"));
     pair_->setMaximumHeight(120);
     pair_->hide();
     il->addWidget(pairMode_);
@@ -90,9 +97,10 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(
     fills_ = new QTreeWidget(results_);
     fills_->setHeaderLabels({tr("Fill"), tr("Probability")});
     results_->addWidget(fills_);
-    auto* base = new QLabel(tr("This is a base model without a task head: it computes hidden states only. "
-                               "Fine-tune it on the Train page to get predictions."),
-                            results_);
+    auto* base =
+        new QLabel(tr("This is a base model without a task head: it computes hidden states only. "
+                      "Fine-tune it on the Train page to get predictions."),
+                   results_);
     base->setWordWrap(true);
     results_->addWidget(base);
     il->addWidget(results_, 1);
@@ -110,7 +118,8 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(
     auto* bl = new QVBoxLayout(batch);
     auto* buttons = new QHBoxLayout;
     auto* openFile = new QPushButton(tr("Open File…"), batch);
-    openFile->setToolTip(tr("A text file with one input per line, or a CSV/TSV with a 'sentence' or 'text' column"));
+    openFile->setToolTip(
+        tr("A text file with one input per line, or a CSV/TSV with a 'sentence' or 'text' column"));
     auto* run = new QPushButton(tr("Run"), batch);
     run->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
     run->setToolTip(tr("Predict every line (Ctrl+Enter)"));
@@ -140,11 +149,11 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(
         schedule();
     });
     connect(workspace_, &Workspace::modelChanged, this, &PlaygroundPage::modelChanged);
-    connect(run, &QPushButton::clicked, this, [this] {
-        runBatch(batchInput_->toPlainText().split('\n', Qt::SkipEmptyParts));
-    });
+    connect(run, &QPushButton::clicked, this,
+            [this] { runBatch(batchInput_->toPlainText().split('\n', Qt::SkipEmptyParts)); });
     connect(openFile, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Inputs"), {}, tr("Text or tables (*.txt *.csv *.tsv);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Inputs"), {}, tr("Text or tables (*.txt *.csv *.tsv);;All files (*)"));
         if (path.isEmpty()) return;
         // A big file is parsed off the GUI thread, like all file parsing.
         auto lines = std::make_shared<QStringList>();
@@ -159,15 +168,18 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent) : QWidget(
                     for (const auto& r : t.rows) *lines << QString::fromStdString(r[col]);
                 } else {
                     QFile f(path);
-                    if (!f.open(QIODevice::ReadOnly)) throw std::runtime_error((path + ": cannot open").toStdString());
+                    if (!f.open(QIODevice::ReadOnly))
+                        throw std::runtime_error((path + ": cannot open").toStdString());
                     *lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
                 }
             },
             [this, lines] { batchInput_->setPlainText(lines->join('\n')); });
     });
     connect(exportCsv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), "predictions.csv", tr("CSV (*.csv)"));
-        if (!path.isEmpty() && !exportBatchCsv(path)) QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"),
+                                                          "predictions.csv", tr("CSV (*.csv)"));
+        if (!path.isEmpty() && !exportBatchCsv(path))
+            QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
     });
     modelChanged();
 }
@@ -177,27 +189,32 @@ void PlaygroundPage::modelChanged() {
     pages_->setCurrentIndex(pipeline ? 1 : 0);
     if (!pipeline) return;
     const ModelConfig& c = pipeline->model()->config();
-    heading_->setText(tr("<b>%1</b> — %2").arg(workspace_->modelName().toHtmlEscaped(), qs(c.architecture())));
+    heading_->setText(
+        tr("<b>%1</b> — %2").arg(workspace_->modelName().toHtmlEscaped(), qs(c.architecture())));
     if (!pipeline->tokenizer())
-        heading_->setText(heading_->text() + tr(" — <i>no tokenizer in the model folder: open one to type text</i>"));
+        heading_->setText(heading_->text() +
+                          tr(" — <i>no tokenizer in the model folder: open one to type text</i>"));
     const bool qa = c.head == HeadType::QuestionAnswering;
     if (qa) {
         pairMode_->setChecked(true);
         input_->setPlaceholderText(tr("Question…"));
     } else {
-        input_->setPlaceholderText(c.head == HeadType::MaskedLM ? tr("Type a sentence with [MASK] in it…") : tr("Type a sentence…"));
+        input_->setPlaceholderText(c.head == HeadType::MaskedLM
+                                       ? tr("Type a sentence with [MASK] in it…")
+                                       : tr("Type a sentence…"));
     }
     results_->setCurrentIndex(c.head == HeadType::SequenceClassification ? kClassification
-                              : c.head == HeadType::TokenClassification ? kEntities
-                              : qa                                      ? kAnswer
-                              : c.head == HeadType::MaskedLM            ? kFills
-                                                                        : kBase);
+                              : c.head == HeadType::TokenClassification  ? kEntities
+                              : qa                                       ? kAnswer
+                              : c.head == HeadType::MaskedLM             ? kFills
+                                                                         : kBase);
     bars_->clear();
     schedule();
 }
 
 void PlaygroundPage::explainCurrent() {
-    explain_->explain(input_->toPlainText(), pairMode_->isChecked() ? pair_->toPlainText() : QString());
+    explain_->explain(input_->toPlainText(),
+                      pairMode_->isChecked() ? pair_->toPlainText() : QString());
 }
 
 void PlaygroundPage::setText(const QString& text, const QString& pair) {
@@ -208,7 +225,9 @@ void PlaygroundPage::setText(const QString& text, const QString& pair) {
     }
 }
 
-QString PlaygroundPage::latencyText() const { return latency_->text(); }
+QString PlaygroundPage::latencyText() const {
+    return latency_->text();
+}
 
 void PlaygroundPage::schedule() {
     ++generation_;
@@ -226,14 +245,16 @@ void PlaygroundPage::runNow() {
     pending_ = false;
     const quint64 generation = generation_;
     const std::string text = input_->toPlainText().toStdString();
-    const std::string pair = pairMode_->isChecked() ? pair_->toPlainText().toStdString() : std::string();
+    const std::string pair =
+        pairMode_->isChecked() ? pair_->toPlainText().toStdString() : std::string();
     auto result = std::make_shared<PipelineResult>();
     auto error = std::make_shared<std::string>();
     workspace_->runner()->start(
         tr("Prediction"),
         [pipeline, text, pair, result, error](const JobCallbacks&) {
             try {
-                *result = pipeline->predict({text}, pair.empty() ? std::vector<std::string>{} : std::vector<std::string>{pair});
+                *result = pipeline->predict({text}, pair.empty() ? std::vector<std::string>{}
+                                                                 : std::vector<std::string>{pair});
             } catch (const std::exception& e) {
                 *error = e.what();  // shown inline: a half-typed input is not worth a dialog
             }
@@ -241,8 +262,11 @@ void PlaygroundPage::runNow() {
         [this, generation, result, error, pipeline] {
             inFlight_ = false;
             if (pipeline == workspace_->pipeline() && generation == generation_) {
-                if (error->empty()) showResult(*result);
-                else latency_->setText(tr("<span style='color:#b02a37'>%1</span>").arg(qs(*error).toHtmlEscaped()));
+                if (error->empty())
+                    showResult(*result);
+                else
+                    latency_->setText(tr("<span style='color:#b02a37'>%1</span>")
+                                          .arg(qs(*error).toHtmlEscaped()));
             }
             if (pending_ || generation != generation_) runNow();
         },
@@ -253,7 +277,8 @@ void PlaygroundPage::showResult(const PipelineResult& r) {
     if (r.predictions.empty()) return;
     const TextPrediction& p = r.predictions.front();
     const ModelConfig& c = workspace_->pipeline()->model()->config();
-    latency_->setText(tr("%1 tokens · %2").arg(p.encoding.size()).arg(qs(formatDuration(r.raw.seconds))));
+    latency_->setText(
+        tr("%1 tokens · %2").arg(p.encoding.size()).arg(qs(formatDuration(r.raw.seconds))));
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     switch (c.head) {
         case HeadType::SequenceClassification: {
@@ -281,25 +306,36 @@ void PlaygroundPage::showResult(const PipelineResult& r) {
             break;
         }
         case HeadType::QuestionAnswering: {
-            answer_->setText(p.answer.text.empty() ? tr("No answer found in the context.")
-                                                   : tr("<h3>%1</h3><p>score %2 · characters %3–%4 of the context</p>")
-                                                         .arg(qs(p.answer.text).toHtmlEscaped())
-                                                         .arg(p.answer.score, 0, 'f', 3).arg(p.answer.begin).arg(p.answer.end));
-            if (pairMode_->isChecked()) highlightSpans(pair_, {{p.answer.begin, p.answer.end, colorForLabel("answer", dark), tr("answer")}});
+            answer_->setText(
+                p.answer.text.empty()
+                    ? tr("No answer found in the context.")
+                    : tr("<h3>%1</h3><p>score %2 · characters %3–%4 of the context</p>")
+                          .arg(qs(p.answer.text).toHtmlEscaped())
+                          .arg(p.answer.score, 0, 'f', 3)
+                          .arg(p.answer.begin)
+                          .arg(p.answer.end));
+            if (pairMode_->isChecked())
+                highlightSpans(pair_, {{p.answer.begin, p.answer.end, colorForLabel("answer", dark),
+                                        tr("answer")}});
             break;
         }
         case HeadType::MaskedLM: {
             fills_->clear();
-            if (p.fills.empty()) new QTreeWidgetItem(fills_, QStringList{tr("Type [MASK] where a word should be predicted")});
+            if (p.fills.empty())
+                new QTreeWidgetItem(
+                    fills_, QStringList{tr("Type [MASK] where a word should be predicted")});
             for (const auto& f : p.fills) {
-                auto* top = new QTreeWidgetItem(fills_, QStringList{tr("[MASK] at token %1").arg(f.position)});
+                auto* top = new QTreeWidgetItem(
+                    fills_, QStringList{tr("[MASK] at token %1").arg(f.position)});
                 for (const auto& [token, prob] : f.candidates)
-                    new QTreeWidgetItem(top, QStringList{qs(token), QString::number(prob * 100, 'f', 1) + '%'});
+                    new QTreeWidgetItem(
+                        top, QStringList{qs(token), QString::number(prob * 100, 'f', 1) + '%'});
                 top->setExpanded(true);
             }
             break;
         }
-        default: break;
+        default:
+            break;
     }
     ++shown_;
     emit predictionShown();
@@ -319,11 +355,14 @@ void PlaygroundPage::runBatch(const QStringList& lines) {
             eta.start();
             for (std::size_t i = 0; i < texts.size(); i += kChunk) {
                 cb.checkAbort();
-                std::vector<std::string> chunk(texts.begin() + i, texts.begin() + std::min(texts.size(), i + kChunk));
+                std::vector<std::string> chunk(texts.begin() + i,
+                                               texts.begin() + std::min(texts.size(), i + kChunk));
                 auto r = pipeline->predict(chunk);
                 for (auto& p : r.predictions) results->push_back(std::move(p));
                 const double f = double(results->size()) / texts.size();
-                cb.report(f, std::to_string(results->size()) + " of " + std::to_string(texts.size()), eta.update(f));
+                cb.report(f,
+                          std::to_string(results->size()) + " of " + std::to_string(texts.size()),
+                          eta.update(f));
             }
         },
         [this, results, lines, pipeline] {
@@ -346,7 +385,8 @@ void PlaygroundPage::runBatch(const QStringList& lines) {
                     prediction = ents.join("; ");
                 } else if (c.head == HeadType::QuestionAnswering) {
                     prediction = qs(p.answer.text);
-                } else if (c.head == HeadType::MaskedLM && !p.fills.empty() && !p.fills[0].candidates.empty()) {
+                } else if (c.head == HeadType::MaskedLM && !p.fills.empty() &&
+                           !p.fills[0].candidates.empty()) {
                     prediction = qs(p.fills[0].candidates[0].first);
                 }
                 batchTable_->setItem(i, 1, new QTableWidgetItem(prediction));
@@ -366,7 +406,8 @@ bool PlaygroundPage::exportBatchCsv(const QString& path) const {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return false;
     QStringList header;
-    for (int c = 0; c < batchTable_->columnCount(); ++c) header << csvField(batchTable_->horizontalHeaderItem(c)->text());
+    for (int c = 0; c < batchTable_->columnCount(); ++c)
+        header << csvField(batchTable_->horizontalHeaderItem(c)->text());
     file.write((header.join(',') + '\n').toUtf8());
     for (int r = 0; r < batchTable_->rowCount(); ++r) {
         QStringList row;

@@ -18,8 +18,9 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     threads_->setRange(0, 1024);
     threads_->setSpecialValueText(tr("One per core (%1)").arg(distilbench::Runtime::coreCount()));
     threads_->setValue(AppSettings::threads());
-    threads_->setToolTip(tr("Threads LibTorch uses for matrix work. More threads speed up large "
-                            "batches; one per physical core is usually best."));
+    threads_->setToolTip(
+        tr("Threads LibTorch uses for matrix work. More threads speed up large "
+           "batches; one per physical core is usually best."));
     form->addRow(tr("&Threads:"), threads_);
 
     device_ = new QComboBox(this);
@@ -27,9 +28,10 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     for (int i = 0; i < distilbench::Runtime::cudaDeviceCount(); ++i)
         device_->addItem(tr("CUDA GPU %1").arg(i), QStringLiteral("cuda:%1").arg(i));
     device_->setCurrentIndex(std::max(0, device_->findData(AppSettings::device())));
-    device_->setToolTip(distilbench::Runtime::cudaAvailable()
-                            ? tr("Where models run.")
-                            : tr("This LibTorch build has no CUDA support, so models run on the CPU."));
+    device_->setToolTip(
+        distilbench::Runtime::cudaAvailable()
+            ? tr("Where models run.")
+            : tr("This LibTorch build has no CUDA support, so models run on the CPU."));
     form->addRow(tr("&Device:"), device_);
 
     theme_ = new QComboBox(this);

@@ -40,8 +40,12 @@ void apply(Edit* edit, const std::vector<TextSpan>& spans) {
 }
 }  // namespace
 
-void highlightSpans(QPlainTextEdit* edit, const std::vector<TextSpan>& spans) { apply(edit, spans); }
-void highlightSpans(QTextEdit* edit, const std::vector<TextSpan>& spans) { apply(edit, spans); }
+void highlightSpans(QPlainTextEdit* edit, const std::vector<TextSpan>& spans) {
+    apply(edit, spans);
+}
+void highlightSpans(QTextEdit* edit, const std::vector<TextSpan>& spans) {
+    apply(edit, spans);
+}
 
 QColor colorForLabel(const QString& label, bool dark) {
     const int hue = static_cast<int>(qHash(label) % 360);

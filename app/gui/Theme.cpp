@@ -50,6 +50,8 @@ void apply(AppSettings::Theme theme) {
     }
 }
 
-bool isDark() { return QApplication::palette().color(QPalette::Window).lightness() < 128; }
+bool isDark() {
+    return QApplication::palette().color(QPalette::Window).lightness() < 128;
+}
 
 }  // namespace Theme

@@ -42,7 +42,9 @@ std::vector<TokenChip> toChips(const Encoding& e, const Tokenizer& tok) {
         c.begin = e.offsets[i].first;
         c.end = e.offsets[i].second;
         c.word = e.wordIds[i];
-        c.segment = e.sequenceIds[i] == 1 ? 1 : (e.sequenceIds[i] == 0 ? 0 : (i > 0 && e.typeIds[i] == 1 ? 1 : 0));
+        c.segment = e.sequenceIds[i] == 1
+                        ? 1
+                        : (e.sequenceIds[i] == 0 ? 0 : (i > 0 && e.typeIds[i] == 1 ? 1 : 0));
         c.special = e.specialTokensMask[i] != 0 || e.sequenceIds[i] < 0;
         c.unknown = e.ids[i] == tok.specialTokens().unkId;
         c.continuation = !c.special && c.word >= 0 && i > 0 && e.wordIds[i - 1] == c.word &&
@@ -61,29 +63,39 @@ QString statistics(const Encoding& e, const Tokenizer& tok, int characters, int 
         if (e.ids[i] == tok.specialTokens().unkId) ++unknown;
         if (e.wordIds[i] >= 0) words.insert({e.sequenceIds[i], e.wordIds[i]});
     }
-    QString s = QObject::tr("%1 characters · %2 words · %3 tokens (%4 with special tokens) · [UNK] %5% · %6 tokens per word")
-                    .arg(characters).arg(words.size()).arg(tokens).arg(e.size())
+    QString s = QObject::tr(
+                    "%1 characters · %2 words · %3 tokens (%4 with special tokens) · [UNK] %5% · "
+                    "%6 tokens per word")
+                    .arg(characters)
+                    .arg(words.size())
+                    .arg(tokens)
+                    .arg(e.size())
                     .arg(tokens ? 100.0 * unknown / tokens : 0.0, 0, 'f', 1)
                     .arg(words.empty() ? 0.0 : double(tokens) / words.size(), 0, 'f', 2);
     if (maxLength > 0 && static_cast<int>(e.size()) > maxLength)
-        s += QObject::tr(" · <b>max_length %1 cuts %2 tokens</b> (struck through)").arg(maxLength).arg(int(e.size()) - maxLength);
+        s += QObject::tr(" · <b>max_length %1 cuts %2 tokens</b> (struck through)")
+                 .arg(maxLength)
+                 .arg(int(e.size()) - maxLength);
     return s;
 }
 
 }  // namespace
 
-TokenizerPage::TokenizerPage(Workspace* workspace, QWidget* parent) : QWidget(parent), workspace_(workspace) {
+TokenizerPage::TokenizerPage(Workspace* workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace) {
     auto* layout = new QVBoxLayout(this);
     pages_ = new QStackedWidget(this);
     layout->addWidget(pages_);
-    empty_ = new EmptyStateWidget(tr("No tokenizer"),
-                                  tr("Open a model (its tokenizer comes with it) or a tokenizer file: tokenizer.json, "
-                                     "vocab.txt or a SentencePiece .model."),
-                                  pages_);
+    empty_ = new EmptyStateWidget(
+        tr("No tokenizer"),
+        tr("Open a model (its tokenizer comes with it) or a tokenizer file: tokenizer.json, "
+           "vocab.txt or a SentencePiece .model."),
+        pages_);
     pages_->addWidget(empty_);
     auto openTokenizer = [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open tokenizer"), {},
-                                                          tr("Tokenizers (tokenizer.json *.json vocab.txt *.txt *.model)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open tokenizer"), {},
+            tr("Tokenizers (tokenizer.json *.json vocab.txt *.txt *.model)"));
         if (!path.isEmpty()) workspace_->open(path);
     };
     connect(empty_->addAction(tr("Open Tokenizer…")), &QPushButton::clicked, this, openTokenizer);
@@ -106,7 +118,9 @@ TokenizerPage::TokenizerPage(Workspace* workspace, QWidget* parent) : QWidget(pa
     ml->addLayout(top);
     input_ = new QPlainTextEdit(main);
     input_->setObjectName("tokenizerInput");
-    input_->setPlaceholderText(tr("Type or paste text; click a token to find it in the text, or click the text to find its tokens"));
+    input_->setPlaceholderText(
+        tr("Type or paste text; click a token to find it in the text, or click the text to find "
+           "its tokens"));
     input_->setMaximumHeight(110);
     ml->addWidget(input_);
     auto* options = new QHBoxLayout;
@@ -115,7 +129,9 @@ TokenizerPage::TokenizerPage(Workspace* workspace, QWidget* parent) : QWidget(pa
     maxLength_->setRange(0, 100000);
     maxLength_->setSpecialValueText(tr("no limit"));
     maxLength_->setPrefix(tr("max_length "));
-    maxLength_->setToolTip(tr("Tokens beyond this length (special tokens included) are cut off when the model reads the text"));
+    maxLength_->setToolTip(
+        tr("Tokens beyond this length (special tokens included) are cut off when the model reads "
+           "the text"));
     options->addWidget(pairMode_);
     options->addWidget(maxLength_);
     options->addStretch(1);
@@ -194,11 +210,13 @@ TokenizerPage::TokenizerPage(Workspace* workspace, QWidget* parent) : QWidget(pa
         if (path.isEmpty()) return;
         auto loaded = std::make_shared<std::shared_ptr<Tokenizer>>();
         const std::string p = path.toStdString();
-        workspace_->runner()->start(tr("Loading tokenizer %1").arg(QFileInfo(path).fileName()),
-                                    [p, loaded](const JobCallbacks&) { *loaded = Tokenizer::load(p); },
-                                    [this, loaded, path] { setCompareTokenizer(*loaded, QFileInfo(path).fileName()); });
+        workspace_->runner()->start(
+            tr("Loading tokenizer %1").arg(QFileInfo(path).fileName()),
+            [p, loaded](const JobCallbacks&) { *loaded = Tokenizer::load(p); },
+            [this, loaded, path] { setCompareTokenizer(*loaded, QFileInfo(path).fileName()); });
     });
-    connect(exportView, &QPushButton::clicked, this, [this] { ViewExport::saveWithDialog(chips_, "tokens.svg"); });
+    connect(exportView, &QPushButton::clicked, this,
+            [this] { ViewExport::saveWithDialog(chips_, "tokens.svg"); });
     connect(chips_, &TokenChips::tokenClicked, this, &TokenizerPage::chipClicked);
     connect(input_, &QPlainTextEdit::cursorPositionChanged, this, &TokenizerPage::textCursorMoved);
     connect(vocabSearch_, &QLineEdit::textChanged, this, &TokenizerPage::setVocabularyFilter);
@@ -222,7 +240,9 @@ void TokenizerPage::tokenizerChanged() {
 void TokenizerPage::setCompareTokenizer(std::shared_ptr<Tokenizer> tokenizer, const QString& name) {
     compare_ = std::move(tokenizer);
     comparePanel_->setVisible(compare_ != nullptr);
-    compareTitle_->setText(tr("<b>%1</b> (%2, %3 tokens)").arg(name, QString::fromStdString(compare_->kind())).arg(compare_->vocabSize()));
+    compareTitle_->setText(tr("<b>%1</b> (%2, %3 tokens)")
+                               .arg(name, QString::fromStdString(compare_->kind()))
+                               .arg(compare_->vocabSize()));
     schedule();
 }
 
@@ -230,9 +250,13 @@ void TokenizerPage::setVocabularyFilter(const QString& text) {
     static_cast<VocabularyFilter*>(vocabProxy_)->setSearch(text);
 }
 
-int TokenizerPage::vocabularyRows() const { return vocabProxy_->rowCount(); }
+int TokenizerPage::vocabularyRows() const {
+    return vocabProxy_->rowCount();
+}
 
-QString TokenizerPage::statsText() const { return stats_->text(); }
+QString TokenizerPage::statsText() const {
+    return stats_->text();
+}
 
 void TokenizerPage::schedule() {
     ++generation_;
@@ -249,7 +273,8 @@ void TokenizerPage::run() {
     inFlight_ = true;
     const quint64 generation = generation_;
     const std::string text = input_->toPlainText().toStdString();
-    const std::string pair = pairMode_->isChecked() ? pair_->toPlainText().toStdString() : std::string();
+    const std::string pair =
+        pairMode_->isChecked() ? pair_->toPlainText().toStdString() : std::string();
     const bool hasPair = pairMode_->isChecked();
     const auto other = compare_;
     auto result = std::make_shared<std::pair<Encoding, Encoding>>();
@@ -258,14 +283,18 @@ void TokenizerPage::run() {
         tr("Tokenizing"),
         [tok, other, text, pair, hasPair, result](const JobCallbacks&) {
             EncodeOptions opt;  // no truncation: chips past max_length are shown struck through
-            result->first = hasPair ? tok->encode(text, std::string_view(pair), opt) : tok->encode(text, opt);
-            if (other) result->second = hasPair ? other->encode(text, std::string_view(pair), opt) : other->encode(text, opt);
+            result->first =
+                hasPair ? tok->encode(text, std::string_view(pair), opt) : tok->encode(text, opt);
+            if (other)
+                result->second = hasPair ? other->encode(text, std::string_view(pair), opt)
+                                         : other->encode(text, opt);
         },
         [this, generation, result, tok, other] {
             inFlight_ = false;
             if (generation != generation_ || tok != workspace_->tokenizer()) return;  // stale
-            const int characters = static_cast<int>(input_->toPlainText().toUcs4().size() +
-                                                    (pairMode_->isChecked() ? pair_->toPlainText().toUcs4().size() : 0));
+            const int characters = static_cast<int>(
+                input_->toPlainText().toUcs4().size() +
+                (pairMode_->isChecked() ? pair_->toPlainText().toUcs4().size() : 0));
             const int maxLength = maxLength_->value();
             chips_->setTokens(toChips(result->first, *tok), maxLength > 0 ? maxLength : -1);
             stats_->setText(statistics(result->first, *tok, characters, maxLength));
@@ -293,7 +322,8 @@ void TokenizerPage::textCursorMoved() {
     std::vector<int> hits;
     const auto& tokens = chips_->tokens();
     for (std::size_t i = 0; i < tokens.size(); ++i)
-        if (!tokens[i].special && tokens[i].segment == 0 && tokens[i].begin <= cp && cp < tokens[i].end)
+        if (!tokens[i].special && tokens[i].segment == 0 && tokens[i].begin <= cp &&
+            cp < tokens[i].end)
             hits.push_back(static_cast<int>(i));
     chips_->setHighlighted(hits);
 }

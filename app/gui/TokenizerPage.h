@@ -19,7 +19,7 @@ class VocabularyModel;
 namespace distilbench {
 class Tokenizer;
 struct Encoding;
-}
+}  // namespace distilbench
 
 // Shows how a tokenizer cuts text: chips per token, statistics, pair mode, a second tokenizer
 // side by side, and a searchable vocabulary.
@@ -32,7 +32,8 @@ public:
     TokenChips* chips() const { return chips_; }
     TokenChips* compareChips() const { return compareChips_; }
     QString statsText() const;
-    void setCompareTokenizer(std::shared_ptr<distilbench::Tokenizer> tokenizer, const QString& name);
+    void setCompareTokenizer(std::shared_ptr<distilbench::Tokenizer> tokenizer,
+                             const QString& name);
     void setVocabularyFilter(const QString& text);
     int vocabularyRows() const;
 

@@ -12,7 +12,9 @@ int VocabularyModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() || !tokenizer_ ? 0 : static_cast<int>(tokenizer_->vocabSize());
 }
 
-int VocabularyModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : 2; }
+int VocabularyModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : 2;
+}
 
 QVariant VocabularyModel::data(const QModelIndex& index, int role) const {
     if (!tokenizer_ || role != Qt::DisplayRole) return {};

@@ -27,9 +27,12 @@ public:
     // A model folder or weights file, or a tokenizer file (tokenizer.json, vocab.txt, .model).
     // Returns the job id.
     int open(const QString& path);
-    // A new, randomly initialised model from a preset shape, with the given tokenizer folder or file.
-    int createFromPreset(const QString& preset, int head, int numLabels, const QString& tokenizerPath);
-    void setPipeline(std::shared_ptr<distilbench::Pipeline> pipeline, const QString& name, const QString& path);
+    // A new, randomly initialised model from a preset shape, with the given tokenizer folder or
+    // file.
+    int createFromPreset(const QString& preset, int head, int numLabels,
+                         const QString& tokenizerPath);
+    void setPipeline(std::shared_ptr<distilbench::Pipeline> pipeline, const QString& name,
+                     const QString& path);
     // Moves the open model to the device chosen in Settings (on the job runner).
     void applyDeviceSetting();
     static bool isTokenizerFile(const QString& path);

@@ -21,10 +21,13 @@ int main(int argc, char** argv) {
     Translations::install(AppSettings::language());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Workbench for BERT-family encoders"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Workbench for BERT-family encoders"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("path"), QApplication::translate("main", "Model folder or file to open"), QStringLiteral("[path]"));
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 QApplication::translate("main", "Model folder or file to open"),
+                                 QStringLiteral("[path]"));
     parser.process(app);
 
     distilbench::Runtime::initialize(AppSettings::threads());

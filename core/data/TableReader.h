@@ -20,7 +20,8 @@ public:
     // The delimiter follows the extension (.tsv/.tab: tab, otherwise comma). Throws Error naming
     // the file and line for unterminated quotes or rows with the wrong number of fields.
     static Table read(const std::string& path);
-    static Table parse(const std::string& text, char delimiter, bool quoting, const std::string& source);
+    static Table parse(const std::string& text, char delimiter, bool quoting,
+                       const std::string& source);
 };
 
 }  // namespace distilbench

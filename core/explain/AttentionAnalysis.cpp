@@ -11,11 +11,14 @@
 
 namespace distilbench {
 
-std::vector<LayerAttention> attentionsForSequence(const std::vector<FloatArray>& attentions, int batch, int length) {
+std::vector<LayerAttention> attentionsForSequence(const std::vector<FloatArray>& attentions,
+                                                  int batch, int length) {
     std::vector<LayerAttention> out;
     for (const auto& a : attentions) {
-        if (a.shape.size() != 4) throw Error("attention tensors must be [batch, heads, query, key]");
-        const int B = static_cast<int>(a.shape[0]), H = static_cast<int>(a.shape[1]), L = static_cast<int>(a.shape[2]);
+        if (a.shape.size() != 4)
+            throw Error("attention tensors must be [batch, heads, query, key]");
+        const int B = static_cast<int>(a.shape[0]), H = static_cast<int>(a.shape[1]),
+                  L = static_cast<int>(a.shape[2]);
         if (batch < 0 || batch >= B || length > L) throw Error("attention: sequence out of range");
         LayerAttention layer;
         layer.heads = H;
@@ -24,13 +27,15 @@ std::vector<LayerAttention> attentionsForSequence(const std::vector<FloatArray>&
         for (int h = 0; h < H; ++h)
             for (int q = 0; q < length; ++q)
                 for (int k = 0; k < length; ++k)
-                    layer.values[(static_cast<std::size_t>(h) * length + q) * length + k] = a.at({batch, h, q, k});
+                    layer.values[(static_cast<std::size_t>(h) * length + q) * length + k] =
+                        a.at({batch, h, q, k});
         out.push_back(std::move(layer));
     }
     return out;
 }
 
-std::vector<HeadStatistics> headStatistics(const std::vector<LayerAttention>& layers, const std::vector<bool>& isSeparator,
+std::vector<HeadStatistics> headStatistics(const std::vector<LayerAttention>& layers,
+                                           const std::vector<bool>& isSeparator,
                                            const std::vector<bool>& isPunctuation) {
     std::vector<HeadStatistics> stats;
     for (std::size_t l = 0; l < layers.size(); ++l) {
@@ -46,7 +51,8 @@ std::vector<HeadStatistics> headStatistics(const std::vector<LayerAttention>& la
                     if (p > 0) s.entropy -= p * std::log(p);
                     if (k == 0) s.clsMass += p;
                     if (k < static_cast<int>(isSeparator.size()) && isSeparator[k]) s.sepMass += p;
-                    if (k < static_cast<int>(isPunctuation.size()) && isPunctuation[k]) s.punctuationMass += p;
+                    if (k < static_cast<int>(isPunctuation.size()) && isPunctuation[k])
+                        s.punctuationMass += p;
                     s.meanDistance += p * std::abs(q - k);
                 }
             }
@@ -66,7 +72,8 @@ std::vector<HeadStatistics> headStatistics(const std::vector<LayerAttention>& la
 std::vector<float> attentionRollout(const std::vector<LayerAttention>& layers) {
     if (layers.empty()) return {};
     const int L = layers.front().length;
-    std::vector<double> result(static_cast<std::size_t>(L) * L, 0.0), mixed(result.size()), next(result.size());
+    std::vector<double> result(static_cast<std::size_t>(L) * L, 0.0), mixed(result.size()),
+        next(result.size());
     for (int i = 0; i < L; ++i) result[static_cast<std::size_t>(i) * L + i] = 1.0;
     for (const auto& a : layers) {
         for (int q = 0; q < L; ++q) {
@@ -79,13 +86,16 @@ std::vector<float> attentionRollout(const std::vector<LayerAttention>& layers) {
                 mixed[static_cast<std::size_t>(q) * L + k] = v;
                 rowSum += v;
             }
-            for (int k = 0; k < L; ++k) mixed[static_cast<std::size_t>(q) * L + k] /= rowSum > 0 ? rowSum : 1.0;
+            for (int k = 0; k < L; ++k)
+                mixed[static_cast<std::size_t>(q) * L + k] /= rowSum > 0 ? rowSum : 1.0;
         }
         // result = mixed @ result: a later layer's attention routes through the earlier ones.
         for (int q = 0; q < L; ++q)
             for (int k = 0; k < L; ++k) {
                 double v = 0;
-                for (int m = 0; m < L; ++m) v += mixed[static_cast<std::size_t>(q) * L + m] * result[static_cast<std::size_t>(m) * L + k];
+                for (int m = 0; m < L; ++m)
+                    v += mixed[static_cast<std::size_t>(q) * L + m] *
+                         result[static_cast<std::size_t>(m) * L + k];
                 next[static_cast<std::size_t>(q) * L + k] = v;
             }
         result.swap(next);
@@ -93,8 +103,8 @@ std::vector<float> attentionRollout(const std::vector<LayerAttention>& layers) {
     return std::vector<float>(result.begin(), result.end());
 }
 
-AttentionAnalysis analyseAttention(const Pipeline& pipeline, const std::string& text, const std::string& pair,
-                                   const std::vector<std::int64_t>& ids) {
+AttentionAnalysis analyseAttention(const Pipeline& pipeline, const std::string& text,
+                                   const std::string& pair, const std::vector<std::int64_t>& ids) {
     PipelineOptions options;
     options.attentions = true;
     PipelineResult result;
@@ -102,7 +112,9 @@ AttentionAnalysis analyseAttention(const Pipeline& pipeline, const std::string& 
         result = pipeline.predictIds({ids}, options);
     } else {
         if (text.empty()) throw Error("no text to analyse");
-        result = pipeline.predict({text}, pair.empty() ? std::vector<std::string>{} : std::vector<std::string>{pair}, options);
+        result = pipeline.predict(
+            {text}, pair.empty() ? std::vector<std::string>{} : std::vector<std::string>{pair},
+            options);
     }
     AttentionAnalysis a;
     a.encoding = std::move(result.predictions.front().encoding);
@@ -110,11 +122,13 @@ AttentionAnalysis analyseAttention(const Pipeline& pipeline, const std::string& 
     const int length = static_cast<int>(a.encoding.size());
     a.layers = attentionsForSequence(result.raw.attentions, 0, length);
     std::vector<bool> separator(length, false), punctuation(length, false);
-    const auto& special = pipeline.tokenizer() ? pipeline.tokenizer()->specialTokens() : SpecialTokens{};
+    const auto& special =
+        pipeline.tokenizer() ? pipeline.tokenizer()->specialTokens() : SpecialTokens{};
     for (int i = 0; i < length; ++i) {
         separator[i] = a.encoding.ids[i] == special.sepId;
         const std::u32string chars = unicode::decodeUtf8(a.encoding.tokens[i]);
-        punctuation[i] = !chars.empty() && std::all_of(chars.begin(), chars.end(), unicode::isPunctuation);
+        punctuation[i] =
+            !chars.empty() && std::all_of(chars.begin(), chars.end(), unicode::isPunctuation);
     }
     a.statistics = headStatistics(a.layers, separator, punctuation);
     a.rollout = attentionRollout(a.layers);
@@ -130,7 +144,8 @@ QJsonObject attentionToJson(const AttentionAnalysis& analysis) {
             QJsonArray rows;
             for (int q = 0; q < layer.length; ++q) {
                 QJsonArray row;
-                for (int k = 0; k < layer.length; ++k) row.append(static_cast<double>(layer.at(h, q, k)));
+                for (int k = 0; k < layer.length; ++k)
+                    row.append(static_cast<double>(layer.at(h, q, k)));
                 rows.append(row);
             }
             heads.append(rows);

@@ -14,7 +14,9 @@ namespace distilbench {
 struct LayerAttention {
     int heads = 0, length = 0;
     std::vector<float> values;  // heads * length * length
-    float at(int h, int q, int k) const { return values[(static_cast<std::size_t>(h) * length + q) * length + k]; }
+    float at(int h, int q, int k) const {
+        return values[(static_cast<std::size_t>(h) * length + q) * length + k];
+    }
 };
 
 struct HeadStatistics {
@@ -28,7 +30,8 @@ struct HeadStatistics {
 
 // Extracts sequence `batch` from run() attentions ([B, H, L, L] per layer), keeping the first
 // `length` positions (padding dropped).
-std::vector<LayerAttention> attentionsForSequence(const std::vector<FloatArray>& attentions, int batch, int length);
+std::vector<LayerAttention> attentionsForSequence(const std::vector<FloatArray>& attentions,
+                                                  int batch, int length);
 
 // Per-head statistics. `isSeparator` and `isPunctuation` flag key positions.
 std::vector<HeadStatistics> headStatistics(const std::vector<LayerAttention>& layers,
@@ -52,7 +55,8 @@ struct AttentionAnalysis {
 
 // Runs the model on a text (and optional pair), or on token ids when `ids` is not empty, and
 // analyses its attention. Throws Error for empty input or a model without a tokenizer.
-AttentionAnalysis analyseAttention(const Pipeline& pipeline, const std::string& text, const std::string& pair,
+AttentionAnalysis analyseAttention(const Pipeline& pipeline, const std::string& text,
+                                   const std::string& pair,
                                    const std::vector<std::int64_t>& ids = {});
 
 // {"tokens": [...], "attentions": [layer][head][query][key]}: the raw tensor for other tools.

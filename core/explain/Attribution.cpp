@@ -12,26 +12,33 @@
 namespace distilbench {
 
 bool parseAttributionMethod(const std::string& s, AttributionMethod& out) {
-    if (s == "ig" || s == "integrated-gradients") out = AttributionMethod::IntegratedGradients;
-    else if (s == "gradxinput" || s == "gradient-x-input") out = AttributionMethod::GradientTimesInput;
-    else return false;
+    if (s == "ig" || s == "integrated-gradients")
+        out = AttributionMethod::IntegratedGradients;
+    else if (s == "gradxinput" || s == "gradient-x-input")
+        out = AttributionMethod::GradientTimesInput;
+    else
+        return false;
     return true;
 }
 
-AttributionResult explain(const Pipeline& pipeline, const std::string& text, const std::string& pair,
-                          const AttributionOptions& options, const JobCallbacks& callbacks) {
+AttributionResult explain(const Pipeline& pipeline, const std::string& text,
+                          const std::string& pair, const AttributionOptions& options,
+                          const JobCallbacks& callbacks) {
     if (!pipeline.tokenizer()) throw Error("explaining text needs the model's tokenizer");
     Model& model = *pipeline.model();
     const ModelConfig& cfg = model.config();
     if (cfg.head != HeadType::SequenceClassification)
-        throw Error("attributions are computed for sequence-classification models (this is " + cfg.architecture() + ")");
-    if (options.steps < 1 || options.internalBatch < 1) throw Error("steps and internal batch must be positive");
+        throw Error("attributions are computed for sequence-classification models (this is " +
+                    cfg.architecture() + ")");
+    if (options.steps < 1 || options.internalBatch < 1)
+        throw Error("steps and internal batch must be positive");
 
     AttributionResult result;
     EncodeOptions enc;
     enc.maxLength = std::min(cfg.maxPositions, pipeline.tokenizer()->modelMaxLength());
-    result.encoding = pair.empty() ? pipeline.tokenizer()->encode(text, enc)
-                                   : pipeline.tokenizer()->encode(text, std::string_view(pair), enc);
+    result.encoding = pair.empty()
+                          ? pipeline.tokenizer()->encode(text, enc)
+                          : pipeline.tokenizer()->encode(text, std::string_view(pair), enc);
     const Encoding& e = result.encoding;
     const auto L = static_cast<std::int64_t>(e.size());
 
@@ -48,7 +55,8 @@ AttributionResult explain(const Pipeline& pipeline, const std::string& text, con
         at::NoGradGuard g;
         inputEmbeds = encoder.wordEmbeddings(ids).detach();
         baseline = inputEmbeds.clone();
-        const at::Tensor pad = encoder.wordEmbeddings(at::full({1, 1}, pipeline.tokenizer()->specialTokens().padId, at::kLong).to(device));
+        const at::Tensor pad = encoder.wordEmbeddings(
+            at::full({1, 1}, pipeline.tokenizer()->specialTokens().padId, at::kLong).to(device));
         for (std::int64_t i = 0; i < L; ++i)
             if (!e.specialTokensMask[i]) baseline[0][i].copy_(pad[0][0]);
     }
@@ -78,7 +86,8 @@ AttributionResult explain(const Pipeline& pipeline, const std::string& text, con
         }
         result.targetLogit = logits[result.labelIndex].item<float>();
     }
-    result.label = result.labelIndex < cfg.numLabels() ? cfg.labels[result.labelIndex] : std::to_string(result.labelIndex);
+    result.label = result.labelIndex < cfg.numLabels() ? cfg.labels[result.labelIndex]
+                                                       : std::to_string(result.labelIndex);
     const std::int64_t target = result.labelIndex;
 
     at::Tensor scores;
@@ -109,7 +118,8 @@ AttributionResult explain(const Pipeline& pipeline, const std::string& text, con
             if (start == 0) result.baselineLogit = logits[0].item<float>();
             const at::Tensor grad = torch::autograd::grad({logits.sum()}, {x})[0];
             total += (grad * weight).sum(0, /*keepdim=*/true);
-            callbacks.report(double(start + count) / (S + 1), "integrated gradients " + std::to_string(start + count) +
+            callbacks.report(double(start + count) / (S + 1), "integrated gradients " +
+                                                                  std::to_string(start + count) +
                                                                   "/" + std::to_string(S + 1));
         }
         scores = (delta * total).sum(-1)[0];
@@ -119,7 +129,8 @@ AttributionResult explain(const Pipeline& pipeline, const std::string& text, con
     result.scores.assign(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
     result.attributionSum = cpu.sum().item<float>();
     if (options.method == AttributionMethod::IntegratedGradients)
-        result.completenessGap = std::abs(result.attributionSum - (result.targetLogit - result.baselineLogit));
+        result.completenessGap =
+            std::abs(result.attributionSum - (result.targetLogit - result.baselineLogit));
     return result;
 }
 

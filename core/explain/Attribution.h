@@ -24,8 +24,8 @@ struct AttributionResult {
     std::vector<float> scores;  // per token, summed over the embedding dimension
     std::string label;
     int labelIndex = 0;
-    float targetLogit = 0;     // f(x)
-    float baselineLogit = 0;   // f(baseline), integrated gradients only
+    float targetLogit = 0;    // f(x)
+    float baselineLogit = 0;  // f(baseline), integrated gradients only
     // Completeness (integrated gradients): sum(scores) should equal f(x) - f(baseline).
     float attributionSum = 0;
     float completenessGap = 0;  // |sum - (f(x) - f(baseline))|
@@ -33,8 +33,9 @@ struct AttributionResult {
 
 // Token attributions for a sequence-classification model's target logit. The baseline replaces
 // every non-special token's word embedding by the [PAD] embedding.
-AttributionResult explain(const Pipeline& pipeline, const std::string& text, const std::string& pair,
-                          const AttributionOptions& options, const JobCallbacks& callbacks = {});
+AttributionResult explain(const Pipeline& pipeline, const std::string& text,
+                          const std::string& pair, const AttributionOptions& options,
+                          const JobCallbacks& callbacks = {});
 
 bool parseAttributionMethod(const std::string& s, AttributionMethod& out);
 

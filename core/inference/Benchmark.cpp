@@ -12,9 +12,10 @@
 
 namespace distilbench {
 
-ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int iterations, int warmup,
-                              const JobCallbacks& callbacks) {
-    if (batch < 1 || sequenceLength < 1 || iterations < 1) throw Error("batch, sequence length and iterations must be positive");
+ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int iterations,
+                              int warmup, const JobCallbacks& callbacks) {
+    if (batch < 1 || sequenceLength < 1 || iterations < 1)
+        throw Error("batch, sequence length and iterations must be positive");
     if (sequenceLength > model.config().maxPositions)
         throw Error("sequence length " + std::to_string(sequenceLength) + " exceeds the model's " +
                     std::to_string(model.config().maxPositions) + " positions");
@@ -30,7 +31,9 @@ ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int i
         callbacks.checkAbort();
         const auto t0 = std::chrono::steady_clock::now();
         model.run(request);
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
         if (i >= warmup) times.push_back(ms);
         callbacks.report(double(i + 1) / (warmup + iterations), "forward " + std::to_string(i + 1));
     }
@@ -39,7 +42,9 @@ ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int i
     b.sequenceLength = sequenceLength;
     b.iterations = iterations;
     b.threads = Runtime::threads();
-    b.dtype = model.isDynamicInt8() ? "int8" : model.computeDType() == ComputeDType::BFloat16 ? "bf16" : "f32";
+    b.dtype = model.isDynamicInt8()                            ? "int8"
+              : model.computeDType() == ComputeDType::BFloat16 ? "bf16"
+                                                               : "f32";
     b.meanMs = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
     std::sort(times.begin(), times.end());
     b.medianMs = times[times.size() / 2];
@@ -48,7 +53,8 @@ ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int i
     return b;
 }
 
-TokenizerBenchmark benchmarkTokenizer(const Tokenizer& tokenizer, const std::vector<std::string>& sentences, int repeats) {
+TokenizerBenchmark benchmarkTokenizer(const Tokenizer& tokenizer,
+                                      const std::vector<std::string>& sentences, int repeats) {
     TokenizerBenchmark b;
     b.sentences = sentences.size();
     for (const auto& s : sentences) b.bytes += s.size();
@@ -57,7 +63,8 @@ TokenizerBenchmark benchmarkTokenizer(const Tokenizer& tokenizer, const std::vec
         std::size_t tokens = 0;
         const auto t0 = std::chrono::steady_clock::now();
         for (const auto& s : sentences) tokens += tokenizer.encode(s).size();
-        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        best = std::min(
+            best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         b.tokens = tokens;
     }
     b.seconds = best;

@@ -18,8 +18,8 @@ struct ModelBenchmark {
 };
 
 // Times forward passes of a [batch, seq] batch of random ids (after warm-up runs).
-ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int iterations, int warmup,
-                              const JobCallbacks& callbacks = {});
+ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int iterations,
+                              int warmup, const JobCallbacks& callbacks = {});
 
 struct TokenizerBenchmark {
     std::size_t sentences = 0, tokens = 0, bytes = 0;
@@ -28,6 +28,7 @@ struct TokenizerBenchmark {
 };
 
 // Encodes every sentence once on the calling thread (best of `repeats` passes).
-TokenizerBenchmark benchmarkTokenizer(const Tokenizer& tokenizer, const std::vector<std::string>& sentences, int repeats = 3);
+TokenizerBenchmark benchmarkTokenizer(const Tokenizer& tokenizer,
+                                      const std::vector<std::string>& sentences, int repeats = 3);
 
 }  // namespace distilbench

@@ -37,10 +37,12 @@ std::vector<CachedModel> scanHuggingFaceCache(const std::vector<std::string>& ca
             if (!repo.is_directory() || name.rfind("models--", 0) != 0) continue;
             // models--org--name -> org/name
             std::string id = name.substr(8);
-            for (std::size_t pos; (pos = id.find("--")) != std::string::npos;) id.replace(pos, 2, "/");
+            for (std::size_t pos; (pos = id.find("--")) != std::string::npos;)
+                id.replace(pos, 2, "/");
             std::vector<fs::directory_entry> snapshots;
             for (const auto& snap : fs::directory_iterator(repo.path() / "snapshots", ec))
-                if (snap.is_directory() && fs::exists(snap.path() / "config.json")) snapshots.push_back(snap);
+                if (snap.is_directory() && fs::exists(snap.path() / "config.json"))
+                    snapshots.push_back(snap);
             std::sort(snapshots.begin(), snapshots.end(), [](const auto& a, const auto& b) {
                 std::error_code e;
                 return fs::last_write_time(a.path(), e) > fs::last_write_time(b.path(), e);
@@ -62,7 +64,8 @@ std::vector<CachedModel> scanHuggingFaceCache(const std::vector<std::string>& ca
                 for (const auto& file : fs::directory_iterator(snap.path(), ec)) {
                     const std::string f = file.path().filename().string();
                     if (f.ends_with(".safetensors") || f.ends_with(".bin"))
-                        m.bytes += static_cast<std::int64_t>(fs::file_size(fs::canonical(file.path(), ec), ec));
+                        m.bytes += static_cast<std::int64_t>(
+                            fs::file_size(fs::canonical(file.path(), ec), ec));
                 }
                 out.push_back(std::move(m));
             }

@@ -12,8 +12,8 @@ struct CachedModel {
     std::string revision;      // snapshot folder name (commit hash)
     std::string architecture;  // from config.json, "" when unknown
     std::string modelType;
-    std::int64_t bytes = 0;    // weights on disk
-    bool supported = false;    // distilbert or bert
+    std::int64_t bytes = 0;  // weights on disk
+    bool supported = false;  // distilbert or bert
 };
 
 // The Hugging Face hub cache folders in the order transformers looks: $HF_HUB_CACHE,

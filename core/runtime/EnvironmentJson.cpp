@@ -34,21 +34,23 @@ QString environmentToText(const EnvironmentInfo& env) {
     QStringList devices;
     for (const auto& d : env.devices) devices << QString::fromStdString(d);
     QStringList lines;
-    lines << QStringLiteral("DistilBench %1").arg(QString::fromStdString(env.appVersion))
-          << QStringLiteral("Qt %1").arg(QString::fromStdString(env.qtVersion))
-          << QStringLiteral("LibTorch %1").arg(QString::fromStdString(env.torchVersion))
-          << QStringLiteral("BLAS: %1%2 (%3)")
-                 .arg(QString::fromStdString(env.blas.name),
-                      env.blas.isReference ? QStringLiteral(" — slow reference implementation") : QString(),
-                      QString::fromStdString(env.blas.library))
-          << QStringLiteral("Threads: %1 of %2 cores").arg(env.threads).arg(env.cores)
-          << QStringLiteral("Devices: %1").arg(devices.join(QStringLiteral(", ")))
-          << QStringLiteral("bf16: %1").arg(env.bf16Native ? QStringLiteral("native (AVX512-BF16/AMX)")
-                                                          : QStringLiteral("emulated"))
-          << QStringLiteral("SentencePiece: %1")
-                 .arg(QString::fromStdString(env.sentencePieceStatus))
-          << QStringLiteral("Memory in use: %1")
-                 .arg(QString::fromStdString(formatBytes(env.residentBytes)));
+    lines
+        << QStringLiteral("DistilBench %1").arg(QString::fromStdString(env.appVersion))
+        << QStringLiteral("Qt %1").arg(QString::fromStdString(env.qtVersion))
+        << QStringLiteral("LibTorch %1").arg(QString::fromStdString(env.torchVersion))
+        << QStringLiteral("BLAS: %1%2 (%3)")
+               .arg(QString::fromStdString(env.blas.name),
+                    env.blas.isReference ? QStringLiteral(" — slow reference implementation")
+                                         : QString(),
+                    QString::fromStdString(env.blas.library))
+        << QStringLiteral("Threads: %1 of %2 cores").arg(env.threads).arg(env.cores)
+        << QStringLiteral("Devices: %1").arg(devices.join(QStringLiteral(", ")))
+        << QStringLiteral("bf16: %1")
+               .arg(env.bf16Native ? QStringLiteral("native (AVX512-BF16/AMX)")
+                                   : QStringLiteral("emulated"))
+        << QStringLiteral("SentencePiece: %1").arg(QString::fromStdString(env.sentencePieceStatus))
+        << QStringLiteral("Memory in use: %1")
+               .arg(QString::fromStdString(formatBytes(env.residentBytes)));
     return lines.join(QLatin1Char('\n'));
 }
 

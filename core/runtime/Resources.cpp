@@ -32,8 +32,12 @@ std::string resourcePath(const std::string& relative) {
     return {};
 }
 
-std::string bundledVocabPath() { return resourcePath("vocab/bert-base-uncased-vocab.txt"); }
+std::string bundledVocabPath() {
+    return resourcePath("vocab/bert-base-uncased-vocab.txt");
+}
 
-std::string demoModelPath() { return resourcePath("demo/sst2-distilbert-tiny"); }
+std::string demoModelPath() {
+    return resourcePath("demo/sst2-distilbert-tiny");
+}
 
 }  // namespace distilbench

@@ -40,15 +40,18 @@ SentencePieceLibrary& SentencePieceLibrary::instance() {
 void SentencePieceLibrary::ensureLoaded() {
     std::call_once(once_, [this] {
         std::vector<fs::path> candidates;
-        if (const char* env = std::getenv("DISTILBENCH_SENTENCEPIECE_MODULE")) candidates.emplace_back(env);
+        if (const char* env = std::getenv("DISTILBENCH_SENTENCEPIECE_MODULE"))
+            candidates.emplace_back(env);
         const fs::path exe = executableDir();
         if (!exe.empty()) {
             candidates.push_back(exe / kModuleName);
             candidates.push_back(exe / "../lib/distilbench" / kModuleName);
             candidates.push_back(exe / "../lib/x86_64-linux-gnu/distilbench" / kModuleName);
         }
-        if (*DISTILBENCH_MODULE_BUILD_DIR) candidates.push_back(fs::path(DISTILBENCH_MODULE_BUILD_DIR) / kModuleName);
-        if (*DISTILBENCH_MODULE_INSTALL_DIR) candidates.push_back(fs::path(DISTILBENCH_MODULE_INSTALL_DIR) / kModuleName);
+        if (*DISTILBENCH_MODULE_BUILD_DIR)
+            candidates.push_back(fs::path(DISTILBENCH_MODULE_BUILD_DIR) / kModuleName);
+        if (*DISTILBENCH_MODULE_INSTALL_DIR)
+            candidates.push_back(fs::path(DISTILBENCH_MODULE_INSTALL_DIR) / kModuleName);
 
         std::string tried;
         for (const auto& candidate : candidates) {
@@ -64,7 +67,8 @@ void SentencePieceLibrary::ensureLoaded() {
                 error_ = std::string("cannot open ") + candidate.string() + ": " + dlerror();
                 return;
             }
-            factory_ = reinterpret_cast<Factory>(dlsym(handle_, "distilbench_sentencepiece_create"));
+            factory_ =
+                reinterpret_cast<Factory>(dlsym(handle_, "distilbench_sentencepiece_create"));
             if (!factory_) {
                 error_ = candidate.string() + " does not export distilbench_sentencepiece_create";
                 return;

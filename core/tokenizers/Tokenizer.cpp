@@ -11,18 +11,26 @@ namespace distilbench {
 namespace fs = std::filesystem;
 
 bool parseTruncation(const std::string& s, Truncation& out) {
-    if (s == "longest_first" || s == "longest-first") out = Truncation::LongestFirst;
-    else if (s == "only_first" || s == "only-first") out = Truncation::OnlyFirst;
-    else if (s == "only_second" || s == "only-second") out = Truncation::OnlySecond;
-    else return false;
+    if (s == "longest_first" || s == "longest-first")
+        out = Truncation::LongestFirst;
+    else if (s == "only_first" || s == "only-first")
+        out = Truncation::OnlyFirst;
+    else if (s == "only_second" || s == "only-second")
+        out = Truncation::OnlySecond;
+    else
+        return false;
     return true;
 }
 
 bool parsePadding(const std::string& s, Padding& out) {
-    if (s == "none" || s == "do_not_pad") out = Padding::None;
-    else if (s == "longest") out = Padding::Longest;
-    else if (s == "max_length" || s == "max-length") out = Padding::MaxLength;
-    else return false;
+    if (s == "none" || s == "do_not_pad")
+        out = Padding::None;
+    else if (s == "longest")
+        out = Padding::Longest;
+    else if (s == "max_length" || s == "max-length")
+        out = Padding::MaxLength;
+    else
+        return false;
     return true;
 }
 
@@ -40,11 +48,14 @@ std::unique_ptr<Tokenizer> Tokenizer::load(const std::string& path) {
     std::error_code ec;
     const fs::path p(path);
     if (fs::is_directory(p, ec)) {
-        if (fs::exists(p / "tokenizer.json")) return WordPieceTokenizer::fromTokenizerJson((p / "tokenizer.json").string());
-        if (fs::exists(p / "vocab.txt")) return WordPieceTokenizer::fromVocab((p / "vocab.txt").string());
+        if (fs::exists(p / "tokenizer.json"))
+            return WordPieceTokenizer::fromTokenizerJson((p / "tokenizer.json").string());
+        if (fs::exists(p / "vocab.txt"))
+            return WordPieceTokenizer::fromVocab((p / "vocab.txt").string());
         for (const char* name : {"spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
             if (fs::exists(p / name)) return SentencePieceTokenizer::load((p / name).string());
-        throw Error(path, "no tokenizer found (looked for tokenizer.json, vocab.txt, spiece.model)");
+        throw Error(path,
+                    "no tokenizer found (looked for tokenizer.json, vocab.txt, spiece.model)");
     }
     if (!fs::exists(p, ec)) throw Error(path, "does not exist");
     const std::string ext = p.extension().string();
@@ -60,8 +71,11 @@ void Tokenizer::setDefaultBertTemplate() {
     post_.specials[special_.cls] = {{special_.clsId, special_.cls}};
     post_.specials[special_.sep] = {{special_.sepId, special_.sep}};
     post_.single = {{false, 0, special_.cls, 0}, {true, 0, {}, 0}, {false, 0, special_.sep, 0}};
-    post_.pair = {{false, 0, special_.cls, 0}, {true, 0, {}, 0}, {false, 0, special_.sep, 0},
-                  {true, 1, {}, 1}, {false, 0, special_.sep, 1}};
+    post_.pair = {{false, 0, special_.cls, 0},
+                  {true, 0, {}, 0},
+                  {false, 0, special_.sep, 0},
+                  {true, 1, {}, 1},
+                  {false, 0, special_.sep, 1}};
 }
 
 bool Tokenizer::isSpecialId(std::int64_t id) const {
@@ -92,7 +106,9 @@ namespace {
 // The slice [begin, end) of an encoding (no overflow).
 Encoding slice(const Encoding& e, std::size_t begin, std::size_t end) {
     Encoding s;
-    auto cut = [&](auto& dst, const auto& src) { dst.assign(src.begin() + begin, src.begin() + end); };
+    auto cut = [&](auto& dst, const auto& src) {
+        dst.assign(src.begin() + begin, src.begin() + end);
+    };
     cut(s.ids, e.ids);
     cut(s.tokens, e.tokens);
     cut(s.offsets, e.offsets);
@@ -118,13 +134,15 @@ void append(Encoding& dst, const Encoding& src) {
 
 // Hugging Face's Encoding::truncate: the kept part first, then the overflowing windows,
 // consecutive windows sharing `stride` tokens.
-std::vector<Encoding> truncateWithOverflow(const Encoding& e, std::size_t maxLen, std::size_t stride, Side side) {
+std::vector<Encoding> truncateWithOverflow(const Encoding& e, std::size_t maxLen,
+                                           std::size_t stride, Side side) {
     const std::size_t len = e.size();
     if (maxLen >= len) return {e};
     if (maxLen == 0) return {slice(e, 0, 0)};
     if (stride >= maxLen)
-        throw Error("stride (" + std::to_string(stride) + ") must be smaller than the length left for text (" +
-                    std::to_string(maxLen) + ")");
+        throw Error("stride (" + std::to_string(stride) +
+                    ") must be smaller than the length left for text (" + std::to_string(maxLen) +
+                    ")");
     const std::size_t step = maxLen - stride;
     std::vector<Encoding> parts;
     if (side == Side::Right) {
@@ -183,8 +201,10 @@ void Tokenizer::pad(Encoding& e, std::size_t length, Side side) const {
     const std::size_t n = length - e.size();
     auto grow = [&](auto& v, auto value) {
         using T = typename std::decay_t<decltype(v)>::value_type;
-        if (side == Side::Right) v.insert(v.end(), n, T(value));
-        else v.insert(v.begin(), n, T(value));
+        if (side == Side::Right)
+            v.insert(v.end(), n, T(value));
+        else
+            v.insert(v.begin(), n, T(value));
     };
     grow(e.ids, special_.padId);
     grow(e.tokens, special_.pad);
@@ -209,7 +229,8 @@ Encoding Tokenizer::encode(std::string_view text, std::optional<std::string_view
     return finish(a, &b, opt);
 }
 
-Encoding Tokenizer::encodeWords(const std::vector<std::string>& words, const EncodeOptions& opt) const {
+Encoding Tokenizer::encodeWords(const std::vector<std::string>& words,
+                                const EncodeOptions& opt) const {
     std::vector<PreToken> all;
     int offset = 0;
     for (std::size_t w = 0; w < words.size(); ++w) {
@@ -226,7 +247,8 @@ Encoding Tokenizer::encodeWords(const std::vector<std::string>& words, const Enc
     return finish(fromPreTokens(all, 0), nullptr, opt);
 }
 
-Encoding Tokenizer::finish(const Encoding& a, const Encoding* bPtr, const EncodeOptions& opt) const {
+Encoding Tokenizer::finish(const Encoding& a, const Encoding* bPtr,
+                           const EncodeOptions& opt) const {
     std::optional<Encoding> b;
     if (bPtr) b = *bPtr;
 
@@ -247,8 +269,10 @@ Encoding Tokenizer::finish(const Encoding& a, const Encoding* bPtr, const Encode
                 // Hugging Face's split: the shorter keeps what it can, the longer the rest;
                 // when both are long, max/2 each, the odd token to the longer one.
                 std::size_t s = std::min(n1, n2), l = std::max(n1, n2);
-                if (s > budget) l = s;
-                else l = std::max(s, budget - s);
+                if (s > budget)
+                    l = s;
+                else
+                    l = std::max(s, budget - s);
                 if (s + l > budget) {
                     s = budget / 2;
                     l = s + budget % 2;
@@ -261,9 +285,11 @@ Encoding Tokenizer::finish(const Encoding& a, const Encoding* bPtr, const Encode
                 const Encoding& target = first ? a : *b;
                 const std::size_t remove = n1 + n2 - budget;
                 if (target.size() <= remove)
-                    throw Error(std::string("cannot truncate only the ") + (first ? "first" : "second") +
-                                " sequence enough to fit max_length " + std::to_string(opt.maxLength));
-                auto parts = truncateWithOverflow(target, target.size() - remove, stride, opt.truncationSide);
+                    throw Error(
+                        std::string("cannot truncate only the ") + (first ? "first" : "second") +
+                        " sequence enough to fit max_length " + std::to_string(opt.maxLength));
+                auto parts = truncateWithOverflow(target, target.size() - remove, stride,
+                                                  opt.truncationSide);
                 (first ? partsA : partsB) = std::move(parts);
             }
         }
@@ -273,28 +299,36 @@ Encoding Tokenizer::finish(const Encoding& a, const Encoding* bPtr, const Encode
     if (opt.returnOverflowing) {
         for (std::size_t i = 0; i < partsA.size(); ++i) {
             if (!b) {
-                if (i > 0) result.overflowing.push_back(postProcess(partsA[i], nullptr, opt.addSpecialTokens));
+                if (i > 0)
+                    result.overflowing.push_back(
+                        postProcess(partsA[i], nullptr, opt.addSpecialTokens));
                 continue;
             }
             for (std::size_t j = 0; j < partsB.size(); ++j)
-                if (i > 0 || j > 0) result.overflowing.push_back(postProcess(partsA[i], &partsB[j], opt.addSpecialTokens));
+                if (i > 0 || j > 0)
+                    result.overflowing.push_back(
+                        postProcess(partsA[i], &partsB[j], opt.addSpecialTokens));
         }
     }
     if (opt.padding == Padding::MaxLength && opt.maxLength > 0) {
         std::size_t target = opt.maxLength;
-        if (opt.padToMultipleOf > 0) target = (target + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf;
+        if (opt.padToMultipleOf > 0)
+            target = (target + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf;
         pad(result, target, opt.paddingSide);
     } else if (opt.padToMultipleOf > 0 && opt.padding != Padding::None) {
-        pad(result, (result.size() + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf, opt.paddingSide);
+        pad(result,
+            (result.size() + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf,
+            opt.paddingSide);
     }
     return result;
 }
 
-std::vector<Encoding> Tokenizer::encodeBatch(const std::vector<std::string>& texts, const std::vector<std::string>& pairs,
+std::vector<Encoding> Tokenizer::encodeBatch(const std::vector<std::string>& texts,
+                                             const std::vector<std::string>& pairs,
                                              const EncodeOptions& opt) const {
     if (!pairs.empty() && pairs.size() != texts.size())
-        throw Error("a batch of " + std::to_string(texts.size()) + " texts needs as many pairs, not " +
-                    std::to_string(pairs.size()));
+        throw Error("a batch of " + std::to_string(texts.size()) +
+                    " texts needs as many pairs, not " + std::to_string(pairs.size()));
     std::vector<Encoding> out;
     out.reserve(texts.size());
     for (std::size_t i = 0; i < texts.size(); ++i)
@@ -305,7 +339,9 @@ std::vector<Encoding> Tokenizer::encodeBatch(const std::vector<std::string>& tex
             longest = std::max(longest, e.size());
             for (const auto& o : e.overflowing) longest = std::max(longest, o.size());
         }
-        if (opt.padToMultipleOf > 0) longest = (longest + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf;
+        if (opt.padToMultipleOf > 0)
+            longest =
+                (longest + opt.padToMultipleOf - 1) / opt.padToMultipleOf * opt.padToMultipleOf;
         for (auto& e : out) pad(e, longest, opt.paddingSide);
     }
     return out;

@@ -52,9 +52,11 @@ public:
     static std::unique_ptr<Tokenizer> load(const std::string& path);
 
     Encoding encode(std::string_view text, const EncodeOptions& options = {}) const;
-    Encoding encode(std::string_view text, std::optional<std::string_view> pair, const EncodeOptions& options) const;
+    Encoding encode(std::string_view text, std::optional<std::string_view> pair,
+                    const EncodeOptions& options) const;
     // Padding::Longest pads to the longest in the batch.
-    std::vector<Encoding> encodeBatch(const std::vector<std::string>& texts, const std::vector<std::string>& pairs,
+    std::vector<Encoding> encodeBatch(const std::vector<std::string>& texts,
+                                      const std::vector<std::string>& pairs,
                                       const EncodeOptions& options) const;
     std::string decode(const std::vector<std::int64_t>& ids, bool skipSpecialTokens = true) const;
     // Pre-split words (is_split_into_words): each word is tokenized on its own, word ids are the

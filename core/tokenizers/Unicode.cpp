@@ -20,12 +20,26 @@ std::u32string decodeUtf8(std::string_view s) {
         }
         int len = 0;
         char32_t cp = 0, min = 0;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-        else { out.push_back(0xFFFD); ++i; continue; }
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else {
+            out.push_back(0xFFFD);
+            ++i;
+            continue;
+        }
         int k = 1;
-        for (; k < len && i + k < n && (p[i + k] & 0xC0) == 0x80; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+        for (; k < len && i + k < n && (p[i + k] & 0xC0) == 0x80; ++k)
+            cp = (cp << 6) | (p[i + k] & 0x3F);
         if (k < len || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
             out.push_back(0xFFFD);
             i += k;  // skip the maximal invalid subpart
@@ -38,7 +52,8 @@ std::u32string decodeUtf8(std::string_view s) {
 }
 
 void appendUtf8(std::string& out, char32_t c) {
-    if (c < 0x80) out.push_back(static_cast<char>(c));
+    if (c < 0x80)
+        out.push_back(static_cast<char>(c));
     else if (c < 0x800) {
         out.push_back(static_cast<char>(0xC0 | (c >> 6)));
         out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
@@ -63,10 +78,23 @@ std::string encodeUtf8(std::u32string_view text) {
 
 bool isWhitespace(char32_t c) {
     switch (c) {
-        case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85: case 0xA0:
-        case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+        case 0x09:
+        case 0x0A:
+        case 0x0B:
+        case 0x0C:
+        case 0x0D:
+        case 0x20:
+        case 0x85:
+        case 0xA0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
             return true;
-        default: return c >= 0x2000 && c <= 0x200A;
+        default:
+            return c >= 0x2000 && c <= 0x200A;
     }
 }
 
@@ -78,14 +106,17 @@ bool isControl(char32_t c) {
         case QChar::Other_Format:
         case QChar::Other_Surrogate:
         case QChar::Other_PrivateUse:
-        case QChar::Other_NotAssigned: return true;
-        default: return false;
+        case QChar::Other_NotAssigned:
+            return true;
+        default:
+            return false;
     }
 }
 
 bool isPunctuation(char32_t c) {
     if (c < 0x80)
-        return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+        return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) ||
+               (c >= 123 && c <= 126);
     switch (QChar::category(c)) {
         case QChar::Punctuation_Connector:
         case QChar::Punctuation_Dash:
@@ -93,20 +124,27 @@ bool isPunctuation(char32_t c) {
         case QChar::Punctuation_Close:
         case QChar::Punctuation_InitialQuote:
         case QChar::Punctuation_FinalQuote:
-        case QChar::Punctuation_Other: return true;
-        default: return false;
+        case QChar::Punctuation_Other:
+            return true;
+        default:
+            return false;
     }
 }
 
 bool isChineseChar(char32_t c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF) ||
-           (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B920 && c <= 0x2CEAF) ||
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2A700 && c <= 0x2B73F) ||
+           (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B920 && c <= 0x2CEAF) ||
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
 }
 
-bool isMarkNonspacing(char32_t c) { return c >= 0x300 && QChar::category(c) == QChar::Mark_NonSpacing; }
+bool isMarkNonspacing(char32_t c) {
+    return c >= 0x300 && QChar::category(c) == QChar::Mark_NonSpacing;
+}
 
-int combiningClass(char32_t c) { return c < 0x300 ? 0 : QChar::combiningClass(c); }
+int combiningClass(char32_t c) {
+    return c < 0x300 ? 0 : QChar::combiningClass(c);
+}
 
 void decomposeCanonical(char32_t c, std::u32string& out) {
     if (c < 0xC0) {
@@ -115,7 +153,8 @@ void decomposeCanonical(char32_t c, std::u32string& out) {
     }
     // Hangul syllables decompose algorithmically.
     constexpr char32_t SBase = 0xAC00, LBase = 0x1100, VBase = 0x1161, TBase = 0x11A7;
-    constexpr int LCount = 19, VCount = 21, TCount = 28, NCount = VCount * TCount, SCount = LCount * NCount;
+    constexpr int LCount = 19, VCount = 21, TCount = 28, NCount = VCount * TCount,
+                  SCount = LCount * NCount;
     if (c >= SBase && c < SBase + SCount) {
         const int s = static_cast<int>(c - SBase);
         out.push_back(LBase + s / NCount);

@@ -13,10 +13,10 @@ std::string encodeUtf8(std::u32string_view text);
 
 // The character classes BERT's normaliser and pre-tokenizer use, as Hugging Face's Rust
 // tokenizers define them.
-bool isWhitespace(char32_t c);  // \t \n \r and the Unicode White_Space property
-bool isControl(char32_t c);     // C* categories except \t \n \r
-bool isPunctuation(char32_t c); // ASCII punctuation and symbols, and Unicode P*
-bool isChineseChar(char32_t c); // CJK ideograph blocks, as in the original BERT code
+bool isWhitespace(char32_t c);   // \t \n \r and the Unicode White_Space property
+bool isControl(char32_t c);      // C* categories except \t \n \r
+bool isPunctuation(char32_t c);  // ASCII punctuation and symbols, and Unicode P*
+bool isChineseChar(char32_t c);  // CJK ideograph blocks, as in the original BERT code
 bool isMarkNonspacing(char32_t c);
 
 // Canonical decomposition (NFD) of one character, recursively, Hangul included; `out` receives

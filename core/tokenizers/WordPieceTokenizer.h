@@ -58,15 +58,18 @@ protected:
 private:
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     using Lookup = std::unordered_map<std::string, std::int64_t, Hash, std::equal_to<>>;
 
     void finishSetup(const std::string& source);
     void indexAddedTokens();
-    void normalize(const std::u32string& text, std::size_t begin, std::size_t end, std::u32string& out,
-                   std::vector<int>& align) const;
-    void wordPiece(const char32_t* chars, const int* align, std::size_t n, int word, std::vector<PreToken>& out) const;
+    void normalize(const std::u32string& text, std::size_t begin, std::size_t end,
+                   std::u32string& out, std::vector<int>& align) const;
+    void wordPiece(const char32_t* chars, const int* align, std::size_t n, int word,
+                   std::vector<PreToken>& out) const;
     void splitWords(const std::u32string& chars, const std::vector<int>& align, int& word,
                     std::vector<PreToken>& out) const;
 

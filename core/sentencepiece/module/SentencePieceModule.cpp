@@ -43,7 +43,9 @@ public:
         return status.ok() ? std::string() : status.ToString();
     }
 
-    std::string version() const override { return "sentencepiece " DISTILBENCH_SENTENCEPIECE_VERSION; }
+    std::string version() const override {
+        return "sentencepiece " DISTILBENCH_SENTENCEPIECE_VERSION;
+    }
 
 private:
     sentencepiece::SentencePieceProcessor processor_;
