@@ -1,17 +1,6 @@
 # Desktop integration and the Debian package (cpack -G DEB in the build folder).
-add_executable(distilbench-render-icons ${CMAKE_CURRENT_LIST_DIR}/tools/RenderIcons.cpp)
-target_link_libraries(distilbench-render-icons PRIVATE Qt6::Gui Qt6::Svg)
-set(DISTILBENCH_ICON_DIR ${PROJECT_BINARY_DIR}/icons)
-add_custom_command(OUTPUT ${DISTILBENCH_ICON_DIR}/48x48/apps/distilbench.png
-  COMMAND distilbench-render-icons ${PROJECT_SOURCE_DIR}/resources/icons/distilbench.svg ${DISTILBENCH_ICON_DIR}
-  DEPENDS distilbench-render-icons ${PROJECT_SOURCE_DIR}/resources/icons/distilbench.svg
-  COMMENT "Rendering PNG icons")
-add_custom_target(distilbench-icons ALL DEPENDS ${DISTILBENCH_ICON_DIR}/48x48/apps/distilbench.png)
-
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/io.github.distilbench.DistilBench.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/io.github.distilbench.DistilBench.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
-install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/distilbench.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
-install(DIRECTORY ${DISTILBENCH_ICON_DIR}/ DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/man/distilbench.1 ${CMAKE_CURRENT_LIST_DIR}/man/distilbench-cli.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/distilbench RENAME copyright)
 

@@ -39,8 +39,8 @@ private Q_SLOTS:
             });
         QVERIFY(finished.wait(5000));
         QVERIFY(jobThread.load() != nullptr);
-        QVERIFY(jobThread.load() !=
-                QCoreApplication::instance()->thread());  // the GUI thread never runs the job
+        // the GUI thread never runs the job
+        QVERIFY(jobThread.load() != QCoreApplication::instance()->thread());
         QVERIFY(allOnGuiThread);
         QVERIFY(completionOnGuiThread);
         QVERIFY(!fractions.isEmpty());

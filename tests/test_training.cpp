@@ -352,8 +352,9 @@ private Q_SLOTS:
             QVERIFY2(QFile::exists(c.filePath(f)), f);
         QVERIFY(!QDir(c.path()).entryList({"events.out.tfevents.*"}).isEmpty());
         QVERIFY(
+            // save limit
             QDir(c.filePath("checkpoints")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() <=
-            2);  // save limit
+            2);
     }
 
     void nanLossStopsWithAClearMessage() {

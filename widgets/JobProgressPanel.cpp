@@ -33,7 +33,7 @@ void JobProgressPanel::addJob(int id, const QString& name) {
     connect(cancel, &QPushButton::clicked, this, [this, id, cancel] {
         cancel->setEnabled(false);
         cancel->setText(tr("Cancelling…"));
-        emit cancelRequested(id);
+        Q_EMIT cancelRequested(id);
     });
     layout_->addWidget(w);
     rows_.insert(id, {w, bar, label, name});

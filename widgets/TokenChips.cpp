@@ -113,7 +113,7 @@ void TokenChips::mousePressEvent(QMouseEvent* event) {
     const int i = chipAt(event->position().toPoint());
     if (i < 0) return;
     setHighlighted({i});
-    emit tokenClicked(i);
+    Q_EMIT tokenClicked(i);
 }
 
 bool TokenChips::event(QEvent* event) {

@@ -47,8 +47,8 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess,
             self,
             [self, id, r] {
                 if (self)
-                    emit self->progress(id, r.fraction, QString::fromStdString(r.message),
-                                        r.etaSeconds.value_or(-1.0));
+                    Q_EMIT self->progress(id, r.fraction, QString::fromStdString(r.message),
+                                          r.etaSeconds.value_or(-1.0));
             },
             Qt::QueuedConnection);
     };
@@ -102,8 +102,8 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess,
         },
         Qt::QueuedConnection);
     jobs_.insert(id, job);
-    if (visibility == Visibility::Shown) emit started(id, name);
-    emit runningCountChanged(runningCount());
+    if (visibility == Visibility::Shown) Q_EMIT started(id, name);
+    Q_EMIT runningCountChanged(runningCount());
     job->thread->start();
     return id;
 }
@@ -114,18 +114,18 @@ void JobRunner::finish(int id) {
     job->thread->deleteLater();
     switch (job->outcome) {
         case Job::Outcome::Succeeded:
-            emit finished(id);
+            Q_EMIT finished(id);
             break;
         case Job::Outcome::Cancelled:
-            emit cancelled(id);
+            Q_EMIT cancelled(id);
             break;
         case Job::Outcome::Failed:
-            emit failed(id, job->name + QStringLiteral(" failed: ") + job->error);
+            Q_EMIT failed(id, job->name + QStringLiteral(" failed: ") + job->error);
             break;
         case Job::Outcome::Running:
             break;
     }
-    emit runningCountChanged(runningCount());
+    Q_EMIT runningCountChanged(runningCount());
 }
 
 void JobRunner::cancel(int id) {

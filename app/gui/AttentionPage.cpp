@@ -285,8 +285,8 @@ void AttentionPage::run() {
         tr("Computing attention"),
         [pipeline, other, text, pair, result, views](const JobCallbacks& cb) {
             result->first = analyseAttention(*pipeline, text, pair);
-            views->first =
-                toAttentionData(result->first);  // the big copy happens here, not in the GUI
+            // the big copy happens here, not in the GUI
+            views->first = toAttentionData(result->first);
             cb.report(0.5, "attention computed");
             if (other && other->tokenizer()) {
                 result->second = analyseAttention(*other, text, pair);
@@ -329,7 +329,7 @@ void AttentionPage::show(const AttentionAnalysis& a, const AttentionAnalysis* co
     }
     stats_->setSortingEnabled(true);
     refreshViews();
-    emit attentionShown();
+    Q_EMIT attentionShown();
 }
 
 void AttentionPage::refreshViews() {

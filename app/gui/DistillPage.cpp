@@ -18,7 +18,6 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
@@ -42,6 +41,7 @@
 #include "core/runtime/Error.h"
 #include "core/training/RunFolder.h"
 #include "core/training/TrainingOptions.h"
+#include "core/util/AtomicFile.h"
 #include "core/util/HumanUnits.h"
 #include "widgets/EmptyStateWidget.h"
 #include "widgets/LayerMappingView.h"
@@ -560,9 +560,9 @@ bool DistillPage::exportReport() {
             bytes = report_->toHtml().toUtf8();
         else
             bytes = QByteArray::fromStdString(r.toMarkdown());
-        QSaveFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            throw Error(path.toStdString(), "cannot be written");
+        AtomicFile f(path.toStdString());
+        f.write(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        f.commit();
         return true;
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Export Report"), QString::fromUtf8(e.what()));

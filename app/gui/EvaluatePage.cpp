@@ -209,7 +209,7 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     });
     connect(confusion_, &ConfusionMatrixView::cellClicked, this, &EvaluatePage::showCell);
     connect(examples_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
-        if (item) emit openInPlayground(item->text(0));
+        if (item) Q_EMIT openInPlayground(item->text(0));
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
         QString selected;
@@ -528,7 +528,7 @@ void EvaluatePage::show(const EvaluationReport& r) {
             break;
         }
     }
-    emit evaluated();
+    Q_EMIT evaluated();
 }
 
 void EvaluatePage::showCell(int trueLabel, int predictedLabel) {

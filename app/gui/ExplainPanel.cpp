@@ -125,5 +125,5 @@ void ExplainPanel::show(const AttributionResult& r) {
                     .arg(r.targetLogit - r.baselineLogit, 0, 'f', 4)
                     .arg(r.completenessGap, 0, 'g', 3);
     summary_->setText(text);
-    emit explained();
+    Q_EMIT explained();
 }

@@ -230,7 +230,7 @@ void MainWindow::openPath(const QString& path) {
     }
     AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     rebuildRecentMenu();
-    emit openRequested(QFileInfo(path).absoluteFilePath());
+    Q_EMIT openRequested(QFileInfo(path).absoluteFilePath());
 }
 
 void MainWindow::showSettings() {
@@ -239,7 +239,7 @@ void MainWindow::showSettings() {
         distilbench::Runtime::setThreads(AppSettings::threads());
         Theme::apply(AppSettings::theme());
         refreshStatus();
-        emit settingsChanged();
+        Q_EMIT settingsChanged();
     }
 }
 

@@ -338,7 +338,7 @@ void PlaygroundPage::showResult(const PipelineResult& r) {
             break;
     }
     ++shown_;
-    emit predictionShown();
+    Q_EMIT predictionShown();
 }
 
 void PlaygroundPage::runBatch(const QStringList& lines) {
@@ -398,7 +398,7 @@ void PlaygroundPage::runBatch(const QStringList& lines) {
             }
             batchTable_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
             batchTable_->setSortingEnabled(true);
-            emit batchFinished();
+            Q_EMIT batchFinished();
         });
 }
 

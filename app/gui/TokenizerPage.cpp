@@ -302,7 +302,7 @@ void TokenizerPage::run() {
                 compareChips_->setTokens(toChips(result->second, *other), -1);
                 compareStats_->setText(statistics(result->second, *other, characters, 0));
             }
-            emit tokenized();
+            Q_EMIT tokenized();
         },
         JobRunner::Visibility::Quiet);
 }

@@ -262,7 +262,7 @@ int TrainPage::inspectData() {
             }
             preview_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
             showStatistics();
-            emit dataInspected();
+            Q_EMIT dataInspected();
         });
 }
 
@@ -366,7 +366,10 @@ void TrainPage::readColumns() {
             if (textColumn_->findText(guess) >= 0) textColumn_->setCurrentText(guess);
         for (const char* guess : {"label", "labels"})
             if (labelColumn_->findText(guess) >= 0) labelColumn_->setCurrentText(guess);
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+        // The columns stay empty; say why instead of leaving the user to guess.
+        stats_->setText(tr("The header of %1 cannot be read: %2")
+                            .arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what())));
     }
 }
 
@@ -457,7 +460,7 @@ void TrainPage::finished(bool cancelled) {
     runView_->showEnd(cancelled, tr("Finished. The best model is in %1/best.").arg(currentRun_),
                       currentRun_);
     refreshHistory();
-    emit runFinished(currentRun_, cancelled);
+    Q_EMIT runFinished(currentRun_, cancelled);
 }
 
 void TrainPage::refreshHistory() {

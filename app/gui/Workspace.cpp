@@ -37,7 +37,7 @@ int Workspace::open(const QString& path) {
             [p, result](const JobCallbacks&) { *result = Tokenizer::load(p); },
             [this, result] {
                 tokenizerOnly_ = std::move(*result);
-                emit tokenizerChanged();
+                Q_EMIT tokenizerChanged();
             });
     }
     auto result = std::make_shared<std::shared_ptr<Pipeline>>();
@@ -80,8 +80,8 @@ void Workspace::setPipeline(std::shared_ptr<Pipeline> pipeline, const QString& n
     pipeline_ = std::move(pipeline);
     modelName_ = name;
     modelPath_ = path;
-    emit modelChanged();
-    emit tokenizerChanged();
+    Q_EMIT modelChanged();
+    Q_EMIT tokenizerChanged();
 }
 
 void Workspace::applyDeviceSetting() {

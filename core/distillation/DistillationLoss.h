@@ -23,8 +23,8 @@ struct DistillationLossInputs {
 
 struct DistillationLossParts {
     at::Tensor total;  // scalar with gradient
-    std::map<std::string, double>
-        values;  // loss_ce, loss_hard, loss_mlm, loss_cos, loss_mse (unweighted)
+    // loss_ce, loss_hard, loss_mlm, loss_cos, loss_mse (unweighted)
+    std::map<std::string, double> values;
 };
 
 // Loss = α_ce·KL(softmax(t/T) ‖ softmax(s/T))·T² + α_hard·CE + α_mlm·CE_mlm + α_cos·(1 − cos(h_s,

@@ -26,14 +26,14 @@ struct DistillationSettings {
     double alphaMlm = 0.0;   // masked-LM cross-entropy (pre-training distillation)
     double alphaCos = 0.0;   // cosine embedding loss between last hidden states
     double alphaMse = 0.0;   // mean squared error between logits
-    bool cacheTeacherLogits =
-        false;  // task-specific, alpha_cos = 0: the teacher runs once per example
+    // task-specific, alpha_cos = 0: the teacher runs once per example
+    bool cacheTeacherLogits = false;
 
     double mlmProbability = 0.15;  // share of tokens chosen for prediction
     double maskTokenShare = 0.8,
            randomTokenShare = 0.1;  // of the chosen: [MASK], random, the rest kept
-    bool frequencySmoothing =
-        false;  // choose rare tokens more often (counts^-0.7, as DistilBERT did)
+    // choose rare tokens more often (counts^-0.7, as DistilBERT did)
+    bool frequencySmoothing = false;
 
     QJsonObject toJson() const;
     static DistillationSettings fromJson(const QJsonObject& json);

@@ -9,8 +9,8 @@ namespace distilbench {
 
 struct DistillationOutcome {
     TrainingOutcome training;
-    DistillationReport
-        report;  // teacher vs student; written to RUN_DIR/distillation_report.{json,md}
+    // teacher vs student; written to RUN_DIR/distillation_report.{json,md}
+    DistillationReport report;
 };
 
 // A distillation run: Trainer with config.distillation enabled, then the teacher-vs-student

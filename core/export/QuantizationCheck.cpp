@@ -47,10 +47,14 @@ QuantizationCheck checkDynamicInt8(Pipeline& pipeline, const Dataset& data, int 
     };
     try {
         model.setDynamicInt8(false);
-        r.float32 = evaluateModel(pipeline, data, 64, maxLength, 0.5, phase(0.0, 0.4)).metrics;
+        r.float32 = evaluateModel(pipeline, data, EvaluationDefaults::kBatchSize, maxLength,
+                                  EvaluationDefaults::kThreshold, phase(0.0, 0.4))
+                        .metrics;
         r.float32Ms = benchmarkModel(model, 1, r.sequenceLength, 10, 2, phase(0.4, 0.5)).medianMs;
         model.setDynamicInt8(true);
-        r.int8 = evaluateModel(pipeline, data, 64, maxLength, 0.5, phase(0.5, 0.9)).metrics;
+        r.int8 = evaluateModel(pipeline, data, EvaluationDefaults::kBatchSize, maxLength,
+                               EvaluationDefaults::kThreshold, phase(0.5, 0.9))
+                     .metrics;
         r.int8Ms = benchmarkModel(model, 1, r.sequenceLength, 10, 2, phase(0.9, 1.0)).medianMs;
     } catch (...) {
         model.setDynamicInt8(was);

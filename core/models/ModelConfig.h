@@ -52,8 +52,8 @@ struct ModelConfig {
     double initializerRange = 0.02;
     bool tieWordEmbeddings = true;
     std::vector<std::string> labels;  // id2label in id order
-    std::string
-        problemType;  // "", regression, single_label_classification, multi_label_classification
+    // "", regression, single_label_classification, multi_label_classification
+    std::string problemType;
     QJsonObject extra;
 
     // Throws distilbench::Error naming `source` for unknown model types or invalid values.

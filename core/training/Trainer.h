@@ -24,8 +24,8 @@ struct TrainingLogRecord {
     double learningRate = 0;
     double gradNorm = 0;
     double examplesPerSecond = 0;
-    std::map<std::string, double>
-        parts;  // distillation: each loss component (unweighted), window mean
+    // distillation: each loss component (unweighted), window mean
+    std::map<std::string, double> parts;
 };
 
 struct EvaluationRecord {
@@ -33,8 +33,8 @@ struct EvaluationRecord {
     double epoch = 0;
     double loss = 0;
     MetricMap metrics;
-    bool teacher =
-        false;  // distillation: the teacher's scores on the same data (once, at the start)
+    // distillation: the teacher's scores on the same data (once, at the start)
+    bool teacher = false;
 };
 
 struct TrainerCallbacks {

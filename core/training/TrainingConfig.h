@@ -21,8 +21,8 @@ struct TrainingConfig {
     std::string trainFile, validationFile, testFile;
     ColumnMapping columns;
     std::vector<std::string> labels;  // given label names (else discovered)
-    std::vector<std::string>
-        labelDisplayNames;         // id2label written to the model ("negative" for "0")
+    // id2label written to the model ("negative" for "0")
+    std::vector<std::string> labelDisplayNames;
     double validationSplit = 0.1;  // taken from train when there is no validation file
     double testSplit = 0.0;        // taken from train when there is no test file
 
