@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "GuiTestSupport.h"
+
 #include "TestModels.h"
 #include "app/gui/AttentionPage.h"
 #include "app/gui/ExplainPanel.h"
@@ -25,10 +27,7 @@ class AttentionPageTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("DistilBenchTest");
-        QCoreApplication::setApplicationName("DistilBenchAttentionTest");
-        QSettings().clear();
-        distilbench::Runtime::initialize(0);
+        initGuiTest("DistilBenchAttentionTest");
         makeTextModel(model_.path());
     }
 
@@ -71,12 +70,12 @@ private Q_SLOTS:
         QVERIFY(zeros > 0);
         for (int i = 0; i < pages.attention->views()->count(); ++i) {
             pages.attention->views()->setCurrentIndex(i);
-            QTest::qWait(20);
+            QCoreApplication::processEvents();  // each view paints once
         }
         const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);
         pages.attention->views()->setCurrentIndex(0);
-        QTest::qWait(20);
+        QCoreApplication::processEvents();
         window.grab().save(shots + "/attention-page.png");
 
         QTemporaryDir out;

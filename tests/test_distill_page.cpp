@@ -14,6 +14,8 @@
 #include <QTextBrowser>
 #include <QtTest>
 
+#include "GuiTestSupport.h"
+
 #include "TestModels.h"
 #include "app/gui/DistillPage.h"
 #include "app/gui/EvaluatePage.h"
@@ -34,12 +36,7 @@ using namespace distilbench;
 class DistillPageTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() {
-        QCoreApplication::setOrganizationName("DistilBenchTest");
-        QCoreApplication::setApplicationName("DistilBenchDistillTest");
-        QSettings().clear();
-        distilbench::Runtime::initialize(0);
-    }
+    void initTestCase() { initGuiTest("DistilBenchDistillTest"); }
 
     void summaryAndLayerPictureFollowTheChoices() {
         QTemporaryDir dir;
@@ -204,29 +201,6 @@ private Q_SLOTS:
         QVERIFY(page->lossPlot()->pointCount("total") >= 1);
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().at(1).toBool(), false);
-    }
-
-    void layerMappingViewDrawsAndExplains() {
-        LayerMappingView view;
-        view.resize(320, 260);
-        view.setMapping(12, {0, 2, 4, 7, 9, 11});
-        QCOMPARE(view.studentLayers(), 6);
-        QVERIFY(view.description().startsWith("student 0 ← teacher 0"));
-        QVERIFY(view.description().contains("student 5 ← teacher 11"));
-        QImage image(320, 260, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QPainter p(&image);
-        view.paint(p, image.size());
-        p.end();
-        // Something was drawn between the stacks (the links), not only the boxes.
-        int coloured = 0;
-        for (int y = 0; y < image.height(); ++y) {
-            const QRgb c = image.pixel(160, y);
-            if (c != qRgb(255, 255, 255)) ++coloured;
-        }
-        QVERIFY(coloured > 10);
-        view.setMapping(12, {}, 4);
-        QVERIFY(view.description().contains("own weights"));
     }
 };
 

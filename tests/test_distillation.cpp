@@ -22,6 +22,7 @@
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/training/RunFolder.h"
 #include "core/training/TrainingConfig.h"
 #include "core/training/TrainingOptions.h"
 #include "core/weights/WeightLoader.h"
@@ -32,15 +33,9 @@ namespace {
 
 const std::string kData = DISTILBENCH_TEST_DATA "/datasets/";
 
+// Run folders are read through core's RunFolder, as the GUI and the CLI read them.
 std::vector<QJsonObject> metricLines(const QString& run) {
-    std::vector<QJsonObject> out;
-    QFile f(run + "/metrics.jsonl");
-    if (!f.open(QIODevice::ReadOnly)) return out;
-    while (!f.atEnd()) {
-        const auto o = QJsonDocument::fromJson(f.readLine()).object();
-        if (!o.isEmpty()) out.push_back(o);
-    }
-    return out;
+    return RunFolder::readMetricRecords(run.toStdString());
 }
 
 ModelInputs inputsFor(std::vector<std::vector<std::int64_t>> rows) {
@@ -388,6 +383,17 @@ private Q_SLOTS:
                     .object()["metrics"]
                     .toObject()
                     .contains("accuracy"));
+        // The Evaluate page's side-by-side comparison, from the CLI: a model against itself
+        // differs by 0 everywhere and disagrees nowhere.
+        const auto compared =
+            runCli({"evaluate", model, "--data", DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv",
+                    "--compare", model, "--json"});
+        QCOMPARE(compared.exitCode, 0);
+        const QJsonObject comparison = QJsonDocument::fromJson(compared.out).object();
+        QCOMPARE(comparison["disagreements"].toInt(), 0);
+        QVERIFY(!comparison["metrics"].toArray().isEmpty());
+        for (const auto& m : comparison["metrics"].toArray())
+            QCOMPARE(m.toObject()["difference"].toDouble(), 0.0);
     }
 
     // One plan of the student for the page's preview and the run: layers, positions, problems.

@@ -134,14 +134,15 @@ private Q_SLOTS:
     }
 
     void destructorCancelsRunningJobs() {
-        std::atomic<bool> sawCancel{false};
+        std::atomic<bool> sawCancel{false}, running{false};
         {
             JobRunner runner;
             runner.start("long", [&](const JobCallbacks& cb) {
+                running = true;
                 while (!cb.aborted()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
                 sawCancel = true;
             });
-            QTest::qWait(20);
+            QTRY_VERIFY(running.load());
         }
         QVERIFY(sawCancel.load());
     }

@@ -10,6 +10,8 @@
 #include <QStatusBar>
 #include <QtTest>
 
+#include "GuiTestSupport.h"
+
 #include "app/gui/AppSettings.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
@@ -20,12 +22,7 @@
 class MainWindowTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() {
-        QCoreApplication::setOrganizationName("DistilBenchTest");
-        QCoreApplication::setApplicationName("DistilBenchTest");
-        QSettings().clear();
-        distilbench::Runtime::initialize(0);
-    }
+    void initTestCase() { initGuiTest("DistilBenchTest"); }
 
     void startsAndShowsWindow() {
         MainWindow window;

@@ -10,6 +10,8 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "GuiTestSupport.h"
+
 #include "TestModels.h"
 #include "app/common/JobRunner.h"
 #include "app/gui/ExportDialog.h"
@@ -45,10 +47,7 @@ class PagesTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("DistilBenchTest");
-        QCoreApplication::setApplicationName("DistilBenchPagesTest");
-        QSettings().clear();
-        distilbench::Runtime::initialize(0);
+        initGuiTest("DistilBenchPagesTest");
         qputenv("HF_HUB_CACHE", cache_.path().toUtf8());
         const QString snap = cache_.path() + "/models--acme--tiny-sentiment/snapshots/0123abcd";
         QDir().mkpath(snap);
@@ -140,7 +139,8 @@ private Q_SLOTS:
         for (const char* t : {"t", "th", "the", "the m", "the movie", "the movie was great"})
             pages.playground->input()->setPlainText(t);
         QVERIFY(shown.wait(5000));
-        QTest::qWait(PlaygroundPage::kDebounceMs * 3);
+        // No second prediction follows within three debounce intervals.
+        QVERIFY(!shown.wait(PlaygroundPage::kDebounceMs * 3));
         QVERIFY2(pages.playground->shownPredictions() == 1,
                  qPrintable(QString::number(pages.playground->shownPredictions())));
         const auto& probs = pages.playground->bars()->values();

@@ -9,6 +9,7 @@
 #include "core/runtime/Error.h"
 #include "core/sentencepiece/SentencePieceLibrary.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/tokenizers/Unicode.h"
 #include "core/tokenizers/WordPieceTokenizer.h"
 
 using namespace distilbench;
@@ -68,6 +69,27 @@ void expectError(F&& f, const char* fragment) {
 class TokenizersTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Canonical decompositions that contain astral characters (UTF-16 surrogate pairs): the
+    // pair was built from `d[i], d[++i]`, whose evaluation order is unspecified (GCC's
+    // -Wsequence-point found it), and gave a wrong code point.
+    void decompositionWithSurrogatePairs_data() {
+        QTest::addColumn<uint>("input");
+        QTest::addColumn<uint>("first");
+        QTest::addColumn<uint>("second");
+        QTest::newRow("musical half note") << 0x1D15Eu << 0x1D157u << 0x1D165u;
+        QTest::newRow("musical quarter note") << 0x1D15Fu << 0x1D158u << 0x1D165u;
+    }
+    void decompositionWithSurrogatePairs() {
+        QFETCH(uint, input);
+        QFETCH(uint, first);
+        QFETCH(uint, second);
+        std::u32string out;
+        unicode::decomposeCanonical(static_cast<char32_t>(input), out);
+        QCOMPARE(out.size(), std::size_t(2));
+        QCOMPARE(static_cast<uint>(out[0]), first);
+        QCOMPARE(static_cast<uint>(out[1]), second);
+    }
+
     void rustParity_data() {
         QTest::addColumn<QString>("loader");
         QTest::addColumn<QJsonObject>("ref");

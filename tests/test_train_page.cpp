@@ -8,6 +8,9 @@
 #include <QWheelEvent>
 #include <QtTest>
 
+#include "GuiTestSupport.h"
+#include "TestRuns.h"
+
 #include <QDoubleSpinBox>
 #include <QPlainTextEdit>
 #include <QTableWidget>
@@ -29,12 +32,7 @@ using namespace distilbench;
 class TrainPageTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() {
-        QCoreApplication::setOrganizationName("DistilBenchTest");
-        QCoreApplication::setApplicationName("DistilBenchTrainTest");
-        QSettings().clear();
-        distilbench::Runtime::initialize(0);
-    }
+    void initTestCase() { initGuiTest("DistilBenchTrainTest"); }
 
     void runStartsPlotsAndCancels() {
         QTemporaryDir runs;
@@ -119,107 +117,6 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
     }
 
-    void evaluatePageDrillsDown() {
-        MainWindow window;
-        Pages pages = setupPages(window);
-        window.resize(1300, 900);
-        window.show();
-        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
-        QVERIFY(pages.workspace->openDemo() >= 0);
-        QVERIFY(changed.wait(10000));
-        window.showPage(pages.evaluate);
-        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
-        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
-        QVERIFY(evaluated.wait(20000));
-        QCOMPARE(pages.evaluate->metricsTable()->rowCount(),
-                 2 + 3);  // two labels and three averages
-        QCOMPARE(pages.evaluate->metricsTable()->item(0, 0)->text(), QString("negative"));
-        int total = 0, cell = 0;
-        for (int r = 0; r < 2; ++r)
-            for (int c = 0; c < 2; ++c)
-                total += pages.evaluate->confusion()->cellText(r, c).toInt();
-        QCOMPARE(total, 80);
-        cell = pages.evaluate->confusion()->cellText(1, 0).toInt();  // positives predicted negative
-        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {},
-                          pages.evaluate->confusion()->cellRect(1, 0).center());
-        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
-        QVERIFY(pages.evaluate->rocPlot()->pointCount("ROC") > 2);
-        // A high threshold predicts "positive" less often: fewer examples in the positive column.
-        const int positivesAt50 = pages.evaluate->confusion()->cellText(0, 1).toInt() +
-                                  pages.evaluate->confusion()->cellText(1, 1).toInt();
-        pages.evaluate->setThreshold(0.95);
-        const int positivesAt95 = pages.evaluate->confusion()->cellText(0, 1).toInt() +
-                                  pages.evaluate->confusion()->cellText(1, 1).toInt();
-        QVERIFY2(positivesAt95 < positivesAt50,
-                 qPrintable(QString("%1 vs %2").arg(positivesAt95).arg(positivesAt50)));
-        pages.evaluate->setThreshold(0.5);
-        QCOMPARE(pages.evaluate->confusion()->cellText(1, 0).toInt(), cell);
-        // The matrix changed, so its example list was cleared: pick the cell again.
-        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), 0);
-        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {},
-                          pages.evaluate->confusion()->cellRect(1, 0).center());
-        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
-        const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
-        QDir().mkpath(shots);
-        window.grab().save(shots + "/evaluate-page.png");
-        if (cell > 0) {
-            QTreeWidgetItem* first = pages.evaluate->examples()->topLevelItem(0);
-            Q_EMIT pages.evaluate->examples()->itemActivated(first, 0);
-            QCOMPARE(window.currentPage(), static_cast<QWidget*>(pages.playground));
-            QCOMPARE(pages.playground->input()->toPlainText(), first->text(0));
-        }
-        QTemporaryDir out;
-        QVERIFY(pages.evaluate->exportCsv(out.filePath("e.csv")));
-        QFile csv(out.filePath("e.csv"));
-        QVERIFY(csv.open(QIODevice::ReadOnly));
-        QCOMPARE(csv.readAll().count('\n'), 81);
-    }
-
-    // Data labelled foo/bar for a negative/positive model: the evaluation stops and names the
-    // labels instead of mapping them alphabetically; the table maps them, and the next
-    // evaluation scores with that mapping.
-    void evaluatePageMapsUnknownLabels() {
-        MainWindow window;
-        Pages pages = setupPages(window);
-        window.resize(1280, 800);
-        window.show();
-        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
-        QVERIFY(pages.workspace->openDemo() >= 0);
-        QVERIFY(changed.wait(10000));
-        window.showPage(pages.evaluate);
-        QTemporaryDir dir;
-        QFile data(dir.filePath("foobar.tsv"));
-        QVERIFY(data.open(QIODevice::WriteOnly));
-        data.write(
-            "sentence\tlabel\na wonderful , moving film\tfoo\na dull , lifeless mess\tbar\n"
-            "great acting and a great story\tfoo\nboring and far too long\tbar\n");
-        data.close();
-        QSignalSpy failed(pages.workspace->runner(), &JobRunner::failed);
-        QSignalSpy needed(pages.evaluate, &EvaluatePage::labelMappingNeeded);
-        QVERIFY(pages.evaluate->evaluate(data.fileName()) >= 0);
-        QVERIFY(needed.wait(20000));
-        QCOMPARE(failed.count(), 1);
-        QVERIFY2(failed.first().at(1).toString().contains("does not know: bar, foo"),
-                 qPrintable(failed.first().at(1).toString()));
-        QCOMPARE(pages.evaluate->labelMapTable()->rowCount(), 2);
-        QVERIFY(pages.evaluate->labelMapTable()->isVisible());
-        QVERIFY(pages.evaluate->mapLabel("foo", "positive"));
-        QVERIFY(pages.evaluate->mapLabel("bar", "negative"));
-        QVERIFY(!pages.evaluate->mapLabel("baz", "negative"));
-        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
-        QVERIFY(pages.evaluate->evaluate(data.fileName()) >= 0);
-        QVERIFY(evaluated.wait(20000));
-        QCOMPARE(pages.evaluate->metricsTable()->item(0, 0)->text(), QString("negative"));
-        int total = 0, correct = 0;
-        for (int r = 0; r < 2; ++r)
-            for (int c = 0; c < 2; ++c) {
-                total += pages.evaluate->confusion()->cellText(r, c).toInt();
-                if (r == c) correct += pages.evaluate->confusion()->cellText(r, c).toInt();
-            }
-        QCOMPARE(total, 4);
-        QVERIFY(correct >= 3);  // the demo model gets these easy sentences right once mapped
-    }
-
     // Run history showed the *last* evaluation's micro_f1; it shows the best value of the run's
     // own metric_for_best, read by core's RunFolder (finished runs from run_summary.json,
     // unfinished ones from their evaluations).
@@ -299,32 +196,47 @@ private Q_SLOTS:
         QCOMPARE(page->configFromForm().scheduler, Scheduler::Linear);
     }
 
+    // The form shows core's defaults for the task and the model source: every option, as
+    // TrainingConfig::defaultsFor gives it (the form wrote some of them itself before).
+    void defaultsFollowTaskAndModelSource_data() {
+        QTest::addColumn<int>("taskIndex");
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<double>("lr");
+        QTest::addColumn<int>("epochs");
+        QTest::addColumn<int>("maxLength");
+        QTest::newRow("classification") << 0 << "" << 5e-5 << 3 << 128;
+        QTest::newRow("multi-label") << 1 << "" << 5e-5 << 5 << 128;
+        QTest::newRow("token classification: documents") << 2 << "" << 5e-5 << 3 << 256;
+        QTest::newRow("regression") << 3 << "" << 2e-5 << 4 << 128;
+        QTest::newRow("from scratch: the demo model's recipe")
+            << 0 << "distilbert-tiny" << 5e-4 << 3 << 64;
+    }
     void defaultsFollowTaskAndModelSource() {
+        QFETCH(int, taskIndex);
+        QFETCH(QString, preset);
+        QFETCH(double, lr);
+        QFETCH(int, epochs);
+        QFETCH(int, maxLength);
         MainWindow window;
-        Pages pages = setupPages(window);
-        TrainPage* page = pages.train;
-        page->setTask(3);  // regression
-        QCOMPARE(page->learningRateBox()->value(), 2e-5);
-        QCOMPARE(page->epochsBox()->value(), 4);
-        page->setTask(2);  // token classification: documents
-        QCOMPARE(page->maxLengthBox()->value(), 256);
-        page->setTask(0);
-        page->setModelSource("distilbert-tiny");  // from scratch: the demo model's recipe
-        QCOMPARE(page->learningRateBox()->value(), 5e-4);
-        QCOMPARE(page->maxLengthBox()->value(), 64);
-        page->setModelSource("");
-        QCOMPARE(page->learningRateBox()->value(), 5e-5);
+        TrainPage* page = setupPages(window).train;
+        page->setTask(taskIndex);
+        page->setModelSource(preset);
+        QCOMPARE(page->learningRateBox()->value(), lr);
+        QCOMPARE(page->epochsBox()->value(), epochs);
+        QCOMPARE(page->maxLengthBox()->value(), maxLength);
+        const TrainingConfig shown = page->configFromForm();
+        const TrainingConfig core = TrainingConfig::defaultsFor(shown.task, !preset.isEmpty());
+        for (const TrainingOption& o : trainingOptions())
+            if (o.group != TrainingOption::Group::Distillation)
+                QCOMPARE(o.valueText(shown), o.valueText(core));
     }
 
     void runValidationSetComparisonAndHistoryDuration() {
         QTemporaryDir runs;
         using namespace distilbench;
-        TrainingConfig c = TrainingConfig::defaultsFor(Task::Classification, true);
-        c.preset = "distilbert-tiny";
-        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv";
+        TrainingConfig c = tinyRun(Task::Classification,
+                                   DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv", 4, 32);
         c.validationSplit = 0.2;
-        c.maxSteps = 4;
-        c.maxLength = 32;
         c.labelDisplayNames = {"negative", "positive"};
         Trainer::train(c, (runs.path() + "/run-a").toStdString());
         c.seed = 7;
@@ -368,65 +280,6 @@ private Q_SLOTS:
                 QVERIFY(std::abs(table->item(r, 3)->text().toDouble() - (b - a)) < 1e-3);
             }
         QVERIFY(sawAccuracy);
-    }
-
-    void entityTableForNer() {
-        QTemporaryDir runs;
-        using namespace distilbench;
-        TrainingConfig c = TrainingConfig::defaultsFor(Task::TokenClassification, true);
-        c.preset = "distilbert-tiny";
-        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt";
-        c.validationSplit = 0;
-        c.maxSteps = 2;
-        c.maxLength = 64;
-        Trainer::train(c, (runs.path() + "/ner").toStdString());
-        MainWindow window;
-        Pages pages = setupPages(window);
-        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
-        pages.evaluate->setModelFolder(runs.path() + "/ner/best");
-        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt") >= 0);
-        QVERIFY(evaluated.wait(60000));
-        QTableWidget* t = pages.evaluate->metricsTable();
-        QCOMPARE(t->horizontalHeaderItem(0)->text(), QString("Entity type"));
-        QStringList types;
-        for (int r = 0; r < t->rowCount(); ++r) types << t->item(r, 0)->text();
-        QVERIFY2(types.contains("PER") && types.contains("LOC"), qPrintable(types.join(',')));
-        QCOMPARE(types.last(), QString("all entities (micro)"));
-        QVERIFY(pages.evaluate->summaryText().contains("entity precision"));
-    }
-
-    void plotCoalescesUpdates() {
-        LivePlot plot("loss");
-        plot.addSeries("loss", Qt::blue, true);
-        plot.show();
-        for (int i = 0; i < 2000; ++i) plot.addPoint("loss", i, 1.0 / (i + 1));
-        QTest::qWait(LivePlot::kReplotIntervalMs * 4);
-        QCOMPARE(plot.pointCount("loss"), 2000);
-        QVERIFY2(plot.replotCount() <= 5,
-                 qPrintable(QString::number(plot.replotCount())));  // not 2000
-        QTemporaryDir dir;
-        QVERIFY(plot.exportCsv(dir.filePath("loss.csv")));
-        QFile f(dir.filePath("loss.csv"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll().count('\n'), 2001);
-    }
-
-    void confusionMatrixShowsCountsAndCells() {
-        ConfusionMatrixView view;
-        view.resize(500, 450);
-        view.setMatrix({"neg", "pos"}, {{40, 10}, {5, 45}});
-        view.show();
-        QCOMPARE(view.cellText(0, 1), QString("10"));
-        view.setMode(ConfusionMatrixView::Mode::RowNormalised);
-        QCOMPARE(view.cellText(0, 0), QString("0.80"));
-        view.setMode(ConfusionMatrixView::Mode::ColumnNormalised);
-        QCOMPARE(view.cellText(1, 0), QString("0.11"));  // 5 / 45
-        QSignalSpy clicked(&view, &ConfusionMatrixView::cellClicked);
-        QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(1, 0).center());
-        QCOMPARE(clicked.count(), 1);
-        QCOMPARE(clicked.first().at(0).toInt(), 1);  // true label pos
-        QCOMPARE(clicked.first().at(1).toInt(), 0);  // predicted neg
-        QVERIFY(!view.grab().isNull());
     }
 };
 

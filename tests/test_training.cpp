@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QtEndian>
 #include <QtTest>
 #include <numeric>
 #include <set>
@@ -23,6 +22,7 @@
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/Objective.h"
+#include "core/training/RunFolder.h"
 #include "core/training/TensorBoardWriter.h"
 #include "core/training/Trainer.h"
 #include "core/training/TrainingOptions.h"
@@ -40,15 +40,9 @@ void write(const QString& path, const QByteArray& bytes) {
     f.write(bytes);
 }
 
+// Run folders are read through core's RunFolder, as the GUI and the CLI read them.
 std::vector<QJsonObject> metrics(const QString& run) {
-    std::vector<QJsonObject> out;
-    QFile f(run + "/metrics.jsonl");
-    if (!f.open(QIODevice::ReadOnly)) return out;
-    while (!f.atEnd()) {
-        const auto o = QJsonDocument::fromJson(f.readLine()).object();
-        if (!o.isEmpty()) out.push_back(o);
-    }
-    return out;
+    return RunFolder::readMetricRecords(run.toStdString());
 }
 
 // step -> (loss, lr) for the training log records
@@ -629,8 +623,15 @@ private Q_SLOTS:
         const QByteArray all = f.readAll();
         int records = 0;
         for (qsizetype pos = 0; pos < all.size(); ++records) {
-            const quint64 len = qFromLittleEndian<quint64>(all.constData() + pos);
-            const quint32 crc = qFromLittleEndian<quint32>(all.constData() + pos + 8);
+            // Little-endian length (8 bytes) and CRC (4 bytes), read byte by byte.
+            auto little = [&](qsizetype at, int bytes) {
+                quint64 v = 0;
+                for (int k = 0; k < bytes; ++k)
+                    v |= quint64(static_cast<uchar>(all.at(at + k))) << (8 * k);
+                return v;
+            };
+            const quint64 len = little(pos, 8);
+            const quint32 crc = static_cast<quint32>(little(pos + 8, 4));
             const std::string header(all.constData() + pos, 8);
             const quint32 c = TensorBoardWriter::crc32c(header);
             QCOMPARE(crc, ((c >> 15) | (c << 17)) + 0xa282ead8u);

@@ -107,9 +107,11 @@ private Q_SLOTS:
         const QString scratch = dir.filePath("scratch.ts");
         QProcess lupdate;
         lupdate.setWorkingDirectory(kSource);
-        lupdate.start(QStringLiteral(DISTILBENCH_LUPDATE),
-                      {"-silent", "-locations", "none", "-recursive", kSource + "/app",
-                       kSource + "/widgets", "-ts", scratch});
+        // The same sources as the update_translations target.
+        QStringList arguments{"-silent", "-locations", "none", "-recursive"};
+        arguments << QStringLiteral(DISTILBENCH_TRANSLATION_SOURCES).split('|');
+        arguments << "-ts" << scratch;
+        lupdate.start(QStringLiteral(DISTILBENCH_LUPDATE), arguments);
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
         QSet<QString> committed;

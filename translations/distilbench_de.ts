@@ -504,14 +504,6 @@
         <translation>optional: sonst ein Anteil der Trainingsdaten</translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation>Erweitert</translation>
-    </message>
-    <message>
-        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
-        <translation>Nicht verfügbar: Diese CPU hat kein natives bf16 (AVX512-BF16 oder AMX); emuliertes bf16 bräuchte Minuten pro Schritt.</translation>
-    </message>
-    <message>
         <source>The run cannot start:
 %1</source>
         <translation>Der Lauf kann nicht starten:
@@ -1560,6 +1552,14 @@
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
+        <translation>Nicht verfügbar: Diese CPU hat kein natives bf16 (AVX512-BF16 oder AMX); emuliertes bf16 bräuchte Minuten pro Schritt.</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPage</name>
@@ -2243,10 +2243,6 @@
         <translation>Modell:</translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation>Erweitert</translation>
-    </message>
-    <message>
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -2404,10 +2400,6 @@
         <translation>nicht beendet</translation>
     </message>
     <message>
-        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
-        <translation>Nicht verfügbar: Diese CPU hat kein natives bf16 (AVX512-BF16 oder AMX); emuliertes bf16 bräuchte Minuten pro Schritt.</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -2416,6 +2408,10 @@
 %1</source>
         <translation>Der Lauf kann nicht starten:
 %1</translation>
+    </message>
+    <message>
+        <source>The header of %1 cannot be read: %2</source>
+        <translation>Die Kopfzeile von %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>

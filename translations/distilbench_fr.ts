@@ -504,14 +504,6 @@
         <translation>facultatif : sinon une part des données d&apos;entraînement</translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation>Avancé</translation>
-    </message>
-    <message>
-        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
-        <translation>Indisponible : ce processeur n’a pas de bf16 natif (AVX512-BF16 ou AMX) ; le bf16 émulé prendrait des minutes par étape.</translation>
-    </message>
-    <message>
         <source>The run cannot start:
 %1</source>
         <translation>L&apos;entraînement ne peut pas démarrer :
@@ -1560,6 +1552,14 @@
         <source>%1:</source>
         <translation>%1 :</translation>
     </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
+        <translation>Indisponible : ce processeur n’a pas de bf16 natif (AVX512-BF16 ou AMX) ; le bf16 émulé prendrait des minutes par étape.</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPage</name>
@@ -2243,10 +2243,6 @@
         <translation>Modèle :</translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation>Avancé</translation>
-    </message>
-    <message>
         <source>Start</source>
         <translation>Accueil</translation>
     </message>
@@ -2404,10 +2400,6 @@
         <translation>non terminé</translation>
     </message>
     <message>
-        <source>Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would take minutes per step.</source>
-        <translation>Indisponible : ce processeur n’a pas de bf16 natif (AVX512-BF16 ou AMX) ; le bf16 émulé prendrait des minutes par étape.</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -2416,6 +2408,10 @@
 %1</source>
         <translation>L&apos;entraînement ne peut pas démarrer :
 %1</translation>
+    </message>
+    <message>
+        <source>The header of %1 cannot be read: %2</source>
+        <translation>L&apos;en-tête de %1 ne peut pas être lu : %2</translation>
     </message>
 </context>
 <context>

@@ -387,6 +387,9 @@ int runEvaluate(const QStringList& args) {
                  QString("Binary and multi-label decision threshold (default %1).")
                      .arg(EvaluationDefaults::kThreshold),
                  "X"});
+    p.addOption({"compare",
+                 "A second model on the same data: both reports and every metric's difference.",
+                 "MODEL_B"});
     p.addOption({"label-map",
                  "Data labels that differ from the model's: DATA=MODEL,... (e.g. "
                  "foo=negative,bar=positive).",
@@ -412,10 +415,43 @@ int runEvaluate(const QStringList& args) {
         p.isSet("label-map") ? parseLabelMap(p.value("label-map").toStdString())
                              : std::map<std::string, std::string>{});
     for (const auto& w : data.warnings) QTextStream(stderr) << "warning: " << str(w) << "\n";
-    const EvaluationReport r = evaluateModel(
-        *pipeline, data, intOption(p, "batch-size", EvaluationDefaults::kBatchSize, 1),
-        intOption(p, "max-length", EvaluationDefaults::kMaxLength, 4),
-        doubleOption(p, "threshold", EvaluationDefaults::kThreshold));
+    const int batchSize = intOption(p, "batch-size", EvaluationDefaults::kBatchSize, 1);
+    const int maxLength = intOption(p, "max-length", EvaluationDefaults::kMaxLength, 4);
+    const double threshold = doubleOption(p, "threshold", EvaluationDefaults::kThreshold);
+    if (p.isSet("compare")) {
+        const auto other = openPipeline(p.value("compare"));
+        const ModelComparison c =
+            compareModels(*pipeline, *other, p.positionalArguments().first().toStdString(),
+                          p.value("compare").toStdString(), data, batchSize, maxLength, threshold);
+        if (p.isSet("json")) {
+            QJsonArray rows;
+            for (const auto& m : c.metrics) {
+                QJsonObject o{{"metric", str(m.metric)}};
+                if (m.a) o["a"] = *m.a;
+                if (m.b) o["b"] = *m.b;
+                if (m.a && m.b) o["difference"] = *m.b - *m.a;
+                rows.append(o);
+            }
+            printJson(QJsonObject{{"examples", static_cast<int>(data.examples.size())},
+                                  {"disagreements", static_cast<double>(c.disagreements)},
+                                  {"metrics", rows}},
+                      true);
+            return kExitOk;
+        }
+        out() << data.examples.size() << " examples; the models disagree on " << c.disagreements
+              << "\n";
+        out() << "  " << QString("metric").leftJustified(18) << QString("A").rightJustified(10)
+              << QString("B").rightJustified(10) << QString("B - A").rightJustified(10) << "\n";
+        for (const auto& m : c.metrics)
+            out() << "  " << str(m.metric).leftJustified(18)
+                  << (m.a ? QString::number(*m.a, 'f', 4) : QString("-")).rightJustified(10)
+                  << (m.b ? QString::number(*m.b, 'f', 4) : QString("-")).rightJustified(10)
+                  << (m.a && m.b ? QString::asprintf("%+.4f", *m.b - *m.a) : QString())
+                         .rightJustified(10)
+                  << "\n";
+        return kExitOk;
+    }
+    const EvaluationReport r = evaluateModel(*pipeline, data, batchSize, maxLength, threshold);
     if (p.isSet("json")) {
         QJsonObject o{{"task", str(taskName(task))},
                       {"examples", static_cast<int>(data.examples.size())},

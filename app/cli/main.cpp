@@ -26,7 +26,9 @@ QString helpText(const std::vector<CliCommand>& commands) {
     QTextStream out(&text);
     out << "Usage: distilbench-cli [--threads N] COMMAND [OPTIONS]\n"
         << "       distilbench-cli --version | --help\n\n"
-        << "DistilBench command-line interface: the same engine as the GUI, headless.\n\n"
+        << "DistilBench command-line interface: the same engine as the GUI, headless.\n"
+        << "`attention` renders the GUI's attention views to PNG/SVG/PDF offscreen (QtWidgets,\n"
+        << "no display needed); every other command uses QtCore only.\n\n"
         << "Commands:\n";
     for (const auto& c : commands) out << "  " << c.name.leftJustified(18) << c.summary << '\n';
     out << "\nRun 'distilbench-cli COMMAND --help' for the options of a command.\n"

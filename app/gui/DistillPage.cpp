@@ -169,22 +169,7 @@ DistillPage::DistillPage(Workspace* workspace, QWidget* parent)
     auto* hf = new QFormLayout(hyper);
     basic_ = new OptionForm(hf, trainingOptions(TrainingOption::Group::Basic), hyper);
     fl->addWidget(hyper);
-    advanced_ = new QGroupBox(tr("Advanced"), formHost);
-    advanced_->setCheckable(true);
-    advanced_->setChecked(false);
-    auto* af = new QFormLayout(advanced_);
-    advancedOptions_ =
-        new OptionForm(af, trainingOptions(TrainingOption::Group::Advanced), advanced_);
-    if (auto* bf16 = advancedOptions_->editor("bf16"); bf16 && !Runtime::bf16Usable()) {
-        bf16->setEnabled(false);
-        bf16->setToolTip(
-            tr("Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); "
-               "emulated bf16 would take minutes per step."));
-    }
-    for (QWidget* w : advanced_->findChildren<QWidget*>()) w->setVisible(false);
-    connect(advanced_, &QGroupBox::toggled, this, [this](bool on) {
-        for (QWidget* w : advanced_->findChildren<QWidget*>()) w->setVisible(on);
-    });
+    advanced_ = advancedOptionsGroup(formHost, advancedOptions_);
     fl->addWidget(advanced_);
 
     auto* buttons = new QHBoxLayout;

@@ -289,7 +289,6 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
          unknown](const JobCallbacks& cb) {
             const auto pipelineA = folderA.empty() ? open : Pipeline::open(folderA);
             const ModelConfig& config = pipelineA->model()->config();
-            const Task task = Objective::taskOf(config);
             Dataset d;
             int maxLength = EvaluationDefaults::kMaxLength;
             if (!run.empty()) {
@@ -306,24 +305,16 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
                     throw;
                 }
             }
-            JobCallbacks half = cb;
-            if (!folderB.empty())
-                half.progress = [cb](const ProgressReport& p) {
-                    cb.report(p.fraction / 2, p.message);
-                };
-            *a = evaluateModel(*pipelineA, d, EvaluationDefaults::kBatchSize, maxLength, threshold,
-                               half);
-            if (!folderB.empty()) {
-                const auto pipelineB = Pipeline::open(folderB);
-                if (Objective::taskOf(pipelineB->model()->config()) != task)
-                    throw Error(folderB, "is a model for another task than " + folderA +
-                                             ": they cannot be compared");
-                half.progress = [cb](const ProgressReport& p) {
-                    cb.report(0.5 + p.fraction / 2, p.message);
-                };
-                *b = evaluateModel(*pipelineB, d, EvaluationDefaults::kBatchSize, maxLength,
-                                   threshold, half);
+            if (folderB.empty()) {
+                *a = evaluateModel(*pipelineA, d, EvaluationDefaults::kBatchSize, maxLength,
+                                   threshold, cb);
+                return;
             }
+            ModelComparison c = compareModels(
+                *pipelineA, *Pipeline::open(folderB), folderA.empty() ? "the open model" : folderA,
+                folderB, d, EvaluationDefaults::kBatchSize, maxLength, threshold, cb);
+            *a = std::move(c.a);
+            *b = std::move(c.b);
         },
         [this, a, b, folderB] {
             report_.reset();
@@ -403,26 +394,19 @@ void EvaluatePage::showComparison() {
     comparisonTitle_->setText(
         tr("%1 and %2 on the same %3 examples").arg(nameA_, nameB_).arg(report_->texts.size()));
     comparison_->setHorizontalHeaderLabels({tr("Metric"), nameA_, nameB_, tr("Difference")});
-    std::vector<std::string> names;
-    for (const auto& [k, v] : report_->metrics) names.push_back(k);
-    for (const auto& [k, v] : reportB_->metrics)
-        if (!report_->metrics.count(k)) names.push_back(k);
-    comparison_->setRowCount(static_cast<int>(names.size()));
-    for (int row = 0; row < static_cast<int>(names.size()); ++row) {
-        const std::string& n = names[row];
-        const auto ia = report_->metrics.find(n), ib = reportB_->metrics.find(n);
-        comparison_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(n)));
-        comparison_->setItem(
-            row, 1,
-            new QTableWidgetItem(ia != report_->metrics.end() ? QString::number(ia->second, 'f', 4)
-                                                              : "–"));
-        comparison_->setItem(
-            row, 2,
-            new QTableWidgetItem(ib != reportB_->metrics.end() ? QString::number(ib->second, 'f', 4)
-                                                               : "–"));
-        if (ia != report_->metrics.end() && ib != reportB_->metrics.end())
-            comparison_->setItem(
-                row, 3, new QTableWidgetItem(QString::asprintf("%+.4f", ib->second - ia->second)));
+    const std::vector<MetricDifference> rows = compareMetrics(*report_, *reportB_);
+    comparison_->setRowCount(static_cast<int>(rows.size()));
+    auto cell = [](const std::optional<double>& v) {
+        return new QTableWidgetItem(v ? QString::number(*v, 'f', 4) : QStringLiteral("–"));
+    };
+    for (int row = 0; row < static_cast<int>(rows.size()); ++row) {
+        const MetricDifference& m = rows[row];
+        comparison_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(m.metric)));
+        comparison_->setItem(row, 1, cell(m.a));
+        comparison_->setItem(row, 2, cell(m.b));
+        if (m.a && m.b)
+            comparison_->setItem(row, 3,
+                                 new QTableWidgetItem(QString::asprintf("%+.4f", *m.b - *m.a)));
     }
     if (report_->task == Task::Classification) {
         QStringList labels;

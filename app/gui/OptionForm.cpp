@@ -7,12 +7,14 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <cmath>
 
+#include "core/runtime/Environment.h"
 #include "core/training/TrainingOptions.h"
 
 using namespace distilbench;
@@ -72,6 +74,27 @@ QHBoxLayout* browseRow(QWidget* parent, QLineEdit*& edit, const QString& placeho
         Q_EMIT target->editingFinished();
     });
     return row;
+}
+
+QGroupBox* advancedOptionsGroup(QWidget* parent, OptionForm*& form) {
+    auto* group = new QGroupBox(QCoreApplication::translate("OptionForm", "Advanced"), parent);
+    group->setCheckable(true);
+    group->setChecked(false);
+    form = new OptionForm(new QFormLayout(group), trainingOptions(TrainingOption::Group::Advanced),
+                          group);
+    // Offered only where the CPU computes bf16 natively; emulated bf16 takes minutes a step.
+    if (QWidget* bf16 = form->editor("bf16"); bf16 && !Runtime::bf16Usable()) {
+        bf16->setEnabled(false);
+        bf16->setToolTip(QCoreApplication::translate(
+            "OptionForm",
+            "Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); emulated bf16 would "
+            "take minutes per step."));
+    }
+    for (QWidget* w : group->findChildren<QWidget*>()) w->setVisible(false);
+    QObject::connect(group, &QGroupBox::toggled, group, [group](bool on) {
+        for (QWidget* w : group->findChildren<QWidget*>()) w->setVisible(on);
+    });
+    return group;
 }
 
 OptionForm::OptionForm(QFormLayout* layout, const std::vector<const TrainingOption*>& options,

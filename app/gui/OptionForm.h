@@ -7,6 +7,7 @@
 #include <vector>
 
 class QFormLayout;
+class QGroupBox;
 class QHBoxLayout;
 class QLineEdit;
 class QWidget;
@@ -43,6 +44,10 @@ Q_SIGNALS:
 private:
     std::vector<std::pair<const distilbench::TrainingOption*, QWidget*>> editors_;
 };
+
+// The collapsible "Advanced" group of the run pages, holding core's advanced run options; bf16 is
+// offered only where the CPU computes it natively. `form` receives the group's OptionForm.
+QGroupBox* advancedOptionsGroup(QWidget* parent, OptionForm*& form);
 
 // Spin and combo boxes in scrolling forms: the wheel changes them only when they have focus.
 void guardWheel(QWidget* widget);

@@ -94,23 +94,7 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
     for (QComboBox* c : {task_, textColumn_, labelColumn_, modelSource_}) guardWheel(c);
     basic_ = new OptionForm(form, trainingOptions(TrainingOption::Group::Basic), formHost);
 
-    advanced_ = new QGroupBox(tr("Advanced"), formHost);
-    advanced_->setCheckable(true);
-    advanced_->setChecked(false);
-    auto* adv = new QFormLayout(advanced_);
-    advancedOptions_ =
-        new OptionForm(adv, trainingOptions(TrainingOption::Group::Advanced), advanced_);
-    // Offered only where the CPU computes bf16 natively; emulated bf16 takes minutes a step.
-    if (auto* bf16 = advancedOptions_->editor("bf16"); bf16 && !Runtime::bf16Usable()) {
-        bf16->setEnabled(false);
-        bf16->setToolTip(
-            tr("Unavailable: this CPU has no native bf16 (AVX512-BF16 or AMX); "
-               "emulated bf16 would take minutes per step."));
-    }
-    for (QWidget* w : advanced_->findChildren<QWidget*>()) w->setVisible(false);
-    connect(advanced_, &QGroupBox::toggled, this, [this](bool on) {
-        for (QWidget* w : advanced_->findChildren<QWidget*>()) w->setVisible(on);
-    });
+    advanced_ = advancedOptionsGroup(formHost, advancedOptions_);
     form->addRow(advanced_);
 
     auto* buttons = new QHBoxLayout;

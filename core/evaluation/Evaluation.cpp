@@ -208,6 +208,43 @@ EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset,
     return report;
 }
 
+std::vector<MetricDifference> compareMetrics(const EvaluationReport& a, const EvaluationReport& b) {
+    std::vector<MetricDifference> out;
+    for (const auto& [k, v] : a.metrics) {
+        const auto it = b.metrics.find(k);
+        out.push_back(
+            {k, v, it == b.metrics.end() ? std::nullopt : std::optional<double>(it->second)});
+    }
+    for (const auto& [k, v] : b.metrics)
+        if (!a.metrics.count(k)) out.push_back({k, std::nullopt, v});
+    return out;
+}
+
+ModelComparison compareModels(const Pipeline& a, const Pipeline& b, const std::string& nameA,
+                              const std::string& nameB, const Dataset& dataset, int batchSize,
+                              int maxLength, double threshold, const JobCallbacks& callbacks) {
+    const Task task = Objective::taskOf(a.model()->config());
+    if (Objective::taskOf(b.model()->config()) != task)
+        throw Error(nameB,
+                    "is a model for another task than " + nameA + ": they cannot be compared");
+    auto half = [&callbacks](double from) {
+        JobCallbacks c = callbacks;
+        if (callbacks.progress)
+            c.progress = [callbacks, from](const ProgressReport& p) {
+                callbacks.report(from + p.fraction / 2, p.message);
+            };
+        return c;
+    };
+    ModelComparison c;
+    c.a = evaluateModel(a, dataset, batchSize, maxLength, threshold, half(0.0));
+    c.b = evaluateModel(b, dataset, batchSize, maxLength, threshold, half(0.5));
+    c.metrics = compareMetrics(c.a, c.b);
+    if (task == Task::Classification)
+        for (std::size_t i = 0; i < c.a.predicted.size() && i < c.b.predicted.size(); ++i)
+            c.disagreements += c.a.predicted[i] != c.b.predicted[i];
+    return c;
+}
+
 Dataset readEvaluationData(const std::string& path, const ModelConfig& model,
                            const ColumnMapping& columns,
                            const std::map<std::string, std::string>& labelMap) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,26 @@ struct RunEvaluationData {
     int maxLength = 128;
 };
 RunEvaluationData readRunEvaluationData(const std::string& runDirectory);
+
+// One metric of two models on the same data; a side lacks it when its report has no such metric.
+struct MetricDifference {
+    std::string metric;
+    std::optional<double> a, b;
+};
+// Every metric of either report, `a`'s first.
+std::vector<MetricDifference> compareMetrics(const EvaluationReport& a, const EvaluationReport& b);
+
+// Two models on the same data (the Evaluate page's "compare with", `evaluate --compare`).
+struct ModelComparison {
+    EvaluationReport a, b;
+    std::vector<MetricDifference> metrics;
+    std::size_t disagreements = 0;  // examples the two predict differently (classification)
+};
+// Throws Error naming `nameB` when the models are for different tasks. Progress runs over both.
+ModelComparison compareModels(const Pipeline& a, const Pipeline& b, const std::string& nameA,
+                              const std::string& nameB, const Dataset& dataset, int batchSize,
+                              int maxLength, double threshold = 0.5,
+                              const JobCallbacks& callbacks = {});
 
 // The defaults of `distilbench-cli evaluate` and the Evaluate page.
 struct EvaluationDefaults {

@@ -169,7 +169,11 @@ void decomposeCanonical(char32_t c, std::u32string& out) {
     const QString d = QChar::decomposition(c);
     for (qsizetype i = 0; i < d.size(); ++i) {
         char32_t part = d[i].unicode();
-        if (d[i].isHighSurrogate() && i + 1 < d.size()) part = QChar::surrogateToUcs4(d[i], d[++i]);
+        // Two statements: the order in which call arguments are evaluated is unspecified.
+        if (d[i].isHighSurrogate() && i + 1 < d.size()) {
+            part = QChar::surrogateToUcs4(d[i], d[i + 1]);
+            ++i;
+        }
         decomposeCanonical(part, out);
     }
 }

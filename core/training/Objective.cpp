@@ -3,7 +3,12 @@
 #include <ATen/ATen.h>
 #include <ATen/autocast_mode.h>
 
+#include <QString>
+#include <QStringList>
 #include <algorithm>
+#include <numeric>
+
+#include "core/runtime/Error.h"
 
 #include "core/models/EncoderModel.h"
 
@@ -64,6 +69,26 @@ bool reportsMetric(Task task, const std::string& metric) {
     if (std::find(names.begin(), names.end(), metric) != names.end()) return true;
     return (task == Task::Classification || task == Task::TokenClassification) &&
            metric.rfind("f1_", 0) == 0;
+}
+
+std::vector<double> classWeights(const Dataset& train, const std::string& spec) {
+    std::vector<double> w;
+    if (spec == "balanced") {
+        std::vector<double> counts(train.labels.size(), 0);
+        for (const auto& e : train.examples) {
+            if (e.label >= 0) counts[e.label]++;
+            for (int t : e.tags) counts[t]++;
+        }
+        const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
+        for (double c : counts) w.push_back(c > 0 ? total / (counts.size() * c) : 0.0);
+        return w;
+    }
+    for (const QString& v : QString::fromStdString(spec).split(','))
+        w.push_back(v.trimmed().toDouble());
+    if (w.size() != train.labels.size())
+        throw Error("class weights: " + std::to_string(w.size()) + " given for " +
+                    std::to_string(train.labels.size()) + " labels");
+    return w;
 }
 
 at::Tensor taskLoss(const at::Tensor& logitsIn, const at::Tensor& labels, Task task,

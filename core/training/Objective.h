@@ -35,6 +35,11 @@ std::vector<std::string> metricNames(Task task);
 // Whether evaluations of `task` report `metric` (per-class "f1_LABEL" included).
 bool reportsMetric(Task task, const std::string& metric);
 
+// Class weights for the loss from a spec: "balanced" (total / (classes x count), as
+// scikit-learn's) or one weight per label ("1,2.5"; checked by validateTrainingConfig). Throws
+// Error when the number of weights differs from the number of labels.
+std::vector<double> classWeights(const Dataset& train, const std::string& spec);
+
 // The task's loss in float32, averaged over the examples (or the labelled tokens):
 // cross-entropy (optionally class-weighted and label-smoothed) for classification, token
 // classification and masked LM; binary cross-entropy with logits for multi-label; squared error

@@ -6,12 +6,14 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QString>
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
 
+#include "core/evaluation/Evaluation.h"
 #include "core/runtime/Error.h"
 #include "core/training/TrainingConfig.h"
 #include "core/util/AtomicFile.h"
@@ -86,6 +88,22 @@ std::vector<QJsonObject> RunFolder::readMetricRecords(const std::string& dir) {
 void RunFolder::writeMetricRecords(const std::string& dir, const std::vector<QJsonObject>& rs) {
     AtomicFile f((fs::path(dir) / kMetricsFile).string());
     for (const auto& o : rs) {
+        const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+        f.write(b.constData(), static_cast<std::size_t>(b.size()));
+    }
+    f.commit();
+}
+
+void RunFolder::writePredictions(const std::string& dir, const EvaluationReport& r) {
+    AtomicFile f((fs::path(dir) / kPredictionsFile).string());
+    for (std::size_t i = 0; i < r.texts.size(); ++i) {
+        QJsonArray probs;
+        for (float p : r.probabilities[i]) probs.append(p);
+        QJsonObject o{{"text", QString::fromStdString(r.texts[i])}, {"probabilities", probs}};
+        if (r.task == Task::Classification) {
+            o["label"] = QString::fromStdString(r.labels[r.truth[i]]);
+            o["predicted"] = QString::fromStdString(r.labels[r.predicted[i]]);
+        }
         const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
         f.write(b.constData(), static_cast<std::size_t>(b.size()));
     }

@@ -10,6 +10,8 @@
 
 namespace distilbench {
 
+struct EvaluationReport;
+
 // Rules for run folders (train, distill, resume; the GUI, the CLI and the tests alike): the
 // only reader and writer of their layout.
 //
@@ -49,6 +51,11 @@ void pruneCheckpoints(const std::string& dir, int keep);
 std::vector<QJsonObject> readMetricRecords(const std::string& dir);
 // Replaces metrics.jsonl atomically.
 void writeMetricRecords(const std::string& dir, const std::vector<QJsonObject>& records);
+
+// Replaces validation_predictions.jsonl with the evaluation's examples (text, probabilities,
+// and for classification the true and predicted labels). Throws Error like every writer: failing
+// to write predictions is an error like failing to write metrics.
+void writePredictions(const std::string& dir, const EvaluationReport& report);
 
 // What the run history, `distilbench-cli runs` and the run comparison show of one run.
 struct RunSummary {

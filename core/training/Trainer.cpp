@@ -39,6 +39,7 @@
 #include "core/training/RunDatasets.h"
 #include "core/training/RunFolder.h"
 #include "core/training/Schedule.h"
+#include "core/training/StartingModel.h"
 #include "core/training/TensorBoardWriter.h"
 #include "core/training/TrainingOptions.h"
 #include "core/util/AtomicFile.h"
@@ -195,62 +196,19 @@ private:
         EncoderModel& enc = model_->encoder();
         enc.setTraining(true);
         // Frozen parts keep requires_grad off and stay out of the optimizer.
-        for (const auto& name : enc.parameterNames()) {
-            bool frozen = cfg_.freezeEmbeddings && name.find("embeddings.") != std::string::npos;
-            for (int l = 0; l < cfg_.freezeLayers; ++l)
-                for (const char* part : {".transformer.layer.", ".encoder.layer."})
-                    if (name.find(std::string(part) + std::to_string(l) + ".") != std::string::npos)
-                        frozen = true;
-            at::Tensor& p = enc.parameter(name);
-            p = p.detach().clone();  // own memory: a mapped checkpoint is never written through
-            p.set_requires_grad(!frozen);
-            if (!frozen) trainable_.push_back(name);
-        }
-        if (cfg_.task != Task::Regression && !cfg_.classWeights.empty()) {
-            std::vector<double> w;
-            if (cfg_.classWeights == "balanced") {
-                std::vector<double> counts(train_.labels.size(), 0);
-                for (const auto& e : train_.examples) {
-                    if (e.label >= 0) counts[e.label]++;
-                    for (int t : e.tags) counts[t]++;
-                }
-                const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
-                for (double c : counts) w.push_back(c > 0 ? total / (counts.size() * c) : 0.0);
-            } else {
-                for (const QString& v : QString::fromStdString(cfg_.classWeights).split(','))
-                    w.push_back(v.trimmed().toDouble());  // validated by validateTrainingConfig
-                if (w.size() != train_.labels.size())
-                    throw Error("class weights: " + std::to_string(w.size()) + " given for " +
-                                std::to_string(train_.labels.size()) + " labels");
-            }
-            classWeights_ = at::tensor(w, at::kDouble).to(at::kFloat).to(enc.device());
-        }
+        trainable_ =
+            StartingModel::trainableParameters(enc, cfg_.freezeEmbeddings, cfg_.freezeLayers);
+        if (cfg_.task != Task::Regression && !cfg_.classWeights.empty())
+            classWeights_ =
+                at::tensor(Objective::classWeights(train_, cfg_.classWeights), at::kDouble)
+                    .to(at::kFloat)
+                    .to(enc.device());
     }
 
-    // The model with the given head; a new head (or other labels) gets fresh weights, everything
-    // else is carried over.
     std::shared_ptr<Model> withHead(Model& base, HeadType head,
                                     const std::vector<std::string>& labels) const {
-        ModelConfig c = base.config();
-        c.head = head;
-        c.labels = head == HeadType::MaskedLM ? std::vector<std::string>{} : labels;
-        c.problemType = head == HeadType::MaskedLM ? "" : Objective::problemTypeFor(cfg_.task);
-        auto encoder = std::make_unique<EncoderModel>(c, cfg_.seed, false);
-        NamedTensors weights = base.encoder().stateDict(true);
-        const bool sameHead =
-            base.config().head == head && base.config().labels.size() == c.labels.size();
-        if (!sameHead)
-            std::erase_if(weights, [](const auto& w) {
-                return w.first.rfind("classifier", 0) == 0 ||
-                       w.first.rfind("pre_classifier", 0) == 0;
-            });
-        const LoadReport report = encoder->loadStateDict(weights, base.summary().weightsPath);
-        if (!report.missing.empty())
-            cb_.notice(std::to_string(report.missing.size()) +
-                       (report.missing.size() == 1 ? " weight is" : " weights are") +
-                       " new and freshly initialised (" + summariseNames(report.missing) +
-                       (sameHead ? ")" : "): the model gets a new head for this task"));
-        return Model::adopt(std::move(encoder));
+        return StartingModel::withHead(base, head, labels, cfg_.task, cfg_.seed,
+                                       [this](const std::string& m) { cb_.notice(m); });
     }
 
     void loadTeacher() {
@@ -571,7 +529,7 @@ private:
             records_.push_back(json);
             if (writer_) {
                 tensorboard_->flush();
-                writePredictions(report);
+                RunFolder::writePredictions(dir_, report);
             }
             if (cb_.onEvaluation) cb_.onEvaluation(rec);
             const auto it = report.metrics.find(cfg_.metricForBest);
@@ -746,23 +704,6 @@ private:
         if (!teacherRecord_.isEmpty()) all.push_back(teacherRecord_);
         all.insert(all.end(), records_.begin(), records_.end());
         RunFolder::writeMetricRecords(dir_, all);
-    }
-
-    void writePredictions(const EvaluationReport& r) {
-        // Failing to write predictions is an error like failing to write metrics.
-        AtomicFile f((fs::path(dir_) / RunFolder::kPredictionsFile).string());
-        for (std::size_t i = 0; i < r.texts.size(); ++i) {
-            QJsonArray probs;
-            for (float p : r.probabilities[i]) probs.append(p);
-            QJsonObject o{{"text", QString::fromStdString(r.texts[i])}, {"probabilities", probs}};
-            if (r.task == Task::Classification) {
-                o["label"] = QString::fromStdString(r.labels[r.truth[i]]);
-                o["predicted"] = QString::fromStdString(r.labels[r.predicted[i]]);
-            }
-            const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
-            f.write(b.constData(), static_cast<std::size_t>(b.size()));
-        }
-        f.commit();
     }
 
     TrainingConfig cfg_;

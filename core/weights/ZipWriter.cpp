@@ -26,9 +26,9 @@ std::uint32_t crc32(const void* data, std::size_t size, std::uint32_t crc) {
 namespace {
 template <typename T>
 void put(std::vector<std::uint8_t>& out, T v) {
-    std::uint8_t b[sizeof(T)];
-    std::memcpy(b, &v, sizeof(T));
-    out.insert(out.end(), b, b + sizeof(T));
+    // Little-endian, as the zip format stores every number.
+    for (std::size_t k = 0; k < sizeof(T); ++k)
+        out.push_back(static_cast<std::uint8_t>(static_cast<std::uint64_t>(v) >> (8 * k)));
 }
 }  // namespace
 

@@ -1,0 +1,179 @@
+// The Evaluate page driven offscreen: metrics, the confusion matrix's drill-down, thresholds,
+// label mapping, token classification, and the example lists.
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "GuiTestSupport.h"
+#include "TestRuns.h"
+#include "app/common/JobRunner.h"
+#include "app/gui/EvaluatePage.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/PageSetup.h"
+#include "app/gui/PlaygroundPage.h"
+#include "app/gui/Workspace.h"
+#include "core/training/Trainer.h"
+#include "widgets/ConfusionMatrixView.h"
+#include "widgets/LivePlot.h"
+
+using namespace distilbench;
+
+class EvaluatePageTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { initGuiTest("DistilBenchEvaluateTest"); }
+
+    void evaluatePageDrillsDown() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1300, 900);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        QVERIFY(pages.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.evaluate);
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
+        QVERIFY(evaluated.wait(20000));
+        QCOMPARE(pages.evaluate->metricsTable()->rowCount(),
+                 2 + 3);  // two labels and three averages
+        QCOMPARE(pages.evaluate->metricsTable()->item(0, 0)->text(), QString("negative"));
+        int total = 0, cell = 0;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c)
+                total += pages.evaluate->confusion()->cellText(r, c).toInt();
+        QCOMPARE(total, 80);
+        cell = pages.evaluate->confusion()->cellText(1, 0).toInt();  // positives predicted negative
+        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {},
+                          pages.evaluate->confusion()->cellRect(1, 0).center());
+        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
+        QVERIFY(pages.evaluate->rocPlot()->pointCount("ROC") > 2);
+        // A high threshold predicts "positive" less often: fewer examples in the positive column.
+        const int positivesAt50 = pages.evaluate->confusion()->cellText(0, 1).toInt() +
+                                  pages.evaluate->confusion()->cellText(1, 1).toInt();
+        pages.evaluate->setThreshold(0.95);
+        const int positivesAt95 = pages.evaluate->confusion()->cellText(0, 1).toInt() +
+                                  pages.evaluate->confusion()->cellText(1, 1).toInt();
+        QVERIFY2(positivesAt95 < positivesAt50,
+                 qPrintable(QString("%1 vs %2").arg(positivesAt95).arg(positivesAt50)));
+        pages.evaluate->setThreshold(0.5);
+        QCOMPARE(pages.evaluate->confusion()->cellText(1, 0).toInt(), cell);
+        // The matrix changed, so its example list was cleared: pick the cell again.
+        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), 0);
+        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {},
+                          pages.evaluate->confusion()->cellRect(1, 0).center());
+        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
+        const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
+        QDir().mkpath(shots);
+        window.grab().save(shots + "/evaluate-page.png");
+        if (cell > 0) {
+            QTreeWidgetItem* first = pages.evaluate->examples()->topLevelItem(0);
+            Q_EMIT pages.evaluate->examples()->itemActivated(first, 0);
+            QCOMPARE(window.currentPage(), static_cast<QWidget*>(pages.playground));
+            QCOMPARE(pages.playground->input()->toPlainText(), first->text(0));
+        }
+        QTemporaryDir out;
+        QVERIFY(pages.evaluate->exportCsv(out.filePath("e.csv")));
+        QFile csv(out.filePath("e.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 81);
+    }
+
+    // Data labelled foo/bar for a negative/positive model: the evaluation stops and names the
+    // labels instead of mapping them alphabetically; the table maps them, and the next
+    // evaluation scores with that mapping.
+    void evaluatePageMapsUnknownLabels() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        QVERIFY(pages.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.evaluate);
+        QTemporaryDir dir;
+        QFile data(dir.filePath("foobar.tsv"));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write(
+            "sentence\tlabel\na wonderful , moving film\tfoo\na dull , lifeless mess\tbar\n"
+            "great acting and a great story\tfoo\nboring and far too long\tbar\n");
+        data.close();
+        QSignalSpy failed(pages.workspace->runner(), &JobRunner::failed);
+        QSignalSpy needed(pages.evaluate, &EvaluatePage::labelMappingNeeded);
+        QVERIFY(pages.evaluate->evaluate(data.fileName()) >= 0);
+        QVERIFY(needed.wait(20000));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().at(1).toString().contains("does not know: bar, foo"),
+                 qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(pages.evaluate->labelMapTable()->rowCount(), 2);
+        QVERIFY(pages.evaluate->labelMapTable()->isVisible());
+        QVERIFY(pages.evaluate->mapLabel("foo", "positive"));
+        QVERIFY(pages.evaluate->mapLabel("bar", "negative"));
+        QVERIFY(!pages.evaluate->mapLabel("baz", "negative"));
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        QVERIFY(pages.evaluate->evaluate(data.fileName()) >= 0);
+        QVERIFY(evaluated.wait(20000));
+        QCOMPARE(pages.evaluate->metricsTable()->item(0, 0)->text(), QString("negative"));
+        int total = 0, correct = 0;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c) {
+                total += pages.evaluate->confusion()->cellText(r, c).toInt();
+                if (r == c) correct += pages.evaluate->confusion()->cellText(r, c).toInt();
+            }
+        QCOMPARE(total, 4);
+        QVERIFY(correct >= 3);  // the demo model gets these easy sentences right once mapped
+    }
+
+    void entityTableForNer() {
+        QTemporaryDir runs;
+        using namespace distilbench;
+        TrainingConfig c = tinyRun(Task::TokenClassification,
+                                   DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt", 2, 64);
+        c.validationSplit = 0;
+        Trainer::train(c, (runs.path() + "/ner").toStdString());
+        MainWindow window;
+        Pages pages = setupPages(window);
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        pages.evaluate->setModelFolder(runs.path() + "/ner/best");
+        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt") >= 0);
+        QVERIFY(evaluated.wait(60000));
+        QTableWidget* t = pages.evaluate->metricsTable();
+        QCOMPARE(t->horizontalHeaderItem(0)->text(), QString("Entity type"));
+        QStringList types;
+        for (int r = 0; r < t->rowCount(); ++r) types << t->item(r, 0)->text();
+        QVERIFY2(types.contains("PER") && types.contains("LOC"), qPrintable(types.join(',')));
+        QCOMPARE(types.last(), QString("all entities (micro)"));
+        QVERIFY(pages.evaluate->summaryText().contains("entity precision"));
+    }
+
+    // Evaluate after moving the threshold recomputed at 0.5 while the slider still showed the
+    // moved value: a new evaluation decides at the slider's threshold.
+    void evaluationKeepsTheSlidersThreshold() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        QVERIFY(pages.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(10000));
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        const QString data = DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv";
+        QVERIFY(pages.evaluate->evaluate(data) >= 0);
+        QVERIFY(evaluated.wait(60000));
+        pages.evaluate->setThreshold(0.95);
+        auto positives = [&] {
+            return pages.evaluate->confusion()->cellText(0, 1).toInt() +
+                   pages.evaluate->confusion()->cellText(1, 1).toInt();
+        };
+        const int atSlider = positives();
+        QVERIFY(pages.evaluate->evaluate(data) >= 0);
+        QVERIFY(evaluated.wait(60000));
+        QCOMPARE(positives(), atSlider);
+        pages.evaluate->setThreshold(0.5);
+        QVERIFY(positives() >= atSlider);
+    }
+};
+
+QTEST_MAIN(EvaluatePageTest)
+#include "test_evaluate_page.moc"

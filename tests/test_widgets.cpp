@@ -1,0 +1,76 @@
+// Reusable widgets on their own, fed plain data: the live plot's coalescing and CSV export, the
+// confusion matrix, the layer-mapping picture.
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "GuiTestSupport.h"
+#include "widgets/ConfusionMatrixView.h"
+#include "widgets/LayerMappingView.h"
+#include "widgets/LivePlot.h"
+
+class WidgetsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { initGuiTest("DistilBenchWidgetsTest"); }
+
+    void plotCoalescesUpdates() {
+        LivePlot plot("loss");
+        plot.addSeries("loss", Qt::blue, true);
+        plot.show();
+        for (int i = 0; i < 2000; ++i) plot.addPoint("loss", i, 1.0 / (i + 1));
+        QTRY_VERIFY(plot.replotCount() >= 1);
+        QCOMPARE(plot.pointCount("loss"), 2000);
+        QVERIFY2(plot.replotCount() <= 5,
+                 qPrintable(QString::number(plot.replotCount())));  // not 2000
+        QTemporaryDir dir;
+        QVERIFY(plot.exportCsv(dir.filePath("loss.csv")));
+        QFile f(dir.filePath("loss.csv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 2001);
+    }
+
+    void confusionMatrixShowsCountsAndCells() {
+        ConfusionMatrixView view;
+        view.resize(500, 450);
+        view.setMatrix({"neg", "pos"}, {{40, 10}, {5, 45}});
+        view.show();
+        QCOMPARE(view.cellText(0, 1), QString("10"));
+        view.setMode(ConfusionMatrixView::Mode::RowNormalised);
+        QCOMPARE(view.cellText(0, 0), QString("0.80"));
+        view.setMode(ConfusionMatrixView::Mode::ColumnNormalised);
+        QCOMPARE(view.cellText(1, 0), QString("0.11"));  // 5 / 45
+        QSignalSpy clicked(&view, &ConfusionMatrixView::cellClicked);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(1, 0).center());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().at(0).toInt(), 1);  // true label pos
+        QCOMPARE(clicked.first().at(1).toInt(), 0);  // predicted neg
+        QVERIFY(!view.grab().isNull());
+    }
+    void layerMappingViewDrawsAndExplains() {
+        LayerMappingView view;
+        view.resize(320, 260);
+        view.setMapping(12, {0, 2, 4, 7, 9, 11});
+        QCOMPARE(view.studentLayers(), 6);
+        QVERIFY(view.description().startsWith("student 0 ← teacher 0"));
+        QVERIFY(view.description().contains("student 5 ← teacher 11"));
+        QImage image(320, 260, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        view.paint(p, image.size());
+        p.end();
+        // Something was drawn between the stacks (the links), not only the boxes.
+        int coloured = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            const QRgb c = image.pixel(160, y);
+            if (c != qRgb(255, 255, 255)) ++coloured;
+        }
+        QVERIFY(coloured > 10);
+        view.setMapping(12, {}, 4);
+        QVERIFY(view.description().contains("own weights"));
+    }
+};
+
+QTEST_MAIN(WidgetsTest)
+#include "test_widgets.moc"
