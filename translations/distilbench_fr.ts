@@ -503,12 +503,6 @@
         <source>optional: a share of the training data otherwise</source>
         <translation>facultatif : sinon une part des données d&apos;entraînement</translation>
     </message>
-    <message>
-        <source>The run cannot start:
-%1</source>
-        <translation>L&apos;entraînement ne peut pas démarrer :
-%1</translation>
-    </message>
 </context>
 <context>
     <name>EvaluatePage</name>
@@ -1939,6 +1933,12 @@
         <source>Stopped. The run can be resumed from %1.</source>
         <translation>Arrêté. L&apos;exécution peut reprendre depuis %1.</translation>
     </message>
+    <message>
+        <source>The run cannot start:
+%1</source>
+        <translation>L&apos;entraînement ne peut pas démarrer :
+%1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2402,12 +2402,6 @@
     <message>
         <source>Model</source>
         <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>The run cannot start:
-%1</source>
-        <translation>L&apos;entraînement ne peut pas démarrer :
-%1</translation>
     </message>
     <message>
         <source>The header of %1 cannot be read: %2</source>

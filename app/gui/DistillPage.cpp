@@ -459,11 +459,7 @@ int DistillPage::start() {
     } catch (const std::exception& e) {
         problems << QString::fromUtf8(e.what());
     }
-    if (!problems.isEmpty()) {
-        QMessageBox::warning(this, tr("Distill"),
-                             tr("The run cannot start:\n%1").arg(problems.join(QChar('\n'))));
-        return -1;
-    }
+    if (RunView::refuseStart(this, tr("Distill"), problems)) return -1;
     currentRun_ = QString::fromStdString(RunFolder::newRunPath(runsFolder_.toStdString()));
     return launch(currentRun_, c, false);
 }
@@ -475,17 +471,8 @@ int DistillPage::resumeRun(const QString& runDirectory) {
 }
 
 int DistillPage::launch(const QString& dir, const TrainingConfig& c, bool resume) {
-    // The metric the student is plotted by: the run's own, also when it is resumed.
-    QString metric = str(c.mainMetric());
-    if (resume) {
-        try {
-            metric = str(RunFolder::readRun(dir.toStdString()).metricForBest);
-        } catch (const std::exception&) {
-            // Not a run folder: Distiller::resume says so on the status line.
-        }
-    }
-    runView_->reset(metric);
-    if (resume) runView_->replay(dir);
+    // The student is plotted by the run's own metric, also when it is resumed.
+    runView_->prepare(dir, c, resume);
     report_->clear();
     exportReport_->setEnabled(false);
     compare_->setEnabled(false);

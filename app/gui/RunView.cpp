@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -180,6 +181,26 @@ void RunView::replay(const QString& runDirectory) {
             addLog(r);
         }
     }
+}
+
+void RunView::prepare(const QString& dir, const TrainingConfig& config, bool resume) {
+    QString metric = QString::fromStdString(config.mainMetric());
+    if (resume) {
+        try {
+            metric = QString::fromStdString(RunFolder::readRun(dir.toStdString()).metricForBest);
+        } catch (const std::exception&) {
+            // Not a run folder: resuming says so on the status line.
+        }
+    }
+    reset(metric);
+    if (resume) replay(dir);
+}
+
+bool RunView::refuseStart(QWidget* parent, const QString& title, const QStringList& problems) {
+    if (problems.isEmpty()) return false;
+    QMessageBox::warning(parent, title,
+                         tr("The run cannot start:\n%1").arg(problems.join(QChar('\n'))));
+    return true;
 }
 
 TrainerCallbacks RunView::callbacks() {

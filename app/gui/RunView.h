@@ -41,6 +41,12 @@ public:
     void reset(const QString& mainMetric);
     // Replays the records of an existing run folder into the plots (before resuming it).
     void replay(const QString& runDirectory);
+    // Clears the view for the run about to start in `runDirectory`, plotted by the metric that
+    // picks its best model (the run folder's own when resuming, with its earlier curves).
+    void prepare(const QString& runDirectory, const distilbench::TrainingConfig& config,
+                 bool resume);
+    // Says why a run cannot start, one problem a line; returns true when there are problems.
+    static bool refuseStart(QWidget* parent, const QString& title, const QStringList& problems);
     // Callbacks that feed this view; the job adds its own progress and pause hooks.
     distilbench::TrainerCallbacks callbacks();
     // Starts `job` on the runner with those callbacks; returns the job id or -1.

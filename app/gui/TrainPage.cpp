@@ -388,13 +388,9 @@ int TrainPage::start() {
     }
     const TrainingConfig config = configFromForm();
     // The same checks the engine and the CLI make, before anything starts.
-    if (const auto problems = validateTrainingConfig(config); !problems.empty()) {
-        QStringList lines;
-        for (const auto& p : problems) lines << QString::fromStdString(p);
-        QMessageBox::warning(this, tr("Train"),
-                             tr("The run cannot start:\n%1").arg(lines.join(QChar('\n'))));
-        return -1;
-    }
+    QStringList problems;
+    for (const auto& p : validateTrainingConfig(config)) problems << QString::fromStdString(p);
+    if (RunView::refuseStart(this, tr("Train"), problems)) return -1;
     currentRun_ = QString::fromStdString(RunFolder::newRunPath(runsFolder_.toStdString()));
     return launch(currentRun_, config, false);
 }
@@ -406,16 +402,7 @@ int TrainPage::resumeRun(const QString& runDirectory) {
 }
 
 int TrainPage::launch(const QString& dir, const TrainingConfig& config, bool resume) {
-    QString metric = QString::fromStdString(config.mainMetric());
-    if (resume) {
-        try {
-            metric = QString::fromStdString(RunFolder::readRun(dir.toStdString()).metricForBest);
-        } catch (const std::exception&) {
-            // Not a run folder: Trainer::resume says so on the status line.
-        }
-    }
-    runView_->reset(metric);
-    if (resume) runView_->replay(dir);
+    runView_->prepare(dir, config, resume);
     const std::string runDir = dir.toStdString();
     const int id = runView_->launch(
         resume ? tr("Resuming training") : tr("Training"),
