@@ -199,6 +199,79 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, TrainingConfig::fromJson(json));
     }
 
+    // Fine-tuning the demo model (negative/positive) on 0/1-labelled SST-2 wrote
+    // id2label {0: "0", 1: "1"}: a model's label names are kept when the data's labels are its ids,
+    // and data labelled with its names in another order is put in the model's order.
+    void fineTuningKeepsTheModelsLabelNames_data() {
+        QTest::addColumn<QStringList>("modelLabels");
+        QTest::addColumn<bool>("namedData");
+        QTest::addColumn<QStringList>("written");
+        QTest::newRow("ids 0/1 of named labels")
+            << QStringList{"negative", "positive"} << false << QStringList{"negative", "positive"};
+        QTest::newRow("names in the model's order")
+            << QStringList{"positive", "negative"} << true << QStringList{"positive", "negative"};
+        QTest::newRow("generic model labels")
+            << QStringList{"LABEL_0", "LABEL_1"} << false << QStringList{"0", "1"};
+    }
+    void fineTuningKeepsTheModelsLabelNames() {
+        QFETCH(QStringList, modelLabels);
+        QFETCH(bool, namedData);
+        QFETCH(QStringList, written);
+        QTemporaryDir dir;
+        const QString model = makeTextModel(dir.path() + "/model");
+        {
+            QFile f(model + "/config.json");
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QJsonObject c = QJsonDocument::fromJson(f.readAll()).object();
+            f.close();
+            QJsonObject id2label, label2id;
+            for (int i = 0; i < modelLabels.size(); ++i) {
+                id2label[QString::number(i)] = modelLabels[i];
+                label2id[modelLabels[i]] = i;
+            }
+            c["id2label"] = id2label;
+            c["label2id"] = label2id;
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QJsonDocument(c).toJson());
+        }
+        QString data = QString::fromStdString(kData) + "sst2_train_240.tsv";
+        if (namedData) {
+            QFile in(data);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QByteArray text = in.readAll();
+            text.replace("\t0\n", "\tnegative\n").replace("\t1\n", "\tpositive\n");
+            data = dir.filePath("named.tsv");
+            QFile out(data);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(text);
+        }
+        TrainingConfig c = TrainingConfig::defaultsFor(Task::Classification, false);
+        c.model = model.toStdString();
+        c.trainFile = data.toStdString();
+        c.maxSteps = 2;
+        c.maxLength = 32;
+        std::vector<std::string> notices;
+        TrainerCallbacks cb;
+        cb.onNotice = [&](const std::string& m) { notices.push_back(m); };
+        const QString run = dir.filePath("run");
+        Trainer::train(c, run.toStdString(), cb);
+        const ModelConfig best = ModelConfig::load((run + "/best/config.json").toStdString());
+        QStringList names;
+        for (const auto& l : best.labels) names << QString::fromStdString(l);
+        QCOMPARE(names, written);
+        // The run records the order it trained with: resuming and "evaluate this run" read the
+        // data the same way.
+        QFile saved(run + "/config.json");
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const TrainingConfig savedConfig =
+            TrainingConfig::fromJson(QJsonDocument::fromJson(saved.readAll()).object());
+        QCOMPARE(static_cast<int>(savedConfig.labels.size()), 2);
+        if (!namedData && written.first() == "negative")
+            QVERIFY(std::any_of(notices.begin(), notices.end(), [](const std::string& n) {
+                return n.find("taken as the ids of the model's labels") != std::string::npos;
+            }));
+    }
+
     void initTestCase() {
         Runtime::initialize(0);
         // The bf16 paths are exercised on every CPU, emulated where it lacks native bf16.

@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 // The student of a distillation run predicts the teacher's labels in the teacher's order; data
 // labelled with other names ("0"/"1" for "negative"/"positive") keeps its id order.
 namespace {
-void alignLabels(Dataset& d, const std::vector<std::string>& order, const std::string& source) {
+void alignLabels(Dataset& d, const std::vector<std::string>& order, const std::string& source,
+                 bool strict) {
+    if (order.size() != d.labels.size() && !strict) return;
     if (order.size() != d.labels.size())
         throw Error(d.source, "has " + std::to_string(d.labels.size()) +
                                   " labels but the teacher " + source + " predicts " +
@@ -36,10 +38,23 @@ void alignLabels(Dataset& d, const std::vector<std::string>& order, const std::s
 
 }  // namespace
 
-RunDatasets readRunDatasets(const TrainingConfig& cfg, const std::vector<std::string>& labelOrder) {
+std::vector<std::string> keptLabelNames(const std::vector<std::string>& dataLabels,
+                                        const std::vector<std::string>& modelLabels) {
+    if (dataLabels.empty() || dataLabels.size() != modelLabels.size()) return {};
+    bool generic = true;
+    for (std::size_t i = 0; i < dataLabels.size(); ++i) {
+        if (dataLabels[i] != std::to_string(i)) return {};
+        generic = generic && modelLabels[i] == "LABEL_" + std::to_string(i);
+    }
+    return generic ? std::vector<std::string>{} : modelLabels;
+}
+
+RunDatasets readRunDatasets(const TrainingConfig& cfg, const std::vector<std::string>& labelOrder,
+                            bool strict) {
     RunDatasets r;
     r.train = DatasetReader::read(cfg.trainFile, cfg.task, cfg.columns, cfg.labels);
-    if (!labelOrder.empty()) alignLabels(r.train, labelOrder, cfg.distillation.teacher);
+    if (!labelOrder.empty() && cfg.labels.empty())
+        alignLabels(r.train, labelOrder, cfg.distillation.teacher, strict);
     if (cfg.testFile.empty() && cfg.testSplit > 0)
         std::tie(r.train, r.test) = splitDataset(r.train, cfg.testSplit, cfg.seed + 1, true);
     if (!cfg.validationFile.empty()) {

@@ -83,10 +83,37 @@ private:
         writer_ = !dist_ || dist_->rank() == 0;
         cb_.job.report(0.0, "reading data");
         if (cfg_.distillation.enabled) loadTeacher();
-        RunDatasets data = readRunDatasets(cfg_, teacher_ && cfg_.task != Task::MaskedLM
-                                                     ? teacher_->config().labels
-                                                     : std::vector<std::string>{});
+        // Label ids follow the teacher's labels, or those of the model being fine-tuned.
+        std::vector<std::string> order, modelLabels;
+        bool strict = false;
+        if (teacher_ && cfg_.task != Task::MaskedLM) {
+            order = teacher_->config().labels;
+            strict = true;
+        } else if (!cfg_.model.empty() &&
+                   (cfg_.task == Task::Classification || cfg_.task == Task::TokenClassification)) {
+            std::error_code ec;
+            const fs::path config = fs::path(cfg_.model) / "config.json";
+            if (fs::is_regular_file(config, ec)) {
+                const ModelConfig mc = ModelConfig::load(config.string());
+                if (mc.head == Objective::headFor(cfg_.task)) modelLabels = order = mc.labels;
+            }
+        }
+        RunDatasets data = readRunDatasets(cfg_, order, strict);
         train_ = std::move(data.train);
+        // A model fine-tuned on data labelled by its ids ("0", "1") keeps its label names.
+        if (cfg_.labelDisplayNames.empty() && !modelLabels.empty()) {
+            cfg_.labelDisplayNames = keptLabelNames(train_.labels, modelLabels);
+            if (!cfg_.labelDisplayNames.empty()) {
+                std::string names;
+                for (const auto& n : cfg_.labelDisplayNames)
+                    names += (names.empty() ? "" : ", ") + n;
+                cb_.notice("the data's labels 0-" + std::to_string(train_.labels.size() - 1) +
+                           " are taken as the ids of the model's labels (" + names + ")");
+            }
+        }
+        // The run's config.json records the label order it trains with (resume, evaluate).
+        if (cfg_.task != Task::Regression && cfg_.task != Task::MaskedLM && cfg_.labels.empty())
+            cfg_.labels = train_.labels;
         validation_ = std::move(data.validation);
         test_ = std::move(data.test);
         for (const Dataset* d : {&train_, &validation_, &test_})
