@@ -1,4 +1,5 @@
 // The Train page driven offscreen, and the plot and confusion-matrix widgets.
+#include <QComboBox>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -198,6 +199,45 @@ private Q_SLOTS:
 
     // The form shows core's defaults for the task and the model source: every option, as
     // TrainingConfig::defaultsFor gives it (the form wrote some of them itself before).
+    // A CSV without a label column: the page took the text column as the label, previewed 53
+    // classes and said "No problems found". Now no column is guessed by position, the missing
+    // label column is named, and a wrong mapping is shown before Start, which asks.
+    void wrongColumnMappingIsShownAndStartAsks() {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("reviews.csv"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("text,comment\n");
+        for (int i = 0; i < 53; ++i)
+            f.write("review number " + QByteArray::number(i) + ",a note on review " +
+                    QByteArray::number(i) + " written as a sentence\n");
+        f.close();
+        MainWindow window;
+        TrainPage* page = setupPages(window).train;
+        page->setModelSource("distilbert-tiny");
+        auto* label = page->findChild<QComboBox*>("labelColumn");
+        QVERIFY(label);
+        page->setTrainFile(f.fileName());
+        QCOMPARE(label->currentIndex(), -1);  // not the first column
+        QTRY_VERIFY_WITH_TIMEOUT(page->statisticsText().contains("no label column"), 10000);
+        // The user picks the text column as the label: the problems appear, Start asks.
+        label->setCurrentText("text");
+        QSignalSpy inspected(page, &TrainPage::dataInspected);
+        QVERIFY(page->inspectData() >= 0);
+        QVERIFY(inspected.wait(10000));
+        QVERIFY2(page->columnProblems().join(" ").contains("is also the text column"),
+                 qPrintable(page->columnProblems().join(" | ")));
+        QVERIFY(page->statisticsText().contains("is also the text column"));
+        QVERIFY(!page->statisticsText().contains("No problems found"));
+        QString asked;
+        page->setStartConfirmation([&](const QString& question) {
+            asked = question;
+            return false;
+        });
+        QCOMPARE(page->start(), -1);
+        QVERIFY(asked.contains("Train anyway?"));
+        QVERIFY(!page->isRunning());
+    }
+
     void defaultsFollowTaskAndModelSource_data() {
         QTest::addColumn<int>("taskIndex");
         QTest::addColumn<QString>("preset");

@@ -278,6 +278,73 @@ private Q_SLOTS:
         qputenv("DISTILBENCH_BF16", "allow");
     }
 
+    // A CSV without a `label` column: the Train page took the text column as the label and
+    // reported 53 classes at 1.9% each as "no problems". Columns are picked by one rule, and a
+    // mapping that looks wrong is named before training.
+    void columnMappingChecks_data() {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("textColumn");
+        QTest::addColumn<QString>("labelColumn");
+        QTest::addColumn<QString>("problem");  // "" = none
+        QByteArray clean = "text,label\n";
+        for (int i = 0; i < 40; ++i)
+            clean += "sentence number " + QByteArray::number(i) + "," +
+                     QByteArray(i % 2 ? "pos" : "neg") + "\n";
+        QByteArray twoText = "text,comment\n";
+        for (int i = 0; i < 40; ++i)
+            twoText += "sentence number " + QByteArray::number(i) + ",a remark about item " +
+                       QByteArray::number(i) + " that reads like prose\n";
+        QByteArray decimals = "text,label\n";
+        for (int i = 0; i < 40; ++i)
+            decimals +=
+                "sentence " + QByteArray::number(i) + "," + QByteArray::number(i % 4) + ".5\n";
+        QByteArray rare = "text,label\n";
+        for (int i = 0; i < 40; ++i)
+            rare +=
+                "sentence " + QByteArray::number(i) + "," + QByteArray(i < 39 ? "a" : "b") + "\n";
+        QTest::newRow("clean") << clean << ""
+                               << ""
+                               << "";
+        QTest::newRow("label column is the text column") << clean << "text"
+                                                         << "text"
+                                                         << "is also the text column";
+        QTest::newRow("a class per row") << twoText << "text"
+                                         << "comment"
+                                         << "40 classes for 40";
+        QTest::newRow("free-text labels") << twoText << "text"
+                                          << "comment"
+                                          << "free text";
+        QTest::newRow("decimal labels") << decimals << ""
+                                        << ""
+                                        << "decimal numbers";
+        QTest::newRow("a class with one example") << rare << ""
+                                                  << ""
+                                                  << "fewer than 2 examples";
+    }
+    void columnMappingChecks() {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, textColumn);
+        QFETCH(QString, labelColumn);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        QFile f(dir.filePath("d.csv"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(csv);
+        f.close();
+        const Dataset d =
+            DatasetReader::read(f.fileName().toStdString(), Task::Classification,
+                                {textColumn.toStdString(), {}, labelColumn.toStdString()});
+        QStringList problems;
+        for (const auto& p : checkColumnMapping(d)) problems << QString::fromStdString(p);
+        if (problem.isEmpty())
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(" | ")));
+        else
+            QVERIFY2(problems.join(" | ").contains(problem), qPrintable(problems.join(" | ")));
+        // The rule that picks columns: by name, never by position.
+        QCOMPARE(detectColumns({"comment", "text"}).text, std::string("text"));
+        QCOMPARE(detectColumns({"comment", "text"}).label, std::string());
+    }
+
     void readers() {
         QTemporaryDir dir;
         // CSV with a BOM, CRLF, quotes and an embedded comma and newline.

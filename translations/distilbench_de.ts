@@ -2407,6 +2407,28 @@
         <source>The header of %1 cannot be read: %2</source>
         <translation>Die Kopfzeile von %1 kann nicht gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>choose the text column</source>
+        <translation>Textspalte wählen</translation>
+    </message>
+    <message>
+        <source>choose the label column</source>
+        <translation>Label-Spalte wählen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The data cannot be read:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Die Daten können nicht gelesen werden:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The data may be mapped wrongly:
+%1
+
+Train anyway?</source>
+        <translation>Die Daten sind womöglich falsch zugeordnet:
+%1
+
+Trotzdem trainieren?</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptions</name>

@@ -2407,6 +2407,28 @@
         <source>The header of %1 cannot be read: %2</source>
         <translation>L&apos;en-tête de %1 ne peut pas être lu : %2</translation>
     </message>
+    <message>
+        <source>choose the text column</source>
+        <translation>choisir la colonne de texte</translation>
+    </message>
+    <message>
+        <source>choose the label column</source>
+        <translation>choisir la colonne d&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The data cannot be read:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Les données ne peuvent pas être lues :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The data may be mapped wrongly:
+%1
+
+Train anyway?</source>
+        <translation>Les données sont peut-être mal associées :
+%1
+
+Entraîner quand même ?</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptions</name>

@@ -80,7 +80,11 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
     task_->addItem(tr("Regression"), int(Task::Regression));
     form->addRow(tr("Task:"), task_);
     textColumn_ = new QComboBox(formHost);
+    textColumn_->setObjectName("textColumn");
+    textColumn_->setPlaceholderText(tr("choose the text column"));
     labelColumn_ = new QComboBox(formHost);
+    labelColumn_->setObjectName("labelColumn");
+    labelColumn_->setPlaceholderText(tr("choose the label column"));
     form->addRow(tr("Text column:"), textColumn_);
     form->addRow(tr("Label column:"), labelColumn_);
     modelSource_ = new QComboBox(formHost);
@@ -157,6 +161,20 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
         inspectData();
     });
     connect(task_, &QComboBox::currentIndexChanged, this, &TrainPage::inspectData);
+    // Another column: read again, so that preview, statistics and checks show what Start uses.
+    connect(textColumn_, &QComboBox::activated, this, &TrainPage::inspectData);
+    connect(labelColumn_, &QComboBox::activated, this, &TrainPage::inspectData);
+    // Data that cannot be read says why where the preview would be.
+    connect(workspace_->runner(), &JobRunner::failed, this, [this](int id, const QString& error) {
+        if (id != inspectJob_) return;
+        statistics_.reset();
+        preview_->clear();
+        preview_->setRowCount(0);
+        stats_->setText(tr("<b>The data cannot be read:</b> %1").arg(error.toHtmlEscaped()));
+    });
+    confirmStart_ = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Train"), question) == QMessageBox::Yes;
+    };
     connect(task_, &QComboBox::currentIndexChanged, this, &TrainPage::applyDefaults);
     connect(modelSource_, &QComboBox::currentIndexChanged, this, &TrainPage::applyDefaults);
     connect(maxLengthBox(), &QSpinBox::valueChanged, this, &TrainPage::showStatistics);
@@ -206,18 +224,25 @@ int TrainPage::inspectData() {
     const std::string vocab = bundledVocabPath();
     auto dataset = std::make_shared<Dataset>();
     auto stats = std::make_shared<DatasetStatistics>();
+    auto problems = std::make_shared<std::vector<std::string>>();
     const std::string p = path.toStdString();
     const int maxLength = maxLengthBox()->value();
-    return workspace_->runner()->start(
+    columnProblems_.clear();
+    inspectJob_ = workspace_->runner()->start(
         tr("Reading %1").arg(QFileInfo(path).fileName()),
-        [p, task, columns, tokenizer, vocab, maxLength, dataset, stats](const JobCallbacks&) {
+        [p, task, columns, tokenizer, vocab, maxLength, dataset, stats,
+         problems](const JobCallbacks&) {
             *dataset = DatasetReader::read(p, task, columns);
+            *problems = checkColumnMapping(*dataset);
             std::shared_ptr<Tokenizer> tok = tokenizer;
             if (!tok && !vocab.empty()) tok = Tokenizer::load(vocab);
             *stats = computeStatistics(*dataset, tok.get(), maxLength);
         },
-        [this, dataset, stats] {
+        [this, dataset, stats, problems] {
             statistics_ = stats;
+            columnProblems_.clear();
+            for (const auto& problem : *problems)
+                columnProblems_ << QString::fromStdString(problem);
             const int rows = static_cast<int>(std::min<std::size_t>(dataset->examples.size(), 200));
             preview_->clear();
             preview_->setColumnCount(2);
@@ -248,6 +273,7 @@ int TrainPage::inspectData() {
             showStatistics();
             Q_EMIT dataInspected();
         });
+    return inspectJob_;
 }
 
 void TrainPage::showStatistics() {
@@ -265,7 +291,7 @@ void TrainPage::showStatistics() {
     if (!s.lengths.empty())
         text +=
             tr(" · tokens per row: mean %1, max %2").arg(s.meanLength, 0, 'f', 1).arg(s.maxLength);
-    QStringList problems;
+    QStringList problems = columnProblems_;
     if (s.emptyRows) problems << tr("%n empty row(s)", nullptr, static_cast<int>(s.emptyRows));
     if (s.duplicateRows)
         problems << tr("%n duplicate row(s)", nullptr, static_cast<int>(s.duplicateRows));
@@ -346,10 +372,12 @@ void TrainPage::readColumns() {
             textColumn_->addItem(QString::fromStdString(h));
             labelColumn_->addItem(QString::fromStdString(h));
         }
-        for (const char* guess : {"sentence", "text"})
-            if (textColumn_->findText(guess) >= 0) textColumn_->setCurrentText(guess);
-        for (const char* guess : {"label", "labels"})
-            if (labelColumn_->findText(guess) >= 0) labelColumn_->setCurrentText(guess);
+        // Core's rule, the one the Evaluate page and the CLI follow; a column it does not find
+        // stays unchosen (never the first column by position).
+        const ColumnMapping detected = detectColumns(t.header);
+        textColumn_->setCurrentIndex(textColumn_->findText(QString::fromStdString(detected.text)));
+        labelColumn_->setCurrentIndex(
+            labelColumn_->findText(QString::fromStdString(detected.label)));
     } catch (const std::exception& e) {
         // The columns stay empty; say why instead of leaving the user to guess.
         stats_->setText(tr("The header of %1 cannot be read: %2")
@@ -386,6 +414,11 @@ int TrainPage::start() {
             tr("Open a model to fine-tune, or choose a new model from a preset."));
         return -1;
     }
+    // Signs of a wrong column mapping (shown since the data was read): the user decides.
+    if (!columnProblems_.isEmpty() &&
+        !confirmStart_(tr("The data may be mapped wrongly:\n%1\n\nTrain anyway?")
+                           .arg(columnProblems_.join(QChar('\n')))))
+        return -1;
     const TrainingConfig config = configFromForm();
     // The same checks the engine and the CLI make, before anything starts.
     QStringList problems;

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class Workspace;
@@ -56,6 +58,11 @@ public:
     QDoubleSpinBox* learningRateBox() const;
     QSpinBox* maxLengthBox() const;
     OptionForm* advancedOptions() const { return advancedOptions_; }
+    // Asks before Start when the columns look mapped wrongly (tests answer without a dialog).
+    void setStartConfirmation(std::function<bool(const QString&)> ask) {
+        confirmStart_ = std::move(ask);
+    }
+    QStringList columnProblems() const { return columnProblems_; }
     // The run the form describes (what Start would train).
     distilbench::TrainingConfig configFromForm() const;
     void setTask(int index);
@@ -98,5 +105,8 @@ private:
     RunView* runView_;
     QTreeWidget* history_;
     QString runsFolder_;
+    QStringList columnProblems_;
+    int inspectJob_ = -1;
+    std::function<bool(const QString&)> confirmStart_;
     QString currentRun_;
 };

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <fstream>
 #include <numeric>
 #include <random>
@@ -124,11 +125,13 @@ constexpr std::initializer_list<const char*> kPairColumns = {"sentence2", "text_
 constexpr std::initializer_list<const char*> kLabelColumns = {"label", "labels", "target", "class",
                                                               "score"};
 
-std::vector<RawRow> readTable(const std::string& path, const ColumnMapping& cols, Task task) {
+std::vector<RawRow> readTable(const std::string& path, const ColumnMapping& cols, Task task,
+                              ColumnMapping* used) {
     const Table table = TableReader::read(path);
     const std::string text = pick(table.header, cols.text, kTextColumns, true, "text", path);
     const std::string pair = pick(table.header, cols.pair, kPairColumns, false, "pair", path);
     const std::string label = pick(table.header, cols.label, kLabelColumns, true, "label", path);
+    *used = {text, pair, label};
     const std::size_t ti = table.column(text, path), li = table.column(label, path);
     const std::size_t pi = pair.empty() || pair == text ? SIZE_MAX : table.column(pair, path);
     std::vector<RawRow> rows;
@@ -147,7 +150,7 @@ std::vector<RawRow> readTable(const std::string& path, const ColumnMapping& cols
 }
 
 std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols, Task task,
-                             bool lines) {
+                             bool lines, ColumnMapping* used) {
     requireRegularFile(path);
     QFile f(QString::fromStdString(path));
     if (!f.open(QIODevice::ReadOnly)) throw Error(path, "cannot open");
@@ -181,6 +184,7 @@ std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols,
     const std::string pair = pick(keys, cols.pair, kPairColumns, false, "pair", path);
     const std::string label = pick(
         keys, cols.label, {"label", "labels", "target", "ner_tags", "tags"}, true, "label", path);
+    *used = {text, pair, label};
     std::vector<RawRow> rows;
     int n = 0;
     for (const auto& o : objects) {
@@ -364,21 +368,23 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
     if (task == Task::MaskedLM) return readCorpus(path);
     std::vector<RawRow> rows;
     std::size_t invalidUtf8 = 0;
+    ColumnMapping used;
     if (info.isDir())
         rows = readFolder(path, &invalidUtf8);
     else if (task == Task::TokenClassification && ext != "jsonl" && ext != "json")
         rows = readConll(path);
     else if (ext == "jsonl" || ext == "ndjson")
-        rows = readJson(path, columns, task, true);
+        rows = readJson(path, columns, task, true, &used);
     else if (ext == "json")
-        rows = readJson(path, columns, task, false);
+        rows = readJson(path, columns, task, false, &used);
     else
-        rows = readTable(path, columns, task);
+        rows = readTable(path, columns, task, &used);
     if (rows.empty()) throw Error(path, "has no examples");
 
     Dataset d;
     d.task = task;
     d.source = path;
+    d.columns = used;
     if (invalidUtf8 > 0)
         d.warnings.push_back(std::to_string(invalidUtf8) +
                              (invalidUtf8 == 1 ? " file is" : " files are") +
@@ -608,6 +614,63 @@ std::pair<Dataset, Dataset> splitDataset(const Dataset& d, double fraction, std:
     for (auto i : toRest) rest.examples.push_back(d.examples[i]);
     for (auto i : toSplit) split.examples.push_back(d.examples[i]);
     return {rest, split};
+}
+
+ColumnMapping detectColumns(const std::vector<std::string>& header) {
+    auto first = [&](std::initializer_list<const char*> guesses) -> std::string {
+        for (const char* g : guesses)
+            if (std::find(header.begin(), header.end(), g) != header.end()) return g;
+        return {};
+    };
+    return {first(kTextColumns), first(kPairColumns), first(kLabelColumns)};
+}
+
+std::vector<std::string> checkColumnMapping(const Dataset& d) {
+    std::vector<std::string> problems;
+    const ColumnMapping& c = d.columns;
+    if (!c.label.empty() && (c.label == c.text || c.label == c.pair))
+        problems.push_back("the label column '" + c.label + "' is also the text column");
+    if (d.task != Task::Classification && d.task != Task::MultiLabel) return problems;
+    const std::size_t rows = d.examples.size(), classes = d.labels.size();
+    std::vector<std::size_t> counts(classes, 0);
+    for (const auto& e : d.examples) {
+        if (e.label >= 0) counts[static_cast<std::size_t>(e.label)]++;
+        for (std::size_t i = 0; i < e.labels.size() && i < classes; ++i) counts[i] += e.labels[i];
+    }
+    if (rows >= 10 && classes * 2 > rows)
+        problems.push_back(std::to_string(classes) + " classes for " + std::to_string(rows) +
+                           " rows: almost every example has a label of its own (is '" + c.label +
+                           "' the label column?)");
+    // Labels that read like sentences: long, or of several words.
+    std::size_t wordy = 0;
+    for (const auto& l : d.labels)
+        wordy += l.size() > 40 || std::count(l.begin(), l.end(), ' ') >= 3;
+    if (classes > 0 && wordy * 2 > classes)
+        problems.push_back("the labels look like free text (e.g. '" +
+                           d.labels.front().substr(0, 40) + "')");
+    // Decimal numbers are targets to predict, not classes.
+    bool allNumbers = classes > 0, anyFraction = false;
+    for (const auto& l : d.labels) {
+        bool ok = false;
+        const double v = QString::fromStdString(l).toDouble(&ok);
+        allNumbers = allNumbers && ok;
+        anyFraction = anyFraction || (ok && v != std::floor(v));
+    }
+    if (d.task == Task::Classification && allNumbers && anyFraction)
+        problems.push_back("the labels are decimal numbers (e.g. " + d.labels.front() +
+                           "): choose regression to predict a number");
+    std::size_t rare = 0;
+    std::string example;
+    for (std::size_t i = 0; i < classes; ++i)
+        if (counts[i] < 2) {
+            ++rare;
+            if (example.empty()) example = d.labels[i];
+        }
+    if (rare > 0 && classes * 2 <= rows)
+        problems.push_back(std::to_string(rare) + (rare == 1 ? " class has" : " classes have") +
+                           " fewer than 2 examples (e.g. '" + example +
+                           "'): too few to learn or to validate");
+    return problems;
 }
 
 }  // namespace distilbench

@@ -34,6 +34,8 @@ struct Dataset {
     std::vector<Example> examples;
     std::vector<std::string> labels;
     std::string source;
+    // The columns the examples came from (tables and JSON; detected ones filled in).
+    ColumnMapping columns;
     // Problems that did not stop the read (invalid UTF-8 replaced, with the count of rows).
     std::vector<std::string> warnings;
 };
@@ -76,6 +78,17 @@ std::map<std::string, std::string> parseLabelMap(const std::string& text);
 Dataset readDatasetForModel(const std::string& path, Task task, const ColumnMapping& columns,
                             const std::vector<std::string>& modelLabels,
                             const std::map<std::string, std::string>& labelMap = {});
+
+// The one rule that picks columns when none are named (the Train page, the Evaluate page and
+// the CLI all follow it): text from sentence/text/sentence1/content/review/question, a pair from
+// sentence2/text_pair/context/hypothesis, the label from label/labels/target/class/score. A
+// column not found stays empty: nothing is guessed from position.
+ColumnMapping detectColumns(const std::vector<std::string>& header);
+
+// Signs that the columns are mapped wrongly, checked before training (each one line): the label
+// column is the text column; almost every row has a class of its own; labels that read like
+// free text; decimal labels for classification; classes with fewer than 2 examples.
+std::vector<std::string> checkColumnMapping(const Dataset& dataset);
 
 struct DatasetStatistics {
     std::size_t rows = 0, emptyRows = 0, duplicateRows = 0, truncatedRows = 0;
