@@ -117,6 +117,21 @@ private Q_SLOTS:
         QCOMPARE(chips.size(), std::size_t(6));
         QVERIFY(chips[2].fill.isValid());
         QVERIFY(pages.playground->explainPanel()->summary().contains("Completeness"));
+
+        // Editing the text (or opening an example from the Evaluate page) left the old
+        // sentence's attributions under the new text: they are removed, and an explanation
+        // still running for the old text is dropped when it arrives.
+        pages.playground->setText("the plot was bad");
+        QVERIFY(!pages.playground->explainPanel()->showsAttributions());
+        QVERIFY(pages.playground->explainPanel()->chips()->tokens().empty());
+        QVERIFY(pages.playground->explainPanel()->summary().contains("text changed"));
+        pages.playground->explainCurrent();
+        pages.playground->setText("a different sentence");
+        QVERIFY(!explained.wait(3000));
+        QVERIFY(pages.playground->explainPanel()->chips()->tokens().empty());
+        pages.playground->explainCurrent();
+        QVERIFY(explained.wait(10000));
+        QCOMPARE(pages.playground->explainPanel()->chips()->tokens()[1].text, QString("a"));
     }
 
     void widgetsRenderOffscreen() {

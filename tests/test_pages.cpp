@@ -148,7 +148,17 @@ private Q_SLOTS:
         QVERIFY(std::abs(probs[0] + probs[1] - 1.0f) < 1e-4);
         QCOMPARE(pages.playground->bars()->labels().first(), QString("LABEL_0"));
         QVERIFY(pages.playground->latencyText().contains("tokens"));
+        QVERIFY(!pages.playground->latencyText().contains("the model reads the first"));
         saveShot(&window, "playground-page");
+        // Longer than the model's limit: the page says what the model read.
+        QString longText;
+        for (int i = 0; i < 200; ++i) longText += "the movie was great ";
+        pages.playground->input()->setPlainText(longText);
+        QVERIFY(shown.wait(5000));
+        QVERIFY2(pages.playground->latencyText().contains("the model reads the first"),
+                 qPrintable(pages.playground->latencyText()));
+        pages.playground->input()->setPlainText("the movie was great");
+        QVERIFY(shown.wait(5000));
 
         QSignalSpy batch(pages.playground, &PlaygroundPage::batchFinished);
         pages.playground->runBatch({"the movie was great", "a bad film", "i love it"});

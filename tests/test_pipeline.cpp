@@ -32,6 +32,31 @@ private Q_SLOTS:
         QVERIFY(std::abs(single.predictions[0].logits[0] - r.predictions[1].logits[0]) < 1e-5);
     }
 
+    // Inputs longer than the model's limit were cut in silence: the prediction says how long the
+    // input was, so the pages can say what the model read.
+    void truncationIsReported_data() {
+        QTest::addColumn<int>("words");
+        QTest::addColumn<bool>("cut");
+        QTest::newRow("short") << 5 << false;
+        QTest::newRow("longer than the limit") << 200 << true;
+    }
+    void truncationIsReported() {
+        QFETCH(int, words);
+        QFETCH(bool, cut);
+        QTemporaryDir dir;
+        auto pipeline = Pipeline::open(makeTextModel(dir.path()).toStdString());
+        std::string text;
+        for (int i = 0; i < words; ++i) text += "the movie was great ";
+        const TextPrediction p = pipeline->predict({text}, {}).predictions.front();
+        QCOMPARE(p.fullLength > p.encoding.size(), cut);
+        if (cut) {
+            QCOMPARE(p.fullLength, std::size_t(words * 4 + 2));
+            QCOMPARE(static_cast<int>(p.encoding.size()), pipeline->model()->config().maxPositions);
+        } else {
+            QCOMPARE(p.fullLength, p.encoding.size());
+        }
+    }
+
     void fillMask() {
         QTemporaryDir dir;
         auto pipeline = Pipeline::open(makeTextModel(dir.path(), "distilbert_mlm").toStdString());

@@ -15,6 +15,32 @@ class WidgetsTest : public QObject {
 private Q_SLOTS:
     void initTestCase() { initGuiTest("DistilBenchWidgetsTest"); }
 
+    // After a 1-epoch run the validation plot looked empty: its single point drew no line. Sparse
+    // series get markers, and every value lies inside the axis range (the Distill plot left the
+    // student's value out).
+    void singlePointsAreDrawnInside() {
+        LivePlot plot("validation");
+        plot.addSeries("student accuracy", Qt::red);
+        plot.addSeries("teacher accuracy", Qt::blue, false, true);
+        plot.show();
+        plot.addPoint("student accuracy", 12, 0.81);
+        plot.addPoint("teacher accuracy", 0, 0.9);
+        plot.addPoint("teacher accuracy", 12, 0.9);
+        QTRY_VERIFY(plot.replotCount() >= 1);
+        QVERIFY(plot.hasMarkers("student accuracy"));
+        const auto [ylow, yhigh] = plot.axisRange(Qt::Vertical);
+        const auto [xlow, xhigh] = plot.axisRange(Qt::Horizontal);
+        QVERIFY2(ylow < 0.81 && yhigh > 0.9, qPrintable(QString("%1 %2").arg(ylow).arg(yhigh)));
+        QVERIFY(xlow < 0 && xhigh > 12);
+        LivePlot single("one");
+        single.addSeries("loss", Qt::red);
+        single.show();
+        single.addPoint("loss", 1, 0.5);
+        QTRY_VERIFY(single.replotCount() >= 1);
+        const auto [low, high] = single.axisRange(Qt::Vertical);
+        QVERIFY(low < 0.5 && high > 0.5);
+    }
+
     void plotCoalescesUpdates() {
         LivePlot plot("loss");
         plot.addSeries("loss", Qt::blue, true);

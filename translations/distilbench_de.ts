@@ -237,6 +237,10 @@
         <source>attention rollout</source>
         <translation>Attention Rollout</translation>
     </message>
+    <message>
+        <source> · &lt;b&gt;the input has %1 tokens; only the first %2 (the model&apos;s limit) are shown&lt;/b&gt;</source>
+        <translation> · &lt;b&gt;die Eingabe hat %1 Tokens; nur die ersten %2 (die Grenze des Modells) werden gezeigt&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>
@@ -860,6 +864,10 @@
     <message>
         <source> Completeness: attributions sum to %1; f(x) − f(baseline) = %2 (gap %3).</source>
         <translation> Vollständigkeit: Die Attributionen summieren sich zu %1; f(x) − f(Basislinie) = %2 (Abstand %3).</translation>
+    </message>
+    <message>
+        <source>The text changed: press Explain for its attributions.</source>
+        <translation>Der Text hat sich geändert: „Erklären“ drücken, um seine Attributionen zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1747,10 @@
     <message>
         <source>Text</source>
         <translation>Text</translation>
+    </message>
+    <message>
+        <source> · &lt;b&gt;the input has %1 tokens; the model reads the first %2 (its limit)&lt;/b&gt;</source>
+        <translation> · &lt;b&gt;die Eingabe hat %1 Tokens; das Modell liest die ersten %2 (seine Grenze)&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,10 @@
         <source>attention rollout</source>
         <translation>attention rollout</translation>
     </message>
+    <message>
+        <source> · &lt;b&gt;the input has %1 tokens; only the first %2 (the model&apos;s limit) are shown&lt;/b&gt;</source>
+        <translation> · &lt;b&gt;l&apos;entrée compte %1 tokens ; seuls les %2 premiers (la limite du modèle) sont affichés&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>
@@ -860,6 +864,10 @@
     <message>
         <source> Completeness: attributions sum to %1; f(x) − f(baseline) = %2 (gap %3).</source>
         <translation> Complétude : les attributions totalisent %1 ; f(x) − f(référence) = %2 (écart %3).</translation>
+    </message>
+    <message>
+        <source>The text changed: press Explain for its attributions.</source>
+        <translation>Le texte a changé : appuyez sur Expliquer pour obtenir ses attributions.</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1747,10 @@
     <message>
         <source>Text</source>
         <translation>Texte</translation>
+    </message>
+    <message>
+        <source> · &lt;b&gt;the input has %1 tokens; the model reads the first %2 (its limit)&lt;/b&gt;</source>
+        <translation> · &lt;b&gt;l&apos;entrée compte %1 tokens ; le modèle lit les %2 premiers (sa limite)&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

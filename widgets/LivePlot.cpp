@@ -5,6 +5,8 @@
 #include <QSaveFile>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 LivePlot::LivePlot(const QString& title, QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
@@ -88,6 +90,16 @@ void LivePlot::clear() {
     dirty_ = true;
 }
 
+std::pair<double, double> LivePlot::axisRange(Qt::Orientation axis) const {
+    const QCPRange r = (axis == Qt::Horizontal ? plot_->xAxis : plot_->yAxis)->range();
+    return {r.lower, r.upper};
+}
+
+bool LivePlot::hasMarkers(const QString& series) const {
+    auto it = series_.find(series);
+    return it != series_.end() && it->graph->scatterStyle().shape() != QCPScatterStyle::ssNone;
+}
+
 int LivePlot::pointCount(const QString& series) const {
     auto it = series_.find(series);
     return it == series_.end() ? 0 : static_cast<int>(it->xs.size());
@@ -107,7 +119,19 @@ void LivePlot::drain() {
             }
         }
     }
+    // Sparse series (a validation point per epoch) get markers: one point draws no line.
+    for (auto& s : series_) {
+        const bool sparse = !s.smooth && s.xs.size() <= kMarkerLimit;
+        s.graph->setScatterStyle(sparse ? QCPScatterStyle(QCPScatterStyle::ssCircle, 6)
+                                        : QCPScatterStyle(QCPScatterStyle::ssNone));
+    }
     plot_->rescaleAxes();
+    // Every point inside the frame, none on its edge; a single value gets a range around it.
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        QCPRange r = axis->range();
+        const double span = r.size() > 0 ? r.size() : std::max(std::abs(r.center()) * 0.1, 0.5);
+        axis->setRange(r.lower - span * 0.05, r.upper + span * 0.05);
+    }
     plot_->replot(QCustomPlot::rpQueuedReplot);
     ++replots_;
 }

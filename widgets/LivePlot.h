@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QString>
 #include <QWidget>
+#include <cstddef>
+#include <utility>
 #include <vector>
 
 class QCustomPlot;
@@ -26,6 +28,11 @@ public:
     void setAxisLabels(const QString& x, const QString& y);
     void clear();
     int pointCount(const QString& series) const;
+    // Whether the series is drawn with markers (sparse series: up to kMarkerLimit points).
+    bool hasMarkers(const QString& series) const;
+    static constexpr std::size_t kMarkerLimit = 50;
+    // The shown range of the x (Qt::Horizontal) or y axis: {lower, upper}.
+    std::pair<double, double> axisRange(Qt::Orientation axis) const;
     int replotCount() const { return replots_; }
     bool exportCsv(const QString& path) const;
     QCustomPlot* plot() const { return plot_; }

@@ -309,11 +309,17 @@ void AttentionPage::show(const AttentionAnalysis& a, const AttentionAnalysis* co
     compareModelView_->setVisible(compare != nullptr);
     compareHeatmap_->setVisible(compare != nullptr);
     if (compare) compareModelView_->setData(compareData_);
-    info_->setText(tr("%1 tokens · %2 layers × %3 heads · %4")
+    QString info = tr("%1 tokens · %2 layers × %3 heads · %4")
                        .arg(data_.length)
                        .arg(data_.layers)
                        .arg(data_.heads)
-                       .arg(QString::fromStdString(formatDuration(a.seconds))));
+                       .arg(QString::fromStdString(formatDuration(a.seconds)));
+    if (a.fullLength > a.encoding.size())
+        info += tr(" · <b>the input has %1 tokens; only the first %2 (the model's limit) are "
+                   "shown</b>")
+                    .arg(a.fullLength)
+                    .arg(a.encoding.size());
+    info_->setText(info);
     stats_->setSortingEnabled(false);
     stats_->setRowCount(static_cast<int>(a.statistics.size()));
     for (int i = 0; i < static_cast<int>(a.statistics.size()); ++i) {

@@ -79,6 +79,15 @@ QString ExplainPanel::summary() const {
     return summary_->text();
 }
 
+void ExplainPanel::textChanged(const QString& text, const QString& pair) {
+    const QString key = text + QChar(0x1f) + pair;
+    if (!pendingText_.isNull() && key != pendingText_) pendingText_ = QString();
+    if (explainedText_.isNull() || key == explainedText_) return;
+    explainedText_ = QString();
+    chips_->setTokens({});
+    summary_->setText(tr("The text changed: press Explain for its attributions."));
+}
+
 void ExplainPanel::explain(const QString& text, const QString& pair) {
     const auto pipeline = workspace_->pipeline();
     if (!pipeline || !isEnabled() || text.trimmed().isEmpty()) return;
@@ -88,12 +97,18 @@ void ExplainPanel::explain(const QString& text, const QString& pair) {
     options.label = label_->currentData().toString().toStdString();
     auto result = std::make_shared<AttributionResult>();
     const std::string t = text.toStdString(), p = pair.toStdString();
+    pendingText_ = text + QChar(0x1f) + pair;
     workspace_->runner()->start(
         tr("Explaining the prediction"),
         [pipeline, t, p, options, result](const JobCallbacks& cb) {
             *result = distilbench::explain(*pipeline, t, p, options, cb);
         },
-        [this, result] { show(*result); });
+        [this, result, key = pendingText_] {
+            // The text changed while this ran: its attributions belong to no text on screen.
+            if (key != pendingText_) return;
+            explainedText_ = key;
+            show(*result);
+        });
 }
 
 void ExplainPanel::show(const AttributionResult& r) {

@@ -24,6 +24,10 @@ public:
     TokenChips* chips() const { return chips_; }
     QString summary() const;
     void modelChanged();
+    // The text changed: attributions of the old text are removed (and a result still being
+    // computed for it is dropped), so that they never sit under another sentence.
+    void textChanged(const QString& text, const QString& pair = {});
+    bool showsAttributions() const { return !explainedText_.isNull(); }
 
 Q_SIGNALS:
     void explained();
@@ -37,4 +41,6 @@ private:
     QComboBox* label_;
     QLabel* summary_;
     TokenChips* chips_;
+    QString explainedText_;  // null: nothing shown
+    QString pendingText_;    // the text a running explanation is for
 };

@@ -144,6 +144,12 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent)
     connect(debounce_, &QTimer::timeout, this, &PlaygroundPage::runNow);
     connect(input_, &QPlainTextEdit::textChanged, this, &PlaygroundPage::schedule);
     connect(pair_, &QPlainTextEdit::textChanged, this, &PlaygroundPage::schedule);
+    // Attributions belong to the text they were computed for.
+    for (QPlainTextEdit* edit : {input_, pair_})
+        connect(edit, &QPlainTextEdit::textChanged, this, [this] {
+            explain_->textChanged(input_->toPlainText(),
+                                  pairMode_->isChecked() ? pair_->toPlainText() : QString());
+        });
     connect(pairMode_, &QCheckBox::toggled, this, [this](bool on) {
         pair_->setVisible(on);
         schedule();
@@ -277,8 +283,14 @@ void PlaygroundPage::showResult(const PipelineResult& r) {
     if (r.predictions.empty()) return;
     const TextPrediction& p = r.predictions.front();
     const ModelConfig& c = workspace_->pipeline()->model()->config();
-    latency_->setText(
-        tr("%1 tokens · %2").arg(p.encoding.size()).arg(qs(formatDuration(r.raw.seconds))));
+    QString latency =
+        tr("%1 tokens · %2").arg(p.encoding.size()).arg(qs(formatDuration(r.raw.seconds)));
+    // Never a prediction on part of the text in silence.
+    if (p.fullLength > p.encoding.size())
+        latency += tr(" · <b>the input has %1 tokens; the model reads the first %2 (its limit)</b>")
+                       .arg(p.fullLength)
+                       .arg(p.encoding.size());
+    latency_->setText(latency);
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     switch (c.head) {
         case HeadType::SequenceClassification: {

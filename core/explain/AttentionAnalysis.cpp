@@ -117,6 +117,8 @@ AttentionAnalysis analyseAttention(const Pipeline& pipeline, const std::string& 
             options);
     }
     AttentionAnalysis a;
+    a.fullLength =
+        std::max(result.predictions.front().fullLength, result.predictions.front().encoding.size());
     a.encoding = std::move(result.predictions.front().encoding);
     a.seconds = result.raw.seconds;
     const int length = static_cast<int>(a.encoding.size());

@@ -51,6 +51,8 @@ struct AttentionAnalysis {
     std::vector<HeadStatistics> statistics;
     std::vector<float> rollout;  // [length][length]
     double seconds = 0;
+    // Tokens of the input before truncation to the model's limit (see TextPrediction).
+    std::size_t fullLength = 0;
 };
 
 // Runs the model on a text (and optional pair), or on token ids when `ids` is not empty, and

@@ -134,7 +134,22 @@ PipelineResult Pipeline::predict(const std::vector<std::string>& texts,
                          ? Truncation::OnlySecond
                          : Truncation::LongestFirst;
     std::vector<Encoding> encodings = tokenizer_->encodeBatch(texts, pairs, enc);
-    return decode(std::move(encodings), texts, pairs, options);
+    // What was cut: only inputs that reached the limit are encoded again, whole.
+    std::vector<std::size_t> full(encodings.size());
+    for (std::size_t i = 0; i < encodings.size(); ++i) {
+        full[i] = encodings[i].size();
+        if (enc.maxLength <= 0 || full[i] < static_cast<std::size_t>(enc.maxLength)) continue;
+        EncodeOptions whole = enc;
+        whole.maxLength = 0;
+        full[i] =
+            (i < pairs.size() ? tokenizer_->encode(texts[i], std::string_view(pairs[i]), whole)
+                              : tokenizer_->encode(texts[i], whole))
+                .size();
+    }
+    PipelineResult result = decode(std::move(encodings), texts, pairs, options);
+    for (std::size_t i = 0; i < full.size() && i < result.predictions.size(); ++i)
+        result.predictions[i].fullLength = full[i];
+    return result;
 }
 
 PipelineResult Pipeline::predictIds(const std::vector<std::vector<std::int64_t>>& ids,

@@ -42,6 +42,9 @@ struct TextPrediction {
     std::vector<Entity> entities;
     AnswerSpan answer;
     std::vector<MaskFill> fills;
+    // Tokens of the input before truncation: larger than encoding.size() when the input was cut
+    // to the model's limit (the pages say so instead of predicting on a part in silence).
+    std::size_t fullLength = 0;
 };
 
 struct PipelineOptions {
