@@ -1,6 +1,7 @@
 // The Train page driven offscreen, and the plot and confusion-matrix widgets.
 #include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -18,6 +19,7 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/EvaluatePage.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/OptionForm.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/PlaygroundPage.h"
 #include "app/gui/TrainPage.h"
@@ -236,6 +238,27 @@ private Q_SLOTS:
         QCOMPARE(page->start(), -1);
         QVERIFY(asked.contains("Train anyway?"));
         QVERIFY(!page->isRunning());
+    }
+
+    // Browse… filled the path but loaded neither preview nor columns (only Enter did), and Start
+    // trained with columns the user never saw.
+    void browsingLoadsPreviewAndColumns() {
+        MainWindow window;
+        TrainPage* page = setupPages(window).train;
+        setFileChooser([](bool, const QString&) {
+            return QStringLiteral(DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv");
+        });
+        QSignalSpy inspected(page, &TrainPage::dataInspected);
+        QPushButton* browse = nullptr;
+        for (auto* b : page->findChildren<QPushButton*>())
+            if (b->text() == "Browse…" && !browse) browse = b;  // the training data's
+        QVERIFY(browse);
+        browse->click();
+        setFileChooser({});
+        QVERIFY(inspected.wait(10000));
+        QCOMPARE(page->preview()->rowCount(), 200);
+        QCOMPARE(page->findChild<QComboBox*>("labelColumn")->currentText(), QString("label"));
+        QCOMPARE(page->findChild<QComboBox*>("textColumn")->currentText(), QString("sentence"));
     }
 
     void defaultsFollowTaskAndModelSource_data() {

@@ -55,6 +55,17 @@ QString dataFileFilter() {
                                        "files (*)");
 }
 
+namespace {
+std::function<QString(bool, const QString&)>& fileChooser() {
+    static std::function<QString(bool, const QString&)> chooser;
+    return chooser;
+}
+}  // namespace
+
+void setFileChooser(std::function<QString(bool folder, const QString& filter)> chooser) {
+    fileChooser() = std::move(chooser);
+}
+
 QHBoxLayout* browseRow(QWidget* parent, QLineEdit*& edit, const QString& placeholder, bool folder,
                        const QString& filter) {
     edit = new QLineEdit(parent);
@@ -65,10 +76,11 @@ QHBoxLayout* browseRow(QWidget* parent, QLineEdit*& edit, const QString& placeho
     row->addWidget(browse);
     QLineEdit* target = edit;
     QObject::connect(browse, &QPushButton::clicked, parent, [parent, target, folder, filter] {
-        const QString f =
-            folder ? QFileDialog::getExistingDirectory(parent, {}, target->text())
-                   : QFileDialog::getOpenFileName(parent, {}, target->text(),
-                                                  filter.isEmpty() ? dataFileFilter() : filter);
+        const QString filters = filter.isEmpty() ? dataFileFilter() : filter;
+        const QString f = fileChooser() ? fileChooser()(folder, filters)
+                          : folder
+                              ? QFileDialog::getExistingDirectory(parent, {}, target->text())
+                              : QFileDialog::getOpenFileName(parent, {}, target->text(), filters);
         if (f.isEmpty()) return;
         target->setText(f);
         Q_EMIT target->editingFinished();

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -56,5 +57,8 @@ void guardWheel(QWidget* widget);
 // editingFinished, exactly as pressing Enter does.
 QHBoxLayout* browseRow(QWidget* parent, QLineEdit*& edit, const QString& placeholder, bool folder,
                        const QString& filter = {});
+// Replaces the file dialog of browseRow (tests choose without a modal dialog); {} restores it.
+void setFileChooser(std::function<QString(bool folder, const QString& filter)> chooser);
+
 // The data files the pages accept.
 QString dataFileFilter();
