@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include "GuiTestSupport.h"
@@ -39,6 +40,50 @@ private Q_SLOTS:
         QTRY_VERIFY(single.replotCount() >= 1);
         const auto [low, high] = single.axisRange(Qt::Vertical);
         QVERIFY(low < 0.5 && high > 0.5);
+    }
+
+    // TensorBoard's interactions: zoom and pan stay put while points arrive, double-click (Reset
+    // View) follows the data again, log-y, a readout of the nearest point, theme colours.
+    void plotInteractions() {
+        LivePlot plot("loss");
+        plot.addSeries("loss", Qt::red);
+        plot.resize(500, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        for (int i = 1; i <= 10; ++i) plot.addPoint("loss", i, 1.0 / i);
+        QTRY_VERIFY(plot.replotCount() >= 1);
+        QVERIFY(plot.followsData());
+        // Hovering a point reads it out.
+        const int drawnBefore = plot.replotCount();
+        QTRY_VERIFY(plot.replotCount() >= drawnBefore);
+        const QPoint at = plot.pixelOf(5, 0.2);
+        QVERIFY2(plot.readoutAt(at).contains("loss: x = 5, y = 0.2"),
+                 qPrintable(plot.readoutAt(at)));
+        QVERIFY(plot.readoutAt(QPoint(-100, -100)).isEmpty());
+        // A wheel turn zooms; new points no longer move the view.
+        QWidget* canvas = plot.findChild<QWidget*>();
+        QVERIFY(canvas);
+        QWheelEvent wheel(QPointF(at), canvas->mapToGlobal(QPointF(at)), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(canvas, &wheel);
+        QVERIFY(!plot.followsData());
+        const auto zoomed = plot.axisRange(Qt::Horizontal);
+        plot.addPoint("loss", 100, 0.01);
+        QTRY_VERIFY(plot.pointCount("loss") == 11 && plot.replotCount() > drawnBefore);
+        QTest::qWait(LivePlot::kReplotIntervalMs * 2);  // a timer tick that must not move it
+        QCOMPARE(plot.axisRange(Qt::Horizontal), zoomed);
+        plot.resetView();
+        QVERIFY(plot.followsData());
+        QVERIFY(plot.axisRange(Qt::Horizontal).second > 100);
+        plot.setLogScale(true);
+        QVERIFY(plot.logScale());
+        QVERIFY(plot.axisRange(Qt::Vertical).first > 0);
+        // Dark theme reaches the plot (it stayed white).
+        QPalette dark = plot.palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        plot.setPalette(dark);
+        QCOMPARE(plot.backgroundColor(), QColor(30, 30, 30));
     }
 
     void plotCoalescesUpdates() {

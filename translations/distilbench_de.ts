@@ -1111,6 +1111,18 @@
         <source> (smoothed)</source>
         <translation> (geglättet)</translation>
     </message>
+    <message>
+        <source>Log Scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Reset View</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1: x = %2, y = %3</source>
+        <translation>%1: x = %2, y = %3</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -2,8 +2,11 @@
 
 #include <qcustomplot.h>
 
+#include <QMenu>
+#include <QMouseEvent>
 #include <QSaveFile>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -21,7 +24,30 @@ LivePlot::LivePlot(const QString& title, QWidget* parent) : QWidget(parent) {
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->setMinimumHeight(160);
+    plot_->setMouseTracking(true);
     layout->addWidget(plot_);
+    // Once the user zooms or pans, new points no longer move the view; double-click resets it.
+    connect(plot_, &QCustomPlot::mouseWheel, this, [this] { followData_ = false; });
+    connect(plot_, &QCustomPlot::mousePress, this, [this] { followData_ = false; });
+    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
+        const QString text = readoutAt(e->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(e->globalPosition().toPoint(), text, plot_);
+    });
+    plot_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(plot_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        QAction* log = menu.addAction(tr("Log Scale"));
+        log->setCheckable(true);
+        log->setChecked(logScale());
+        connect(log, &QAction::toggled, this, &LivePlot::setLogScale);
+        menu.addAction(tr("Reset View"), this, &LivePlot::resetView);
+        menu.exec(plot_->mapToGlobal(at));
+    });
+    applyPalette();
     timer_ = new QTimer(this);
     timer_->setInterval(kReplotIntervalMs);
     connect(timer_, &QTimer::timeout, this, &LivePlot::drain);
@@ -95,6 +121,96 @@ std::pair<double, double> LivePlot::axisRange(Qt::Orientation axis) const {
     return {r.lower, r.upper};
 }
 
+void LivePlot::fitAxes() {
+    plot_->rescaleAxes();
+    // Every point inside the frame, none on its edge; a single value gets a range around it.
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        const QCPRange r = axis->range();
+        if (axis->scaleType() == QCPAxis::stLogarithmic) {
+            axis->setRange(r.lower / 1.2, r.upper * 1.2);
+            continue;
+        }
+        const double span = r.size() > 0 ? r.size() : std::max(std::abs(r.center()) * 0.1, 0.5);
+        axis->setRange(r.lower - span * 0.05, r.upper + span * 0.05);
+    }
+}
+
+void LivePlot::resetView() {
+    followData_ = true;
+    fitAxes();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LivePlot::setLogScale(bool on) {
+    plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    plot_->yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+                               : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    resetView();
+}
+
+bool LivePlot::logScale() const {
+    return plot_->yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
+
+QPoint LivePlot::pixelOf(double x, double y) const {
+    return QPointF(plot_->xAxis->coordToPixel(x), plot_->yAxis->coordToPixel(y)).toPoint();
+}
+
+QString LivePlot::readoutAt(const QPoint& pixel) const {
+    QString best;
+    double bestDistance = 20.0;
+    for (const QString& name : order_) {
+        const Series& s = series_[name];
+        for (std::size_t i = 0; i < s.drawn; ++i) {
+            const QPoint p = pixelOf(s.xs[i], s.ys[i]);
+            const double d = std::hypot(p.x() - pixel.x(), p.y() - pixel.y());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = tr("%1: x = %2, y = %3")
+                           .arg(name)
+                           .arg(s.xs[i], 0, 'g', 6)
+                           .arg(s.ys[i], 0, 'g', 6);
+            }
+        }
+    }
+    return best;
+}
+
+QColor LivePlot::backgroundColor() const {
+    return plot_->axisRect()->backgroundBrush().color();
+}
+
+void LivePlot::applyPalette() {
+    const QPalette p = palette();
+    const QColor base = p.color(QPalette::Base), text = p.color(QPalette::Text);
+    QColor grid = text;
+    grid.setAlpha(40);
+    plot_->setBackground(base);
+    plot_->axisRect()->setBackground(base);
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    QColor legend = base;
+    legend.setAlpha(200);
+    plot_->legend->setBrush(legend);
+    plot_->legend->setTextColor(text);
+    plot_->legend->setBorderPen(QPen(grid));
+    if (auto* title = qobject_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0)))
+        title->setTextColor(text);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LivePlot::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
 bool LivePlot::hasMarkers(const QString& series) const {
     auto it = series_.find(series);
     return it != series_.end() && it->graph->scatterStyle().shape() != QCPScatterStyle::ssNone;
@@ -125,13 +241,7 @@ void LivePlot::drain() {
         s.graph->setScatterStyle(sparse ? QCPScatterStyle(QCPScatterStyle::ssCircle, 6)
                                         : QCPScatterStyle(QCPScatterStyle::ssNone));
     }
-    plot_->rescaleAxes();
-    // Every point inside the frame, none on its edge; a single value gets a range around it.
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
-        QCPRange r = axis->range();
-        const double span = r.size() > 0 ? r.size() : std::max(std::abs(r.center()) * 0.1, 0.5);
-        axis->setRange(r.lower - span * 0.05, r.upper + span * 0.05);
-    }
+    if (followData_) fitAxes();
     plot_->replot(QCustomPlot::rpQueuedReplot);
     ++replots_;
 }

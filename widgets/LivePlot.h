@@ -34,6 +34,19 @@ public:
     // The shown range of the x (Qt::Horizontal) or y axis: {lower, upper}.
     std::pair<double, double> axisRange(Qt::Orientation axis) const;
     int replotCount() const { return replots_; }
+
+    // Interactions users bring from TensorBoard: wheel zooms, drag pans (the view then stays
+    // where the user put it), double-click (or "Reset View") follows the data again; the
+    // context menu switches the y axis to a log scale; hovering shows the nearest point.
+    void resetView();
+    bool followsData() const { return followData_; }
+    void setLogScale(bool on);
+    bool logScale() const;
+    // "series: x = …, y = …" for the point nearest to `pixel` (within 20 px), or "".
+    QString readoutAt(const QPoint& pixel) const;
+    // Where a data point is drawn, in widget pixels of the plot (tests, tooltips).
+    QPoint pixelOf(double x, double y) const;
+    QColor backgroundColor() const;
     bool exportCsv(const QString& path) const;
     QCustomPlot* plot() const { return plot_; }
 
@@ -50,6 +63,10 @@ private:
     };
     void drain();
     void rebuildSmoothed(Series& s);
+    void fitAxes();
+    // Background, axes, grid and legend in the palette's colours (light and dark themes).
+    void applyPalette();
+    void changeEvent(QEvent* event) override;
 
     QCustomPlot* plot_;
     QTimer* timer_;
@@ -58,4 +75,5 @@ private:
     double smoothing_ = 0.6;
     bool dirty_ = false;
     int replots_ = 0;
+    bool followData_ = true;
 };
