@@ -394,6 +394,16 @@ private Q_SLOTS:
         QVERIFY(!comparison["metrics"].toArray().isEmpty());
         for (const auto& m : comparison["metrics"].toArray())
             QCOMPARE(m.toObject()["difference"].toDouble(), 0.0);
+        // Rename and delete through the same RunFolder rules as the Train page's history.
+        QCOMPARE(runCli({"runs", dir.path() + "/runs", "--rename", "a", "--to", "b"}).exitCode, 0);
+        QVERIFY(QFileInfo::exists(dir.path() + "/runs/b/config.json"));
+        QFile(dir.path() + "/runs/b/notes.txt").open(QIODevice::WriteOnly);
+        const auto refused = runCli({"runs", dir.path() + "/runs", "--delete", "b"});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("notes.txt"), refused.err.constData());
+        QFile::remove(dir.path() + "/runs/b/notes.txt");
+        QCOMPARE(runCli({"runs", dir.path() + "/runs", "--delete", "b"}).exitCode, 0);
+        QVERIFY(!QFileInfo::exists(dir.path() + "/runs/b"));
     }
 
     // One plan of the student for the page's preview and the run: layers, positions, problems.

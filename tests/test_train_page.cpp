@@ -261,6 +261,46 @@ private Q_SLOTS:
         QCOMPARE(page->findChild<QComboBox*>("textColumn")->currentText(), QString("sentence"));
     }
 
+    // The run history as TensorBoard's HParams view: runs compared side by side, renamed and
+    // deleted; a folder holding the user's own files is never deleted.
+    void runsAreComparedRenamedAndDeleted() {
+        QTemporaryDir runs;
+        TrainingConfig c = tinyRun(Task::Classification,
+                                   DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv", 2, 32);
+        Trainer::train(c, (runs.path() + "/run-a").toStdString());
+        c.learningRate = 1e-3;
+        Trainer::train(c, (runs.path() + "/run-b").toStdString());
+        MainWindow window;
+        TrainPage* page = setupPages(window).train;
+        page->setRunsFolder(runs.path());
+        QCOMPARE(page->history()->topLevelItemCount(), 2);
+        QTableWidget* table = page->compareRuns();
+        QCOMPARE(table->rowCount(), 2);
+        int lrColumn = -1;
+        for (int col = 0; col < table->columnCount(); ++col)
+            if (table->horizontalHeaderItem(col)->text() == "learning_rate") lrColumn = col;
+        QVERIFY(lrColumn >= 0);
+        table->sortItems(lrColumn, Qt::DescendingOrder);
+        QCOMPARE(table->item(0, 0)->text(), QString("run-b"));
+        page->setNameQuestion([](const QString&) { return QString("baseline"); });
+        page->setStartConfirmation([](const QString&) { return true; });
+        QVERIFY(page->renameRun(runs.path() + "/run-a"));
+        QVERIFY(QFileInfo::exists(runs.path() + "/baseline/config.json"));
+        QCOMPARE(page->history()->topLevelItem(1)->text(0), QString("baseline"));
+        // The user's notes inside a run folder: the folder stays, whole.
+        QFile notes(runs.path() + "/baseline/my-notes.txt");
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.close();
+        QString refused;
+        page->setProblemReport([&](const QString& problem) { refused = problem; });
+        QVERIFY(!page->deleteRun(runs.path() + "/baseline"));
+        QVERIFY2(refused.contains("my-notes.txt"), qPrintable(refused));
+        QVERIFY(QFileInfo::exists(runs.path() + "/baseline/my-notes.txt"));
+        QVERIFY(page->deleteRun(runs.path() + "/run-b"));
+        QVERIFY(!QFileInfo::exists(runs.path() + "/run-b"));
+        QCOMPARE(page->history()->topLevelItemCount(), 1);
+    }
+
     void defaultsFollowTaskAndModelSource_data() {
         QTest::addColumn<int>("taskIndex");
         QTest::addColumn<QString>("preset");

@@ -2327,10 +2327,6 @@
         <translation>Dauer</translation>
     </message>
     <message>
-        <source>Runs in %1; check runs to overlay their loss curves</source>
-        <translation>Läufe in %1; Läufe ankreuzen, um ihre Verlustkurven zu überlagern</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Run history&lt;/b&gt;</source>
         <translation>&lt;b&gt;Laufhistorie&lt;/b&gt;</translation>
     </message>
@@ -2452,6 +2448,58 @@ Train anyway?</source>
 %1
 
 Trotzdem trainieren?</translation>
+    </message>
+    <message>
+        <source>Runs in %1; check runs to overlay their loss curves; right-click to compare, rename or delete</source>
+        <translation>Läufe in %1; Läufe ankreuzen, um ihre Verlustkurven zu überlagern; Rechtsklick zum Vergleichen, Umbenennen oder Löschen</translation>
+    </message>
+    <message>
+        <source>Compare Checked Runs</source>
+        <translation>Angekreuzte Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare All Runs</source>
+        <translation>Alle Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Rename Run…</source>
+        <translation>Lauf umbenennen…</translation>
+    </message>
+    <message>
+        <source>Delete Run…</source>
+        <translation>Lauf löschen…</translation>
+    </message>
+    <message>
+        <source>Run History</source>
+        <translation>Lauf-Verlauf</translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete the run %1 with its checkpoints and best model?</source>
+        <translation>Den Lauf %1 mit seinen Checkpoints und dem besten Modell löschen?</translation>
+    </message>
+    <message>
+        <source>Best value</source>
+        <translation>Bester Wert</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <source>Examples/s</source>
+        <translation>Beispiele/s</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
     </message>
 </context>
 <context>

@@ -2327,10 +2327,6 @@
         <translation>Durée</translation>
     </message>
     <message>
-        <source>Runs in %1; check runs to overlay their loss curves</source>
-        <translation>Exécutions dans %1 ; cochez-en pour superposer leurs courbes de perte</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Run history&lt;/b&gt;</source>
         <translation>&lt;b&gt;Historique des exécutions&lt;/b&gt;</translation>
     </message>
@@ -2452,6 +2448,58 @@ Train anyway?</source>
 %1
 
 Entraîner quand même ?</translation>
+    </message>
+    <message>
+        <source>Runs in %1; check runs to overlay their loss curves; right-click to compare, rename or delete</source>
+        <translation>Entraînements dans %1 ; cochez-les pour superposer leurs courbes de perte ; clic droit pour comparer, renommer ou supprimer</translation>
+    </message>
+    <message>
+        <source>Compare Checked Runs</source>
+        <translation>Comparer les entraînements cochés</translation>
+    </message>
+    <message>
+        <source>Compare All Runs</source>
+        <translation>Comparer tous les entraînements</translation>
+    </message>
+    <message>
+        <source>Rename Run…</source>
+        <translation>Renommer l&apos;entraînement…</translation>
+    </message>
+    <message>
+        <source>Delete Run…</source>
+        <translation>Supprimer l&apos;entraînement…</translation>
+    </message>
+    <message>
+        <source>Run History</source>
+        <translation>Historique des entraînements</translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation>Renommer l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom :</translation>
+    </message>
+    <message>
+        <source>Delete the run %1 with its checkpoints and best model?</source>
+        <translation>Supprimer l&apos;entraînement %1 avec ses points de contrôle et son meilleur modèle ?</translation>
+    </message>
+    <message>
+        <source>Best value</source>
+        <translation>Meilleure valeur</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Durée (s)</translation>
+    </message>
+    <message>
+        <source>Examples/s</source>
+        <translation>Exemples/s</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Comparer les entraînements</translation>
     </message>
 </context>
 <context>

@@ -558,6 +558,12 @@ int runDatasetStats(const QStringList& args) {
 int runRuns(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({"json", "Print JSON."});
+    p.addOption({"delete",
+                 "Delete this run (a folder name in RUNS_DIR). Refused for a folder holding "
+                 "files no run writes, or a run in progress.",
+                 "RUN"});
+    p.addOption({"rename", "Rename this run (with --to).", "RUN"});
+    p.addOption({"to", "The new folder name for --rename.", "NAME"});
     if (!parseCommand(p, args,
                       "The runs in a runs folder, newest first: task, data, model, the best value "
                       "of each run's metric_for_best, steps and duration (as the Train page's "
@@ -567,6 +573,21 @@ int runRuns(const QStringList& args) {
     const std::string root = p.positionalArguments().first().toStdString();
     std::error_code ec;
     if (!std::filesystem::is_directory(root, ec)) throw Error(root, "is not a folder");
+    if (p.isSet("delete")) {
+        const std::string run =
+            (std::filesystem::path(root) / p.value("delete").toStdString()).string();
+        RunFolder::deleteRun(run);
+        out() << "deleted " << str(run) << "\n";
+        return kExitOk;
+    }
+    if (p.isSet("rename")) {
+        if (!p.isSet("to")) throw UsageError{"--rename RUN needs --to NAME"};
+        const std::string run =
+            (std::filesystem::path(root) / p.value("rename").toStdString()).string();
+        out() << "renamed to " << str(RunFolder::renameRun(run, p.value("to").toStdString()))
+              << "\n";
+        return kExitOk;
+    }
     const auto runs = RunFolder::listRuns(root);
     if (p.isSet("json")) {
         QJsonArray all;

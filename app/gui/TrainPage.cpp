@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -12,10 +13,12 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
@@ -28,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include <QTabWidget>
 #include <QTableWidget>
@@ -147,8 +151,27 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
     history_->setHeaderLabels({tr("Run"), tr("Task"), tr("Data"), tr("Model"), tr("Best metric"),
                                tr("Steps"), tr("Duration")});
     history_->setRootIsDecorated(false);
-    history_->setToolTip(
-        tr("Runs in %1; check runs to overlay their loss curves").arg(runsFolder_));
+    history_->setToolTip(tr("Runs in %1; check runs to overlay their loss curves; right-click to "
+                            "compare, rename or delete")
+                             .arg(runsFolder_));
+    history_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(history_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QTreeWidgetItem* item = history_->itemAt(at);
+        QMenu menu(this);
+        QStringList checked;
+        for (int i = 0; i < history_->topLevelItemCount(); ++i)
+            if (history_->topLevelItem(i)->checkState(0) == Qt::Checked)
+                checked << history_->topLevelItem(i)->data(0, Qt::UserRole).toString();
+        menu.addAction(
+            checked.size() >= 2 ? tr("Compare Checked Runs") : tr("Compare All Runs"), this,
+            [this, checked] { compareRuns(checked.size() >= 2 ? checked : QStringList{}); });
+        if (item) {
+            const QString dir = item->data(0, Qt::UserRole).toString();
+            menu.addAction(tr("Rename Run…"), this, [this, dir] { renameRun(dir); });
+            menu.addAction(tr("Delete Run…"), this, [this, dir] { deleteRun(dir); });
+        }
+        menu.exec(history_->viewport()->mapToGlobal(at));
+    });
     rl->addWidget(runView_, 6);
     rl->addWidget(new QLabel(tr("<b>Run history</b>"), right));
     rl->addWidget(history_, 2);
@@ -174,6 +197,13 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
     });
     confirmStart_ = [this](const QString& question) {
         return QMessageBox::question(this, tr("Train"), question) == QMessageBox::Yes;
+    };
+    reportProblem_ = [this](const QString& problem) {
+        QMessageBox::warning(this, tr("Run History"), problem);
+    };
+    askName_ = [this](const QString& current) {
+        return QInputDialog::getText(this, tr("Rename Run"), tr("New name:"), QLineEdit::Normal,
+                                     current);
     };
     connect(task_, &QComboBox::currentIndexChanged, this, &TrainPage::applyDefaults);
     connect(modelSource_, &QComboBox::currentIndexChanged, this, &TrainPage::applyDefaults);
@@ -489,4 +519,94 @@ void TrainPage::refreshHistory() {
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(0, Qt::Unchecked);
     }
+}
+
+bool TrainPage::deleteRun(const QString& dir) {
+    if (isRunning() && dir == currentRun_) return false;
+    if (!confirmStart_(tr("Delete the run %1 with its checkpoints and best model?").arg(dir)))
+        return false;
+    try {
+        RunFolder::deleteRun(dir.toStdString());
+    } catch (const std::exception& e) {
+        reportProblem_(QString::fromUtf8(e.what()));
+        return false;
+    }
+    refreshHistory();
+    return true;
+}
+
+bool TrainPage::renameRun(const QString& dir) {
+    if (isRunning() && dir == currentRun_) return false;
+    const QString name = askName_(QFileInfo(dir).fileName()).trimmed();
+    if (name.isEmpty() || name == QFileInfo(dir).fileName()) return false;
+    try {
+        RunFolder::renameRun(dir.toStdString(), name.toStdString());
+    } catch (const std::exception& e) {
+        reportProblem_(QString::fromUtf8(e.what()));
+        return false;
+    }
+    refreshHistory();
+    return true;
+}
+
+QTableWidget* TrainPage::compareRuns(const QStringList& dirs) {
+    std::vector<RunFolder::RunSummary> runs;
+    if (dirs.isEmpty()) {
+        runs = RunFolder::listRuns(runsFolder_.toStdString());
+    } else {
+        for (const QString& d : dirs) {
+            try {
+                runs.push_back(RunFolder::readRun(d.toStdString()));
+            } catch (const std::exception&) {
+                // A run removed since the history was read is left out of the comparison.
+            }
+        }
+    }
+    // The hyperparameters of config.json shown side by side, then the results.
+    const QStringList keys{"learning_rate", "batch_size",   "epochs",    "max_steps", "max_length",
+                           "warmup_ratio",  "weight_decay", "scheduler", "seed"};
+    QStringList headers{tr("Run"), tr("Task"), tr("Model")};
+    headers << keys << tr("Best metric") << tr("Best value") << tr("Steps") << tr("Duration (s)")
+            << tr("Examples/s");
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Compare Runs"));
+    auto* table = new QTableWidget(static_cast<int>(runs.size()), headers.size(), dialog);
+    table->setObjectName("runComparison");
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto number = [](double v) {
+        auto* item = new QTableWidgetItem;
+        item->setData(Qt::DisplayRole, v);  // sorts as a number
+        return item;
+    };
+    for (int r = 0; r < static_cast<int>(runs.size()); ++r) {
+        const auto& run = runs[r];
+        int c = 0;
+        table->setItem(r, c++, new QTableWidgetItem(QString::fromStdString(run.name)));
+        table->setItem(r, c++, new QTableWidgetItem(QString::fromStdString(run.task)));
+        table->setItem(r, c++, new QTableWidgetItem(QString::fromStdString(run.model)));
+        for (const QString& k : keys) {
+            const QJsonValue v = run.config.value(k);
+            table->setItem(r, c++,
+                           v.isDouble() ? number(v.toDouble())
+                                        : new QTableWidgetItem(v.toVariant().toString()));
+        }
+        table->setItem(r, c++, new QTableWidgetItem(QString::fromStdString(run.metricForBest)));
+        table->setItem(r, c++, run.bestValue ? number(*run.bestValue) : new QTableWidgetItem);
+        table->setItem(r, c++, number(run.steps));
+        table->setItem(r, c++,
+                       run.finished ? number(std::round(run.seconds * 10) / 10)
+                                    : new QTableWidgetItem(tr("not finished")));
+        table->setItem(r, c++,
+                       run.finished ? number(std::round(run.examplesPerSecond * 10) / 10)
+                                    : new QTableWidgetItem);
+    }
+    table->setSortingEnabled(true);
+    table->resizeColumnsToContents();
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    dialog->resize(900, 300);
+    dialog->show();
+    return table;
 }

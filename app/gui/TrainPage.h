@@ -58,10 +58,25 @@ public:
     QDoubleSpinBox* learningRateBox() const;
     QSpinBox* maxLengthBox() const;
     OptionForm* advancedOptions() const { return advancedOptions_; }
-    // Asks before Start when the columns look mapped wrongly (tests answer without a dialog).
+    // Asks yes/no (Start on suspicious columns, deleting a run) and for a run's new name; tests
+    // answer without a dialog.
     void setStartConfirmation(std::function<bool(const QString&)> ask) {
         confirmStart_ = std::move(ask);
     }
+    void setNameQuestion(std::function<QString(const QString& current)> ask) {
+        askName_ = std::move(ask);
+    }
+    // Where a refused action says why (a warning dialog by default).
+    void setProblemReport(std::function<void(const QString&)> report) {
+        reportProblem_ = std::move(report);
+    }
+    // The run history's actions (its context menu): delete or rename the run in `runDirectory`
+    // through core's RunFolder rules, after asking; false when refused or not confirmed.
+    bool deleteRun(const QString& runDirectory);
+    bool renameRun(const QString& runDirectory);
+    // TensorBoard's HParams view: the runs side by side (hyperparameters, best value, duration,
+    // examples/s), sortable. `runDirectories` empty: every run in the history.
+    QTableWidget* compareRuns(const QStringList& runDirectories = {});
     QStringList columnProblems() const { return columnProblems_; }
     // The run the form describes (what Start would train).
     distilbench::TrainingConfig configFromForm() const;
@@ -108,5 +123,7 @@ private:
     QStringList columnProblems_;
     int inspectJob_ = -1;
     std::function<bool(const QString&)> confirmStart_;
+    std::function<QString(const QString&)> askName_;
+    std::function<void(const QString&)> reportProblem_;
     QString currentRun_;
 };

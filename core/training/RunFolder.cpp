@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <set>
 
 #include "core/evaluation/Evaluation.h"
 #include "core/runtime/Error.h"
@@ -183,6 +184,55 @@ std::vector<RunFolder::RunSummary> RunFolder::listRuns(const std::string& root) 
         }
     }
     return out;
+}
+
+namespace {
+// Whether `name` is something a run writes into its folder.
+bool isRunFile(const std::string& name) {
+    static const std::set<std::string> known = {
+        RunFolder::kConfigFile,        RunFolder::kMetricsFile,
+        RunFolder::kSummaryFile,       RunFolder::kPredictionsFile,
+        RunFolder::kCheckpointsFolder, RunFolder::kBestFolder,
+        RunFolder::kLockFileName,      "distillation_report.json",
+        "distillation_report.md",      "best.tmp"};
+    return known.count(name) || name.rfind("events.out.tfevents.", 0) == 0;
+}
+
+void requireRunNotInUse(const std::string& dir) {
+    // Taking the lock proves no training writes the folder now; it is released at once.
+    RunFolderLock probe(dir);
+}
+}  // namespace
+
+void RunFolder::deleteRun(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::path(dir) / kConfigFile, ec))
+        throw Error(dir, "is not a run folder (no config.json); nothing was deleted");
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (!isRunFile(name))
+            throw Error(dir,
+                        "holds '" + name + "', which no run writes; the folder is left as it is");
+    }
+    if (ec) throw Error(dir, "cannot be read: " + ec.message());
+    requireRunNotInUse(dir);
+    fs::remove_all(dir, ec);
+    if (ec) throw Error(dir, "cannot be deleted: " + ec.message());
+}
+
+std::string RunFolder::renameRun(const std::string& dir, const std::string& name) {
+    if (name.empty() || name == "." || name == ".." ||
+        name.find_first_of("/\\") != std::string::npos)
+        throw Error("'" + name + "' is not a folder name");
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::path(dir) / kConfigFile, ec))
+        throw Error(dir, "is not a run folder (no config.json)");
+    const fs::path target = fs::path(dir).parent_path() / name;
+    if (fs::exists(target, ec)) throw Error(target.string(), "already exists");
+    requireRunNotInUse(dir);
+    fs::rename(dir, target, ec);
+    if (ec) throw Error(dir, "cannot be renamed: " + ec.message());
+    return target.string();
 }
 
 void RunFolder::writeSummary(const std::string& dir, const RunSummary& s) {

@@ -80,6 +80,15 @@ struct RunSummary {
 RunSummary readRun(const std::string& dir);
 // The runs directly under `root`, newest first; folders that are not runs are skipped.
 std::vector<RunSummary> listRuns(const std::string& root);
+// Deletes a run folder. Refused (Error naming the path and the reason) unless it is a run folder
+// holding only what runs write (config.json, metrics, summary, predictions, checkpoints/,
+// best/, TensorBoard events, distillation reports, the lock), and no training holds its lock:
+// a folder with the user's own files is never deleted.
+void deleteRun(const std::string& dir);
+// Renames a run folder within its parent (`name` is a plain folder name, not a path; the target
+// must not exist; a running training's folder is refused). Returns the new path.
+std::string renameRun(const std::string& dir, const std::string& name);
+
 // Writes run_summary.json (atomically).
 void writeSummary(const std::string& dir, const RunSummary& summary);
 
