@@ -1,5 +1,6 @@
 // The Evaluate page driven offscreen: metrics, the confusion matrix's drill-down, thresholds,
 // label mapping, token classification, and the example lists.
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -50,6 +51,23 @@ private Q_SLOTS:
         QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {},
                           pages.evaluate->confusion()->cellRect(1, 0).center());
         QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), cell);
+        // Errors list the most confident first, with their loss and length; a filter narrows
+        // them by text.
+        QTreeWidget* list = pages.evaluate->examples();
+        QCOMPARE(list->columnCount(), 6);
+        for (int i = 1; i < list->topLevelItemCount(); ++i)
+            QVERIFY(list->topLevelItem(i - 1)->text(3).toDouble() >=
+                    list->topLevelItem(i)->text(3).toDouble());
+        if (list->topLevelItemCount() > 0) {
+            auto* filter = pages.evaluate->findChild<QLineEdit*>("exampleFilter");
+            QVERIFY(filter);
+            const QString word = list->topLevelItem(0)->text(0).section(' ', 0, 0);
+            filter->setText(word);
+            for (int i = 0; i < list->topLevelItemCount(); ++i)
+                QCOMPARE(list->topLevelItem(i)->isHidden(),
+                         !list->topLevelItem(i)->text(0).contains(word, Qt::CaseInsensitive));
+            filter->clear();
+        }
         QVERIFY(pages.evaluate->rocPlot()->pointCount("ROC") > 2);
         // A high threshold predicts "positive" less often: fewer examples in the positive column.
         const int positivesAt50 = pages.evaluate->confusion()->cellText(0, 1).toInt() +

@@ -651,10 +651,6 @@
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <source>Double-click an example to try it in the Playground</source>
-        <translation>Doppelklick auf ein Beispiel probiert es im Spielplatz aus</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>Konfusionsmatrix</translation>
     </message>
@@ -809,6 +805,22 @@
     <message>
         <source>— choose —</source>
         <translation>— wählen —</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>Double-click an example to try it in the Playground; click a column to sort (the most confident errors come first)</source>
+        <translation>Doppelklick auf ein Beispiel öffnet es im Playground; ein Klick auf eine Spalte sortiert (die sichersten Fehler zuerst)</translation>
+    </message>
+    <message>
+        <source>Filter the examples by text</source>
+        <translation>Beispiele nach Text filtern</translation>
     </message>
 </context>
 <context>

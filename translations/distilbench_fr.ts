@@ -651,10 +651,6 @@
         <translation>Confiance</translation>
     </message>
     <message>
-        <source>Double-click an example to try it in the Playground</source>
-        <translation>Double-cliquez sur un exemple pour l&apos;essayer dans le Bac à sable</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>Matrice de confusion</translation>
     </message>
@@ -809,6 +805,22 @@
     <message>
         <source>— choose —</source>
         <translation>— choisir —</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Mots</translation>
+    </message>
+    <message>
+        <source>Double-click an example to try it in the Playground; click a column to sort (the most confident errors come first)</source>
+        <translation>Double-cliquez sur un exemple pour l&apos;essayer dans le Playground ; cliquez sur une colonne pour trier (les erreurs les plus sûres d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>Filter the examples by text</source>
+        <translation>Filtrer les exemples par texte</translation>
     </message>
 </context>
 <context>

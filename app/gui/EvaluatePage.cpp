@@ -17,6 +17,7 @@
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
@@ -158,11 +159,26 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     confusion_ = new ConfusionMatrixView(matrixPage);
     confusion_->setToolTip(tr("Click a cell to list its examples"));
     examples_ = new QTreeWidget(matrixPage);
-    examples_->setHeaderLabels({tr("Text"), tr("True"), tr("Predicted"), tr("Confidence")});
+    examples_->setHeaderLabels(
+        {tr("Text"), tr("True"), tr("Predicted"), tr("Confidence"), tr("Loss"), tr("Words")});
     examples_->setRootIsDecorated(false);
-    examples_->setToolTip(tr("Double-click an example to try it in the Playground"));
+    examples_->setSortingEnabled(true);
+    examples_->setToolTip(
+        tr("Double-click an example to try it in the Playground; click a column to sort (the "
+           "most confident errors come first)"));
+    exampleFilter_ = new QLineEdit(matrixPage);
+    exampleFilter_->setObjectName("exampleFilter");
+    exampleFilter_->setPlaceholderText(tr("Filter the examples by text"));
+    exampleFilter_->setClearButtonEnabled(true);
+    connect(exampleFilter_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        for (int i = 0; i < examples_->topLevelItemCount(); ++i) {
+            QTreeWidgetItem* item = examples_->topLevelItem(i);
+            item->setHidden(!text.isEmpty() && !item->text(0).contains(text, Qt::CaseInsensitive));
+        }
+    });
     ml->addWidget(mode_);
     ml->addWidget(confusion_, 2);
+    ml->addWidget(exampleFilter_);
     ml->addWidget(examples_, 1);
     tabs->addTab(matrixPage, tr("Confusion matrix"));
     roc_ = new LivePlot(tr("ROC curve"), tabs);
@@ -515,17 +531,47 @@ void EvaluatePage::show(const EvaluationReport& r) {
     Q_EMIT evaluated();
 }
 
+namespace {
+// Sorts numeric columns by value (confidence, loss, words), text columns as text.
+class ExampleItem : public QTreeWidgetItem {
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+    bool operator<(const QTreeWidgetItem& other) const override {
+        const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
+        const QVariant a = data(column, Qt::UserRole), b = other.data(column, Qt::UserRole);
+        if (a.isValid() && b.isValid()) return a.toDouble() < b.toDouble();
+        return QTreeWidgetItem::operator<(other);
+    }
+};
+}  // namespace
+
 void EvaluatePage::showCell(int trueLabel, int predictedLabel) {
+    examples_->setSortingEnabled(false);
     examples_->clear();
     if (!report_) return;
     for (std::size_t i = 0; i < report_->truth.size(); ++i) {
         if (report_->truth[i] != trueLabel || report_->predicted[i] != predictedLabel) continue;
-        auto* item = new QTreeWidgetItem(examples_);
-        item->setText(0, QString::fromStdString(report_->texts[i]));
+        auto* item = new ExampleItem(examples_);
+        const QString text = QString::fromStdString(report_->texts[i]);
+        const double confidence = report_->probabilities[i][predictedLabel];
+        // The example's cross-entropy: how wrong the model is about its true label.
+        const double loss = -std::log(std::max(1e-12f, report_->probabilities[i][trueLabel]));
+        const int words = static_cast<int>(text.split(' ', Qt::SkipEmptyParts).size());
+        item->setText(0, text);
         item->setText(1, QString::fromStdString(report_->labels[trueLabel]));
         item->setText(2, QString::fromStdString(report_->labels[predictedLabel]));
-        item->setText(3, QString::number(report_->probabilities[i][predictedLabel], 'f', 3));
+        item->setText(3, QString::number(confidence, 'f', 3));
+        item->setData(3, Qt::UserRole, confidence);
+        item->setText(4, QString::number(loss, 'f', 3));
+        item->setData(4, Qt::UserRole, loss);
+        item->setText(5, QString::number(words));
+        item->setData(5, Qt::UserRole, words);
+        const QString filter = exampleFilter_->text();
+        item->setHidden(!filter.isEmpty() && !text.contains(filter, Qt::CaseInsensitive));
     }
+    examples_->setSortingEnabled(true);
+    // Errors: the most confident first; correct examples: the least confident first.
+    examples_->sortItems(3, trueLabel == predictedLabel ? Qt::AscendingOrder : Qt::DescendingOrder);
     examples_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 

@@ -92,6 +92,7 @@ private:
     QTableWidget* metrics_;
     ConfusionMatrixView* confusion_;
     QTreeWidget* examples_;
+    QLineEdit* exampleFilter_;
     LivePlot* roc_;
     LivePlot* pr_;
     QSlider* threshold_;
