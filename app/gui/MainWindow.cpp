@@ -228,9 +228,12 @@ void MainWindow::openPath(const QString& path) {
         QMessageBox::warning(this, tr("Open"), tr("%1 does not exist.").arg(path));
         return;
     }
+    Q_EMIT openRequested(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::addRecent(const QString& path) {
     AppSettings::addRecentFile(QFileInfo(path).absoluteFilePath());
     rebuildRecentMenu();
-    Q_EMIT openRequested(QFileInfo(path).absoluteFilePath());
 }
 
 void MainWindow::showSettings() {

@@ -31,6 +31,8 @@ public:
 public Q_SLOTS:
     // Opens a model folder or file (drag-and-drop, File menu, recent files, command line).
     void openPath(const QString& path);
+    // Lists a path under Open Recent (only what opened successfully: failed opens stay out).
+    void addRecent(const QString& path);
     void showSettings();
     void showAbout();
 

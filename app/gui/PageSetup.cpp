@@ -56,6 +56,14 @@ Pages setupPages(MainWindow& window) {
                                              ? static_cast<QWidget*>(pages.tokenizer)
                                              : pages.models);
                      });
+    QObject::connect(pages.workspace, &Workspace::opened, &window, &MainWindow::addRecent);
+    // The demo model is for trying: it opens in the Playground.
+    QObject::connect(pages.start, &StartPage::demoRequested, &window, [&window, pages] {
+        if (pages.workspace->openDemo() < 0) return;
+        QObject::connect(
+            pages.workspace, &Workspace::modelChanged, &window,
+            [&window, pages] { window.showPage(pages.playground); }, Qt::SingleShotConnection);
+    });
     QObject::connect(pages.distill, &DistillPage::compareRequested, &window,
                      [&window, pages](const QString& teacher, const QString& run) {
                          pages.evaluate->compareWithRun(teacher, run);

@@ -29,7 +29,7 @@ StartPage::StartPage(MainWindow* window, Workspace* workspace) : QWidget(window)
         QPushButton* demo = empty_->addAction(
             tr("Use the Demo Model"),
             tr("A small DistilBERT sentiment classifier trained on SST-2 by DistilBench"));
-        connect(demo, &QPushButton::clicked, workspace, &Workspace::openDemo);
+        connect(demo, &QPushButton::clicked, this, &StartPage::demoRequested);
     }
     QPushButton* settings =
         empty_->addAction(tr("Settings…"), tr("Threads, device, theme, language"));

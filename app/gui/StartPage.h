@@ -11,6 +11,10 @@ class StartPage : public QWidget {
 public:
     StartPage(MainWindow* window, class Workspace* workspace);
 
+Q_SIGNALS:
+    // "Use the Demo Model": the workspace opens it and the window shows the Playground.
+    void demoRequested();
+
 private:
     EmptyStateWidget* empty_;
 };

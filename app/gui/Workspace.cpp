@@ -35,9 +35,10 @@ int Workspace::open(const QString& path) {
         return runner_->start(
             tr("Loading tokenizer %1").arg(QFileInfo(path).fileName()),
             [p, result](const JobCallbacks&) { *result = Tokenizer::load(p); },
-            [this, result] {
+            [this, result, path] {
                 tokenizerOnly_ = std::move(*result);
                 Q_EMIT tokenizerChanged();
+                Q_EMIT opened(path);
             });
     }
     auto result = std::make_shared<std::shared_ptr<Pipeline>>();
@@ -50,7 +51,10 @@ int Workspace::open(const QString& path) {
             *result = Pipeline::open(p, cb);
             if (device != "cpu") (*result)->model()->setDevice(device);
         },
-        [this, result, name, path] { setPipeline(std::move(*result), name, path); });
+        [this, result, name, path] {
+            setPipeline(std::move(*result), name, path);
+            Q_EMIT opened(path);
+        });
 }
 
 int Workspace::createFromPreset(const QString& preset, int head, int numLabels,

@@ -43,6 +43,8 @@ public:
 Q_SIGNALS:
     void modelChanged();
     void tokenizerChanged();
+    // A model folder or tokenizer file opened successfully (what Open Recent lists).
+    void opened(const QString& path);
 
 private:
     JobRunner* runner_;
