@@ -56,7 +56,7 @@ private Q_SLOTS:
         pages.train->epochsBox()->setValue(50);  // long enough to cancel mid-run
         QVERIFY(pages.train->start() >= 0);
         QVERIFY(pages.train->isRunning());
-        QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->pointCount("training loss") >= 3, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->pointCount("training loss") >= 3, 120000);
         QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->replotCount() > 0, 5000);
 
         // Paused: no new points arrive.
@@ -67,7 +67,7 @@ private Q_SLOTS:
         QCOMPARE(pages.train->lossPlot()->pointCount("training loss"), frozen);
         pages.train->togglePause();
         QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->pointCount("training loss") > frozen,
-                                 20000);
+                                 120000);
 
         const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots");
         QDir().mkpath(shots);
