@@ -9,6 +9,7 @@
 #include "GuiTestSupport.h"
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/LayerMappingView.h"
+#include "widgets/LengthHistogram.h"
 #include "widgets/LivePlot.h"
 
 class WidgetsTest : public QObject {
@@ -84,6 +85,24 @@ private Q_SLOTS:
         dark.setColor(QPalette::Text, QColor(230, 230, 230));
         plot.setPalette(dark);
         QCOMPARE(plot.backgroundColor(), QColor(30, 30, 30));
+    }
+
+    // An empty dataset drew a red diagonal (the max-length line at its default coordinates), and
+    // the histogram stayed white in dark theme.
+    void lengthHistogramEmptyAndThemed() {
+        LengthHistogram histogram;
+        histogram.resize(400, 200);
+        histogram.show();
+        QVERIFY(!histogram.cutShown());
+        histogram.setHistogram({}, 1);
+        QVERIFY(!histogram.cutShown());
+        histogram.setHistogram({3, 5, 2}, 10);
+        histogram.setCut(20);
+        QVERIFY(histogram.cutShown());
+        QPalette dark = histogram.palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        histogram.setPalette(dark);
+        QCOMPARE(histogram.backgroundColor(), QColor(30, 30, 30));
     }
 
     void plotCoalescesUpdates() {

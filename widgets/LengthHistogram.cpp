@@ -2,7 +2,10 @@
 
 #include <qcustomplot.h>
 
+#include <QEvent>
 #include <QVBoxLayout>
+
+#include "widgets/PlotTheme.h"
 
 LengthHistogram::LengthHistogram(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
@@ -14,9 +17,17 @@ LengthHistogram::LengthHistogram(QWidget* parent) : QWidget(parent) {
     bars_->setPen(Qt::NoPen);
     line_ = new QCPItemStraightLine(plot_);
     line_->setPen(QPen(QColor("#d62728"), 2, Qt::DashLine));
+    line_->setVisible(false);  // until there is a cut to mark
     plot_->xAxis->setLabel(tr("tokens per example"));
     plot_->yAxis->setLabel(tr("examples"));
     layout->addWidget(plot_);
+    applyPlotPalette(plot_, palette());
+}
+
+void LengthHistogram::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        applyPlotPalette(plot_, palette());
+    QWidget::changeEvent(event);
 }
 
 void LengthHistogram::setHistogram(const std::vector<std::size_t>& counts, double binWidth) {
@@ -37,6 +48,15 @@ void LengthHistogram::setCut(double maxLength) {
     cut_ = maxLength;
     line_->point1->setCoords(maxLength, 0);
     line_->point2->setCoords(maxLength, 1);
+    line_->setVisible(maxLength > 0);
     plot_->xAxis->setRangeUpper(std::max(plot_->xAxis->range().upper, cut_ * 1.05));
     plot_->replot();
+}
+
+bool LengthHistogram::cutShown() const {
+    return line_->visible();
+}
+
+QColor LengthHistogram::backgroundColor() const {
+    return plot_->axisRect()->backgroundBrush().color();
 }

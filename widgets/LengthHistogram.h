@@ -16,8 +16,11 @@ public:
     void setCut(double maxLength);
     double cut() const { return cut_; }
     QCustomPlot* plot() const { return plot_; }
+    bool cutShown() const;
+    QColor backgroundColor() const;
 
 private:
+    void changeEvent(QEvent* event) override;
     QCustomPlot* plot_;
     class QCPBars* bars_;
     QCPItemStraightLine* line_;

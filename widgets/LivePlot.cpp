@@ -1,5 +1,7 @@
 #include "widgets/LivePlot.h"
 
+#include "widgets/PlotTheme.h"
+
 #include <qcustomplot.h>
 
 #include <QMenu>
@@ -181,28 +183,7 @@ QColor LivePlot::backgroundColor() const {
 }
 
 void LivePlot::applyPalette() {
-    const QPalette p = palette();
-    const QColor base = p.color(QPalette::Base), text = p.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlpha(40);
-    plot_->setBackground(base);
-    plot_->axisRect()->setBackground(base);
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
-    QColor legend = base;
-    legend.setAlpha(200);
-    plot_->legend->setBrush(legend);
-    plot_->legend->setTextColor(text);
-    plot_->legend->setBorderPen(QPen(grid));
-    if (auto* title = qobject_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0)))
-        title->setTextColor(text);
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    applyPlotPalette(plot_, palette());
 }
 
 void LivePlot::changeEvent(QEvent* event) {

@@ -109,10 +109,15 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
                                                       topMass_, topLabel, segments_})
         controls->addWidget(w);
     controls->addStretch(1);
-    controls->addWidget(compare);
-    controls->addWidget(exportView);
-    controls->addWidget(exportJsonButton);
     layout->addLayout(controls);
+    // The actions on a row of their own: with the view options they did not fit 1280 px
+    // (German needed 1338).
+    auto* actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(compare);
+    actions->addWidget(exportView);
+    actions->addWidget(exportJsonButton);
+    layout->addLayout(actions);
     layout->addWidget(pair_);
     info_ = new QLabel(page);
     layout->addWidget(info_);

@@ -1,0 +1,143 @@
+// Every page as a user sees it: the demo model open, each page shown at 1280×800 in light and
+// dark theme, in English and German. Screenshots go to BUILD/screenshots/screens/; the test fails
+// when a label, button or check box is narrower than its text (clipped), or when a page needs more
+// width than the window has.
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "GuiTestSupport.h"
+#include "app/gui/AppSettings.h"
+#include "app/gui/AttentionPage.h"
+#include "app/gui/DistillPage.h"
+#include "app/gui/EvaluatePage.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/ModelsPage.h"
+#include "app/gui/PageSetup.h"
+#include "app/gui/PlaygroundPage.h"
+#include "app/gui/StartPage.h"
+#include "app/gui/Theme.h"
+#include "app/gui/TokenizerPage.h"
+#include "app/gui/TrainPage.h"
+#include "app/gui/Translations.h"
+#include "app/gui/Workspace.h"
+
+namespace {
+
+// Text wider than the widget that shows it (elided by nothing, so cut off).
+QStringList clippedIn(QWidget* page) {
+    QStringList out;
+    for (QWidget* w : page->findChildren<QWidget*>()) {
+        if (!w->isVisible() || w->width() <= 0) continue;
+        const QFontMetrics fm(w->font());
+        if (auto* label = qobject_cast<QLabel*>(w)) {
+            if (label->wordWrap() || label->text().isEmpty() ||
+                label->textFormat() == Qt::RichText || Qt::mightBeRichText(label->text()) ||
+                !label->pixmap().isNull())
+                continue;
+            const int needed = fm.horizontalAdvance(label->text()) + 2 * label->margin();
+            if (needed > label->contentsRect().width() + 2)
+                out << QStringLiteral("label '%1' (%2 px for %3)")
+                           .arg(label->text())
+                           .arg(needed)
+                           .arg(label->contentsRect().width());
+        } else if (auto* button = qobject_cast<QAbstractButton*>(w)) {
+            if (button->text().isEmpty()) continue;
+            const int needed = button->minimumSizeHint().width();
+            if (needed > button->width() + 2)
+                out << QStringLiteral("button '%1' (%2 px for %3)")
+                           .arg(button->text())
+                           .arg(needed)
+                           .arg(button->width());
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+class ScreensTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { initGuiTest("DistilBenchScreensTest"); }
+
+    // The detector itself: a button and a label too narrow for their text are reported, one
+    // that fits is not.
+    void clippingIsDetected() {
+        QWidget page;
+        auto* cut = new QPushButton("Resume Run From The Last Checkpoint…", &page);
+        cut->setGeometry(0, 0, 40, 30);
+        auto* fits = new QPushButton("OK", &page);
+        fits->setGeometry(0, 40, 200, 30);
+        auto* label = new QLabel("Das geöffnete Modell", &page);
+        label->setGeometry(0, 80, 30, 20);
+        page.resize(300, 200);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const QStringList found = clippedIn(&page);
+        QCOMPARE(found.size(), 2);
+        QVERIFY(found.join(' ').contains("Resume Run"));
+        QVERIFY(found.join(' ').contains("geöffnete"));
+    }
+
+    void everyPageFits_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("English, light") << "en" << false;
+        QTest::newRow("English, dark") << "en" << true;
+        QTest::newRow("German, light") << "de" << false;
+        QTest::newRow("German, dark") << "de" << true;
+    }
+    void everyPageFits() {
+        QFETCH(QString, language);
+        QFETCH(bool, dark);
+        if (!Workspace::demoAvailable()) QSKIP("the demo model is not built");
+        Translations::install(language);
+        Theme::apply(dark ? AppSettings::Theme::Dark : AppSettings::Theme::Light);
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        QVERIFY(pages.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(20000));
+        const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots/screens");
+        QDir().mkpath(shots);
+        const QList<std::pair<QString, QWidget*>> all{
+            {"start", pages.start},         {"models", pages.models},
+            {"tokenizer", pages.tokenizer}, {"playground", pages.playground},
+            {"attention", pages.attention}, {"train", pages.train},
+            {"evaluate", pages.evaluate},   {"distill", pages.distill}};
+        QStringList problems;
+        for (const auto& [name, page] : all) {
+            window.showPage(page);
+            window.resize(1280, 800);
+            QCoreApplication::processEvents();
+            if (window.width() > 1280)
+                problems << QStringLiteral(
+                                "%1: the window needs %2 px (minimum %3), more than 1280")
+                                .arg(name)
+                                .arg(window.width())
+                                .arg(window.minimumSizeHint().width());
+            window.grab().save(QStringLiteral("%1/%2-%3-%4.png")
+                                   .arg(shots, language, dark ? "dark" : "light", name));
+            if (page->minimumSizeHint().width() > page->width() + 2)
+                problems << QStringLiteral("%1: needs %2 px, has %3")
+                                .arg(name)
+                                .arg(page->minimumSizeHint().width())
+                                .arg(page->width());
+            for (const QString& c : clippedIn(page)) problems << name + ": " + c;
+        }
+        Translations::install("en");
+        Theme::apply(AppSettings::Theme::Light);
+        QVERIFY2(problems.isEmpty(), qPrintable("\n" + problems.join('\n')));
+    }
+};
+
+QTEST_MAIN(ScreensTest)
+#include "test_screens.moc"
