@@ -138,6 +138,13 @@ private Q_SLOTS:
         demo->click();
         QVERIFY(changed.wait(10000));
         QCOMPARE(window.currentPage(), static_cast<QWidget*>(pages.playground));
+        // The next start reopens the last model that opened.
+        MainWindow next;
+        Pages nextPages = setupPages(next);
+        QSignalSpy reopened(nextPages.workspace, &Workspace::modelChanged);
+        QCOMPARE(openAtStart(next, nextPages, false), QFileInfo(model.path()).absoluteFilePath());
+        QVERIFY(reopened.wait(10000));
+        QCOMPARE(nextPages.workspace->modelPath(), QFileInfo(model.path()).absoluteFilePath());
         QSettings().clear();
     }
 

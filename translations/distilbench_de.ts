@@ -429,7 +429,7 @@
     </message>
     <message>
         <source>Choose a teacher (a fine-tuned classifier, or the open model), the training data and how the student starts, then press Start. The loss of every component and the student&apos;s validation score against the teacher&apos;s appear here live.</source>
-        <translation>Wählen Sie einen Lehrer (einen feinabgestimmten Klassifikator oder das offene Modell), die Trainingsdaten und den Start des Schülers, dann drücken Sie Starten. Der Verlust jeder Komponente und die Validierungsleistung des Schülers im Vergleich zum Lehrer erscheinen hier live.</translation>
+        <translation>Wählen Sie einen Lehrer (einen feinabgestimmten Klassifikator oder das geöffnete Modell), die Trainingsdaten und den Start des Schülers, dann drücken Sie Starten. Der Verlust jeder Komponente und die Validierungsleistung des Schülers im Vergleich zum Lehrer erscheinen hier live.</translation>
     </message>
     <message>
         <source>Use the Open Model as Teacher</source>
@@ -564,7 +564,7 @@
     </message>
     <message>
         <source>the open model</source>
-        <translation>das offene Modell</translation>
+        <translation>das geöffnete Modell</translation>
     </message>
     <message>
         <source>Model to evaluate: empty for the model open in the workspace, or a model folder</source>
@@ -1188,7 +1188,7 @@
     </message>
     <message>
         <source>Save the open model for transformers, ONNX Runtime or DistilBench (fp16, bf16, int8)</source>
-        <translation>Das offene Modell für transformers, ONNX Runtime oder DistilBench speichern (fp16, bf16, int8)</translation>
+        <translation>Das geöffnete Modell für transformers, ONNX Runtime oder DistilBench speichern (fp16, bf16, int8)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1284,6 +1284,10 @@
             <numerusform>%n Auftrag läuft noch. Abbrechen und beenden?</numerusform>
             <numerusform>%n Aufträge laufen noch. Abbrechen und beenden?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The language changes the next time DistilBench starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von DistilBench.</translation>
     </message>
 </context>
 <context>
@@ -2264,7 +2268,7 @@
     </message>
     <message>
         <source>The open model</source>
-        <translation>Das offene Modell</translation>
+        <translation>Das geöffnete Modell</translation>
     </message>
     <message>
         <source>New %1</source>

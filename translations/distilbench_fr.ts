@@ -1285,6 +1285,10 @@
             <numerusform>%n tâches sont encore en cours. Les annuler et quitter ?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The language changes the next time DistilBench starts.</source>
+        <translation>La langue change au prochain démarrage de DistilBench.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -238,7 +238,12 @@ void MainWindow::addRecent(const QString& path) {
 
 void MainWindow::showSettings() {
     SettingsDialog dialog(this);
+    const QString language = AppSettings::language();
     if (dialog.exec() == QDialog::Accepted) {
+        // Translations are installed at start: say so instead of changing nothing in silence.
+        if (AppSettings::language() != language)
+            banner_->showMessage(tr("The language changes the next time DistilBench starts."),
+                                 MessageBanner::Level::Info);
         distilbench::Runtime::setThreads(AppSettings::threads());
         Theme::apply(AppSettings::theme());
         refreshStatus();

@@ -1,5 +1,9 @@
 #include "app/gui/PageSetup.h"
 
+#include <QFileInfo>
+
+#include "app/gui/AppSettings.h"
+
 #include <QStyle>
 
 #include "app/gui/AttentionPage.h"
@@ -77,4 +81,19 @@ Pages setupPages(MainWindow& window) {
     QObject::connect(&window, &MainWindow::settingsChanged, pages.workspace,
                      &Workspace::applyDeviceSetting);
     return pages;
+}
+
+QString openAtStart(MainWindow& window, const Pages& pages, bool firstStart) {
+    const QStringList recent = AppSettings::recentFiles();
+    if (!recent.isEmpty() && QFileInfo::exists(recent.first())) {
+        window.openPath(recent.first());
+        return recent.first();
+    }
+    if (firstStart && Workspace::demoAvailable()) {
+        // The first start opens the demo so that every page has something to show.
+        pages.workspace->openDemo();
+        window.showPage(pages.playground);
+        return QStringLiteral("demo");
+    }
+    return {};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 class MainWindow;
 class Workspace;
 class StartPage;
@@ -27,3 +29,8 @@ struct Pages {
 // Creates every page and wires them together; shared by main() and the GUI tests so that the
 // tests look at the real application.
 Pages setupPages(MainWindow& window);
+
+// What a start without a path opens: the last model that opened (the first of Open Recent, when
+// it still exists), or on the very first start the demo, in the Playground. Returns the path
+// being opened ("demo" for the demo), or "" for nothing.
+QString openAtStart(MainWindow& window, const Pages& pages, bool firstStart);

@@ -39,10 +39,8 @@ int main(int argc, char** argv) {
     QSettings settings;
     if (!parser.positionalArguments().isEmpty()) {
         window.openPath(parser.positionalArguments().first());
-    } else if (!settings.value("ui/firstStartDone").toBool() && Workspace::demoAvailable()) {
-        // The first start opens the demo so that every page has something to show.
-        pages.workspace->openDemo();
-        window.showPage(pages.playground);
+    } else {
+        openAtStart(window, pages, !settings.value("ui/firstStartDone").toBool());
     }
     settings.setValue("ui/firstStartDone", true);
     return app.exec();
