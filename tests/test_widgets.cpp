@@ -2,6 +2,7 @@
 // confusion matrix, the layer-mapping picture.
 #include <QImage>
 #include <QPainter>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 #include <QtTest>
@@ -11,6 +12,7 @@
 #include "widgets/LayerMappingView.h"
 #include "widgets/LengthHistogram.h"
 #include "widgets/LivePlot.h"
+#include "widgets/ViewExport.h"
 
 class WidgetsTest : public QObject {
     Q_OBJECT
@@ -103,6 +105,19 @@ private Q_SLOTS:
         dark.setColor(QPalette::Base, QColor(30, 30, 30));
         histogram.setPalette(dark);
         QCOMPARE(histogram.backgroundColor(), QColor(30, 30, 30));
+    }
+
+    // Exports defaulted to the working directory (inside the installed app's files) and offered
+    // attention.svg with "PNG image" selected.
+    void exportDialogsDefaultToDocumentsWithAMatchingType() {
+        const QString documents =
+            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        QCOMPARE(QFileInfo(ViewExport::suggestedPath("attention.svg")).path(),
+                 documents.isEmpty() ? QDir::homePath() : documents);
+        QCOMPARE(ViewExport::suggestedPath("/tmp/x.png"), QString("/tmp/x.png"));
+        QVERIFY(ViewExport::filterFor("attention.svg").contains("*.svg"));
+        QVERIFY(ViewExport::filterFor("loss.pdf").contains("*.pdf"));
+        QVERIFY(ViewExport::filterFor("plot").contains("*.png"));
     }
 
     void plotCoalescesUpdates() {

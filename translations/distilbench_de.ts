@@ -822,6 +822,10 @@
         <source>Filter the examples by text</source>
         <translation>Beispiele nach Text filtern</translation>
     </message>
+    <message>
+        <source> · saved %1</source>
+        <translation> · gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>
@@ -1779,6 +1783,10 @@
     <message>
         <source> · &lt;b&gt;the input has %1 tokens; the model reads the first %2 (its limit)&lt;/b&gt;</source>
         <translation> · &lt;b&gt;die Eingabe hat %1 Tokens; das Modell liest die ersten %2 (seine Grenze)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
     </message>
 </context>
 <context>

@@ -822,6 +822,10 @@
         <source>Filter the examples by text</source>
         <translation>Filtrer les exemples par texte</translation>
     </message>
+    <message>
+        <source> · saved %1</source>
+        <translation> · enregistré : %1</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>
@@ -1779,6 +1783,10 @@
     <message>
         <source> · &lt;b&gt;the input has %1 tokens; the model reads the first %2 (its limit)&lt;/b&gt;</source>
         <translation> · &lt;b&gt;l&apos;entrée compte %1 tokens ; le modèle lit les %2 premiers (sa limite)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Enregistré : %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "widgets/ViewExport.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
@@ -8,6 +9,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QSvgGenerator>
 #include <QWidget>
 
@@ -66,9 +68,28 @@ QString filter() {
     return QObject::tr("PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)");
 }
 
+QString suggestedPath(const QString& name) {
+    if (QFileInfo(name).isAbsolute()) return name;
+    // The user's documents, never the working directory (inside the app's own, read-only files
+    // once installed).
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty()) folder = QDir::homePath();
+    return QDir(folder).filePath(name);
+}
+
+QString filterFor(const QString& path) {
+    const QStringList filters = filter().split(QStringLiteral(";;"));
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    for (const QString& f : filters)
+        if (!suffix.isEmpty() && f.contains(QStringLiteral("*.") + suffix)) return f;
+    return filters.first();
+}
+
 QString saveWithDialog(QWidget* widget, const QString& suggestedName) {
-    QString selected;
-    QString path = QFileDialog::getSaveFileName(widget, QObject::tr("Export view"), suggestedName,
+    const QString suggested = suggestedPath(suggestedName);
+    // The selected type agrees with the suggested name's suffix (attention.svg: SVG).
+    QString selected = filterFor(suggested);
+    QString path = QFileDialog::getSaveFileName(widget, QObject::tr("Export view"), suggested,
                                                 filter(), &selected);
     if (path.isEmpty()) return {};
     if (QFileInfo(path).suffix().isEmpty())

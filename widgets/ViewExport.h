@@ -20,4 +20,8 @@ QString saveRendering(const QString& path, const QSize& size,
 QString filter();
 // Asks for a file name and saves; reports errors in a message box. Returns the path or "".
 QString saveWithDialog(QWidget* widget, const QString& suggestedName);
+// Where a save dialog starts: a relative name goes into the user's Documents folder.
+QString suggestedPath(const QString& name);
+// The entry of filter() that matches the path's suffix (PNG when none matches).
+QString filterFor(const QString& path);
 }  // namespace ViewExport

@@ -206,8 +206,9 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
         ViewExport::saveWithDialog(view, QStringLiteral("attention.svg"));
     });
     connect(exportJsonButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export attention"),
-                                                          "attention.json", tr("JSON (*.json)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export attention"), ViewExport::suggestedPath("attention.json"),
+            tr("JSON (*.json)"));
         if (!path.isEmpty() && !this->exportJson(path))
             QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
     });

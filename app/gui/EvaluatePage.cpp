@@ -230,7 +230,7 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     connect(exportButton, &QPushButton::clicked, this, [this] {
         QString selected;
         const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export"), "evaluation.csv",
+            this, tr("Export"), ViewExport::suggestedPath("evaluation.csv"),
             tr("Predictions (*.csv);;") + ViewExport::filter(), &selected);
         if (path.isEmpty()) return;
         // The visible view: the matrix, a curve, or the comparison.
@@ -239,7 +239,10 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
                             : tabs_->currentWidget();
         const bool ok =
             path.endsWith(".csv") ? exportCsv(path) : ViewExport::save(view, path).isEmpty();
-        if (!ok) QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
+        if (!ok)
+            QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
+        else
+            summary_->setText(summary_->text() + tr(" · saved %1").arg(path.toHtmlEscaped()));
     });
     connect(workspace_, &Workspace::modelChanged, this, [this] {
         const auto p = workspace_->pipeline();

@@ -27,6 +27,7 @@
 #include "core/util/HumanUnits.h"
 #include "widgets/EmptyStateWidget.h"
 #include "widgets/ProbabilityBars.h"
+#include "widgets/ViewExport.h"
 
 using namespace distilbench;
 
@@ -182,10 +183,14 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent)
             [this, lines] { batchInput_->setPlainText(lines->join('\n')); });
     });
     connect(exportCsv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"),
-                                                          "predictions.csv", tr("CSV (*.csv)"));
-        if (!path.isEmpty() && !exportBatchCsv(path))
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export predictions"), ViewExport::suggestedPath("predictions.csv"),
+            tr("CSV (*.csv)"));
+        if (path.isEmpty()) return;
+        if (!exportBatchCsv(path))
             QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
+        else
+            latency_->setText(tr("Saved %1").arg(path));
     });
     modelChanged();
 }
