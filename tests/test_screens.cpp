@@ -6,9 +6,11 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
+#include <cmath>
 
 #include "GuiTestSupport.h"
 #include "app/gui/AppSettings.h"
@@ -132,6 +134,28 @@ private Q_SLOTS:
                                 .arg(page->minimumSizeHint().width())
                                 .arg(page->width());
             for (const QString& c : clippedIn(page)) problems << name + ": " + c;
+        }
+        // Every page icon of the sidebar stands out from its background (the play icon was
+        // black on the dark sidebar).
+        auto* list = window.findChild<QListWidget*>();
+        QVERIFY(list);
+        {
+            const QColor background = list->palette().color(QPalette::Base);
+            for (int i = 0; i < list->count(); ++i) {
+                const QImage icon = list->item(i)->icon().pixmap(32, 32).toImage();
+                double contrast = 0;
+                int pixels = 0;
+                for (int y = 0; y < icon.height(); ++y)
+                    for (int x = 0; x < icon.width(); ++x) {
+                        const QColor c = icon.pixelColor(x, y);
+                        if (c.alpha() < 128) continue;
+                        contrast += std::abs(c.lightness() - background.lightness());
+                        ++pixels;
+                    }
+                if (pixels > 0 && contrast / pixels < 40)
+                    problems << QStringLiteral("icon of '%1' barely differs from its background")
+                                    .arg(list->item(i)->text());
+            }
         }
         Translations::install("en");
         Theme::apply(AppSettings::Theme::Light);

@@ -4,6 +4,9 @@
 
 #include "app/gui/AppSettings.h"
 
+#include <QApplication>
+#include <QIconEngine>
+#include <QPainter>
 #include <QStyle>
 
 #include "app/gui/AttentionPage.h"
@@ -17,6 +20,37 @@
 #include "app/gui/TokenizerPage.h"
 #include "app/gui/TrainPage.h"
 #include "app/gui/Workspace.h"
+
+namespace {
+// A play triangle in the application palette's text colour.
+class PlayIconEngine : public QIconEngine {
+public:
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State) override {
+        const QPalette palette = QApplication::palette();
+        QColor color = palette.color(
+            mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active, QPalette::WindowText);
+        if (mode == QIcon::Selected) color = palette.color(QPalette::HighlightedText);
+        const QRectF r = QRectF(rect).adjusted(rect.width() * 0.22, rect.height() * 0.18,
+                                               -rect.width() * 0.18, -rect.height() * 0.18);
+        const QPointF triangle[3] = {r.topLeft(), QPointF(r.right(), r.center().y()),
+                                     r.bottomLeft()};
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawPolygon(triangle, 3);
+        painter->restore();
+    }
+    QIconEngine* clone() const override { return new PlayIconEngine; }
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
+        QPixmap pm(size);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        paint(&p, QRect(QPoint(0, 0), size), mode, state);
+        return pm;
+    }
+};
+}  // namespace
 
 Pages setupPages(MainWindow& window) {
     Pages pages;
@@ -37,8 +71,9 @@ Pages setupPages(MainWindow& window) {
                    pages.tokenizer);
     window.addPage(QObject::tr("Attention"), style->standardIcon(QStyle::SP_FileDialogContentsView),
                    pages.attention);
-    window.addPage(QObject::tr("Playground"), style->standardIcon(QStyle::SP_MediaPlay),
-                   pages.playground);
+    // The style's play icon is black: unreadable on a dark sidebar. This one is painted in the
+    // palette's text colour at paint time, so it follows the theme.
+    window.addPage(QObject::tr("Playground"), QIcon(new PlayIconEngine), pages.playground);
     window.addPage(QObject::tr("Train"), style->standardIcon(QStyle::SP_BrowserReload),
                    pages.train);
     window.addPage(QObject::tr("Evaluate"), style->standardIcon(QStyle::SP_DialogApplyButton),
