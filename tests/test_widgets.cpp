@@ -32,6 +32,7 @@ private Q_SLOTS:
         plot.addPoint("teacher accuracy", 12, 0.9);
         QTRY_VERIFY(plot.replotCount() >= 1);
         QVERIFY(plot.hasMarkers("student accuracy"));
+        QVERIFY(plot.legendOutsideData());
         const auto [ylow, yhigh] = plot.axisRange(Qt::Vertical);
         const auto [xlow, xhigh] = plot.axisRange(Qt::Horizontal);
         QVERIFY2(ylow < 0.81 && yhigh > 0.9, qPrintable(QString("%1 %2").arg(ylow).arg(yhigh)));

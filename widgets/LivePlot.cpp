@@ -23,7 +23,14 @@ LivePlot::LivePlot(const QString& title, QWidget* parent) : QWidget(parent) {
         new QCPTextElement(plot_, title, QFont(font().family(), font().pointSize(), QFont::Bold)));
     plot_->legend->setVisible(true);
     plot_->legend->setFont(font());
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend sits in a row under the plot, so that it never covers data; its entries fill
+    // columns first and wrap.
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->addElement(2, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot_->legend->setWrap(4);
+    plot_->legend->setMargins(QMargins(4, 2, 4, 2));
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->setMinimumHeight(160);
     plot_->setMouseTracking(true);
@@ -176,6 +183,10 @@ QString LivePlot::readoutAt(const QPoint& pixel) const {
         }
     }
     return best;
+}
+
+bool LivePlot::legendOutsideData() const {
+    return !plot_->legend->outerRect().intersects(plot_->axisRect()->rect());
 }
 
 QColor LivePlot::backgroundColor() const {

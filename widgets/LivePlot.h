@@ -47,6 +47,8 @@ public:
     // Where a data point is drawn, in widget pixels of the plot (tests, tooltips).
     QPoint pixelOf(double x, double y) const;
     QColor backgroundColor() const;
+    // Whether the legend lies outside the data area (it never covers a curve).
+    bool legendOutsideData() const;
     bool exportCsv(const QString& path) const;
     QCustomPlot* plot() const { return plot_; }
 

@@ -216,17 +216,31 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
         if (!dir.isEmpty()) resumeRun(dir);
     });
     connect(history_, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item) {
-        // Overlay: a checked run's training loss joins the plot as a dashed curve.
+        // Overlay: a checked run's training loss joins the loss plot, and its validation curve of
+        // the metric that picks its best model joins the metrics plot, both dashed.
         const QString name = item->text(0);
         if (item->checkState(0) != Qt::Checked) return;
+        const QColor color = QColor::fromHsl(static_cast<int>(qHash(name) % 360), 150, 110);
         LivePlot* loss = runView_->lossPlot();
-        loss->addSeries(name, QColor::fromHsl(static_cast<int>(qHash(name) % 360), 150, 110), false,
-                        true);
+        LivePlot* metrics = runView_->metricPlot();
+        const std::string dir = item->data(0, Qt::UserRole).toString().toStdString();
+        QString metric;
+        try {
+            metric = QString::fromStdString(RunFolder::readRun(dir).metricForBest);
+        } catch (const std::exception&) {
+            // A run folder removed since the history was read: its loss file is gone too.
+        }
+        const QString validation = QStringLiteral("%1 · %2").arg(name, metric);
+        loss->addSeries(name, color, false, true);
+        if (!metric.isEmpty()) metrics->addSeries(validation, color, false, true);
         if (loss->pointCount(name) > 0) return;
-        for (const QJsonObject& o :
-             RunFolder::readMetricRecords(item->data(0, Qt::UserRole).toString().toStdString()))
-            if (o.contains("loss") && !o.contains("split"))
+        for (const QJsonObject& o : RunFolder::readMetricRecords(dir)) {
+            if (o.contains("split")) continue;
+            if (o.contains("loss"))
                 loss->addPoint(name, o["step"].toDouble(), o["loss"].toDouble());
+            if (!metric.isEmpty() && o.contains("eval_" + metric))
+                metrics->addPoint(validation, o["step"].toDouble(), o["eval_" + metric].toDouble());
+        }
     });
     applyDefaults();
     refreshHistory();
