@@ -56,9 +56,10 @@ private Q_SLOTS:
         QTreeWidget* list = pages.evaluate->examples();
         QCOMPARE(list->columnCount(), 6);
         for (int i = 1; i < list->topLevelItemCount(); ++i)
-            QVERIFY(list->topLevelItem(i - 1)->text(3).toDouble() >=
-                    list->topLevelItem(i)->text(3).toDouble());
+            QVERIFY(list->topLevelItem(i - 1)->data(3, Qt::UserRole).toDouble() >=
+                    list->topLevelItem(i)->data(3, Qt::UserRole).toDouble());
         if (list->topLevelItemCount() > 0) {
+            QVERIFY(list->topLevelItem(0)->text(3).endsWith('%'));  // probabilities as percentages
             auto* filter = pages.evaluate->findChild<QLineEdit*>("exampleFilter");
             QVERIFY(filter);
             const QString word = list->topLevelItem(0)->text(0).section(' ', 0, 0);

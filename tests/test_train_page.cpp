@@ -1,6 +1,7 @@
 // The Train page driven offscreen, and the plot and confusion-matrix widgets.
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -54,6 +55,8 @@ private Q_SLOTS:
         QVERIFY(pages.train->statisticsText().contains("tokens per row"));
         pages.train->setModelSource("distilbert-tiny");
         pages.train->epochsBox()->setValue(50);  // long enough to cancel mid-run
+        // The user names the run (the folder inside the runs folder).
+        pages.train->findChild<QLineEdit*>("runName")->setText("first-try");
         QVERIFY(pages.train->start() >= 0);
         QVERIFY(pages.train->isRunning());
         QTRY_VERIFY_WITH_TIMEOUT(pages.train->lossPlot()->pointCount("training loss") >= 3, 120000);
@@ -79,6 +82,7 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(1).toBool(), true);
         QVERIFY(!pages.train->isRunning());
         QCOMPARE(pages.train->history()->topLevelItemCount(), 1);
+        QCOMPARE(pages.train->history()->topLevelItem(0)->text(0), QString("first-try"));
         const QString runDir = finished.first().at(0).toString();
         QVERIFY(!QDir(runDir + "/checkpoints")
                      .entryList({"checkpoint-*"}, QDir::Dirs)

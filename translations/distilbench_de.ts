@@ -2525,6 +2525,26 @@ Trotzdem trainieren?</translation>
         <source>Compare Runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
+    <message>
+        <source>Runs folder:</source>
+        <translation>Lauf-Ordner:</translation>
+    </message>
+    <message>
+        <source>folder of the run history</source>
+        <translation>Ordner des Lauf-Verlaufs</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder name inside the runs folder</source>
+        <translation>Der Ordnername des Laufs im Lauf-Ordner</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>Laufname:</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptions</name>

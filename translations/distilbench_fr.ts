@@ -2525,6 +2525,26 @@ Entraîner quand même ?</translation>
         <source>Compare Runs</source>
         <translation>Comparer les entraînements</translation>
     </message>
+    <message>
+        <source>Runs folder:</source>
+        <translation>Dossier des entraînements :</translation>
+    </message>
+    <message>
+        <source>folder of the run history</source>
+        <translation>dossier de l&apos;historique des entraînements</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder name inside the runs folder</source>
+        <translation>Le nom du dossier de l&apos;entraînement dans le dossier des entraînements</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>Nom de l&apos;entraînement :</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptions</name>

@@ -563,7 +563,7 @@ void EvaluatePage::showCell(int trueLabel, int predictedLabel) {
         item->setText(0, text);
         item->setText(1, QString::fromStdString(report_->labels[trueLabel]));
         item->setText(2, QString::fromStdString(report_->labels[predictedLabel]));
-        item->setText(3, QString::number(confidence, 'f', 3));
+        item->setText(3, QString::number(confidence * 100.0, 'f', 1) + QLatin1Char('%'));
         item->setData(3, Qt::UserRole, confidence);
         item->setText(4, QString::number(loss, 'f', 3));
         item->setData(4, Qt::UserRole, loss);

@@ -99,6 +99,21 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
     modelSource_->setToolTip(
         tr("Fine-tune the model open on the Models page, or train a new one from scratch"));
     form->addRow(tr("Model:"), modelSource_);
+    // Where runs go and what this one is called (empty: the date and time).
+    form->addRow(tr("Runs folder:"),
+                 browseRow(formHost, runsFolderEdit_, tr("folder of the run history"), true));
+    runsFolderEdit_->setText(runsFolder_);
+    connect(runsFolderEdit_, &QLineEdit::editingFinished, this, [this] {
+        const QString folder = runsFolderEdit_->text().trimmed();
+        if (folder.isEmpty() || folder == runsFolder_) return;
+        QSettings().setValue("train/runsFolder", folder);
+        setRunsFolder(folder);
+    });
+    runName_ = new QLineEdit(formHost);
+    runName_->setObjectName("runName");
+    runName_->setPlaceholderText(tr("date and time"));
+    runName_->setToolTip(tr("The run's folder name inside the runs folder"));
+    form->addRow(tr("Run name:"), runName_);
     for (QComboBox* c : {task_, textColumn_, labelColumn_, modelSource_}) guardWheel(c);
     basic_ = new OptionForm(form, trainingOptions(TrainingOption::Group::Basic), formHost);
 
@@ -354,6 +369,7 @@ void TrainPage::showStatistics() {
 
 void TrainPage::setRunsFolder(const QString& path) {
     runsFolder_ = path;
+    if (runsFolderEdit_) runsFolderEdit_->setText(path);
     refreshHistory();
 }
 
@@ -468,7 +484,13 @@ int TrainPage::start() {
     QStringList problems;
     for (const auto& p : validateTrainingConfig(config)) problems << QString::fromStdString(p);
     if (RunView::refuseStart(this, tr("Train"), problems)) return -1;
-    currentRun_ = QString::fromStdString(RunFolder::newRunPath(runsFolder_.toStdString()));
+    try {
+        currentRun_ = QString::fromStdString(RunFolder::runPath(
+            runsFolder_.toStdString(), runName_->text().trimmed().toStdString()));
+    } catch (const std::exception& e) {
+        RunView::refuseStart(this, tr("Train"), {QString::fromUtf8(e.what())});
+        return -1;
+    }
     return launch(currentRun_, config, false);
 }
 

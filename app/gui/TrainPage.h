@@ -100,6 +100,8 @@ private:
     Workspace* workspace_;
     QLineEdit* train_;
     QLineEdit* validation_;
+    QLineEdit* runsFolderEdit_ = nullptr;
+    QLineEdit* runName_ = nullptr;
     QComboBox* task_;
     QComboBox* textColumn_;
     QComboBox* labelColumn_;

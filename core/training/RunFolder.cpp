@@ -54,6 +54,20 @@ std::string RunFolder::newRunPath(const std::string& root) {
     return path;
 }
 
+namespace {
+void requireFolderName(const std::string& name) {
+    if (name.empty() || name == "." || name == ".." ||
+        name.find_first_of("/\\") != std::string::npos)
+        throw Error("'" + name + "' is not a folder name");
+}
+}  // namespace
+
+std::string RunFolder::runPath(const std::string& root, const std::string& name) {
+    if (name.empty()) return newRunPath(root);
+    requireFolderName(name);
+    return (fs::path(root) / name).string();
+}
+
 std::vector<std::pair<int, std::string>> RunFolder::listCheckpoints(const std::string& dir) {
     std::vector<std::pair<int, std::string>> out;
     std::error_code ec;
@@ -221,9 +235,7 @@ void RunFolder::deleteRun(const std::string& dir) {
 }
 
 std::string RunFolder::renameRun(const std::string& dir, const std::string& name) {
-    if (name.empty() || name == "." || name == ".." ||
-        name.find_first_of("/\\") != std::string::npos)
-        throw Error("'" + name + "' is not a folder name");
+    requireFolderName(name);
     std::error_code ec;
     if (!fs::is_regular_file(fs::path(dir) / kConfigFile, ec))
         throw Error(dir, "is not a run folder (no config.json)");

@@ -42,6 +42,10 @@ constexpr const char* kBestFolder = "best";
 // unique). Nothing is created: the run creates it once its data and model check out.
 std::string newRunPath(const std::string& root);
 
+// The folder of a new run named `name` under `root` ("" = newRunPath). Throws Error for a name
+// that is not a plain folder name.
+std::string runPath(const std::string& root, const std::string& name);
+
 // checkpoint-N folders of a run, oldest first (temporaries and foreign names skipped).
 std::vector<std::pair<int, std::string>> listCheckpoints(const std::string& dir);
 // Removes the oldest checkpoints until `keep` remain (keep <= 0: all stay).
