@@ -83,6 +83,18 @@ private Q_SLOTS:
         QVERIFY(!pages.train->isRunning());
         QCOMPARE(pages.train->history()->topLevelItemCount(), 1);
         QCOMPARE(pages.train->history()->topLevelItem(0)->text(0), QString("first-try"));
+        // The same curves by epoch and by training time (TensorBoard's relative/wall axes).
+        LivePlot* loss = pages.train->lossPlot();
+        const int points = loss->pointCount("training loss");
+        auto* xAxis = pages.train->findChild<QComboBox*>("xAxis");
+        QVERIFY(xAxis);
+        QTRY_VERIFY(loss->axisRange(Qt::Horizontal).second > 20);  // steps
+        xAxis->setCurrentIndex(xAxis->findText("by epoch"));
+        QCOMPARE(loss->pointCount("training loss"), points);
+        QTRY_VERIFY(loss->axisRange(Qt::Horizontal).second < 10);  // epochs
+        xAxis->setCurrentIndex(xAxis->findText("by time"));
+        QCOMPARE(loss->pointCount("training loss"), points);
+        xAxis->setCurrentIndex(xAxis->findText("by step"));
         const QString runDir = finished.first().at(0).toString();
         QVERIFY(!QDir(runDir + "/checkpoints")
                      .entryList({"checkpoint-*"}, QDir::Dirs)

@@ -1987,6 +1987,30 @@
         <translation>L&apos;entraînement ne peut pas démarrer :
 %1</translation>
     </message>
+    <message>
+        <source>by step</source>
+        <translation>par pas</translation>
+    </message>
+    <message>
+        <source>by epoch</source>
+        <translation>par époque</translation>
+    </message>
+    <message>
+        <source>by time</source>
+        <translation>par durée</translation>
+    </message>
+    <message>
+        <source>What the x axis of the plots counts</source>
+        <translation>Ce que compte l&apos;axe des x des graphiques</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -1,5 +1,6 @@
 #include "app/gui/RunView.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -59,6 +60,15 @@ RunView::RunView(JobRunner* runner, QPushButton* start, QPushButton* pause, QPus
     } else {
         tools->addStretch();
     }
+    xAxisBox_ = new QComboBox(this);
+    xAxisBox_->setObjectName("xAxis");
+    xAxisBox_->addItem(tr("by step"), int(XAxis::Step));
+    xAxisBox_->addItem(tr("by epoch"), int(XAxis::Epoch));
+    xAxisBox_->addItem(tr("by time"), int(XAxis::Time));
+    xAxisBox_->setToolTip(tr("What the x axis of the plots counts"));
+    tools->addWidget(xAxisBox_);
+    connect(xAxisBox_, &QComboBox::currentIndexChanged, this,
+            [this] { setXAxis(static_cast<XAxis>(xAxisBox_->currentData().toInt())); });
     auto* exportPlots = new QPushButton(tr("Export Plots…"), this);
     exportPlots->setToolTip(tr("Save the loss plot as PNG, SVG or PDF, with its data as CSV"));
     tools->addWidget(exportPlots);
@@ -92,6 +102,13 @@ RunView::RunView(JobRunner* runner, QPushButton* start, QPushButton* pause, QPus
 void RunView::reset(const QString& mainMetric) {
     mainMetric_ = mainMetric;
     hasTeacher_ = false;
+    logs_.clear();
+    evaluations_.clear();
+    clearPlots();
+    clearNoticeBanner(notice_);
+}
+
+void RunView::clearPlots() {
     colorIndex_ = 0;
     loss_->clear();
     metrics_->clear();
@@ -100,17 +117,51 @@ void RunView::reset(const QString& mainMetric) {
                      QColor("#1f77b4"), true);
     if (!options_.teacherComparison) loss_->addSeries(tr("validation loss"), QColor("#d62728"));
     if (learningRate_) learningRate_->addSeries(tr("learning rate"), QColor("#2ca02c"));
-    clearNoticeBanner(notice_);
+    const QString x = xAxis_ == XAxis::Epoch  ? tr("epoch")
+                      : xAxis_ == XAxis::Time ? tr("seconds")
+                                              : tr("step");
+    loss_->setAxisLabels(x, tr("loss"));
+    metrics_->setAxisLabels(x, tr("value"));
+    if (learningRate_) learningRate_->setAxisLabels(x, tr("learning rate"));
+}
+
+void RunView::setXAxis(XAxis axis) {
+    xAxis_ = axis;
+    if (xAxisBox_ && xAxisBox_->currentData().toInt() != int(axis))
+        xAxisBox_->setCurrentIndex(xAxisBox_->findData(int(axis)));
+    clearPlots();
+    hasTeacher_ = false;
+    for (const auto& e : evaluations_)
+        if (e.teacher) plotEvaluation(e);
+    // Logs and evaluations in step order, as they arrived.
+    std::size_t l = 0, e = 0;
+    while (l < logs_.size() || e < evaluations_.size()) {
+        if (e < evaluations_.size() && evaluations_[e].teacher) {
+            ++e;
+            continue;
+        }
+        if (e >= evaluations_.size() || (l < logs_.size() && logs_[l].step <= evaluations_[e].step))
+            plotLog(logs_[l++]);
+        else
+            plotEvaluation(evaluations_[e++]);
+    }
+}
+
+double RunView::xOf(int step, double epoch, double seconds) const {
+    switch (xAxis_) {
+        case XAxis::Epoch:
+            return epoch;
+        case XAxis::Time:
+            return seconds;
+        case XAxis::Step:
+            break;
+    }
+    return step;
 }
 
 void RunView::addLog(const TrainingLogRecord& r) {
-    loss_->addPoint(options_.teacherComparison ? tr("total") : tr("training loss"), r.step, r.loss);
-    for (const auto& [name, value] : r.parts) {
-        const QString n = partLabel(name);
-        loss_->addSeries(n, QColor(kPartColors[colorIndex_++ % kPartColors.size()]));
-        loss_->addPoint(n, r.step, value);
-    }
-    if (learningRate_) learningRate_->addPoint(tr("learning rate"), r.step, r.learningRate);
+    logs_.push_back(r);
+    plotLog(r);
     status_->setText(tr("step %1 · epoch %2 · loss %3 · %4 examples/s")
                          .arg(r.step)
                          .arg(r.epoch, 0, 'f', 2)
@@ -118,7 +169,24 @@ void RunView::addLog(const TrainingLogRecord& r) {
                          .arg(r.examplesPerSecond, 0, 'f', 1));
 }
 
+void RunView::plotLog(const TrainingLogRecord& r) {
+    const double x = xOf(r.step, r.epoch, r.seconds);
+    loss_->addPoint(options_.teacherComparison ? tr("total") : tr("training loss"), x, r.loss);
+    for (const auto& [name, value] : r.parts) {
+        const QString n = partLabel(name);
+        loss_->addSeries(n, QColor(kPartColors[colorIndex_++ % kPartColors.size()]));
+        loss_->addPoint(n, x, value);
+    }
+    if (learningRate_) learningRate_->addPoint(tr("learning rate"), x, r.learningRate);
+}
+
 void RunView::addEvaluation(const EvaluationRecord& r) {
+    evaluations_.push_back(r);
+    plotEvaluation(r);
+}
+
+void RunView::plotEvaluation(const EvaluationRecord& r) {
+    const double x = xOf(r.step, r.epoch, r.seconds);
     if (options_.teacherComparison) {
         const auto it = r.metrics.find(mainMetric_.toStdString());
         if (it == r.metrics.end()) return;
@@ -134,17 +202,17 @@ void RunView::addEvaluation(const EvaluationRecord& r) {
             return;
         }
         metrics_->addSeries(studentName, QColor("#ff7f0e"));
-        metrics_->addPoint(studentName, r.step, it->second);
-        if (hasTeacher_) metrics_->addPoint(teacherName, r.step, teacherValue_);
+        metrics_->addPoint(studentName, x, it->second);
+        if (hasTeacher_) metrics_->addPoint(teacherName, x, teacherValue_);
         return;
     }
-    loss_->addPoint(tr("validation loss"), r.step, r.loss);
+    loss_->addPoint(tr("validation loss"), x, r.loss);
     int i = 0;
     for (const QString& name : kHeadlineMetrics) {
         const auto it = r.metrics.find(name.toStdString());
         if (it == r.metrics.end()) continue;
         metrics_->addSeries(name, QColor::fromHsl((i++ * 47) % 360, 160, 100));
-        metrics_->addPoint(name, r.step, it->second);
+        metrics_->addPoint(name, x, it->second);
     }
 }
 
@@ -164,6 +232,7 @@ void RunView::replay(const QString& runDirectory) {
             r.step = o["step"].toInt();
             r.epoch = o["epoch"].toDouble();
             r.loss = o["eval_loss"].toDouble();
+            r.seconds = o["elapsed_seconds"].toDouble();
             for (auto it = o.begin(); it != o.end(); ++it)
                 if (it.key().startsWith("eval_"))
                     r.metrics[it.key().mid(5).toStdString()] = it.value().toDouble();
@@ -175,6 +244,7 @@ void RunView::replay(const QString& runDirectory) {
             r.loss = o["loss"].toDouble();
             r.learningRate = o["learning_rate"].toDouble();
             r.examplesPerSecond = o["examples_per_second"].toDouble();
+            r.seconds = o["elapsed_seconds"].toDouble();
             for (auto it = o.begin(); it != o.end(); ++it)
                 if (it.key().startsWith("loss_"))
                     r.parts[it.key().toStdString()] = it.value().toDouble();

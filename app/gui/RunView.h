@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/training/Trainer.h"
 
@@ -56,6 +57,11 @@ public:
     // resumed from the folder) or, after a failure, the error the controller already shows.
     void showEnd(bool cancelled, const QString& finishedText, const QString& runDirectory);
 
+    // What the plots' x axis counts: optimizer steps, epochs, or training time in seconds.
+    enum class XAxis { Step, Epoch, Time };
+    void setXAxis(XAxis axis);
+    XAxis xAxis() const { return xAxis_; }
+
     RunController* controller() const { return controller_; }
     LivePlot* lossPlot() const { return loss_; }
     LivePlot* metricPlot() const { return metrics_; }
@@ -66,6 +72,10 @@ public:
 private:
     void addLog(const distilbench::TrainingLogRecord& record);
     void addEvaluation(const distilbench::EvaluationRecord& record);
+    void plotLog(const distilbench::TrainingLogRecord& record);
+    void plotEvaluation(const distilbench::EvaluationRecord& record);
+    double xOf(int step, double epoch, double seconds) const;
+    void clearPlots();
 
     Options options_;
     RunController* controller_;
@@ -80,4 +90,9 @@ private:
     double teacherValue_ = 0;
     bool hasTeacher_ = false;
     int colorIndex_ = 0;
+    XAxis xAxis_ = XAxis::Step;
+    class QComboBox* xAxisBox_ = nullptr;
+    // Everything plotted, so that another x axis redraws the same run.
+    std::vector<distilbench::TrainingLogRecord> logs_;
+    std::vector<distilbench::EvaluationRecord> evaluations_;
 };

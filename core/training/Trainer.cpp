@@ -432,6 +432,7 @@ private:
                                           {}};
                     for (const auto& [k, v] : windowParts_)
                         rec.parts[k] = (dist_ ? dist_->allReduceMean(v) : v) / windowSteps_;
+                    rec.seconds = elapsedSeconds();
                     log(rec);
                     windowParts_.clear();
                     windowLoss_ = 0;
@@ -524,9 +525,13 @@ private:
 
     void log(const TrainingLogRecord& r) {
         if (!writer_) return;
-        QJsonObject json{{"step", r.step},          {"epoch", r.epoch},
-                         {"loss", r.loss},          {"learning_rate", r.learningRate},
-                         {"grad_norm", r.gradNorm}, {"examples_per_second", r.examplesPerSecond}};
+        QJsonObject json{{"step", r.step},
+                         {"epoch", r.epoch},
+                         {"loss", r.loss},
+                         {"learning_rate", r.learningRate},
+                         {"grad_norm", r.gradNorm},
+                         {"examples_per_second", r.examplesPerSecond},
+                         {"elapsed_seconds", r.seconds}};
         for (const auto& [k, v] : r.parts) {
             json[QString::fromStdString(k)] = v;
             tensorboard_->scalar("train/" + k, v, r.step);
@@ -548,7 +553,11 @@ private:
                                                 tokenizer_->specialTokens().padId,
                                                 cfg_.multiLabelThreshold, {}, masker_.get());
             EvaluationRecord rec{step_, epoch, report.loss, report.metrics};
-            QJsonObject json{{"step", step_}, {"epoch", epoch}, {"eval_loss", report.loss}};
+            rec.seconds = elapsedSeconds();
+            QJsonObject json{{"step", step_},
+                             {"epoch", epoch},
+                             {"eval_loss", report.loss},
+                             {"elapsed_seconds", rec.seconds}};
             for (const auto& [k, v] : report.metrics) {
                 json["eval_" + QString::fromStdString(k)] = v;
                 if (writer_) tensorboard_->scalar("eval/" + k, v, step_);

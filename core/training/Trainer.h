@@ -26,6 +26,7 @@ struct TrainingLogRecord {
     double examplesPerSecond = 0;
     // distillation: each loss component (unweighted), window mean
     std::map<std::string, double> parts;
+    double seconds = 0;  // training time so far, across resumes (plots by wall-clock time)
 };
 
 struct EvaluationRecord {
@@ -35,6 +36,7 @@ struct EvaluationRecord {
     MetricMap metrics;
     // distillation: the teacher's scores on the same data (once, at the start)
     bool teacher = false;
+    double seconds = 0;  // training time so far, across resumes
 };
 
 struct TrainerCallbacks {
