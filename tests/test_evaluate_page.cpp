@@ -3,6 +3,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -90,9 +91,11 @@ private Q_SLOTS:
         window.grab().save(shots + "/evaluate-page.png");
         if (cell > 0) {
             QTreeWidgetItem* first = pages.evaluate->examples()->topLevelItem(0);
+            pages.playground->findChild<QTabWidget*>()->setCurrentIndex(1);  // batch tab
             Q_EMIT pages.evaluate->examples()->itemActivated(first, 0);
             QCOMPARE(window.currentPage(), static_cast<QWidget*>(pages.playground));
             QCOMPARE(pages.playground->input()->toPlainText(), first->text(0));
+            QCOMPARE(pages.playground->currentTab(), 0);  // always the interactive tab
         }
         QTemporaryDir out;
         QVERIFY(pages.evaluate->exportCsv(out.filePath("e.csv")));

@@ -135,6 +135,11 @@ private Q_SLOTS:
                                 .arg(page->width());
             for (const QString& c : clippedIn(page)) problems << name + ": " + c;
         }
+        // Placeholder text stands out from the field it is in (it was dark grey on dark).
+        const QPalette palette = QApplication::palette();
+        if (std::abs(palette.color(QPalette::PlaceholderText).lightness() -
+                     palette.color(QPalette::Base).lightness()) < 60)
+            problems << QStringLiteral("placeholder text barely differs from the field");
         // Every page icon of the sidebar stands out from its background (the play icon was
         // black on the dark sidebar).
         auto* list = window.findChild<QListWidget*>();

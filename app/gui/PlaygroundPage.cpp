@@ -60,6 +60,7 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent)
     pages_->addWidget(empty_);
 
     auto* tabs = new QTabWidget(pages_);
+    tabs_ = tabs;
     pages_->addWidget(tabs);
 
     // Interactive tab
@@ -229,11 +230,17 @@ void PlaygroundPage::explainCurrent() {
 }
 
 void PlaygroundPage::setText(const QString& text, const QString& pair) {
+    // An example opened from elsewhere (the Evaluate page) is shown where it is predicted.
+    tabs_->setCurrentIndex(0);
     input_->setPlainText(text);
     if (!pair.isEmpty()) {
         pairMode_->setChecked(true);
         pair_->setPlainText(pair);
     }
+}
+
+int PlaygroundPage::currentTab() const {
+    return tabs_->currentIndex();
 }
 
 QString PlaygroundPage::latencyText() const {

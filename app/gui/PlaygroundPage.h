@@ -33,6 +33,8 @@ public:
     ExplainPanel* explainPanel() const { return explain_; }
     void explainCurrent();
     QString latencyText() const;
+    // 0: the interactive tab, 1: batch.
+    int currentTab() const;
     int shownPredictions() const { return shown_; }
     void runBatch(const QStringList& lines);
     bool exportBatchCsv(const QString& path) const;
@@ -51,6 +53,7 @@ private:
 
     Workspace* workspace_;
     QStackedWidget* pages_;
+    class QTabWidget* tabs_ = nullptr;
     EmptyStateWidget* empty_;
     QPlainTextEdit* input_;
     QPlainTextEdit* pair_;

@@ -24,6 +24,8 @@ QPalette darkPalette() {
     p.setColor(QPalette::Link, accent);
     p.setColor(QPalette::Highlight, accent);
     p.setColor(QPalette::HighlightedText, Qt::white);
+    // Placeholders kept Fusion's dark grey: unreadable on the dark base.
+    p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
     p.setColor(QPalette::Disabled, QPalette::Text, QColor(127, 127, 127));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(127, 127, 127));
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(127, 127, 127));
