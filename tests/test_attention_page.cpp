@@ -1,9 +1,11 @@
 // The Attention page and its widgets, offscreen.
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include "GuiTestSupport.h"
@@ -101,6 +103,38 @@ private Q_SLOTS:
         QVERIFY(shown.wait(10000));
         QCOMPARE(pages.attention->compareHeatmap()->matrix().rows, 5);
         QVERIFY(pages.attention->compareHeatmap()->isVisibleTo(pages.attention));
+    }
+
+    // At 300+ tokens the heatmap was squeezed into the view with unreadable labels: long inputs
+    // keep readable cells and scroll; Ctrl + wheel zooms; short ones fit.
+    void longInputsScrollWithReadableLabels() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        window.openPath(model_.path());
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.attention);
+        QSignalSpy shown(pages.attention, &AttentionPage::attentionShown);
+        QString text;
+        for (int i = 0; i < 15; ++i) text += "the movie was great ";
+        pages.attention->setText(text);
+        QVERIFY(shown.wait(10000));
+        AttentionHeatmap* heatmap = pages.attention->heatmap();
+        QCOMPARE(heatmap->cellSize(), heatmap->readableCellSize());
+        auto* scroll = pages.attention->findChild<QScrollArea*>("heatmapScroll");
+        QVERIFY(scroll);
+        QTRY_VERIFY(heatmap->height() > scroll->viewport()->height());  // it scrolls
+        const int before = heatmap->cellSize();
+        QWheelEvent zoom(QPointF(50, 50), heatmap->mapToGlobal(QPointF(50, 50)), QPoint(),
+                         QPoint(0, 120), Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase,
+                         false);
+        QApplication::sendEvent(heatmap, &zoom);
+        QVERIFY(heatmap->cellSize() > before);
+        pages.attention->setText("the movie was great");
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(heatmap->cellSize(), 0);  // fits the view
     }
 
     void explainInPlayground() {

@@ -241,6 +241,10 @@
         <source> · &lt;b&gt;the input has %1 tokens; only the first %2 (the model&apos;s limit) are shown&lt;/b&gt;</source>
         <translation> · &lt;b&gt;die Eingabe hat %1 Tokens; nur die ersten %2 (die Grenze des Modells) werden gezeigt&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Ctrl + wheel zooms; long inputs scroll</source>
+        <translation>Strg + Mausrad zoomt; lange Eingaben scrollen</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>

@@ -241,6 +241,10 @@
         <source> · &lt;b&gt;the input has %1 tokens; only the first %2 (the model&apos;s limit) are shown&lt;/b&gt;</source>
         <translation> · &lt;b&gt;l&apos;entrée compte %1 tokens ; seuls les %2 premiers (la limite du modèle) sont affichés&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Ctrl + wheel zooms; long inputs scroll</source>
+        <translation>Ctrl + molette pour zoomer ; les entrées longues défilent</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>

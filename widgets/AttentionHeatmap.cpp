@@ -3,6 +3,7 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <QWheelEvent>
 #include <algorithm>
 
 namespace {
@@ -42,7 +43,51 @@ AttentionHeatmap::AttentionHeatmap(QWidget* parent) : QWidget(parent) {
 void AttentionHeatmap::setMatrix(LabelledMatrix matrix, const QString& title) {
     matrix_ = std::move(matrix);
     title_ = title;
+    updateGeometry();
     update();
+}
+
+int AttentionHeatmap::readableCellSize() const {
+    return fontMetrics().height() + 2;
+}
+
+void AttentionHeatmap::setCellSize(int pixels) {
+    pixels = std::clamp(pixels, 0, 64);
+    if (pixels == cellSize_) return;
+    cellSize_ = pixels;
+    updateGeometry();
+    update();
+    Q_EMIT cellSizeChanged(cellSize_);
+}
+
+QSize AttentionHeatmap::minimumSizeHint() const {
+    if (cellSize_ <= 0 || matrix_.rows == 0) return {160, 120};
+    const QFontMetrics fm(font());
+    int labelW = 0, labelH = 0;
+    for (const auto& l : matrix_.rowLabels) labelW = std::max(labelW, fm.horizontalAdvance(l));
+    for (const auto& l : matrix_.columnLabels) labelH = std::max(labelH, fm.horizontalAdvance(l));
+    const int title = title_.isEmpty() ? 0 : fm.height() + 6;
+    // The layout gives labels at most a quarter of each side: ask for enough that they fit.
+    const int gridW = matrix_.columns * cellSize_, gridH = matrix_.rows * cellSize_;
+    const int width = std::max(gridW + 80 + labelW + 8, (labelW + 8) * 4);
+    const int height = std::max(title + gridH + labelH + 12, (labelH + 8) * 4);
+    return {width, height};
+}
+
+QSize AttentionHeatmap::sizeHint() const {
+    return cellSize_ > 0 ? minimumSizeHint().expandedTo({640, 560}) : QSize(640, 560);
+}
+
+void AttentionHeatmap::wheelEvent(QWheelEvent* event) {
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        QWidget::wheelEvent(event);  // scrolls the view
+        return;
+    }
+    const int current =
+        cellSize_ > 0 ? cellSize_ : std::max(1, height() / std::max(1, matrix_.rows));
+    setCellSize(event->angleDelta().y() > 0 ? current + std::max(1, current / 4)
+                                            : std::max(1, current - std::max(1, current / 4)));
+    event->accept();
 }
 
 void AttentionHeatmap::render(QPainter& p, const QSize& size, const LabelledMatrix& m,

@@ -17,13 +17,26 @@ public:
     // The cell under a point for the given size, or (-1, -1).
     static QPoint cellAt(const QSize& size, const LabelledMatrix& m, const QPoint& pos,
                          const QFont& font, bool hasTitle);
-    QSize sizeHint() const override { return {640, 560}; }
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    // Pixels per token (0: the matrix fits the widget). With a cell size the widget asks for the
+    // room its cells need, so that in a scroll area long inputs scroll with readable labels;
+    // Ctrl + wheel zooms.
+    void setCellSize(int pixels);
+    int cellSize() const { return cellSize_; }
+    // The cell size at which token labels are readable (the font's height).
+    int readableCellSize() const;
+
+Q_SIGNALS:
+    void cellSizeChanged(int pixels);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     bool event(QEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
 
 private:
     LabelledMatrix matrix_;
     QString title_;
+    int cellSize_ = 0;
 };

@@ -39,6 +39,7 @@ using namespace distilbench;
 
 namespace {
 enum Tab { kHeatmap, kHeadView, kModelView, kRollout, kStatistics, kAttribution };
+constexpr int kFitTokens = 40;
 
 QWidget* sideBySide(QWidget* parent, QWidget* a, QWidget* b) {
     auto* split = new QSplitter(Qt::Horizontal, parent);
@@ -125,7 +126,13 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
     tabs_ = new QTabWidget(page);
     heatmap_ = new AttentionHeatmap;
     compareHeatmap_ = new AttentionHeatmap;
-    tabs_->addTab(sideBySide(tabs_, heatmap_, compareHeatmap_), tr("Heatmap"));
+    // Long inputs: the heatmap keeps readable cells and scrolls (Ctrl + wheel zooms).
+    auto* heatmapScroll = new QScrollArea(tabs_);
+    heatmapScroll->setObjectName("heatmapScroll");
+    heatmapScroll->setWidgetResizable(true);
+    heatmapScroll->setWidget(heatmap_);
+    heatmap_->setToolTip(tr("Ctrl + wheel zooms; long inputs scroll"));
+    tabs_->addTab(sideBySide(tabs_, heatmapScroll, compareHeatmap_), tr("Heatmap"));
     headView_ = new HeadView;
     auto* headScroll = new QScrollArea(tabs_);
     headScroll->setWidgetResizable(true);
@@ -310,6 +317,10 @@ void AttentionPage::run() {
 }
 
 void AttentionPage::show(const AttentionAnalysis& a, const AttentionAnalysis* compare) {
+    // Up to kFitTokens tokens the heatmap fits the view; longer inputs keep readable labels and
+    // scroll.
+    heatmap_->setCellSize(
+        static_cast<int>(a.encoding.size()) > kFitTokens ? heatmap_->readableCellSize() : 0);
     rolloutValues_ = a.rollout;
     modelView_->setData(data_);
     compareModelView_->setVisible(compare != nullptr);
