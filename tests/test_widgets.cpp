@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "GuiTestSupport.h"
+#include "widgets/AttentionData.h"
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/LayerMappingView.h"
 #include "widgets/LengthHistogram.h"
@@ -119,6 +120,35 @@ private Q_SLOTS:
         QVERIFY(ViewExport::filterFor("attention.svg").contains("*.svg"));
         QVERIFY(ViewExport::filterFor("loss.pdf").contains("*.pdf"));
         QVERIFY(ViewExport::filterFor("plot").contains("*.png"));
+    }
+
+    // The Attention page filters punctuation as well as special tokens.
+    void punctuationTokens_data() {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<bool>("punctuation");
+        QTest::newRow("full stop") << "." << true;
+        QTest::newRow("word piece comma") << "##," << true;
+        QTest::newRow("byte-level") << QString(QChar(0x0120)) + "!" << true;
+        QTest::newRow("word") << "movie" << false;
+        QTest::newRow("piece") << "##s" << false;
+        QTest::newRow("special") << "[CLS]" << false;
+    }
+    void punctuationTokens() {
+        QFETCH(QString, token);
+        QFETCH(bool, punctuation);
+        QCOMPARE(isPunctuationToken(token), punctuation);
+    }
+    void hidingPunctuationDropsItsRowsAndColumns() {
+        LabelledMatrix m;
+        m.rows = m.columns = 3;
+        m.rowLabels = m.columnLabels = QStringList{"great", "!", "film"};
+        m.values = {0.5f, 0.3f, 0.2f, 0.1f, 0.8f, 0.1f, 0.3f, 0.3f, 0.4f};
+        HeatmapOptions o;
+        o.hidePunctuation = true;
+        const LabelledMatrix out = applyOptions(m, {false, false, false}, {0, 0, 0}, o);
+        QCOMPARE(out.rows, 2);
+        QCOMPARE(out.rowLabels, (QStringList{"great", "film"}));
+        QCOMPARE(out.columnLabels, (QStringList{"great", "film"}));
     }
 
     void plotCoalescesUpdates() {

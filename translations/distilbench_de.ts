@@ -245,6 +245,14 @@
         <source>Ctrl + wheel zooms; long inputs scroll</source>
         <translation>Strg + Mausrad zoomt; lange Eingaben scrollen</translation>
     </message>
+    <message>
+        <source>Hide punctuation</source>
+        <translation>Satzzeichen ausblenden</translation>
+    </message>
+    <message>
+        <source>Punctuation often soaks up attention as well; hiding it shows the words</source>
+        <translation>Auch Satzzeichen ziehen oft Aufmerksamkeit auf sich; ausgeblendet zeigen sich die Wörter</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>

@@ -245,6 +245,14 @@
         <source>Ctrl + wheel zooms; long inputs scroll</source>
         <translation>Ctrl + molette pour zoomer ; les entrées longues défilent</translation>
     </message>
+    <message>
+        <source>Hide punctuation</source>
+        <translation>Masquer la ponctuation</translation>
+    </message>
+    <message>
+        <source>Punctuation often soaks up attention as well; hiding it shows the words</source>
+        <translation>La ponctuation absorbe souvent aussi l&apos;attention ; la masquer montre les mots</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>

@@ -3,11 +3,22 @@
 #include <algorithm>
 #include <numeric>
 
+bool isPunctuationToken(const QString& token) {
+    QString t = token;
+    if (t.startsWith(QStringLiteral("##"))) t = t.mid(2);
+    while (!t.isEmpty() && (t.front() == QChar(0x0120) || t.front() == QChar(0x2581))) t = t.mid(1);
+    if (t.isEmpty()) return false;
+    return std::all_of(t.begin(), t.end(), [](QChar c) { return c.isPunct() || c.isSymbol(); });
+}
+
 LabelledMatrix applyOptions(const LabelledMatrix& m, const std::vector<bool>& special,
                             const std::vector<int>& segment, const HeatmapOptions& options) {
     std::vector<int> rows, cols;
     auto keep = [&](int i, bool isRow) {
         if (options.hideSpecialTokens && i < static_cast<int>(special.size()) && special[i])
+            return false;
+        if (options.hidePunctuation &&
+            isPunctuationToken(isRow ? m.rowLabels.value(i) : m.columnLabels.value(i)))
             return false;
         const int seg = i < static_cast<int>(segment.size()) ? segment[i] : 0;
         if (options.segments == SegmentFilter::AToB) return isRow ? seg == 0 : seg == 1;

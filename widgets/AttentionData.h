@@ -31,6 +31,8 @@ enum class SegmentFilter { All, AToB, BToA };
 
 struct HeatmapOptions {
     bool hideSpecialTokens = false;
+    // Tokens of punctuation and symbols only ("." "," "!" "##," "Ġ."): often attention sinks.
+    bool hidePunctuation = false;
     bool normaliseRows = false;
     double topMass = 1.0;  // per row, keep the largest cells holding this fraction of the mass
     SegmentFilter segments = SegmentFilter::All;
@@ -42,6 +44,9 @@ LabelledMatrix headMatrix(const AttentionData& data, int layer, int head,
                           const HeatmapOptions& options);
 LabelledMatrix applyOptions(const LabelledMatrix& m, const std::vector<bool>& special,
                             const std::vector<int>& segment, const HeatmapOptions& options);
+
+// Whether a token is punctuation or symbols only, after the sub-word markers ("##", "Ġ", "▁").
+bool isPunctuationToken(const QString& token);
 
 // Sequential colour map from background to full intensity; t in [0, 1].
 QColor heatColor(double t, bool dark);

@@ -81,6 +81,9 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
     layer_->setPrefix(tr("layer "));
     head_ = new QComboBox(page);
     head_->setToolTip(tr("One head, or the mean of all heads of the layer"));
+    hidePunctuation_ = new QCheckBox(tr("Hide punctuation"), page);
+    hidePunctuation_->setToolTip(
+        tr("Punctuation often soaks up attention as well; hiding it shows the words"));
     hideSpecial_ = new QCheckBox(tr("Hide special tokens"), page);
     hideSpecial_->setToolTip(
         tr("[CLS] and [SEP] often soak up attention; hiding them shows the rest"));
@@ -106,14 +109,15 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
     auto* exportJsonButton = new QPushButton(tr("Export JSON…"), page);
     exportJsonButton->setToolTip(
         tr("Save the raw attention tensor [layer][head][query][key] with the tokens"));
-    for (QWidget* w : std::initializer_list<QWidget*>{layer_, head_, hideSpecial_, normalise_,
-                                                      topMass_, topLabel, segments_})
+    for (QWidget* w : std::initializer_list<QWidget*>{layer_, head_, hideSpecial_, hidePunctuation_,
+                                                      normalise_, topMass_, topLabel})
         controls->addWidget(w);
     controls->addStretch(1);
     layout->addLayout(controls);
-    // The actions on a row of their own: with the view options they did not fit 1280 px
-    // (German needed 1338).
+    // The segment filter and the actions on a second row: in one row they did not fit 1280 px
+    // (German needed 1338; the screens test checks it).
     auto* actions = new QHBoxLayout;
+    actions->addWidget(segments_);
     actions->addStretch(1);
     actions->addWidget(compare);
     actions->addWidget(exportView);
@@ -177,7 +181,7 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
         pair_->setVisible(on);
         schedule();
     });
-    for (QCheckBox* c : {hideSpecial_, normalise_})
+    for (QCheckBox* c : {hideSpecial_, hidePunctuation_, normalise_})
         connect(c, &QCheckBox::toggled, this, &AttentionPage::refreshViews);
     connect(layer_, &QSpinBox::valueChanged, this, &AttentionPage::refreshViews);
     connect(head_, &QComboBox::currentIndexChanged, this, &AttentionPage::refreshViews);
@@ -259,6 +263,7 @@ void AttentionPage::setLayerHead(int layer, int head) {
 
 void AttentionPage::setOptions(const HeatmapOptions& o) {
     hideSpecial_->setChecked(o.hideSpecialTokens);
+    hidePunctuation_->setChecked(o.hidePunctuation);
     normalise_->setChecked(o.normaliseRows);
     topMass_->setValue(static_cast<int>(o.topMass * 100));
     segments_->setCurrentIndex(std::max(0, segments_->findData(int(o.segments))));
@@ -268,6 +273,7 @@ void AttentionPage::setOptions(const HeatmapOptions& o) {
 HeatmapOptions AttentionPage::currentOptions() const {
     HeatmapOptions o;
     o.hideSpecialTokens = hideSpecial_->isChecked();
+    o.hidePunctuation = hidePunctuation_->isChecked();
     o.normaliseRows = normalise_->isChecked();
     o.topMass = topMass_->value() / 100.0;
     o.segments = static_cast<SegmentFilter>(segments_->currentData().toInt());

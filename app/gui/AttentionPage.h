@@ -67,6 +67,7 @@ private:
     QSpinBox* layer_;
     QComboBox* head_;
     QCheckBox* hideSpecial_;
+    QCheckBox* hidePunctuation_;
     QCheckBox* normalise_;
     QSlider* topMass_;
     QComboBox* segments_;
