@@ -5,6 +5,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QWheelEvent>
 #include <QtTest>
 
@@ -135,6 +136,33 @@ private Q_SLOTS:
         pages.attention->setText("the movie was great");
         QVERIFY(shown.wait(10000));
         QCOMPARE(heatmap->cellSize(), 0);  // fits the view
+    }
+
+    // The head view had no colour legend and no way to choose heads: the legend's toggles show
+    // or hide each head's lines.
+    void headViewLegendTogglesHeads() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        window.openPath(model_.path());
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.attention);
+        QSignalSpy shown(pages.attention, &AttentionPage::attentionShown);
+        pages.attention->setText("the movie was great");
+        QVERIFY(shown.wait(10000));
+        pages.attention->setLayerHead(0, -1);  // the mean: every head's lines
+        auto* legend = pages.attention->findChild<QWidget*>("headLegend");
+        QVERIFY(legend);
+        const QList<QToolButton*> toggles = legend->findChildren<QToolButton*>();
+        QCOMPARE(toggles.size(), 4);
+        QCOMPARE(pages.attention->headView()->heads().size(), std::size_t(4));
+        toggles[1]->setChecked(false);
+        QCOMPARE(pages.attention->headView()->heads(), (std::set<int>{0, 2, 3}));
+        pages.attention->setLayerHead(0, 2);  // one head: only it
+        QCOMPARE(pages.attention->headView()->heads(), (std::set<int>{2}));
+        QVERIFY(!toggles[0]->isEnabled());
     }
 
     void explainInPlayground() {

@@ -253,6 +253,14 @@
         <source>Punctuation often soaks up attention as well; hiding it shows the words</source>
         <translation>Auch Satzzeichen ziehen oft Aufmerksamkeit auf sich; ausgeblendet zeigen sich die Wörter</translation>
     </message>
+    <message>
+        <source>Heads:</source>
+        <translation>Köpfe:</translation>
+    </message>
+    <message>
+        <source>Show or hide the lines of head %1</source>
+        <translation>Die Linien von Kopf %1 zeigen oder ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>

@@ -253,6 +253,14 @@
         <source>Punctuation often soaks up attention as well; hiding it shows the words</source>
         <translation>La ponctuation absorbe souvent aussi l&apos;attention ; la masquer montre les mots</translation>
     </message>
+    <message>
+        <source>Heads:</source>
+        <translation>Têtes :</translation>
+    </message>
+    <message>
+        <source>Show or hide the lines of head %1</source>
+        <translation>Afficher ou masquer les lignes de la tête %1</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>

@@ -16,6 +16,7 @@ public:
     static void render(QPainter& painter, const QSize& size, const AttentionData& data, int layer,
                        const std::set<int>& heads, int focusToken, bool dark);
     int hoveredToken() const { return hover_; }
+    const std::set<int>& heads() const { return heads_; }
     QSize sizeHint() const override;
 
 protected:

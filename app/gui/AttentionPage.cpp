@@ -20,6 +20,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "app/common/AttentionConversion.h"
@@ -138,10 +139,19 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
     heatmap_->setToolTip(tr("Ctrl + wheel zooms; long inputs scroll"));
     tabs_->addTab(sideBySide(tabs_, heatmapScroll, compareHeatmap_), tr("Heatmap"));
     headView_ = new HeadView;
-    auto* headScroll = new QScrollArea(tabs_);
+    auto* headPage = new QWidget(tabs_);
+    auto* headLayout = new QVBoxLayout(headPage);
+    headLayout->setContentsMargins(0, 0, 0, 0);
+    // The colour legend of the heads, as toggles: which heads the lines show.
+    headLegend_ = new QWidget(headPage);
+    headLegend_->setObjectName("headLegend");
+    new QHBoxLayout(headLegend_);
+    headLayout->addWidget(headLegend_);
+    auto* headScroll = new QScrollArea(headPage);
     headScroll->setWidgetResizable(true);
     headScroll->setWidget(headView_);
-    tabs_->addTab(headScroll, tr("Head view"));
+    headLayout->addWidget(headScroll, 1);
+    tabs_->addTab(headPage, tr("Head view"));
     modelView_ = new ModelView;
     compareModelView_ = new ModelView;
     tabs_->addTab(sideBySide(tabs_, modelView_, compareModelView_), tr("Model view"));
@@ -376,11 +386,17 @@ void AttentionPage::refreshViews() {
         compareHeatmap_->setMatrix(headMatrix(compareData_, l, h, options),
                                    compareName_ + " — " + title);
     }
+    // One head chosen above: that head; the mean: the heads toggled on in the legend.
+    if (headToggles_.size() != static_cast<std::size_t>(data_.heads)) rebuildHeadToggles();
     std::set<int> heads;
-    if (head < 0)
-        for (int h = 0; h < data_.heads; ++h) heads.insert(h);
-    else
+    if (head < 0) {
+        for (int h = 0; h < data_.heads; ++h)
+            if (headToggles_[h]->isChecked()) heads.insert(h);
+    } else {
         heads.insert(head);
+    }
+    for (int h = 0; h < static_cast<int>(headToggles_.size()); ++h)
+        headToggles_[h]->setEnabled(head < 0 || h == head);
     headView_->setData(&data_, layer, heads);
     LabelledMatrix rollout;
     rollout.rows = rollout.columns = data_.length;
@@ -396,4 +412,27 @@ bool AttentionPage::exportJson(const QString& path) const {
     if (!file.open(QIODevice::WriteOnly)) return false;
     file.write(QJsonDocument(attentionToJson(*analysis_)).toJson(QJsonDocument::Compact));
     return file.commit();
+}
+
+void AttentionPage::rebuildHeadToggles() {
+    auto* layout = static_cast<QHBoxLayout*>(headLegend_->layout());
+    for (QToolButton* b : headToggles_) delete b;
+    headToggles_.clear();
+    while (QLayoutItem* item = layout->takeAt(0)) delete item;
+    layout->addWidget(new QLabel(tr("Heads:"), headLegend_));
+    for (int h = 0; h < data_.heads; ++h) {
+        auto* b = new QToolButton(headLegend_);
+        b->setText(QString::number(h));
+        b->setCheckable(true);
+        b->setChecked(true);
+        b->setToolTip(tr("Show or hide the lines of head %1").arg(h));
+        const QColor c = headColor(h);
+        b->setStyleSheet(QStringLiteral("QToolButton { border: 2px solid %1; padding: 1px 6px; }"
+                                        "QToolButton:checked { background: %1; color: %2; }")
+                             .arg(c.name(), c.lightness() > 140 ? "black" : "white"));
+        connect(b, &QToolButton::toggled, this, &AttentionPage::refreshViews);
+        layout->addWidget(b);
+        headToggles_.push_back(b);
+    }
+    layout->addStretch(1);
 }

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 #include <memory>
+#include <vector>
 
 #include "widgets/AttentionData.h"
 
@@ -43,6 +44,7 @@ public:
     QTabWidget* views() const { return tabs_; }
     ExplainPanel* explainPanel() const { return explain_; }
     void setLayerHead(int layer, int head);
+    HeadView* headView() const { return headView_; }
     void setOptions(const HeatmapOptions& options);
     bool exportJson(const QString& path) const;
 
@@ -50,6 +52,7 @@ Q_SIGNALS:
     void attentionShown();
 
 private:
+    void rebuildHeadToggles();
     void modelChanged();
     void schedule();
     void run();
@@ -76,6 +79,8 @@ private:
     AttentionHeatmap* heatmap_;
     AttentionHeatmap* compareHeatmap_;
     HeadView* headView_;
+    QWidget* headLegend_ = nullptr;
+    std::vector<class QToolButton*> headToggles_;
     ModelView* modelView_;
     ModelView* compareModelView_;
     AttentionHeatmap* rollout_;
