@@ -1,7 +1,7 @@
 // Every page as a user sees it: the demo model open, each page shown at 1280×800 in light and
-// dark theme, in English and German. Screenshots go to BUILD/screenshots/screens/; the test fails
-// when a label, button or check box is narrower than its text (clipped), or when a page needs more
-// width than the window has.
+// dark theme, in English, German and French. Screenshots go to BUILD/screenshots/screens/; the test
+// fails when a label, button or check box is narrower than its text (clipped), or when a page needs
+// more width than the window has.
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
@@ -93,6 +93,8 @@ private Q_SLOTS:
         QTest::newRow("English, dark") << "en" << true;
         QTest::newRow("German, light") << "de" << false;
         QTest::newRow("German, dark") << "de" << true;
+        QTest::newRow("French, light") << "fr" << false;
+        QTest::newRow("French, dark") << "fr" << true;
     }
     void everyPageFits() {
         QFETCH(QString, language);
