@@ -21,6 +21,7 @@
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/training/Checkpoint.h"
 #include "core/training/Objective.h"
 #include "core/training/RunFolder.h"
 #include "core/training/TensorBoardWriter.h"
@@ -510,6 +511,43 @@ private Q_SLOTS:
             QDir(dir.filePath("checkpoints")).entryList({"checkpoint-*"}, QDir::Dirs);
         QVERIFY(!checkpoints.isEmpty());
         for (const auto& c : checkpoints) QVERIFY(!c.endsWith(".tmp"));
+        for (const auto& c : checkpoints) QVERIFY2(!c.contains(".tmp"), qPrintable(c));
+    }
+
+    // Writing a checkpoint or best model removes only what it created: a folder already at the
+    // temporary's old fixed name, or something else at the target, is never deleted.
+    void folderWritesDeleteOnlyTheirOwn() {
+        QTemporaryDir dir;
+        const QString final = dir.filePath("best");
+        QVERIFY(QDir().mkpath(final + ".tmp"));
+        QFile keep(final + ".tmp/user-notes.txt");
+        QVERIFY(keep.open(QIODevice::WriteOnly));
+        keep.close();
+        // A failing write leaves no temporary of its own and touches nothing else.
+        QVERIFY_THROWS_EXCEPTION(
+            Error, Checkpoint::writeFolderAtomically(
+                       final.toStdString(), [](const std::string&) { throw Error("disk full"); }));
+        QVERIFY(QFile::exists(final + ".tmp/user-notes.txt"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot),
+                 QStringList{"best.tmp"});
+        // A successful write replaces its own earlier folder.
+        auto writeConfig = [](const std::string& tmp) {
+            QFile f(QString::fromStdString(tmp) + "/config.json");
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        };
+        Checkpoint::writeFolderAtomically(final.toStdString(), writeConfig);
+        Checkpoint::writeFolderAtomically(final.toStdString(), writeConfig);
+        QVERIFY(QFile::exists(final + "/config.json"));
+        QVERIFY(QFile::exists(final + ".tmp/user-notes.txt"));
+        // A user's folder at the target is refused, not replaced.
+        const QString users = dir.filePath("mine");
+        QVERIFY(QDir().mkpath(users));
+        QFile mine(users + "/thesis.tex");
+        QVERIFY(mine.open(QIODevice::WriteOnly));
+        mine.close();
+        QVERIFY_THROWS_EXCEPTION(
+            Error, Checkpoint::writeFolderAtomically(users.toStdString(), writeConfig));
+        QVERIFY(QFile::exists(users + "/thesis.tex"));
     }
 
     void everyTask_data() {

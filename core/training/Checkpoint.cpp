@@ -4,10 +4,13 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
 #include "core/runtime/Error.h"
+#include "core/util/FileChecks.h"
 #include "core/util/JsonFile.h"
 #include "core/weights/WeightWriter.h"
 
@@ -93,12 +96,23 @@ void writeFiles(const std::string& folder, const NamedTensors& weights, const Mo
 void writeFolderAtomically(const std::string& finalPath,
                            const std::function<void(const std::string&)>& write) {
     const fs::path final(finalPath);
-    const fs::path tmp = final.string() + ".tmp";  // ours: a leftover of a crash is replaced
     std::error_code ec;
+    // What is replaced must be a folder this function wrote (it always holds config.json):
+    // anything else at that path is left alone and refused.
+    if (fs::exists(fs::symlink_status(final, ec)) &&
+        (!fs::is_directory(fs::symlink_status(final, ec)) ||
+         !fs::is_regular_file(final / "config.json", ec)))
+        throw Error(final.string(),
+                    "exists and is not a model folder written by a run; it is "
+                    "left as it is");
+    // The temporary is made by mkdtemp: a new, unique folder, so that removing it on a failure
+    // can only ever remove what this call created (never a folder that was there before).
+    std::string pattern = final.string() + ".tmp-XXXXXX";
+    if (!::mkdtemp(pattern.data()))
+        throw Error(final.parent_path().string(),
+                    "cannot create a temporary folder: " + errnoText(errno));
+    const fs::path tmp(pattern);
     try {
-        fs::remove_all(tmp, ec);
-        fs::create_directories(tmp, ec);
-        if (ec) throw Error(tmp.string(), "cannot create: " + ec.message());
         write(tmp.string());
     } catch (...) {
         fs::remove_all(tmp, ec);

@@ -58,8 +58,9 @@ void writeModelFiles(const std::string& folder, const NamedTensors& weights,
 // Writes model, optimizer.safetensors and trainer_state.json into `folder`.
 void writeFiles(const std::string& folder, const NamedTensors& weights, const ModelConfig& config,
                 const NamedTensors& optimizer, const TrainerState& state);
-// Builds `final` through `write(temporary)`; the temporary is removed on every failure and the
-// previous `final` replaced only by a complete folder.
+// Builds `final` through `write(temporary)`; the temporary (a new mkdtemp folder beside `final`)
+// is removed on every failure and the previous `final` replaced only by a complete folder.
+// Refused when `final` exists and is not a model folder (no config.json).
 void writeFolderAtomically(const std::string& final,
                            const std::function<void(const std::string& temporary)>& write);
 

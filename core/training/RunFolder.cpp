@@ -73,7 +73,8 @@ std::vector<std::pair<int, std::string>> RunFolder::listCheckpoints(const std::s
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(fs::path(dir) / kCheckpointsFolder, ec)) {
         const std::string n = e.path().filename().string();
-        if (n.rfind("checkpoint-", 0) != 0 || n.ends_with(".tmp")) continue;
+        // Temporaries ("checkpoint-N.tmp-XXXXXX", older "checkpoint-N.tmp") are never checkpoints.
+        if (n.rfind("checkpoint-", 0) != 0 || n.find(".tmp") != std::string::npos) continue;
         bool ok = false;
         const int step = QString::fromStdString(n.substr(11)).toInt(&ok);
         if (ok && step > 0) out.emplace_back(step, e.path().string());
@@ -209,7 +210,8 @@ bool isRunFile(const std::string& name) {
         RunFolder::kCheckpointsFolder, RunFolder::kBestFolder,
         RunFolder::kLockFileName,      "distillation_report.json",
         "distillation_report.md",      "best.tmp"};
-    return known.count(name) || name.rfind("events.out.tfevents.", 0) == 0;
+    return known.count(name) || name.rfind("events.out.tfevents.", 0) == 0 ||
+           name.rfind("best.tmp-", 0) == 0;
 }
 
 void requireRunNotInUse(const std::string& dir) {
