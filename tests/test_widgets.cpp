@@ -9,6 +9,7 @@
 
 #include "GuiTestSupport.h"
 #include "widgets/AttentionData.h"
+#include "widgets/AttentionHeatmap.h"
 #include "widgets/ConfusionMatrixView.h"
 #include "widgets/LayerMappingView.h"
 #include "widgets/LengthHistogram.h"
@@ -123,6 +124,53 @@ private Q_SLOTS:
     }
 
     // The Attention page filters punctuation as well as special tokens.
+    // #15: papers need vectors. A 300x300 attention map exported as SVG or PDF holds filled
+    // paths, not an embedded bitmap; small maps (each cell a rectangle) too.
+    void largeHeatmapExportsAreVectors_data() {
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("small svg") << 12 << "svg";
+        QTest::newRow("300 svg") << 300 << "svg";
+        QTest::newRow("small pdf") << 12 << "pdf";
+        QTest::newRow("300 pdf") << 300 << "pdf";
+    }
+    void largeHeatmapExportsAreVectors() {
+        QFETCH(int, tokens);
+        QFETCH(QString, suffix);
+        LabelledMatrix m;
+        m.rows = m.columns = tokens;
+        for (int i = 0; i < tokens; ++i) {
+            m.rowLabels << QStringLiteral("tok%1").arg(i);
+            m.columnLabels << QStringLiteral("tok%1").arg(i);
+        }
+        // Mostly near zero with a diagonal and one column of sinks, as attention looks.
+        m.values.assign(size_t(tokens) * tokens, 0.001f);
+        for (int r = 0; r < tokens; ++r) {
+            m.values[size_t(r) * tokens + r] = 0.6f;
+            m.values[size_t(r) * tokens] = 0.3f + 0.001f * r;
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath("map." + suffix);
+        QCOMPARE(ViewExport::saveRendering(
+                     path, QSize(900, 900),
+                     [&](QPainter& p) {
+                         AttentionHeatmap::render(p, {900, 900}, m, "layer 1", false);
+                     },
+                     Qt::white),
+                 QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        if (suffix == "svg") {
+            QVERIFY2(!content.contains("<image"), "the SVG embeds a bitmap");
+            QVERIFY(content.contains("<path") || content.contains("<rect"));
+        } else {
+            QVERIFY2(!content.contains("/Subtype /Image"), "the PDF embeds a bitmap");
+        }
+        qInfo() << path << content.size() << "bytes";
+        QVERIFY2(content.size() < 8 * 1024 * 1024, QByteArray::number(content.size()).constData());
+    }
+
     void punctuationTokens_data() {
         QTest::addColumn<QString>("token");
         QTest::addColumn<bool>("punctuation");

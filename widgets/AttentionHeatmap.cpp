@@ -1,10 +1,14 @@
 #include "widgets/AttentionHeatmap.h"
 
 #include <QHelpEvent>
+#include <QPaintEngine>
 #include <QPainter>
+#include <QPainterPath>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace {
 constexpr int kVectorCells = 64 * 64;
@@ -101,6 +105,9 @@ void AttentionHeatmap::render(QPainter& p, const QSize& size, const LabelledMatr
                    title);
     if (m.rows == 0 || m.columns == 0) return;
     const float maxValue = std::max(1e-9f, *std::max_element(m.values.begin(), m.values.end()));
+    const auto engine = p.paintEngine() ? p.paintEngine()->type() : QPaintEngine::Raster;
+    const bool vectorDevice = engine == QPaintEngine::SVG || engine == QPaintEngine::Pdf ||
+                              engine == QPaintEngine::Picture;
     if (m.rows * m.columns <= kVectorCells) {
         for (int r = 0; r < m.rows; ++r)
             for (int c = 0; c < m.columns; ++c) {
@@ -108,10 +115,42 @@ void AttentionHeatmap::render(QPainter& p, const QSize& size, const LabelledMatr
                                   g.cellW + 0.5, g.cellH + 0.5);
                 p.fillRect(cell, heatColor(m.at(r, c) / maxValue, dark));
             }
+    } else if (vectorDevice) {
+        // SVG and PDF (papers need vectors): still rectangles, but one filled path per colour
+        // level, neighbouring cells of a level merged into one rectangle. A 300x300 map is a few
+        // hundred paths instead of 90 000 rectangles; 256 levels are as many as the colour map
+        // shows.
+        constexpr int kLevels = 256;
+        std::vector<QPainterPath> levels(kLevels);
+        for (int r = 0; r < m.rows; ++r) {
+            int runStart = 0;
+            int runLevel = -1;
+            auto flush = [&](int end) {
+                if (runLevel < 0) return;
+                levels[size_t(runLevel)].addRect(
+                    QRectF(g.grid.left() + runStart * g.cellW, g.grid.top() + r * g.cellH,
+                           (end - runStart) * g.cellW + 0.5, g.cellH + 0.5));
+            };
+            for (int c = 0; c < m.columns; ++c) {
+                const double t = std::clamp(double(m.at(r, c) / maxValue), 0.0, 1.0);
+                const int level = int(std::lround(t * (kLevels - 1)));
+                if (level == runLevel) continue;
+                flush(c);
+                runStart = c;
+                runLevel = level;
+            }
+            flush(m.columns);
+        }
+        p.save();
+        p.setPen(Qt::NoPen);
+        for (int level = 0; level < kLevels; ++level) {
+            if (levels[size_t(level)].isEmpty()) continue;
+            p.fillPath(levels[size_t(level)], heatColor(level / double(kLevels - 1), dark));
+        }
+        p.restore();
     } else {
-        // Large matrices: one pixel per cell, scaled without smoothing (as imshow does); labels
-        // stay vector text. Hundreds of thousands of rectangles would make slow, huge SVG and PDF
-        // files.
+        // On screen and in PNG: one pixel per cell, scaled without smoothing (as imshow does);
+        // labels stay vector text. Hundreds of thousands of rectangles would repaint slowly.
         QImage cells(m.columns, m.rows, QImage::Format_RGB32);
         for (int r = 0; r < m.rows; ++r) {
             auto* line = reinterpret_cast<QRgb*>(cells.scanLine(r));
