@@ -7,16 +7,23 @@
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 #include <cmath>
 
 #include "GuiTestSupport.h"
+#include "TestRuns.h"
 #include "app/gui/AppSettings.h"
 #include "app/gui/AttentionPage.h"
 #include "app/gui/DistillPage.h"
 #include "app/gui/EvaluatePage.h"
+#include "app/gui/ExplainPanel.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/ModelsPage.h"
 #include "app/gui/PageSetup.h"
@@ -27,6 +34,10 @@
 #include "app/gui/TrainPage.h"
 #include "app/gui/Translations.h"
 #include "app/gui/Workspace.h"
+#include "core/training/Trainer.h"
+#include "widgets/AttentionData.h"
+#include "widgets/ProbabilityBars.h"
+#include "widgets/TokenChips.h"
 
 namespace {
 
@@ -60,12 +71,56 @@ QStringList clippedIn(QWidget* page) {
     return out;
 }
 
+// Brings `widget` to the front of every tab and stack it is in.
+void reveal(QWidget* widget) {
+    for (QWidget *child = widget, *parent = widget->parentWidget(); parent;
+         child = parent, parent = parent->parentWidget())
+        if (auto* stack = qobject_cast<QStackedWidget*>(parent))
+            if (stack->indexOf(child) >= 0) stack->setCurrentWidget(child);
+}
+
+// Cells and header sections of a table or tree narrower than their text (Qt elides them with
+// "…": numbers and run names a user cannot read).
+QStringList clippedCellsIn(QAbstractItemView* view, const QString& name) {
+    QStringList out;
+    if (!view || !view->isVisible()) return {name + QStringLiteral(" is not shown")};
+    QAbstractItemModel* model = view->model();
+    const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    for (int r = 0; r < std::min(model->rowCount(), 200); ++r)
+        for (int c = 0; c < model->columnCount(); ++c) {
+            const QModelIndex index = model->index(r, c);
+            const QRect rect = view->visualRect(index);
+            if (rect.isEmpty()) continue;  // a hidden column
+            const QString text = index.data(Qt::DisplayRole).toString();
+            if (text.isEmpty()) continue;
+            const QVariant font = index.data(Qt::FontRole);
+            const QFontMetrics fm(font.isValid() ? font.value<QFont>() : view->font());
+            const int needed = fm.horizontalAdvance(text) + 2 * margin;
+            if (needed > rect.width() + 1)
+                out << QStringLiteral("%1 cell '%2' (%3 px for %4)")
+                           .arg(name, text)
+                           .arg(needed)
+                           .arg(rect.width());
+        }
+    return out;
+}
+
 }  // namespace
 
 class ScreensTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { initGuiTest("DistilBenchScreensTest"); }
+    void initTestCase() {
+        initGuiTest("DistilBenchScreensTest");
+        // Two finished runs, so that the run history has rows to read.
+        QVERIFY(runs_.isValid());
+        distilbench::TrainingConfig c =
+            tinyRun(distilbench::Task::Classification,
+                    DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv", 2, 32);
+        distilbench::Trainer::train(c, (runs_.path() + "/baseline-run").toStdString());
+        c.learningRate = 1e-3;
+        distilbench::Trainer::train(c, (runs_.path() + "/higher-learning-rate").toStdString());
+    }
 
     // The detector itself: a button and a label too narrow for their text are reported, one
     // that fits is not.
@@ -84,6 +139,28 @@ private Q_SLOTS:
         QCOMPARE(found.size(), 2);
         QVERIFY(found.join(' ').contains("Resume Run"));
         QVERIFY(found.join(' ').contains("geöffnete"));
+    }
+
+    // The table and label detectors: a cell too narrow for its number and a label column too
+    // narrow for a long label are reported, cells that fit are not.
+    void clippedCellsAndLabelsAreDetected() {
+        QTableWidget table(2, 2);
+        table.setItem(0, 0, new QTableWidgetItem("0.812345678901"));
+        table.setItem(1, 1, new QTableWidgetItem("1"));
+        table.setColumnWidth(0, 30);
+        table.setColumnWidth(1, 60);
+        table.resize(300, 200);
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        const QStringList cells = clippedCellsIn(&table, "t");
+        QCOMPARE(cells.size(), 1);
+        QVERIFY(cells.first().contains("0.8123"));
+        ProbabilityBars bars;
+        bars.setValues({"a label far too long to fit in a narrow bar chart", "b"}, {0.9f, 0.1f});
+        bars.resize(200, 60);
+        QCOMPARE(bars.elidedLabels().size(), 1);
+        bars.resize(bars.minimumSizeHint().width() * 2, 60);
+        QVERIFY(bars.elidedLabels().isEmpty());
     }
 
     void everyPageFits_data() {
@@ -110,6 +187,25 @@ private Q_SLOTS:
         QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
         QVERIFY(pages.workspace->openDemo() >= 0);
         QVERIFY(changed.wait(20000));
+        // Pages with what a user sees after using them: a prediction and its explanation, an
+        // evaluation report, a run history.
+        window.showPage(pages.playground);
+        {
+            QSignalSpy shown(pages.playground, &PlaygroundPage::predictionShown);
+            pages.playground->input()->setPlainText("the movie was a delight from start to end");
+            QVERIFY(shown.wait(20000));
+            QSignalSpy explained(pages.playground->explainPanel(), &ExplainPanel::explained);
+            pages.playground->explainCurrent();
+            QVERIFY(explained.wait(60000));
+        }
+        {
+            QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+            QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >=
+                    0);
+            QVERIFY(evaluated.wait(30000));
+        }
+        pages.train->setRunsFolder(runs_.path());
+        QTRY_COMPARE_WITH_TIMEOUT(pages.train->history()->topLevelItemCount(), 2, 10000);
         const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots/screens");
         QDir().mkpath(shots);
         const QList<std::pair<QString, QWidget*>> all{
@@ -136,6 +232,43 @@ private Q_SLOTS:
                                 .arg(page->minimumSizeHint().width())
                                 .arg(page->width());
             for (const QString& c : clippedIn(page)) problems << name + ": " + c;
+        }
+        // Numbers in tables are read in full: the evaluation report, the run history and the
+        // comparison of runs.
+        window.showPage(pages.evaluate);
+        QCoreApplication::processEvents();
+        problems << clippedCellsIn(pages.evaluate->metricsTable(), "evaluate report");
+        window.showPage(pages.train);
+        QCoreApplication::processEvents();
+        reveal(pages.train->history());
+        QCoreApplication::processEvents();
+        window.grab().save(QStringLiteral("%1/%2-%3-train-history.png")
+                               .arg(shots, language, dark ? "dark" : "light"));
+        problems << clippedCellsIn(pages.train->history(), "run history");
+        {
+            QTableWidget* comparison = pages.train->compareRuns();
+            QVERIFY(QTest::qWaitForWindowExposed(comparison->window()));
+            comparison->window()->grab().save(QStringLiteral("%1/%2-%3-run-comparison.png")
+                                                  .arg(shots, language, dark ? "dark" : "light"));
+            problems << clippedCellsIn(comparison, "run comparison");
+            comparison->window()->close();
+        }
+        // The Playground's labels in full, the winner (bold) included.
+        window.showPage(pages.playground);
+        QCoreApplication::processEvents();
+        for (const QString& l : pages.playground->bars()->elidedLabels())
+            problems << QStringLiteral("playground: label '%1' elided").arg(l);
+        // Attribution chips: their text readable on the strongest green and red.
+        {
+            TokenChips* chips = pages.playground->explainPanel()->chips();
+            QVERIFY(!chips->tokens().empty());
+            for (int i = 0; i < int(chips->tokens().size()); ++i) {
+                const auto colors = chips->colorsOf(i);
+                if (contrastRatio(colors.fill, colors.text) < 4.5)
+                    problems << QStringLiteral("attribution chip '%1': contrast %2 (4.5 needed)")
+                                    .arg(chips->tokens()[size_t(i)].text)
+                                    .arg(contrastRatio(colors.fill, colors.text), 0, 'f', 2);
+            }
         }
         // Placeholder text stands out from the field it is in (it was dark grey on dark).
         const QPalette palette = QApplication::palette();
@@ -168,6 +301,9 @@ private Q_SLOTS:
         Theme::apply(AppSettings::Theme::Light);
         QVERIFY2(problems.isEmpty(), qPrintable("\n" + problems.join('\n')));
     }
+
+private:
+    QTemporaryDir runs_;
 };
 
 QTEST_MAIN(ScreensTest)

@@ -81,7 +81,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().at(1).toBool(), true);
         QVERIFY(!pages.train->isRunning());
-        QCOMPARE(pages.train->history()->topLevelItemCount(), 1);
+        // The history is read on the job runner after the run ends.
+        QTRY_COMPARE_WITH_TIMEOUT(pages.train->history()->topLevelItemCount(), 1, 10000);
         QCOMPARE(pages.train->history()->topLevelItem(0)->text(0), QString("first-try"));
         // The same curves by epoch and by training time (TensorBoard's relative/wall axes).
         LivePlot* loss = pages.train->lossPlot();
@@ -187,7 +188,9 @@ private Q_SLOTS:
         }
         MainWindow window;
         TrainPage* page = setupPages(window).train;
+        QSignalSpy historyRead(page, &TrainPage::historyRefreshed);
         page->setRunsFolder(runs.path());
+        QVERIFY(historyRead.wait(10000));
         QCOMPARE(page->history()->topLevelItemCount(), 1);
         QCOMPARE(page->history()->topLevelItem(0)->text(4), shown);
         QCOMPARE(page->history()->topLevelItem(0)->text(5), QString("20"));
@@ -288,7 +291,9 @@ private Q_SLOTS:
         Trainer::train(c, (runs.path() + "/run-b").toStdString());
         MainWindow window;
         TrainPage* page = setupPages(window).train;
+        QSignalSpy historyRead(page, &TrainPage::historyRefreshed);
         page->setRunsFolder(runs.path());
+        QVERIFY(historyRead.wait(10000));
         QCOMPARE(page->history()->topLevelItemCount(), 2);
         QTableWidget* table = page->compareRuns();
         QCOMPARE(table->rowCount(), 2);
@@ -298,10 +303,19 @@ private Q_SLOTS:
         QVERIFY(lrColumn >= 0);
         table->sortItems(lrColumn, Qt::DescendingOrder);
         QCOMPARE(table->item(0, 0)->text(), QString("run-b"));
+        // Checking runs overlays their training loss and their validation curve of the metric
+        // that picks their best model (read off the GUI thread).
+        for (int i = 0; i < page->history()->topLevelItemCount(); ++i)
+            page->history()->topLevelItem(i)->setCheckState(0, Qt::Checked);
+        QTRY_VERIFY_WITH_TIMEOUT(page->lossPlot()->pointCount("run-a") >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->lossPlot()->pointCount("run-b") >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->metricPlot()->pointCount("run-b · accuracy") >= 1, 10000);
         page->setNameQuestion([](const QString&) { return QString("baseline"); });
         page->setStartConfirmation([](const QString&) { return true; });
+        historyRead.clear();
         QVERIFY(page->renameRun(runs.path() + "/run-a"));
         QVERIFY(QFileInfo::exists(runs.path() + "/baseline/config.json"));
+        QVERIFY(historyRead.wait(10000));
         QCOMPARE(page->history()->topLevelItem(1)->text(0), QString("baseline"));
         // The user's notes inside a run folder: the folder stays, whole.
         QFile notes(runs.path() + "/baseline/my-notes.txt");
@@ -312,8 +326,10 @@ private Q_SLOTS:
         QVERIFY(!page->deleteRun(runs.path() + "/baseline"));
         QVERIFY2(refused.contains("my-notes.txt"), qPrintable(refused));
         QVERIFY(QFileInfo::exists(runs.path() + "/baseline/my-notes.txt"));
+        historyRead.clear();
         QVERIFY(page->deleteRun(runs.path() + "/run-b"));
         QVERIFY(!QFileInfo::exists(runs.path() + "/run-b"));
+        QVERIFY(historyRead.wait(10000));
         QCOMPARE(page->history()->topLevelItemCount(), 1);
     }
 
@@ -366,8 +382,9 @@ private Q_SLOTS:
         window.resize(1300, 900);
         window.show();
         // The history lists each finished run with its duration.
+        QSignalSpy historyRead(pages.train, &TrainPage::historyRefreshed);
         pages.train->setRunsFolder(runs.path());
-        pages.train->refreshHistory();
+        QVERIFY(historyRead.wait(10000));
         QCOMPARE(pages.train->history()->topLevelItemCount(), 2);
         const QString duration = pages.train->history()->topLevelItem(0)->text(6);
         QVERIFY2(duration.contains(" s") || duration.contains("ms"), qPrintable(duration));

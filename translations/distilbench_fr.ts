@@ -2376,7 +2376,7 @@
     </message>
     <message>
         <source>Run</source>
-        <translation>Exécuter</translation>
+        <translation>Exécution</translation>
     </message>
     <message>
         <source>Task</source>

@@ -1,6 +1,7 @@
 #include "widgets/AttentionData.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 bool isPunctuationToken(const QString& token) {
@@ -91,6 +92,18 @@ QColor heatColor(double t, bool dark) {
                                 x.blueF() + (y.blueF() - x.blueF()) * s);
     };
     return t < 0.5 ? mix(a, b, t * 2) : mix(b, c, (t - 0.5) * 2);
+}
+
+double contrastRatio(const QColor& a, const QColor& b) {
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) {
+            return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 QColor headColor(int head) {

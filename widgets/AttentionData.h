@@ -54,3 +54,5 @@ QColor heatColor(double t, bool dark);
 QColor attributionColor(double t, bool dark);
 // Distinct colours for heads in the head view.
 QColor headColor(int head);
+// WCAG 2 contrast ratio of two colours (1 = none, 21 = black on white); text wants 4.5 or more.
+double contrastRatio(const QColor& a, const QColor& b);

@@ -27,17 +27,45 @@ QSize ProbabilityBars::sizeHint() const {
     return {360, std::max<int>(1, labels_.size()) * kRow + 4};
 }
 QSize ProbabilityBars::minimumSizeHint() const {
-    return {160, std::max<int>(1, labels_.size()) * kRow + 4};
+    // Room for every label in full (bold, as the best one is drawn), capped so that a page with
+    // very long label names still fits; beyond the cap they are elided with "…", never cut.
+    const int labels = std::min(fullLabelWidth(), 320);
+    return {labels + valueWidth() + 40, std::max<int>(1, labels_.size()) * kRow + 4};
+}
+
+int ProbabilityBars::fullLabelWidth() const {
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics fm(bold);
+    int width = 60;
+    for (const QString& l : labels_) width = std::max(width, fm.horizontalAdvance(l) + 12);
+    return width;
+}
+
+int ProbabilityBars::valueWidth() const {
+    return QFontMetrics(font()).horizontalAdvance(QStringLiteral("100.0%")) + 10;
+}
+
+int ProbabilityBars::labelWidth() const {
+    // At most half the widget: the bars are the point.
+    return std::min(fullLabelWidth(), std::max(60, width() / 2));
+}
+
+QStringList ProbabilityBars::elidedLabels() const {
+    QStringList out;
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics fm(bold);
+    for (const QString& l : labels_)
+        if (fm.horizontalAdvance(l) > labelWidth() - 8) out << l;
+    return out;
 }
 
 void ProbabilityBars::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const QFontMetrics fm(font());
-    int labelWidth = 60;
-    for (const QString& l : labels_)
-        labelWidth = std::max(labelWidth, fm.horizontalAdvance(l) + 12);
-    const int valueWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) + 10;
+    const int labelWidth = this->labelWidth();
+    const int valueWidth = this->valueWidth();
     const int barWidth = std::max(20, width() - labelWidth - valueWidth);
     const auto best =
         values_.empty() ? -1 : std::max_element(values_.begin(), values_.end()) - values_.begin();
@@ -49,7 +77,7 @@ void ProbabilityBars::paintEvent(QPaintEvent*) {
         p.setFont(f);
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRect(0, y, labelWidth - 8, kRow - 4), Qt::AlignVCenter | Qt::AlignRight,
-                   labels_[i]);
+                   QFontMetrics(f).elidedText(labels_[i], Qt::ElideRight, labelWidth - 8));
         const QRect track(labelWidth, y + 4, barWidth, kRow - 12);
         p.setPen(Qt::NoPen);
         p.setBrush(palette().color(QPalette::AlternateBase).darker(110));

@@ -15,11 +15,16 @@ public:
     QSize minimumSizeHint() const override;
     const QStringList& labels() const { return labels_; }
     const std::vector<float>& values() const { return values_; }
+    // Labels too long for the label column at the current width (drawn elided).
+    QStringList elidedLabels() const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    int fullLabelWidth() const;
+    int labelWidth() const;
+    int valueWidth() const;
     QStringList labels_;
     std::vector<float> values_;
 };

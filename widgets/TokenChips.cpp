@@ -1,5 +1,7 @@
 #include "widgets/TokenChips.h"
 
+#include "widgets/AttentionData.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -76,25 +78,36 @@ int TokenChips::chipAt(const QPoint& pos) const {
     return -1;
 }
 
+TokenChips::Colors TokenChips::colorsOf(int index) const {
+    const auto& t = tokens_.at(static_cast<std::size_t>(index));
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    QColor fill = t.segment == 0 ? QColor(dark ? "#1f3a5f" : "#dbe8fb")
+                                 : QColor(dark ? "#4a3a1a" : "#fcebc7");
+    QColor text = palette().color(QPalette::Text);
+    if (t.special)
+        fill = QColor(dark ? "#3c3c3c" : "#e4e4e4"), text = QColor(dark ? "#b0b0b0" : "#555555");
+    if (t.unknown)
+        fill = QColor(dark ? "#6b1f24" : "#f8d0d3"), text = QColor(dark ? "#ffd6d9" : "#9b1c24");
+    if (t.fill.isValid()) {
+        // A colour from outside (attributions run from the background to saturated green and
+        // red): whichever of near-black and near-white contrasts more with it.
+        fill = t.fill;
+        const QColor darkText(20, 20, 20), lightText(245, 245, 245);
+        text =
+            contrastRatio(fill, darkText) >= contrastRatio(fill, lightText) ? darkText : lightText;
+    }
+    if (truncateAt_ >= 0 && index >= truncateAt_) fill.setAlpha(70);
+    return {fill, text};
+}
+
 void TokenChips::paintEvent(QPaintEvent*) {
     if (rects_.size() != tokens_.size()) layoutChips(width(), &rects_);
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
         const auto& t = tokens_[i];
-        QColor fill = t.segment == 0 ? QColor(dark ? "#1f3a5f" : "#dbe8fb")
-                                     : QColor(dark ? "#4a3a1a" : "#fcebc7");
-        QColor text = palette().color(QPalette::Text);
-        if (t.special)
-            fill = QColor(dark ? "#3c3c3c" : "#e4e4e4"),
-            text = QColor(dark ? "#b0b0b0" : "#555555");
-        if (t.unknown)
-            fill = QColor(dark ? "#6b1f24" : "#f8d0d3"),
-            text = QColor(dark ? "#ffd6d9" : "#9b1c24");
-        if (t.fill.isValid()) fill = t.fill;
         const bool truncated = truncateAt_ >= 0 && static_cast<int>(i) >= truncateAt_;
-        if (truncated) fill.setAlpha(70);
+        const auto [fill, text] = colorsOf(static_cast<int>(i));
         const bool lit = std::find(highlighted_.begin(), highlighted_.end(), static_cast<int>(i)) !=
                          highlighted_.end();
         p.setPen(lit ? QPen(palette().color(QPalette::Highlight), 2) : Qt::NoPen);

@@ -32,6 +32,12 @@ public:
     const std::vector<int>& highlighted() const { return highlighted_; }
     int chipAt(const QPoint& pos) const;
     QRect chipRect(int index) const;
+    // The colours chip `index` is drawn in: a fill by kind (or the chip's own) and the text colour
+    // that reads best on it, so strong attribution colours stay readable in both themes.
+    struct Colors {
+        QColor fill, text;
+    };
+    Colors colorsOf(int index) const;
 
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;

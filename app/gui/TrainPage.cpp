@@ -23,6 +23,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
@@ -238,24 +239,34 @@ TrainPage::TrainPage(Workspace* workspace, QWidget* parent)
         const QColor color = QColor::fromHsl(static_cast<int>(qHash(name) % 360), 150, 110);
         LivePlot* loss = runView_->lossPlot();
         LivePlot* metrics = runView_->metricPlot();
-        const std::string dir = item->data(0, Qt::UserRole).toString().toStdString();
+        const QString path = item->data(0, Qt::UserRole).toString();
         QString metric;
-        try {
-            metric = QString::fromStdString(RunFolder::readRun(dir).metricForBest);
-        } catch (const std::exception&) {
-            // A run folder removed since the history was read: its loss file is gone too.
-        }
+        for (const RunFolder::RunSummary& run : runs_)
+            if (QString::fromStdString(run.path) == path)
+                metric = QString::fromStdString(run.metricForBest);
         const QString validation = QStringLiteral("%1 · %2").arg(name, metric);
         loss->addSeries(name, color, false, true);
         if (!metric.isEmpty()) metrics->addSeries(validation, color, false, true);
         if (loss->pointCount(name) > 0) return;
-        for (const QJsonObject& o : RunFolder::readMetricRecords(dir)) {
-            if (o.contains("split")) continue;
-            if (o.contains("loss"))
-                loss->addPoint(name, o["step"].toDouble(), o["loss"].toDouble());
-            if (!metric.isEmpty() && o.contains("eval_" + metric))
-                metrics->addPoint(validation, o["step"].toDouble(), o["eval_" + metric].toDouble());
-        }
+        // The run's metrics file is read on the job runner (long runs write thousands of lines).
+        auto records = std::make_shared<std::vector<QJsonObject>>();
+        workspace_->runner()->start(
+            tr("Reading the curves of %1").arg(name),
+            [records, dir = path.toStdString()](const JobCallbacks&) {
+                *records = RunFolder::readMetricRecords(dir);
+            },
+            [loss, metrics, records, name, metric, validation] {
+                if (loss->pointCount(name) > 0) return;  // checked twice while reading
+                for (const QJsonObject& o : *records) {
+                    if (o.contains("split")) continue;
+                    if (o.contains("loss"))
+                        loss->addPoint(name, o["step"].toDouble(), o["loss"].toDouble());
+                    if (!metric.isEmpty() && o.contains("eval_" + metric))
+                        metrics->addPoint(validation, o["step"].toDouble(),
+                                          o["eval_" + metric].toDouble());
+                }
+            },
+            JobRunner::Visibility::Quiet);
     });
     applyDefaults();
     refreshHistory();
@@ -534,10 +545,29 @@ void TrainPage::finished(bool cancelled) {
 }
 
 void TrainPage::refreshHistory() {
+    // Run folders are read on the job runner: a runs folder with hundreds of runs and long
+    // metrics files must not freeze the page. A newer refresh supersedes one still reading.
+    const int generation = ++historyGeneration_;
+    auto runs = std::make_shared<std::vector<RunFolder::RunSummary>>();
+    const std::string root = runsFolder_.toStdString();
+    workspace_->runner()->start(
+        tr("Reading the run history"),
+        [runs, root](const JobCallbacks&) {
+            // One reader of run folders (core's RunFolder), shared with `distilbench-cli runs`.
+            *runs = RunFolder::listRuns(root);
+        },
+        [this, runs, generation] {
+            if (generation != historyGeneration_) return;
+            showHistory(std::move(*runs));
+        },
+        JobRunner::Visibility::Quiet);
+}
+
+void TrainPage::showHistory(std::vector<RunFolder::RunSummary> runs) {
+    runs_ = std::move(runs);
     QSignalBlocker block(history_);
     history_->clear();
-    // One reader of run folders (core's RunFolder), shared with `distilbench-cli runs`.
-    for (const RunFolder::RunSummary& run : RunFolder::listRuns(runsFolder_.toStdString())) {
+    for (const RunFolder::RunSummary& run : runs_) {
         auto* item = new QTreeWidgetItem(history_);
         item->setText(0, QString::fromStdString(run.name));
         item->setText(1, QString::fromStdString(run.task));
@@ -555,6 +585,9 @@ void TrainPage::refreshHistory() {
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(0, Qt::Unchecked);
     }
+    // Names, files and best values are read in full (they were cut at 100 px).
+    for (int c = 0; c < history_->columnCount(); ++c) history_->resizeColumnToContents(c);
+    Q_EMIT historyRefreshed();
 }
 
 bool TrainPage::deleteRun(const QString& dir) {
@@ -586,18 +619,10 @@ bool TrainPage::renameRun(const QString& dir) {
 }
 
 QTableWidget* TrainPage::compareRuns(const QStringList& dirs) {
+    // The runs as the history last read them (no file is read on the GUI thread).
     std::vector<RunFolder::RunSummary> runs;
-    if (dirs.isEmpty()) {
-        runs = RunFolder::listRuns(runsFolder_.toStdString());
-    } else {
-        for (const QString& d : dirs) {
-            try {
-                runs.push_back(RunFolder::readRun(d.toStdString()));
-            } catch (const std::exception&) {
-                // A run removed since the history was read is left out of the comparison.
-            }
-        }
-    }
+    for (const RunFolder::RunSummary& run : runs_)
+        if (dirs.isEmpty() || dirs.contains(QString::fromStdString(run.path))) runs.push_back(run);
     // The hyperparameters of config.json shown side by side, then the results.
     const QStringList keys{"learning_rate", "batch_size",   "epochs",    "max_steps", "max_length",
                            "warmup_ratio",  "weight_decay", "scheduler", "seed"};
@@ -642,7 +667,17 @@ QTableWidget* TrainPage::compareRuns(const QStringList& dirs) {
     table->resizeColumnsToContents();
     auto* layout = new QVBoxLayout(dialog);
     layout->addWidget(table);
-    dialog->resize(900, 300);
+    // Wide enough for every column where the screen allows (it used to open at 900 px with most
+    // hyperparameters behind a scroll bar).
+    int needed = table->verticalHeader()->width() + 2 * table->frameWidth() + 40;
+    for (int c = 0; c < table->columnCount(); ++c) needed += table->columnWidth(c);
+    const QRect screen =
+        this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    dialog->resize(
+        std::clamp(needed, 600, screen.width() * 9 / 10),
+        std::clamp(table->horizontalHeader()->height() +
+                       table->rowCount() * table->verticalHeader()->defaultSectionSize() + 120,
+                   240, screen.height() * 2 / 3));
     dialog->show();
     return table;
 }

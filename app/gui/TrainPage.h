@@ -5,6 +5,9 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
+
+#include "core/training/RunFolder.h"
 
 class Workspace;
 class QLineEdit;
@@ -52,6 +55,7 @@ public:
     LivePlot* metricPlot() const;
     QTreeWidget* history() const { return history_; }
     QLabel* noticeBanner() const;
+    // Reads the runs folder on the job runner; historyRefreshed() when the history shows it.
     void refreshHistory();
     QSpinBox* epochsBox() const;
     QSpinBox* maxStepsBox() const;
@@ -89,12 +93,14 @@ public:
 Q_SIGNALS:
     void runFinished(const QString& runDirectory, bool cancelled);
     void dataInspected();
+    void historyRefreshed();
 
 private:
     void readColumns();
     // Per-task (and fine-tune vs from-scratch) hyperparameters; the user edits from there.
     void applyDefaults();
     void finished(bool cancelled);
+    void showHistory(std::vector<distilbench::RunFolder::RunSummary> runs);
     int launch(const QString& runDirectory, const distilbench::TrainingConfig& config, bool resume);
 
     Workspace* workspace_;
@@ -121,6 +127,8 @@ private:
     void showStatistics();
     RunView* runView_;
     QTreeWidget* history_;
+    std::vector<distilbench::RunFolder::RunSummary> runs_;  // what the history shows
+    int historyGeneration_ = 0;
     QString runsFolder_;
     QStringList columnProblems_;
     int inspectJob_ = -1;
