@@ -4,6 +4,7 @@
 // more width than the window has.
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
@@ -11,6 +12,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -74,9 +76,15 @@ QStringList clippedIn(QWidget* page) {
 // Brings `widget` to the front of every tab and stack it is in.
 void reveal(QWidget* widget) {
     for (QWidget *child = widget, *parent = widget->parentWidget(); parent;
-         child = parent, parent = parent->parentWidget())
-        if (auto* stack = qobject_cast<QStackedWidget*>(parent))
-            if (stack->indexOf(child) >= 0) stack->setCurrentWidget(child);
+         child = parent, parent = parent->parentWidget()) {
+        auto* stack = qobject_cast<QStackedWidget*>(parent);
+        if (!stack || stack->indexOf(child) < 0) continue;
+        // A tab widget's own stack: switch the tab, so that its bar agrees.
+        if (auto* tabs = qobject_cast<QTabWidget*>(stack->parentWidget()))
+            tabs->setCurrentWidget(child);
+        else
+            stack->setCurrentWidget(child);
+    }
 }
 
 // Cells and header sections of a table or tree narrower than their text (Qt elides them with
@@ -296,6 +304,21 @@ private Q_SLOTS:
                     problems << QStringLiteral("icon of '%1' barely differs from its background")
                                     .arg(list->item(i)->text());
             }
+        }
+        // Check boxes (the run history's, "Advanced") show their outline on the window colour.
+        {
+            QCheckBox box;
+            box.resize(box.sizeHint());
+            const QImage image = box.grab().toImage();
+            const QColor window = box.palette().color(QPalette::Window);
+            double best = 1;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    best = std::max(best, contrastRatio(image.pixelColor(x, y), window));
+            // WCAG 1.4.11: controls 3:1 against what is next to them.
+            if (best < 3)
+                problems << QStringLiteral("check box outline: contrast %1 (3 needed)")
+                                .arg(best, 0, 'f', 2);
         }
         Translations::install("en");
         Theme::apply(AppSettings::Theme::Light);

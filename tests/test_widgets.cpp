@@ -50,6 +50,26 @@ private Q_SLOTS:
 
     // TensorBoard's interactions: zoom and pan stay put while points arrive, double-click (Reset
     // View) follows the data again, log-y, a readout of the nearest point, theme colours.
+    // A plot with no series yet (Validation metrics before the first evaluation) spans its
+    // width: an empty legend used to squeeze it to a sliver at the left.
+    void emptyPlotUsesItsWidth() {
+        LivePlot plot("Validation metrics");
+        plot.resize(700, 260);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QTest::qWait(60);
+        const auto [low, high] = plot.axisRange(Qt::Horizontal);
+        const int width = plot.pixelOf(high, 0).x() - plot.pixelOf(low, 0).x();
+        QVERIFY2(width > 500, qPrintable(QString::number(width)));
+        plot.addSeries("accuracy", Qt::blue);
+        plot.addPoint("accuracy", 1, 0.8);
+        QCoreApplication::processEvents();
+        QTest::qWait(60);
+        const auto [low2, high2] = plot.axisRange(Qt::Horizontal);
+        QVERIFY(plot.pixelOf(high2, 0).x() - plot.pixelOf(low2, 0).x() > 500);
+        QVERIFY(plot.legendOutsideData());
+    }
+
     void plotInteractions() {
         LivePlot plot("loss");
         plot.addSeries("loss", Qt::red);

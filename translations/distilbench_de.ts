@@ -2589,6 +2589,14 @@ Trotzdem trainieren?</translation>
         <source>Run name:</source>
         <translation>Laufname:</translation>
     </message>
+    <message>
+        <source>Reading the curves of %1</source>
+        <translation>Die Kurven von %1 werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading the run history</source>
+        <translation>Der Verlauf der Läufe wird gelesen</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptions</name>

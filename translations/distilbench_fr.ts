@@ -2589,6 +2589,14 @@ Entraîner quand même ?</translation>
         <source>Run name:</source>
         <translation>Nom de l&apos;entraînement :</translation>
     </message>
+    <message>
+        <source>Reading the curves of %1</source>
+        <translation>Lecture des courbes de %1</translation>
+    </message>
+    <message>
+        <source>Reading the run history</source>
+        <translation>Lecture de l&apos;historique des exécutions</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptions</name>

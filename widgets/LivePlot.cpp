@@ -31,6 +31,11 @@ LivePlot::LivePlot(const QString& title, QWidget* parent) : QWidget(parent) {
     plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
     plot_->legend->setWrap(4);
     plot_->legend->setMargins(QMargins(4, 2, 4, 2));
+    // A layout column is no wider than the smallest maximum in it, and an empty legend's
+    // maximum is its margins: the plot above shrank to a sliver until its first series came.
+    // An explicit maximum lifts that (QWIDGETSIZE_MAX itself, or anything that reaches it once
+    // the margins are added, means "use the hint").
+    plot_->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX / 2);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->setMinimumHeight(160);
     plot_->setMouseTracking(true);
