@@ -87,6 +87,13 @@ private Q_SLOTS:
         QFile svg(out.filePath("h.svg"));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().contains("movie"));
+
+        // Emptying the text empties the views (they showed the old sentence) and says what to do.
+        pages.attention->setText("");
+        QTRY_COMPARE_WITH_TIMEOUT(pages.attention->heatmap()->matrix().rows, 0, 5000);
+        QCOMPARE(pages.attention->statisticsTable()->rowCount(), 0);
+        QCOMPARE(pages.attention->modelView()->thumbnailCount(), 0);
+        QVERIFY(!pages.attention->exportJson(out.filePath("b.json")));
     }
 
     void comparesTwoModels() {

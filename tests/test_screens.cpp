@@ -212,6 +212,14 @@ private Q_SLOTS:
                     0);
             QVERIFY(evaluated.wait(30000));
         }
+        {
+            QSignalSpy shown(pages.attention, &AttentionPage::attentionShown);
+            pages.attention->setText("the acting is wooden but the story grips");
+            QVERIFY(shown.wait(20000));
+            QSignalSpy tokenized(pages.tokenizer, &TokenizerPage::tokenized);
+            pages.tokenizer->input()->setPlainText("Tokenizers split unbelievably rare words.");
+            QVERIFY(tokenized.wait(20000));
+        }
         pages.train->setRunsFolder(runs_.path());
         QTRY_COMPARE_WITH_TIMEOUT(pages.train->history()->topLevelItemCount(), 2, 10000);
         const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots/screens");

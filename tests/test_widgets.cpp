@@ -191,6 +191,34 @@ private Q_SLOTS:
         QVERIFY2(content.size() < 8 * 1024 * 1024, QByteArray::number(content.size()).constData());
     }
 
+    // Token labels stay inside the view: "wooden" was drawn in a larger font than the layout
+    // measured and lost its first letters at the left edge and its last at the top.
+    void heatmapLabelsAreNotCut() {
+        LabelledMatrix m;
+        m.rows = m.columns = 10;
+        for (int i = 0; i < 10; ++i) {
+            m.rowLabels << (i == 4 ? QString("wooden") : QString("w%1").arg(i));
+            m.columnLabels << (i == 4 ? QString("wooden") : QString("w%1").arg(i));
+        }
+        m.values.assign(100, 0.0f);  // white cells: any dark pixel is text
+        m.values[0] = 1.0f;
+        QImage image(1046, 526, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        AttentionHeatmap::render(p, image.size(), m, "layer 0", false);
+        p.end();
+        auto darkPixels = [&](QRect area) {
+            int n = 0;
+            for (int y = area.top(); y <= area.bottom(); ++y)
+                for (int x = area.left(); x <= area.right(); ++x)
+                    n += QColor(image.pixel(x, y)).lightness() < 160;
+            return n;
+        };
+        const int titleHeight = QFontMetrics(QApplication::font()).height() + 6;
+        QCOMPARE(darkPixels(QRect(0, titleHeight, 2, image.height() - titleHeight)), 0);
+        QCOMPARE(darkPixels(QRect(0, titleHeight, image.width() - 80, 2)), 0);
+    }
+
     void punctuationTokens_data() {
         QTest::addColumn<QString>("token");
         QTest::addColumn<bool>("punctuation");

@@ -164,24 +164,32 @@ void AttentionHeatmap::render(QPainter& p, const QSize& size, const LabelledMatr
     }
     // Labels only when there is room for them to be read.
     const int fontH = p.fontMetrics().height();
+    // Labels are never drawn larger than the font the layout measured them in (the line height
+    // used to be taken as the pixel size: "wooden" came out wider than its margin and was cut).
+    const int fontPixels = QFontInfo(p.font()).pixelSize();
     if (g.cellH >= fontH * 0.6) {
         QFont f = p.font();
-        f.setPixelSize(std::max(6, std::min(fontH, int(g.cellH * 0.9))));
+        f.setPixelSize(std::max(6, std::min(fontPixels, int(g.cellH * 0.9))));
         p.setFont(f);
+        // Labels longer than the label margin (capped at a quarter of the view) end in "…".
+        const QFontMetrics fm(f);
         for (int r = 0; r < m.rows; ++r)
             p.drawText(QRectF(0, g.grid.top() + r * g.cellH, g.labelW - 4, g.cellH),
-                       Qt::AlignRight | Qt::AlignVCenter, m.rowLabels.value(r));
+                       Qt::AlignRight | Qt::AlignVCenter,
+                       fm.elidedText(m.rowLabels.value(r), Qt::ElideRight, g.labelW - 4));
     }
     if (g.cellW >= fontH * 0.6) {
         QFont f = p.font();
-        f.setPixelSize(std::max(6, std::min(fontH, int(g.cellW * 0.9))));
+        f.setPixelSize(std::max(6, std::min(fontPixels, int(g.cellW * 0.9))));
         p.setFont(f);
+        const QFontMetrics fm(f);
         for (int c = 0; c < m.columns; ++c) {
             p.save();
             p.translate(g.grid.left() + (c + 0.5) * g.cellW, g.grid.top() - 4);
             p.rotate(-90);
             p.drawText(QRectF(0, -g.cellW / 2, g.labelH - 4, g.cellW),
-                       Qt::AlignLeft | Qt::AlignVCenter, m.columnLabels.value(c));
+                       Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(m.columnLabels.value(c), Qt::ElideRight, g.labelH - 4));
             p.restore();
         }
     }

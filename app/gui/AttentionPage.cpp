@@ -248,6 +248,7 @@ void AttentionPage::modelChanged() {
     head_->addItem(tr("all heads (mean)"), -1);
     for (int h = 0; h < c.numHeads; ++h) head_->addItem(tr("head %1").arg(h), h);
     head_->blockSignals(false);
+    if (input_->toPlainText().trimmed().isEmpty()) clearViews();
     schedule();
 }
 
@@ -297,7 +298,11 @@ void AttentionPage::schedule() {
 
 void AttentionPage::run() {
     const auto pipeline = workspace_->pipeline();
-    if (!pipeline || !pipeline->tokenizer() || input_->toPlainText().trimmed().isEmpty()) return;
+    if (!pipeline || !pipeline->tokenizer()) return;
+    if (input_->toPlainText().trimmed().isEmpty()) {
+        clearViews();
+        return;
+    }
     if (inFlight_) {
         debounce_->start();
         return;
@@ -330,6 +335,25 @@ void AttentionPage::run() {
             analysis_ = std::make_shared<AttentionAnalysis>(std::move(result->first));
             show(*analysis_, other ? &result->second : nullptr);
         });
+}
+
+void AttentionPage::clearViews() {
+    // No text: no views of an earlier one (and a result still computing for it is dropped).
+    ++generation_;
+    data_ = {};
+    compareData_ = {};
+    analysis_.reset();
+    rolloutValues_.clear();
+    heatmap_->setMatrix({});
+    compareHeatmap_->setMatrix({});
+    rollout_->setMatrix({});
+    headView_->setData(nullptr, 0, {});
+    modelView_->setData(data_);
+    compareModelView_->setData(data_);
+    stats_->setRowCount(0);
+    info_->setText(
+        tr("Type a sentence above: its attention appears here as you type "
+           "(heatmap, head lines, all layers, rollout and per-head statistics)."));
 }
 
 void AttentionPage::show(const AttentionAnalysis& a, const AttentionAnalysis* compare) {

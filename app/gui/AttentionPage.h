@@ -55,6 +55,7 @@ private:
     void rebuildHeadToggles();
     void modelChanged();
     void schedule();
+    void clearViews();
     void run();
     void show(const distilbench::AttentionAnalysis& a,
               const distilbench::AttentionAnalysis* compare);
