@@ -261,6 +261,10 @@
         <source>Show or hide the lines of head %1</source>
         <translation>Die Linien von Kopf %1 zeigen oder ausblenden</translation>
     </message>
+    <message>
+        <source>Type a sentence above: its attention appears here as you type (heatmap, head lines, all layers, rollout and per-head statistics).</source>
+        <translation>Geben Sie oben einen Satz ein: seine Attention erscheint hier beim Tippen (Heatmap, Kopflinien, alle Schichten, Rollout und Statistik je Kopf).</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>

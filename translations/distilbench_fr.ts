@@ -261,6 +261,10 @@
         <source>Show or hide the lines of head %1</source>
         <translation>Afficher ou masquer les lignes de la tête %1</translation>
     </message>
+    <message>
+        <source>Type a sentence above: its attention appears here as you type (heatmap, head lines, all layers, rollout and per-head statistics).</source>
+        <translation>Saisissez une phrase ci-dessus : son attention apparaît ici au fil de la frappe (carte de chaleur, lignes des têtes, toutes les couches, rollout et statistiques par tête).</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>

@@ -126,6 +126,7 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
     layout->addLayout(actions);
     layout->addWidget(pair_);
     info_ = new QLabel(page);
+    info_->setWordWrap(true);
     layout->addWidget(info_);
 
     tabs_ = new QTabWidget(page);
