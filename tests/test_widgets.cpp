@@ -1,8 +1,10 @@
 // Reusable widgets on their own, fed plain data: the live plot's coalescing and CSV export, the
 // confusion matrix, the layer-mapping picture.
 #include <QImage>
+#include <QMainWindow>
 #include <QPainter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 #include <QtTest>
@@ -217,6 +219,25 @@ private Q_SLOTS:
         const int titleHeight = QFontMetrics(QApplication::font()).height() + 6;
         QCOMPARE(darkPixels(QRect(0, titleHeight, 2, image.height() - titleHeight)), 0);
         QCOMPARE(darkPixels(QRect(0, titleHeight, image.width() - 80, 2)), 0);
+    }
+
+    // Every export says where it went, without a dialog to dismiss: the window's status bar.
+    void exportsAreConfirmed() {
+        QMainWindow window;
+        auto* page = new QWidget;
+        window.setCentralWidget(page);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString message =
+            ViewExport::announceSaved(page, {"/home/u/Documents/evaluation.csv"});
+        QVERIFY(message.contains("/home/u/Documents/evaluation.csv"));
+        QCOMPARE(window.statusBar()->currentMessage(), message);
+        // Through the save path too: a view saved as SVG is announced with its file.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("view.svg");
+        QCOMPARE(ViewExport::save(page, path), QString());
+        ViewExport::announceSaved(page, {path, dir.filePath("view.csv")});
+        QVERIFY(window.statusBar()->currentMessage().contains("view.csv"));
     }
 
     void punctuationTokens_data() {

@@ -846,10 +846,6 @@
         <source>Filter the examples by text</source>
         <translation>Beispiele nach Text filtern</translation>
     </message>
-    <message>
-        <source> · saved %1</source>
-        <translation> · gespeichert: %1</translation>
-    </message>
 </context>
 <context>
     <name>ExplainPanel</name>
@@ -1808,10 +1804,6 @@
         <source> · &lt;b&gt;the input has %1 tokens; the model reads the first %2 (its limit)&lt;/b&gt;</source>
         <translation> · &lt;b&gt;die Eingabe hat %1 Tokens; das Modell liest die ersten %2 (seine Grenze)&lt;/b&gt;</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Gespeichert: %1</translation>
-    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1882,6 +1874,10 @@
     <message>
         <source>Export</source>
         <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2030,14 @@
     <message>
         <source>seconds</source>
         <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

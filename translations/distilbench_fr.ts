@@ -846,10 +846,6 @@
         <source>Filter the examples by text</source>
         <translation>Filtrer les exemples par texte</translation>
     </message>
-    <message>
-        <source> · saved %1</source>
-        <translation> · enregistré : %1</translation>
-    </message>
 </context>
 <context>
     <name>ExplainPanel</name>
@@ -1808,10 +1804,6 @@
         <source> · &lt;b&gt;the input has %1 tokens; the model reads the first %2 (its limit)&lt;/b&gt;</source>
         <translation> · &lt;b&gt;l&apos;entrée compte %1 tokens ; le modèle lit les %2 premiers (sa limite)&lt;/b&gt;</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Enregistré : %1</translation>
-    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1882,6 +1874,10 @@
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2030,14 @@
     <message>
         <source>seconds</source>
         <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
     </message>
 </context>
 <context>

@@ -4,13 +4,16 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QSvgGenerator>
+#include <QToolTip>
 #include <QWidget>
 
 namespace ViewExport {
@@ -101,7 +104,19 @@ QString saveWithDialog(QWidget* widget, const QString& suggestedName) {
         QMessageBox::warning(widget, QObject::tr("Export"), error);
         return {};
     }
+    announceSaved(widget, {path});
     return path;
+}
+
+QString announceSaved(QWidget* near, const QStringList& paths) {
+    const QString message = QObject::tr("Saved %1").arg(paths.join(QStringLiteral(", ")));
+    if (!near) return message;
+    if (auto* window = qobject_cast<QMainWindow*>(near->window())) {
+        window->statusBar()->showMessage(message, 10000);
+    } else {
+        QToolTip::showText(near->mapToGlobal(near->rect().center()), message, near);
+    }
+    return message;
 }
 
 }  // namespace ViewExport

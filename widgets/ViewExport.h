@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 class QPainter;
@@ -20,6 +21,10 @@ QString saveRendering(const QString& path, const QSize& size,
 QString filter();
 // Asks for a file name and saves; reports errors in a message box. Returns the path or "".
 QString saveWithDialog(QWidget* widget, const QString& suggestedName);
+// Confirms a finished export where the user looks without blocking them: the window's status
+// bar for a while ("Saved /path/file.csv"), or a tooltip-like note when the widget has none.
+// Returns the message shown.
+QString announceSaved(QWidget* near, const QStringList& paths);
 // Where a save dialog starts: a relative name goes into the user's Documents folder.
 QString suggestedPath(const QString& name);
 // The entry of filter() that matches the path's suffix (PNG when none matches).

@@ -231,8 +231,11 @@ AttentionPage::AttentionPage(Workspace* workspace, QWidget* parent)
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export attention"), ViewExport::suggestedPath("attention.json"),
             tr("JSON (*.json)"));
-        if (!path.isEmpty() && !this->exportJson(path))
+        if (path.isEmpty()) return;
+        if (!this->exportJson(path))
             QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
+        else
+            ViewExport::announceSaved(this, {path});
     });
     connect(workspace_, &Workspace::modelChanged, this, &AttentionPage::modelChanged);
     modelChanged();

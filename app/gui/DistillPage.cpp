@@ -535,6 +535,7 @@ bool DistillPage::exportReport() {
         AtomicFile f(path.toStdString());
         f.write(bytes.constData(), static_cast<std::size_t>(bytes.size()));
         f.commit();
+        ViewExport::announceSaved(this, {path});
         return true;
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Export Report"), QString::fromUtf8(e.what()));

@@ -242,7 +242,7 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
         if (!ok)
             QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
         else
-            summary_->setText(summary_->text() + tr(" · saved %1").arg(path.toHtmlEscaped()));
+            ViewExport::announceSaved(this, {path});
     });
     connect(workspace_, &Workspace::modelChanged, this, [this] {
         const auto p = workspace_->pipeline();

@@ -191,7 +191,7 @@ PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent)
         if (!exportBatchCsv(path))
             QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
         else
-            latency_->setText(tr("Saved %1").arg(path));
+            ViewExport::announceSaved(this, {path});
     });
     modelChanged();
 }

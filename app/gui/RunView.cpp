@@ -92,9 +92,14 @@ RunView::RunView(JobRunner* runner, QPushButton* start, QPushButton* pause, QPus
                 [this](int v) { loss_->setSmoothing(v / 100.0); });
     connect(exportPlots, &QPushButton::clicked, this, [this] {
         const QString path = ViewExport::saveWithDialog(loss_, options_.exportName);
-        if (!path.isEmpty())
-            loss_->exportCsv(QFileInfo(path).path() + "/" + QFileInfo(path).completeBaseName() +
-                             ".csv");
+        if (path.isEmpty()) return;
+        // The curves' data beside the picture.
+        const QString csv =
+            QFileInfo(path).path() + "/" + QFileInfo(path).completeBaseName() + ".csv";
+        if (loss_->exportCsv(csv))
+            ViewExport::announceSaved(loss_, {path, csv});
+        else
+            QMessageBox::warning(loss_, tr("Export"), tr("Cannot write %1").arg(csv));
     });
     reset({});
 }
