@@ -103,6 +103,17 @@ private Q_SLOTS:
             QVERIFY2(files.contains(f), f);
         QVERIFY(files.contains(format == "hf" ? "model.safetensors" : "pytorch_model.bin"));
         QCOMPARE(static_cast<int>(r.files.size()), files.size());
+        // #16: the tokenizer class of the model's type. BertTokenizer returns token_type_ids and
+        // DistilBertForSequenceClassification.forward() rejects them (TypeError in transformers).
+        {
+            QFile f(dir.filePath("out/tokenizer_config.json"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString tokenizerClass =
+                QJsonDocument::fromJson(f.readAll()).object()["tokenizer_class"].toString();
+            QCOMPARE(tokenizerClass, fixture.startsWith("distilbert")
+                                         ? QString("DistilBertTokenizer")
+                                         : QString("BertTokenizer"));
+        }
         auto original = Model::load(source.toStdString());
         auto back = Model::load(dir.filePath("out").toStdString());
         QVERIFY(back->summary().missingKeys.empty());
@@ -139,8 +150,28 @@ private Q_SLOTS:
                     dir.filePath("model/vocab.txt"));
         auto vocab = Tokenizer::load(dir.filePath("model/vocab.txt").toStdString());
         QTemporaryDir out;
-        writeTokenizerFiles(*vocab, dir.filePath("model").toStdString(), out.path().toStdString());
+        writeTokenizerFiles(*vocab, dir.filePath("model").toStdString(), out.path().toStdString(),
+                            "bert");
         auto json = Tokenizer::load(out.filePath("tokenizer.json").toStdString());
+        // A source tokenizer_config.json naming BertTokenizerFast, written for a DistilBERT: the
+        // class follows the model type, everything else is kept.
+        {
+            QFile config(dir.filePath("model/tokenizer_config.json"));
+            QVERIFY(config.open(QIODevice::WriteOnly));
+            config.write(R"({"tokenizer_class": "BertTokenizerFast", "do_lower_case": true,
+                             "model_max_length": 512})");
+            config.close();
+            QTemporaryDir distil;
+            writeTokenizerFiles(*vocab, dir.filePath("model").toStdString(),
+                                distil.path().toStdString(), "distilbert");
+            QFile f(distil.filePath("tokenizer_config.json"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QJsonObject written = QJsonDocument::fromJson(f.readAll()).object();
+            QCOMPARE(written["tokenizer_class"].toString(), QString("DistilBertTokenizerFast"));
+            QCOMPARE(written["do_lower_case"].toBool(), true);
+            QCOMPARE(QString::fromStdString(tokenizerClassFor("xlm-roberta")),
+                     QString("XLMRobertaTokenizer"));
+        }
         for (const char* text : {"Hello, world! Café naïve façade",
                                  "The movie's plot wasn't great... 3.5/10 #disappointed",
                                  "中文 text and emoji 🙂 with    spaces",

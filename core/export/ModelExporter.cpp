@@ -194,7 +194,8 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
         result.bytes = static_cast<std::int64_t>(fs::file_size(out));
     } else {
         cb.report(0.8, "writing the tokenizer and the model card");
-        if (tokenizer) writeTokenizerFiles(*tokenizer, model->folder(), tmp.string());
+        if (tokenizer)
+            writeTokenizerFiles(*tokenizer, model->folder(), tmp.string(), c.modelType());
         if (o.format != ExportFormat::Onnx) {
             writeFileAtomically((tmp / "README.md").string(),
                                 modelCardMarkdown(c, model->folder(), enc.parameterCount()));

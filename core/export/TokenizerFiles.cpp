@@ -1,7 +1,11 @@
 #include "core/export/TokenizerFiles.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringList>
 #include <filesystem>
+#include <map>
 #include "core/util/AtomicFile.h"
 
 #include "core/runtime/Error.h"
@@ -75,8 +79,44 @@ QJsonObject wordPieceTokenizerJson(const WordPieceTokenizer& t) {
                               {"vocab", vocab}}}};
 }
 
+std::string tokenizerClassFor(const std::string& modelType) {
+    static const std::map<std::string, std::string> classes{
+        {"distilbert", "DistilBertTokenizer"}, {"bert", "BertTokenizer"},
+        {"roberta", "RobertaTokenizer"},       {"xlm-roberta", "XLMRobertaTokenizer"},
+        {"camembert", "CamembertTokenizer"},   {"electra", "ElectraTokenizer"},
+        {"albert", "AlbertTokenizer"},         {"deberta-v2", "DebertaV2Tokenizer"},
+    };
+    const auto it = classes.find(modelType);
+    return it == classes.end() ? std::string() : it->second;
+}
+
+namespace {
+// A tokenizer_config.json copied from the source keeps everything but a tokenizer class of
+// another model type with the same vocabulary format (a DistilBERT fine-tuned from a folder
+// whose config says BertTokenizer): AutoTokenizer would build that class and its outputs.
+void correctTokenizerClass(const fs::path& file, const std::string& modelType) {
+    const std::string wanted = tokenizerClassFor(modelType);
+    if (wanted.empty()) return;
+    QFile f(QString::fromStdString(file.string()));
+    if (!f.open(QIODevice::ReadOnly)) return;
+    QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    QString current = config.value("tokenizer_class").toString();
+    const bool fast = current.endsWith("Fast");
+    if (fast) current.chop(4);
+    // Only WordPiece siblings are exchanged: BERT, DistilBERT and ELECTRA read the same files.
+    static const QStringList wordPiece{"BertTokenizer", "DistilBertTokenizer", "ElectraTokenizer"};
+    const QString target = QString::fromStdString(wanted);
+    if (current.isEmpty() || current == target || !wordPiece.contains(current) ||
+        !wordPiece.contains(target))
+        return;
+    config["tokenizer_class"] = target + (fast ? "Fast" : "");
+    writeJsonAtomically(file.string(), config);
+}
+}  // namespace
+
 void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source,
-                         const std::string& folder) {
+                         const std::string& folder, const std::string& modelType) {
     const fs::path out(folder), src(source);
     const fs::path srcDir = fs::is_directory(src) ? src : src.parent_path();
     std::error_code ec;
@@ -109,9 +149,14 @@ void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source,
             writeJsonAtomically((out / "tokenizer.json").string(),
                                 wordPieceTokenizerJson(*wordPiece));
     }
-    if (!fs::exists(out / "tokenizer_config.json")) {
+    if (fs::exists(out / "tokenizer_config.json")) {
+        correctTokenizerClass(out / "tokenizer_config.json", modelType);
+    } else {
+        std::string tokenizerClass = tokenizerClassFor(modelType);
+        if (tokenizerClass.empty())
+            tokenizerClass = wordPiece ? "BertTokenizer" : "AlbertTokenizer";
         QJsonObject config{{"model_max_length", 512},
-                           {"tokenizer_class", wordPiece ? "BertTokenizer" : "AlbertTokenizer"},
+                           {"tokenizer_class", QString::fromStdString(tokenizerClass)},
                            {"clean_up_tokenization_spaces", true}};
         if (wordPiece) {
             config["do_lower_case"] = wordPiece->normalizer().lowercase;

@@ -611,7 +611,7 @@ private:
             (fs::path(dir_) / RunFolder::kBestFolder).string(), [&](const std::string& tmp) {
                 const EncoderModel& enc = model_->encoder();
                 Checkpoint::writeModelFiles(tmp, enc.stateDict(false), enc.config());
-                writeTokenizerFiles(*tokenizer_, tokenizerSource_, tmp);
+                writeTokenizerFiles(*tokenizer_, tokenizerSource_, tmp, enc.config().modelType());
             });
     }
 
