@@ -26,6 +26,7 @@ std::string pipelineTag(const ModelConfig& c) {
         case HeadType::MultipleChoice:
             return "multiple-choice";
         case HeadType::Base:
+        case HeadType::ReplacedTokenDetection:
             return "feature-extraction";
         case HeadType::SequenceClassification:
             return "text-classification";
@@ -45,6 +46,8 @@ std::string autoClass(const ModelConfig& c) {
             return "AutoModelForMultipleChoice";
         case HeadType::Base:
             return "AutoModel";
+        case HeadType::ReplacedTokenDetection:
+            return "AutoModelForPreTraining";
         case HeadType::SequenceClassification:
             return "AutoModelForSequenceClassification";
     }

@@ -122,6 +122,12 @@ public:
     }
 
     void build(const OnnxExportOptions& options, onnx::GraphProto* graph) {
+        // The graph below is BERT's and DistilBERT's; the other families (positions from the
+        // padding id, factorised embeddings, shared layers, other heads) would export wrong
+        // numbers with it: refused until each has its graph.
+        if (c_.family != ModelFamily::Bert && c_.family != ModelFamily::DistilBert)
+            throw Error("ONNX export of " + c_.modelType() +
+                        " models is not available yet; export a Hugging Face folder instead");
         const bool bert = c_.family == ModelFamily::Bert;
         const std::string p = c_.head == HeadType::Base ? "" : c_.basePrefix() + ".";
         const std::string e = p + "embeddings.";
@@ -237,6 +243,8 @@ public:
             case HeadType::MultipleChoice:
                 throw Error(
                     "multiple-choice models have no ONNX export yet (their inputs are 3-D)");
+            case HeadType::ReplacedTokenDetection:
+                throw Error("ELECTRA discriminators have no ONNX export yet");
         }
         b_.node("Identity", {logits}, "logits");
 

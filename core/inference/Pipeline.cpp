@@ -269,6 +269,16 @@ PipelineResult Pipeline::decode(std::vector<Encoding> encodings,
                 }
                 break;
             }
+            case HeadType::ReplacedTokenDetection: {
+                // ELECTRA's discriminator: per token, the probability that it was replaced.
+                const std::size_t T = logits.shape[1];
+                const float* base = logits.values.data() + b * T;
+                p.logits.assign(base, base + n);
+                for (std::size_t t = 0; t < n; ++t)
+                    p.tokenLabels.push_back(1.0f / (1.0f + std::exp(-base[t])) > 0.5f ? "replaced"
+                                                                                      : "original");
+                break;
+            }
             case HeadType::MultipleChoice:
             case HeadType::Base:
                 break;

@@ -43,16 +43,38 @@ std::string shapeString(at::IntArrayRef s) {
 EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initialise)
     : config_(std::move(config)), initialise_(initialise), seed_(seed) {
     const auto& c = config_;
-    const bool bert = c.family == ModelFamily::Bert;
+    const bool bertLayers = c.hasBertLayers();
+    const bool albert = c.family == ModelFamily::Albert;
+    const bool electra = c.family == ModelFamily::Electra;
+    const bool roberta = c.isRobertaLike();
     prefix_ = c.head == HeadType::Base ? "" : c.basePrefix() + ".";
-    const std::int64_t D = c.hiddenSize, F = c.intermediateSize, V = c.vocabSize;
+    const std::int64_t D = c.hiddenSize, F = c.intermediateSize, V = c.vocabSize,
+                       E = c.embeddingWidth();
     const std::string e = prefix_ + "embeddings.";
-    addParameter(e + "word_embeddings.weight", {V, D}, kNormal);
-    addParameter(e + "position_embeddings.weight", {c.maxPositions, D}, kNormal);
-    if (bert) addParameter(e + "token_type_embeddings.weight", {c.typeVocabSize, D}, kNormal);
-    addLayerNorm(e + "LayerNorm", D);
-    for (int i = 0; i < c.numLayers; ++i) {
-        if (bert) {
+    addParameter(e + "word_embeddings.weight", {V, E}, kNormal);
+    addParameter(e + "position_embeddings.weight", {c.maxPositions, E}, kNormal);
+    if (c.hasTokenTypes())
+        addParameter(e + "token_type_embeddings.weight", {c.typeVocabSize, E}, kNormal);
+    addLayerNorm(e + "LayerNorm", E);
+    if (electra && E != D) addLinear(prefix_ + "embeddings_project", D, E);
+    if (albert) {
+        // One set of weights per group, applied num_hidden_layers / num_hidden_groups times.
+        addLinear(prefix_ + "encoder.embedding_hidden_mapping_in", D, E);
+        for (int g = 0; g < c.numHiddenGroups; ++g)
+            for (int i = 0; i < c.innerGroupNum; ++i) {
+                const std::string l = albertLayer(g, i);
+                addLinear(l + "attention.query", D, D);
+                addLinear(l + "attention.key", D, D);
+                addLinear(l + "attention.value", D, D);
+                addLinear(l + "attention.dense", D, D);
+                addLayerNorm(l + "attention.LayerNorm", D);
+                addLinear(l + "ffn", F, D);
+                addLinear(l + "ffn_output", D, F);
+                addLayerNorm(l + "full_layer_layer_norm", D);
+            }
+    }
+    for (int i = 0; i < (albert ? 0 : c.numLayers); ++i) {
+        if (bertLayers) {
             const std::string l = prefix_ + "encoder.layer." + std::to_string(i) + ".";
             addLinear(l + "attention.self.query", D, D);
             addLinear(l + "attention.self.key", D, D);
@@ -74,36 +96,63 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
             addLayerNorm(l + "output_layer_norm", D);
         }
     }
+    // Which models build a pooler, as transformers' add_pooling_layer decides.
+    const bool poolerHeads = c.head == HeadType::Base ||
+                             c.head == HeadType::SequenceClassification ||
+                             c.head == HeadType::MultipleChoice;
     const bool pooler =
-        bert && (c.head == HeadType::Base || c.head == HeadType::SequenceClassification ||
-                 c.head == HeadType::MultipleChoice);
-    if (pooler) addLinear(prefix_ + "pooler.dense", D, D);
+        ((c.family == ModelFamily::Bert || albert) && poolerHeads) ||
+        (roberta && (c.head == HeadType::Base || c.head == HeadType::MultipleChoice));
+    if (pooler) addLinear(prefix_ + "pooler" + (albert ? "" : ".dense"), D, D);
     const std::int64_t N = std::max(1, c.numLabels());
+    const std::string words = e + "word_embeddings.weight";
+    auto decoder = [&](const std::string& name, std::int64_t in) {
+        if (c.tieWordEmbeddings)
+            tied_[name] = words;
+        else
+            addParameter(name, {V, in}, kNormal);
+    };
     switch (c.head) {
         case HeadType::Base:
             break;
         case HeadType::MaskedLM:
-            if (bert) {
+            if (c.family == ModelFamily::Bert) {
                 addParameter("cls.predictions.bias", {V}, kZeros);
                 addLinear("cls.predictions.transform.dense", D, D);
                 addLayerNorm("cls.predictions.transform.LayerNorm", D);
-                if (c.tieWordEmbeddings)
-                    tied_["cls.predictions.decoder.weight"] = e + "word_embeddings.weight";
-                else
-                    addParameter("cls.predictions.decoder.weight", {V, D}, kNormal);
+                decoder("cls.predictions.decoder.weight", D);
                 tied_["cls.predictions.decoder.bias"] = "cls.predictions.bias";
+            } else if (roberta) {
+                addLinear("lm_head.dense", D, D);
+                addLayerNorm("lm_head.layer_norm", D);
+                decoder("lm_head.decoder.weight", D);
+                addParameter("lm_head.bias", {V}, kZeros);
+                tied_["lm_head.decoder.bias"] = "lm_head.bias";
+            } else if (electra) {
+                addLayerNorm("generator_predictions.LayerNorm", E);
+                addLinear("generator_predictions.dense", E, D);
+                decoder("generator_lm_head.weight", E);
+                addParameter("generator_lm_head.bias", {V}, kZeros);
+            } else if (albert) {
+                addParameter("predictions.bias", {V}, kZeros);
+                addLayerNorm("predictions.LayerNorm", E);
+                addLinear("predictions.dense", E, D);
+                decoder("predictions.decoder.weight", E);
+                tied_["predictions.decoder.bias"] = "predictions.bias";
             } else {
                 addLinear("vocab_transform", D, D);
                 addLayerNorm("vocab_layer_norm", D);
-                if (c.tieWordEmbeddings)
-                    tied_["vocab_projector.weight"] = e + "word_embeddings.weight";
-                else
-                    addParameter("vocab_projector.weight", {V, D}, kNormal);
+                decoder("vocab_projector.weight", D);
                 addParameter("vocab_projector.bias", {V}, kZeros);
             }
             break;
         case HeadType::SequenceClassification:
-            if (!bert) addLinear("pre_classifier", D, D);
+            if (roberta || electra) {  // dense -> tanh/gelu -> out_proj on the first token
+                addLinear("classifier.dense", D, D);
+                addLinear("classifier.out_proj", N, D);
+                break;
+            }
+            if (c.family == ModelFamily::DistilBert) addLinear("pre_classifier", D, D);
             addLinear("classifier", N, D);
             break;
         case HeadType::TokenClassification:
@@ -113,11 +162,20 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
             addLinear("qa_outputs", 2, D);
             break;
         case HeadType::MultipleChoice:
-            if (!bert) addLinear("pre_classifier", D, D);
+            if (c.family == ModelFamily::DistilBert) addLinear("pre_classifier", D, D);
             addLinear("classifier", 1, D);
+            break;
+        case HeadType::ReplacedTokenDetection:
+            addLinear("discriminator_predictions.dense", D, D);
+            addLinear("discriminator_predictions.dense_prediction", 1, D);
             break;
     }
     if (initialise_) initialiseMissing();
+}
+
+std::string EncoderModel::albertLayer(int group, int inner) const {
+    return prefix_ + "encoder.albert_layer_groups." + std::to_string(group) + ".albert_layers." +
+           std::to_string(inner) + ".";
 }
 
 void EncoderModel::addParameter(const std::string& name, std::vector<std::int64_t> shape,
@@ -145,6 +203,8 @@ void EncoderModel::initialiseParameter(std::size_t index) {
     const std::string e = prefix_ + "embeddings.";
     if (name == e + "word_embeddings.weight")
         t[config_.padTokenId].zero_();  // nn.Embedding padding_idx
+    if (name == e + "position_embeddings.weight" && config_.isRobertaLike())
+        t[config_.padTokenId].zero_();  // RoBERTa's positions have padding_idx too
     if (name == e + "position_embeddings.weight" && config_.sinusoidalPositions) {
         const std::int64_t D = config_.hiddenSize;
         auto acc = t.accessor<float, 2>();
@@ -367,17 +427,17 @@ at::Tensor EncoderModel::wordEmbeddings(const at::Tensor& inputIds) {
                          config_.padTokenId);
 }
 
-// Self-attention of one layer. `mask` is [B, L] with 1 for real tokens.
+// Self-attention of one layer. `mask` is [B, L] with 1 for real tokens. `names` are the query,
+// key, value and output projections of the family's layer.
 at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
-                                   const std::string& l, bool wantWeights, bool fused,
+                                   const AttentionNames& names, bool wantWeights, bool fused,
                                    at::Tensor* weightsOut) const {
-    const bool bert = config_.family == ModelFamily::Bert;
+    const bool distil = config_.family == ModelFamily::DistilBert;
     const std::int64_t B = x.size(0), L = x.size(1), H = config_.numHeads, Dh = config_.headDim();
     auto heads = [&](const at::Tensor& t) { return t.view({B, L, H, Dh}).transpose(1, 2); };
-    const std::string a = bert ? l + "attention.self." : l + "attention.";
-    at::Tensor q = heads(linear(x, a + (bert ? "query" : "q_lin")));
-    at::Tensor k = heads(linear(x, a + (bert ? "key" : "k_lin")));
-    at::Tensor v = heads(linear(x, a + (bert ? "value" : "v_lin")));
+    at::Tensor q = heads(linear(x, names.query));
+    at::Tensor k = heads(linear(x, names.key));
+    at::Tensor v = heads(linear(x, names.value));
     const double dropoutP = training_ ? config_.attentionDropout : 0.0;
     const double lowest = lowestOf(q.scalar_type());
     const at::Tensor padding = (mask == 0).view({B, 1, 1, L});
@@ -390,7 +450,7 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
             at::_scaled_dot_product_attention(q, k, v, additive, dropoutP, false, false));
     } else {
         at::Tensor scores;
-        if (bert) {  // transformers' BertSelfAttention: scores / sqrt(d) + (1 - mask) * min
+        if (!distil) {  // BertSelfAttention (and its copies): scores / sqrt(d) + (1 - mask) * min
             scores = at::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(Dh));
             scores =
                 scores + at::zeros({B, 1, 1, L}, scores.options()).masked_fill(padding, lowest);
@@ -405,12 +465,46 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
         context = at::matmul(weights, v);
     }
     context = context.transpose(1, 2).contiguous().view({B, L, H * Dh});
-    return linear(context, bert ? l + "attention.output.dense" : l + "attention.out_lin");
+    return linear(context, names.output);
+}
+
+at::Tensor EncoderModel::embed(const at::Tensor& ids, const at::Tensor& wordEmbeds,
+                               const at::Tensor& tokenTypes, std::int64_t B, std::int64_t L) const {
+    const auto& c = config_;
+    const auto device = this->device();
+    const auto longs = at::TensorOptions().dtype(at::kLong).device(device);
+    const std::string e = prefix_ + "embeddings.";
+    at::Tensor x = wordEmbeds.defined()
+                       ? wordEmbeds
+                       : at::embedding(p(e + "word_embeddings.weight"), ids, c.padTokenId);
+    if (c.hasTokenTypes()) {
+        const at::Tensor types = tokenTypes.defined() ? tokenTypes : at::zeros({B, L}, longs);
+        x = x + at::embedding(p(e + "token_type_embeddings.weight"), types);
+    }
+    at::Tensor positions;
+    if (c.isRobertaLike()) {
+        // create_position_ids_from_input_ids: real tokens count from pad_token_id + 1, padding
+        // keeps pad_token_id; given embeddings, positions are sequential from pad + 1.
+        if (ids.defined()) {
+            const at::Tensor real = ids.ne(c.padTokenId).to(at::kLong);
+            positions = at::cumsum(real, 1) * real + c.padTokenId;
+        } else {
+            positions = at::arange(c.padTokenId + 1, L + c.padTokenId + 1, longs).unsqueeze(0);
+        }
+    } else {
+        positions = at::arange(L, longs).unsqueeze(0);
+    }
+    // RoBERTa's position table has padding_idx = pad_token_id too: padding gets no gradient.
+    return x + at::embedding(p(e + "position_embeddings.weight"), positions,
+                             c.isRobertaLike() ? c.padTokenId : -1);
 }
 
 ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& opt) {
     const auto& c = config_;
-    const bool bert = c.family == ModelFamily::Bert;
+    const bool distil = c.family == ModelFamily::DistilBert;
+    const bool albert = c.family == ModelFamily::Albert;
+    const bool electra = c.family == ModelFamily::Electra;
+    const bool roberta = c.isRobertaLike();
     const bool multipleChoice = c.head == HeadType::MultipleChoice;
     // Multiple choice: [B, C, L] flattened to [B*C, L], logits reshaped back at the end.
     std::int64_t choices = 0;
@@ -427,36 +521,60 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
     if (!ids.defined() && !embeds.defined()) throw Error("forward needs input ids or embeddings");
     const std::int64_t B = ids.defined() ? ids.size(0) : embeds.size(0);
     const std::int64_t L = ids.defined() ? ids.size(1) : embeds.size(1);
-    if (L > c.maxPositions)
+    // RoBERTa's first position is pad_token_id + 1: it reads that many fewer tokens.
+    const std::int64_t usable = c.maxPositions - (roberta ? c.padTokenId + 1 : 0);
+    if (L > usable)
         throw Error("sequence of " + std::to_string(L) + " tokens is longer than the model's " +
-                    std::to_string(c.maxPositions) + " positions");
+                    std::to_string(usable) + " positions");
     const auto device = this->device();
     at::Tensor mask = flatten(in.attentionMask);
     if (!mask.defined())
         mask = at::ones({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
 
     const std::string e = prefix_ + "embeddings.";
-    at::Tensor x = embeds.defined() ? embeds : wordEmbeddings(ids);
-    const at::Tensor positions = at::arange(L, at::TensorOptions().dtype(at::kLong).device(device));
-    x = x + at::embedding(p(e + "position_embeddings.weight"), positions).unsqueeze(0);
-    if (bert) {
-        at::Tensor types = flatten(in.tokenTypeIds);
-        if (!types.defined())
-            types = at::zeros({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
-        x = x + at::embedding(p(e + "token_type_embeddings.weight"), types);
-    }
+    at::Tensor x = embed(ids, embeds, flatten(in.tokenTypeIds), B, L);
     x = at::dropout(layerNorm(x, e + "LayerNorm"), c.dropout, training_);
+    if (electra && params_.count(prefix_ + "embeddings_project.weight"))
+        x = linear(x, prefix_ + "embeddings_project");
+    if (albert) x = linear(x, prefix_ + "encoder.embedding_hidden_mapping_in");
 
     ModelOutputs out;
     if (opt.hiddenStates) out.hiddenStates.push_back(x);
+    const int layersPerGroup = albert ? c.numLayers / c.numHiddenGroups : 1;
     for (int i = 0; i < c.numLayers; ++i) {
+        if (albert) {
+            // The group's shared layers, applied in turn (AlbertLayerGroup).
+            const int group = i / layersPerGroup;
+            for (int inner = 0; inner < c.innerGroupNum; ++inner) {
+                const std::string l = albertLayer(group, inner);
+                at::Tensor weights;
+                const at::Tensor sa = attention(x, mask,
+                                                {l + "attention.query", l + "attention.key",
+                                                 l + "attention.value", l + "attention.dense"},
+                                                opt.attentions, opt.fusedAttention,
+                                                opt.attentions ? &weights : nullptr);
+                if (opt.attentions) out.attentions.push_back(weights);
+                const at::Tensor attn =
+                    layerNorm(x + at::dropout(sa, c.dropout, training_), l + "attention.LayerNorm");
+                const at::Tensor ffn =
+                    linear(activation(linear(attn, l + "ffn")), l + "ffn_output");
+                x = layerNorm(ffn + attn, l + "full_layer_layer_norm");
+            }
+            if (opt.hiddenStates) out.hiddenStates.push_back(x);
+            continue;
+        }
         const std::string l =
-            prefix_ + (bert ? "encoder.layer." : "transformer.layer.") + std::to_string(i) + ".";
+            prefix_ + (distil ? "transformer.layer." : "encoder.layer.") + std::to_string(i) + ".";
+        const AttentionNames names =
+            distil ? AttentionNames{l + "attention.q_lin", l + "attention.k_lin",
+                                    l + "attention.v_lin", l + "attention.out_lin"}
+                   : AttentionNames{l + "attention.self.query", l + "attention.self.key",
+                                    l + "attention.self.value", l + "attention.output.dense"};
         at::Tensor weights;
-        at::Tensor sa = attention(x, mask, l, opt.attentions, opt.fusedAttention,
+        at::Tensor sa = attention(x, mask, names, opt.attentions, opt.fusedAttention,
                                   opt.attentions ? &weights : nullptr);
         if (opt.attentions) out.attentions.push_back(weights);
-        if (bert) {
+        if (!distil) {
             const at::Tensor attn = layerNorm(at::dropout(sa, c.dropout, training_) + x,
                                               l + "attention.output.LayerNorm");
             const at::Tensor inter = activation(linear(attn, l + "intermediate.dense"));
@@ -472,18 +590,31 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
         if (opt.hiddenStates) out.hiddenStates.push_back(x);
     }
     out.lastHidden = x;
-    if (params_.count(prefix_ + "pooler.dense.weight"))
-        out.pooled = at::tanh(linear(x.select(1, 0), prefix_ + "pooler.dense"));
+    const std::string pooler = prefix_ + (albert ? "pooler" : "pooler.dense");
+    if (params_.count(pooler + ".weight")) out.pooled = at::tanh(linear(x.select(1, 0), pooler));
 
     switch (c.head) {
         case HeadType::Base:
             break;
         case HeadType::MaskedLM:
-            if (bert) {
+            if (c.family == ModelFamily::Bert) {
                 at::Tensor h = layerNorm(activation(linear(x, "cls.predictions.transform.dense")),
                                          "cls.predictions.transform.LayerNorm");
                 out.logits =
                     at::linear(h, p("cls.predictions.decoder.weight"), p("cls.predictions.bias"));
+            } else if (roberta) {  // RobertaLMHead: always the exact gelu
+                at::Tensor h =
+                    layerNorm(at::gelu(linear(x, "lm_head.dense")), "lm_head.layer_norm");
+                out.logits = at::linear(h, p("lm_head.decoder.weight"), p("lm_head.bias"));
+            } else if (electra) {  // ElectraGeneratorPredictions: gelu, to embedding_size
+                at::Tensor h = layerNorm(at::gelu(linear(x, "generator_predictions.dense")),
+                                         "generator_predictions.LayerNorm");
+                out.logits =
+                    at::linear(h, p("generator_lm_head.weight"), p("generator_lm_head.bias"));
+            } else if (albert) {
+                at::Tensor h =
+                    layerNorm(activation(linear(x, "predictions.dense")), "predictions.LayerNorm");
+                out.logits = at::linear(h, p("predictions.decoder.weight"), p("predictions.bias"));
             } else {
                 at::Tensor h =
                     layerNorm(activation(linear(x, "vocab_transform")), "vocab_layer_norm");
@@ -492,8 +623,17 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
             break;
         case HeadType::SequenceClassification:
         case HeadType::MultipleChoice: {
+            if (c.head == HeadType::SequenceClassification && (roberta || electra)) {
+                // RobertaClassificationHead (tanh) / ElectraClassificationHead (gelu) on <s>.
+                at::Tensor h = at::dropout(x.select(1, 0), c.classifierDropout, training_);
+                h = linear(h, "classifier.dense");
+                h = roberta ? at::tanh(h) : at::gelu(h);
+                h = at::dropout(h, c.classifierDropout, training_);
+                out.logits = linear(h, "classifier.out_proj");
+                break;
+            }
             at::Tensor pooled;
-            if (bert) {
+            if (!distil) {
                 pooled = at::dropout(out.pooled, c.classifierDropout, training_);
             } else {
                 pooled = at::relu(linear(x.select(1, 0), "pre_classifier"));
@@ -504,12 +644,18 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
             break;
         }
         case HeadType::TokenClassification:
-            out.logits = linear(at::dropout(x, bert ? c.classifierDropout : c.dropout, training_),
-                                "classifier");
+            out.logits = linear(
+                at::dropout(x, !distil ? c.classifierDropout : c.dropout, training_), "classifier");
             break;
         case HeadType::QuestionAnswering:
             out.logits =
-                linear(at::dropout(x, bert ? c.dropout : c.qaDropout, training_), "qa_outputs");
+                linear(at::dropout(x, !distil ? c.dropout : c.qaDropout, training_), "qa_outputs");
+            break;
+        case HeadType::ReplacedTokenDetection:
+            // ElectraDiscriminatorPredictions: one logit per token, "was this token replaced".
+            out.logits = linear(activation(linear(x, "discriminator_predictions.dense")),
+                                "discriminator_predictions.dense_prediction")
+                             .squeeze(-1);
             break;
     }
     if (in.labels.defined() || (in.startPositions.defined() && in.endPositions.defined()))
@@ -534,6 +680,17 @@ at::Tensor EncoderModel::computeLoss(const ModelOutputs& out, const ModelInputs&
             return (at::cross_entropy_loss(s, start, {}, at::Reduction::Mean, ignored) +
                     at::cross_entropy_loss(e, end, {}, at::Reduction::Mean, ignored)) /
                    2;
+        }
+        case HeadType::ReplacedTokenDetection: {
+            // ElectraForPreTraining: binary cross-entropy over the tokens the mask keeps.
+            const at::Tensor active =
+                in.attentionMask.defined()
+                    ? in.attentionMask.reshape({-1}) == 1
+                    : at::ones({logits.numel()},
+                               at::TensorOptions().dtype(at::kBool).device(logits.device()));
+            return at::binary_cross_entropy_with_logits(
+                at::masked_select(logits.reshape({-1}), active),
+                at::masked_select(in.labels.reshape({-1}), active).to(logits.scalar_type()));
         }
         case HeadType::Base:
             break;

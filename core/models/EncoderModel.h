@@ -1,6 +1,7 @@
 #pragma once
 
-// The DistilBERT and BERT encoders with their task heads, written directly on ATen operators.
+// The DistilBERT, BERT, RoBERTa (XLM-R, CamemBERT), ELECTRA and ALBERT encoders with their task
+// heads, written directly on ATen operators.
 // Parameters carry the Hugging Face names (for example
 // "distilbert.transformer.layer.0.attention.q_lin.weight"), so a state dict maps one to one.
 // Include this header only from .cpp files: it pulls in ATen.
@@ -107,8 +108,17 @@ private:
     at::Tensor linear(const at::Tensor& x, const std::string& name) const;
     at::Tensor layerNorm(const at::Tensor& x, const std::string& name) const;
     at::Tensor activation(const at::Tensor& x) const;
-    at::Tensor attention(const at::Tensor& x, const at::Tensor& mask, const std::string& prefix,
+    struct AttentionNames {
+        std::string query, key, value, output;
+    };
+    at::Tensor attention(const at::Tensor& x, const at::Tensor& mask, const AttentionNames& names,
                          bool wantWeights, bool fused, at::Tensor* weightsOut) const;
+    // ALBERT's shared layer `inner` of group `group` ("albert.encoder.albert_layer_groups.0.…").
+    std::string albertLayer(int group, int inner) const;
+    // The embeddings of ids (or given word embeddings) with positions and token types, in the
+    // family's way; [B, L, embedding width].
+    at::Tensor embed(const at::Tensor& ids, const at::Tensor& wordEmbeds,
+                     const at::Tensor& tokenTypes, std::int64_t B, std::int64_t L) const;
     at::Tensor computeLoss(const ModelOutputs& out, const ModelInputs& in) const;
 
     ModelConfig config_;

@@ -265,7 +265,7 @@ InferenceResult Model::run(const InferenceRequest& request) const {
             for (std::size_t i = 0; i < request.attentionMask[b].size() && i < L; ++i)
                 maskA[b][i] = request.attentionMask[b][i];
     }
-    if (cfg.family == ModelFamily::Bert && types.max().item<std::int64_t>() >= cfg.typeVocabSize)
+    if (cfg.hasTokenTypes() && types.max().item<std::int64_t>() >= cfg.typeVocabSize)
         throw Error("token type id is outside the model's " + std::to_string(cfg.typeVocabSize) +
                     " types");
 
@@ -280,7 +280,9 @@ InferenceResult Model::run(const InferenceRequest& request) const {
     options.hiddenStates = request.hiddenStates;
     const ModelOutputs out = encoder_->forward(in, options);
 
-    result.logits = toArray(out.logits);
+    // A base model (no head) answers with its features, as transformers' feature-extraction
+    // pipeline does: the last hidden state [B, L, D].
+    result.logits = toArray(out.logits.defined() ? out.logits : out.lastHidden);
     for (const auto& a : out.attentions) result.attentions.push_back(toArray(a));
     for (const auto& h : out.hiddenStates) result.hiddenStates.push_back(toArray(h));
     result.inputIds.assign(B, {});

@@ -77,7 +77,7 @@ struct InferenceRequest {
 struct InferenceResult {
     std::vector<std::vector<std::int64_t>> inputIds;       // padded
     std::vector<std::vector<std::int64_t>> attentionMask;  // 1 = token
-    FloatArray logits;
+    FloatArray logits;                     // the head's output; a base model's last hidden state
     std::vector<FloatArray> attentions;    // per layer [B, H, L, L]
     std::vector<FloatArray> hiddenStates;  // embeddings + per layer [B, L, D]
     double seconds = 0.0;

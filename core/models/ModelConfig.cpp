@@ -33,7 +33,60 @@ constexpr ArchInfo kArchitectures[] = {
     {"BertForSequenceClassification", ModelFamily::Bert, HeadType::SequenceClassification},
     {"BertForTokenClassification", ModelFamily::Bert, HeadType::TokenClassification},
     {"BertForQuestionAnswering", ModelFamily::Bert, HeadType::QuestionAnswering},
+    {"BertForMultipleChoice", ModelFamily::Bert, HeadType::MultipleChoice},
 };
+
+// The families whose classes follow one pattern: <Prefix>Model, <Prefix>ForMaskedLM, …
+struct FamilyInfo {
+    ModelFamily family;
+    const char* modelType;
+    const char* classPrefix;
+    const char* basePrefix;
+};
+constexpr FamilyInfo kFamilies[] = {
+    {ModelFamily::DistilBert, "distilbert", "DistilBert", "distilbert"},
+    {ModelFamily::Bert, "bert", "Bert", "bert"},
+    {ModelFamily::Roberta, "roberta", "Roberta", "roberta"},
+    {ModelFamily::XlmRoberta, "xlm-roberta", "XLMRoberta", "roberta"},
+    {ModelFamily::Camembert, "camembert", "Camembert", "roberta"},
+    {ModelFamily::Electra, "electra", "Electra", "electra"},
+    {ModelFamily::Albert, "albert", "Albert", "albert"},
+};
+
+const FamilyInfo& familyInfo(ModelFamily f) {
+    for (const auto& i : kFamilies)
+        if (i.family == f) return i;
+    return kFamilies[0];
+}
+
+// The head of an architecture name of a family ("RobertaForMaskedLM" -> MaskedLM); false when
+// the name is not one of the family's classes we compute.
+bool headOfArchitecture(const std::string& arch, ModelFamily family, HeadType* head) {
+    for (const auto& a : kArchitectures)
+        if (arch == a.name && a.family == family) {
+            *head = a.head;
+            return true;
+        }
+    if (family == ModelFamily::DistilBert || family == ModelFamily::Bert) return false;
+    const std::string prefix = familyInfo(family).classPrefix;
+    if (arch.rfind(prefix, 0) != 0) return false;
+    const std::string rest = arch.substr(prefix.size());
+    if (family == ModelFamily::Electra && rest == "ForPreTraining") {
+        *head = HeadType::ReplacedTokenDetection;
+        return true;
+    }
+    for (HeadType h :
+         {HeadType::Base, HeadType::MaskedLM, HeadType::SequenceClassification,
+          HeadType::TokenClassification, HeadType::QuestionAnswering, HeadType::MultipleChoice}) {
+        // ELECTRA's multiple choice head is a SequenceSummary we do not compute.
+        if (h == HeadType::MultipleChoice && family == ModelFamily::Electra) continue;
+        if (rest == ModelConfig::headName(h)) {
+            *head = h;
+            return true;
+        }
+    }
+    return false;
+}
 
 // Keys this struct owns; everything else goes to `extra`.
 const char* const kKnownKeys[] = {"model_type",
@@ -66,7 +119,11 @@ const char* const kKnownKeys[] = {"model_type",
                                   "id2label",
                                   "label2id",
                                   "problem_type",
-                                  "num_labels"};
+                                  "num_labels",
+                                  "embedding_size",
+                                  "num_hidden_groups",
+                                  "inner_group_num",
+                                  "classifier_dropout_prob"};
 
 std::string typeName(const QJsonValue& v) {
     switch (v.type()) {
@@ -150,32 +207,58 @@ std::string ModelConfig::headName(HeadType head) {
             return "ForQuestionAnswering";
         case HeadType::MultipleChoice:
             return "ForMultipleChoice";
+        case HeadType::ReplacedTokenDetection:
+            return "ForPreTraining";
     }
     return "Model";
 }
 
+std::string ModelConfig::modelType() const {
+    return familyInfo(family).modelType;
+}
+
+std::string ModelConfig::basePrefix() const {
+    return familyInfo(family).basePrefix;
+}
+
 std::string ModelConfig::architecture() const {
-    return std::string(family == ModelFamily::Bert ? "Bert" : "DistilBert") + headName(head);
+    return std::string(familyInfo(family).classPrefix) + headName(head);
 }
 
 std::int64_t ModelConfig::parameterCount() const {
-    const std::int64_t D = hiddenSize, F = intermediateSize, V = vocabSize,
+    const std::int64_t D = hiddenSize, F = intermediateSize, V = vocabSize, E = embeddingWidth(),
                        N = std::max(1, numLabels());
-    const bool bert = family == ModelFamily::Bert;
-    std::int64_t n = V * D + std::int64_t(maxPositions) * D +
-                     (bert ? std::int64_t(typeVocabSize) * D : 0) + 2 * D;
-    n += std::int64_t(numLayers) * (4 * (D * D + D) + 2 * D + (D * F + F) + (F * D + D) + 2 * D);
-    if (bert && (head == HeadType::Base || head == HeadType::SequenceClassification ||
-                 head == HeadType::MultipleChoice))
-        n += D * D + D;
+    const bool distil = family == ModelFamily::DistilBert;
+    const bool albert = family == ModelFamily::Albert;
+    std::int64_t n = V * E + std::int64_t(maxPositions) * E +
+                     (hasTokenTypes() ? std::int64_t(typeVocabSize) * E : 0) + 2 * E;
+    if (family == ModelFamily::Electra && E != D) n += E * D + D;
+    const std::int64_t layer = 4 * (D * D + D) + 2 * D + (D * F + F) + (F * D + D) + 2 * D;
+    if (albert)
+        n += E * D + D + std::int64_t(numHiddenGroups) * innerGroupNum * layer;
+    else
+        n += std::int64_t(numLayers) * layer;
+    const bool pooler =
+        (family == ModelFamily::Bert &&
+         (head == HeadType::Base || head == HeadType::SequenceClassification ||
+          head == HeadType::MultipleChoice)) ||
+        (isRobertaLike() && (head == HeadType::Base || head == HeadType::MultipleChoice)) ||
+        (albert && (head == HeadType::Base || head == HeadType::SequenceClassification ||
+                    head == HeadType::MultipleChoice));
+    if (pooler) n += D * D + D;
+    // RoBERTa's and ELECTRA's classification heads: dense then out_proj on the first token.
+    const bool denseHead = isRobertaLike() || family == ModelFamily::Electra;
     switch (head) {
         case HeadType::Base:
             break;
         case HeadType::MaskedLM:
-            n += D * D + D + 2 * D + V + (tieWordEmbeddings ? 0 : V * D);
+            if (family == ModelFamily::Electra)
+                n += D * E + E + 2 * E + V + (tieWordEmbeddings ? 0 : V * E);
+            else
+                n += D * E + E + 2 * E + V + (tieWordEmbeddings ? 0 : V * E);
             break;
         case HeadType::SequenceClassification:
-            n += (bert ? 0 : D * D + D) + N * D + N;
+            n += (distil || denseHead ? D * D + D : 0) + N * D + N;
             break;
         case HeadType::TokenClassification:
             n += N * D + N;
@@ -184,7 +267,10 @@ std::int64_t ModelConfig::parameterCount() const {
             n += 2 * D + 2;
             break;
         case HeadType::MultipleChoice:
-            n += (bert ? 0 : D * D + D) + D + 1;
+            n += (distil ? D * D + D : 0) + D + 1;
+            break;
+        case HeadType::ReplacedTokenDetection:
+            n += D * D + D + D + 1;
             break;
     }
     return n;
@@ -208,33 +294,35 @@ std::string ModelConfig::effectiveProblemType() const {
 ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& source) {
     ModelConfig c;
     const std::string type = json.value("model_type").toString().toStdString();
-    if (type == "distilbert")
-        c.family = ModelFamily::DistilBert;
-    else if (type == "bert")
-        c.family = ModelFamily::Bert;
-    else if (type.empty())
-        throw Error(source, "has no model_type");
-    else
-        throw Error(source, "unknown model_type '" + type + "' (supported: distilbert, bert)");
+    bool knownType = false;
+    std::string supported;
+    for (const auto& f : kFamilies) {
+        supported += std::string(supported.empty() ? "" : ", ") + f.modelType;
+        if (type == f.modelType) {
+            c.family = f.family;
+            knownType = true;
+        }
+    }
+    if (type.empty()) throw Error(source, "has no model_type");
+    if (!knownType)
+        throw Error(source, "unknown model_type '" + type + "' (supported: " + supported + ")");
 
     c.head = HeadType::Base;
     const QJsonArray archs = json.value("architectures").toArray();
     if (!archs.isEmpty()) {
         const std::string arch = archs.first().toString().toStdString();
-        bool found = false;
-        for (const auto& a : kArchitectures) {
-            if (arch == a.name) {
-                if (a.family != c.family)
+        if (!headOfArchitecture(arch, c.family, &c.head)) {
+            for (const auto& f : kFamilies)
+                if (f.family != c.family && headOfArchitecture(arch, f.family, &c.head))
                     throw Error(source,
                                 "architecture " + arch + " does not match model_type " + type);
-                c.head = a.head;
-                found = true;
-            }
+            throw Error(source, "unsupported architecture '" + arch + "'");
         }
-        if (!found) throw Error(source, "unsupported architecture '" + arch + "'");
     }
 
-    const bool bert = c.family == ModelFamily::Bert;
+    const bool distil = c.family == ModelFamily::DistilBert;
+    const bool bert = !distil;  // every other family uses BERT's key names
+    const bool albert = c.family == ModelFamily::Albert;
     c.vocabSize = getInt(json, "vocab_size", 30522, source);
     c.hiddenSize = getInt(json, bert ? "hidden_size" : "dim", 768, source);
     c.numLayers = getInt(json, bert ? "num_hidden_layers" : "n_layers", bert ? 12 : 6, source);
@@ -242,20 +330,37 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
     c.intermediateSize = getInt(json, bert ? "intermediate_size" : "hidden_dim", 3072, source);
     c.maxPositions = getInt(json, "max_position_embeddings", 512, source);
     c.typeVocabSize = bert ? getInt(json, "type_vocab_size", 2, source) : 0;
-    c.padTokenId = getInt(json, "pad_token_id", 0, source);
+    c.padTokenId = getInt(json, "pad_token_id", c.isRobertaLike() ? 1 : 0, source);
     c.activation = getString(json, bert ? "hidden_act" : "activation", "gelu", source);
     c.sinusoidalPositions = !bert && getBool(json, "sinusoidal_pos_embds", false, source);
     c.dropout = getDouble(json, bert ? "hidden_dropout_prob" : "dropout", 0.1, source);
     c.attentionDropout =
         getDouble(json, bert ? "attention_probs_dropout_prob" : "attention_dropout", 0.1, source);
-    c.classifierDropout = bert ? getDouble(json, "classifier_dropout", c.dropout, source)
-                               : getDouble(json, "seq_classif_dropout", 0.2, source);
-    c.qaDropout = bert ? getDouble(json, "classifier_dropout", c.dropout, source)
-                       : getDouble(json, "qa_dropout", 0.1, source);
+    c.classifierDropout = albert ? getDouble(json, "classifier_dropout_prob", 0.1, source)
+                          : bert ? getDouble(json, "classifier_dropout", c.dropout, source)
+                                 : getDouble(json, "seq_classif_dropout", 0.2, source);
+    c.qaDropout = albert ? c.dropout
+                  : bert ? getDouble(json, "classifier_dropout", c.dropout, source)
+                         : getDouble(json, "qa_dropout", 0.1, source);
     c.layerNormEps = getDouble(json, "layer_norm_eps", 1e-12, source);
     c.initializerRange = getDouble(json, "initializer_range", 0.02, source);
     c.tieWordEmbeddings = getBool(json, "tie_word_embeddings", true, source);
     c.problemType = getString(json, "problem_type", "", source);
+    if (c.family == ModelFamily::Electra || albert) {
+        c.embeddingSize = getInt(json, "embedding_size", albert ? 128 : c.hiddenSize, source);
+        checkRange(source, "embedding_size", c.embeddingSize, 1, kMaxHiddenSize);
+    }
+    if (albert) {
+        c.numHiddenGroups = getInt(json, "num_hidden_groups", 1, source);
+        c.innerGroupNum = getInt(json, "inner_group_num", 1, source);
+        checkRange(source, "inner_group_num", c.innerGroupNum, 1, kMaxLayers);
+    }
+    // Relative position embeddings (BERT's relative_key variants) compute something else: refuse
+    // them rather than answer with absolute positions.
+    const std::string positions = getString(json, "position_embedding_type", "absolute", source);
+    if (positions != "absolute")
+        throw Error(source, "position_embedding_type '" + positions +
+                                "' is not supported (only \"absolute\")");
 
     const QJsonObject id2label = json.value("id2label").toObject();
     if (!id2label.isEmpty()) {
@@ -289,6 +394,18 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
                kMaxIntermediateSize);
     checkRange(source, "max_position_embeddings", c.maxPositions, 1, kMaxPositions);
     if (bert) checkRange(source, "type_vocab_size", c.typeVocabSize, 1, kMaxTypeVocabSize);
+    if (albert) {
+        checkRange(source, "num_hidden_groups", c.numHiddenGroups, 1, c.numLayers);
+        if (c.numLayers % c.numHiddenGroups != 0)
+            throw Error(source, "num_hidden_layers " + std::to_string(c.numLayers) +
+                                    " is not a multiple of num_hidden_groups " +
+                                    std::to_string(c.numHiddenGroups));
+    }
+    // RoBERTa numbers positions from pad_token_id + 1: the table needs room for them.
+    if (c.isRobertaLike() && c.maxPositions <= c.padTokenId + 1)
+        throw Error(source, "max_position_embeddings " + std::to_string(c.maxPositions) +
+                                " leaves no positions after pad_token_id " +
+                                std::to_string(c.padTokenId));
     for (const auto& [key, value] : {std::pair{"dropout", c.dropout},
                                      {"attention dropout", c.attentionDropout},
                                      {"classifier dropout", c.classifierDropout},
@@ -322,7 +439,7 @@ ModelConfig ModelConfig::load(const std::string& path) {
 
 QJsonObject ModelConfig::toJson() const {
     QJsonObject o = extra;
-    const bool bert = family == ModelFamily::Bert;
+    const bool bert = family != ModelFamily::DistilBert;
     o["model_type"] = QString::fromStdString(modelType());
     o["architectures"] = QJsonArray{QString::fromStdString(architecture())};
     o["vocab_size"] = vocabSize;
@@ -337,13 +454,22 @@ QJsonObject ModelConfig::toJson() const {
     o[bert ? "attention_probs_dropout_prob" : "attention_dropout"] = attentionDropout;
     o["layer_norm_eps"] = layerNormEps;
     o["initializer_range"] = initializerRange;
-    if (bert) {
+    if (family == ModelFamily::Albert) {
+        o["type_vocab_size"] = typeVocabSize;
+        o["classifier_dropout_prob"] = classifierDropout;
+    } else if (bert) {
         o["type_vocab_size"] = typeVocabSize;
         if (classifierDropout != dropout) o["classifier_dropout"] = classifierDropout;
     } else {
         o["sinusoidal_pos_embds"] = sinusoidalPositions;
         o["seq_classif_dropout"] = classifierDropout;
         o["qa_dropout"] = qaDropout;
+    }
+    if (family == ModelFamily::Electra || family == ModelFamily::Albert)
+        o["embedding_size"] = embeddingWidth();
+    if (family == ModelFamily::Albert) {
+        o["num_hidden_groups"] = numHiddenGroups;
+        o["inner_group_num"] = innerGroupNum;
     }
     if (!tieWordEmbeddings) o["tie_word_embeddings"] = false;
     QJsonObject id2label, label2id;
@@ -358,8 +484,20 @@ QJsonObject ModelConfig::toJson() const {
 }
 
 std::vector<std::string> ModelConfig::presetNames() {
-    return {"distilbert-base-uncased", "bert-base-uncased", "distilbert-small", "distilbert-tiny",
-            "bert-small"};
+    return {"distilbert-base-uncased",
+            "bert-base-uncased",
+            "distilbert-small",
+            "distilbert-tiny",
+            "bert-small",
+            "roberta-base",
+            "distilroberta-base",
+            "xlm-roberta-base",
+            "electra-small",
+            "electra-base",
+            "albert-base-v2",
+            "roberta-tiny",
+            "electra-tiny",
+            "albert-tiny"};
 }
 
 ModelConfig ModelConfig::preset(const std::string& name, HeadType head) {
@@ -398,6 +536,59 @@ ModelConfig ModelConfig::preset(const std::string& name, HeadType head) {
         c.classifierDropout = c.qaDropout = 0.1;
         return c;
     }
+    // The other families' published shapes (their config.json on the Hub).
+    auto roberta = [&](ModelFamily family, int vocab, int layers) {
+        c.family = family;
+        c.vocabSize = vocab;
+        c.numLayers = layers;
+        c.maxPositions = 514;  // 512 positions after pad_token_id + 1
+        c.padTokenId = 1;
+        c.typeVocabSize = 1;
+        c.layerNormEps = 1e-5;
+        c.classifierDropout = c.qaDropout = 0.1;
+        return c;
+    };
+    if (name == "roberta-base") return roberta(ModelFamily::Roberta, 50265, 12);
+    if (name == "distilroberta-base") return roberta(ModelFamily::Roberta, 50265, 6);
+    if (name == "xlm-roberta-base") return roberta(ModelFamily::XlmRoberta, 250002, 12);
+    if (name == "roberta-tiny") {
+        roberta(ModelFamily::Roberta, 50265, 2);
+        c.hiddenSize = 128;
+        c.numHeads = 2;
+        c.intermediateSize = 512;
+        return c;
+    }
+    auto electra = [&](int embedding, int hidden, int heads, int ffn, int layers) {
+        c.family = ModelFamily::Electra;
+        c.typeVocabSize = 2;
+        c.embeddingSize = embedding;
+        c.hiddenSize = hidden;
+        c.numHeads = heads;
+        c.intermediateSize = ffn;
+        c.numLayers = layers;
+        c.classifierDropout = c.qaDropout = 0.1;
+        return c;
+    };
+    if (name == "electra-small") return electra(128, 256, 4, 1024, 12);
+    if (name == "electra-base") return electra(768, 768, 12, 3072, 12);
+    if (name == "electra-tiny") return electra(64, 128, 2, 512, 2);
+    auto albert = [&](int hidden, int heads, int ffn, int layers) {
+        c.family = ModelFamily::Albert;
+        c.vocabSize = 30000;
+        c.typeVocabSize = 2;
+        c.embeddingSize = 128;
+        c.hiddenSize = hidden;
+        c.numHeads = heads;
+        c.intermediateSize = ffn;
+        c.numLayers = layers;
+        c.activation = "gelu_new";
+        c.dropout = c.attentionDropout = 0;
+        c.classifierDropout = 0.1;
+        c.qaDropout = 0;
+        return c;
+    };
+    if (name == "albert-base-v2") return albert(768, 12, 3072, 12);
+    if (name == "albert-tiny") return albert(128, 2, 512, 2);
     std::string names;
     for (const auto& n : presetNames()) names += " " + n;
     throw Error("unknown preset '" + name + "' (available:" + names + ")");

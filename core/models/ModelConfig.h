@@ -7,14 +7,18 @@
 
 namespace distilbench {
 
-enum class ModelFamily { DistilBert, Bert };
+// The encoder families DistilBench computes. RoBERTa, XLM-RoBERTa and CamemBERT share one
+// architecture (BERT layers, positions counted from pad_token_id + 1) and differ in model_type
+// and class names only.
+enum class ModelFamily { DistilBert, Bert, Roberta, XlmRoberta, Camembert, Electra, Albert };
 enum class HeadType {
     Base,
     MaskedLM,
     SequenceClassification,
     TokenClassification,
     QuestionAnswering,
-    MultipleChoice
+    MultipleChoice,
+    ReplacedTokenDetection  // ELECTRA's discriminator (ElectraForPreTraining): logits [B, L]
 };
 
 // Sanity limits on sizes read from a config.json (see ModelConfig::fromJson): generous for any
@@ -40,7 +44,12 @@ struct ModelConfig {
     int numHeads = 12;
     int intermediateSize = 3072;
     int maxPositions = 512;
-    int typeVocabSize = 0;  // BERT only (2); DistilBERT has no token types
+    int typeVocabSize = 0;  // BERT 2, RoBERTa 1; DistilBERT has no token types
+    // ELECTRA and ALBERT embed tokens in embedding_size and project to hidden_size; 0 = hidden.
+    int embeddingSize = 0;
+    // ALBERT: the layer groups whose weights the num_hidden_layers layers share.
+    int numHiddenGroups = 1;
+    int innerGroupNum = 1;
     int padTokenId = 0;
     std::string activation = "gelu";  // gelu | gelu_new | relu
     bool sinusoidalPositions = false;
@@ -65,9 +74,21 @@ struct ModelConfig {
                               HeadType head = HeadType::SequenceClassification);
     static std::vector<std::string> presetNames();
 
-    std::string modelType() const { return family == ModelFamily::Bert ? "bert" : "distilbert"; }
-    // "distilbert" / "bert": the prefix of base-model parameters inside a head model.
-    std::string basePrefix() const { return modelType(); }
+    std::string modelType() const;
+    // "distilbert", "bert", "roberta" (also XLM-R and CamemBERT), "electra", "albert": the prefix
+    // of base-model parameters inside a head model.
+    std::string basePrefix() const;
+    // Family traits the model, the tokenizer and the exporters ask for.
+    bool isRobertaLike() const {
+        return family == ModelFamily::Roberta || family == ModelFamily::XlmRoberta ||
+               family == ModelFamily::Camembert;
+    }
+    // BERT's layer names and computation (encoder.layer.N.attention.self.query, …).
+    bool hasBertLayers() const {
+        return family == ModelFamily::Bert || family == ModelFamily::Electra || isRobertaLike();
+    }
+    bool hasTokenTypes() const { return family != ModelFamily::DistilBert && typeVocabSize > 0; }
+    int embeddingWidth() const { return embeddingSize > 0 ? embeddingSize : hiddenSize; }
     std::string architecture() const;
     int numLabels() const { return static_cast<int>(labels.size()); }
     int headDim() const { return hiddenSize / numHeads; }
