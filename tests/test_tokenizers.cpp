@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "TokenizerTestSupport.h"
 #include "core/runtime/Error.h"
 #include "core/sentencepiece/SentencePieceLibrary.h"
 #include "core/tokenizers/Tokenizer.h"
@@ -21,32 +22,6 @@ std::unique_ptr<Tokenizer> loadTokenizer(const QString& which) {
     if (which == "tokenizer.json")
         return Tokenizer::load((kData + "/vocab/bert-base-uncased-tokenizer.json").toStdString());
     return Tokenizer::load((kData + "/vocab/bert-base-uncased-vocab.txt").toStdString());
-}
-
-QJsonObject readJson(const QString& path) {
-    QFile f(path);
-    f.open(QIODevice::ReadOnly);
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-QList<qint64> ints(const QJsonArray& a) {
-    QList<qint64> out;
-    for (const auto& v : a) out << (v.isNull() ? -1 : v.toInteger());
-    return out;
-}
-template <typename T>
-QList<qint64> ints(const std::vector<T>& v) {
-    return QList<qint64>(v.begin(), v.end());
-}
-QList<qint64> flatOffsets(const QJsonArray& a) {
-    QList<qint64> out;
-    for (const auto& v : a) out << v.toArray()[0].toInteger() << v.toArray()[1].toInteger();
-    return out;
-}
-QList<qint64> flatOffsets(const std::vector<std::pair<int, int>>& v) {
-    QList<qint64> out;
-    for (const auto& [b, e] : v) out << b << e;
-    return out;
 }
 
 void writeFile(const QString& path, const QByteArray& bytes) {

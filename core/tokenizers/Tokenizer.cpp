@@ -1,11 +1,15 @@
 #include "core/tokenizers/Tokenizer.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <algorithm>
 #include <filesystem>
 
 #include "core/runtime/Error.h"
+#include "core/tokenizers/BpeTokenizer.h"
 #include "core/tokenizers/SentencePieceTokenizer.h"
 #include "core/tokenizers/WordPieceTokenizer.h"
+#include "core/util/JsonFile.h"
 
 namespace distilbench {
 namespace fs = std::filesystem;
@@ -49,7 +53,10 @@ std::unique_ptr<Tokenizer> Tokenizer::load(const std::string& path) {
     const fs::path p(path);
     if (fs::is_directory(p, ec)) {
         if (fs::exists(p / "tokenizer.json"))
-            return WordPieceTokenizer::fromTokenizerJson((p / "tokenizer.json").string());
+            return fromTokenizerJson((p / "tokenizer.json").string());
+        if (fs::exists(p / "vocab.json") && fs::exists(p / "merges.txt"))
+            return BpeTokenizer::fromVocabAndMerges((p / "vocab.json").string(),
+                                                    (p / "merges.txt").string());
         if (fs::exists(p / "vocab.txt"))
             return WordPieceTokenizer::fromVocab((p / "vocab.txt").string());
         for (const char* name : {"spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
@@ -59,10 +66,109 @@ std::unique_ptr<Tokenizer> Tokenizer::load(const std::string& path) {
     }
     if (!fs::exists(p, ec)) throw Error(path, "does not exist");
     const std::string ext = p.extension().string();
-    if (ext == ".json") return WordPieceTokenizer::fromTokenizerJson(path);
+    if (ext == ".json") {
+        if (p.filename() == "vocab.json" && fs::exists(p.parent_path() / "merges.txt"))
+            return BpeTokenizer::fromVocabAndMerges(path,
+                                                    (p.parent_path() / "merges.txt").string());
+        return fromTokenizerJson(path);
+    }
     if (ext == ".txt") return WordPieceTokenizer::fromVocab(path);
     if (ext == ".model") return SentencePieceTokenizer::load(path);
     throw Error(path, "not a tokenizer file (expected tokenizer.json, vocab.txt or a .model)");
+}
+
+void Tokenizer::readPostProcessor(const QJsonObject& post, const std::string& path) {
+    const QString postType = post.value("type").toString();
+    if (postType == "TemplateProcessing") {
+        PostProcessor p;
+        auto readTemplate = [&](const QJsonArray& items) {
+            std::vector<TemplateItem> out;
+            for (const auto& v : items) {
+                const QJsonObject o = v.toObject();
+                if (o.contains("Sequence")) {
+                    const QJsonObject s = o.value("Sequence").toObject();
+                    out.push_back({true,
+                                   s.value("id").toString() == "B" ? 1 : 0,
+                                   {},
+                                   s.value("type_id").toInt()});
+                } else if (o.contains("SpecialToken")) {
+                    const QJsonObject s = o.value("SpecialToken").toObject();
+                    out.push_back({false, 0, s.value("id").toString().toStdString(),
+                                   s.value("type_id").toInt()});
+                }
+            }
+            return out;
+        };
+        p.single = readTemplate(post.value("single").toArray());
+        p.pair = readTemplate(post.value("pair").toArray());
+        const QJsonObject specials = post.value("special_tokens").toObject();
+        for (auto it = specials.begin(); it != specials.end(); ++it) {
+            const QJsonObject s = it.value().toObject();
+            const QJsonArray ids = s.value("ids").toArray(), tokens = s.value("tokens").toArray();
+            auto& list = p.specials[it.key().toStdString()];
+            for (qsizetype i = 0; i < ids.size(); ++i)
+                list.emplace_back(ids[i].toInteger(), i < tokens.size()
+                                                          ? tokens[i].toString().toStdString()
+                                                          : it.key().toStdString());
+        }
+        post_ = p;
+        if (p.specials.count(special_.cls) == 0 && !p.single.empty() &&
+            !p.single.front().isSequence)
+            special_.cls = p.single.front().special;
+        special_.clsId = tokenToId(special_.cls);
+    } else if (postType == "BertProcessing") {
+        const QJsonArray cls = post.value("cls").toArray(), sep = post.value("sep").toArray();
+        // ["[CLS]", 101]: an empty or malformed entry must not turn id 0 into CLS and SEP.
+        auto valid = [&](const QJsonArray& a) {
+            return a.size() == 2 && a[0].isString() && !a[0].toString().isEmpty() &&
+                   a[1].isDouble() && a[1].toInteger(-1) >= 0 &&
+                   a[1].toInteger() < static_cast<qint64>(vocabSize());
+        };
+        if (!valid(cls) || !valid(sep))
+            throw Error(path,
+                        "BertProcessing needs \"cls\" and \"sep\" as [token, id] pairs "
+                        "inside the vocabulary");
+        special_.cls = cls[0].toString().toStdString();
+        special_.clsId = cls[1].toInteger();
+        special_.sep = sep[0].toString().toStdString();
+        special_.sepId = sep[1].toInteger();
+        setDefaultBertTemplate();
+    } else if (postType == "RobertaProcessing") {
+        // <s> A </s> and <s> A </s></s> B </s>, every type id 0; trim_offsets is applied by
+        // the byte-level tokenizer itself.
+        const QJsonArray cls = post.value("cls").toArray(), sep = post.value("sep").toArray();
+        auto valid = [&](const QJsonArray& a) {
+            return a.size() == 2 && a[0].isString() && !a[0].toString().isEmpty() &&
+                   a[1].isDouble() && a[1].toInteger(-1) >= 0 &&
+                   a[1].toInteger() < static_cast<qint64>(vocabSize());
+        };
+        if (!valid(cls) || !valid(sep))
+            throw Error(path,
+                        "RobertaProcessing needs \"cls\" and \"sep\" as [token, id] pairs "
+                        "inside the vocabulary");
+        special_.cls = cls[0].toString().toStdString();
+        special_.clsId = cls[1].toInteger();
+        special_.sep = sep[0].toString().toStdString();
+        special_.sepId = sep[1].toInteger();
+        post_ = {};
+        post_.specials[special_.cls] = {{special_.clsId, special_.cls}};
+        post_.specials[special_.sep] = {{special_.sepId, special_.sep}};
+        post_.single = {{false, 0, special_.cls, 0}, {true, 0, {}, 0}, {false, 0, special_.sep, 0}};
+        post_.pair = {{false, 0, special_.cls, 0}, {true, 0, {}, 0}, {false, 0, special_.sep, 0},
+                      {false, 0, special_.sep, 0}, {true, 1, {}, 0}, {false, 0, special_.sep, 0}};
+    } else if (postType.isEmpty()) {
+        post_ = {};
+    } else {
+        throw Error(path, "post-processor '" + postType.toStdString() + "' is not supported");
+    }
+}
+
+std::unique_ptr<Tokenizer> Tokenizer::fromTokenizerJson(const std::string& path) {
+    // The model section decides the class: WordPiece, byte-level BPE or Unigram.
+    const QJsonObject root = readJsonObject(path, true);
+    const QString type = root.value("model").toObject().value("type").toString();
+    if (type == "BPE") return BpeTokenizer::fromTokenizerJson(root, path);
+    return WordPieceTokenizer::fromTokenizerJson(path);
 }
 
 void Tokenizer::setDefaultBertTemplate() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,6 +51,8 @@ public:
     // Loads a model folder, vocab.txt, tokenizer.json or a SentencePiece .model.
     // Throws distilbench::Error naming the file and the problem.
     static std::unique_ptr<Tokenizer> load(const std::string& path);
+    // tokenizer.json of any supported model type (WordPiece, BPE, Unigram).
+    static std::unique_ptr<Tokenizer> fromTokenizerJson(const std::string& path);
 
     Encoding encode(std::string_view text, const EncodeOptions& options = {}) const;
     Encoding encode(std::string_view text, std::optional<std::string_view> pair,
@@ -72,6 +75,8 @@ public:
     virtual std::string kind() const = 0;  // "WordPiece", "SentencePiece"
     // "##" for WordPiece, "▁" for SentencePiece: how continuation pieces are marked.
     virtual bool isContinuation(const std::string& token) const { return false; }
+    // A token as a person reads it (byte-level BPE pieces decoded; others as they are).
+    virtual std::string displayToken(const std::string& token) const { return token; }
 
     const SpecialTokens& specialTokens() const { return special_; }
     const PostProcessor& postProcessor() const { return post_; }
@@ -81,6 +86,9 @@ public:
 protected:
     virtual std::string decodeTokens(const std::vector<std::string>& tokens) const;
     void setDefaultBertTemplate();
+    // tokenizer.json's "post_processor": TemplateProcessing, BertProcessing, RobertaProcessing or
+    // none; sets the template and the [CLS]/[SEP]-like special tokens. Throws Error naming `path`.
+    void readPostProcessor(const QJsonObject& post, const std::string& path);
 
     SpecialTokens special_;
     PostProcessor post_;

@@ -169,17 +169,7 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
     tok->cleanup_ = decoder.value("cleanup").toBool(true);
 
     for (const auto& v : root.value("added_tokens").toArray()) {
-        const QJsonObject o = v.toObject();
-        AddedToken a;
-        a.content = o.value("content").toString().toStdString();
-        a.chars = unicode::decodeUtf8(a.content);
-        a.id = o.value("id").toInteger(-1);
-        a.special = o.value("special").toBool(false);
-        a.lstrip = o.value("lstrip").toBool(false);
-        a.rstrip = o.value("rstrip").toBool(false);
-        a.singleWord = o.value("single_word").toBool(false);
-        a.normalized = o.value("normalized").toBool(!a.special);
-        if (a.content.empty() || a.id < 0) throw Error(path, "an added token has no content or id");
+        const AddedToken a = readAddedToken(v.toObject(), path);
         // Ids index a table: an id far beyond the vocabulary would allocate gigabytes.
         if (a.id > maxId + kMaxAddedTokens)
             throw Error(path, "added token '" + a.content + "' has id " + std::to_string(a.id) +
@@ -195,67 +185,7 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
     tok->finishSetup(path);
     tok->indexAddedTokens();
 
-    const QJsonObject post = root.value("post_processor").toObject();
-    const QString postType = post.value("type").toString();
-    if (postType == "TemplateProcessing") {
-        PostProcessor p;
-        auto readTemplate = [&](const QJsonArray& items) {
-            std::vector<TemplateItem> out;
-            for (const auto& v : items) {
-                const QJsonObject o = v.toObject();
-                if (o.contains("Sequence")) {
-                    const QJsonObject s = o.value("Sequence").toObject();
-                    out.push_back({true,
-                                   s.value("id").toString() == "B" ? 1 : 0,
-                                   {},
-                                   s.value("type_id").toInt()});
-                } else if (o.contains("SpecialToken")) {
-                    const QJsonObject s = o.value("SpecialToken").toObject();
-                    out.push_back({false, 0, s.value("id").toString().toStdString(),
-                                   s.value("type_id").toInt()});
-                }
-            }
-            return out;
-        };
-        p.single = readTemplate(post.value("single").toArray());
-        p.pair = readTemplate(post.value("pair").toArray());
-        const QJsonObject specials = post.value("special_tokens").toObject();
-        for (auto it = specials.begin(); it != specials.end(); ++it) {
-            const QJsonObject s = it.value().toObject();
-            const QJsonArray ids = s.value("ids").toArray(), tokens = s.value("tokens").toArray();
-            auto& list = p.specials[it.key().toStdString()];
-            for (qsizetype i = 0; i < ids.size(); ++i)
-                list.emplace_back(ids[i].toInteger(), i < tokens.size()
-                                                          ? tokens[i].toString().toStdString()
-                                                          : it.key().toStdString());
-        }
-        tok->post_ = p;
-        if (p.specials.count(tok->special_.cls) == 0 && !p.single.empty() &&
-            !p.single.front().isSequence)
-            tok->special_.cls = p.single.front().special;
-        tok->special_.clsId = tok->tokenToId(tok->special_.cls);
-    } else if (postType == "BertProcessing") {
-        const QJsonArray cls = post.value("cls").toArray(), sep = post.value("sep").toArray();
-        // ["[CLS]", 101]: an empty or malformed entry must not turn id 0 into CLS and SEP.
-        auto valid = [&](const QJsonArray& a) {
-            return a.size() == 2 && a[0].isString() && !a[0].toString().isEmpty() &&
-                   a[1].isDouble() && a[1].toInteger(-1) >= 0 &&
-                   a[1].toInteger() < static_cast<qint64>(tok->vocab_.size());
-        };
-        if (!valid(cls) || !valid(sep))
-            throw Error(path,
-                        "BertProcessing needs \"cls\" and \"sep\" as [token, id] pairs "
-                        "inside the vocabulary");
-        tok->special_.cls = cls[0].toString().toStdString();
-        tok->special_.clsId = cls[1].toInteger();
-        tok->special_.sep = sep[0].toString().toStdString();
-        tok->special_.sepId = sep[1].toInteger();
-        tok->setDefaultBertTemplate();
-    } else if (postType.isEmpty()) {
-        tok->post_ = {};
-    } else {
-        throw Error(path, "post-processor '" + postType.toStdString() + "' is not supported");
-    }
+    tok->readPostProcessor(root.value("post_processor").toObject(), path);
     return tok;
 }
 
@@ -287,9 +217,7 @@ void WordPieceTokenizer::finishSetup(const std::string& source) {
 }
 
 void WordPieceTokenizer::indexAddedTokens() {
-    std::stable_sort(added_.begin(), added_.end(), [](const AddedToken& a, const AddedToken& b) {
-        return a.chars.size() > b.chars.size();  // longest match first
-    });
+    sortAddedTokens(added_);
     hasNormalizedAdded_ =
         std::any_of(added_.begin(), added_.end(), [](const AddedToken& a) { return a.normalized; });
 }
@@ -431,52 +359,6 @@ void WordPieceTokenizer::splitWords(const std::u32string& chars, const std::vect
     flush(n);
 }
 
-namespace {
-
-struct Match {
-    std::size_t begin, end;  // in the searched text, strip included
-    const AddedToken* token;
-};
-
-bool isWordChar(char32_t c) {
-    return !unicode::isWhitespace(c) && !unicode::isPunctuation(c);
-}
-
-// Leftmost-longest occurrences of added tokens in text[begin, end).
-std::vector<Match> findAddedTokens(const std::u32string& text, std::size_t begin, std::size_t end,
-                                   const std::vector<AddedToken>& tokens, bool normalized) {
-    std::vector<Match> matches;
-    for (std::size_t i = begin; i < end;) {
-        const AddedToken* hit = nullptr;
-        for (const auto& t : tokens) {
-            if (t.normalized != normalized || t.chars.empty() || t.chars[0] != text[i]) continue;
-            if (t.chars.size() > end - i || text.compare(i, t.chars.size(), t.chars) != 0) continue;
-            if (t.singleWord &&
-                ((i > begin && isWordChar(text[i - 1])) ||
-                 (i + t.chars.size() < end && isWordChar(text[i + t.chars.size()]))))
-                continue;
-            hit = &t;
-            break;
-        }
-        if (!hit) {
-            ++i;
-            continue;
-        }
-        std::size_t b = i, e = i + hit->chars.size();
-        if (hit->lstrip) {
-            const std::size_t floor = matches.empty() ? begin : matches.back().end;
-            while (b > floor && unicode::isWhitespace(text[b - 1])) --b;
-        }
-        if (hit->rstrip)
-            while (e < end && unicode::isWhitespace(text[e])) ++e;
-        matches.push_back({b, e, hit});
-        i = e;
-    }
-    return matches;
-}
-
-}  // namespace
-
 std::vector<PreToken> WordPieceTokenizer::tokenize(std::string_view text) const {
     const std::u32string chars = unicode::decodeUtf8(text);
     std::vector<PreToken> out;
@@ -499,7 +381,7 @@ std::vector<PreToken> WordPieceTokenizer::tokenize(std::string_view text) const 
         std::size_t cursor = 0;
         std::u32string part;
         std::vector<int> partAlign;
-        for (const Match& m : findAddedTokens(norm, 0, norm.size(), added_, true)) {
+        for (const AddedTokenMatch& m : findAddedTokens(norm, 0, norm.size(), added_, true)) {
             part.assign(norm.begin() + cursor, norm.begin() + m.begin);
             partAlign.assign(align.begin() + cursor, align.begin() + m.begin);
             splitWords(part, partAlign, word, out);
@@ -512,7 +394,7 @@ std::vector<PreToken> WordPieceTokenizer::tokenize(std::string_view text) const 
     };
 
     std::size_t cursor = 0;
-    for (const Match& m : findAddedTokens(chars, 0, chars.size(), added_, false)) {
+    for (const AddedTokenMatch& m : findAddedTokens(chars, 0, chars.size(), added_, false)) {
         processSegment(cursor, m.begin);
         addToken(*m.token, static_cast<int>(m.begin), static_cast<int>(m.end));
         cursor = m.end;

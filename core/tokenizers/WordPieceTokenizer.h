@@ -7,20 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/tokenizers/AddedTokens.h"
 #include "core/tokenizers/Tokenizer.h"
 
 namespace distilbench {
-
-// A token that is matched in the text before the model sees it ("[CLS]" typed by a user is the
-// special token, not five characters).
-struct AddedToken {
-    std::string content;
-    std::u32string chars;
-    std::int64_t id = 0;
-    bool special = true;
-    bool lstrip = false, rstrip = false, singleWord = false;
-    bool normalized = false;
-};
 
 // BertNormalizer's switches; stripAccents empty = follow lowercase.
 struct BertNormalizerOptions {
