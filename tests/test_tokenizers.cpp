@@ -247,7 +247,7 @@ private Q_SLOTS:
         writeFile(dir.filePath("bpe.json"),
                   R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}})");
         expectError([&] { Tokenizer::load(dir.filePath("bpe.json").toStdString()); },
-                    "'BPE' is not supported");
+                    "BPE needs the ByteLevel pre-tokenizer");
         expectError([&] { Tokenizer::load(dir.filePath("missing.txt").toStdString()); },
                     "does not exist");
     }
