@@ -189,27 +189,8 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::fromTokenizerJson(const QJsonObject&
     tok->trimOffsets_ = post.value("trim_offsets").toBool(true);
 
     sortAddedTokens(tok->added_);
-    // Special token names from the files beside tokenizer.json, then the post-processor's.
-    const fs::path folder = fs::path(path).parent_path();
-    const auto config = readJsonObject((folder / "tokenizer_config.json").string(), false);
     tok->special_ = {"<unk>", "<s>", "</s>", "<pad>", "<mask>"};
-    auto name = [](const QJsonValue& v) {
-        return v.isObject() ? v.toObject().value("content").toString().toStdString()
-                            : v.toString().toStdString();
-    };
-    for (const auto& [key, field] :
-         {std::pair{"unk_token", &SpecialTokens::unk}, std::pair{"cls_token", &SpecialTokens::cls},
-          std::pair{"sep_token", &SpecialTokens::sep}, std::pair{"pad_token", &SpecialTokens::pad},
-          std::pair{"mask_token", &SpecialTokens::mask}})
-        if (const std::string n = name(config.value(key)); !n.empty()) tok->special_.*field = n;
-    const double maxLength = config.value("model_max_length").toDouble(0);
-    if (maxLength > 0 && maxLength <= 1e6) tok->modelMaxLength_ = static_cast<int>(maxLength);
-    tok->special_.unkId = tok->tokenToId(tok->special_.unk);
-    tok->special_.clsId = tok->tokenToId(tok->special_.cls);
-    tok->special_.sepId = tok->tokenToId(tok->special_.sep);
-    tok->special_.maskId = tok->tokenToId(tok->special_.mask);
-    const auto pad = tok->tokenToId(tok->special_.pad);
-    tok->special_.padId = pad < 0 ? 0 : pad;
+    tok->readTokenizerConfig(fs::path(path).parent_path().string());
     tok->readPostProcessor(post, path);
     return tok;
 }

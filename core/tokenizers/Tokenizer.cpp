@@ -8,6 +8,7 @@
 #include "core/runtime/Error.h"
 #include "core/tokenizers/BpeTokenizer.h"
 #include "core/tokenizers/SentencePieceTokenizer.h"
+#include "core/tokenizers/UnigramTokenizer.h"
 #include "core/tokenizers/WordPieceTokenizer.h"
 #include "core/util/JsonFile.h"
 
@@ -116,6 +117,10 @@ void Tokenizer::readPostProcessor(const QJsonObject& post, const std::string& pa
             !p.single.front().isSequence)
             special_.cls = p.single.front().special;
         special_.clsId = tokenToId(special_.cls);
+        if (p.specials.count(special_.sep) == 0 && p.single.size() > 1 &&
+            !p.single.back().isSequence)
+            special_.sep = p.single.back().special;
+        special_.sepId = tokenToId(special_.sep);
     } else if (postType == "BertProcessing") {
         const QJsonArray cls = post.value("cls").toArray(), sep = post.value("sep").toArray();
         // ["[CLS]", 101]: an empty or malformed entry must not turn id 0 into CLS and SEP.
@@ -168,7 +173,30 @@ std::unique_ptr<Tokenizer> Tokenizer::fromTokenizerJson(const std::string& path)
     const QJsonObject root = readJsonObject(path, true);
     const QString type = root.value("model").toObject().value("type").toString();
     if (type == "BPE") return BpeTokenizer::fromTokenizerJson(root, path);
+    if (type == "Unigram") return UnigramTokenizer::fromTokenizerJson(root, path);
     return WordPieceTokenizer::fromTokenizerJson(path);
+}
+
+void Tokenizer::readTokenizerConfig(const std::string& folder) {
+    const auto config =
+        readJsonObject((fs::path(folder) / "tokenizer_config.json").string(), false);
+    auto name = [](const QJsonValue& v) {
+        return v.isObject() ? v.toObject().value("content").toString().toStdString()
+                            : v.toString().toStdString();
+    };
+    for (const auto& [key, field] :
+         {std::pair{"unk_token", &SpecialTokens::unk}, std::pair{"cls_token", &SpecialTokens::cls},
+          std::pair{"sep_token", &SpecialTokens::sep}, std::pair{"pad_token", &SpecialTokens::pad},
+          std::pair{"mask_token", &SpecialTokens::mask}})
+        if (const std::string n = name(config.value(key)); !n.empty()) special_.*field = n;
+    const double maxLength = config.value("model_max_length").toDouble(0);
+    if (maxLength > 0 && maxLength <= 1e6) modelMaxLength_ = static_cast<int>(maxLength);
+    special_.unkId = tokenToId(special_.unk);
+    special_.clsId = tokenToId(special_.cls);
+    special_.sepId = tokenToId(special_.sep);
+    special_.maskId = tokenToId(special_.mask);
+    const auto pad = tokenToId(special_.pad);
+    special_.padId = pad < 0 ? 0 : pad;
 }
 
 void Tokenizer::setDefaultBertTemplate() {

@@ -89,6 +89,9 @@ protected:
     // tokenizer.json's "post_processor": TemplateProcessing, BertProcessing, RobertaProcessing or
     // none; sets the template and the [CLS]/[SEP]-like special tokens. Throws Error naming `path`.
     void readPostProcessor(const QJsonObject& post, const std::string& path);
+    // The special token names and model_max_length of tokenizer_config.json in `folder` (when
+    // there is one) over the names already set; then every special token's id.
+    void readTokenizerConfig(const std::string& folder);
 
     SpecialTokens special_;
     PostProcessor post_;
