@@ -1,0 +1,99 @@
+// #16, end to end: the text-level fixtures of each family (written by transformers 4.36.2) go
+// from text through the folder's own tokenizer to ids, and through the model to logits, exactly
+// as transformers computed them.
+#include <ATen/ATen.h>
+
+#include <QtTest>
+
+#include "TokenizerTestSupport.h"
+#include "core/models/EncoderModel.h"
+#include "core/models/Model.h"
+#include "core/runtime/Environment.h"
+#include "core/tokenizers/Tokenizer.h"
+
+using namespace distilbench;
+
+namespace {
+at::Tensor rowsToTensor(const std::vector<Encoding>& batch,
+                        std::vector<std::int64_t> Encoding::*field) {
+    std::vector<std::int64_t> flat;
+    for (const auto& e : batch) flat.insert(flat.end(), (e.*field).begin(), (e.*field).end());
+    return at::tensor(flat, at::kLong).view({static_cast<std::int64_t>(batch.size()), -1});
+}
+
+at::Tensor jsonMatrix(const QJsonArray& rows) {
+    std::vector<double> flat;
+    for (const auto& r : rows)
+        for (const auto& v : r.toArray()) flat.push_back(v.toDouble());
+    return at::tensor(flat, at::kDouble).view({rows.size(), -1});
+}
+}  // namespace
+
+class FamilyTextTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { Runtime::initialize(0); }
+
+    void textToLogits_data() {
+        QTest::addColumn<QString>("fixture");
+        for (const char* f : {"roberta_text", "xlmr_text", "electra_text"})
+            QTest::newRow(f) << QString(f);
+    }
+    void textToLogits() {
+        QFETCH(QString, fixture);
+        const QString folder = QStringLiteral(DISTILBENCH_TEST_DATA "/hf-families/") + fixture;
+        const QJsonObject refs = readJson(folder + "/refs.json");
+        auto tokenizer = Tokenizer::load(folder.toStdString());
+        std::vector<std::string> texts, pairs;
+        for (const auto& t : refs["texts"].toArray()) texts.push_back(t.toString().toStdString());
+        for (const auto& t : refs["text_pairs"].toArray())
+            pairs.push_back(t.toString().toStdString());
+        EncodeOptions options;
+        options.padding = Padding::Longest;
+        const std::vector<Encoding> batch = tokenizer->encodeBatch(texts, pairs, options);
+        const QJsonArray ids = refs["input_ids"].toArray();
+        QCOMPARE(static_cast<qsizetype>(batch.size()), ids.size());
+        for (std::size_t b = 0; b < batch.size(); ++b) {
+            QCOMPARE(ints(batch[b].ids), ints(ids[static_cast<qsizetype>(b)].toArray()));
+            QCOMPARE(ints(batch[b].attentionMask),
+                     ints(refs["attention_mask"].toArray()[static_cast<qsizetype>(b)].toArray()));
+            if (refs.contains("token_type_ids"))
+                QCOMPARE(
+                    ints(batch[b].typeIds),
+                    ints(refs["token_type_ids"].toArray()[static_cast<qsizetype>(b)].toArray()));
+        }
+        auto model = Model::load(folder.toStdString());
+        QVERIFY(model->summary().missingKeys.empty());
+        QVERIFY(model->summary().unexpectedKeys.empty());
+        EncoderModel& enc = model->encoder();
+        ModelInputs in;
+        in.inputIds = rowsToTensor(batch, &Encoding::ids);
+        in.attentionMask = rowsToTensor(batch, &Encoding::attentionMask);
+        if (model->config().hasTokenTypes())
+            in.tokenTypeIds = rowsToTensor(batch, &Encoding::typeIds);
+        at::NoGradGuard noGrad;
+        const ModelOutputs out = enc.forward(in);
+        double err = 0;
+        if (refs.contains("start_logits")) {
+            err = std::max((out.logits.select(-1, 0).to(at::kDouble) -
+                            jsonMatrix(refs["start_logits"].toArray()))
+                               .abs()
+                               .max()
+                               .item<double>(),
+                           (out.logits.select(-1, 1).to(at::kDouble) -
+                            jsonMatrix(refs["end_logits"].toArray()))
+                               .abs()
+                               .max()
+                               .item<double>());
+        } else {
+            err = (out.logits.to(at::kDouble) - jsonMatrix(refs["logits"].toArray()))
+                      .abs()
+                      .max()
+                      .item<double>();
+        }
+        QVERIFY2(err < 1e-5, qPrintable(QString("logits differ by %1").arg(err)));
+    }
+};
+
+QTEST_MAIN(FamilyTextTest)
+#include "test_family_text.moc"
