@@ -66,16 +66,16 @@ private Q_SLOTS:
     void parity_data() {
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<QString>("subfolder");
-        for (const char* f :
-             {"distilbert_seqcls", "distilbert_mlm", "bert_seqcls", "hf-families/roberta_seqcls",
-              "hf-families/albert_seqcls", "hf-families/electra_seqcls"}) {
+        for (const char* f : {"distilbert_seqcls", "distilbert_mlm", "bert_seqcls",
+                              "hf-families/roberta_seqcls", "hf-families/albert_seqcls",
+                              "hf-families/electra_seqcls", "hf-families/debertav2_seqcls"}) {
             QTest::newRow((QString(f) + " safetensors").toUtf8()) << QString(f) << QString();
             QTest::newRow((QString(f) + " pytorch_model.bin").toUtf8())
                 << QString(f) << QString("bin");
         }
         // #16: every family and head, as transformers 4.36 computes them.
         for (const char* f : {"roberta_mlm", "roberta_tokcls", "xlmr_qa", "electra_pretrain",
-                              "electra_mlm", "albert_mlm"})
+                              "electra_mlm", "albert_mlm", "debertav2_mlm", "debertav2_tokcls"})
             QTest::newRow((QString(f) + " safetensors").toUtf8())
                 << QString("hf-families/") + f << QString();
     }
@@ -234,6 +234,13 @@ private Q_SLOTS:
             QTest::newRow((p + " base").toUtf8())
                 << p << int(HeadType::Base) << QList<qint64>{2, 5, 128};
         }
+        for (int head : {int(HeadType::SequenceClassification), int(HeadType::MaskedLM),
+                         int(HeadType::QuestionAnswering)})
+            QTest::newRow(qPrintable(QString("deberta-v3-tiny head %1").arg(head)))
+                << "deberta-v3-tiny" << head
+                << (head == int(HeadType::SequenceClassification) ? cls
+                    : head == int(HeadType::MaskedLM)             ? QList<qint64>{2, 5, 128100}
+                                                                  : qa);
         QTest::newRow("electra-tiny discriminator")
             << "electra-tiny" << int(HeadType::ReplacedTokenDetection) << QList<qint64>{2, 5};
     }
@@ -253,6 +260,46 @@ private Q_SLOTS:
         // A config round trip keeps the family, the head and the shapes.
         const ModelConfig back = ModelConfig::fromJson(model->encoder().config().toJson());
         QCOMPARE(back.toJson(), model->encoder().config().toJson());
+    }
+
+    // DeBERTa-v2's optional pieces (the convolution after the first layer, separate position
+    // projections, absolute positions, no buckets) build, run and count their parameters.
+    void debertaVariants_data() {
+        QTest::addColumn<int>("conv");
+        QTest::addColumn<bool>("shareKey");
+        QTest::addColumn<int>("buckets");
+        QTest::addColumn<bool>("absolute");
+        QTest::newRow("v2 with conv, own position projections") << 3 << false << 0 << true;
+        QTest::newRow("v3") << 0 << true << 256 << false;
+        QTest::newRow("few buckets, grouped conv") << 3 << true << 4 << false;
+    }
+    void debertaVariants() {
+        QFETCH(int, conv);
+        QFETCH(bool, shareKey);
+        QFETCH(int, buckets);
+        QFETCH(bool, absolute);
+        ModelConfig c = ModelConfig::preset("deberta-v3-tiny");
+        c.vocabSize = 300;
+        c.deberta.convKernelSize = conv;
+        c.deberta.convGroups = buckets == 4 ? 2 : 1;
+        c.deberta.shareAttentionKey = shareKey;
+        c.deberta.positionBuckets = buckets;
+        c.deberta.positionBiasedInput = absolute;
+        const ModelConfig back = ModelConfig::fromJson(c.toJson());
+        QCOMPARE(back.toJson(), c.toJson());
+        EncoderModel enc(back);
+        QCOMPARE(back.parameterCount(), enc.parameterCount());
+        ModelInputs in;
+        in.inputIds = at::randint(300, {2, 9}, at::kLong);
+        in.attentionMask = at::ones({2, 9}, at::kLong);
+        in.attentionMask[1].slice(0, 6).fill_(0);
+        ForwardOptions opt;
+        opt.attentions = true;
+        const ModelOutputs out = enc.forward(in, opt);
+        QVERIFY(at::isfinite(out.logits).all().item<bool>());
+        // Padding neither attends nor is attended to.
+        QCOMPARE(out.attentions[0][1][0][7].abs().sum().item<double>(), 0.0);
+        QCOMPARE(out.attentions[0][1][0][2].slice(0, 6).abs().sum().item<double>(), 0.0);
     }
 
     void multipleChoice() {

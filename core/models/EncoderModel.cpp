@@ -50,12 +50,18 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
     prefix_ = c.head == HeadType::Base ? "" : c.basePrefix() + ".";
     const std::int64_t D = c.hiddenSize, F = c.intermediateSize, V = c.vocabSize,
                        E = c.embeddingWidth();
+    const bool deberta = c.family == ModelFamily::DebertaV2;
     const std::string e = prefix_ + "embeddings.";
     addParameter(e + "word_embeddings.weight", {V, E}, kNormal);
-    addParameter(e + "position_embeddings.weight", {c.maxPositions, E}, kNormal);
+    if (!deberta || c.deberta.positionBiasedInput)
+        addParameter(e + "position_embeddings.weight", {c.maxPositions, E}, kNormal);
     if (c.hasTokenTypes())
         addParameter(e + "token_type_embeddings.weight", {c.typeVocabSize, E}, kNormal);
-    addLayerNorm(e + "LayerNorm", E);
+    if (deberta) {
+        addDebertaEncoder();
+    } else {
+        addLayerNorm(e + "LayerNorm", E);
+    }
     if (electra && E != D) addLinear(prefix_ + "embeddings_project", D, E);
     if (albert) {
         // One set of weights per group, applied num_hidden_layers / num_hidden_groups times.
@@ -73,7 +79,7 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
                 addLayerNorm(l + "full_layer_layer_norm", D);
             }
     }
-    for (int i = 0; i < (albert ? 0 : c.numLayers); ++i) {
+    for (int i = 0; i < (albert || deberta ? 0 : c.numLayers); ++i) {
         if (bertLayers) {
             const std::string l = prefix_ + "encoder.layer." + std::to_string(i) + ".";
             addLinear(l + "attention.self.query", D, D);
@@ -104,6 +110,8 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
         ((c.family == ModelFamily::Bert || albert) && poolerHeads) ||
         (roberta && (c.head == HeadType::Base || c.head == HeadType::MultipleChoice));
     if (pooler) addLinear(prefix_ + "pooler" + (albert ? "" : ".dense"), D, D);
+    // DeBERTa's ContextPooler belongs to the head, outside the base model's prefix.
+    if (deberta && poolerHeads && c.head != HeadType::Base) addLinear("pooler.dense", D, D);
     const std::int64_t N = std::max(1, c.numLabels());
     const std::string words = e + "word_embeddings.weight";
     auto decoder = [&](const std::string& name, std::int64_t in) {
@@ -116,7 +124,7 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
         case HeadType::Base:
             break;
         case HeadType::MaskedLM:
-            if (c.family == ModelFamily::Bert) {
+            if (c.family == ModelFamily::Bert || deberta) {
                 addParameter("cls.predictions.bias", {V}, kZeros);
                 addLinear("cls.predictions.transform.dense", D, D);
                 addLayerNorm("cls.predictions.transform.LayerNorm", D);
@@ -171,6 +179,132 @@ EncoderModel::EncoderModel(ModelConfig config, std::uint64_t seed, bool initiali
             break;
     }
     if (initialise_) initialiseMissing();
+}
+
+void EncoderModel::addDebertaEncoder() {
+    const auto& c = config_;
+    const DebertaSettings& d = c.deberta;
+    const std::int64_t D = c.hiddenSize, F = c.intermediateSize, E = c.embeddingWidth();
+    if (E != D) addParameter(prefix_ + "embeddings.embed_proj.weight", {D, E}, kNormal);
+    addLayerNorm(prefix_ + "embeddings.LayerNorm", D);
+    for (int i = 0; i < c.numLayers; ++i) {
+        const std::string l = prefix_ + "encoder.layer." + std::to_string(i) + ".";
+        addLinear(l + "attention.self.query_proj", D, D);
+        addLinear(l + "attention.self.key_proj", D, D);
+        addLinear(l + "attention.self.value_proj", D, D);
+        if (d.relativeAttention && !d.shareAttentionKey) {
+            if (d.contentToPosition) addLinear(l + "attention.self.pos_key_proj", D, D);
+            if (d.positionToContent) addLinear(l + "attention.self.pos_query_proj", D, D);
+        }
+        addLinear(l + "attention.output.dense", D, D);
+        addLayerNorm(l + "attention.output.LayerNorm", D);
+        addLinear(l + "intermediate.dense", F, D);
+        addLinear(l + "output.dense", D, F);
+        addLayerNorm(l + "output.LayerNorm", D);
+    }
+    if (d.relativeAttention) {
+        addParameter(prefix_ + "encoder.rel_embeddings.weight",
+                     {2 * std::int64_t(d.span(c.maxPositions)), D}, kNormal);
+        if (d.normaliseRelativeEmbeddings) addLayerNorm(prefix_ + "encoder.LayerNorm", D);
+    }
+    if (d.convKernelSize > 0) {
+        addParameter(prefix_ + "encoder.conv.conv.weight", {D, D / d.convGroups, d.convKernelSize},
+                     kNormal);
+        addParameter(prefix_ + "encoder.conv.conv.bias", {D}, kZeros);
+        addLayerNorm(prefix_ + "encoder.conv.LayerNorm", D);
+    }
+}
+
+at::Tensor EncoderModel::activationNamed(const at::Tensor& x, const std::string& name) const {
+    if (name == "relu") return at::relu(x);
+    if (name == "gelu_new") return at::gelu(x, "tanh");
+    if (name == "tanh") return at::tanh(x);
+    return at::gelu(x);
+}
+
+at::Tensor EncoderModel::debertaRelativePositions(std::int64_t L) const {
+    // build_relative_position: query minus key, in log buckets beyond half the bucket count.
+    const DebertaSettings& d = config_.deberta;
+    const auto longs = at::TensorOptions().dtype(at::kLong).device(device());
+    const at::Tensor ids = at::arange(L, longs);
+    at::Tensor rel = ids.unsqueeze(1) - ids.unsqueeze(0);
+    const int maxPosition = d.maxRelative(config_.maxPositions);
+    if (d.positionBuckets > 0 && maxPosition > 0) {
+        // make_log_bucket_position, in float32 as torch computes it (ceil is sensitive).
+        const std::int64_t mid = d.positionBuckets / 2;
+        const at::Tensor sign = at::sign(rel);
+        const at::Tensor absPos =
+            at::where((rel < mid) & (rel > -mid), at::full_like(rel, mid - 1), at::abs(rel));
+        const at::Tensor denominator =
+            at::log(at::full({}, static_cast<double>(maxPosition - 1) / static_cast<double>(mid),
+                             at::TensorOptions().dtype(at::kFloat).device(rel.device())));
+        const at::Tensor logPos =
+            at::ceil(at::log(absPos.to(at::kFloat) / static_cast<double>(mid)) / denominator *
+                     static_cast<double>(mid - 1)) +
+            static_cast<double>(mid);
+        rel = at::where(absPos <= mid, rel.to(at::kFloat), logPos * sign.to(at::kFloat))
+                  .to(at::kLong);
+    }
+    return rel;
+}
+
+at::Tensor EncoderModel::debertaAttention(const at::Tensor& x, const at::Tensor& keep,
+                                          const at::Tensor& relPos, const at::Tensor& relEmb,
+                                          const std::string& l, at::Tensor* weightsOut) const {
+    const auto& c = config_;
+    const DebertaSettings& d = c.deberta;
+    const std::int64_t B = x.size(0), L = x.size(1), H = c.numHeads, Dh = c.headDim();
+    // transpose_for_scores: [B, L, H*Dh] -> [B*H, L, Dh]
+    auto heads = [&](const at::Tensor& t) {
+        return t.view({t.size(0), t.size(1), H, Dh})
+            .permute({0, 2, 1, 3})
+            .contiguous()
+            .view({-1, t.size(1), Dh});
+    };
+    const std::string a = l + "attention.self.";
+    const at::Tensor q = heads(linear(x, a + "query_proj"));
+    const at::Tensor k = heads(linear(x, a + "key_proj"));
+    const at::Tensor v = heads(linear(x, a + "value_proj"));
+    const bool relative = d.relativeAttention && relEmb.defined();
+    const int scaleFactor =
+        1 + (relative && d.contentToPosition ? 1 : 0) + (relative && d.positionToContent ? 1 : 0);
+    const double scale = std::sqrt(static_cast<double>(Dh) * scaleFactor);
+    at::Tensor scores = at::bmm(q, k.transpose(-1, -2)) / scale;
+    if (relative) {
+        const std::int64_t span = d.span(c.maxPositions);
+        const at::Tensor rel =
+            at::dropout(relEmb.slice(0, 0, 2 * span), c.dropout, training_).unsqueeze(0);
+        auto positionHeads = [&](const std::string& projection) {
+            return heads(linear(rel, a + projection)).repeat({B, 1, 1});
+        };
+        at::Tensor bias = at::zeros_like(scores);
+        if (d.contentToPosition) {
+            const at::Tensor posKey =
+                positionHeads(d.shareAttentionKey ? "key_proj" : "pos_key_proj");
+            const at::Tensor index =
+                at::clamp(relPos + span, 0, 2 * span - 1).unsqueeze(0).expand({B * H, L, L});
+            bias = bias + at::gather(at::bmm(q, posKey.transpose(-1, -2)), -1, index) / scale;
+        }
+        if (d.positionToContent) {
+            const at::Tensor posQuery =
+                positionHeads(d.shareAttentionKey ? "query_proj" : "pos_query_proj");
+            const at::Tensor index =
+                at::clamp(-relPos + span, 0, 2 * span - 1).unsqueeze(0).expand({B * H, L, L});
+            bias = bias +
+                   at::gather(at::bmm(k, posQuery.transpose(-1, -2)), -1, index).transpose(-1, -2) /
+                       scale;
+        }
+        scores = scores + bias;
+    }
+    scores = scores.view({B, H, L, L});
+    // XSoftmax: masked pairs (padding as query or key) get probability 0.
+    const at::Tensor masked = keep.logical_not();
+    at::Tensor probs = at::softmax(scores.masked_fill(masked, lowestOf(scores.scalar_type())), -1)
+                           .masked_fill(masked, 0);
+    if (weightsOut) *weightsOut = probs;
+    probs = at::dropout(probs, c.attentionDropout, training_);
+    const at::Tensor context = at::bmm(probs.view({B * H, L, L}), v);
+    return context.view({B, H, L, Dh}).permute({0, 2, 1, 3}).contiguous().view({B, L, H * Dh});
 }
 
 std::string EncoderModel::albertLayer(int group, int inner) const {
@@ -285,9 +419,10 @@ LoadReport EncoderModel::loadStateDict(
         };
         replaceSuffix(".gamma", ".weight");
         replaceSuffix(".beta", ".bias");
-        const bool isBaseParam = name.rfind("embeddings.", 0) == 0 ||
-                                 name.rfind("transformer.", 0) == 0 ||
-                                 name.rfind("encoder.", 0) == 0 || name.rfind("pooler.", 0) == 0;
+        const bool isBaseParam =
+            name.rfind("embeddings.", 0) == 0 || name.rfind("transformer.", 0) == 0 ||
+            name.rfind("encoder.", 0) == 0 ||
+            (name.rfind("pooler.", 0) == 0 && config_.family != ModelFamily::DebertaV2);
         if (!prefix_.empty() && !fileHasPrefix && isBaseParam)
             name = prefix_ + name;  // base checkpoint into a head model
         if (prefix_.empty() && name.rfind(base, 0) == 0)
@@ -306,6 +441,11 @@ LoadReport EncoderModel::loadStateDict(
         }
         auto it = params_.find(name);
         if (it == params_.end()) {
+            // DeBERTa-v3 checkpoints may carry an absolute position table the model does not use
+            // (position_biased_input false); transformers ignores it too.
+            if (config_.family == ModelFamily::DebertaV2 &&
+                name.find("position_embeddings") != std::string::npos)
+                continue;
             report.unexpected.push_back(rawName);
             continue;
         }
@@ -499,6 +639,70 @@ at::Tensor EncoderModel::embed(const at::Tensor& ids, const at::Tensor& wordEmbe
                              c.isRobertaLike() ? c.padTokenId : -1);
 }
 
+at::Tensor EncoderModel::debertaEncode(const at::Tensor& ids, const at::Tensor& wordEmbeds,
+                                       const at::Tensor& tokenTypes, const at::Tensor& mask,
+                                       const ForwardOptions& opt, ModelOutputs& out) const {
+    const auto& c = config_;
+    const DebertaSettings& d = c.deberta;
+    const std::int64_t B = mask.size(0), L = mask.size(1);
+    const auto longs = at::TensorOptions().dtype(at::kLong).device(mask.device());
+    const std::string e = prefix_ + "embeddings.";
+    // DebertaV2Embeddings: words (+ absolute positions, + token types), projected, normalised,
+    // padding zeroed.
+    at::Tensor x = wordEmbeds.defined()
+                       ? wordEmbeds
+                       : at::embedding(p(e + "word_embeddings.weight"), ids, c.padTokenId);
+    if (d.positionBiasedInput)
+        x = x +
+            at::embedding(p(e + "position_embeddings.weight"), at::arange(L, longs).unsqueeze(0));
+    if (c.hasTokenTypes())
+        x = x + at::embedding(p(e + "token_type_embeddings.weight"),
+                              tokenTypes.defined() ? tokenTypes : at::zeros({B, L}, longs));
+    if (params_.count(e + "embed_proj.weight")) x = at::linear(x, p(e + "embed_proj.weight"));
+    x = layerNorm(x, e + "LayerNorm");
+    x = x * mask.unsqueeze(2).to(x.scalar_type());
+    x = at::dropout(x, c.dropout, training_);
+    if (opt.hiddenStates) out.hiddenStates.push_back(x);
+    const at::Tensor embedded = x;
+
+    const at::Tensor maskBool = mask != 0;
+    const at::Tensor keep = (maskBool.unsqueeze(1) & maskBool.unsqueeze(2)).unsqueeze(1);
+    at::Tensor relPos, relEmb;
+    if (d.relativeAttention) {
+        relPos = debertaRelativePositions(L);
+        relEmb = p(prefix_ + "encoder.rel_embeddings.weight");
+        if (d.normaliseRelativeEmbeddings)
+            relEmb = layerNorm(relEmb, prefix_ + "encoder.LayerNorm");
+    }
+    for (int i = 0; i < c.numLayers; ++i) {
+        const std::string l = prefix_ + "encoder.layer." + std::to_string(i) + ".";
+        at::Tensor weights;
+        const at::Tensor context =
+            debertaAttention(x, keep, relPos, relEmb, l, opt.attentions ? &weights : nullptr);
+        if (opt.attentions) out.attentions.push_back(weights);
+        const at::Tensor attn = layerNorm(
+            at::dropout(linear(context, l + "attention.output.dense"), c.dropout, training_) + x,
+            l + "attention.output.LayerNorm");
+        const at::Tensor inter = activation(linear(attn, l + "intermediate.dense"));
+        x = layerNorm(at::dropout(linear(inter, l + "output.dense"), c.dropout, training_) + attn,
+                      l + "output.LayerNorm");
+        if (i == 0 && d.convKernelSize > 0) {
+            // ConvLayer over the embeddings, added to the first layer's output.
+            const std::string cv = prefix_ + "encoder.conv.";
+            at::Tensor conv = at::conv1d(embedded.permute({0, 2, 1}).contiguous(),
+                                         p(cv + "conv.weight"), p(cv + "conv.bias"), {1},
+                                         {(d.convKernelSize - 1) / 2}, {1}, d.convGroups)
+                                  .permute({0, 2, 1})
+                                  .contiguous();
+            conv = conv.masked_fill(maskBool.logical_not().unsqueeze(-1), 0);
+            conv = activationNamed(at::dropout(conv, c.dropout, training_), d.convActivation);
+            x = layerNorm(x + conv, cv + "LayerNorm") * mask.unsqueeze(2).to(x.scalar_type());
+        }
+        if (opt.hiddenStates) out.hiddenStates.push_back(x);
+    }
+    return x;
+}
+
 ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& opt) {
     const auto& c = config_;
     const bool distil = c.family == ModelFamily::DistilBert;
@@ -531,63 +735,68 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
     if (!mask.defined())
         mask = at::ones({B, L}, at::TensorOptions().dtype(at::kLong).device(device));
 
-    const std::string e = prefix_ + "embeddings.";
-    at::Tensor x = embed(ids, embeds, flatten(in.tokenTypeIds), B, L);
-    x = at::dropout(layerNorm(x, e + "LayerNorm"), c.dropout, training_);
-    if (electra && params_.count(prefix_ + "embeddings_project.weight"))
-        x = linear(x, prefix_ + "embeddings_project");
-    if (albert) x = linear(x, prefix_ + "encoder.embedding_hidden_mapping_in");
-
     ModelOutputs out;
-    if (opt.hiddenStates) out.hiddenStates.push_back(x);
-    const int layersPerGroup = albert ? c.numLayers / c.numHiddenGroups : 1;
-    for (int i = 0; i < c.numLayers; ++i) {
-        if (albert) {
-            // The group's shared layers, applied in turn (AlbertLayerGroup).
-            const int group = i / layersPerGroup;
-            for (int inner = 0; inner < c.innerGroupNum; ++inner) {
-                const std::string l = albertLayer(group, inner);
-                at::Tensor weights;
-                const at::Tensor sa = attention(x, mask,
-                                                {l + "attention.query", l + "attention.key",
-                                                 l + "attention.value", l + "attention.dense"},
-                                                opt.attentions, opt.fusedAttention,
-                                                opt.attentions ? &weights : nullptr);
-                if (opt.attentions) out.attentions.push_back(weights);
-                const at::Tensor attn =
-                    layerNorm(x + at::dropout(sa, c.dropout, training_), l + "attention.LayerNorm");
-                const at::Tensor ffn =
-                    linear(activation(linear(attn, l + "ffn")), l + "ffn_output");
-                x = layerNorm(ffn + attn, l + "full_layer_layer_norm");
+    at::Tensor x;
+    if (c.family == ModelFamily::DebertaV2) {
+        x = debertaEncode(ids, embeds, flatten(in.tokenTypeIds), mask, opt, out);
+    } else {
+        const std::string e = prefix_ + "embeddings.";
+        x = embed(ids, embeds, flatten(in.tokenTypeIds), B, L);
+        x = at::dropout(layerNorm(x, e + "LayerNorm"), c.dropout, training_);
+        if (electra && params_.count(prefix_ + "embeddings_project.weight"))
+            x = linear(x, prefix_ + "embeddings_project");
+        if (albert) x = linear(x, prefix_ + "encoder.embedding_hidden_mapping_in");
+
+        if (opt.hiddenStates) out.hiddenStates.push_back(x);
+        const int layersPerGroup = albert ? c.numLayers / c.numHiddenGroups : 1;
+        for (int i = 0; i < c.numLayers; ++i) {
+            if (albert) {
+                // The group's shared layers, applied in turn (AlbertLayerGroup).
+                const int group = i / layersPerGroup;
+                for (int inner = 0; inner < c.innerGroupNum; ++inner) {
+                    const std::string l = albertLayer(group, inner);
+                    at::Tensor weights;
+                    const at::Tensor sa = attention(x, mask,
+                                                    {l + "attention.query", l + "attention.key",
+                                                     l + "attention.value", l + "attention.dense"},
+                                                    opt.attentions, opt.fusedAttention,
+                                                    opt.attentions ? &weights : nullptr);
+                    if (opt.attentions) out.attentions.push_back(weights);
+                    const at::Tensor attn = layerNorm(x + at::dropout(sa, c.dropout, training_),
+                                                      l + "attention.LayerNorm");
+                    const at::Tensor ffn =
+                        linear(activation(linear(attn, l + "ffn")), l + "ffn_output");
+                    x = layerNorm(ffn + attn, l + "full_layer_layer_norm");
+                }
+                if (opt.hiddenStates) out.hiddenStates.push_back(x);
+                continue;
+            }
+            const std::string l = prefix_ + (distil ? "transformer.layer." : "encoder.layer.") +
+                                  std::to_string(i) + ".";
+            const AttentionNames names =
+                distil ? AttentionNames{l + "attention.q_lin", l + "attention.k_lin",
+                                        l + "attention.v_lin", l + "attention.out_lin"}
+                       : AttentionNames{l + "attention.self.query", l + "attention.self.key",
+                                        l + "attention.self.value", l + "attention.output.dense"};
+            at::Tensor weights;
+            at::Tensor sa = attention(x, mask, names, opt.attentions, opt.fusedAttention,
+                                      opt.attentions ? &weights : nullptr);
+            if (opt.attentions) out.attentions.push_back(weights);
+            if (!distil) {
+                const at::Tensor attn = layerNorm(at::dropout(sa, c.dropout, training_) + x,
+                                                  l + "attention.output.LayerNorm");
+                const at::Tensor inter = activation(linear(attn, l + "intermediate.dense"));
+                x = layerNorm(
+                    at::dropout(linear(inter, l + "output.dense"), c.dropout, training_) + attn,
+                    l + "output.LayerNorm");
+            } else {
+                const at::Tensor s = layerNorm(sa + x, l + "sa_layer_norm");
+                at::Tensor f = linear(activation(linear(s, l + "ffn.lin1")), l + "ffn.lin2");
+                f = at::dropout(f, c.dropout, training_);
+                x = layerNorm(f + s, l + "output_layer_norm");
             }
             if (opt.hiddenStates) out.hiddenStates.push_back(x);
-            continue;
         }
-        const std::string l =
-            prefix_ + (distil ? "transformer.layer." : "encoder.layer.") + std::to_string(i) + ".";
-        const AttentionNames names =
-            distil ? AttentionNames{l + "attention.q_lin", l + "attention.k_lin",
-                                    l + "attention.v_lin", l + "attention.out_lin"}
-                   : AttentionNames{l + "attention.self.query", l + "attention.self.key",
-                                    l + "attention.self.value", l + "attention.output.dense"};
-        at::Tensor weights;
-        at::Tensor sa = attention(x, mask, names, opt.attentions, opt.fusedAttention,
-                                  opt.attentions ? &weights : nullptr);
-        if (opt.attentions) out.attentions.push_back(weights);
-        if (!distil) {
-            const at::Tensor attn = layerNorm(at::dropout(sa, c.dropout, training_) + x,
-                                              l + "attention.output.LayerNorm");
-            const at::Tensor inter = activation(linear(attn, l + "intermediate.dense"));
-            x = layerNorm(
-                at::dropout(linear(inter, l + "output.dense"), c.dropout, training_) + attn,
-                l + "output.LayerNorm");
-        } else {
-            const at::Tensor s = layerNorm(sa + x, l + "sa_layer_norm");
-            at::Tensor f = linear(activation(linear(s, l + "ffn.lin1")), l + "ffn.lin2");
-            f = at::dropout(f, c.dropout, training_);
-            x = layerNorm(f + s, l + "output_layer_norm");
-        }
-        if (opt.hiddenStates) out.hiddenStates.push_back(x);
     }
     out.lastHidden = x;
     const std::string pooler = prefix_ + (albert ? "pooler" : "pooler.dense");
@@ -597,7 +806,7 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
         case HeadType::Base:
             break;
         case HeadType::MaskedLM:
-            if (c.family == ModelFamily::Bert) {
+            if (c.family == ModelFamily::Bert || c.family == ModelFamily::DebertaV2) {
                 at::Tensor h = layerNorm(activation(linear(x, "cls.predictions.transform.dense")),
                                          "cls.predictions.transform.LayerNorm");
                 out.logits =
@@ -633,7 +842,13 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
                 break;
             }
             at::Tensor pooled;
-            if (!distil) {
+            if (c.family == ModelFamily::DebertaV2) {
+                // ContextPooler: dropout, dense, its activation on the first token.
+                pooled = at::dropout(x.select(1, 0), c.deberta.poolerDropout, training_);
+                pooled =
+                    activationNamed(linear(pooled, "pooler.dense"), c.deberta.poolerActivation);
+                pooled = at::dropout(pooled, c.classifierDropout, training_);
+            } else if (!distil) {
                 pooled = at::dropout(out.pooled, c.classifierDropout, training_);
             } else {
                 pooled = at::relu(linear(x.select(1, 0), "pre_classifier"));

@@ -113,6 +113,20 @@ private:
     };
     at::Tensor attention(const at::Tensor& x, const at::Tensor& mask, const AttentionNames& names,
                          bool wantWeights, bool fused, at::Tensor* weightsOut) const;
+    // DeBERTa-v2/v3: the embeddings' projection and norm, the layers with disentangled attention,
+    // the relative position table and the optional convolution.
+    void addDebertaEncoder();
+    at::Tensor debertaRelativePositions(std::int64_t length) const;
+    // One layer's disentangled self-attention (content->position and position->content terms
+    // added to the content scores); `keep` [B, 1, L, L] is true where query and key are tokens.
+    at::Tensor debertaAttention(const at::Tensor& x, const at::Tensor& keep,
+                                const at::Tensor& relPos, const at::Tensor& relEmb,
+                                const std::string& layer, at::Tensor* weightsOut) const;
+    at::Tensor activationNamed(const at::Tensor& x, const std::string& name) const;
+    // DeBERTa's embeddings and encoder; fills out's hidden states and attentions as asked.
+    at::Tensor debertaEncode(const at::Tensor& ids, const at::Tensor& wordEmbeds,
+                             const at::Tensor& tokenTypes, const at::Tensor& mask,
+                             const ForwardOptions& options, ModelOutputs& out) const;
     // ALBERT's shared layer `inner` of group `group` ("albert.encoder.albert_layer_groups.0.…").
     std::string albertLayer(int group, int inner) const;
     // The embeddings of ids (or given word embeddings) with positions and token types, in the

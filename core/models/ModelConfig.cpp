@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringList>
 #include <cmath>
 #include <map>
 
@@ -51,6 +52,7 @@ constexpr FamilyInfo kFamilies[] = {
     {ModelFamily::Camembert, "camembert", "Camembert", "roberta"},
     {ModelFamily::Electra, "electra", "Electra", "electra"},
     {ModelFamily::Albert, "albert", "Albert", "albert"},
+    {ModelFamily::DebertaV2, "deberta-v2", "DebertaV2", "deberta"},
 };
 
 const FamilyInfo& familyInfo(ModelFamily f) {
@@ -123,7 +125,21 @@ const char* const kKnownKeys[] = {"model_type",
                                   "embedding_size",
                                   "num_hidden_groups",
                                   "inner_group_num",
-                                  "classifier_dropout_prob"};
+                                  "classifier_dropout_prob",
+                                  "relative_attention",
+                                  "max_relative_positions",
+                                  "position_buckets",
+                                  "pos_att_type",
+                                  "share_att_key",
+                                  "norm_rel_ebd",
+                                  "position_biased_input",
+                                  "conv_kernel_size",
+                                  "conv_groups",
+                                  "conv_act",
+                                  "pooler_hidden_size",
+                                  "pooler_hidden_act",
+                                  "pooler_dropout",
+                                  "cls_dropout"};
 
 std::string typeName(const QJsonValue& v) {
     switch (v.type()) {
@@ -230,10 +246,22 @@ std::int64_t ModelConfig::parameterCount() const {
                        N = std::max(1, numLabels());
     const bool distil = family == ModelFamily::DistilBert;
     const bool albert = family == ModelFamily::Albert;
-    std::int64_t n = V * E + std::int64_t(maxPositions) * E +
-                     (hasTokenTypes() ? std::int64_t(typeVocabSize) * E : 0) + 2 * E;
+    const bool deberta = family == ModelFamily::DebertaV2;
+    const bool positions = !deberta || this->deberta.positionBiasedInput;
+    std::int64_t n = V * E + (positions ? std::int64_t(maxPositions) * E : 0) +
+                     (hasTokenTypes() ? std::int64_t(typeVocabSize) * E : 0) +
+                     2 * (deberta ? D : E);
     if (family == ModelFamily::Electra && E != D) n += E * D + D;
-    const std::int64_t layer = 4 * (D * D + D) + 2 * D + (D * F + F) + (F * D + D) + 2 * D;
+    if (deberta && E != D) n += E * D;  // embed_proj has no bias
+    std::int64_t layer = 4 * (D * D + D) + 2 * D + (D * F + F) + (F * D + D) + 2 * D;
+    if (deberta) {
+        const DebertaSettings& d = this->deberta;
+        if (d.relativeAttention && !d.shareAttentionKey)
+            layer += (d.contentToPosition ? D * D + D : 0) + (d.positionToContent ? D * D + D : 0);
+        if (d.relativeAttention) n += 2 * std::int64_t(d.span(maxPositions)) * D;
+        if (d.relativeAttention && d.normaliseRelativeEmbeddings) n += 2 * D;
+        if (d.convKernelSize > 0) n += D * (D / d.convGroups) * d.convKernelSize + D + 2 * D;
+    }
     if (albert)
         n += E * D + D + std::int64_t(numHiddenGroups) * innerGroupNum * layer;
     else
@@ -244,7 +272,8 @@ std::int64_t ModelConfig::parameterCount() const {
           head == HeadType::MultipleChoice)) ||
         (isRobertaLike() && (head == HeadType::Base || head == HeadType::MultipleChoice)) ||
         (albert && (head == HeadType::Base || head == HeadType::SequenceClassification ||
-                    head == HeadType::MultipleChoice));
+                    head == HeadType::MultipleChoice)) ||
+        (deberta && (head == HeadType::SequenceClassification || head == HeadType::MultipleChoice));
     if (pooler) n += D * D + D;
     // RoBERTa's and ELECTRA's classification heads: dense then out_proj on the first token.
     const bool denseHead = isRobertaLike() || family == ModelFamily::Electra;
@@ -329,7 +358,8 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
     c.numHeads = getInt(json, bert ? "num_attention_heads" : "n_heads", 12, source);
     c.intermediateSize = getInt(json, bert ? "intermediate_size" : "hidden_dim", 3072, source);
     c.maxPositions = getInt(json, "max_position_embeddings", 512, source);
-    c.typeVocabSize = bert ? getInt(json, "type_vocab_size", 2, source) : 0;
+    const bool deberta = c.family == ModelFamily::DebertaV2;
+    c.typeVocabSize = bert ? getInt(json, "type_vocab_size", deberta ? 0 : 2, source) : 0;
     c.padTokenId = getInt(json, "pad_token_id", c.isRobertaLike() ? 1 : 0, source);
     c.activation = getString(json, bert ? "hidden_act" : "activation", "gelu", source);
     c.sinusoidalPositions = !bert && getBool(json, "sinusoidal_pos_embds", false, source);
@@ -346,6 +376,45 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
     c.initializerRange = getDouble(json, "initializer_range", 0.02, source);
     c.tieWordEmbeddings = getBool(json, "tie_word_embeddings", true, source);
     c.problemType = getString(json, "problem_type", "", source);
+    if (deberta) {
+        DebertaSettings& d = c.deberta;
+        d.relativeAttention = getBool(json, "relative_attention", false, source);
+        d.maxRelativePositions = getInt(json, "max_relative_positions", -1, source);
+        d.positionBuckets = getInt(json, "position_buckets", -1, source);
+        // A list (["p2c", "c2p"]) or, in older configs, "p2c|c2p".
+        QStringList types;
+        const QJsonValue pat = json.value("pos_att_type");
+        if (pat.isArray())
+            for (const auto& v : pat.toArray()) types << v.toString().trimmed().toLower();
+        else if (pat.isString())
+            for (const QString& t : pat.toString().split('|')) types << t.trimmed().toLower();
+        d.contentToPosition = types.contains("c2p");
+        d.positionToContent = types.contains("p2c");
+        d.shareAttentionKey = getBool(json, "share_att_key", false, source);
+        d.normaliseRelativeEmbeddings =
+            QString::fromStdString(getString(json, "norm_rel_ebd", "none", source))
+                .toLower()
+                .split('|')
+                .contains("layer_norm");
+        d.positionBiasedInput = getBool(json, "position_biased_input", true, source);
+        d.convKernelSize = getInt(json, "conv_kernel_size", 0, source);
+        d.convGroups = getInt(json, "conv_groups", 1, source);
+        d.convActivation = getString(json, "conv_act", "tanh", source);
+        d.poolerActivation = getString(json, "pooler_hidden_act", "gelu", source);
+        d.poolerDropout = getDouble(json, "pooler_dropout", 0, source);
+        c.embeddingSize = getInt(json, "embedding_size", c.hiddenSize, source);
+        checkRange(source, "embedding_size", c.embeddingSize, 1, kMaxHiddenSize);
+        checkRange(source, "max_relative_positions", d.maxRelativePositions, -1, kMaxPositions);
+        checkRange(source, "position_buckets", d.positionBuckets, -1, kMaxPositions);
+        checkRange(source, "conv_kernel_size", d.convKernelSize, 0, 64);
+        if (getInt(json, "pooler_hidden_size", c.hiddenSize, source) != c.hiddenSize)
+            throw Error(source, "pooler_hidden_size must equal hidden_size");
+        for (const std::string& a : {d.convActivation, d.poolerActivation})
+            if (a != "gelu" && a != "relu" && a != "gelu_new" && a != "tanh")
+                throw Error(source, "unsupported activation '" + a + "'");
+        if (d.positionBuckets > 0 && d.positionBuckets < 2)
+            throw Error(source, "position_buckets must be at least 2");
+    }
     if (c.family == ModelFamily::Electra || albert) {
         c.embeddingSize = getInt(json, "embedding_size", albert ? 128 : c.hiddenSize, source);
         checkRange(source, "embedding_size", c.embeddingSize, 1, kMaxHiddenSize);
@@ -393,7 +462,11 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
     checkRange(source, bert ? "intermediate_size" : "hidden_dim", c.intermediateSize, 1,
                kMaxIntermediateSize);
     checkRange(source, "max_position_embeddings", c.maxPositions, 1, kMaxPositions);
-    if (bert) checkRange(source, "type_vocab_size", c.typeVocabSize, 1, kMaxTypeVocabSize);
+    if (bert)
+        checkRange(source, "type_vocab_size", c.typeVocabSize, deberta ? 0 : 1, kMaxTypeVocabSize);
+    if (deberta && c.deberta.convKernelSize > 0 &&
+        (c.deberta.convGroups < 1 || c.hiddenSize % c.deberta.convGroups != 0))
+        throw Error(source, "conv_groups must divide hidden_size");
     if (albert) {
         checkRange(source, "num_hidden_groups", c.numHiddenGroups, 1, c.numLayers);
         if (c.numLayers % c.numHiddenGroups != 0)
@@ -464,6 +537,30 @@ QJsonObject ModelConfig::toJson() const {
         o["sinusoidal_pos_embds"] = sinusoidalPositions;
         o["seq_classif_dropout"] = classifierDropout;
         o["qa_dropout"] = qaDropout;
+    }
+    if (family == ModelFamily::DebertaV2) {
+        const DebertaSettings& d = deberta;
+        o.remove("classifier_dropout");
+        o["cls_dropout"] = classifierDropout;
+        o["relative_attention"] = d.relativeAttention;
+        o["max_relative_positions"] = d.maxRelativePositions;
+        o["position_buckets"] = d.positionBuckets;
+        QJsonArray types;
+        if (d.positionToContent) types.append("p2c");
+        if (d.contentToPosition) types.append("c2p");
+        o["pos_att_type"] = types;
+        o["share_att_key"] = d.shareAttentionKey;
+        o["norm_rel_ebd"] = d.normaliseRelativeEmbeddings ? "layer_norm" : "none";
+        o["position_biased_input"] = d.positionBiasedInput;
+        if (d.convKernelSize > 0) {
+            o["conv_kernel_size"] = d.convKernelSize;
+            o["conv_groups"] = d.convGroups;
+            o["conv_act"] = QString::fromStdString(d.convActivation);
+        }
+        o["pooler_hidden_size"] = hiddenSize;
+        o["pooler_hidden_act"] = QString::fromStdString(d.poolerActivation);
+        o["pooler_dropout"] = d.poolerDropout;
+        if (embeddingWidth() != hiddenSize) o["embedding_size"] = embeddingWidth();
     }
     if (family == ModelFamily::Electra || family == ModelFamily::Albert)
         o["embedding_size"] = embeddingWidth();
@@ -588,6 +685,23 @@ ModelConfig ModelConfig::preset(const std::string& name, HeadType head) {
         return c;
     };
     if (name == "albert-base-v2") return albert(768, 12, 3072, 12);
+    auto debertaV3 = [&](int hidden, int heads, int ffn, int layers) {
+        c.family = ModelFamily::DebertaV2;
+        c.vocabSize = 128100;
+        c.typeVocabSize = 0;
+        c.hiddenSize = hidden;
+        c.numHeads = heads;
+        c.intermediateSize = ffn;
+        c.numLayers = layers;
+        c.layerNormEps = 1e-7;
+        c.classifierDropout = c.qaDropout = 0.1;
+        c.deberta = DebertaSettings{};  // v3: relative attention, 256 buckets, shared keys
+        return c;
+    };
+    if (name == "deberta-v3-base") return debertaV3(768, 12, 3072, 12);
+    if (name == "deberta-v3-small") return debertaV3(768, 12, 3072, 6);
+    if (name == "deberta-v3-xsmall") return debertaV3(384, 6, 1536, 12);
+    if (name == "deberta-v3-tiny") return debertaV3(128, 2, 512, 2);
     if (name == "albert-tiny") return albert(128, 2, 512, 2);
     std::string names;
     for (const auto& n : presetNames()) names += " " + n;

@@ -10,7 +10,41 @@ namespace distilbench {
 // The encoder families DistilBench computes. RoBERTa, XLM-RoBERTa and CamemBERT share one
 // architecture (BERT layers, positions counted from pad_token_id + 1) and differ in model_type
 // and class names only.
-enum class ModelFamily { DistilBert, Bert, Roberta, XlmRoberta, Camembert, Electra, Albert };
+enum class ModelFamily {
+    DistilBert,
+    Bert,
+    Roberta,
+    XlmRoberta,
+    Camembert,
+    Electra,
+    Albert,
+    DebertaV2
+};
+
+// DeBERTa-v2/v3's disentangled attention and the rest of its configuration.
+struct DebertaSettings {
+    bool relativeAttention = true;
+    int maxRelativePositions = -1;  // < 1: max_position_embeddings
+    int positionBuckets = 256;      // <= 0: no log buckets
+    bool contentToPosition = true;  // "c2p" in pos_att_type
+    bool positionToContent = true;  // "p2c"
+    bool shareAttentionKey = true;
+    bool normaliseRelativeEmbeddings = true;  // norm_rel_ebd "layer_norm"
+    bool positionBiasedInput = false;         // absolute position embeddings added to the input
+    int convKernelSize = 0;                   // the optional convolution after the first layer
+    int convGroups = 1;
+    std::string convActivation = "tanh";
+    std::string poolerActivation = "gelu";
+    double poolerDropout = 0;
+
+    int maxRelative(int maxPositions) const {
+        return maxRelativePositions < 1 ? maxPositions : maxRelativePositions;
+    }
+    // How many relative distances each side has an embedding for (att_span).
+    int span(int maxPositions) const {
+        return positionBuckets > 0 ? positionBuckets : maxRelative(maxPositions);
+    }
+};
 enum class HeadType {
     Base,
     MaskedLM,
@@ -50,6 +84,7 @@ struct ModelConfig {
     // ALBERT: the layer groups whose weights the num_hidden_layers layers share.
     int numHiddenGroups = 1;
     int innerGroupNum = 1;
+    DebertaSettings deberta;
     int padTokenId = 0;
     std::string activation = "gelu";  // gelu | gelu_new | relu
     bool sinusoidalPositions = false;
