@@ -36,7 +36,8 @@ private Q_SLOTS:
 
     void textToLogits_data() {
         QTest::addColumn<QString>("fixture");
-        for (const char* f : {"roberta_text", "xlmr_text", "electra_text", "debertav2_text"})
+        for (const char* f :
+             {"roberta_text", "xlmr_text", "electra_text", "debertav2_text", "albert_text"})
             QTest::newRow(f) << QString(f);
     }
     void textToLogits() {

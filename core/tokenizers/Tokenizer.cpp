@@ -7,6 +7,7 @@
 
 #include "core/runtime/Error.h"
 #include "core/tokenizers/BpeTokenizer.h"
+#include "core/tokenizers/SentencePieceConverter.h"
 #include "core/tokenizers/SentencePieceTokenizer.h"
 #include "core/tokenizers/UnigramTokenizer.h"
 #include "core/tokenizers/WordPieceTokenizer.h"
@@ -60,8 +61,9 @@ std::unique_ptr<Tokenizer> Tokenizer::load(const std::string& path) {
                                                     (p / "merges.txt").string());
         if (fs::exists(p / "vocab.txt"))
             return WordPieceTokenizer::fromVocab((p / "vocab.txt").string());
-        for (const char* name : {"spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
-            if (fs::exists(p / name)) return SentencePieceTokenizer::load((p / name).string());
+        for (const char* name :
+             {"spiece.model", "spm.model", "sentencepiece.bpe.model", "tokenizer.model"})
+            if (fs::exists(p / name)) return loadSentencePiece((p / name).string());
         throw Error(path,
                     "no tokenizer found (looked for tokenizer.json, vocab.txt, spiece.model)");
     }
@@ -74,7 +76,7 @@ std::unique_ptr<Tokenizer> Tokenizer::load(const std::string& path) {
         return fromTokenizerJson(path);
     }
     if (ext == ".txt") return WordPieceTokenizer::fromVocab(path);
-    if (ext == ".model") return SentencePieceTokenizer::load(path);
+    if (ext == ".model") return loadSentencePiece(path);
     throw Error(path, "not a tokenizer file (expected tokenizer.json, vocab.txt or a .model)");
 }
 
@@ -166,6 +168,13 @@ void Tokenizer::readPostProcessor(const QJsonObject& post, const std::string& pa
     } else {
         throw Error(path, "post-processor '" + postType.toStdString() + "' is not supported");
     }
+}
+
+std::unique_ptr<Tokenizer> Tokenizer::loadSentencePiece(const std::string& path) {
+    // ALBERT, XLM-R and DeBERTa models: the fast tokenizer transformers would build from the
+    // file; any other .model through the sentencepiece library itself.
+    if (auto converted = convertSentencePieceModel(path)) return converted;
+    return SentencePieceTokenizer::load(path);
 }
 
 std::unique_ptr<Tokenizer> Tokenizer::fromTokenizerJson(const std::string& path) {

@@ -53,6 +53,9 @@ public:
     static std::unique_ptr<Tokenizer> load(const std::string& path);
     // tokenizer.json of any supported model type (WordPiece, BPE, Unigram).
     static std::unique_ptr<Tokenizer> fromTokenizerJson(const std::string& path);
+    // A SentencePiece .model: converted for the families transformers converts, else through the
+    // sentencepiece module.
+    static std::unique_ptr<Tokenizer> loadSentencePiece(const std::string& path);
 
     Encoding encode(std::string_view text, const EncodeOptions& options = {}) const;
     Encoding encode(std::string_view text, std::optional<std::string_view> pair,

@@ -100,7 +100,7 @@ std::unique_ptr<UnigramTokenizer> UnigramTokenizer::fromTokenizerJson(const QJso
     // ALBERT's mix ("<pad>" with "[CLS]").
     auto pick = [&](const char* bert, const char* roberta) {
         return tok->tokenToId(bert) >= 0 || tok->tokenToId(roberta) < 0 ? std::string(bert)
-                                                                       : std::string(roberta);
+                                                                        : std::string(roberta);
     };
     tok->special_ = {pick("[UNK]", "<unk>"), pick("[CLS]", "<s>"), pick("[SEP]", "</s>"),
                      pick("[PAD]", "<pad>"), pick("[MASK]", "<mask>")};
