@@ -104,36 +104,41 @@ std::string checkpointZip(const std::uint8_t* data, std::size_t size) {
 void run(const std::uint8_t* data, std::size_t size) {
 #if FUZZ_TARGET == 1  // safetensors header and offsets
     SafetensorsReader::read(writeInput("model.safetensors", data, size));
-#elif FUZZ_TARGET == 2  // zip central directory (zip64 too)
+#elif FUZZ_TARGET == 2   // zip central directory (zip64 too)
     ZipArchive zip(writeInput("archive.zip", data, size));
     for (const auto& e : zip.entries())
         if (e.stored && e.size) (void)zip.data(e)[e.size - 1];  // every byte we claim is readable
-#elif FUZZ_TARGET == 3  // pickle of a torch.save state dict
+#elif FUZZ_TARGET == 3   // pickle of a torch.save state dict
     const std::string zip = checkpointZip(data, size);
     TorchCheckpointReader::read(writeInput(
         "pytorch_model.bin", reinterpret_cast<const std::uint8_t*>(zip.data()), zip.size()));
-#elif FUZZ_TARGET == 4  // config.json
+#elif FUZZ_TARGET == 4   // config.json
     const QJsonDocument doc = QJsonDocument::fromJson(
         QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size)));
     const ModelConfig c = ModelConfig::fromJson(doc.object(), "config.json");
     (void)c.parameterCount();
     (void)c.toJson();
-#elif FUZZ_TARGET == 5  // vocab.txt, then a sentence through it
+#elif FUZZ_TARGET == 5   // vocab.txt, then a sentence through it
     auto tok = WordPieceTokenizer::fromVocab(writeInput("vocab.txt", data, size));
     (void)tok->encode("Hello, world! naïve café 東京 [CLS] unaffable");
-#elif FUZZ_TARGET == 6  // tokenizer.json, then a sentence through it
-    auto tok = WordPieceTokenizer::fromTokenizerJson(writeInput("tokenizer.json", data, size));
+#elif FUZZ_TARGET == 6   // tokenizer.json (WordPiece, BPE, Unigram), then a sentence through it
+    auto tok = Tokenizer::fromTokenizerJson(writeInput("tokenizer.json", data, size));
     (void)tok->encode("Hello, world! naïve café 東京 [CLS] unaffable");
-#elif FUZZ_TARGET == 7  // CSV / TSV
+#elif FUZZ_TARGET == 7   // CSV / TSV
     (void)DatasetReader::read(writeInput("data.tsv", data, size), Task::Classification);
     (void)DatasetReader::read(writeInput("data.csv", data, size), Task::MultiLabel);
-#elif FUZZ_TARGET == 8  // JSON Lines and JSON arrays
+#elif FUZZ_TARGET == 8   // JSON Lines and JSON arrays
     (void)DatasetReader::read(writeInput("data.jsonl", data, size), Task::Classification);
     (void)DatasetReader::read(writeInput("data.json", data, size), Task::Regression);
-#elif FUZZ_TARGET == 9  // CoNLL token files
+#elif FUZZ_TARGET == 9   // CoNLL token files
     (void)DatasetReader::read(writeInput("data.conll", data, size), Task::TokenClassification);
+#elif FUZZ_TARGET == 10  // a SentencePiece .model of an XLM-R folder, converted, then a sentence
+    const std::uint8_t config[] = R"({"tokenizer_class": "XLMRobertaTokenizer"})";
+    writeInput("tokenizer_config.json", config, sizeof(config) - 1);
+    auto tok = Tokenizer::loadSentencePiece(writeInput("sentencepiece.bpe.model", data, size));
+    (void)tok->encode("Hello, world! naïve café 東京 <mask> unaffable");
 #else
-#error "FUZZ_TARGET must be 1..9"
+#error "FUZZ_TARGET must be 1..10"
 #endif
 }
 

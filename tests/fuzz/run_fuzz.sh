@@ -11,9 +11,9 @@ corpus="$build/corpus/$target"
 mkdir -p "$corpus"
 seed() { for f in "$@"; do [ -f "$f" ] && cp -f "$f" "$corpus/seed-$(basename "$(dirname "$f")")-$(basename "$f")"; done; return 0; }
 case "$target" in
-  safetensors) seed "$data"/hf/*/model.safetensors ;;
+  safetensors) seed "$data"/hf/*/model.safetensors "$data"/hf-families/*_tokcls/model.safetensors ;;
   zip) seed "$data"/hf/*/bin/pytorch_model.bin ;;
-  config) seed "$data"/hf/*/config.json ;;
+  config) seed "$data"/hf/*/config.json "$data"/hf-families/*/config.json ;;
   vocab) head -300 "$data/vocab/bert-base-uncased-vocab.txt" > "$corpus/seed-vocab.txt" ;;
   table) seed "$data"/datasets/*.tsv ;;
   conll) seed "$data"/datasets/conll_sample.txt ;;
