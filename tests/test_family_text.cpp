@@ -5,11 +5,16 @@
 
 #include <QtTest>
 
+#include <QTemporaryDir>
 #include "TokenizerTestSupport.h"
+#include "core/export/ModelExporter.h"
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
 #include "core/runtime/Environment.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/training/RunFolder.h"
+#include "core/training/Trainer.h"
+#include "core/training/TrainingConfig.h"
 
 using namespace distilbench;
 
@@ -93,6 +98,64 @@ private Q_SLOTS:
                       .item<double>();
         }
         QVERIFY2(err < 1e-5, qPrintable(QString("logits differ by %1").arg(err)));
+    }
+
+    // Every family fine-tunes from its checkpoint (a new classification head where it had
+    // another), writes a best model transformers can load (its tokenizer files and class), and
+    // exports a Hugging Face folder that reads back with the same predictions.
+    void fineTuneAndExport_data() {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("tokenizerClass");
+        QTest::newRow("roberta") << "roberta_text"
+                                 << "RobertaTokenizer";
+        QTest::newRow("xlm-roberta (QA checkpoint)") << "xlmr_text"
+                                                     << "XLMRobertaTokenizer";
+        QTest::newRow("electra") << "electra_text"
+                                 << "ElectraTokenizer";
+        QTest::newRow("albert") << "albert_text"
+                                << "AlbertTokenizer";
+        QTest::newRow("deberta-v3") << "debertav2_text"
+                                    << "DebertaV2Tokenizer";
+    }
+    void fineTuneAndExport() {
+        QFETCH(QString, fixture);
+        QFETCH(QString, tokenizerClass);
+        const QString folder = QStringLiteral(DISTILBENCH_TEST_DATA "/hf-families/") + fixture;
+        QTemporaryDir dir;
+        TrainingConfig c = TrainingConfig::defaultsFor(Task::Classification, false);
+        c.model = folder.toStdString();
+        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv";
+        c.maxSteps = 3;
+        c.maxLength = 24;
+        c.batchSize = 8;
+        const std::string run = (dir.path() + "/run").toStdString();
+        Trainer::train(c, run);
+        const std::string best = run + "/" + RunFolder::kBestFolder;
+        auto trained = Model::load(best);
+        QCOMPARE(trained->config().family, Model::load(folder.toStdString())->config().family);
+        QCOMPARE(trained->config().head, HeadType::SequenceClassification);
+        QVERIFY(trained->summary().missingKeys.empty());
+        const QJsonObject tokenizerConfig =
+            readJson(QString::fromStdString(best) + "/tokenizer_config.json");
+        QVERIFY2(tokenizerConfig["tokenizer_class"].toString().startsWith(tokenizerClass),
+                 qPrintable(tokenizerConfig["tokenizer_class"].toString()));
+        auto tokenizer = Tokenizer::load(best);
+        const Encoding e = tokenizer->encode("a gripping , beautifully shot film .");
+        InferenceRequest request;
+        request.inputIds = {e.ids};
+        request.tokenTypeIds = {e.typeIds};
+        const auto before = trained->run(request);
+
+        const std::string exported = (dir.path() + "/export").toStdString();
+        exportModel(best, exported, ExportOptions{});
+        auto back = Model::load(exported);
+        QVERIFY(back->summary().missingKeys.empty());
+        QVERIFY(back->summary().unexpectedKeys.empty());
+        const auto after = back->run(request);
+        for (std::size_t i = 0; i < before.logits.values.size(); ++i)
+            QCOMPARE(after.logits.values[i], before.logits.values[i]);
+        QCOMPARE(Tokenizer::load(exported)->encode("a gripping , beautifully shot film .").ids,
+                 e.ids);
     }
 };
 

@@ -129,13 +129,22 @@ void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source,
     // A tokenizer given as a single file keeps its own name's role.
     if (!fs::is_directory(src) && fs::exists(src)) {
         const std::string name = src.filename().string();
-        const char* role = name.ends_with(".json")    ? "tokenizer.json"
-                           : name.ends_with(".model") ? "spiece.model"
-                                                      : "vocab.txt";
+        // The name each family's slow tokenizer looks for.
+        const std::string model = modelType == "xlm-roberta" || modelType == "camembert"
+                                      ? "sentencepiece.bpe.model"
+                                  : modelType == "deberta-v2" ? "spm.model"
+                                  : modelType == "albert"     ? "spiece.model"
+                                                              : name;
+        const std::string role = name == "vocab.json"       ? name
+                                 : name.ends_with(".json")  ? "tokenizer.json"
+                                 : name.ends_with(".model") ? model
+                                                            : "vocab.txt";
         fs::copy_file(src, out / role, fs::copy_options::overwrite_existing, ec);
     }
-    for (const char* f : {"vocab.txt", "tokenizer.json", "spiece.model", "tokenizer_config.json",
-                          "special_tokens_map.json"})
+    // Every file of each family's tokenizer (WordPiece, byte-level BPE, SentencePiece).
+    for (const char* f : {"vocab.txt", "tokenizer.json", "spiece.model", "spm.model",
+                          "sentencepiece.bpe.model", "vocab.json", "merges.txt",
+                          "added_tokens.json", "tokenizer_config.json", "special_tokens_map.json"})
         copyIfPresent(f);
     const SpecialTokens& s = tokenizer.specialTokens();
     const auto* wordPiece = dynamic_cast<const WordPieceTokenizer*>(&tokenizer);

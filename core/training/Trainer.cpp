@@ -200,6 +200,9 @@ private:
             tokenizer_ = Tokenizer::load(tokenizerSource);
             ModelConfig c = ModelConfig::preset(cfg_.preset, head);
             c.vocabSize = static_cast<int>(tokenizer_->vocabSize());
+            // The model's padding is the tokenizer's (RoBERTa's positions start after it).
+            c.padTokenId = static_cast<int>(tokenizer_->specialTokens().padId);
+            if (c.isRobertaLike()) c.maxPositions = std::max(c.maxPositions, c.padTokenId + 2);
             c.labels = labels;
             c.problemType = Objective::problemTypeFor(cfg_.task);
             model_ = Model::create(c, cfg_.seed);
