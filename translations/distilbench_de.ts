@@ -1879,6 +1879,14 @@
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
+    <message>
+        <source>piece %1</source>
+        <translation>Stück %1</translation>
+    </message>
+    <message>
+        <source>log probability %1</source>
+        <translation>Log-Wahrscheinlichkeit %1</translation>
+    </message>
 </context>
 <context>
     <name>RunController</name>

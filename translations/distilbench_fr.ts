@@ -1879,6 +1879,14 @@
         <source>Saved %1</source>
         <translation>Enregistré : %1</translation>
     </message>
+    <message>
+        <source>piece %1</source>
+        <translation>pièce %1</translation>
+    </message>
+    <message>
+        <source>log probability %1</source>
+        <translation>log-probabilité %1</translation>
+    </message>
 </context>
 <context>
     <name>RunController</name>

@@ -4,7 +4,10 @@
 
 namespace distilbench {
 struct AttentionAnalysis;
-}
+class Tokenizer;
+}  // namespace distilbench
 
-// Core's attention analysis as the plain data the attention widgets draw (GUI and CLI).
-AttentionData toAttentionData(const distilbench::AttentionAnalysis& analysis);
+// Core's attention analysis as the plain data the attention widgets draw (GUI and CLI); with
+// the tokenizer, tokens are labelled as people read them (its displayToken).
+AttentionData toAttentionData(const distilbench::AttentionAnalysis& analysis,
+                              const distilbench::Tokenizer* tokenizer = nullptr);

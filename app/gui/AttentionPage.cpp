@@ -324,11 +324,11 @@ void AttentionPage::run() {
         [pipeline, other, text, pair, result, views](const JobCallbacks& cb) {
             result->first = analyseAttention(*pipeline, text, pair);
             // the big copy happens here, not in the GUI
-            views->first = toAttentionData(result->first);
+            views->first = toAttentionData(result->first, pipeline->tokenizer().get());
             cb.report(0.5, "attention computed");
             if (other && other->tokenizer()) {
                 result->second = analyseAttention(*other, text, pair);
-                views->second = toAttentionData(result->second);
+                views->second = toAttentionData(result->second, other->tokenizer().get());
             }
         },
         [this, generation, result, views, other, pipeline] {

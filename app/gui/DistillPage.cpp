@@ -273,6 +273,10 @@ DistillPage::DistillPage(Workspace* workspace, QWidget* parent)
     refreshSummary();
 }
 
+QString DistillPage::planProblems() const {
+    return problem_->text();
+}
+
 QString DistillPage::statusText() const {
     return runView_->status()->text();
 }

@@ -63,6 +63,8 @@ public:
     QTextBrowser* report() const { return report_; }
     QPushButton* compareButton() const { return compare_; }
     QString statusText() const;
+    // What the plan preview says cannot work (empty when the setup is fine).
+    QString planProblems() const;
     QLineEdit* layersEdit() const { return layers_; }
 
 Q_SIGNALS:

@@ -115,10 +115,13 @@ void ExplainPanel::show(const AttributionResult& r) {
     float maxAbs = 1e-9f;
     for (float s : r.scores) maxAbs = std::max(maxAbs, std::abs(s));
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const auto pipeline = workspace_->pipeline();
+    const Tokenizer* tokenizer = pipeline ? pipeline->tokenizer().get() : nullptr;
     std::vector<TokenChip> chips;
     for (std::size_t i = 0; i < r.encoding.size(); ++i) {
         TokenChip c;
-        c.text = QString::fromStdString(r.encoding.tokens[i]);
+        c.text = QString::fromStdString(tokenizer ? tokenizer->displayToken(r.encoding.tokens[i])
+                                                  : r.encoding.tokens[i]);
         c.id = r.encoding.ids[i];
         c.begin = r.encoding.offsets[i].first;
         c.end = r.encoding.offsets[i].second;

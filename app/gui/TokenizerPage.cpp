@@ -25,6 +25,7 @@
 #include "app/gui/VocabularyModel.h"
 #include "app/gui/Workspace.h"
 #include "core/tokenizers/Tokenizer.h"
+#include "core/tokenizers/UnigramTokenizer.h"
 #include "widgets/EmptyStateWidget.h"
 #include "widgets/TokenChips.h"
 #include "widgets/ViewExport.h"
@@ -37,7 +38,13 @@ std::vector<TokenChip> toChips(const Encoding& e, const Tokenizer& tok) {
     std::vector<TokenChip> chips;
     for (std::size_t i = 0; i < e.size(); ++i) {
         TokenChip c;
-        c.text = QString::fromStdString(e.tokens[i]);
+        // Byte-level BPE pieces read as text; the raw piece and a Unigram piece's score go to
+        // the tooltip.
+        c.text = QString::fromStdString(tok.displayToken(e.tokens[i]));
+        if (c.text != QString::fromStdString(e.tokens[i]))
+            c.note = QObject::tr("piece %1").arg(QString::fromStdString(e.tokens[i]));
+        if (const auto* unigram = dynamic_cast<const UnigramTokenizer*>(&tok))
+            c.note = QObject::tr("log probability %1").arg(unigram->score(e.ids[i]), 0, 'f', 3);
         c.id = e.ids[i];
         c.begin = e.offsets[i].first;
         c.end = e.offsets[i].second;
