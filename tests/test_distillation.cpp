@@ -466,8 +466,6 @@ private Q_SLOTS:
                                                               << "predicts 2";
         QTest::newRow("regression") << "regression"
                                     << "not regression";
-        QTest::newRow("a student of another family") << "roberta-student"
-                                                     << "BERT and DistilBERT students";
     }
     void badDistillationSetupsSayWhy() {
         QFETCH(QString, what);
@@ -501,10 +499,6 @@ private Q_SLOTS:
             c.validationSplit = 0;
         }
         if (what == "regression") c.task = Task::Regression;
-        if (what == "roberta-student") {
-            c.distillation.studentSource = DistillationSettings::StudentSource::Preset;
-            c.distillation.student = "roberta-tiny";
-        }
         try {
             Distiller::distill(c, (dir.path() + "/run").toStdString());
             QFAIL("accepted");

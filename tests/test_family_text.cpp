@@ -7,6 +7,8 @@
 
 #include <QTemporaryDir>
 #include "TokenizerTestSupport.h"
+#include "core/distillation/Distiller.h"
+#include "core/distillation/StudentInitializer.h"
 #include "core/export/ModelExporter.h"
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
@@ -156,6 +158,76 @@ private Q_SLOTS:
             QCOMPARE(after.logits.values[i], before.logits.values[i]);
         QCOMPARE(Tokenizer::load(exported)->encode("a gripping , beautifully shot film .").ids,
                  e.ids);
+    }
+
+    // Distillation across the family: a student taken from the teacher's layers keeps the
+    // teacher's family (RoBERTa -> a DistilRoBERTa-shaped student, ELECTRA, ALBERT with its shared
+    // layer, DeBERTa), and an ALBERT preset learns from a BERT-vocabulary ELECTRA teacher.
+    void distilEachFamily_data() {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("studentPreset");
+        QTest::newRow("roberta from layers") << "roberta_text"
+                                             << "";
+        QTest::newRow("electra from layers") << "electra_text"
+                                             << "";
+        QTest::newRow("albert from its shared layer") << "albert_text"
+                                                      << "";
+        QTest::newRow("deberta-v3 from layers") << "debertav2_text"
+                                                << "";
+        QTest::newRow("albert student of an electra teacher") << "electra_text"
+                                                              << "albert-tiny";
+    }
+    void distilEachFamily() {
+        QFETCH(QString, fixture);
+        QFETCH(QString, studentPreset);
+        const QString teacher = QStringLiteral(DISTILBENCH_TEST_DATA "/hf-families/") + fixture;
+        QTemporaryDir dir;
+        TrainingConfig c;
+        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv";
+        c.maxSteps = 3;
+        c.batchSize = 8;
+        c.maxLength = 24;
+        c.distillation.enabled = true;
+        c.distillation.teacher = teacher.toStdString();
+        c.distillation.alphaCe = 0.5;
+        c.distillation.alphaHard = 0.5;
+        if (!studentPreset.isEmpty()) {
+            c.distillation.studentSource = DistillationSettings::StudentSource::Preset;
+            c.distillation.student = studentPreset.toStdString();
+        } else {
+            c.distillation.studentSource = DistillationSettings::StudentSource::FromTeacher;
+            c.distillation.teacherLayers = {1};
+        }
+        if (studentPreset.isEmpty()) {
+            // Before training: the student's layer 0 is the teacher's layer 1, its embeddings the
+            // teacher's.
+            auto t = Model::load(teacher.toStdString());
+            auto s = StudentInitializer::fromTeacher(
+                t->encoder(), {1}, HeadType::SequenceClassification, teacher.toStdString());
+            const std::string tp = t->config().basePrefix() + ".";
+            for (const auto& name : s->parameterNames()) {
+                std::string source = name;
+                const std::string layer0 = tp + "encoder.layer.0.";
+                if (name.rfind(layer0, 0) == 0)
+                    source = tp + "encoder.layer.1." + name.substr(layer0.size());
+                if (!t->encoder().hasParameter(source)) continue;  // a fresh head
+                QVERIFY2(at::equal(s->parameter(name), t->encoder().parameter(source)),
+                         name.c_str());
+            }
+        }
+        const std::string run = (dir.path() + "/run").toStdString();
+        Distiller::distill(c, run);
+        auto student = Model::load(run + "/" + RunFolder::kBestFolder);
+        auto teacherModel = Model::load(teacher.toStdString());
+        if (studentPreset.isEmpty()) {
+            QCOMPARE(student->config().family, teacherModel->config().family);
+            QCOMPARE(student->config().numLayers, 1);
+        } else {
+            QCOMPARE(student->config().family, ModelFamily::Albert);
+        }
+        QCOMPARE(student->config().vocabSize, teacherModel->config().vocabSize);
+        QCOMPARE(Tokenizer::load(run + "/" + RunFolder::kBestFolder)->vocabSize(),
+                 Tokenizer::load(teacher.toStdString())->vocabSize());
     }
 };
 

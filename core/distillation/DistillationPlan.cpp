@@ -37,11 +37,6 @@ DistillationPlan planStudent(const DistillationSettings& ds, const ModelConfig& 
                  ? std::string("pre-training distillation needs a teacher with a masked-LM head")
                  : "this distillation needs a teacher fine-tuned for the task (" +
                        ModelConfig::headName(head) + ")"));
-    // The students and their initialisation are written for BERT-layout teachers; the other
-    // families (RoBERTa, ELECTRA, ALBERT) open, train and export, but do not distil yet.
-    if (tc.family != ModelFamily::Bert && tc.family != ModelFamily::DistilBert)
-        problem(ds.teacher + " is a " + tc.modelType() +
-                " model: distillation takes BERT and DistilBERT teachers for now");
     if (!(ds.temperature > 0)) problem("the temperature must be positive");
     const double weights[] = {ds.alphaCe, ds.alphaHard, ds.alphaMlm, ds.alphaCos, ds.alphaMse};
     if (std::any_of(std::begin(weights), std::end(weights), [](double a) { return !(a >= 0); }))
@@ -59,6 +54,11 @@ DistillationPlan planStudent(const DistillationSettings& ds, const ModelConfig& 
             case DistillationSettings::StudentSource::Preset:
                 sc = ModelConfig::preset(ds.student, head);
                 sc.vocabSize = tc.vocabSize;
+                // The teacher's tokenizer pads with its padding id (RoBERTa's positions count
+                // from it).
+                sc.padTokenId = tc.padTokenId;
+                if (sc.isRobertaLike())
+                    sc.maxPositions = std::max(sc.maxPositions, sc.padTokenId + 2);
                 // A student cannot read positions its teacher never embedded.
                 sc.maxPositions = std::min(sc.maxPositions, tc.maxPositions);
                 break;
@@ -93,9 +93,6 @@ DistillationPlan planStudent(const DistillationSettings& ds, const ModelConfig& 
     }
     sc.labels = labels;
     sc.problemType = head == HeadType::MaskedLM ? "" : Objective::problemTypeFor(task);
-    if (sc.family != ModelFamily::Bert && sc.family != ModelFamily::DistilBert)
-        problem(ds.student + " is a " + sc.modelType() +
-                " model: distillation trains BERT and DistilBERT students for now");
     if (sc.vocabSize != tc.vocabSize)
         problem("teacher and student must share the vocabulary: " + ds.teacher + " has " +
                 std::to_string(tc.vocabSize) + " tokens, " + ds.student + " " +

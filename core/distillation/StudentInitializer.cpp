@@ -65,8 +65,29 @@ void StudentInitializer::checkLayers(int teacherLayers, const std::vector<int>& 
                                     std::to_string(teacherLayers - 1) + ")");
 }
 
+namespace {
+// Teachers whose student keeps their own family (DistilRoBERTa was made from RoBERTa this way):
+// every family but BERT, whose students are DistilBERTs, and DistilBERT itself.
+bool sameFamilyStudent(const ModelConfig& tc) {
+    return tc.family != ModelFamily::Bert && tc.family != ModelFamily::DistilBert;
+}
+}  // namespace
+
 ModelConfig StudentInitializer::studentConfig(const ModelConfig& tc, int layers, HeadType head) {
     ModelConfig sc = tc;
+    if (sameFamilyStudent(tc)) {
+        sc.head = head;
+        sc.numLayers = layers;
+        if (tc.family == ModelFamily::Albert && layers % tc.numHiddenGroups != 0)
+            throw Error("an ALBERT student needs a multiple of the teacher's " +
+                        std::to_string(tc.numHiddenGroups) + " layer groups, not " +
+                        std::to_string(layers) + " layers");
+        if (head != HeadType::SequenceClassification && head != HeadType::TokenClassification) {
+            sc.labels.clear();
+            sc.problemType.clear();
+        }
+        return sc;
+    }
     sc.family = ModelFamily::DistilBert;
     sc.head = head;
     sc.numLayers = layers;
@@ -89,6 +110,7 @@ std::unique_ptr<EncoderModel> StudentInitializer::fromTeacher(const EncoderModel
     checkLayers(tc.numLayers, layers, source);
     const bool bert = tc.family == ModelFamily::Bert;
     const ModelConfig sc = studentConfig(tc, static_cast<int>(layers.size()), head);
+    if (sameFamilyStudent(tc)) return sameFamily(teacher, sc, layers, source, seed);
 
     std::map<std::string, at::Tensor> t;
     for (const auto& [name, tensor] : teacher.stateDict(true)) t[name] = tensor;
@@ -148,6 +170,46 @@ std::unique_ptr<EncoderModel> StudentInitializer::fromTeacher(const EncoderModel
                 return p.first.rfind("classifier", 0) == 0 ||
                        p.first.rfind("pre_classifier", 0) == 0;
             });
+    }
+    auto student = std::make_unique<EncoderModel>(sc, seed, false);
+    student->loadStateDict(w, source);
+    return student;
+}
+
+std::unique_ptr<EncoderModel> StudentInitializer::sameFamily(const EncoderModel& teacher,
+                                                             const ModelConfig& sc,
+                                                             const std::vector<int>& layers,
+                                                             const std::string& source,
+                                                             std::uint64_t seed) {
+    // The teacher's weights under the student's names: its embeddings and everything outside
+    // the layers as they are, the chosen layers renumbered (encoder.layer.7 -> encoder.layer.3).
+    // ALBERT's shared layers are kept whole: the student applies them fewer times.
+    const ModelConfig& tc = teacher.config();
+    const std::string tp = tc.head == HeadType::Base ? "" : tc.basePrefix() + ".";
+    const std::string sp = sc.head == HeadType::Base ? "" : sc.basePrefix() + ".";
+    std::map<int, int> studentLayerOf;
+    for (std::size_t i = 0; i < layers.size(); ++i) studentLayerOf[layers[i]] = static_cast<int>(i);
+    const std::string layerPart = "encoder.layer.";
+    std::vector<std::pair<std::string, at::Tensor>> w;
+    const bool sameHead = tc.head == sc.head && tc.labels.size() == sc.labels.size();
+    for (const auto& [name, tensor] : teacher.stateDict(false)) {
+        std::string rest;
+        if (!tp.empty() && name.rfind(tp, 0) == 0)
+            rest = name.substr(tp.size());
+        else if (tp.empty() && teacher.config().head == HeadType::Base)
+            rest = name;
+        if (rest.empty()) {
+            if (sameHead) w.emplace_back(name, tensor.detach().to(at::kFloat).clone());
+            continue;  // a head the student does not have (or with other labels) starts fresh
+        }
+        if (rest.rfind(layerPart, 0) == 0 && tc.family != ModelFamily::Albert) {
+            const std::size_t dot = rest.find('.', layerPart.size());
+            const int layer = std::stoi(rest.substr(layerPart.size(), dot - layerPart.size()));
+            const auto it = studentLayerOf.find(layer);
+            if (it == studentLayerOf.end()) continue;
+            rest = layerPart + std::to_string(it->second) + rest.substr(dot);
+        }
+        w.emplace_back(sp + rest, tensor.detach().to(at::kFloat).clone());
     }
     auto student = std::make_unique<EncoderModel>(sc, seed, false);
     student->loadStateDict(w, source);

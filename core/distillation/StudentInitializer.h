@@ -26,7 +26,9 @@ public:
     static void checkLayers(int teacherLayers, const std::vector<int>& layers,
                             const std::string& source);
 
-    // The student's configuration: the teacher's widths, DistilBERT, one layer per teacher layer.
+    // The student's configuration: the teacher's widths, one layer per teacher layer; DistilBERT
+    // for BERT and DistilBERT teachers, the teacher's own family for the others (RoBERTa ->
+    // DistilRoBERTa shape, ELECTRA, DeBERTa, ALBERT with its shared layers applied fewer times).
     static ModelConfig studentConfig(const ModelConfig& teacher, int layers, HeadType head);
 
     // The student has the teacher's widths, one layer per entry of `layers` and the given head
@@ -37,6 +39,14 @@ public:
                                                      const std::vector<int>& layers, HeadType head,
                                                      const std::string& teacherSource,
                                                      std::uint64_t seed = 42);
+
+    // A student of the teacher's family: every weight outside the layers copied, the chosen
+    // layers renumbered; a head the teacher has (same labels) kept, another started fresh.
+    static std::unique_ptr<EncoderModel> sameFamily(const EncoderModel& teacher,
+                                                    const ModelConfig& student,
+                                                    const std::vector<int>& layers,
+                                                    const std::string& teacherSource,
+                                                    std::uint64_t seed);
 
     // Distillation compares distributions token by token: both tokenizers must map the same
     // strings to the same ids. Throws Error naming both sources and the first difference.

@@ -594,7 +594,11 @@ std::vector<std::string> ModelConfig::presetNames() {
             "albert-base-v2",
             "roberta-tiny",
             "electra-tiny",
-            "albert-tiny"};
+            "albert-tiny",
+            "deberta-v3-base",
+            "deberta-v3-small",
+            "deberta-v3-xsmall",
+            "deberta-v3-tiny"};
 }
 
 ModelConfig ModelConfig::preset(const std::string& name, HeadType head) {
