@@ -210,11 +210,18 @@ private Q_SLOTS:
         QTest::newRow("distilbert classifier") << "distilbert_seqcls";
         QTest::newRow("bert classifier") << "bert_seqcls";
         QTest::newRow("distilbert masked lm") << "distilbert_mlm";
+        // #16: the other families' graphs.
+        for (const char* f :
+             {"roberta_seqcls", "roberta_mlm", "roberta_tokcls", "xlmr_qa", "electra_seqcls",
+              "electra_mlm", "electra_pretrain", "albert_seqcls", "albert_mlm"})
+            QTest::newRow(f) << QString("hf-families/") + f;
     }
     void onnxMatchesOurLogits() {
         QFETCH(QString, fixture);
         QTemporaryDir dir;
-        const QString source = makeTextModel(dir.filePath("model"), fixture);
+        const QString source = fixture.startsWith("hf-families/")
+                                   ? QStringLiteral(DISTILBENCH_TEST_DATA "/") + fixture
+                                   : makeTextModel(dir.filePath("model"), fixture);
         ExportOptions o;
         o.format = ExportFormat::Onnx;
         o.onnxAttentions = true;

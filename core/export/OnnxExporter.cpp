@@ -114,7 +114,11 @@ public:
             return b_.node("Mul", {b_.node("Mul", {x, b_.scalar(0.5f)}),
                                    b_.node("Add", {b_.node("Tanh", {inner}), b_.scalar(1.0f)})});
         }
-        // Exact GELU: 0.5·x·(1 + erf(x/√2))
+        return gelu(x);
+    }
+    // Exact GELU: 0.5·x·(1 + erf(x/√2)) (RoBERTa's and ELECTRA's heads use it whatever the
+    // layers' activation).
+    std::string gelu(const std::string& x) {
         const std::string erf =
             b_.node("Erf", {b_.node("Div", {x, b_.scalar(static_cast<float>(std::sqrt(2.0)))})});
         return b_.node(
@@ -122,30 +126,58 @@ public:
     }
 
     void build(const OnnxExportOptions& options, onnx::GraphProto* graph) {
-        // The graph below is BERT's and DistilBERT's; the other families (positions from the
-        // padding id, factorised embeddings, shared layers, other heads) would export wrong
-        // numbers with it: refused until each has its graph.
-        if (c_.family != ModelFamily::Bert && c_.family != ModelFamily::DistilBert)
-            throw Error("ONNX export of " + c_.modelType() +
-                        " models is not available yet; export a Hugging Face folder instead");
-        const bool bert = c_.family == ModelFamily::Bert;
+        // DeBERTa's relative attention (log buckets, gathered position terms) has no graph here
+        // yet: refused rather than exported with absolute attention.
+        if (c_.family == ModelFamily::DebertaV2)
+            throw Error(
+                "ONNX export of deberta-v2 models is not available yet; export a Hugging "
+                "Face folder instead");
+        const bool distil = c_.family == ModelFamily::DistilBert;
+        const bool albert = c_.family == ModelFamily::Albert;
+        const bool electra = c_.family == ModelFamily::Electra;
+        const bool roberta = c_.isRobertaLike();
         const std::string p = c_.head == HeadType::Base ? "" : c_.basePrefix() + ".";
         const std::string e = p + "embeddings.";
         const std::int64_t H = c_.numHeads, dh = c_.headDim(), D = c_.hiddenSize;
 
         std::string x = b_.node("Gather", {weight(e + "word_embeddings.weight"), "input_ids"});
-        const std::string length =
-            b_.node("Gather",
-                    {b_.node("Shape", {"input_ids"}),
-                     b_.initializer(b_.fresh("one"), at::tensor(std::int64_t(1)).reshape({}))},
-                    {}, [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 0); });
-        const std::string positions = b_.node(
-            "Range",
-            {b_.initializer(b_.fresh("zero"), at::tensor(std::int64_t(0)).reshape({})), length,
-             b_.initializer(b_.fresh("step"), at::tensor(std::int64_t(1)).reshape({}))});
+        std::string positions;
+        if (roberta) {
+            // create_position_ids_from_input_ids: tokens count from pad_token_id + 1, padding
+            // keeps pad_token_id.
+            const std::string real = b_.node(
+                "Cast",
+                {b_.node("Not",
+                         {b_.node("Equal",
+                                  {"input_ids",
+                                   b_.initializer(
+                                       b_.fresh("pad"),
+                                       at::tensor(std::int64_t(c_.padTokenId)).reshape({}))})})},
+                {}, [](onnx::NodeProto* n) {
+                    GraphBuilder::intAttr(n, "to", onnx::TensorProto::INT64);
+                });
+            const std::string counted = b_.node(
+                "CumSum",
+                {real, b_.initializer(b_.fresh("axis"), at::tensor(std::int64_t(1)).reshape({}))});
+            positions = b_.node(
+                "Add", {b_.node("Mul", {counted, real}),
+                        b_.initializer(b_.fresh("pad"),
+                                       at::tensor(std::int64_t(c_.padTokenId)).reshape({}))});
+        } else {
+            const std::string length =
+                b_.node("Gather",
+                        {b_.node("Shape", {"input_ids"}),
+                         b_.initializer(b_.fresh("one"), at::tensor(std::int64_t(1)).reshape({}))},
+                        {}, [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 0); });
+            positions = b_.node(
+                "Range",
+                {b_.initializer(b_.fresh("zero"), at::tensor(std::int64_t(0)).reshape({})), length,
+                 b_.initializer(b_.fresh("step"), at::tensor(std::int64_t(1)).reshape({}))});
+        }
+        // Token type 0 (the graph's only one) folded into the position table.
         at::Tensor positionTable =
             m_.parameter(e + "position_embeddings.weight").detach().to(at::kFloat);
-        if (bert)
+        if (c_.hasTokenTypes())
             positionTable =
                 positionTable +
                 m_.parameter(e + "token_type_embeddings.weight")[0].detach().to(at::kFloat);
@@ -153,6 +185,9 @@ public:
             b_.initializer(e + "position_embeddings.weight_with_type", positionTable);
         x = b_.node("Add", {x, b_.node("Gather", {table, positions})});
         x = layerNorm(x, e + "LayerNorm");
+        if (electra && m_.hasParameter(p + "embeddings_project.weight"))
+            x = linear(x, p + "embeddings_project");
+        if (albert) x = linear(x, p + "encoder.embedding_hidden_mapping_in");
 
         // [B, L] mask -> additive [B, 1, 1, L]: 0 to attend, the lowest float for padding.
         const std::string maskFloat = b_.node(
@@ -168,17 +203,39 @@ public:
             return [v](onnx::NodeProto* n) { GraphBuilder::intsAttr(n, "perm", v); };
         };
         std::vector<std::string> attentionOutputs;
+        // ALBERT applies each group's shared layers in turn; the weights are one initializer.
+        struct LayerNames {
+            std::string q, k, v, o, ln1, f1, f2, ln2;
+        };
+        std::vector<LayerNames> layers;
         for (int i = 0; i < c_.numLayers; ++i) {
-            const std::string l =
-                p + (bert ? "encoder.layer." : "transformer.layer.") + std::to_string(i) + ".";
-            const std::string q = bert ? l + "attention.self.query" : l + "attention.q_lin";
-            const std::string k = bert ? l + "attention.self.key" : l + "attention.k_lin";
-            const std::string v = bert ? l + "attention.self.value" : l + "attention.v_lin";
-            const std::string o = bert ? l + "attention.output.dense" : l + "attention.out_lin";
-            const std::string ln1 = bert ? l + "attention.output.LayerNorm" : l + "sa_layer_norm";
-            const std::string f1 = bert ? l + "intermediate.dense" : l + "ffn.lin1";
-            const std::string f2 = bert ? l + "output.dense" : l + "ffn.lin2";
-            const std::string ln2 = bert ? l + "output.LayerNorm" : l + "output_layer_norm";
+            if (albert) {
+                const int group = i / (c_.numLayers / c_.numHiddenGroups);
+                for (int inner = 0; inner < c_.innerGroupNum; ++inner) {
+                    const std::string l = p + "encoder.albert_layer_groups." +
+                                          std::to_string(group) + ".albert_layers." +
+                                          std::to_string(inner) + ".";
+                    layers.push_back({l + "attention.query", l + "attention.key",
+                                      l + "attention.value", l + "attention.dense",
+                                      l + "attention.LayerNorm", l + "ffn", l + "ffn_output",
+                                      l + "full_layer_layer_norm"});
+                }
+            } else if (!distil) {
+                const std::string l = p + "encoder.layer." + std::to_string(i) + ".";
+                layers.push_back({l + "attention.self.query", l + "attention.self.key",
+                                  l + "attention.self.value", l + "attention.output.dense",
+                                  l + "attention.output.LayerNorm", l + "intermediate.dense",
+                                  l + "output.dense", l + "output.LayerNorm"});
+            } else {
+                const std::string l = p + "transformer.layer." + std::to_string(i) + ".";
+                layers.push_back({l + "attention.q_lin", l + "attention.k_lin",
+                                  l + "attention.v_lin", l + "attention.out_lin",
+                                  l + "sa_layer_norm", l + "ffn.lin1", l + "ffn.lin2",
+                                  l + "output_layer_norm"});
+            }
+        }
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const auto& [q, k, v, o, ln1, f1, f2, ln2] = layers[i];
             const std::string qh =
                 b_.node("Transpose", {b_.node("Reshape", {linear(x, q), headsShape})}, {},
                         perm({0, 2, 1, 3}));
@@ -211,9 +268,15 @@ public:
         };
         switch (c_.head) {
             case HeadType::SequenceClassification:
-                if (bert)
-                    logits =
-                        linear(b_.node("Tanh", {linear(cls(), p + "pooler.dense")}), "classifier");
+                if (roberta)  // dense -> tanh -> out_proj on <s>
+                    logits = linear(b_.node("Tanh", {linear(cls(), "classifier.dense")}),
+                                    "classifier.out_proj");
+                else if (electra)  // dense -> gelu -> out_proj
+                    logits = linear(gelu(linear(cls(), "classifier.dense")), "classifier.out_proj");
+                else if (!distil)  // BERT's and ALBERT's pooler
+                    logits = linear(
+                        b_.node("Tanh", {linear(cls(), p + (albert ? "pooler" : "pooler.dense"))}),
+                        "classifier");
                 else
                     logits =
                         linear(b_.node("Relu", {linear(cls(), "pre_classifier")}), "classifier");
@@ -225,26 +288,59 @@ public:
                 logits = linear(x, "qa_outputs");
                 break;
             case HeadType::MaskedLM: {
-                const std::string t = bert ? "cls.predictions.transform." : "";
+                // Each family's transform (dense, activation, norm) and its decoder, tied to the
+                // word embeddings, with the head's own bias.
+                std::string dense, norm, decoder, biasName;
+                bool exactGelu = false;
+                if (c_.family == ModelFamily::Bert) {
+                    dense = "cls.predictions.transform.dense";
+                    norm = "cls.predictions.transform.LayerNorm";
+                    decoder = "cls.predictions.decoder.weight";
+                    biasName = "cls.predictions.bias";
+                } else if (roberta) {
+                    dense = "lm_head.dense";
+                    norm = "lm_head.layer_norm";
+                    decoder = "lm_head.decoder.weight";
+                    biasName = "lm_head.bias";
+                    exactGelu = true;
+                } else if (electra) {
+                    dense = "generator_predictions.dense";
+                    norm = "generator_predictions.LayerNorm";
+                    decoder = "generator_lm_head.weight";
+                    biasName = "generator_lm_head.bias";
+                    exactGelu = true;
+                } else if (albert) {
+                    dense = "predictions.dense";
+                    norm = "predictions.LayerNorm";
+                    decoder = "predictions.decoder.weight";
+                    biasName = "predictions.bias";
+                } else {
+                    dense = "vocab_transform";
+                    norm = "vocab_layer_norm";
+                    decoder = "vocab_projector.weight";
+                    biasName = "vocab_projector.bias";
+                }
+                const std::string transformed = linear(x, dense);
                 const std::string h =
-                    layerNorm(activation(linear(x, bert ? t + "dense" : "vocab_transform")),
-                              bert ? t + "LayerNorm" : "vocab_layer_norm");
-                const std::string decoder =
-                    bert ? "cls.predictions.decoder.weight" : "vocab_projector.weight";
-                const std::string biasName = bert ? "cls.predictions.bias" : "vocab_projector.bias";
+                    layerNorm(exactGelu ? gelu(transformed) : activation(transformed), norm);
                 const std::string wt =
                     b_.initializer(decoder + "_transposed", m_.parameter(decoder).t().contiguous());
                 logits = b_.node("Add", {b_.node("MatMul", {h, wt}), weight(biasName)});
                 break;
             }
+            case HeadType::ReplacedTokenDetection:
+                // One logit per token: [B, L, 1] -> [B, L].
+                logits = b_.node("Reshape",
+                                 {linear(activation(linear(x, "discriminator_predictions.dense")),
+                                         "discriminator_predictions.dense_prediction"),
+                                  b_.ints({0, 0})});
+                break;
             case HeadType::Base:
                 logits = x;
                 break;
             case HeadType::MultipleChoice:
                 throw Error(
                     "multiple-choice models have no ONNX export yet (their inputs are 3-D)");
-            case HeadType::ReplacedTokenDetection:
-                throw Error("ELECTRA discriminators have no ONNX export yet");
         }
         b_.node("Identity", {logits}, "logits");
 
@@ -273,6 +369,10 @@ public:
             case HeadType::Base:
                 declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT,
                         {"batch", "sequence", std::to_string(D)});
+                break;
+            case HeadType::ReplacedTokenDetection:
+                declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT,
+                        {"batch", "sequence"});
                 break;
             case HeadType::QuestionAnswering:
                 declare(graph->add_output(), "logits", onnx::TensorProto::FLOAT,
