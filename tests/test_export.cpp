@@ -213,7 +213,8 @@ private Q_SLOTS:
         // #16: the other families' graphs.
         for (const char* f :
              {"roberta_seqcls", "roberta_mlm", "roberta_tokcls", "xlmr_qa", "electra_seqcls",
-              "electra_mlm", "electra_pretrain", "albert_seqcls", "albert_mlm"})
+              "electra_mlm", "electra_pretrain", "albert_seqcls", "albert_mlm", "debertav2_seqcls",
+              "debertav2_mlm", "debertav2_tokcls"})
             QTest::newRow(f) << QString("hf-families/") + f;
     }
     void onnxMatchesOurLogits() {

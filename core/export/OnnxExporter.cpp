@@ -125,13 +125,169 @@ public:
             "Mul", {b_.node("Mul", {x, b_.scalar(0.5f)}), b_.node("Add", {erf, b_.scalar(1.0f)})});
     }
 
+    std::string activationNamed(const std::string& x, const std::string& name) {
+        if (name == "tanh") return b_.node("Tanh", {x});
+        if (name == "relu") return b_.node("Relu", {x});
+        if (name == "gelu") return gelu(x);
+        return activation(x);  // gelu_new
+    }
+
+    // DeBERTa-v2/v3: embeddings (projected, padding zeroed), then layers whose scores add the
+    // content->position and position->content terms. The bucketed relative positions and the
+    // position projections of the (normalised) relative embeddings do not depend on the input:
+    // they are computed here, for the longest input, and sliced to the input's length.
+    std::string debertaEncoder(const OnnxExportOptions& options,
+                               std::vector<std::string>& attentionOutputs) {
+        const DebertaSettings& d = c_.deberta;
+        const std::string p = c_.head == HeadType::Base ? "" : c_.basePrefix() + ".";
+        const std::string e = p + "embeddings.";
+        const std::int64_t H = c_.numHeads, dh = c_.headDim(), D = c_.hiddenSize;
+        auto constant = [&](std::int64_t v) {
+            return b_.initializer(b_.fresh("const"), at::tensor(v).reshape({1}));
+        };
+        std::string x = b_.node("Gather", {weight(e + "word_embeddings.weight"), "input_ids"});
+        const std::string shape = b_.node("Shape", {"input_ids"});
+        auto dim = [&](std::int64_t axis) {
+            return b_.node("Slice", {shape, constant(axis), constant(axis + 1)});
+        };
+        const std::string batch = dim(0), length = dim(1);
+        if (d.positionBiasedInput) {
+            at::Tensor table =
+                m_.parameter(e + "position_embeddings.weight").detach().to(at::kFloat);
+            if (c_.hasTokenTypes())
+                table = table + m_.parameter(e + "token_type_embeddings.weight")[0].to(at::kFloat);
+            const std::string positions = b_.node(
+                "Range",
+                {b_.initializer(b_.fresh("zero"), at::tensor(std::int64_t(0)).reshape({})),
+                 b_.node("Squeeze", {length, constant(0)}),
+                 b_.initializer(b_.fresh("step"), at::tensor(std::int64_t(1)).reshape({}))});
+            x = b_.node(
+                "Add",
+                {x, b_.node("Gather", {b_.initializer(b_.fresh("positions"), table), positions})});
+        } else if (c_.hasTokenTypes()) {
+            x = b_.node(
+                "Add",
+                {x, b_.initializer(b_.fresh("type0"),
+                                   m_.parameter(e + "token_type_embeddings.weight")[0].detach().to(
+                                       at::kFloat))});
+        }
+        if (m_.hasParameter(e + "embed_proj.weight"))
+            x = b_.node("MatMul", {x, b_.initializer(
+                                          e + "embed_proj.weight_transposed",
+                                          m_.parameter(e + "embed_proj.weight").t().contiguous())});
+        x = layerNorm(x, e + "LayerNorm");
+        const std::string maskFloat = b_.node(
+            "Cast", {"attention_mask"}, {},
+            [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "to", onnx::TensorProto::FLOAT); });
+        x = b_.node("Mul", {x, b_.node("Unsqueeze", {maskFloat, b_.ints({2})})});
+        const std::string keyBias =
+            b_.node("Unsqueeze", {b_.node("Mul", {b_.node("Sub", {b_.scalar(1.0f), maskFloat}),
+                                                  b_.scalar(std::numeric_limits<float>::lowest())}),
+                                  b_.ints({1, 2})});
+        const std::string queryMask = b_.node("Unsqueeze", {maskFloat, b_.ints({1, 3})});
+
+        const std::int64_t span = d.span(c_.maxPositions);
+        const at::Tensor rel = m_.debertaRelativePositions(c_.maxPositions).to(at::kCPU);
+        const std::string sliceEnds =
+            b_.node("Concat", {length, length}, {},
+                    [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 0); });
+        const std::string fullShape =
+            b_.node("Concat", {batch, constant(H), length, length}, {},
+                    [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 0); });
+        auto indexFor = [&](const at::Tensor& table) {
+            const std::string sliced =
+                b_.node("Slice", {b_.initializer(b_.fresh("relative_index"), table),
+                                  b_.ints({0, 0}), sliceEnds, b_.ints({0, 1})});
+            return b_.node("Expand", {sliced, fullShape});
+        };
+        std::string c2pIndex, p2cIndex;
+        if (d.relativeAttention && d.contentToPosition)
+            c2pIndex = indexFor(at::clamp(rel + span, 0, 2 * span - 1));
+        if (d.relativeAttention && d.positionToContent)
+            p2cIndex = indexFor(at::clamp(-rel + span, 0, 2 * span - 1));
+        at::Tensor relEmb;
+        if (d.relativeAttention) {
+            relEmb = m_.parameter(p + "encoder.rel_embeddings.weight").detach().to(at::kFloat);
+            if (d.normaliseRelativeEmbeddings)
+                relEmb = at::layer_norm(
+                    relEmb, {D}, m_.parameter(p + "encoder.LayerNorm.weight").to(at::kFloat),
+                    m_.parameter(p + "encoder.LayerNorm.bias").to(at::kFloat), c_.layerNormEps);
+            relEmb = relEmb.slice(0, 0, 2 * span);
+        }
+        // A projection of the relative embeddings as [1, H, Dh, 2·span] (keys' layout).
+        auto positionHeads = [&](const std::string& projection) {
+            const at::Tensor projected =
+                at::linear(relEmb, m_.parameter(projection + ".weight").to(at::kFloat),
+                           m_.parameter(projection + ".bias").to(at::kFloat));
+            return b_.initializer(
+                b_.fresh("position_heads"),
+                projected.view({2 * span, H, dh}).permute({1, 2, 0}).unsqueeze(0).contiguous());
+        };
+        const int scaleFactor = 1 + (d.relativeAttention && d.contentToPosition ? 1 : 0) +
+                                (d.relativeAttention && d.positionToContent ? 1 : 0);
+        const std::string scale =
+            b_.scalar(static_cast<float>(1.0 / std::sqrt(static_cast<double>(dh) * scaleFactor)));
+        const std::string headsShape = b_.ints({0, 0, H, dh}), mergedShape = b_.ints({0, 0, D});
+        auto perm = [](std::vector<std::int64_t> v) {
+            return [v](onnx::NodeProto* n) { GraphBuilder::intsAttr(n, "perm", v); };
+        };
+        auto lastAxis = [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", -1); };
+        for (int i = 0; i < c_.numLayers; ++i) {
+            const std::string l = p + "encoder.layer." + std::to_string(i) + ".";
+            const std::string a = l + "attention.self.";
+            auto split = [&](const std::string& projection, std::vector<std::int64_t> order) {
+                return b_.node("Transpose",
+                               {b_.node("Reshape", {linear(x, a + projection), headsShape})}, {},
+                               perm(order));
+            };
+            const std::string qh = split("query_proj", {0, 2, 1, 3});
+            const std::string kh = split("key_proj", {0, 2, 1, 3});
+            const std::string vh = split("value_proj", {0, 2, 1, 3});
+            std::string scores =
+                b_.node("MatMul", {qh, b_.node("Transpose", {kh}, {}, perm({0, 1, 3, 2}))});
+            if (!c2pIndex.empty()) {
+                const std::string posKey =
+                    positionHeads(a + (d.shareAttentionKey ? "key_proj" : "pos_key_proj"));
+                scores = b_.node(
+                    "Add",
+                    {scores, b_.node("GatherElements", {b_.node("MatMul", {qh, posKey}), c2pIndex},
+                                     {}, lastAxis)});
+            }
+            if (!p2cIndex.empty()) {
+                const std::string posQuery =
+                    positionHeads(a + (d.shareAttentionKey ? "query_proj" : "pos_query_proj"));
+                const std::string gathered = b_.node(
+                    "GatherElements", {b_.node("MatMul", {kh, posQuery}), p2cIndex}, {}, lastAxis);
+                scores = b_.node(
+                    "Add", {scores, b_.node("Transpose", {gathered}, {}, perm({0, 1, 3, 2}))});
+            }
+            scores = b_.node("Add", {b_.node("Mul", {scores, scale}), keyBias});
+            // XSoftmax: padded queries get no attention at all.
+            const std::string probs =
+                b_.node("Mul", {b_.node("Softmax", {scores}, {}, lastAxis), queryMask},
+                        options.attentions ? "attentions." + std::to_string(i) : std::string());
+            attentionOutputs.push_back(probs);
+            const std::string context = b_.node(
+                "Reshape",
+                {b_.node("Transpose", {b_.node("MatMul", {probs, vh})}, {}, perm({0, 2, 1, 3})),
+                 mergedShape});
+            x = layerNorm(b_.node("Add", {linear(context, l + "attention.output.dense"), x}),
+                          l + "attention.output.LayerNorm");
+            x = layerNorm(b_.node("Add", {linear(activation(linear(x, l + "intermediate.dense")),
+                                                 l + "output.dense"),
+                                          x}),
+                          l + "output.LayerNorm");
+        }
+        return x;
+    }
+
     void build(const OnnxExportOptions& options, onnx::GraphProto* graph) {
-        // DeBERTa's relative attention (log buckets, gathered position terms) has no graph here
-        // yet: refused rather than exported with absolute attention.
-        if (c_.family == ModelFamily::DebertaV2)
+        // DeBERTa's convolution layer has no graph here yet: refused rather than left out.
+        if (c_.family == ModelFamily::DebertaV2 && c_.deberta.convKernelSize > 0)
             throw Error(
-                "ONNX export of deberta-v2 models is not available yet; export a Hugging "
-                "Face folder instead");
+                "ONNX export of DeBERTa models with a convolution layer is not available "
+                "yet; export a Hugging Face folder instead");
+        const bool deberta = c_.family == ModelFamily::DebertaV2;
         const bool distil = c_.family == ModelFamily::DistilBert;
         const bool albert = c_.family == ModelFamily::Albert;
         const bool electra = c_.family == ModelFamily::Electra;
@@ -140,124 +296,131 @@ public:
         const std::string e = p + "embeddings.";
         const std::int64_t H = c_.numHeads, dh = c_.headDim(), D = c_.hiddenSize;
 
-        std::string x = b_.node("Gather", {weight(e + "word_embeddings.weight"), "input_ids"});
-        std::string positions;
-        if (roberta) {
-            // create_position_ids_from_input_ids: tokens count from pad_token_id + 1, padding
-            // keeps pad_token_id.
-            const std::string real = b_.node(
-                "Cast",
-                {b_.node("Not",
-                         {b_.node("Equal",
-                                  {"input_ids",
-                                   b_.initializer(
-                                       b_.fresh("pad"),
-                                       at::tensor(std::int64_t(c_.padTokenId)).reshape({}))})})},
-                {}, [](onnx::NodeProto* n) {
-                    GraphBuilder::intAttr(n, "to", onnx::TensorProto::INT64);
-                });
-            const std::string counted = b_.node(
-                "CumSum",
-                {real, b_.initializer(b_.fresh("axis"), at::tensor(std::int64_t(1)).reshape({}))});
-            positions = b_.node(
-                "Add", {b_.node("Mul", {counted, real}),
-                        b_.initializer(b_.fresh("pad"),
-                                       at::tensor(std::int64_t(c_.padTokenId)).reshape({}))});
-        } else {
-            const std::string length =
-                b_.node("Gather",
-                        {b_.node("Shape", {"input_ids"}),
-                         b_.initializer(b_.fresh("one"), at::tensor(std::int64_t(1)).reshape({}))},
-                        {}, [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 0); });
-            positions = b_.node(
-                "Range",
-                {b_.initializer(b_.fresh("zero"), at::tensor(std::int64_t(0)).reshape({})), length,
-                 b_.initializer(b_.fresh("step"), at::tensor(std::int64_t(1)).reshape({}))});
-        }
-        // Token type 0 (the graph's only one) folded into the position table.
-        at::Tensor positionTable =
-            m_.parameter(e + "position_embeddings.weight").detach().to(at::kFloat);
-        if (c_.hasTokenTypes())
-            positionTable =
-                positionTable +
-                m_.parameter(e + "token_type_embeddings.weight")[0].detach().to(at::kFloat);
-        const std::string table =
-            b_.initializer(e + "position_embeddings.weight_with_type", positionTable);
-        x = b_.node("Add", {x, b_.node("Gather", {table, positions})});
-        x = layerNorm(x, e + "LayerNorm");
-        if (electra && m_.hasParameter(p + "embeddings_project.weight"))
-            x = linear(x, p + "embeddings_project");
-        if (albert) x = linear(x, p + "encoder.embedding_hidden_mapping_in");
-
-        // [B, L] mask -> additive [B, 1, 1, L]: 0 to attend, the lowest float for padding.
-        const std::string maskFloat = b_.node(
-            "Cast", {"attention_mask"}, {},
-            [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "to", onnx::TensorProto::FLOAT); });
-        const std::string bias = b_.node("Mul", {b_.node("Sub", {b_.scalar(1.0f), maskFloat}),
-                                                 b_.scalar(std::numeric_limits<float>::lowest())});
-        const std::string maskBias = b_.node("Unsqueeze", {bias, b_.ints({1, 2})});
-        const std::string headsShape = b_.ints({0, 0, H, dh}), mergedShape = b_.ints({0, 0, D});
-        const std::string scale =
-            b_.scalar(static_cast<float>(1.0 / std::sqrt(static_cast<double>(dh))));
-        auto perm = [](std::vector<std::int64_t> v) {
-            return [v](onnx::NodeProto* n) { GraphBuilder::intsAttr(n, "perm", v); };
-        };
+        std::string x;
         std::vector<std::string> attentionOutputs;
-        // ALBERT applies each group's shared layers in turn; the weights are one initializer.
-        struct LayerNames {
-            std::string q, k, v, o, ln1, f1, f2, ln2;
-        };
-        std::vector<LayerNames> layers;
-        for (int i = 0; i < c_.numLayers; ++i) {
-            if (albert) {
-                const int group = i / (c_.numLayers / c_.numHiddenGroups);
-                for (int inner = 0; inner < c_.innerGroupNum; ++inner) {
-                    const std::string l = p + "encoder.albert_layer_groups." +
-                                          std::to_string(group) + ".albert_layers." +
-                                          std::to_string(inner) + ".";
-                    layers.push_back({l + "attention.query", l + "attention.key",
-                                      l + "attention.value", l + "attention.dense",
-                                      l + "attention.LayerNorm", l + "ffn", l + "ffn_output",
-                                      l + "full_layer_layer_norm"});
-                }
-            } else if (!distil) {
-                const std::string l = p + "encoder.layer." + std::to_string(i) + ".";
-                layers.push_back({l + "attention.self.query", l + "attention.self.key",
-                                  l + "attention.self.value", l + "attention.output.dense",
-                                  l + "attention.output.LayerNorm", l + "intermediate.dense",
-                                  l + "output.dense", l + "output.LayerNorm"});
+        if (deberta) {
+            x = debertaEncoder(options, attentionOutputs);
+        } else {
+            x = b_.node("Gather", {weight(e + "word_embeddings.weight"), "input_ids"});
+            std::string positions;
+            if (roberta) {
+                // create_position_ids_from_input_ids: tokens count from pad_token_id + 1, padding
+                // keeps pad_token_id.
+                const std::string real = b_.node(
+                    "Cast",
+                    {b_.node("Not", {b_.node("Equal",
+                                             {"input_ids",
+                                              b_.initializer(b_.fresh("pad"),
+                                                             at::tensor(std::int64_t(c_.padTokenId))
+                                                                 .reshape({}))})})},
+                    {}, [](onnx::NodeProto* n) {
+                        GraphBuilder::intAttr(n, "to", onnx::TensorProto::INT64);
+                    });
+                const std::string counted = b_.node(
+                    "CumSum", {real, b_.initializer(b_.fresh("axis"),
+                                                    at::tensor(std::int64_t(1)).reshape({}))});
+                positions = b_.node(
+                    "Add", {b_.node("Mul", {counted, real}),
+                            b_.initializer(b_.fresh("pad"),
+                                           at::tensor(std::int64_t(c_.padTokenId)).reshape({}))});
             } else {
-                const std::string l = p + "transformer.layer." + std::to_string(i) + ".";
-                layers.push_back({l + "attention.q_lin", l + "attention.k_lin",
-                                  l + "attention.v_lin", l + "attention.out_lin",
-                                  l + "sa_layer_norm", l + "ffn.lin1", l + "ffn.lin2",
-                                  l + "output_layer_norm"});
+                const std::string length = b_.node(
+                    "Gather",
+                    {b_.node("Shape", {"input_ids"}),
+                     b_.initializer(b_.fresh("one"), at::tensor(std::int64_t(1)).reshape({}))},
+                    {}, [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", 0); });
+                positions = b_.node(
+                    "Range",
+                    {b_.initializer(b_.fresh("zero"), at::tensor(std::int64_t(0)).reshape({})),
+                     length,
+                     b_.initializer(b_.fresh("step"), at::tensor(std::int64_t(1)).reshape({}))});
             }
-        }
-        for (std::size_t i = 0; i < layers.size(); ++i) {
-            const auto& [q, k, v, o, ln1, f1, f2, ln2] = layers[i];
-            const std::string qh =
-                b_.node("Transpose", {b_.node("Reshape", {linear(x, q), headsShape})}, {},
-                        perm({0, 2, 1, 3}));
-            const std::string kh =
-                b_.node("Transpose", {b_.node("Reshape", {linear(x, k), headsShape})}, {},
-                        perm({0, 2, 3, 1}));
-            const std::string vh =
-                b_.node("Transpose", {b_.node("Reshape", {linear(x, v), headsShape})}, {},
-                        perm({0, 2, 1, 3}));
-            const std::string scores =
-                b_.node("Add", {b_.node("Mul", {b_.node("MatMul", {qh, kh}), scale}), maskBias});
-            const std::string probs =
-                b_.node("Softmax", {scores},
-                        options.attentions ? "attentions." + std::to_string(i) : std::string(),
-                        [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", -1); });
-            attentionOutputs.push_back(probs);
-            const std::string context = b_.node(
-                "Reshape",
-                {b_.node("Transpose", {b_.node("MatMul", {probs, vh})}, {}, perm({0, 2, 1, 3})),
-                 mergedShape});
-            x = layerNorm(b_.node("Add", {linear(context, o), x}), ln1);
-            x = layerNorm(b_.node("Add", {linear(activation(linear(x, f1)), f2), x}), ln2);
+            // Token type 0 (the graph's only one) folded into the position table.
+            at::Tensor positionTable =
+                m_.parameter(e + "position_embeddings.weight").detach().to(at::kFloat);
+            if (c_.hasTokenTypes())
+                positionTable =
+                    positionTable +
+                    m_.parameter(e + "token_type_embeddings.weight")[0].detach().to(at::kFloat);
+            const std::string table =
+                b_.initializer(e + "position_embeddings.weight_with_type", positionTable);
+            x = b_.node("Add", {x, b_.node("Gather", {table, positions})});
+            x = layerNorm(x, e + "LayerNorm");
+            if (electra && m_.hasParameter(p + "embeddings_project.weight"))
+                x = linear(x, p + "embeddings_project");
+            if (albert) x = linear(x, p + "encoder.embedding_hidden_mapping_in");
+
+            // [B, L] mask -> additive [B, 1, 1, L]: 0 to attend, the lowest float for padding.
+            const std::string maskFloat =
+                b_.node("Cast", {"attention_mask"}, {}, [](onnx::NodeProto* n) {
+                    GraphBuilder::intAttr(n, "to", onnx::TensorProto::FLOAT);
+                });
+            const std::string bias =
+                b_.node("Mul", {b_.node("Sub", {b_.scalar(1.0f), maskFloat}),
+                                b_.scalar(std::numeric_limits<float>::lowest())});
+            const std::string maskBias = b_.node("Unsqueeze", {bias, b_.ints({1, 2})});
+            const std::string headsShape = b_.ints({0, 0, H, dh}), mergedShape = b_.ints({0, 0, D});
+            const std::string scale =
+                b_.scalar(static_cast<float>(1.0 / std::sqrt(static_cast<double>(dh))));
+            auto perm = [](std::vector<std::int64_t> v) {
+                return [v](onnx::NodeProto* n) { GraphBuilder::intsAttr(n, "perm", v); };
+            };
+            // ALBERT applies each group's shared layers in turn; the weights are one initializer.
+            struct LayerNames {
+                std::string q, k, v, o, ln1, f1, f2, ln2;
+            };
+            std::vector<LayerNames> layers;
+            for (int i = 0; i < c_.numLayers; ++i) {
+                if (albert) {
+                    const int group = i / (c_.numLayers / c_.numHiddenGroups);
+                    for (int inner = 0; inner < c_.innerGroupNum; ++inner) {
+                        const std::string l = p + "encoder.albert_layer_groups." +
+                                              std::to_string(group) + ".albert_layers." +
+                                              std::to_string(inner) + ".";
+                        layers.push_back({l + "attention.query", l + "attention.key",
+                                          l + "attention.value", l + "attention.dense",
+                                          l + "attention.LayerNorm", l + "ffn", l + "ffn_output",
+                                          l + "full_layer_layer_norm"});
+                    }
+                } else if (!distil) {
+                    const std::string l = p + "encoder.layer." + std::to_string(i) + ".";
+                    layers.push_back({l + "attention.self.query", l + "attention.self.key",
+                                      l + "attention.self.value", l + "attention.output.dense",
+                                      l + "attention.output.LayerNorm", l + "intermediate.dense",
+                                      l + "output.dense", l + "output.LayerNorm"});
+                } else {
+                    const std::string l = p + "transformer.layer." + std::to_string(i) + ".";
+                    layers.push_back({l + "attention.q_lin", l + "attention.k_lin",
+                                      l + "attention.v_lin", l + "attention.out_lin",
+                                      l + "sa_layer_norm", l + "ffn.lin1", l + "ffn.lin2",
+                                      l + "output_layer_norm"});
+                }
+            }
+            for (std::size_t i = 0; i < layers.size(); ++i) {
+                const auto& [q, k, v, o, ln1, f1, f2, ln2] = layers[i];
+                const std::string qh =
+                    b_.node("Transpose", {b_.node("Reshape", {linear(x, q), headsShape})}, {},
+                            perm({0, 2, 1, 3}));
+                const std::string kh =
+                    b_.node("Transpose", {b_.node("Reshape", {linear(x, k), headsShape})}, {},
+                            perm({0, 2, 3, 1}));
+                const std::string vh =
+                    b_.node("Transpose", {b_.node("Reshape", {linear(x, v), headsShape})}, {},
+                            perm({0, 2, 1, 3}));
+                const std::string scores = b_.node(
+                    "Add", {b_.node("Mul", {b_.node("MatMul", {qh, kh}), scale}), maskBias});
+                const std::string probs =
+                    b_.node("Softmax", {scores},
+                            options.attentions ? "attentions." + std::to_string(i) : std::string(),
+                            [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "axis", -1); });
+                attentionOutputs.push_back(probs);
+                const std::string context = b_.node(
+                    "Reshape",
+                    {b_.node("Transpose", {b_.node("MatMul", {probs, vh})}, {}, perm({0, 2, 1, 3})),
+                     mergedShape});
+                x = layerNorm(b_.node("Add", {linear(context, o), x}), ln1);
+                x = layerNorm(b_.node("Add", {linear(activation(linear(x, f1)), f2), x}), ln2);
+            }
         }
         std::string logits;
         const std::string first =
@@ -268,7 +431,11 @@ public:
         };
         switch (c_.head) {
             case HeadType::SequenceClassification:
-                if (roberta)  // dense -> tanh -> out_proj on <s>
+                if (deberta)  // ContextPooler: dense and its activation, then the classifier
+                    logits = linear(
+                        activationNamed(linear(cls(), "pooler.dense"), c_.deberta.poolerActivation),
+                        "classifier");
+                else if (roberta)  // dense -> tanh -> out_proj on <s>
                     logits = linear(b_.node("Tanh", {linear(cls(), "classifier.dense")}),
                                     "classifier.out_proj");
                 else if (electra)  // dense -> gelu -> out_proj
@@ -292,7 +459,7 @@ public:
                 // word embeddings, with the head's own bias.
                 std::string dense, norm, decoder, biasName;
                 bool exactGelu = false;
-                if (c_.family == ModelFamily::Bert) {
+                if (c_.family == ModelFamily::Bert || deberta) {
                     dense = "cls.predictions.transform.dense";
                     norm = "cls.predictions.transform.LayerNorm";
                     decoder = "cls.predictions.decoder.weight";

@@ -91,6 +91,9 @@ public:
 
     std::int64_t parameterCount() const;
 
+    // DeBERTa's bucketed relative positions (query minus key) for `length` tokens: [L, L].
+    at::Tensor debertaRelativePositions(std::int64_t length) const;
+
     // Dynamic int8 quantization of every Linear layer (PyTorch's quantize_dynamic): weights
     // quantized per output channel, activations per batch at run time, int8 matrix products
     // through oneDNN. Float weights stay for training, export and switching back. Throws Error
@@ -116,7 +119,6 @@ private:
     // DeBERTa-v2/v3: the embeddings' projection and norm, the layers with disentangled attention,
     // the relative position table and the optional convolution.
     void addDebertaEncoder();
-    at::Tensor debertaRelativePositions(std::int64_t length) const;
     // One layer's disentangled self-attention (content->position and position->content terms
     // added to the content scores); `keep` [B, 1, L, L] is true where query and key are tokens.
     at::Tensor debertaAttention(const at::Tensor& x, const at::Tensor& keep,

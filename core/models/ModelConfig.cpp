@@ -407,6 +407,12 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
         checkRange(source, "max_relative_positions", d.maxRelativePositions, -1, kMaxPositions);
         checkRange(source, "position_buckets", d.positionBuckets, -1, kMaxPositions);
         checkRange(source, "conv_kernel_size", d.convKernelSize, 0, 64);
+        // A head size other than hidden/heads changes every projection's shape: refused.
+        if (getInt(json, "attention_head_size", c.hiddenSize / std::max(1, c.numHeads), source) !=
+            c.hiddenSize / std::max(1, c.numHeads))
+            throw Error(source,
+                        "attention_head_size other than hidden_size / "
+                        "num_attention_heads is not supported");
         if (getInt(json, "pooler_hidden_size", c.hiddenSize, source) != c.hiddenSize)
             throw Error(source, "pooler_hidden_size must equal hidden_size");
         for (const std::string& a : {d.convActivation, d.poolerActivation})
