@@ -2,14 +2,17 @@
 // attention and hidden state, the loss and every parameter's gradient norm.
 #include <ATen/ATen.h>
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
+#include "core/models/ModelDiscovery.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 
@@ -300,6 +303,31 @@ private Q_SLOTS:
         // Padding neither attends nor is attended to.
         QCOMPARE(out.attentions[0][1][0][7].abs().sum().item<double>(), 0.0);
         QCOMPARE(out.attentions[0][1][0][2].slice(0, 6).abs().sum().item<double>(), 0.0);
+    }
+
+    // The Models page's list of the Hugging Face cache: every family the config reader accepts
+    // is openable; anything else carries the reader's reason.
+    void cacheScanUsesTheConfigReader() {
+        QTemporaryDir cache;
+        auto add = [&](const QString& repo, const QByteArray& config) {
+            const QString dir = cache.path() + "/models--" + repo + "/snapshots/abc123";
+            QVERIFY(QDir().mkpath(dir));
+            QFile f(dir + "/config.json");
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(config);
+        };
+        add("FacebookAI--roberta-base",
+            R"({"model_type": "roberta", "architectures": ["RobertaForMaskedLM"]})");
+        add("microsoft--deberta-v3-base", R"({"model_type": "deberta-v2"})");
+        add("openai-community--gpt2", R"({"model_type": "gpt2"})");
+        std::map<std::string, CachedModel> found;
+        for (const auto& m : scanHuggingFaceCache({cache.path().toStdString()}))
+            found[m.repoId] = m;
+        QCOMPARE(found.size(), std::size_t(3));
+        QVERIFY(found["FacebookAI/roberta-base"].supported);
+        QVERIFY(found["microsoft/deberta-v3-base"].supported);
+        QVERIFY(!found["openai-community/gpt2"].supported);
+        QVERIFY(QString::fromStdString(found["openai-community/gpt2"].problem).contains("gpt2"));
     }
 
     void multipleChoice() {

@@ -154,7 +154,9 @@ void ModelsPage::refreshCache() {
                 item->setData(0, Qt::UserRole, qs(m.path));
                 if (!m.supported) {
                     item->setDisabled(true);
-                    item->setToolTip(1, tr("Only DistilBERT and BERT models are supported"));
+                    // The config reader's own reason (an unknown model type, an unsupported
+                    // head, a key it cannot honour).
+                    item->setToolTip(1, qs(m.problem));
                 }
             }
             if (found->empty()) {

@@ -1,5 +1,7 @@
 #include "core/models/ModelDiscovery.h"
 
+#include "core/models/ModelConfig.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,8 +60,14 @@ std::vector<CachedModel> scanHuggingFaceCache(const std::vector<std::string>& ca
                     m.modelType = c.value("model_type").toString().toStdString();
                     const QJsonArray archs = c.value("architectures").toArray();
                     if (!archs.isEmpty()) m.architecture = archs.first().toString().toStdString();
+                    // One rule for what opens: the config reader itself (family, head, keys).
+                    try {
+                        (void)ModelConfig::fromJson(c, (snap.path() / "config.json").string());
+                        m.supported = true;
+                    } catch (const std::exception& e) {
+                        m.problem = e.what();
+                    }
                 }
-                m.supported = m.modelType == "distilbert" || m.modelType == "bert";
                 // Snapshot files are symlinks into blobs/: follow them for the real size.
                 for (const auto& file : fs::directory_iterator(snap.path(), ec)) {
                     const std::string f = file.path().filename().string();

@@ -13,7 +13,8 @@ struct CachedModel {
     std::string architecture;  // from config.json, "" when unknown
     std::string modelType;
     std::int64_t bytes = 0;  // weights on disk
-    bool supported = false;  // distilbert or bert
+    bool supported = false;  // its config.json is one DistilBench computes
+    std::string problem;     // why not, when it is not
 };
 
 // The Hugging Face hub cache folders in the order transformers looks: $HF_HUB_CACHE,
