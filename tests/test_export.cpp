@@ -17,6 +17,7 @@
 #include "TestModels.h"
 #include "core/data/Dataset.h"
 #include "core/export/ModelExporter.h"
+#include "core/export/OnnxExporter.h"
 #include "core/export/QuantizationCheck.h"
 #include "core/export/TokenizerFiles.h"
 #include "core/inference/Pipeline.h"
@@ -171,6 +172,18 @@ private Q_SLOTS:
             QCOMPARE(written["do_lower_case"].toBool(), true);
             QCOMPARE(QString::fromStdString(tokenizerClassFor("xlm-roberta")),
                      QString("XLMRobertaTokenizer"));
+            // A RoBERTa trained from scratch on a WordPiece vocabulary: the class that reads
+            // vocab.txt, not RobertaTokenizer (which needs vocab.json and merges.txt).
+            QTemporaryDir bare, roberta;
+            QFile::copy(DISTILBENCH_TEST_DATA "/vocab/bert-base-uncased-vocab.txt",
+                        bare.filePath("vocab.txt"));
+            writeTokenizerFiles(*vocab, bare.path().toStdString(), roberta.path().toStdString(),
+                                "roberta");
+            QFile generated(roberta.filePath("tokenizer_config.json"));
+            QVERIFY(generated.open(QIODevice::ReadOnly));
+            QCOMPARE(
+                QJsonDocument::fromJson(generated.readAll()).object()["tokenizer_class"].toString(),
+                QString("BertTokenizer"));
         }
         for (const char* text : {"Hello, world! Café naïve façade",
                                  "The movie's plot wasn't great... 3.5/10 #disappointed",
@@ -276,6 +289,59 @@ private Q_SLOTS:
             worstAttention = std::max(
                 worstAttention, std::abs(attention[i].toDouble() - ours.attentions[0].values[i]));
         QVERIFY2(worstAttention < 1e-4, qPrintable(QString::number(worstAttention)));
+    }
+
+    // DeBERTa-v2's optional convolution layer (deberta-v2-xlarge has one) and separate position
+    // projections in the ONNX graph: ONNX Runtime computes what we compute.
+    void onnxDebertaWithConvolution() {
+        ModelConfig c = ModelConfig::preset("deberta-v3-tiny");
+        c.vocabSize = 200;
+        c.deberta.convKernelSize = 3;
+        c.deberta.shareAttentionKey = false;
+        c.deberta.positionBuckets = 8;
+        EncoderModel enc(c, 3);
+        QTemporaryDir dir;
+        OnnxExportOptions options;
+        options.attentions = true;
+        exportOnnx(enc, dir.filePath("model.onnx").toStdString(), options);
+        const std::vector<std::vector<std::int64_t>> ids{{1, 17, 33, 5, 60, 7, 2},
+                                                         {1, 40, 41, 2, 0, 0, 0}};
+        const std::vector<std::vector<std::int64_t>> mask{{1, 1, 1, 1, 1, 1, 1},
+                                                          {1, 1, 1, 1, 0, 0, 0}};
+        QJsonArray idRows, maskRows;
+        for (std::size_t r = 0; r < ids.size(); ++r) {
+            QJsonArray a, m;
+            for (std::size_t i = 0; i < ids[r].size(); ++i) {
+                a.append(static_cast<double>(ids[r][i]));
+                m.append(static_cast<double>(mask[r][i]));
+            }
+            idRows.append(a);
+            maskRows.append(m);
+        }
+        QString error;
+        const QJsonObject result =
+            runOnnx(dir.filePath("model.onnx"),
+                    {{"input_ids", idRows}, {"attention_mask", maskRows}}, &error);
+        if (error == "skip")
+            QSKIP("node or onnxruntime-node missing (packaging/setup-deps.sh installs them)");
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        ModelInputs in;
+        std::vector<std::int64_t> flatIds, flatMask;
+        for (std::size_t r = 0; r < ids.size(); ++r) {
+            flatIds.insert(flatIds.end(), ids[r].begin(), ids[r].end());
+            flatMask.insert(flatMask.end(), mask[r].begin(), mask[r].end());
+        }
+        in.inputIds = at::tensor(flatIds, at::kLong).view({2, 7});
+        in.attentionMask = at::tensor(flatMask, at::kLong).view({2, 7});
+        at::NoGradGuard noGrad;
+        const at::Tensor ours = enc.forward(in).logits.contiguous();
+        const QJsonArray data = result["logits"].toObject()["data"].toArray();
+        QCOMPARE(static_cast<std::int64_t>(data.size()), ours.numel());
+        double worst = 0;
+        for (int i = 0; i < data.size(); ++i)
+            worst =
+                std::max(worst, std::abs(data[i].toDouble() - ours.view({-1})[i].item<double>()));
+        QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
     }
 
     void int8DynamicQuantization() {

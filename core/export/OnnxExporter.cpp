@@ -179,7 +179,9 @@ public:
         const std::string maskFloat = b_.node(
             "Cast", {"attention_mask"}, {},
             [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "to", onnx::TensorProto::FLOAT); });
-        x = b_.node("Mul", {x, b_.node("Unsqueeze", {maskFloat, b_.ints({2})})});
+        const std::string tokenMask = b_.node("Unsqueeze", {maskFloat, b_.ints({2})});
+        x = b_.node("Mul", {x, tokenMask});
+        const std::string embedded = x;
         const std::string keyBias =
             b_.node("Unsqueeze", {b_.node("Mul", {b_.node("Sub", {b_.scalar(1.0f), maskFloat}),
                                                   b_.scalar(std::numeric_limits<float>::lowest())}),
@@ -277,16 +279,31 @@ public:
                                                  l + "output.dense"),
                                           x}),
                           l + "output.LayerNorm");
+            if (i == 0 && d.convKernelSize > 0) {
+                // ConvLayer: a convolution over the embeddings, padding zeroed, its activation,
+                // added to the first layer's output and normalised.
+                const std::string cv = p + "encoder.conv.";
+                const std::int64_t k = d.convKernelSize, groups = d.convGroups;
+                std::string conv =
+                    b_.node("Conv",
+                            {b_.node("Transpose", {embedded}, {}, perm({0, 2, 1})),
+                             weight(cv + "conv.weight"), weight(cv + "conv.bias")},
+                            {}, [k, groups](onnx::NodeProto* n) {
+                                GraphBuilder::intsAttr(n, "kernel_shape", {k});
+                                GraphBuilder::intsAttr(n, "pads", {(k - 1) / 2, (k - 1) / 2});
+                                GraphBuilder::intAttr(n, "group", groups);
+                            });
+                conv =
+                    b_.node("Mul", {b_.node("Transpose", {conv}, {}, perm({0, 2, 1})), tokenMask});
+                conv = activationNamed(conv, d.convActivation);
+                x = b_.node("Mul",
+                            {layerNorm(b_.node("Add", {x, conv}), cv + "LayerNorm"), tokenMask});
+            }
         }
         return x;
     }
 
     void build(const OnnxExportOptions& options, onnx::GraphProto* graph) {
-        // DeBERTa's convolution layer has no graph here yet: refused rather than left out.
-        if (c_.family == ModelFamily::DebertaV2 && c_.deberta.convKernelSize > 0)
-            throw Error(
-                "ONNX export of DeBERTa models with a convolution layer is not available "
-                "yet; export a Hugging Face folder instead");
         const bool deberta = c_.family == ModelFamily::DebertaV2;
         const bool distil = c_.family == ModelFamily::DistilBert;
         const bool albert = c_.family == ModelFamily::Albert;

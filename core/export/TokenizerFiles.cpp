@@ -161,9 +161,19 @@ void writeTokenizerFiles(const Tokenizer& tokenizer, const std::string& source,
     if (fs::exists(out / "tokenizer_config.json")) {
         correctTokenizerClass(out / "tokenizer_config.json", modelType);
     } else {
+        // The model type's class when it reads these files (a RoBERTa trained from scratch on
+        // the bundled WordPiece vocabulary has no vocab.json for RobertaTokenizer): otherwise
+        // the class of the tokenizer's own kind.
         std::string tokenizerClass = tokenizerClassFor(modelType);
-        if (tokenizerClass.empty())
-            tokenizerClass = wordPiece ? "BertTokenizer" : "AlbertTokenizer";
+        const std::string kind = tokenizer.kind();
+        const bool wordPieceClass = tokenizerClass == "BertTokenizer" ||
+                                    tokenizerClass == "DistilBertTokenizer" ||
+                                    tokenizerClass == "ElectraTokenizer";
+        if (tokenizerClass.empty() || (kind == "WordPiece") != wordPieceClass ||
+            (kind == "BPE") != (tokenizerClass == "RobertaTokenizer"))
+            tokenizerClass = kind == "WordPiece" ? "BertTokenizer"
+                             : kind == "BPE"     ? "RobertaTokenizer"
+                                                 : "PreTrainedTokenizerFast";
         QJsonObject config{{"model_max_length", 512},
                            {"tokenizer_class", QString::fromStdString(tokenizerClass)},
                            {"clean_up_tokenization_spaces", true}};
