@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace distilbench::HubCache {
+
+// huggingface_hub's cache, shared with Python: models--org--name/{blobs/<etag>,
+// refs/<revision>, snapshots/<commit>/<file> -> ../../blobs/<etag>}.
+
+// Where downloads go, as huggingface_hub decides it: HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE,
+// HF_HOME/hub, XDG_CACHE_HOME/huggingface/hub, ~/.cache/huggingface/hub (the first set).
+std::string cacheDir();
+// The Hub's address: HF_ENDPOINT or https://huggingface.co (no trailing slash).
+std::string endpoint();
+// HF_HUB_OFFLINE=1 (or true/yes): ids resolve from the cache only.
+bool offline();
+// The user's token: HF_TOKEN, else the file `huggingface-cli login` writes
+// (HF_TOKEN_PATH, else HF_HOME/token, else ~/.cache/huggingface/token); "" when none.
+std::string token();
+
+// "org/name" or "name" as the Hub spells repository ids: letters, digits, '-', '_', '.', at
+// most one '/', no "--" or ".." and no leading or trailing separator.
+bool isRepoId(const std::string& text);
+// models--org--name inside `cache`.
+std::string repoFolder(const std::string& cache, const std::string& repoId);
+// A 40-hex commit hash.
+bool isCommitHash(const std::string& revision);
+
+// The snapshot folder of `revision` (a branch or tag through refs/, or a commit hash) when it
+// is in the cache with a config.json; nothing otherwise.
+std::optional<std::string> snapshot(const std::string& cache, const std::string& repoId,
+                                    const std::string& revision = "main");
+
+}  // namespace distilbench::HubCache

@@ -1,0 +1,176 @@
+// #17: the Hub client against a local hub: downloads into huggingface_hub's cache layout,
+// resumes a dropped connection, detects a damaged file, explains a gated model, and resolves ids
+// offline from the cache.
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
+#include "LocalHub.h"
+#include "core/hub/HubCache.h"
+#include "core/hub/HubClient.h"
+#include "core/models/Model.h"
+#include "core/runtime/Environment.h"
+#include "core/runtime/Error.h"
+
+using namespace distilbench;
+namespace fs = std::filesystem;
+
+class HubTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        Runtime::initialize(0);
+        hub_.addRepo("tiny/distilbert-sst2", DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls");
+        hub_.addRepo("tiny/roberta-text", DISTILBENCH_TEST_DATA "/hf-families/roberta_text");
+        hub_.addRepo("tiny/gated", DISTILBENCH_TEST_DATA "/hf/bert_seqcls", true);
+        qputenv("HF_ENDPOINT", hub_.endpoint().toUtf8());
+        qunsetenv("HF_HUB_OFFLINE");
+        qunsetenv("HF_TOKEN");
+    }
+    void init() {
+        cache_ = std::make_unique<QTemporaryDir>();
+        qputenv("HF_HUB_CACHE", cache_->path().toUtf8());
+        hub_.dropAfterBytes = -1;
+        hub_.corrupt = false;
+        hub_.ranges.clear();
+    }
+
+    // The cache is huggingface_hub's: blobs named by ETag (sha256 for LFS files, git's sha1
+    // otherwise), refs/main holding the commit, snapshot files as relative links to the blobs.
+    void downloadsIntoTheHubCacheLayout() {
+        HubClient client;
+        QCOMPARE(QString::fromStdString(client.cacheDir()), cache_->path());
+        const HubDownload d = client.download("tiny/distilbert-sst2");
+        const fs::path repo = cache_->filePath("models--tiny--distilbert-sst2").toStdString();
+        QCOMPARE(QString::fromStdString(d.snapshot),
+                 QString::fromStdString((repo / "snapshots" / d.commit).string()));
+        std::ifstream ref(repo / "refs" / "main");
+        std::string commit;
+        std::getline(ref, commit);
+        QCOMPARE(commit, d.commit);
+        QFile weights(DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls/model.safetensors");
+        QVERIFY(weights.open(QIODevice::ReadOnly));
+        const QByteArray bytes = weights.readAll();
+        const fs::path link = repo / "snapshots" / d.commit / "model.safetensors";
+        QVERIFY(fs::is_symlink(link));
+        QCOMPARE(QString::fromStdString(fs::read_symlink(link).string()),
+                 QString("../../blobs/") + LocalHub::sha256(bytes));
+        QFile config(DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls/config.json");
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromStdString(
+                     fs::read_symlink(repo / "snapshots" / d.commit / "config.json").string()),
+                 QString("../../blobs/") + LocalHub::gitSha1(config.readAll()));
+        QVERIFY(d.downloadedBytes >= bytes.size());
+        auto model = Model::load(d.snapshot);
+        QVERIFY(model->summary().missingKeys.empty());
+        // A second download finds everything in the cache.
+        QCOMPARE(client.download("tiny/distilbert-sst2").downloadedBytes, std::int64_t(0));
+    }
+
+    void resumesADroppedConnection() {
+        hub_.dropAfterBytes = 5000;
+        HubClient client;
+        const HubDownload d = client.download("tiny/roberta-text");
+        QVERIFY2(hub_.ranges.contains("bytes=5000-"), qPrintable(hub_.ranges.join(", ")));
+        QVERIFY(Model::load(d.snapshot)->summary().missingKeys.empty());
+        QVERIFY(QFileInfo::exists(QString::fromStdString(d.snapshot) + "/merges.txt"));
+    }
+
+    void refusesADamagedFile() {
+        hub_.corrupt = true;
+        HubClient client;
+        try {
+            client.download("tiny/distilbert-sst2");
+            QFAIL("a damaged file was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("corrupt"), e.what());
+        }
+        // Nothing half-written stays behind as if it were the model.
+        const QString blobs = cache_->filePath("models--tiny--distilbert-sst2/blobs");
+        for (const QString& f : QDir(blobs).entryList(QDir::Files))
+            QVERIFY2(!f.endsWith(".incomplete") && f.size() != 64, qPrintable(f));
+    }
+
+    void explainsAGatedModel() {
+        HubClient client;
+        try {
+            client.download("tiny/gated");
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("gated") &&
+                         QString(e.what()).contains(hub_.endpoint() + "/tiny/gated"),
+                     e.what());
+        }
+        try {
+            client.download("nobody/nothing");
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("not found"), e.what());
+        }
+    }
+
+    // Offline first: a cached id opens with no network at all; an uncached one says why.
+    void resolvesIdsOfflineFromTheCache() {
+        HubClient client;
+        const HubDownload d = client.download("tiny/distilbert-sst2");
+        qputenv("HF_HUB_OFFLINE", "1");
+        qputenv("HF_ENDPOINT", "http://127.0.0.1:9");  // nothing listens there
+        QCOMPARE(QString::fromStdString(resolveModelLocation("tiny/distilbert-sst2", true)),
+                 QString::fromStdString(d.snapshot));
+        QCOMPARE(QString::fromStdString(HubClient().download("tiny/distilbert-sst2").snapshot),
+                 QString::fromStdString(d.snapshot));
+        try {
+            resolveModelLocation("tiny/roberta-text", true);
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("HF_HUB_OFFLINE"), e.what());
+        }
+        qunsetenv("HF_HUB_OFFLINE");
+        qputenv("HF_ENDPOINT", hub_.endpoint().toUtf8());
+        // A path is a path; a name that is not an id is not looked up.
+        QCOMPARE(QString::fromStdString(resolveModelLocation(d.snapshot, true)),
+                 QString::fromStdString(d.snapshot));
+        QVERIFY(!HubCache::isRepoId("../etc/passwd"));
+        QVERIFY(!HubCache::isRepoId("a/b/c"));
+        QVERIFY(HubCache::isRepoId("cardiffnlp/twitter-roberta-base-sentiment-latest"));
+    }
+
+    // Two downloads of one model at once (two windows, or the app and Python): one writes each
+    // blob, the other waits for it; both get the same complete snapshot.
+    void concurrentDownloadsShareBlobs() {
+        std::atomic<int> finished{0};
+        std::string snapshots[2], errors[2];
+        QThread* threads[2];
+        for (int i = 0; i < 2; ++i) {
+            threads[i] = QThread::create([&, i] {
+                try {
+                    snapshots[i] = HubClient().download("tiny/roberta-text").snapshot;
+                } catch (const std::exception& e) {
+                    errors[i] = e.what();
+                }
+                ++finished;
+            });
+            threads[i]->start();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished.load(), 2, 60000);
+        for (QThread* t : threads) {
+            t->wait();
+            delete t;
+        }
+        QVERIFY2(errors[0].empty() && errors[1].empty(), (errors[0] + errors[1]).c_str());
+        QCOMPARE(snapshots[0], snapshots[1]);
+        QVERIFY(Model::load(snapshots[0])->summary().missingKeys.empty());
+    }
+
+private:
+    LocalHub hub_;
+    std::unique_ptr<QTemporaryDir> cache_;
+};
+
+QTEST_MAIN(HubTest)
+#include "test_hub.moc"
