@@ -3,6 +3,8 @@
 // offline from the cache.
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -165,6 +167,30 @@ private Q_SLOTS:
         QVERIFY2(errors[0].empty() && errors[1].empty(), (errors[0] + errors[1]).c_str());
         QCOMPARE(snapshots[0], snapshots[1]);
         QVERIFY(Model::load(snapshots[0])->summary().missingKeys.empty());
+    }
+
+    // The CLI: `download ORG/NAME` prints the snapshot; commands that take a model take the id
+    // and resolve it through the cache (no second download).
+    void cliDownloadsAndResolvesIds() {
+        auto run = [&](const QStringList& args) {
+            QProcess p;
+            p.start(QStringLiteral(DISTILBENCH_CLI), args);
+            // The hub runs on this thread: serve it while the CLI works.
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 120000); }();
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() +
+                                                             p.readAllStandardError())};
+        };
+        const auto [code, output] = run({"download", "tiny/distilbert-sst2", "--json"});
+        QVERIFY2(code == 0, qPrintable(output));
+        const QJsonObject o = QJsonDocument::fromJson(output.toUtf8()).object();
+        QVERIFY(o["snapshot"].toString().startsWith(cache_->path()));
+        QVERIFY(o["downloaded_bytes"].toDouble() > 0);
+        const auto [inspectCode, inspected] = run({"inspect", "tiny/distilbert-sst2"});
+        QVERIFY2(inspectCode == 0 && inspected.contains("DistilBertForSequenceClassification"),
+                 qPrintable(inspected));
+        const auto [missingCode, missing] = run({"inspect", "tiny/gated"});
+        QCOMPARE(missingCode, 1);
+        QVERIFY2(missing.contains("gated"), qPrintable(missing));
     }
 
 private:

@@ -1,5 +1,7 @@
 #include "app/cli/CliSupport.h"
 
+#include "core/hub/HubClient.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -74,7 +76,19 @@ distilbench::LoadOptions cliLoadOptions() {
     return o;
 }
 
-std::shared_ptr<distilbench::Pipeline> openPipeline(const QString& path) {
+QString resolveModelArgument(const QString& pathOrId) {
+    // A folder as it is; a Hub id from the cache, else downloaded with progress on stderr.
+    distilbench::JobCallbacks callbacks;
+    callbacks.progress = [](const distilbench::ProgressReport& r) {
+        QTextStream(stderr) << "\r" << QString::fromStdString(r.message).leftJustified(78)
+                            << (r.fraction >= 1.0 ? "\n" : "");
+    };
+    return QString::fromStdString(
+        distilbench::resolveModelLocation(pathOrId.toStdString(), true, callbacks));
+}
+
+std::shared_ptr<distilbench::Pipeline> openPipeline(const QString& pathOrId) {
+    const QString path = resolveModelArgument(pathOrId);
     if (gAllowFreshWeights)
         QTextStream(stderr)
             << "warning: --allow-fresh-weights: weights missing from " << path

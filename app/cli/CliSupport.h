@@ -36,4 +36,7 @@ QTextStream& out();
 void setAllowFreshWeights(bool allow);
 distilbench::LoadOptions cliLoadOptions();
 // Opens a model folder for a command, refusing incomplete models unless allowed.
-std::shared_ptr<distilbench::Pipeline> openPipeline(const QString& path);
+// A model folder, or a Hugging Face id (org/name[@revision]) resolved through the shared cache
+// (downloaded when missing, offline-first).
+QString resolveModelArgument(const QString& pathOrId);
+std::shared_ptr<distilbench::Pipeline> openPipeline(const QString& pathOrId);

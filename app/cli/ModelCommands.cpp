@@ -1,6 +1,7 @@
 #include <QJsonObject>
 
 #include "app/cli/CliSupport.h"
+#include "core/hub/HubClient.h"
 #include "core/inference/Benchmark.h"
 #include "core/inference/Pipeline.h"
 #include "core/runtime/Environment.h"
@@ -19,11 +20,12 @@ int runInspect(const QStringList& args) {
     p.addOption({"json", "Print JSON."});
     if (!parseCommand(p, args,
                       "Show a model's architecture, configuration, parameters and tokenizer.",
-                      "MODEL", "Model folder or weights file."))
+                      "MODEL", "Model folder, weights file, or Hugging Face id (org/name)."))
         return kExitOk;
-    const auto pipeline = Pipeline::open(p.positionalArguments().first().toStdString(), {},
-                                         // inspect lists missing weights rather than refusing
-                                         LoadOptions{.allowMissingWeights = true});
+    const auto pipeline =
+        Pipeline::open(resolveModelArgument(p.positionalArguments().first()).toStdString(), {},
+                       // inspect lists missing weights rather than refusing
+                       LoadOptions{.allowMissingWeights = true});
     const Model& model = *pipeline->model();
     const ModelSummary& s = model.summary();
     const ModelConfig& c = model.config();
@@ -310,6 +312,42 @@ int runBench(const QStringList& args) {
     return kExitOk;
 }
 
+int runDownload(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({"revision", "Branch, tag or commit (default main).", "REV", "main"});
+    p.addOption({"include", "Also download files matching this pattern (repeatable).", "PATTERN"});
+    p.addOption({"json", "Print JSON."});
+    if (!parseCommand(p, args,
+                      "Download a model from the Hugging Face Hub (HF_ENDPOINT) into the cache "
+                      "Python's huggingface_hub shares (HF_HUB_CACHE / HF_HOME); resumes an "
+                      "interrupted download.",
+                      "ORG/NAME", "Model id on the Hub."))
+        return kExitOk;
+    const bool json = p.isSet("json");
+    JobCallbacks callbacks;
+    if (!json)
+        callbacks.progress = [](const ProgressReport& r) {
+            QTextStream(stderr) << "\r" << str(r.message).leftJustified(78)
+                                << (r.fraction >= 1.0 ? "\n" : "");
+        };
+    std::vector<std::string> include;
+    for (const QString& i : p.values("include")) include.push_back(i.toStdString());
+    const HubDownload d =
+        HubClient().download(p.positionalArguments().first().toStdString(),
+                             p.value("revision").toStdString(), include, callbacks);
+    if (json) {
+        QJsonArray files;
+        for (const auto& f : d.files) files.append(str(f));
+        printJson(QJsonObject{{"snapshot", str(d.snapshot)},
+                              {"commit", str(d.commit)},
+                              {"files", files},
+                              {"downloaded_bytes", double(d.downloadedBytes)}});
+    } else {
+        out() << str(d.snapshot) << "\n";
+    }
+    return kExitOk;
+}
+
 }  // namespace
 
 std::vector<CliCommand> modelCommands() {
@@ -317,5 +355,7 @@ std::vector<CliCommand> modelCommands() {
              runInspect},
             {"predict", "run a model on texts or token ids (classification, NER, QA, fill-mask)",
              runPredict},
-            {"bench", "time forward passes: ms per batch, sequences per second", runBench}};
+            {"bench", "time forward passes: ms per batch, sequences per second", runBench},
+            {"download", "download a model from the Hugging Face Hub into the shared cache",
+             runDownload}};
 }

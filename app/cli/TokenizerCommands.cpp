@@ -64,7 +64,8 @@ int runTokenize(const QStringList& args) {
     if (side != "right" && side != "left") throw UsageError{"--padding-side must be right or left"};
     opt.paddingSide = side == "left" ? Side::Left : Side::Right;
 
-    const auto tokenizer = Tokenizer::load(p.positionalArguments().first().toStdString());
+    const auto tokenizer =
+        Tokenizer::load(resolveModelArgument(p.positionalArguments().first()).toStdString());
     std::vector<std::string> t, pr;
     for (const auto& s : texts) t.push_back(s.toStdString());
     for (const auto& s : pairs) pr.push_back(s.toStdString());
@@ -99,7 +100,8 @@ int runBenchTokenizer(const QStringList& args) {
                       "TOKENIZER", "Model folder, vocab.txt, tokenizer.json or .model."))
         return kExitOk;
     if (!p.isSet("file")) throw UsageError{"--file is required"};
-    const auto tokenizer = Tokenizer::load(p.positionalArguments().first().toStdString());
+    const auto tokenizer =
+        Tokenizer::load(resolveModelArgument(p.positionalArguments().first()).toStdString());
     const std::string file = p.value("file").toStdString();
     const Table table = TableReader::read(file);
     const std::size_t col = table.column(p.value("column").toStdString(), file);

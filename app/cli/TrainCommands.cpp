@@ -262,7 +262,7 @@ int runTrain(const QStringList& args) {
     if (!parseTask(p.value("task").toStdString(), task) || task == Task::MaskedLM)
         throw UsageError{"--task must be classification, multilabel, token or regression"};
     TrainingConfig c = TrainingConfig::defaultsFor(task, p.isSet("preset"));
-    c.model = p.value("model").toStdString();
+    if (p.isSet("model")) c.model = resolveModelArgument(p.value("model")).toStdString();
     c.preset = p.value("preset").toStdString();
     c.tokenizer = p.value("tokenizer").toStdString();
     readRunOptions(p, c);
@@ -345,7 +345,7 @@ int runDistill(const QStringList& args) {
             "--task must be classification or token (use --mlm for pre-training distillation)"};
     TrainingConfig c = TrainingConfig::distillationDefaults(task);
     DistillationSettings& d = c.distillation;
-    d.teacher = p.value("teacher").toStdString();
+    d.teacher = resolveModelArgument(p.value("teacher")).toStdString();
     if (p.isSet("student")) {
         d.studentSource = DistillationSettings::StudentSource::Model;
         d.student = p.value("student").toStdString();
