@@ -16,6 +16,7 @@
 #include <QMap>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 
 class LocalHub : public QObject {
 public:
@@ -80,6 +81,7 @@ private:
         const QByteArray method = first.value(0);
         QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(first.value(1)));
         const int query = path.indexOf('?');
+        query_ = QUrlQuery(query >= 0 ? path.mid(query + 1) : QString());
         if (query >= 0) path.truncate(query);
         QMap<QByteArray, QByteArray> headers;
         for (int i = 1; i < lines.size(); ++i) {
@@ -146,6 +148,30 @@ private:
             send(s, 404, {}, "not found", head);
             return;
         }
+        // /api/models?search=... : what the search box asks
+        if (path == "/api/models") {
+            const QString search = query_.queryItemValue("search");
+            QJsonArray results;
+            for (auto it = repos_.begin(); it != repos_.end(); ++it) {
+                if (!it.key().contains(search, Qt::CaseInsensitive)) continue;
+                QJsonObject config;
+                const QJsonObject c =
+                    QJsonDocument::fromJson(it.value().files["config.json"]).object();
+                config["model_type"] = c.value("model_type");
+                config["architectures"] = c.value("architectures");
+                results.append(QJsonObject{{"id", it.key()},
+                                           {"pipeline_tag", "text-classification"},
+                                           {"library_name", "transformers"},
+                                           {"downloads", 1234},
+                                           {"likes", 5},
+                                           {"lastModified", "2026-11-01T10:00:00.000Z"},
+                                           {"tags", QJsonArray{"license:apache-2.0"}},
+                                           {"config", config}});
+            }
+            send(s, 200, {{"Content-Type", "application/json"}},
+                 QJsonDocument(results).toJson(QJsonDocument::Compact), head);
+            return;
+        }
         // /api/models/<org>/<name>/revision/<rev>
         if (path.startsWith("/api/models/")) {
             const QString rest = path.mid(12);
@@ -210,6 +236,7 @@ private:
     }
 
     QTcpServer server_;
+    QUrlQuery query_;
     QMap<QString, Repo> repos_;
     QMap<QTcpSocket*, QByteArray> pending_;
 };

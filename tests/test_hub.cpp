@@ -169,6 +169,20 @@ private Q_SLOTS:
         QVERIFY(Model::load(snapshots[0])->summary().missingKeys.empty());
     }
 
+    // Search shows what opens before anything is downloaded.
+    void searchSaysWhatIsSupported() {
+        qputenv("HF_ENDPOINT", hub_.endpoint().toUtf8());
+        const auto found = HubClient().search("tiny");
+        QCOMPARE(found.size(), std::size_t(3));
+        for (const auto& m : found) {
+            QVERIFY(m.supported);
+            QCOMPARE(QString::fromStdString(m.license), QString("apache-2.0"));
+            QVERIFY(m.downloads > 0);
+        }
+        QCOMPARE(HubClient().search("roberta").front().architecture,
+                 std::string("RobertaForSequenceClassification"));
+    }
+
     // The CLI: `download ORG/NAME` prints the snapshot; commands that take a model take the id
     // and resolve it through the cache (no second download).
     void cliDownloadsAndResolvesIds() {

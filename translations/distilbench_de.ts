@@ -1336,16 +1336,8 @@
         <translation>Neu aus Vorlage…</translation>
     </message>
     <message>
-        <source>A new, randomly initialised DistilBERT or BERT of a standard shape, to train from scratch</source>
-        <translation>Ein neues, zufällig initialisiertes DistilBERT oder BERT in Standardform, zum Training von Grund auf</translation>
-    </message>
-    <message>
         <source>No model open</source>
         <translation>Kein Modell geöffnet</translation>
-    </message>
-    <message>
-        <source>Open a model folder, pick one from your Hugging Face cache on the right, or create a new model from a preset.</source>
-        <translation>Öffnen Sie einen Modellordner, wählen Sie rechts eines aus Ihrem Hugging-Face-Cache oder erstellen Sie ein neues Modell aus einer Vorlage.</translation>
     </message>
     <message>
         <source>Open Model Folder…</source>
@@ -1402,10 +1394,6 @@
     <message>
         <source>Scanning the Hugging Face cache</source>
         <translation>Hugging-Face-Cache wird durchsucht</translation>
-    </message>
-    <message>
-        <source>Only DistilBERT and BERT models are supported</source>
-        <translation>Nur DistilBERT- und BERT-Modelle werden unterstützt</translation>
     </message>
     <message>
         <source>No cached models found</source>
@@ -1590,6 +1578,86 @@
     <message>
         <source>Exported with int8 quantization: DistilBench runs the Linear layers in int8</source>
         <translation>Mit int8-Quantisierung exportiert: DistilBench rechnet die Linear-Schichten in int8</translation>
+    </message>
+    <message>
+        <source>A new, randomly initialised model of a standard shape (any family), to train from scratch</source>
+        <translation>Ein neues, zufällig initialisiertes Modell einer Standardgröße (jeder Familie), um es von Grund auf zu trainieren</translation>
+    </message>
+    <message>
+        <source>Open a model folder, search the Hugging Face Hub or pick one from your cache on the right, or create a new model from a preset.</source>
+        <translation>Öffnen Sie einen Modellordner, durchsuchen Sie den Hugging Face Hub oder wählen Sie rechts eines aus Ihrem Cache, oder erstellen Sie ein neues Modell aus einer Vorlage.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hugging Face Hub&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hugging Face Hub&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Search the Hub, or type org/name</source>
+        <translation>Im Hub suchen oder org/name eingeben</translation>
+    </message>
+    <message>
+        <source>Any task</source>
+        <translation>Jede Aufgabe</translation>
+    </message>
+    <message>
+        <source>Text classification</source>
+        <translation>Textklassifikation</translation>
+    </message>
+    <message>
+        <source>Token classification</source>
+        <translation>Token-Klassifikation</translation>
+    </message>
+    <message>
+        <source>Fill mask</source>
+        <translation>Maske füllen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Greyed models are of a kind DistilBench does not compute (the reason is in their tooltip). Double-click to download and open.</source>
+        <translation>Ausgegraute Modelle sind von einer Art, die DistilBench nicht berechnet (der Grund steht im Tooltip). Doppelklick lädt herunter und öffnet.</translation>
+    </message>
+    <message>
+        <source>Download and Open</source>
+        <translation>Herunterladen und öffnen</translation>
+    </message>
+    <message>
+        <source>Download the model&apos;s files into the shared Hugging Face cache (resumable; Cancel in the jobs panel) and open it</source>
+        <translation>Die Dateien des Modells in den gemeinsamen Hugging-Face-Cache laden (fortsetzbar; Abbrechen im Aufgabenbereich) und es öffnen</translation>
+    </message>
+    <message>
+        <source>Searching the Hugging Face Hub</source>
+        <translation>Der Hugging Face Hub wird durchsucht</translation>
+    </message>
+    <message>
+        <source>licence %1</source>
+        <translation>Lizenz %1</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nichts gefunden</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
     </message>
 </context>
 <context>

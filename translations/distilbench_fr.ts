@@ -1336,16 +1336,8 @@
         <translation>Nouveau depuis un préréglage…</translation>
     </message>
     <message>
-        <source>A new, randomly initialised DistilBERT or BERT of a standard shape, to train from scratch</source>
-        <translation>Un nouveau DistilBERT ou BERT de forme standard, initialisé au hasard, à entraîner de zéro</translation>
-    </message>
-    <message>
         <source>No model open</source>
         <translation>Aucun modèle ouvert</translation>
-    </message>
-    <message>
-        <source>Open a model folder, pick one from your Hugging Face cache on the right, or create a new model from a preset.</source>
-        <translation>Ouvrez un dossier de modèle, choisissez-en un dans votre cache Hugging Face à droite, ou créez un nouveau modèle à partir d&apos;un préréglage.</translation>
     </message>
     <message>
         <source>Open Model Folder…</source>
@@ -1402,10 +1394,6 @@
     <message>
         <source>Scanning the Hugging Face cache</source>
         <translation>Analyse du cache Hugging Face</translation>
-    </message>
-    <message>
-        <source>Only DistilBERT and BERT models are supported</source>
-        <translation>Seuls les modèles DistilBERT et BERT sont pris en charge</translation>
     </message>
     <message>
         <source>No cached models found</source>
@@ -1590,6 +1578,86 @@
     <message>
         <source>Exported with int8 quantization: DistilBench runs the Linear layers in int8</source>
         <translation>Exporté avec quantification int8 : DistilBench exécute les couches Linear en int8</translation>
+    </message>
+    <message>
+        <source>A new, randomly initialised model of a standard shape (any family), to train from scratch</source>
+        <translation>Un nouveau modèle initialisé au hasard, de forme standard (toute famille), à entraîner de zéro</translation>
+    </message>
+    <message>
+        <source>Open a model folder, search the Hugging Face Hub or pick one from your cache on the right, or create a new model from a preset.</source>
+        <translation>Ouvrez un dossier de modèle, cherchez dans le Hub Hugging Face ou choisissez-en un dans votre cache à droite, ou créez un nouveau modèle à partir d&apos;un préréglage.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hugging Face Hub&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hub Hugging Face&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Search the Hub, or type org/name</source>
+        <translation>Chercher dans le Hub, ou saisir org/nom</translation>
+    </message>
+    <message>
+        <source>Any task</source>
+        <translation>Toute tâche</translation>
+    </message>
+    <message>
+        <source>Text classification</source>
+        <translation>Classification de texte</translation>
+    </message>
+    <message>
+        <source>Token classification</source>
+        <translation>Classification de jetons</translation>
+    </message>
+    <message>
+        <source>Fill mask</source>
+        <translation>Remplir le masque</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Téléchargements</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>J&apos;aime</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Greyed models are of a kind DistilBench does not compute (the reason is in their tooltip). Double-click to download and open.</source>
+        <translation>Les modèles grisés sont d&apos;un type que DistilBench ne calcule pas (la raison est dans leur infobulle). Double-cliquez pour télécharger et ouvrir.</translation>
+    </message>
+    <message>
+        <source>Download and Open</source>
+        <translation>Télécharger et ouvrir</translation>
+    </message>
+    <message>
+        <source>Download the model&apos;s files into the shared Hugging Face cache (resumable; Cancel in the jobs panel) and open it</source>
+        <translation>Télécharger les fichiers du modèle dans le cache Hugging Face partagé (reprise possible ; Annuler dans le panneau des tâches) et l&apos;ouvrir</translation>
+    </message>
+    <message>
+        <source>Searching the Hugging Face Hub</source>
+        <translation>Recherche dans le Hub Hugging Face</translation>
+    </message>
+    <message>
+        <source>licence %1</source>
+        <translation>licence %1</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Rien trouvé</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Téléchargement de %1</translation>
     </message>
 </context>
 <context>

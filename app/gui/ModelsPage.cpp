@@ -23,6 +23,8 @@
 #include "app/gui/AppSettings.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/Workspace.h"
+#include "core/hub/HubCache.h"
+#include "core/hub/HubClient.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/ModelDiscovery.h"
 #include "core/runtime/Resources.h"
@@ -53,7 +55,7 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     open->setToolTip(tr("Open a Hugging Face model folder (Ctrl+O)"));
     auto* create = new QPushButton(tr("New from Preset…"), this);
     create->setToolTip(
-        tr("A new, randomly initialised DistilBERT or BERT of a standard shape, to train from "
+        tr("A new, randomly initialised model of a standard shape (any family), to train from "
            "scratch"));
     toolbar->addWidget(open);
     toolbar->addWidget(create);
@@ -64,8 +66,8 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     stack_ = new QStackedWidget(splitter);
     empty_ = new EmptyStateWidget(
         tr("No model open"),
-        tr("Open a model folder, pick one from your Hugging Face cache on the right, or "
-           "create a new model from a preset."),
+        tr("Open a model folder, search the Hugging Face Hub or pick one from your cache on "
+           "the right, or create a new model from a preset."),
         stack_);
     connect(empty_->addAction(tr("Open Model Folder…")), &QPushButton::clicked, open,
             &QPushButton::click);
@@ -93,6 +95,42 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     auto* side = new QWidget(splitter);
     auto* sl = new QVBoxLayout(side);
     sl->setContentsMargins(0, 0, 0, 0);
+    // The Hub: search by text (or an org/name id), see what opens before downloading, download
+    // into the shared cache and open.
+    sl->addWidget(new QLabel(tr("<b>Hugging Face Hub</b>"), side));
+    auto* hubRow = new QHBoxLayout;
+    hubQuery_ = new QLineEdit(side);
+    hubQuery_->setObjectName("hubSearch");
+    hubQuery_->setPlaceholderText(tr("Search the Hub, or type org/name"));
+    hubQuery_->setClearButtonEnabled(true);
+    hubTask_ = new QComboBox(side);
+    hubTask_->addItem(tr("Any task"), QString());
+    hubTask_->addItem(tr("Text classification"), "text-classification");
+    hubTask_->addItem(tr("Token classification"), "token-classification");
+    hubTask_->addItem(tr("Question answering"), "question-answering");
+    hubTask_->addItem(tr("Fill mask"), "fill-mask");
+    auto* search = new QPushButton(tr("Search"), side);
+    // The query gets the whole width; the task filter and the search under it.
+    sl->addWidget(hubQuery_);
+    hubRow->addWidget(hubTask_, 1);
+    hubRow->addWidget(search);
+    sl->addLayout(hubRow);
+    hubResults_ = new QTreeWidget(side);
+    hubResults_->setObjectName("hubResults");
+    hubResults_->setHeaderLabels(
+        {tr("Model"), tr("Task"), tr("Downloads"), tr("Likes"), tr("Updated")});
+    hubResults_->setRootIsDecorated(false);
+    hubResults_->setToolTip(
+        tr("Greyed models are of a kind DistilBench does not compute (the "
+           "reason is in their tooltip). Double-click to download and open."));
+    sl->addWidget(hubResults_, 2);
+    hubDownload_ = new QPushButton(tr("Download and Open"), side);
+    hubDownload_->setObjectName("hubDownload");
+    hubDownload_->setEnabled(false);
+    hubDownload_->setToolTip(
+        tr("Download the model's files into the shared Hugging Face cache "
+           "(resumable; Cancel in the jobs panel) and open it"));
+    sl->addWidget(hubDownload_, 0, Qt::AlignRight);
     auto* cacheHeader = new QHBoxLayout;
     cacheHeader->addWidget(new QLabel(tr("<b>Hugging Face cache</b>"), side), 1);
     auto* refresh = new QPushButton(tr("Refresh"), side);
@@ -127,10 +165,78 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     });
     connect(recent_, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { window_->openPath(item->text()); });
+    connect(search, &QPushButton::clicked, this, [this] { searchHub(hubQuery_->text()); });
+    connect(hubQuery_, &QLineEdit::returnPressed, this, [this] { searchHub(hubQuery_->text()); });
+    auto chosenId = [this]() -> QString {
+        if (auto* item = hubResults_->currentItem(); item && !item->isDisabled())
+            return item->text(0);
+        const QString typed = hubQuery_->text().trimmed();
+        return HubCache::isRepoId(typed.toStdString()) && typed.contains('/') ? typed : QString();
+    };
+    auto updateDownload = [this, chosenId] { hubDownload_->setEnabled(!chosenId().isEmpty()); };
+    connect(hubQuery_, &QLineEdit::textChanged, this, updateDownload);
+    connect(hubResults_, &QTreeWidget::currentItemChanged, this, updateDownload);
+    connect(hubDownload_, &QPushButton::clicked, this,
+            [this, chosenId] { downloadAndOpen(chosenId()); });
+    connect(hubResults_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        if (item && !item->isDisabled()) downloadAndOpen(item->text(0));
+    });
     connect(workspace_, &Workspace::modelChanged, this, &ModelsPage::showModel);
     connect(window_, &MainWindow::openRequested, this, &ModelsPage::refreshRecent);
     refreshRecent();
     refreshCache();
+}
+
+int ModelsPage::searchHub(const QString& query) {
+    const QString task = hubTask_->currentData().toString();
+    auto found = std::make_shared<std::vector<HubSearchResult>>();
+    return workspace_->runner()->start(
+        tr("Searching the Hugging Face Hub"),
+        [found, q = query.trimmed().toStdString(), t = task.toStdString()](const JobCallbacks& cb) {
+            *found = HubClient().search(q, t, 30, cb);
+        },
+        [this, found] {
+            hubResults_->clear();
+            for (const auto& m : *found) {
+                auto* item = new QTreeWidgetItem(hubResults_);
+                item->setText(0, qs(m.id));
+                item->setText(1, qs(m.task));
+                item->setData(2, Qt::DisplayRole, qlonglong(m.downloads));
+                item->setData(3, Qt::DisplayRole, qlonglong(m.likes));
+                item->setText(4, qs(m.lastModified).left(10));
+                QStringList about;
+                if (!m.architecture.empty()) about << qs(m.architecture);
+                if (!m.license.empty()) about << tr("licence %1").arg(qs(m.license));
+                item->setToolTip(0, about.join(" · "));
+                if (!m.supported) {
+                    item->setDisabled(true);
+                    item->setToolTip(0, qs(m.problem));
+                }
+            }
+            if (found->empty()) {
+                auto* item = new QTreeWidgetItem(hubResults_);
+                item->setText(0, tr("Nothing found"));
+                item->setDisabled(true);
+            }
+            for (int c = 0; c < hubResults_->columnCount(); ++c)
+                hubResults_->resizeColumnToContents(c);
+            Q_EMIT hubSearched();
+        });
+}
+
+int ModelsPage::downloadAndOpen(const QString& repoId) {
+    if (repoId.isEmpty()) return -1;
+    auto done = std::make_shared<HubDownload>();
+    return workspace_->runner()->start(
+        tr("Downloading %1").arg(repoId),
+        [done, id = repoId.toStdString()](const JobCallbacks& cb) {
+            *done = HubClient().download(id, "main", {}, cb);
+        },
+        [this, done] {
+            refreshCache();
+            window_->openPath(qs(done->snapshot));
+            Q_EMIT modelDownloaded(qs(done->snapshot));
+        });
 }
 
 void ModelsPage::refreshRecent() {

@@ -8,6 +8,9 @@ class QStackedWidget;
 class QTreeWidget;
 class QLabel;
 class QListWidget;
+class QLineEdit;
+class QComboBox;
+class QPushButton;
 class EmptyStateWidget;
 
 // Open a model folder, browse the local Hugging Face cache and recent models, create a new
@@ -19,6 +22,15 @@ public:
     void refreshCache();
     QTreeWidget* cacheView() const { return cache_; }
     QTreeWidget* summaryView() const { return summary_; }
+    // The Hub: a search on the job runner (results in hubResults), and a download into the shared
+    // cache that opens the model when it is complete. Return the job id.
+    int searchHub(const QString& query);
+    int downloadAndOpen(const QString& repoId);
+    QTreeWidget* hubResults() const { return hubResults_; }
+
+Q_SIGNALS:
+    void hubSearched();
+    void modelDownloaded(const QString& snapshot);
 
 private:
     void showModel();
@@ -33,4 +45,8 @@ private:
     QTreeWidget* summary_;
     QTreeWidget* cache_;
     QListWidget* recent_;
+    QLineEdit* hubQuery_;
+    QComboBox* hubTask_;
+    QTreeWidget* hubResults_;
+    QPushButton* hubDownload_;
 };

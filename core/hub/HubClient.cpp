@@ -17,6 +17,7 @@
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QUrl>
+#include <QUrlQuery>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -26,6 +27,7 @@
 #include <thread>
 
 #include "core/hub/HubCache.h"
+#include "core/models/ModelConfig.h"
 #include "core/runtime/Error.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/HumanUnits.h"
@@ -183,6 +185,52 @@ bool matchesAny(const std::string& name, const std::vector<std::string>& pattern
 
 HubClient::HubClient()
     : endpoint_(HubCache::endpoint()), token_(HubCache::token()), cache_(HubCache::cacheDir()) {}
+
+std::vector<HubSearchResult> HubClient::search(const std::string& query, const std::string& task,
+                                               int limit, const JobCallbacks& callbacks) const {
+    if (HubCache::offline())
+        throw Error("HF_HUB_OFFLINE is set: the Hub cannot be searched (the cache still opens)");
+    QUrlQuery q;
+    q.addQueryItem("search", QString::fromStdString(query));
+    if (!task.empty()) q.addQueryItem("filter", QString::fromStdString(task));
+    q.addQueryItem("sort", "downloads");
+    q.addQueryItem("direction", "-1");
+    q.addQueryItem("limit", QString::number(std::clamp(limit, 1, 100)));
+    q.addQueryItem("full", "true");
+    q.addQueryItem("config", "true");
+    QUrl url(QString::fromStdString(endpoint_ + "/api/models"));
+    url.setQuery(q);
+    const HttpResult r = request("GET", url, token_, true, nullptr, 0, callbacks);
+    if (r.status != 200) refuse(r, endpoint_, "search", "'" + query + "'");
+    std::vector<HubSearchResult> out;
+    for (const auto& v : QJsonDocument::fromJson(r.body).array()) {
+        const QJsonObject o = v.toObject();
+        HubSearchResult m;
+        m.id = o.value("id").toString(o.value("modelId").toString()).toStdString();
+        m.task = o.value("pipeline_tag").toString().toStdString();
+        m.library = o.value("library_name").toString().toStdString();
+        m.downloads = o.value("downloads").toInteger();
+        m.likes = o.value("likes").toInteger();
+        m.lastModified = o.value("lastModified").toString().toStdString();
+        for (const auto& t : o.value("tags").toArray())
+            if (t.toString().startsWith("license:")) m.license = t.toString().mid(8).toStdString();
+        const QJsonObject config = o.value("config").toObject();
+        m.modelType = config.value("model_type").toString().toStdString();
+        const QJsonArray archs = config.value("architectures").toArray();
+        if (!archs.isEmpty()) m.architecture = archs.first().toString().toStdString();
+        // Supported before downloading: the config reader's verdict on what the Hub shows.
+        try {
+            QJsonObject probe{{"model_type", config.value("model_type")}};
+            if (!archs.isEmpty()) probe["architectures"] = archs;
+            (void)ModelConfig::fromJson(probe, m.id);
+            m.supported = true;
+        } catch (const std::exception& e) {
+            m.problem = e.what();
+        }
+        if (!m.id.empty()) out.push_back(std::move(m));
+    }
+    return out;
+}
 
 HubModelInfo HubClient::modelInfo(const std::string& repoId, const std::string& revision,
                                   const JobCallbacks& callbacks) const {

@@ -21,6 +21,19 @@ struct HubModelInfo {
     std::vector<HubFile> files;
 };
 
+// A model the Hub's search found.
+struct HubSearchResult {
+    std::string id;
+    std::string task;     // pipeline_tag, "" when none
+    std::string library;  // library_name
+    std::string license;  // from the "license:..." tag
+    std::string architecture, modelType;
+    std::int64_t downloads = 0, likes = 0;
+    std::string lastModified;  // ISO 8601
+    bool supported = false;    // its config is one DistilBench computes (known before download)
+    std::string problem;       // why not
+};
+
 struct HubDownload {
     std::string snapshot;  // the snapshot folder, ready to open
     std::string commit;
@@ -42,6 +55,10 @@ public:
     void setCacheDir(const std::string& dir) { cache_ = dir; }
     const std::string& cacheDir() const { return cache_; }
 
+    // Models whose id matches `query`, most downloaded first; `task` filters by pipeline tag
+    // (text-classification, token-classification, question-answering, fill-mask; "" = any).
+    std::vector<HubSearchResult> search(const std::string& query, const std::string& task = {},
+                                        int limit = 30, const JobCallbacks& callbacks = {}) const;
     HubModelInfo modelInfo(const std::string& repoId, const std::string& revision,
                            const JobCallbacks& callbacks = {}) const;
     // The files a model needs from a listing: config, tokenizer files, model card, and the
