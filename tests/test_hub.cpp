@@ -18,6 +18,7 @@
 #include "core/models/Model.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
+#include "core/tokenizers/Tokenizer.h"
 
 using namespace distilbench;
 namespace fs = std::filesystem;
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void resolvesIdsOfflineFromTheCache() {
         HubClient client;
         const HubDownload d = client.download("tiny/distilbert-sst2");
+        const HubDownload withTokenizer = client.download("tiny/roberta-text");
         qputenv("HF_HUB_OFFLINE", "1");
         qputenv("HF_ENDPOINT", "http://127.0.0.1:9");  // nothing listens there
         QCOMPARE(QString::fromStdString(resolveModelLocation("tiny/distilbert-sst2", true)),
@@ -127,10 +129,19 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(HubClient().download("tiny/distilbert-sst2").snapshot),
                  QString::fromStdString(d.snapshot));
         try {
-            resolveModelLocation("tiny/roberta-text", true);
+            resolveModelLocation("tiny/gated", true);
             QFAIL("accepted");
         } catch (const Error& e) {
             QVERIFY2(QString(e.what()).contains("HF_HUB_OFFLINE"), e.what());
+        }
+        // Everything that takes a model folder takes the id (cache only, no network).
+        QVERIFY(Model::load("tiny/distilbert-sst2")->summary().missingKeys.empty());
+        QCOMPARE(Tokenizer::load("tiny/roberta-text")->kind(), std::string("BPE"));
+        try {
+            Model::load("tiny/gated");
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("download"), e.what());
         }
         qunsetenv("HF_HUB_OFFLINE");
         qputenv("HF_ENDPOINT", hub_.endpoint().toUtf8());

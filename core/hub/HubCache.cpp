@@ -108,4 +108,17 @@ std::optional<std::string> snapshot(const std::string& cache, const std::string&
     return folder.string();
 }
 
+std::string localPath(const std::string& pathOrId) {
+    std::error_code ec;
+    if (fs::exists(pathOrId, ec) || pathOrId.find('/') == std::string::npos) return pathOrId;
+    std::string id = pathOrId, revision = "main";
+    if (const auto at = id.find('@'); at != std::string::npos) {
+        revision = id.substr(at + 1);
+        id = id.substr(0, at);
+    }
+    if (!isRepoId(id)) return pathOrId;
+    if (const auto snap = snapshot(cacheDir(), id, revision)) return *snap;
+    return pathOrId;
+}
+
 }  // namespace distilbench::HubCache

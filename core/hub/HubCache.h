@@ -32,4 +32,9 @@ bool isCommitHash(const std::string& revision);
 std::optional<std::string> snapshot(const std::string& cache, const std::string& repoId,
                                     const std::string& revision = "main");
 
+// What a model argument means: an existing path as it is; "org/name" or "org/name@revision"
+// (a Hub id, which needs the '/') as its snapshot in cacheDir() when it is there; the argument
+// unchanged otherwise (the caller then reports it missing). No network.
+std::string localPath(const std::string& pathOrId);
+
 }  // namespace distilbench::HubCache

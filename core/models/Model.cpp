@@ -1,5 +1,7 @@
 #include "core/models/Model.h"
 
+#include "core/hub/HubCache.h"
+
 #include <ATen/ATen.h>
 
 #include <chrono>
@@ -113,12 +115,20 @@ std::string summariseNames(const std::vector<std::string>& names, std::size_t sh
     return s;
 }
 
-std::shared_ptr<Model> Model::load(const std::string& path, const JobCallbacks& callbacks,
+std::shared_ptr<Model> Model::load(const std::string& pathOrId, const JobCallbacks& callbacks,
                                    const LoadOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
+    // A Hub id ("org/name") opens from the shared cache, without the network: downloading is an
+    // explicit step (the Models page, `distilbench-cli download`).
+    const std::string path = HubCache::localPath(pathOrId);
     const fs::path p(path);
-    if (!fs::exists(p, ec)) throw Error(path, "does not exist");
+    if (!fs::exists(p, ec))
+        throw Error(path, HubCache::isRepoId(path) && path.find('/') != std::string::npos
+                              ? "is neither a folder nor a model in the Hugging Face cache "
+                                "(download it from the Models page or with `distilbench-cli "
+                                "download`)"
+                              : "does not exist");
     const fs::path folder = fs::is_directory(p, ec) ? p : p.parent_path();
     callbacks.report(0.05, "reading config.json");
     ModelConfig config = ModelConfig::load((folder / "config.json").string());

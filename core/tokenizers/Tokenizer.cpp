@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/hub/HubCache.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/BpeTokenizer.h"
 #include "core/tokenizers/SentencePieceConverter.h"
@@ -50,8 +51,10 @@ std::size_t PostProcessor::addedTokens(bool isPair) const {
     return n;
 }
 
-std::unique_ptr<Tokenizer> Tokenizer::load(const std::string& path) {
+std::unique_ptr<Tokenizer> Tokenizer::load(const std::string& pathOrId) {
     std::error_code ec;
+    // A Hub id opens from the shared cache (no network), as models do.
+    const std::string path = HubCache::localPath(pathOrId);
     const fs::path p(path);
     if (fs::is_directory(p, ec)) {
         if (fs::exists(p / "tokenizer.json"))
