@@ -180,6 +180,42 @@ private Q_SLOTS:
         QVERIFY(Model::load(snapshots[0])->summary().missingKeys.empty());
     }
 
+    // Deleting a cached model frees its blobs and nothing else; a folder with anything the
+    // layout does not have is left alone.
+    void deletesACachedModel() {
+        HubClient client;
+        client.download("tiny/distilbert-sst2");
+        client.download("tiny/roberta-text");
+        HubCache::deleteCachedModel(cache_->path().toStdString(), "tiny/distilbert-sst2");
+        QVERIFY(!QFileInfo::exists(cache_->filePath("models--tiny--distilbert-sst2")));
+        QVERIFY(Model::load(client.download("tiny/roberta-text").snapshot));
+        QFile notes(cache_->filePath("models--tiny--roberta-text/my-notes.txt"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.close();
+        try {
+            HubCache::deleteCachedModel(cache_->path().toStdString(), "tiny/roberta-text");
+            QFAIL("deleted a folder holding a user's file");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("my-notes.txt"), e.what());
+        }
+        QVERIFY(notes.exists());
+    }
+
+    // The token goes where `huggingface-cli login` puts it, readable by the user only.
+    void savesTheTokenLikeTheLogin() {
+        QTemporaryDir home;
+        qputenv("HF_HOME", home.path().toUtf8());
+        qunsetenv("HF_TOKEN_PATH");
+        HubCache::saveToken("hf_test123");
+        QCOMPARE(QString::fromStdString(HubCache::token()), QString("hf_test123"));
+        QCOMPARE(QFileInfo(home.filePath("token")).permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        HubCache::saveToken("");
+        QVERIFY(!QFileInfo::exists(home.filePath("token")));
+        qunsetenv("HF_HOME");
+    }
+
     // Search shows what opens before anything is downloaded.
     void searchSaysWhatIsSupported() {
         qputenv("HF_ENDPOINT", hub_.endpoint().toUtf8());

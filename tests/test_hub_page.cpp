@@ -1,6 +1,7 @@
 // #17 in the GUI: the Models page searches a (local) Hub, shows what opens before anything is
 // downloaded, downloads a model into the shared cache and opens it; the Playground predicts
 // with it.
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -54,6 +55,20 @@ private Q_SLOTS:
         QSignalSpy shown(pages.playground, &PlaygroundPage::predictionShown);
         pages.playground->setText("a charming and often affecting journey");
         QVERIFY(shown.wait(10000));
+        // Deleting it from the cache list (after the question) frees its files.
+        window.showPage(pages.models);
+        QString asked;
+        pages.models->setConfirmation([&](const QString& q) {
+            asked = q;
+            return true;
+        });
+        QVERIFY(pages.models->deleteCached("tiny/roberta-text"));
+        QVERIFY(asked.contains("tiny/roberta-text"));
+        QVERIFY(!QDir(cache.filePath("models--tiny--roberta-text")).exists());
+        // The list is read again: only "No cached models found" remains.
+        QTRY_VERIFY_WITH_TIMEOUT(pages.models->cacheView()->topLevelItemCount() == 1 &&
+                                     pages.models->cacheView()->topLevelItem(0)->isDisabled(),
+                                 10000);
     }
 };
 

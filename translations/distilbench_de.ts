@@ -1659,6 +1659,18 @@
         <source>Downloading %1</source>
         <translation>%1 wird heruntergeladen</translation>
     </message>
+    <message>
+        <source>Delete from Cache</source>
+        <translation>Aus dem Cache löschen</translation>
+    </message>
+    <message>
+        <source>Delete from Cache…</source>
+        <translation>Aus dem Cache löschen…</translation>
+    </message>
+    <message>
+        <source>Delete %1 and its files from the Hugging Face cache (%2)? Python&apos;s transformers would download it again.</source>
+        <translation>%1 und seine Dateien aus dem Hugging-Face-Cache (%2) löschen? Pythons transformers würde es erneut herunterladen.</translation>
+    </message>
 </context>
 <context>
     <name>OptionForm</name>
@@ -2181,6 +2193,18 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>hf_… (for gated and private models)</source>
+        <translation>hf_… (für geschützte und private Modelle)</translation>
+    </message>
+    <message>
+        <source>Stored where `huggingface-cli login` keeps it, readable only by you; empty removes it.</source>
+        <translation>Gespeichert, wo `huggingface-cli login` es ablegt, nur für Sie lesbar; leer entfernt es.</translation>
+    </message>
+    <message>
+        <source>Hugging Face &amp;token:</source>
+        <translation>Hugging-Face-&amp;Token:</translation>
     </message>
 </context>
 <context>

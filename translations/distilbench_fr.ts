@@ -1659,6 +1659,18 @@
         <source>Downloading %1</source>
         <translation>Téléchargement de %1</translation>
     </message>
+    <message>
+        <source>Delete from Cache</source>
+        <translation>Supprimer du cache</translation>
+    </message>
+    <message>
+        <source>Delete from Cache…</source>
+        <translation>Supprimer du cache…</translation>
+    </message>
+    <message>
+        <source>Delete %1 and its files from the Hugging Face cache (%2)? Python&apos;s transformers would download it again.</source>
+        <translation>Supprimer %1 et ses fichiers du cache Hugging Face (%2) ? transformers (Python) le téléchargerait de nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>OptionForm</name>
@@ -2181,6 +2193,18 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>hf_… (for gated and private models)</source>
+        <translation>hf_… (pour les modèles protégés et privés)</translation>
+    </message>
+    <message>
+        <source>Stored where `huggingface-cli login` keeps it, readable only by you; empty removes it.</source>
+        <translation>Enregistré là où `huggingface-cli login` le garde, lisible par vous seul ; vide le supprime.</translation>
+    </message>
+    <message>
+        <source>Hugging Face &amp;token:</source>
+        <translation>&amp;Jeton Hugging Face :</translation>
     </message>
 </context>
 <context>

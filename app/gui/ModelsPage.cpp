@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -160,6 +162,17 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     });
     connect(create, &QPushButton::clicked, this, &ModelsPage::newFromPreset);
     connect(refresh, &QPushButton::clicked, this, &ModelsPage::refreshCache);
+    confirm_ = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Delete from Cache"), question) == QMessageBox::Yes;
+    };
+    cache_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(cache_, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QTreeWidgetItem* item = cache_->itemAt(at);
+        if (!item || item->data(0, Qt::UserRole).toString().isEmpty()) return;
+        QMenu menu(this);
+        QAction* remove = menu.addAction(tr("Delete from Cache…"));
+        if (menu.exec(cache_->viewport()->mapToGlobal(at)) == remove) deleteCached(item->text(0));
+    });
     connect(cache_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         window_->openPath(item->data(0, Qt::UserRole).toString());
     });
@@ -185,6 +198,22 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     connect(window_, &MainWindow::openRequested, this, &ModelsPage::refreshRecent);
     refreshRecent();
     refreshCache();
+}
+
+bool ModelsPage::deleteCached(const QString& repoId) {
+    const QString cache = QString::fromStdString(HubCache::cacheDir());
+    if (!confirm_(tr("Delete %1 and its files from the Hugging Face cache (%2)? Python's "
+                     "transformers would download it again.")
+                      .arg(repoId, cache)))
+        return false;
+    try {
+        HubCache::deleteCachedModel(cache.toStdString(), repoId.toStdString());
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Delete from Cache"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    refreshCache();
+    return true;
 }
 
 int ModelsPage::searchHub(const QString& query) {

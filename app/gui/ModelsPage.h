@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <functional>
 
 class MainWindow;
 class Workspace;
@@ -27,6 +28,10 @@ public:
     int searchHub(const QString& query);
     int downloadAndOpen(const QString& repoId);
     QTreeWidget* hubResults() const { return hubResults_; }
+    // Deletes a model of the Hugging Face cache after asking (the cache list's context menu);
+    // false when refused or not confirmed. Tests answer without a dialog.
+    bool deleteCached(const QString& repoId);
+    void setConfirmation(std::function<bool(const QString&)> ask) { confirm_ = std::move(ask); }
 
 Q_SIGNALS:
     void hubSearched();
@@ -49,4 +54,5 @@ private:
     QComboBox* hubTask_;
     QTreeWidget* hubResults_;
     QPushButton* hubDownload_;
+    std::function<bool(const QString&)> confirm_;
 };

@@ -4,10 +4,13 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QSpinBox>
 
 #include "app/gui/AppSettings.h"
 #include "app/gui/Translations.h"
+#include "core/hub/HubCache.h"
 #include "core/runtime/Environment.h"
 
 SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
@@ -48,6 +51,18 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     language_->setToolTip(tr("Takes effect the next time DistilBench starts."));
     form->addRow(tr("&Language:"), language_);
 
+    // The Hub token, shared with Python: the file `huggingface-cli login` writes (HF_TOKEN in the
+    // environment wins over it).
+    token_ = new QLineEdit(this);
+    token_->setObjectName("hubToken");
+    token_->setEchoMode(QLineEdit::Password);
+    token_->setText(QString::fromStdString(distilbench::HubCache::token()));
+    token_->setPlaceholderText(tr("hf_… (for gated and private models)"));
+    token_->setToolTip(
+        tr("Stored where `huggingface-cli login` keeps it, readable only by you; "
+           "empty removes it."));
+    form->addRow(tr("Hugging Face &token:"), token_);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -59,5 +74,14 @@ void SettingsDialog::accept() {
     AppSettings::setDevice(device_->currentData().toString());
     AppSettings::setTheme(static_cast<AppSettings::Theme>(theme_->currentData().toInt()));
     AppSettings::setLanguage(language_->currentData().toString());
+    const std::string token = token_->text().trimmed().toStdString();
+    if (token != distilbench::HubCache::token()) {
+        try {
+            distilbench::HubCache::saveToken(token);
+        } catch (const std::exception& e) {
+            QMessageBox::warning(this, tr("Settings"), QString::fromUtf8(e.what()));
+            return;
+        }
+    }
     QDialog::accept();
 }

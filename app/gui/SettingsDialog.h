@@ -17,4 +17,5 @@ private:
     QComboBox* device_;
     QComboBox* theme_;
     QComboBox* language_;
+    class QLineEdit* token_;
 };

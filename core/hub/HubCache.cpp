@@ -1,10 +1,20 @@
 #include "core/hub/HubCache.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+
+#include "core/runtime/Error.h"
 
 namespace distilbench::HubCache {
 namespace fs = std::filesystem;
@@ -106,6 +116,52 @@ std::optional<std::string> snapshot(const std::string& cache, const std::string&
     std::error_code ec;
     if (!fs::exists(folder / "config.json", ec)) return std::nullopt;
     return folder.string();
+}
+
+void deleteCachedModel(const std::string& cache, const std::string& repoId) {
+    if (!isRepoId(repoId)) throw Error("'" + repoId + "' is not a model id");
+    const fs::path repo = repoFolder(cache, repoId);
+    std::error_code ec;
+    if (!fs::is_directory(repo, ec)) throw Error(repo.string(), "is not in the cache");
+    for (const auto& entry : fs::directory_iterator(repo, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name != "blobs" && name != "refs" && name != "snapshots" && name != ".no_exist")
+            throw Error(entry.path().string(),
+                        "is not part of the Hugging Face cache layout; the model was not deleted");
+    }
+    const fs::path locks = fs::path(cache) / ".locks" / repo.filename();
+    for (const auto& lock : fs::directory_iterator(locks, ec)) {
+        const int fd = ::open(lock.path().c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
+        ::close(fd);
+        if (held) throw Error(repoId, "is being downloaded; delete it when the download ends");
+    }
+    fs::remove_all(repo, ec);
+    if (ec) throw Error(repo.string(), "cannot be deleted: " + ec.message());
+    fs::remove_all(locks, ec);
+}
+
+void saveToken(const std::string& token) {
+    const std::string path =
+        !env("HF_TOKEN_PATH").empty() ? env("HF_TOKEN_PATH") : (hfHome() / "token").string();
+    std::error_code ec;
+    if (token.empty()) {
+        fs::remove(path, ec);
+        return;
+    }
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    // Created with 0600 before anything is written: the token is never readable by others.
+    const std::string temporary = path + ".distilbench-tmp";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) throw Error(path, std::string("cannot be written: ") + std::strerror(errno));
+    const bool written = ::write(fd, token.data(), token.size()) == ssize_t(token.size());
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        throw Error(path, std::string("cannot be written: ") + std::strerror(errno));
+    }
 }
 
 std::string localPath(const std::string& pathOrId) {

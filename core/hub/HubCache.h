@@ -32,6 +32,16 @@ bool isCommitHash(const std::string& revision);
 std::optional<std::string> snapshot(const std::string& cache, const std::string& repoId,
                                     const std::string& revision = "main");
 
+// Deletes a model from the cache: its models--org--name folder (blobs belong to one repository
+// in this layout, so no other model loses a file) and its download locks. Refused, with the
+// path, when the folder holds anything the Hub's layout does not (blobs, refs, snapshots,
+// .no_exist) or while a download holds one of its locks.
+void deleteCachedModel(const std::string& cache, const std::string& repoId);
+
+// Stores the token where `huggingface-cli login` does (HF_TOKEN_PATH or HF_HOME/token), readable
+// by the user only; an empty token removes the file.
+void saveToken(const std::string& token);
+
 // What a model argument means: an existing path as it is; "org/name" or "org/name@revision"
 // (a Hub id, which needs the '/') as its snapshot in cacheDir() when it is there; the argument
 // unchanged otherwise (the caller then reports it missing). No network.
