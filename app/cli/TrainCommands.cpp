@@ -262,10 +262,12 @@ int runTrain(const QStringList& args) {
     if (!parseTask(p.value("task").toStdString(), task) || task == Task::MaskedLM)
         throw UsageError{"--task must be classification, multilabel, token or regression"};
     TrainingConfig c = TrainingConfig::defaultsFor(task, p.isSet("preset"));
-    if (p.isSet("model")) c.model = resolveModelArgument(p.value("model")).toStdString();
+    c.model = p.value("model").toStdString();
     c.preset = p.value("preset").toStdString();
     c.tokenizer = p.value("tokenizer").toStdString();
     readRunOptions(p, c);
+    // The options are checked first: a usage error never waits on a download.
+    if (p.isSet("model")) c.model = resolveModelArgument(p.value("model")).toStdString();
     return report(Trainer::train(c, p.value("out").toStdString(), consoleCallbacks(json)), json);
 }
 
@@ -345,7 +347,7 @@ int runDistill(const QStringList& args) {
             "--task must be classification or token (use --mlm for pre-training distillation)"};
     TrainingConfig c = TrainingConfig::distillationDefaults(task);
     DistillationSettings& d = c.distillation;
-    d.teacher = resolveModelArgument(p.value("teacher")).toStdString();
+    d.teacher = p.value("teacher").toStdString();
     if (p.isSet("student")) {
         d.studentSource = DistillationSettings::StudentSource::Model;
         d.student = p.value("student").toStdString();
@@ -359,12 +361,16 @@ int runDistill(const QStringList& args) {
         if (p.isSet("student-layers")) {
             if (p.isSet("layers")) throw UsageError{"give --layers or --student-layers, not both"};
             const int n = intOption(p, "student-layers", 6, 1);
+            d.teacher = resolveModelArgument(p.value("teacher")).toStdString();
             d.teacherLayers = StudentInitializer::defaultLayers(
                 ModelConfig::load(d.teacher + "/config.json").numLayers, n);
         }
     }
     readEngineOptions(p, c, true);
     readRunOptions(p, c);
+    // The options are checked first: a usage error never waits on a download.
+    d.teacher = resolveModelArgument(p.value("teacher")).toStdString();
+    if (p.isSet("student")) d.student = resolveModelArgument(p.value("student")).toStdString();
     return reportDistillation(
         Distiller::distill(c, p.value("out").toStdString(), consoleCallbacks(json)), json);
 }

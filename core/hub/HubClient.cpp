@@ -470,7 +470,9 @@ std::string resolveModelLocation(const std::string& pathOrId, bool download,
         revision = id.substr(at + 1);
         id = id.substr(0, at);
     }
-    if (!HubCache::isRepoId(id)) throw Error(pathOrId, "does not exist");
+    // Only "org/name" is looked up: a bare name is more likely a folder that is missing.
+    if (!HubCache::isRepoId(id) || id.find('/') == std::string::npos)
+        throw Error(pathOrId, "does not exist");
     HubClient client;
     // Offline first: what is in the cache opens at once, with no network round trip.
     if (const auto snap = HubCache::snapshot(client.cacheDir(), id, revision)) return *snap;
