@@ -51,6 +51,10 @@ public:
         repos_[id] = r;
     }
 
+    void addFile(const QString& id, const QString& name, const QByteArray& content) {
+        repos_[id].files[name] = content;
+    }
+
     static bool isLfs(const QString& name) {
         return name.endsWith(".safetensors") || name.endsWith(".bin");
     }

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -24,6 +25,9 @@ private Q_SLOTS:
         LocalHub hub;
         hub.addRepo("tiny/distilbert-sst2", DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls");
         hub.addRepo("tiny/roberta-text", DISTILBENCH_TEST_DATA "/hf-families/roberta_text");
+        hub.addFile(
+            "tiny/roberta-text", "README.md",
+            "---\nlicense: apache-2.0\n---\n# A tiny RoBERTa for tests\n\nRandom weights.\n");
         QTemporaryDir cache;
         qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
         qputenv("HF_HUB_CACHE", cache.path().toUtf8());
@@ -41,6 +45,19 @@ private Q_SLOTS:
         QCOMPARE(results->topLevelItemCount(), 2);
         for (int i = 0; i < results->topLevelItemCount(); ++i)
             QVERIFY(!results->topLevelItem(i)->isDisabled());
+        // Before downloading: the files with their sizes and the card (its YAML header hidden).
+        {
+            QSignalSpy details(pages.models, &ModelsPage::hubDetailsShown);
+            for (int i = 0; i < results->topLevelItemCount(); ++i)
+                if (results->topLevelItem(i)->text(0) == "tiny/roberta-text")
+                    results->setCurrentItem(results->topLevelItem(i));
+            QVERIFY(details.wait(20000));
+            const QString shown = pages.models->hubDetails()->toPlainText();
+            QVERIFY2(shown.contains("model.safetensors") && shown.contains("merges.txt"),
+                     qPrintable(shown));
+            QVERIFY2(shown.contains("A tiny RoBERTa for tests"), qPrintable(shown));
+            QVERIFY(!shown.contains("license: apache-2.0"));
+        }
         window.grab().save(QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots/hub-search.png"));
 
         QSignalSpy changed(pages.workspace, &Workspace::modelChanged);

@@ -1671,6 +1671,34 @@
         <source>Delete %1 and its files from the Hugging Face cache (%2)? Python&apos;s transformers would download it again.</source>
         <translation>%1 und seine Dateien aus dem Hugging-Face-Cache (%2) löschen? Pythons transformers würde es erneut herunterladen.</translation>
     </message>
+    <message>
+        <source>Select a model to read its card and file list.</source>
+        <translation>Wählen Sie ein Modell, um seine Karte und Dateiliste zu lesen.</translation>
+    </message>
+    <message>
+        <source>Reading %1 on the Hub</source>
+        <translation>%1 wird im Hub gelesen</translation>
+    </message>
+    <message>
+        <source>| File | Size | Downloaded |</source>
+        <translation>| Datei | Größe | Heruntergeladen |</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Download and Open fetches %1.</source>
+        <translation>Herunterladen und öffnen lädt %1.</translation>
+    </message>
+    <message>
+        <source>*This model has no card.*</source>
+        <translation>*Dieses Modell hat keine Karte.*</translation>
+    </message>
 </context>
 <context>
     <name>OptionForm</name>

@@ -1671,6 +1671,34 @@
         <source>Delete %1 and its files from the Hugging Face cache (%2)? Python&apos;s transformers would download it again.</source>
         <translation>Supprimer %1 et ses fichiers du cache Hugging Face (%2) ? transformers (Python) le téléchargerait de nouveau.</translation>
     </message>
+    <message>
+        <source>Select a model to read its card and file list.</source>
+        <translation>Sélectionnez un modèle pour lire sa fiche et la liste de ses fichiers.</translation>
+    </message>
+    <message>
+        <source>Reading %1 on the Hub</source>
+        <translation>Lecture de %1 sur le Hub</translation>
+    </message>
+    <message>
+        <source>| File | Size | Downloaded |</source>
+        <translation>| Fichier | Taille | Téléchargé |</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Download and Open fetches %1.</source>
+        <translation>Télécharger et ouvrir récupère %1.</translation>
+    </message>
+    <message>
+        <source>*This model has no card.*</source>
+        <translation>*Ce modèle n&apos;a pas de fiche.*</translation>
+    </message>
 </context>
 <context>
     <name>OptionForm</name>

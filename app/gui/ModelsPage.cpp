@@ -18,6 +18,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -126,6 +127,12 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
         tr("Greyed models are of a kind DistilBench does not compute (the "
            "reason is in their tooltip). Double-click to download and open."));
     sl->addWidget(hubResults_, 2);
+    // The selected model before downloading: its files with their sizes and its card.
+    hubDetails_ = new QTextBrowser(side);
+    hubDetails_->setObjectName("hubDetails");
+    hubDetails_->setOpenExternalLinks(true);
+    hubDetails_->setPlaceholderText(tr("Select a model to read its card and file list."));
+    sl->addWidget(hubDetails_, 2);
     hubDownload_ = new QPushButton(tr("Download and Open"), side);
     hubDownload_->setObjectName("hubDownload");
     hubDownload_->setEnabled(false);
@@ -189,6 +196,10 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     auto updateDownload = [this, chosenId] { hubDownload_->setEnabled(!chosenId().isEmpty()); };
     connect(hubQuery_, &QLineEdit::textChanged, this, updateDownload);
     connect(hubResults_, &QTreeWidget::currentItemChanged, this, updateDownload);
+    connect(hubResults_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item && item->flags() != Qt::NoItemFlags && item->text(0).contains('/'))
+            showHubDetails(item->text(0));
+    });
     connect(hubDownload_, &QPushButton::clicked, this,
             [this, chosenId] { downloadAndOpen(chosenId()); });
     connect(hubResults_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
@@ -251,6 +262,42 @@ int ModelsPage::searchHub(const QString& query) {
                 hubResults_->resizeColumnToContents(c);
             Q_EMIT hubSearched();
         });
+}
+
+int ModelsPage::showHubDetails(const QString& repoId) {
+    struct Details {
+        HubModelInfo info;
+        std::string card;
+    };
+    auto details = std::make_shared<Details>();
+    hubDetailsFor_ = repoId;
+    return workspace_->runner()->start(
+        tr("Reading %1 on the Hub").arg(repoId),
+        [details, id = repoId.toStdString()](const JobCallbacks& cb) {
+            HubClient client;
+            details->info = client.modelInfo(id, "main", cb);
+            details->card = client.modelCard(id, "main", cb);
+        },
+        [this, details, repoId] {
+            if (repoId != hubDetailsFor_) return;  // another model was selected meanwhile
+            const std::vector<std::string> needed = HubClient::filesToDownload(details->info);
+            std::int64_t total = 0;
+            QString md = QStringLiteral("### %1\n\n").arg(repoId);
+            md += tr("| File | Size | Downloaded |") + "\n|---|---|---|\n";
+            for (const auto& f : details->info.files) {
+                const bool wanted = std::find(needed.begin(), needed.end(), f.name) != needed.end();
+                if (wanted && f.size > 0) total += f.size;
+                md += QStringLiteral("| %1 | %2 | %3 |\n")
+                          .arg(qs(f.name), f.size >= 0 ? qs(formatBytes(f.size)) : "–",
+                               wanted ? tr("yes") : tr("no"));
+            }
+            md += "\n" + tr("Download and Open fetches %1.").arg(qs(formatBytes(total))) + "\n\n";
+            md += details->card.empty() ? tr("*This model has no card.*")
+                                        : QStringLiteral("---\n\n") + qs(details->card);
+            hubDetails_->setMarkdown(md);
+            Q_EMIT hubDetailsShown(repoId);
+        },
+        JobRunner::Visibility::Quiet);
 }
 
 int ModelsPage::downloadAndOpen(const QString& repoId) {

@@ -27,6 +27,11 @@ public:
     // cache that opens the model when it is complete. Return the job id.
     int searchHub(const QString& query);
     int downloadAndOpen(const QString& repoId);
+    // The selected Hub model's files (sizes, which ones a download fetches) and its card.
+    int showHubDetails(const QString& repoId);
+    class QTextBrowser* hubDetails() const {
+        return hubDetails_;
+    }
     QTreeWidget* hubResults() const { return hubResults_; }
     // Deletes a model of the Hugging Face cache after asking (the cache list's context menu);
     // false when refused or not confirmed. Tests answer without a dialog.
@@ -36,6 +41,7 @@ public:
 Q_SIGNALS:
     void hubSearched();
     void modelDownloaded(const QString& snapshot);
+    void hubDetailsShown(const QString& repoId);
 
 private:
     void showModel();
@@ -54,5 +60,7 @@ private:
     QComboBox* hubTask_;
     QTreeWidget* hubResults_;
     QPushButton* hubDownload_;
+    class QTextBrowser* hubDetails_;
+    QString hubDetailsFor_;
     std::function<bool(const QString&)> confirm_;
 };

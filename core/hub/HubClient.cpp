@@ -266,6 +266,26 @@ HubModelInfo HubClient::modelInfo(const std::string& repoId, const std::string& 
     return info;
 }
 
+std::string HubClient::modelCard(const std::string& repoId, const std::string& revision,
+                                 const JobCallbacks& callbacks) const {
+    if (!HubCache::isRepoId(repoId)) throw Error("'" + repoId + "' is not a model id");
+    const QUrl url(
+        QString::fromStdString(endpoint_ + "/" + repoId + "/resolve/" + revision + "/README.md"));
+    const HttpResult r = request("GET", url, token_, true, nullptr, 0, callbacks);
+    if (r.status == 404) return {};
+    if (r.status != 200) refuse(r, endpoint_, repoId, "README.md");
+    std::string card = r.body.left(1 << 20).toStdString();
+    // The metadata block between "---" lines is for the Hub, not for reading.
+    if (card.rfind("---", 0) == 0) {
+        const auto end = card.find("\n---", 3);
+        if (end != std::string::npos) {
+            const auto next = card.find('\n', end + 4);
+            card = next == std::string::npos ? std::string() : card.substr(next + 1);
+        }
+    }
+    return card;
+}
+
 std::vector<std::string> HubClient::filesToDownload(const HubModelInfo& info,
                                                     const std::vector<std::string>& include) {
     std::set<std::string> present;

@@ -61,6 +61,10 @@ public:
                                         int limit = 30, const JobCallbacks& callbacks = {}) const;
     HubModelInfo modelInfo(const std::string& repoId, const std::string& revision,
                            const JobCallbacks& callbacks = {}) const;
+    // The model card (README.md) as Markdown without its YAML header; "" when the model has
+    // none. At most 1 MiB is read.
+    std::string modelCard(const std::string& repoId, const std::string& revision = "main",
+                          const JobCallbacks& callbacks = {}) const;
     // The files a model needs from a listing: config, tokenizer files, model card, and the
     // weights (safetensors over .bin; an index and its shards), plus those matching `include`
     // (shell wildcards).
