@@ -155,9 +155,11 @@ private:
         // /api/models?search=... : what the search box asks
         if (path == "/api/models") {
             const QString search = query_.queryItemValue("search");
+            const QString library = query_.queryItemValue("library");
             QJsonArray results;
             for (auto it = repos_.begin(); it != repos_.end(); ++it) {
                 if (!it.key().contains(search, Qt::CaseInsensitive)) continue;
+                if (!library.isEmpty() && library != "transformers") continue;  // all are
                 QJsonObject config;
                 const QJsonObject c =
                     QJsonDocument::fromJson(it.value().files["config.json"]).object();

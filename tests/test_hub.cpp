@@ -226,6 +226,8 @@ private Q_SLOTS:
             QCOMPARE(QString::fromStdString(m.license), QString("apache-2.0"));
             QVERIFY(m.downloads > 0);
         }
+        QVERIFY(HubClient().search("tiny", "", "onnx").empty());
+        QCOMPARE(HubClient().search("tiny", "", "transformers").size(), std::size_t(3));
         QCOMPARE(HubClient().search("roberta").front().architecture,
                  std::string("RobertaForSequenceClassification"));
     }

@@ -1699,6 +1699,10 @@
         <source>*This model has no card.*</source>
         <translation>*Dieses Modell hat keine Karte.*</translation>
     </message>
+    <message>
+        <source>Any library</source>
+        <translation>Jede Bibliothek</translation>
+    </message>
 </context>
 <context>
     <name>OptionForm</name>

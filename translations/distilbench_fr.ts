@@ -1699,6 +1699,10 @@
         <source>*This model has no card.*</source>
         <translation>*Ce modèle n&apos;a pas de fiche.*</translation>
     </message>
+    <message>
+        <source>Any library</source>
+        <translation>Toute bibliothèque</translation>
+    </message>
 </context>
 <context>
     <name>OptionForm</name>

@@ -112,10 +112,16 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     hubTask_->addItem(tr("Token classification"), "token-classification");
     hubTask_->addItem(tr("Question answering"), "question-answering");
     hubTask_->addItem(tr("Fill mask"), "fill-mask");
+    hubLibrary_ = new QComboBox(side);
+    hubLibrary_->setObjectName("hubLibrary");
+    hubLibrary_->addItem(tr("Any library"), QString());
+    for (const char* library : {"transformers", "onnx", "safetensors"})
+        hubLibrary_->addItem(QString::fromLatin1(library), QString::fromLatin1(library));
     auto* search = new QPushButton(tr("Search"), side);
     // The query gets the whole width; the task filter and the search under it.
     sl->addWidget(hubQuery_);
     hubRow->addWidget(hubTask_, 1);
+    hubRow->addWidget(hubLibrary_, 1);
     hubRow->addWidget(search);
     sl->addLayout(hubRow);
     hubResults_ = new QTreeWidget(side);
@@ -229,11 +235,13 @@ bool ModelsPage::deleteCached(const QString& repoId) {
 
 int ModelsPage::searchHub(const QString& query) {
     const QString task = hubTask_->currentData().toString();
+    const QString library = hubLibrary_->currentData().toString();
     auto found = std::make_shared<std::vector<HubSearchResult>>();
     return workspace_->runner()->start(
         tr("Searching the Hugging Face Hub"),
-        [found, q = query.trimmed().toStdString(), t = task.toStdString()](const JobCallbacks& cb) {
-            *found = HubClient().search(q, t, 30, cb);
+        [found, q = query.trimmed().toStdString(), t = task.toStdString(),
+         l = library.toStdString()](const JobCallbacks& cb) {
+            *found = HubClient().search(q, t, l, 30, cb);
         },
         [this, found] {
             hubResults_->clear();

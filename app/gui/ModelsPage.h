@@ -58,6 +58,7 @@ private:
     QListWidget* recent_;
     QLineEdit* hubQuery_;
     QComboBox* hubTask_;
+    QComboBox* hubLibrary_;
     QTreeWidget* hubResults_;
     QPushButton* hubDownload_;
     class QTextBrowser* hubDetails_;

@@ -187,12 +187,14 @@ HubClient::HubClient()
     : endpoint_(HubCache::endpoint()), token_(HubCache::token()), cache_(HubCache::cacheDir()) {}
 
 std::vector<HubSearchResult> HubClient::search(const std::string& query, const std::string& task,
-                                               int limit, const JobCallbacks& callbacks) const {
+                                               const std::string& library, int limit,
+                                               const JobCallbacks& callbacks) const {
     if (HubCache::offline())
         throw Error("HF_HUB_OFFLINE is set: the Hub cannot be searched (the cache still opens)");
     QUrlQuery q;
     q.addQueryItem("search", QString::fromStdString(query));
     if (!task.empty()) q.addQueryItem("filter", QString::fromStdString(task));
+    if (!library.empty()) q.addQueryItem("library", QString::fromStdString(library));
     q.addQueryItem("sort", "downloads");
     q.addQueryItem("direction", "-1");
     q.addQueryItem("limit", QString::number(std::clamp(limit, 1, 100)));

@@ -56,9 +56,11 @@ public:
     const std::string& cacheDir() const { return cache_; }
 
     // Models whose id matches `query`, most downloaded first; `task` filters by pipeline tag
-    // (text-classification, token-classification, question-answering, fill-mask; "" = any).
+    // (text-classification, token-classification, question-answering, fill-mask) and `library`
+    // by library (transformers, onnx, …); "" = any.
     std::vector<HubSearchResult> search(const std::string& query, const std::string& task = {},
-                                        int limit = 30, const JobCallbacks& callbacks = {}) const;
+                                        const std::string& library = {}, int limit = 30,
+                                        const JobCallbacks& callbacks = {}) const;
     HubModelInfo modelInfo(const std::string& repoId, const std::string& revision,
                            const JobCallbacks& callbacks = {}) const;
     // The model card (README.md) as Markdown without its YAML header; "" when the model has
