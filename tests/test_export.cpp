@@ -62,6 +62,22 @@ QJsonObject runOnnx(const QString& model, const QJsonObject& inputs, QString* er
     return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
 }
 
+// input_ids and attention_mask rows as run_onnx.js reads them.
+QJsonObject onnxInputs(const std::vector<std::vector<std::int64_t>>& ids,
+                       const std::vector<std::vector<std::int64_t>>& mask) {
+    QJsonArray idRows, maskRows;
+    for (std::size_t r = 0; r < ids.size(); ++r) {
+        QJsonArray a, m;
+        for (std::size_t c = 0; c < ids[r].size(); ++c) {
+            a.append(static_cast<double>(ids[r][c]));
+            m.append(static_cast<double>(mask[r][c]));
+        }
+        idRows.append(a);
+        maskRows.append(m);
+    }
+    return {{"input_ids", idRows}, {"attention_mask", maskRows}};
+}
+
 }  // namespace
 
 class ExportTest : public QObject {
@@ -246,20 +262,9 @@ private Q_SLOTS:
                                                          {2, 40, 41, 3, 0, 0, 0}};
         const std::vector<std::vector<std::int64_t>> mask{{1, 1, 1, 1, 1, 1, 1},
                                                           {1, 1, 1, 1, 0, 0, 0}};
-        QJsonArray idRows, maskRows;
-        for (std::size_t r = 0; r < ids.size(); ++r) {
-            QJsonArray a, m;
-            for (std::size_t c = 0; c < ids[r].size(); ++c) {
-                a.append(static_cast<double>(ids[r][c]));
-                m.append(static_cast<double>(mask[r][c]));
-            }
-            idRows.append(a);
-            maskRows.append(m);
-        }
         QString error;
         const QJsonObject result =
-            runOnnx(dir.filePath("model.onnx"),
-                    {{"input_ids", idRows}, {"attention_mask", maskRows}}, &error);
+            runOnnx(dir.filePath("model.onnx"), onnxInputs(ids, mask), &error);
         if (error == "skip")
             QSKIP("node or onnxruntime-node missing (packaging/setup-deps.sh installs them)");
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -308,20 +313,9 @@ private Q_SLOTS:
                                                          {1, 40, 41, 2, 0, 0, 0}};
         const std::vector<std::vector<std::int64_t>> mask{{1, 1, 1, 1, 1, 1, 1},
                                                           {1, 1, 1, 1, 0, 0, 0}};
-        QJsonArray idRows, maskRows;
-        for (std::size_t r = 0; r < ids.size(); ++r) {
-            QJsonArray a, m;
-            for (std::size_t i = 0; i < ids[r].size(); ++i) {
-                a.append(static_cast<double>(ids[r][i]));
-                m.append(static_cast<double>(mask[r][i]));
-            }
-            idRows.append(a);
-            maskRows.append(m);
-        }
         QString error;
         const QJsonObject result =
-            runOnnx(dir.filePath("model.onnx"),
-                    {{"input_ids", idRows}, {"attention_mask", maskRows}}, &error);
+            runOnnx(dir.filePath("model.onnx"), onnxInputs(ids, mask), &error);
         if (error == "skip")
             QSKIP("node or onnxruntime-node missing (packaging/setup-deps.sh installs them)");
         QVERIFY2(error.isEmpty(), qPrintable(error));

@@ -126,26 +126,8 @@ void Tokenizer::readPostProcessor(const QJsonObject& post, const std::string& pa
             !p.single.back().isSequence)
             special_.sep = p.single.back().special;
         special_.sepId = tokenToId(special_.sep);
-    } else if (postType == "BertProcessing") {
-        const QJsonArray cls = post.value("cls").toArray(), sep = post.value("sep").toArray();
+    } else if (postType == "BertProcessing" || postType == "RobertaProcessing") {
         // ["[CLS]", 101]: an empty or malformed entry must not turn id 0 into CLS and SEP.
-        auto valid = [&](const QJsonArray& a) {
-            return a.size() == 2 && a[0].isString() && !a[0].toString().isEmpty() &&
-                   a[1].isDouble() && a[1].toInteger(-1) >= 0 &&
-                   a[1].toInteger() < static_cast<qint64>(vocabSize());
-        };
-        if (!valid(cls) || !valid(sep))
-            throw Error(path,
-                        "BertProcessing needs \"cls\" and \"sep\" as [token, id] pairs "
-                        "inside the vocabulary");
-        special_.cls = cls[0].toString().toStdString();
-        special_.clsId = cls[1].toInteger();
-        special_.sep = sep[0].toString().toStdString();
-        special_.sepId = sep[1].toInteger();
-        setDefaultBertTemplate();
-    } else if (postType == "RobertaProcessing") {
-        // <s> A </s> and <s> A </s></s> B </s>, every type id 0; trim_offsets is applied by
-        // the byte-level tokenizer itself.
         const QJsonArray cls = post.value("cls").toArray(), sep = post.value("sep").toArray();
         auto valid = [&](const QJsonArray& a) {
             return a.size() == 2 && a[0].isString() && !a[0].toString().isEmpty() &&
@@ -153,13 +135,19 @@ void Tokenizer::readPostProcessor(const QJsonObject& post, const std::string& pa
                    a[1].toInteger() < static_cast<qint64>(vocabSize());
         };
         if (!valid(cls) || !valid(sep))
-            throw Error(path,
-                        "RobertaProcessing needs \"cls\" and \"sep\" as [token, id] pairs "
-                        "inside the vocabulary");
+            throw Error(path, postType.toStdString() +
+                                  " needs \"cls\" and \"sep\" as [token, id] pairs inside the "
+                                  "vocabulary");
         special_.cls = cls[0].toString().toStdString();
         special_.clsId = cls[1].toInteger();
         special_.sep = sep[0].toString().toStdString();
         special_.sepId = sep[1].toInteger();
+        if (postType == "BertProcessing") {
+            setDefaultBertTemplate();
+            return;
+        }
+        // RobertaProcessing: <s> A </s> and <s> A </s></s> B </s>, every type id 0;
+        // trim_offsets is applied by the byte-level tokenizer itself.
         post_ = {};
         post_.specials[special_.cls] = {{special_.clsId, special_.cls}};
         post_.specials[special_.sep] = {{special_.sepId, special_.sep}};
