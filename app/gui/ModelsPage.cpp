@@ -117,6 +117,11 @@ ModelsPage::ModelsPage(MainWindow* window, Workspace* workspace)
     hubLibrary_->addItem(tr("Any library"), QString());
     for (const char* library : {"transformers", "onnx", "safetensors"})
         hubLibrary_->addItem(QString::fromLatin1(library), QString::fromLatin1(library));
+    // The filters may shrink (long translations) rather than widen the window.
+    for (QComboBox* filter : {hubTask_, hubLibrary_}) {
+        filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        filter->setMinimumContentsLength(8);
+    }
     auto* search = new QPushButton(tr("Search"), side);
     // The query gets the whole width; the task filter and the search under it.
     sl->addWidget(hubQuery_);
