@@ -39,7 +39,10 @@ public:
     void runBatch(const QStringList& lines);
     bool exportBatchCsv(const QString& path) const;
 
-    static constexpr int kDebounceMs = 150;
+    // Edits within one turn of the event loop (a paste, a programmatic change) make one request;
+    // a keystroke's prediction is not delayed beyond that. While one runs, only the newest text
+    // waits (runNow), so fast typing on a slow model never queues requests.
+    static constexpr int kDebounceMs = 0;
 
 Q_SIGNALS:
     void predictionShown();
