@@ -383,6 +383,14 @@ private Q_SLOTS:
                     .object()["metrics"]
                     .toObject()
                     .contains("accuracy"));
+        // Calibration beside the metrics: ECE, Brier, the fitted temperature and the bins.
+        const QJsonObject calibration =
+            QJsonDocument::fromJson(evaluated.out).object()["calibration"].toObject();
+        QVERIFY(calibration["temperature"].toDouble() > 0);
+        QVERIFY(calibration["ece"].toDouble() >= 0 && calibration["ece"].toDouble() <= 1);
+        int binned = 0;
+        for (const auto& b : calibration["bins"].toArray()) binned += b.toObject()["count"].toInt();
+        QCOMPARE(binned, 80);
         // The Evaluate page's side-by-side comparison, from the CLI: a model against itself
         // differs by 0 everywhere and disagrees nowhere.
         const auto compared =

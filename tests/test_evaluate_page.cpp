@@ -71,6 +71,13 @@ private Q_SLOTS:
             filter->clear();
         }
         QVERIFY(pages.evaluate->rocPlot()->pointCount("ROC") > 2);
+        // Calibration: the reliability diagram has a point per non-empty bin and the summary
+        // the fitted temperature.
+        QVERIFY(pages.evaluate->calibrationPlot()->pointCount("accuracy per confidence bin") > 0);
+        QVERIFY(pages.evaluate->calibration().temperature > 0);
+        int binned = 0;
+        for (const auto& b : pages.evaluate->calibration().bins) binned += b.count;
+        QCOMPARE(binned, 80);
         // A high threshold predicts "positive" less often: fewer examples in the positive column.
         const int positivesAt50 = pages.evaluate->confusion()->cellText(0, 1).toInt() +
                                   pages.evaluate->confusion()->cellText(1, 1).toInt();

@@ -1,6 +1,8 @@
 // Every metric against values computed by hand.
 #include <QtTest>
 
+#include "core/evaluation/Calibration.h"
+
 #include "core/training/Metrics.h"
 
 using namespace distilbench;
@@ -14,6 +16,38 @@ bool near(double a, double b, double eps = 1e-4) {
 class MetricsTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+
+    // #19 calibration: a calibrated model scores ECE ≈ 0 and T ≈ 1; the same model made
+    // over-confident (probabilities cubed) is found out (T ≈ 3) and temperature scaling repairs
+    // it; Brier's extremes.
+    void calibration() {
+        std::vector<std::vector<float>> calibrated;
+        std::vector<int> truth;
+        // Confidence c in {0.55, 0.65, …, 0.95}: right in exactly c of the cases.
+        for (int level = 0; level < 5; ++level) {
+            const double c = 0.55 + 0.1 * level;
+            for (int i = 0; i < 100; ++i) {
+                calibrated.push_back({float(c), float(1 - c)});
+                truth.push_back(i < std::lround(c * 100) ? 0 : 1);
+            }
+        }
+        const CalibrationReport good = calibrationReport(calibrated, truth, 10);
+        QVERIFY2(good.expectedCalibrationError < 0.01,
+                 qPrintable(QString::number(good.expectedCalibrationError)));
+        QVERIFY(std::abs(good.temperature - 1.0) < 0.05);
+        int counted = 0;
+        for (const auto& b : good.bins) counted += b.count;
+        QCOMPARE(counted, 500);
+        const auto sharp = applyTemperature(calibrated, 1.0 / 3.0);  // p^3, renormalised
+        const CalibrationReport over = calibrationReport(sharp, truth, 10);
+        QVERIFY(over.expectedCalibrationError > 0.1);
+        QVERIFY2(std::abs(over.temperature - 3.0) < 0.1,
+                 qPrintable(QString::number(over.temperature)));
+        QVERIFY(over.expectedCalibrationErrorScaled < 0.02);
+        QVERIFY(over.negativeLogLikelihoodScaled < over.negativeLogLikelihood);
+        QCOMPARE(calibrationReport({{1.0f, 0.0f}}, {0}).brierScore, 0.0);
+        QCOMPARE(calibrationReport({{0.5f, 0.5f}}, {1}).brierScore, 0.5);
+    }
     void binary() {
         const std::vector<int> truth{1, 0, 1, 1, 0, 0, 1, 0}, pred{1, 0, 0, 1, 0, 1, 1, 0};
         const std::vector<double> scores{0.9, 0.1, 0.4, 0.8, 0.3, 0.6, 0.7, 0.2};

@@ -846,6 +846,42 @@
         <source>Filter the examples by text</source>
         <translation>Beispiele nach Text filtern</translation>
     </message>
+    <message>
+        <source>Evaluate a classifier to see how well its confidence matches its accuracy.</source>
+        <translation>Bewerten Sie einen Klassifikator, um zu sehen, wie gut seine Konfidenz zu seiner Genauigkeit passt.</translation>
+    </message>
+    <message>
+        <source>Expected calibration error: the gap between confidence and accuracy, averaged over confidence bins. Temperature scaling divides the logits by T (fitted on this data).</source>
+        <translation>Erwarteter Kalibrierungsfehler: die Lücke zwischen Konfidenz und Genauigkeit, gemittelt über Konfidenzbereiche. Temperature Scaling teilt die Logits durch T (auf diesen Daten angepasst).</translation>
+    </message>
+    <message>
+        <source>Reliability diagram</source>
+        <translation>Zuverlässigkeitsdiagramm</translation>
+    </message>
+    <message>
+        <source>perfect calibration</source>
+        <translation>perfekte Kalibrierung</translation>
+    </message>
+    <message>
+        <source>accuracy per confidence bin</source>
+        <translation>Genauigkeit je Konfidenzbereich</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>Expected calibration error %1 (worst bin %2) · Brier score %3 · temperature scaling with T = %4 would bring the error to %5.</source>
+        <translation>Erwarteter Kalibrierungsfehler %1 (schlechtester Bereich %2) · Brier-Score %3 · Temperature Scaling mit T = %4 brächte den Fehler auf %5.</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

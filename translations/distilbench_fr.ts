@@ -846,6 +846,42 @@
         <source>Filter the examples by text</source>
         <translation>Filtrer les exemples par texte</translation>
     </message>
+    <message>
+        <source>Evaluate a classifier to see how well its confidence matches its accuracy.</source>
+        <translation>Évaluez un classifieur pour voir si sa confiance correspond à sa précision.</translation>
+    </message>
+    <message>
+        <source>Expected calibration error: the gap between confidence and accuracy, averaged over confidence bins. Temperature scaling divides the logits by T (fitted on this data).</source>
+        <translation>Erreur de calibration attendue : l&apos;écart entre confiance et exactitude, moyenné sur des intervalles de confiance. Le temperature scaling divise les logits par T (ajusté sur ces données).</translation>
+    </message>
+    <message>
+        <source>Reliability diagram</source>
+        <translation>Diagramme de fiabilité</translation>
+    </message>
+    <message>
+        <source>perfect calibration</source>
+        <translation>calibration parfaite</translation>
+    </message>
+    <message>
+        <source>accuracy per confidence bin</source>
+        <translation>exactitude par intervalle de confiance</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>confiance</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitude</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibration</translation>
+    </message>
+    <message>
+        <source>Expected calibration error %1 (worst bin %2) · Brier score %3 · temperature scaling with T = %4 would bring the error to %5.</source>
+        <translation>Erreur de calibration attendue %1 (pire intervalle %2) · score de Brier %3 · un temperature scaling avec T = %4 ramènerait l&apos;erreur à %5.</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

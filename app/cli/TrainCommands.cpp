@@ -9,6 +9,7 @@
 #include "core/data/Dataset.h"
 #include "core/distillation/Distiller.h"
 #include "core/distillation/StudentInitializer.h"
+#include "core/evaluation/Calibration.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/Environment.h"
@@ -474,6 +475,22 @@ int runEvaluate(const QStringList& args) {
                                             {"support", c.support}});
             o["confusion_matrix"] = matrix;
             o["per_class"] = perClass;
+            const CalibrationReport cal = calibrationReport(r.probabilities, r.truth);
+            QJsonArray bins;
+            for (const auto& b : cal.bins)
+                bins.append(QJsonObject{{"lower", b.lower},
+                                        {"upper", b.upper},
+                                        {"count", b.count},
+                                        {"confidence", b.confidence},
+                                        {"accuracy", b.accuracy}});
+            o["calibration"] =
+                QJsonObject{{"ece", cal.expectedCalibrationError},
+                            {"mce", cal.maximumCalibrationError},
+                            {"brier", cal.brierScore},
+                            {"nll", cal.negativeLogLikelihood},
+                            {"temperature", cal.temperature},
+                            {"ece_after_temperature", cal.expectedCalibrationErrorScaled},
+                            {"bins", bins}};
         }
         if (task == Task::TokenClassification) {
             QJsonArray perType;
@@ -499,6 +516,15 @@ int runEvaluate(const QStringList& args) {
                 out() << QString::number(v).rightJustified(8);
             out() << "\n";
         }
+        const CalibrationReport cal = calibrationReport(r.probabilities, r.truth);
+        out() << QString(
+                     "calibration: ECE %1 (worst bin %2), Brier %3; temperature %4 would "
+                     "bring ECE to %5\n")
+                     .arg(cal.expectedCalibrationError, 0, 'f', 4)
+                     .arg(cal.maximumCalibrationError, 0, 'f', 4)
+                     .arg(cal.brierScore, 0, 'f', 4)
+                     .arg(cal.temperature, 0, 'f', 2)
+                     .arg(cal.expectedCalibrationErrorScaled, 0, 'f', 4);
     }
     return kExitOk;
 }

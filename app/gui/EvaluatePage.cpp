@@ -189,6 +189,24 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     pr_->setAxisLabels(tr("recall"), tr("precision"));
     tabs->addTab(roc_, tr("ROC"));
     tabs->addTab(pr_, tr("Precision-recall"));
+    // Calibration: how far the confidence shown can be trusted (a reliability diagram, ECE,
+    // Brier score, and the temperature that would calibrate the model).
+    auto* calibrationPage = new QWidget(tabs);
+    auto* kl = new QVBoxLayout(calibrationPage);
+    calibrationSummary_ = new QLabel(tr("Evaluate a classifier to see how well its confidence "
+                                        "matches its accuracy."),
+                                     calibrationPage);
+    calibrationSummary_->setWordWrap(true);
+    calibrationSummary_->setToolTip(
+        tr("Expected calibration error: the gap between confidence and accuracy, averaged over "
+           "confidence bins. Temperature scaling divides the logits by T (fitted on this data)."));
+    calibration_ = new LivePlot(tr("Reliability diagram"), calibrationPage);
+    calibration_->addSeries(tr("perfect calibration"), QColor("#7f7f7f"));
+    calibration_->addSeries(tr("accuracy per confidence bin"), QColor("#ff7f0e"));
+    calibration_->setAxisLabels(tr("confidence"), tr("accuracy"));
+    kl->addWidget(calibrationSummary_);
+    kl->addWidget(calibration_, 1);
+    tabs->addTab(calibrationPage, tr("Calibration"));
     auto* comparePage = new QWidget(tabs);
     auto* cl = new QVBoxLayout(comparePage);
     comparisonTitle_ = new QLabel(tr("Set a second model under “Compare with” and evaluate: both "
@@ -459,6 +477,7 @@ void EvaluatePage::show(const EvaluationReport& r) {
     examples_->clear();
     roc_->clear();
     pr_->clear();
+    calibration_->clear();
     metrics_->setHorizontalHeaderLabels(
         {r.task == Task::TokenClassification ? tr("Entity type") : tr("Label"), tr("Precision"),
          tr("Recall"), tr("F1"), tr("Support")});
@@ -528,10 +547,29 @@ void EvaluatePage::show(const EvaluationReport& r) {
                 for (const auto& p : precisionRecallCurve(r.truth, scores))
                     pr_->addPoint(tr("precision-recall"), p.x, p.y);
             }
+            showCalibration(r);
             break;
         }
     }
     Q_EMIT evaluated();
+}
+
+void EvaluatePage::showCalibration(const EvaluationReport& r) {
+    const CalibrationReport c = calibrationReport(r.probabilities, r.truth);
+    calibration_->addPoint(tr("perfect calibration"), 0, 0);
+    calibration_->addPoint(tr("perfect calibration"), 1, 1);
+    for (const auto& bin : c.bins)
+        if (bin.count > 0)
+            calibration_->addPoint(tr("accuracy per confidence bin"), bin.confidence, bin.accuracy);
+    calibrationSummary_->setText(
+        tr("Expected calibration error %1 (worst bin %2) · Brier score %3 · temperature scaling "
+           "with T = %4 would bring the error to %5.")
+            .arg(c.expectedCalibrationError, 0, 'f', 4)
+            .arg(c.maximumCalibrationError, 0, 'f', 4)
+            .arg(c.brierScore, 0, 'f', 4)
+            .arg(c.temperature, 0, 'f', 2)
+            .arg(c.expectedCalibrationErrorScaled, 0, 'f', 4));
+    calibrationReport_ = c;
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/evaluation/Calibration.h"
+
 #include <QWidget>
 #include <map>
 #include <memory>
@@ -47,6 +49,9 @@ public:
     ConfusionMatrixView* confusion() const { return confusion_; }
     QTreeWidget* examples() const { return examples_; }
     LivePlot* rocPlot() const { return roc_; }
+    LivePlot* calibrationPlot() const { return calibration_; }
+    // The last classification report's calibration (ECE, Brier, fitted temperature).
+    const distilbench::CalibrationReport& calibration() const { return calibrationReport_; }
     void showCell(int trueLabel, int predictedLabel);
     bool exportCsv(const QString& path) const;
     // Binary tasks: predict the second label when its probability reaches the threshold.
@@ -95,6 +100,10 @@ private:
     QLineEdit* exampleFilter_;
     LivePlot* roc_;
     LivePlot* pr_;
+    LivePlot* calibration_;
+    QLabel* calibrationSummary_;
+    distilbench::CalibrationReport calibrationReport_;
+    void showCalibration(const distilbench::EvaluationReport& report);
     QSlider* threshold_;
     QLabel* thresholdLabel_;
     std::shared_ptr<distilbench::EvaluationReport> report_;

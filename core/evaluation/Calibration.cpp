@@ -1,0 +1,115 @@
+#include "core/evaluation/Calibration.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace distilbench {
+
+namespace {
+
+constexpr double kFloor = 1e-12;  // log(0) guard for probabilities that underflowed
+
+struct Scores {
+    double ece = 0, mce = 0, brier = 0, nll = 0;
+    std::vector<CalibrationBin> bins;
+};
+
+Scores score(const std::vector<std::vector<float>>& p, const std::vector<int>& truth, int bins) {
+    Scores s;
+    s.bins.resize(static_cast<std::size_t>(bins));
+    for (int b = 0; b < bins; ++b) {
+        s.bins[b].lower = double(b) / bins;
+        s.bins[b].upper = double(b + 1) / bins;
+    }
+    std::vector<double> correct(static_cast<std::size_t>(bins), 0.0);
+    int n = 0;
+    for (std::size_t i = 0; i < p.size() && i < truth.size(); ++i) {
+        const auto& row = p[i];
+        const int y = truth[i];
+        if (row.empty() || y < 0 || y >= static_cast<int>(row.size())) continue;
+        const auto best = std::max_element(row.begin(), row.end()) - row.begin();
+        const double confidence = row[best];
+        const int b = std::clamp(static_cast<int>(confidence * bins), 0, bins - 1);
+        s.bins[b].count += 1;
+        s.bins[b].confidence += confidence;
+        correct[b] += best == y ? 1.0 : 0.0;
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            const double target = static_cast<int>(k) == y ? 1.0 : 0.0;
+            s.brier += (row[k] - target) * (row[k] - target);
+        }
+        s.nll -= std::log(std::max<double>(row[y], kFloor));
+        ++n;
+    }
+    if (n == 0) return s;
+    for (int b = 0; b < bins; ++b) {
+        auto& bin = s.bins[b];
+        if (bin.count == 0) continue;
+        bin.confidence /= bin.count;
+        bin.accuracy = correct[b] / bin.count;
+        const double gap = std::abs(bin.accuracy - bin.confidence);
+        s.ece += gap * bin.count / n;
+        s.mce = std::max(s.mce, gap);
+    }
+    s.brier /= n;
+    s.nll /= n;
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::vector<float>> applyTemperature(const std::vector<std::vector<float>>& p,
+                                                 double t) {
+    std::vector<std::vector<float>> out(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        // softmax(log p / t), shifted by the largest term for stability
+        double top = -1e300;
+        std::vector<double> logits(p[i].size());
+        for (std::size_t k = 0; k < p[i].size(); ++k) {
+            logits[k] = std::log(std::max<double>(p[i][k], kFloor)) / t;
+            top = std::max(top, logits[k]);
+        }
+        double sum = 0;
+        for (double& v : logits) sum += (v = std::exp(v - top));
+        out[i].resize(p[i].size());
+        for (std::size_t k = 0; k < p[i].size(); ++k)
+            out[i][k] = static_cast<float>(logits[k] / sum);
+    }
+    return out;
+}
+
+CalibrationReport calibrationReport(const std::vector<std::vector<float>>& probabilities,
+                                    const std::vector<int>& truth, int bins) {
+    bins = std::max(1, bins);
+    const Scores before = score(probabilities, truth, bins);
+    CalibrationReport r;
+    r.bins = before.bins;
+    r.expectedCalibrationError = before.ece;
+    r.maximumCalibrationError = before.mce;
+    r.brierScore = before.brier;
+    r.negativeLogLikelihood = before.nll;
+    // Temperature: the negative log-likelihood is unimodal in log T; golden-section search over
+    // T in [0.05, 20].
+    auto nll = [&](double logT) {
+        return score(applyTemperature(probabilities, std::exp(logT)), truth, bins).nll;
+    };
+    double a = std::log(0.05), b = std::log(20.0);
+    const double ratio = (std::sqrt(5.0) - 1) / 2;
+    double c = b - ratio * (b - a), d = a + ratio * (b - a);
+    double fc = nll(c), fd = nll(d);
+    for (int i = 0; i < 60 && b - a > 1e-4; ++i) {
+        if (fc < fd) {
+            b = d, d = c, fd = fc;
+            c = b - ratio * (b - a), fc = nll(c);
+        } else {
+            a = c, c = d, fc = fd;
+            d = a + ratio * (b - a), fd = nll(d);
+        }
+    }
+    r.temperature = std::exp((a + b) / 2);
+    const Scores after = score(applyTemperature(probabilities, r.temperature), truth, bins);
+    r.expectedCalibrationErrorScaled = after.ece;
+    r.negativeLogLikelihoodScaled = after.nll;
+    return r;
+}
+
+}  // namespace distilbench

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <vector>
+
+namespace distilbench {
+
+// How far a classifier's confidence can be trusted: the reliability diagram's bins, expected
+// calibration error, Brier score, and the temperature that best calibrates it (Guo et al., 2017).
+struct CalibrationBin {
+    double lower = 0, upper = 0;  // confidence range
+    int count = 0;
+    double confidence = 0;  // mean confidence of the predicted class in the bin
+    double accuracy = 0;    // share of correct predictions in the bin
+};
+
+struct CalibrationReport {
+    std::vector<CalibrationBin> bins;
+    double expectedCalibrationError = 0;  // Σ |accuracy − confidence| · share of examples
+    double maximumCalibrationError = 0;   // the worst non-empty bin
+    double brierScore = 0;                // mean Σ_k (p_k − y_k)²
+    double negativeLogLikelihood = 0;
+    // Temperature scaling fitted on these examples: probabilities ∝ p^(1/T). T > 1 softens an
+    // over-confident model; the errors after it are measured on the same examples.
+    double temperature = 1;
+    double expectedCalibrationErrorScaled = 0;
+    double negativeLogLikelihoodScaled = 0;
+};
+
+// `probabilities[i]` is example i's distribution over the classes, `truth[i]` its class;
+// examples whose truth is out of range are left out. Equal-width confidence bins.
+CalibrationReport calibrationReport(const std::vector<std::vector<float>>& probabilities,
+                                    const std::vector<int>& truth, int bins = 15);
+
+// The distributions after temperature `t` (probabilities ∝ p^(1/t)).
+std::vector<std::vector<float>> applyTemperature(const std::vector<std::vector<float>>& p,
+                                                 double t);
+
+}  // namespace distilbench
