@@ -137,6 +137,8 @@ private Q_SLOTS:
         // Everything that takes a model folder takes the id (cache only, no network).
         QVERIFY(Model::load("tiny/distilbert-sst2")->summary().missingKeys.empty());
         QCOMPARE(Tokenizer::load("tiny/roberta-text")->kind(), std::string("BPE"));
+        // The config of an id, as the Distill page's preview and the CLI read a teacher's.
+        QCOMPARE(ModelConfig::ofModel("tiny/roberta-text").family, ModelFamily::Roberta);
         try {
             Model::load("tiny/gated");
             QFAIL("accepted");
@@ -199,6 +201,44 @@ private Q_SLOTS:
             QVERIFY2(QString(e.what()).contains("my-notes.txt"), e.what());
         }
         QVERIFY(notes.exists());
+        QVERIFY(notes.remove());
+
+        // Deeper in the tree too: a file copied into a snapshot, a link out of the cache and a
+        // blob that is not named by an ETag each leave the whole folder alone.
+        const HubDownload d = client.download("tiny/roberta-text");
+        QTemporaryDir outside;
+        QFile precious(outside.filePath("precious.txt"));
+        QVERIFY(precious.open(QIODevice::WriteOnly));
+        precious.write("keep");
+        precious.close();
+        const QString repo = cache_->filePath("models--tiny--roberta-text");
+        const QStringList foreign{QString::fromStdString(d.snapshot) + "/my-copy.txt",
+                                  QString::fromStdString(d.snapshot) + "/outside-link",
+                                  repo + "/blobs/not-an-etag"};
+        for (const QString& path : foreign) {
+            if (path.endsWith("outside-link"))
+                QVERIFY(QFile::link(precious.fileName(), path));
+            else
+                QVERIFY(QFile(path).open(QIODevice::WriteOnly));
+            try {
+                HubCache::deleteCachedModel(cache_->path().toStdString(), "tiny/roberta-text");
+                QFAIL(qPrintable("deleted a model folder holding " + path));
+            } catch (const Error& e) {
+                QVERIFY2(QString(e.what()).contains(QFileInfo(path).fileName()), e.what());
+            }
+            QVERIFY(QFileInfo::exists(repo + "/refs/main"));
+            QVERIFY(QFile::remove(path));
+        }
+        QVERIFY(precious.exists());
+        // A file of someone else's among the model's locks survives its deletion.
+        const QString locks = cache_->filePath(".locks/models--tiny--roberta-text");
+        QFile other(locks + "/README");
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.close();
+        HubCache::deleteCachedModel(cache_->path().toStdString(), "tiny/roberta-text");
+        QVERIFY(!QFileInfo::exists(repo));
+        QVERIFY(other.exists());
+        QVERIFY(QDir(locks).entryList({"*.lock"}, QDir::Files).isEmpty());
     }
 
     // The token goes where `huggingface-cli login` puts it, readable by the user only.

@@ -2274,6 +2274,14 @@
         <source>Hugging Face &amp;token:</source>
         <translation>Hugging-Face-&amp;Token:</translation>
     </message>
+    <message>
+        <source>Remove the Hugging Face token file %1? Python&apos;s huggingface_hub uses it too.</source>
+        <translation>Die Hugging-Face-Token-Datei %1 entfernen? Pythons huggingface_hub verwendet sie auch.</translation>
+    </message>
+    <message>
+        <source>Replace the Hugging Face token in %1? Python&apos;s huggingface_hub uses it too.</source>
+        <translation>Das Hugging-Face-Token in %1 ersetzen? Pythons huggingface_hub verwendet es auch.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>

@@ -2274,6 +2274,14 @@
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Jeton Hugging Face :</translation>
     </message>
+    <message>
+        <source>Remove the Hugging Face token file %1? Python&apos;s huggingface_hub uses it too.</source>
+        <translation>Supprimer le fichier de jeton Hugging Face %1 ? huggingface_hub (Python) l&apos;utilise aussi.</translation>
+    </message>
+    <message>
+        <source>Replace the Hugging Face token in %1? Python&apos;s huggingface_hub uses it too.</source>
+        <translation>Remplacer le jeton Hugging Face dans %1 ? huggingface_hub (Python) l&apos;utilise aussi.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>

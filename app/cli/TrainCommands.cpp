@@ -363,8 +363,8 @@ int runDistill(const QStringList& args) {
             if (p.isSet("layers")) throw UsageError{"give --layers or --student-layers, not both"};
             const int n = intOption(p, "student-layers", 6, 1);
             d.teacher = resolveModelArgument(p.value("teacher")).toStdString();
-            d.teacherLayers = StudentInitializer::defaultLayers(
-                ModelConfig::load(d.teacher + "/config.json").numLayers, n);
+            d.teacherLayers =
+                StudentInitializer::defaultLayers(ModelConfig::ofModel(d.teacher).numLayers, n);
         }
     }
     readEngineOptions(p, c, true);

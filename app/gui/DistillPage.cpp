@@ -295,7 +295,7 @@ void DistillPage::setTeacher(const QString& folder) {
 // The student's layer count follows the teacher: half its layers by default, never more.
 void DistillPage::followTeacher() {
     try {
-        const ModelConfig tc = ModelConfig::load((teacher_->text() + "/config.json").toStdString());
+        const ModelConfig tc = ModelConfig::ofModel(teacher_->text().toStdString());
         QSignalBlocker block(studentLayers_);
         studentLayers_->setMaximum(tc.numLayers);
         studentLayers_->setValue(defaultStudentLayers(tc.numLayers));
@@ -407,7 +407,7 @@ void DistillPage::refreshSummary() {
     }
     // config.json files are a few kilobytes: reading them here keeps the summary immediate.
     try {
-        const ModelConfig tc = ModelConfig::load((teacher_->text() + "/config.json").toStdString());
+        const ModelConfig tc = ModelConfig::ofModel(teacher_->text().toStdString());
         const Task task = static_cast<Task>(task_->currentData().toInt());
         // The form's settings with the layers as typed (the picture shows the plan's result).
         DistillationSettings settings = configFromForm().distillation;
@@ -455,7 +455,7 @@ int DistillPage::start() {
     try {
         c = configFromForm();
         for (const auto& p : validateTrainingConfig(c)) problems << str(p);
-        const ModelConfig tc = ModelConfig::load(c.distillation.teacher + "/config.json");
+        const ModelConfig tc = ModelConfig::ofModel(c.distillation.teacher);
         for (const auto& p : planStudent(c.distillation, tc, c.task).problems) problems << str(p);
         if (c.distillation.studentSource == DistillationSettings::StudentSource::FromTeacher &&
             c.distillation.teacherLayers.empty())

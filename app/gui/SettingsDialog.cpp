@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -76,6 +77,19 @@ void SettingsDialog::accept() {
     AppSettings::setLanguage(language_->currentData().toString());
     const std::string token = token_->text().trimmed().toStdString();
     if (token != distilbench::HubCache::token()) {
+        // The file is shared with Python's huggingface_hub (and may be its login's): replacing
+        // or removing one that exists is asked, with its path.
+        const QString path = QString::fromStdString(distilbench::HubCache::tokenPath());
+        if (QFileInfo::exists(path) &&
+            QMessageBox::question(this, tr("Settings"),
+                                  token.empty()
+                                      ? tr("Remove the Hugging Face token file %1? Python's "
+                                           "huggingface_hub uses it too.")
+                                            .arg(path)
+                                      : tr("Replace the Hugging Face token in %1? Python's "
+                                           "huggingface_hub uses it too.")
+                                            .arg(path)) != QMessageBox::Yes)
+            return;
         try {
             distilbench::HubCache::saveToken(token);
         } catch (const std::exception& e) {

@@ -67,8 +67,7 @@ DistillationPlan planStudent(const DistillationSettings& ds, const ModelConfig& 
                     problem("choose the student's model folder");
                     return plan;
                 }
-                sc =
-                    ModelConfig::load((std::filesystem::path(ds.student) / "config.json").string());
+                sc = ModelConfig::ofModel(ds.student);
                 sc.head = head;
                 break;
             }

@@ -196,7 +196,7 @@ std::unique_ptr<EncoderModel> StudentInitializer::sameFamily(const EncoderModel&
         std::string rest;
         if (!tp.empty() && name.rfind(tp, 0) == 0)
             rest = name.substr(tp.size());
-        else if (tp.empty() && teacher.config().head == HeadType::Base)
+        else if (tp.empty())  // a base teacher: every weight is the encoder's
             rest = name;
         if (rest.empty()) {
             if (sameHead) w.emplace_back(name, tensor.detach().to(at::kFloat).clone());

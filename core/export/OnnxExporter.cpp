@@ -103,9 +103,14 @@ public:
         return b_.node("Add",
                        {b_.node("Mul", {norm, weight(name + ".weight")}), weight(name + ".bias")});
     }
-    std::string activation(const std::string& x) {
-        if (c_.activation == "relu") return b_.node("Relu", {x});
-        if (c_.activation == "gelu_new" || c_.activation == "gelu_pytorch_tanh") {
+    // The layers' activation (hidden_act / activation).
+    std::string activation(const std::string& x) { return activationNamed(x, c_.activation); }
+    // An activation by its transformers name, whatever the layers use (a DeBERTa pooler's
+    // pooler_hidden_act, a convolution's conv_act).
+    std::string activationNamed(const std::string& x, const std::string& name) {
+        if (name == "relu") return b_.node("Relu", {x});
+        if (name == "tanh") return b_.node("Tanh", {x});
+        if (name == "gelu_new" || name == "gelu_pytorch_tanh") {
             // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
             const std::string cube = b_.node("Mul", {b_.node("Mul", {x, x}), x});
             const std::string inner =
@@ -123,13 +128,6 @@ public:
             b_.node("Erf", {b_.node("Div", {x, b_.scalar(static_cast<float>(std::sqrt(2.0)))})});
         return b_.node(
             "Mul", {b_.node("Mul", {x, b_.scalar(0.5f)}), b_.node("Add", {erf, b_.scalar(1.0f)})});
-    }
-
-    std::string activationNamed(const std::string& x, const std::string& name) {
-        if (name == "tanh") return b_.node("Tanh", {x});
-        if (name == "relu") return b_.node("Relu", {x});
-        if (name == "gelu") return gelu(x);
-        return activation(x);  // gelu_new
     }
 
     // DeBERTa-v2/v3: embeddings (projected, padding zeroed), then layers whose scores add the

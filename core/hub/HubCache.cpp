@@ -13,6 +13,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <vector>
 
 #include "core/runtime/Error.h"
 
@@ -58,11 +60,13 @@ bool offline() {
     return v == "1" || v == "true" || v == "yes" || v == "on";
 }
 
+std::string tokenPath() {
+    return !env("HF_TOKEN_PATH").empty() ? env("HF_TOKEN_PATH") : (hfHome() / "token").string();
+}
+
 std::string token() {
     if (const std::string v = trimmed(env("HF_TOKEN")); !v.empty()) return v;
-    const std::string path =
-        !env("HF_TOKEN_PATH").empty() ? env("HF_TOKEN_PATH") : (hfHome() / "token").string();
-    std::ifstream in(path);
+    std::ifstream in(tokenPath());
     std::string line;
     if (in) std::getline(in, line);
     return trimmed(line);
@@ -118,33 +122,90 @@ std::optional<std::string> snapshot(const std::string& cache, const std::string&
     return folder.string();
 }
 
+namespace {
+bool isHex(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
+    });
+}
+
+// The first entry of a model's cache folder that the Hub's layout does not have, or "" when
+// every entry is one huggingface_hub (or we) would write: blobs/<etag>[.incomplete],
+// refs/<name>, snapshots/<commit>/... as links into blobs/ and folders, .no_exist/<commit>/<file>.
+// Links are never followed.
+std::string foreignEntry(const fs::path& repo) {
+    std::error_code ec;
+    const fs::path blobs = (repo / "blobs").lexically_normal();
+    for (auto it = fs::recursive_directory_iterator(repo, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::path rel = it->path().lexically_relative(repo);
+        const std::string top = rel.begin()->string();
+        const auto depth = static_cast<int>(std::distance(rel.begin(), rel.end()));
+        const std::string name = it->path().filename().string();
+        const bool link = it->is_symlink(ec);
+        const bool folder = !link && it->is_directory(ec);
+        const bool file = !link && it->is_regular_file(ec);
+        bool ok = false;
+        if (top == "blobs") {
+            std::string etag = name;
+            if (etag.ends_with(".incomplete")) etag.resize(etag.size() - 11);
+            ok = depth == 1 ? folder : depth == 2 && file && isHex(etag);
+        } else if (top == "refs") {
+            ok = folder || file;
+        } else if (top == "snapshots" || top == ".no_exist") {
+            if (depth == 1)
+                ok = folder;
+            else if (depth == 2 && folder)
+                ok = isCommitHash(name);
+            else if (top == ".no_exist")
+                ok = folder || (file && fs::file_size(it->path(), ec) == 0);
+            else if (folder)
+                ok = true;
+            else if (link) {
+                // A snapshot file is a link to a blob of this model.
+                const fs::path target =
+                    (it->path().parent_path() / fs::read_symlink(it->path(), ec))
+                        .lexically_normal();
+                ok = !ec && target.parent_path() == blobs;
+            }
+        }
+        if (!ok || ec) return it->path().string();
+    }
+    return ec ? repo.string() : std::string();
+}
+}  // namespace
+
 void deleteCachedModel(const std::string& cache, const std::string& repoId) {
     if (!isRepoId(repoId)) throw Error("'" + repoId + "' is not a model id");
     const fs::path repo = repoFolder(cache, repoId);
     std::error_code ec;
-    if (!fs::is_directory(repo, ec)) throw Error(repo.string(), "is not in the cache");
-    for (const auto& entry : fs::directory_iterator(repo, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name != "blobs" && name != "refs" && name != "snapshots" && name != ".no_exist")
-            throw Error(entry.path().string(),
-                        "is not part of the Hugging Face cache layout; the model was not deleted");
-    }
+    if (!fs::is_directory(repo, ec) || fs::is_symlink(repo, ec))
+        throw Error(repo.string(), "is not in the cache");
+    // Only what the Hub's layout holds is deleted: anything else (a user's notes, a file copied
+    // into a snapshot, a link out of the cache) leaves the whole folder alone.
+    if (const std::string foreign = foreignEntry(repo); !foreign.empty())
+        throw Error(foreign,
+                    "is not part of the Hugging Face cache layout; the model was not deleted");
     const fs::path locks = fs::path(cache) / ".locks" / repo.filename();
+    std::vector<fs::path> lockFiles;
     for (const auto& lock : fs::directory_iterator(locks, ec)) {
+        const std::string name = lock.path().filename().string();
+        if (!lock.is_regular_file(ec) || !name.ends_with(".lock")) continue;  // not ours: kept
         const int fd = ::open(lock.path().c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) continue;
         const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
         ::close(fd);
         if (held) throw Error(repoId, "is being downloaded; delete it when the download ends");
+        lockFiles.push_back(lock.path());
     }
     fs::remove_all(repo, ec);
     if (ec) throw Error(repo.string(), "cannot be deleted: " + ec.message());
-    fs::remove_all(locks, ec);
+    for (const auto& lock : lockFiles) fs::remove(lock, ec);
+    fs::remove(locks, ec);  // only when nothing else is left in it
 }
 
 void saveToken(const std::string& token) {
-    const std::string path =
-        !env("HF_TOKEN_PATH").empty() ? env("HF_TOKEN_PATH") : (hfHome() / "token").string();
+    const std::string path = tokenPath();
     std::error_code ec;
     if (token.empty()) {
         fs::remove(path, ec);
@@ -164,16 +225,23 @@ void saveToken(const std::string& token) {
     }
 }
 
+std::optional<ModelId> parseModelId(const std::string& text) {
+    // Only "org/name" is an id: a bare name is more likely a folder that is missing.
+    ModelId m{text, "main"};
+    if (const auto at = text.find('@'); at != std::string::npos) {
+        m.revision = text.substr(at + 1);
+        m.repoId = text.substr(0, at);
+    }
+    if (m.repoId.find('/') == std::string::npos || !isRepoId(m.repoId) || m.revision.empty())
+        return std::nullopt;
+    return m;
+}
+
 std::string localPath(const std::string& pathOrId) {
     std::error_code ec;
-    if (fs::exists(pathOrId, ec) || pathOrId.find('/') == std::string::npos) return pathOrId;
-    std::string id = pathOrId, revision = "main";
-    if (const auto at = id.find('@'); at != std::string::npos) {
-        revision = id.substr(at + 1);
-        id = id.substr(0, at);
-    }
-    if (!isRepoId(id)) return pathOrId;
-    if (const auto snap = snapshot(cacheDir(), id, revision)) return *snap;
+    if (fs::exists(pathOrId, ec)) return pathOrId;
+    if (const auto id = parseModelId(pathOrId))
+        if (const auto snap = snapshot(cacheDir(), id->repoId, id->revision)) return *snap;
     return pathOrId;
 }
 

@@ -38,9 +38,19 @@ std::optional<std::string> snapshot(const std::string& cache, const std::string&
 // .no_exist) or while a download holds one of its locks.
 void deleteCachedModel(const std::string& cache, const std::string& repoId);
 
+// Where `huggingface-cli login` keeps the token: HF_TOKEN_PATH, else HF_HOME/token.
+std::string tokenPath();
+
 // Stores the token where `huggingface-cli login` does (HF_TOKEN_PATH or HF_HOME/token), readable
 // by the user only; an empty token removes the file.
 void saveToken(const std::string& token);
+
+// A model argument that names a Hub model: "org/name" or "org/name@revision" (the revision is
+// "main" when not given); nothing for anything else (a bare name, a path).
+struct ModelId {
+    std::string repoId, revision;
+};
+std::optional<ModelId> parseModelId(const std::string& text);
 
 // What a model argument means: an existing path as it is; "org/name" or "org/name@revision"
 // (a Hub id, which needs the '/') as its snapshot in cacheDir() when it is there; the argument

@@ -484,24 +484,17 @@ HubDownload HubClient::download(const std::string& repoId, const std::string& re
 
 std::string resolveModelLocation(const std::string& pathOrId, bool download,
                                  const JobCallbacks& callbacks) {
-    std::error_code ec;
-    if (fs::exists(pathOrId, ec)) return pathOrId;
-    // "org/name" or "org/name@revision"
-    std::string id = pathOrId, revision = "main";
-    if (const auto at = id.find('@'); at != std::string::npos) {
-        revision = id.substr(at + 1);
-        id = id.substr(0, at);
-    }
-    // Only "org/name" is looked up: a bare name is more likely a folder that is missing.
-    if (!HubCache::isRepoId(id) || id.find('/') == std::string::npos)
-        throw Error(pathOrId, "does not exist");
+    // Offline first: a path, or an id in the cache, opens at once with no network round trip.
+    if (const std::string local = HubCache::localPath(pathOrId);
+        local != pathOrId || fs::exists(local))
+        return local;
+    const auto id = HubCache::parseModelId(pathOrId);
+    if (!id) throw Error(pathOrId, "does not exist");
     HubClient client;
-    // Offline first: what is in the cache opens at once, with no network round trip.
-    if (const auto snap = HubCache::snapshot(client.cacheDir(), id, revision)) return *snap;
     if (!download)
         throw Error(pathOrId,
                     "is neither a folder nor a model in the cache (" + client.cacheDir() + ")");
-    return client.download(id, revision, {}, callbacks).snapshot;
+    return client.download(id->repoId, id->revision, {}, callbacks).snapshot;
 }
 
 }  // namespace distilbench

@@ -557,9 +557,7 @@ at::Tensor EncoderModel::layerNorm(const at::Tensor& x, const std::string& name)
 }
 
 at::Tensor EncoderModel::activation(const at::Tensor& x) const {
-    if (config_.activation == "relu") return at::relu(x);
-    if (config_.activation == "gelu_new") return at::gelu(x, "tanh");
-    return at::gelu(x);
+    return activationNamed(x, config_.activation);
 }
 
 at::Tensor EncoderModel::wordEmbeddings(const at::Tensor& inputIds) {

@@ -124,7 +124,7 @@ std::shared_ptr<Model> Model::load(const std::string& pathOrId, const JobCallbac
     const std::string path = HubCache::localPath(pathOrId);
     const fs::path p(path);
     if (!fs::exists(p, ec))
-        throw Error(path, HubCache::isRepoId(path) && path.find('/') != std::string::npos
+        throw Error(path, HubCache::parseModelId(path)
                               ? "is neither a folder nor a model in the Hugging Face cache "
                                 "(download it from the Models page or with `distilbench-cli "
                                 "download`)"

@@ -5,8 +5,10 @@
 #include <QJsonDocument>
 #include <QStringList>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
+#include "core/hub/HubCache.h"
 #include "core/runtime/Error.h"
 #include "core/util/JsonFile.h"
 
@@ -280,11 +282,8 @@ std::int64_t ModelConfig::parameterCount() const {
     switch (head) {
         case HeadType::Base:
             break;
-        case HeadType::MaskedLM:
-            if (family == ModelFamily::Electra)
-                n += D * E + E + 2 * E + V + (tieWordEmbeddings ? 0 : V * E);
-            else
-                n += D * E + E + 2 * E + V + (tieWordEmbeddings ? 0 : V * E);
+        case HeadType::MaskedLM:  // transform to the embedding width, norm, bias, decoder
+            n += D * E + E + 2 * E + V + (tieWordEmbeddings ? 0 : V * E);
             break;
         case HeadType::SequenceClassification:
             n += (distil || denseHead ? D * D + D : 0) + N * D + N;
@@ -514,6 +513,14 @@ ModelConfig ModelConfig::load(const std::string& path) {
     if (!QFile::exists(QString::fromStdString(path)))
         throw Error(path, "missing: a model folder needs a config.json");
     return fromJson(readJsonObject(path), path);
+}
+
+ModelConfig ModelConfig::ofModel(const std::string& folderFileOrId) {
+    const std::filesystem::path p = HubCache::localPath(folderFileOrId);
+    std::error_code ec;
+    const std::filesystem::path folder =
+        std::filesystem::is_regular_file(p, ec) ? p.parent_path() : p;
+    return load((folder / "config.json").string());
 }
 
 QJsonObject ModelConfig::toJson() const {

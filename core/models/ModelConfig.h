@@ -103,6 +103,9 @@ struct ModelConfig {
     // Throws distilbench::Error naming `source` for unknown model types or invalid values.
     static ModelConfig fromJson(const QJsonObject& json, const std::string& source = "config.json");
     static ModelConfig load(const std::string& path);
+    // The config.json of a model argument: a folder, a weights file in one, or a Hub id in the
+    // shared cache (HubCache::localPath), as Model::load opens them.
+    static ModelConfig ofModel(const std::string& folderFileOrId);
     QJsonObject toJson() const;
 
     static ModelConfig preset(const std::string& name,

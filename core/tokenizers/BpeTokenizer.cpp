@@ -190,7 +190,8 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::fromTokenizerJson(const QJsonObject&
 
     sortAddedTokens(tok->added_);
     tok->special_ = {"<unk>", "<s>", "</s>", "<pad>", "<mask>"};
-    tok->readTokenizerConfig(fs::path(path).parent_path().string());
+    tok->readSpecialTokenFiles(fs::path(path).parent_path().string());
+    tok->resolveSpecialIds();
     tok->readPostProcessor(post, path);
     return tok;
 }

@@ -8,6 +8,8 @@
 #include <QTextBoundaryFinder>
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <string_view>
 
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Unicode.h"
@@ -307,7 +309,7 @@ public:
             if (end <= start) end = text.size();
             const std::u32string grapheme = toU32(text.mid(start, end - start));
             bytes = unicode::encodeUtf8(grapheme);
-            const std::string* whole = bytes.size() < 6 ? lookup(bytes) : nullptr;
+            const auto whole = bytes.size() < 6 ? lookup(bytes) : std::nullopt;
             if (whole) {
                 modified = true;
                 replace(out, grapheme.size(), *whole);
@@ -315,7 +317,7 @@ public:
                 for (char32_t c : grapheme) {
                     std::string one;
                     unicode::appendUtf8(one, c);
-                    if (const std::string* part = lookup(one)) {
+                    if (const auto part = lookup(one)) {
                         modified = true;
                         replace(out, 1, *part);
                     } else {
@@ -330,8 +332,9 @@ public:
 
 private:
     // The replacement of the shortest prefix of `key` the trie holds (what spm_precompiled's
-    // transform returns), or nullptr.
-    const std::string* lookup(const std::string& key) const {
+    // transform returns), or nothing. A view into the map's own strings: the normalizer is
+    // shared by every thread that tokenizes, so it keeps no scratch state.
+    std::optional<std::string_view> lookup(const std::string& key) const {
         auto unit = [&](std::size_t pos) -> std::uint32_t {
             return pos < units_.size() ? units_[pos] : 0;
         };
@@ -345,19 +348,20 @@ private:
             if (c == 0) break;
             node ^= c;
             u = unit(node);
-            if ((u & ((1u << 31) | 0xFF)) != c) return nullptr;
+            if ((u & ((1u << 31) | 0xFF)) != c) return std::nullopt;
             node ^= offset(u);
             if ((u >> 8) & 1) {
                 const std::size_t value = unit(node) & ((1u << 31) - 1);
-                if (value >= strings_.size()) return nullptr;
-                cache_ = std::string(strings_.c_str() + value);
-                return &cache_;
+                if (value >= strings_.size()) return std::nullopt;
+                const std::size_t end = strings_.find('\0', value);
+                return std::string_view(strings_).substr(
+                    value, end == std::string::npos ? std::string::npos : end - value);
             }
         }
-        return nullptr;
+        return std::nullopt;
     }
     static void replace(std::vector<std::pair<char32_t, int>>& out, std::size_t oldCount,
-                        const std::string& replacement) {
+                        std::string_view replacement) {
         const std::u32string chars = unicode::decodeUtf8(replacement);
         const long diff = static_cast<long>(chars.size()) - static_cast<long>(oldCount);
         const std::size_t first = out.size();
@@ -375,7 +379,6 @@ private:
 
     std::vector<std::uint32_t> units_;
     std::string strings_;
-    mutable std::string cache_;
 };
 
 }  // namespace

@@ -1,8 +1,5 @@
 #include "core/tokenizers/SentencePieceTokenizer.h"
 
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <filesystem>
 
 #include "core/runtime/Error.h"
@@ -21,8 +18,6 @@ std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::
         throw Error(path, error);
     tok->source_ = path;
     auto& s = tok->special_;
-    s.unkId = tok->backend_->unknownId();
-    s.unk = tok->backend_->idToPiece(static_cast<int>(s.unkId));
     const bool bertStyle = tok->tokenToId("[CLS]") >= 0 && tok->tokenToId("[SEP]") >= 0;
     if (!bertStyle) {
         s.cls = "<s>";
@@ -30,25 +25,11 @@ std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::
         s.pad = "<pad>";
         s.mask = "<mask>";
     }
-    QFile map(QString::fromStdString(
-        (fs::path(path).parent_path() / "special_tokens_map.json").string()));
-    if (map.open(QIODevice::ReadOnly)) {
-        const QJsonObject o = QJsonDocument::fromJson(map.readAll()).object();
-        auto get = [&](const char* key, std::string& out) {
-            const QJsonValue v = o.value(key);
-            const QString t =
-                v.isObject() ? v.toObject().value("content").toString() : v.toString();
-            if (!t.isEmpty()) out = t.toStdString();
-        };
-        get("cls_token", s.cls);
-        get("sep_token", s.sep);
-        get("pad_token", s.pad);
-        get("mask_token", s.mask);
-    }
-    s.clsId = tok->tokenToId(s.cls);
-    s.sepId = tok->tokenToId(s.sep);
-    s.maskId = tok->tokenToId(s.mask);
-    s.padId = std::max<std::int64_t>(0, tok->tokenToId(s.pad));
+    tok->readSpecialTokenFiles(fs::path(path).parent_path().string());
+    tok->resolveSpecialIds();
+    // The unknown piece is the model's own, whatever the files call it.
+    s.unkId = tok->backend_->unknownId();
+    s.unk = tok->backend_->idToPiece(static_cast<int>(s.unkId));
     for (std::int64_t id = 0; id < static_cast<std::int64_t>(tok->vocabSize()); ++id)
         if (tok->backend_->isControl(static_cast<int>(id))) tok->specialIds_.push_back(id);
     for (auto id : {s.clsId, s.sepId, s.padId, s.maskId})

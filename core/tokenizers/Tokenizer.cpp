@@ -177,20 +177,28 @@ std::unique_ptr<Tokenizer> Tokenizer::fromTokenizerJson(const std::string& path)
     return WordPieceTokenizer::fromTokenizerJson(path);
 }
 
-void Tokenizer::readTokenizerConfig(const std::string& folder) {
+void Tokenizer::readSpecialTokenFiles(const std::string& folder) {
+    // tokenizer_config.json, then special_tokens_map.json (its names win), as transformers reads
+    // them; a token given as "[CLS]" or {"content": "[CLS]", ...}.
     const auto config =
         readJsonObject((fs::path(folder) / "tokenizer_config.json").string(), false);
+    const auto map = readJsonObject((fs::path(folder) / "special_tokens_map.json").string(), false);
     auto name = [](const QJsonValue& v) {
         return v.isObject() ? v.toObject().value("content").toString().toStdString()
                             : v.toString().toStdString();
     };
-    for (const auto& [key, field] :
-         {std::pair{"unk_token", &SpecialTokens::unk}, std::pair{"cls_token", &SpecialTokens::cls},
-          std::pair{"sep_token", &SpecialTokens::sep}, std::pair{"pad_token", &SpecialTokens::pad},
-          std::pair{"mask_token", &SpecialTokens::mask}})
-        if (const std::string n = name(config.value(key)); !n.empty()) special_.*field = n;
+    for (const QJsonObject* o : {&config, &map})
+        for (const auto& [key, field] : {std::pair{"unk_token", &SpecialTokens::unk},
+                                         std::pair{"cls_token", &SpecialTokens::cls},
+                                         std::pair{"sep_token", &SpecialTokens::sep},
+                                         std::pair{"pad_token", &SpecialTokens::pad},
+                                         std::pair{"mask_token", &SpecialTokens::mask}})
+            if (const std::string n = name(o->value(key)); !n.empty()) special_.*field = n;
     const double maxLength = config.value("model_max_length").toDouble(0);
     if (maxLength > 0 && maxLength <= 1e6) modelMaxLength_ = static_cast<int>(maxLength);
+}
+
+void Tokenizer::resolveSpecialIds() {
     special_.unkId = tokenToId(special_.unk);
     special_.clsId = tokenToId(special_.cls);
     special_.sepId = tokenToId(special_.sep);

@@ -92,9 +92,11 @@ protected:
     // tokenizer.json's "post_processor": TemplateProcessing, BertProcessing, RobertaProcessing or
     // none; sets the template and the [CLS]/[SEP]-like special tokens. Throws Error naming `path`.
     void readPostProcessor(const QJsonObject& post, const std::string& path);
-    // The special token names and model_max_length of tokenizer_config.json in `folder` (when
-    // there is one) over the names already set; then every special token's id.
-    void readTokenizerConfig(const std::string& folder);
+    // The special token names of tokenizer_config.json and special_tokens_map.json in `folder`
+    // (when there are such files) over the names already set, and model_max_length.
+    void readSpecialTokenFiles(const std::string& folder);
+    // Every special token's id from its name (padding falls back to 0).
+    void resolveSpecialIds();
 
     SpecialTokens special_;
     PostProcessor post_;

@@ -105,7 +105,8 @@ std::unique_ptr<UnigramTokenizer> UnigramTokenizer::fromTokenizerJson(const QJso
     tok->special_ = {pick("[UNK]", "<unk>"), pick("[CLS]", "<s>"), pick("[SEP]", "</s>"),
                      pick("[PAD]", "<pad>"), pick("[MASK]", "<mask>")};
     if (tok->unkId_ >= 0) tok->special_.unk = tok->pieces_[tok->unkId_];
-    tok->readTokenizerConfig(fs::path(path).parent_path().string());
+    tok->readSpecialTokenFiles(fs::path(path).parent_path().string());
+    tok->resolveSpecialIds();
     tok->readPostProcessor(root.value("post_processor").toObject(), path);
     return tok;
 }
@@ -191,8 +192,7 @@ void UnigramTokenizer::viterbi(const std::u32string& chars, std::size_t begin, s
     }
 }
 
-void UnigramTokenizer::segment(NormalizedText& text, bool atStart, int& word,
-                               std::vector<PreToken>& out) const {
+void UnigramTokenizer::segment(NormalizedText& text, int& word, std::vector<PreToken>& out) const {
     if (text.chars.empty()) return;
     for (char32_t& c : text.chars)
         if (c == U' ') c = replacement_;
@@ -200,7 +200,6 @@ void UnigramTokenizer::segment(NormalizedText& text, bool atStart, int& word,
     if (!startsWithMarker && (prepend_ == Prepend::Always ||
                               (prepend_ == Prepend::First && text.align.front().first == 0)))
         text.prepend(std::u32string(1, replacement_));
-    (void)atStart;
     // Words begin at each marker (MergedWithNext).
     std::size_t start = 0;
     for (std::size_t i = 1; i <= text.chars.size(); ++i) {
@@ -228,7 +227,7 @@ std::vector<PreToken> UnigramTokenizer::tokenize(std::string_view text) const {
             NormalizedText p;
             p.chars = part.chars.substr(from, to - from);
             p.align.assign(part.align.begin() + from, part.align.begin() + to);
-            segment(p, from == 0 && begin == 0, word, out);
+            segment(p, word, out);
         };
         for (const AddedTokenMatch& m :
              findAddedTokens(part.chars, 0, part.chars.size(), added_, true)) {

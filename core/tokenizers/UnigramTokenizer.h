@@ -36,7 +36,8 @@ protected:
 
 private:
     enum class Prepend { Always, First, Never };
-    void segment(NormalizedText& text, bool atStart, int& word, std::vector<PreToken>& out) const;
+    // Metaspace on one piece of normalized text, then Viterbi per word.
+    void segment(NormalizedText& text, int& word, std::vector<PreToken>& out) const;
     void viterbi(const std::u32string& chars, std::size_t begin, std::size_t end,
                  const std::vector<std::pair<int, int>>& align, int word,
                  std::vector<PreToken>& out) const;

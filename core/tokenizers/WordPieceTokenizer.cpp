@@ -23,34 +23,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A special token given as "[CLS]" or {"content": "[CLS]", ...}.
-std::string tokenString(const QJsonValue& v) {
-    if (v.isString()) return v.toString().toStdString();
-    if (v.isObject()) return v.toObject().value("content").toString().toStdString();
-    return {};
-}
-
-void readSpecialTokenFiles(const fs::path& folder, SpecialTokens& s, int& maxLength,
-                           BertNormalizerOptions* norm) {
+// BertTokenizer's switches in tokenizer_config.json.
+void readNormalizerFlags(const fs::path& folder, BertNormalizerOptions& norm) {
     const auto config = readJsonObject((folder / "tokenizer_config.json").string(), false);
-    const auto map = readJsonObject((folder / "special_tokens_map.json").string(), false);
-    for (const QJsonObject* o : {&config, &map}) {
-        if (auto t = tokenString(o->value("unk_token")); !t.empty()) s.unk = t;
-        if (auto t = tokenString(o->value("cls_token")); !t.empty()) s.cls = t;
-        if (auto t = tokenString(o->value("sep_token")); !t.empty()) s.sep = t;
-        if (auto t = tokenString(o->value("pad_token")); !t.empty()) s.pad = t;
-        if (auto t = tokenString(o->value("mask_token")); !t.empty()) s.mask = t;
-    }
-    const double m = config.value("model_max_length").toDouble(0);
-    if (m > 0 && m <= 1e6) maxLength = static_cast<int>(m);
-    if (norm) {
-        if (config.contains("do_lower_case"))
-            norm->lowercase = config.value("do_lower_case").toBool(true);
-        if (config.value("strip_accents").isBool())
-            norm->stripAccents = config.value("strip_accents").toBool();
-        if (config.contains("tokenize_chinese_chars"))
-            norm->handleChineseChars = config.value("tokenize_chinese_chars").toBool(true);
-    }
+    if (config.contains("do_lower_case"))
+        norm.lowercase = config.value("do_lower_case").toBool(true);
+    if (config.value("strip_accents").isBool())
+        norm.stripAccents = config.value("strip_accents").toBool();
+    if (config.contains("tokenize_chinese_chars"))
+        norm.handleChineseChars = config.value("tokenize_chinese_chars").toBool(true);
 }
 
 }  // namespace
@@ -75,7 +56,8 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromVocab(const std::str
     }
     if (tok->vocab_.empty()) throw Error(vocabPath, "is empty");
     const fs::path folder = fs::path(vocabPath).parent_path();
-    readSpecialTokenFiles(folder, tok->special_, tok->modelMaxLength_, &tok->normalizer_);
+    tok->readSpecialTokenFiles(folder.string());
+    readNormalizerFlags(folder, tok->normalizer_);
     tok->finishSetup(vocabPath);
     // The five special tokens are added tokens matched in raw text, as transformers does.
     for (const std::string& s : {tok->special_.pad, tok->special_.unk, tok->special_.cls,
@@ -180,8 +162,7 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
         tok->added_.push_back(a);
     }
 
-    readSpecialTokenFiles(fs::path(path).parent_path(), tok->special_, tok->modelMaxLength_,
-                          nullptr);
+    tok->readSpecialTokenFiles(fs::path(path).parent_path().string());
     tok->finishSetup(path);
     tok->indexAddedTokens();
 
@@ -200,18 +181,13 @@ void WordPieceTokenizer::finishSetup(const std::string& source) {
         if (t.size() > prefix_.size() && t.compare(0, prefix_.size(), prefix_) == 0)
             continuations_.emplace(t.substr(prefix_.size()), static_cast<std::int64_t>(i));
     }
-    special_.unkId = tokenToId(special_.unk);
+    resolveSpecialIds();
     if (special_.unkId < 0)
         throw Error(source, "the vocabulary has no unknown token '" + special_.unk + "'");
-    special_.clsId = tokenToId(special_.cls);
-    special_.sepId = tokenToId(special_.sep);
-    special_.maskId = tokenToId(special_.mask);
-    const auto pad = tokenToId(special_.pad);
-    special_.padId = pad < 0 ? 0 : pad;
     if (source.ends_with(".txt")) {
         for (const auto& [name, id] :
              {std::pair{special_.cls, special_.clsId}, std::pair{special_.sep, special_.sepId},
-              std::pair{special_.pad, pad}})
+              std::pair{special_.pad, tokenToId(special_.pad)}})
             if (id < 0) throw Error(source, "the vocabulary has no special token '" + name + "'");
     }
 }

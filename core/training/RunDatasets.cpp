@@ -74,7 +74,7 @@ RunDatasets readRunDatasets(const std::string& runDirectory) {
         TrainingConfig::fromJson(readJsonObject((fs::path(runDirectory) / "config.json").string()));
     std::vector<std::string> order;
     if (c.distillation.enabled && c.task != Task::MaskedLM)
-        order = ModelConfig::load(c.distillation.teacher + "/config.json").labels;
+        order = ModelConfig::ofModel(c.distillation.teacher).labels;
     RunDatasets r = readRunDatasets(c, order);
     r.maxLength = c.maxLength;
     return r;
