@@ -9,6 +9,7 @@ PACKAGES=(
   libqcustomplot-dev libtorch-dev libgloo-dev libsentencepiece-dev libonnx-dev
   libopenblas0-openmp
   xvfb xauth poppler-utils
+  dbus-daemon gnome-keyring
   clang libclang-rt-14-dev clang-format git
 )
 

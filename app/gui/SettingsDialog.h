@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <string>
 
 class QSpinBox;
 class QComboBox;
@@ -18,4 +19,7 @@ private:
     QComboBox* theme_;
     QComboBox* language_;
     class QLineEdit* token_;
+    QComboBox* tokenStore_;
+    std::string initialToken_;
+    int initialStore_ = 0;
 };

@@ -16,6 +16,7 @@
 #include <iterator>
 #include <vector>
 
+#include "core/keychain/SecretServiceKeychain.h"
 #include "core/runtime/Error.h"
 
 namespace distilbench::HubCache {
@@ -64,12 +65,51 @@ std::string tokenPath() {
     return !env("HF_TOKEN_PATH").empty() ? env("HF_TOKEN_PATH") : (hfHome() / "token").string();
 }
 
-std::string token() {
-    if (const std::string v = trimmed(env("HF_TOKEN")); !v.empty()) return v;
+namespace {
+// One keychain entry per Hub endpoint, so a private hub's token never goes to huggingface.co.
+SecretServiceKeychain::Attributes keychainKey() {
+    return {
+        {"application", "distilbench"}, {"kind", "huggingface-token"}, {"endpoint", endpoint()}};
+}
+}  // namespace
+
+bool keychainAvailable() {
+    return SecretServiceKeychain::available();
+}
+
+FoundToken findToken(bool mayPrompt) {
+    FoundToken found;
+    if (const std::string v = trimmed(env("HF_TOKEN")); !v.empty())
+        return {v, TokenSource::Environment, {}};
+    if (SecretServiceKeychain::available()) {
+        try {
+            if (const auto v = SecretServiceKeychain::read(keychainKey(), mayPrompt, &found.note);
+                v && !trimmed(*v).empty())
+                return {trimmed(*v), TokenSource::Keychain, {}};
+        } catch (const std::exception& e) {
+            found.note = e.what();  // a broken keychain must not hide the token file
+        }
+    }
     std::ifstream in(tokenPath());
     std::string line;
     if (in) std::getline(in, line);
-    return trimmed(line);
+    if (!trimmed(line).empty()) {
+        found.token = trimmed(line);
+        found.source = TokenSource::File;
+    }
+    return found;
+}
+
+std::string token() {
+    return findToken(true).token;
+}
+
+void saveTokenInKeychain(const std::string& token) {
+    if (token.empty()) {
+        SecretServiceKeychain::remove(keychainKey());
+        return;
+    }
+    SecretServiceKeychain::write("Hugging Face token (" + endpoint() + ")", keychainKey(), token);
 }
 
 bool isRepoId(const std::string& text) {
