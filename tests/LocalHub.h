@@ -72,6 +72,7 @@ public:
     bool corrupt = false;        // storage GETs send damaged bytes (the ETag stays)
     QStringList ranges;          // Range headers of storage GETs
     int storageGets = 0;
+    QStringList proxied;  // host:port of requests that came as to a proxy
 
 private:
     void onRead(QTcpSocket* s) {
@@ -84,6 +85,12 @@ private:
         const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
         const QByteArray method = first.value(0);
         QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(first.value(1)));
+        // Asked as a proxy: the request line carries the whole URL.
+        if (path.startsWith("http://")) {
+            const int slash = path.indexOf('/', 7);
+            proxied << path.mid(7, slash < 0 ? -1 : slash - 7);
+            path = slash < 0 ? QStringLiteral("/") : path.mid(slash);
+        }
         const int query = path.indexOf('?');
         query_ = QUrlQuery(query >= 0 ? path.mid(query + 1) : QString());
         if (query >= 0) path.truncate(query);

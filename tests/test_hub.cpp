@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "LocalHub.h"
+#include "core/hub/EnvironmentProxy.h"
 #include "core/hub/HubCache.h"
 #include "core/hub/HubClient.h"
 #include "core/models/Model.h"
@@ -69,6 +70,17 @@ private Q_SLOTS:
                      fs::read_symlink(repo / "snapshots" / d.commit / "config.json").string()),
                  QString("../../blobs/") + LocalHub::gitSha1(config.readAll()));
         QVERIFY(d.downloadedBytes >= bytes.size());
+        // What transformers may ask for and this commit lacks is marked absent, as
+        // huggingface_hub marks it (empty files under .no_exist/<commit>/).
+        const fs::path absent = repo / ".no_exist" / d.commit;
+        for (const char* name :
+             {"pytorch_model.bin", "merges.txt", "model.safetensors.index.json"}) {
+            QVERIFY2(fs::is_regular_file(absent / name), name);
+            QCOMPARE(fs::file_size(absent / name), std::uintmax_t(0));
+            QVERIFY(!fs::exists(repo / "snapshots" / d.commit / name));
+        }
+        QVERIFY(!fs::exists(absent / "config.json"));
+        QVERIFY(!fs::exists(absent / "model.safetensors"));
         auto model = Model::load(d.snapshot);
         QVERIFY(model->summary().missingKeys.empty());
         // A second download finds everything in the cache.
@@ -239,6 +251,132 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(repo));
         QVERIFY(other.exists());
         QVERIFY(QDir(locks).entryList({"*.lock"}, QDir::Files).isEmpty());
+    }
+
+    // Proxies as Python's requests takes them: the scheme's variable or all_proxy, lower case
+    // before upper case, no_proxy by domain, host:port or CIDR.
+    void proxyFromTheEnvironment_data() {
+        QTest::addColumn<QString>("variables");  // NAME=value;NAME=value
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("expected");  // type host port user password, or "direct"
+        QTest::newRow("none") << ""
+                              << "https://huggingface.co/x"
+                              << "direct";
+        QTest::newRow("https") << "https_proxy=http://p.corp:3128"
+                               << "https://huggingface.co/x"
+                               << "http p.corp 3128 - -";
+        QTest::newRow("upper case") << "HTTPS_PROXY=p.corp:8080"
+                                    << "https://huggingface.co/x"
+                                    << "http p.corp 8080 - -";
+        QTest::newRow("lower case wins") << "HTTPS_PROXY=upper:1;https_proxy=lower:2"
+                                         << "https://hf.co/"
+                                         << "http lower 2 - -";
+        QTest::newRow("http_proxy is not for https") << "http_proxy=p:1"
+                                                     << "https://huggingface.co/x"
+                                                     << "direct";
+        QTest::newRow("all_proxy") << "ALL_PROXY=socks5h://s:1081"
+                                   << "https://huggingface.co/x"
+                                   << "socks5 s 1081 - -";
+        QTest::newRow("socks default port") << "all_proxy=socks5://s"
+                                            << "http://a/"
+                                            << "socks5 s 1080 - -";
+        QTest::newRow("credentials") << "http_proxy=http://me:p%40ss@p:3128/"
+                                     << "http://a/"
+                                     << "http p 3128 me p@ss";
+        QTest::newRow("no_proxy domain") << "https_proxy=p:1;no_proxy=.example.org"
+                                         << "https://cdn.example.org/"
+                                         << "direct";
+        QTest::newRow("no_proxy not a suffix of a name") << "https_proxy=p:1;no_proxy=example.org"
+                                                         << "https://badexample.org/"
+                                                         << "http p 1 - -";
+        QTest::newRow("no_proxy star") << "https_proxy=p:1;NO_PROXY=*"
+                                       << "https://a/"
+                                       << "direct";
+        QTest::newRow("no_proxy port") << "http_proxy=p:1;no_proxy=a:8080"
+                                       << "http://a:8080/"
+                                       << "direct";
+        QTest::newRow("no_proxy other port") << "http_proxy=p:1;no_proxy=a:8080"
+                                             << "http://a:9090/"
+                                             << "http p 1 - -";
+        QTest::newRow("no_proxy cidr") << "http_proxy=p:1;no_proxy=10.0.0.0/8, 127.0.0.1"
+                                       << "http://10.2.3.4/"
+                                       << "direct";
+        QTest::newRow("no_proxy cidr outside") << "http_proxy=p:1;no_proxy=10.0.0.0/8"
+                                               << "http://11.0.0.1/"
+                                               << "http p 1 - -";
+        QTest::newRow("ipv6 proxy") << "http_proxy=http://[::1]:3128"
+                                    << "http://a/"
+                                    << "http ::1 3128 - -";
+        QTest::newRow("bad scheme") << "https_proxy=ftp://p:1"
+                                    << "https://a/"
+                                    << "error https_proxy";
+        QTest::newRow("bad port") << "HTTP_PROXY=p:99999"
+                                  << "http://a/"
+                                  << "error HTTP_PROXY";
+    }
+    void proxyFromTheEnvironment() {
+        QFETCH(QString, variables);
+        QFETCH(QString, url);
+        QFETCH(QString, expected);
+        std::map<std::string, std::string> vars;
+        for (const QString& kv : variables.split(';', Qt::SkipEmptyParts))
+            vars[kv.section('=', 0, 0).toStdString()] = kv.section('=', 1).toStdString();
+        auto env = [&](const char* name) {
+            const auto it = vars.find(name);
+            return it == vars.end() ? std::string() : it->second;
+        };
+        const QUrl u(url);
+        QString got;
+        try {
+            const EnvironmentProxy p =
+                EnvironmentProxy::forUrl(u.scheme().toStdString(), u.host().toStdString(),
+                                         u.port(u.scheme() == "https" ? 443 : 80), env);
+            if (p.type == EnvironmentProxy::Type::None) {
+                got = "direct";
+            } else {
+                got = QString("%1 %2 %3 %4 %5")
+                          .arg(p.type == EnvironmentProxy::Type::Http ? "http" : "socks5")
+                          .arg(QString::fromStdString(p.host))
+                          .arg(p.port)
+                          .arg(p.user.empty() ? "-" : QString::fromStdString(p.user))
+                          .arg(p.password.empty() ? "-" : QString::fromStdString(p.password));
+            }
+        } catch (const Error& e) {
+            got = "error " + QString::fromStdString(e.file());
+            QVERIFY(!QString(e.what()).contains("99999"));
+        }
+        QCOMPARE(got, expected);
+    }
+
+    // End to end: an endpoint no resolver knows is reached only through the proxy named in the
+    // environment (the local hub answers as one); no_proxy sends it direct, where it fails.
+    void downloadsThroughAProxy() {
+        const QString port = QString::number(QUrl(hub_.endpoint()).port());
+        qputenv("HF_ENDPOINT", ("http://hub.invalid:" + port).toUtf8());
+        qputenv("HTTP_PROXY", hub_.endpoint().toUtf8());
+        hub_.proxied.clear();
+        const HubDownload d = HubClient().download("tiny/distilbert-sst2");
+        QVERIFY(!d.files.empty());
+        QVERIFY(hub_.proxied.contains("hub.invalid:" + port));
+
+        qputenv("no_proxy", "invalid");
+        init();  // a fresh cache
+        try {
+            HubClient().download("tiny/distilbert-sst2");
+            QFAIL("no_proxy was not honoured");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("hub.invalid"), e.what());
+        }
+        qunsetenv("no_proxy");
+        qputenv("HTTP_PROXY", "gopher://p:1");
+        try {
+            HubClient().download("tiny/distilbert-sst2");
+            QFAIL("a proxy that cannot be used was ignored");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).startsWith("HTTP_PROXY:"), e.what());
+        }
+        qunsetenv("HTTP_PROXY");
+        qputenv("HF_ENDPOINT", hub_.endpoint().toUtf8());
     }
 
     // The token goes where `huggingface-cli login` puts it, readable by the user only.

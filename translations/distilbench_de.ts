@@ -2267,10 +2267,6 @@
         <translation>hf_… (für geschützte und private Modelle)</translation>
     </message>
     <message>
-        <source>Stored where `huggingface-cli login` keeps it, readable only by you; empty removes it.</source>
-        <translation>Gespeichert, wo `huggingface-cli login` es ablegt, nur für Sie lesbar; leer entfernt es.</translation>
-    </message>
-    <message>
         <source>Hugging Face &amp;token:</source>
         <translation>Hugging-Face-&amp;Token:</translation>
     </message>
@@ -2281,6 +2277,50 @@
     <message>
         <source>Replace the Hugging Face token in %1? Python&apos;s huggingface_hub uses it too.</source>
         <translation>Das Hugging-Face-Token in %1 ersetzen? Pythons huggingface_hub verwendet es auch.</translation>
+    </message>
+    <message>
+        <source>Sent to the Hub for gated and private models; empty removes it.</source>
+        <translation>Wird für geschützte und private Modelle an den Hub gesendet; leer entfernt ihn.</translation>
+    </message>
+    <message>
+        <source>System keychain</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>System keychain (none running)</source>
+        <translation>Schlüsselbund des Systems (keiner aktiv)</translation>
+    </message>
+    <message>
+        <source>Token file, shared with huggingface-cli</source>
+        <translation>Token-Datei, gemeinsam mit huggingface-cli</translation>
+    </message>
+    <message>
+        <source>The keychain keeps the token encrypted with your login; the file (%1) is readable only by you and is where Python&apos;s huggingface_hub looks.</source>
+        <translation>Der Schlüsselbund verwahrt den Token mit Ihrer Anmeldung verschlüsselt; die Datei (%1) ist nur für Sie lesbar, und dort sucht Pythons huggingface_hub.</translation>
+    </message>
+    <message>
+        <source>Store the token &amp;in:</source>
+        <translation>Token speichern &amp;in:</translation>
+    </message>
+    <message>
+        <source>HF_TOKEN is set in the environment and is used instead of anything stored here.</source>
+        <translation>HF_TOKEN ist in der Umgebung gesetzt und wird statt allem hier Gespeicherten verwendet.</translation>
+    </message>
+    <message>
+        <source>The token in use comes from the system keychain.</source>
+        <translation>Der verwendete Token stammt aus dem Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>The token in use comes from %1.</source>
+        <translation>Der verwendete Token stammt aus %1.</translation>
+    </message>
+    <message>
+        <source>No token is stored.</source>
+        <translation>Es ist kein Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Keychain: %1.</source>
+        <translation>Schlüsselbund: %1.</translation>
     </message>
 </context>
 <context>

@@ -2267,10 +2267,6 @@
         <translation>hf_… (pour les modèles protégés et privés)</translation>
     </message>
     <message>
-        <source>Stored where `huggingface-cli login` keeps it, readable only by you; empty removes it.</source>
-        <translation>Enregistré là où `huggingface-cli login` le garde, lisible par vous seul ; vide le supprime.</translation>
-    </message>
-    <message>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Jeton Hugging Face :</translation>
     </message>
@@ -2281,6 +2277,50 @@
     <message>
         <source>Replace the Hugging Face token in %1? Python&apos;s huggingface_hub uses it too.</source>
         <translation>Remplacer le jeton Hugging Face dans %1 ? huggingface_hub (Python) l&apos;utilise aussi.</translation>
+    </message>
+    <message>
+        <source>Sent to the Hub for gated and private models; empty removes it.</source>
+        <translation>Envoyé au Hub pour les modèles protégés et privés ; vide, il est supprimé.</translation>
+    </message>
+    <message>
+        <source>System keychain</source>
+        <translation>Trousseau du système</translation>
+    </message>
+    <message>
+        <source>System keychain (none running)</source>
+        <translation>Trousseau du système (aucun actif)</translation>
+    </message>
+    <message>
+        <source>Token file, shared with huggingface-cli</source>
+        <translation>Fichier de jeton, partagé avec huggingface-cli</translation>
+    </message>
+    <message>
+        <source>The keychain keeps the token encrypted with your login; the file (%1) is readable only by you and is where Python&apos;s huggingface_hub looks.</source>
+        <translation>Le trousseau garde le jeton chiffré avec votre session ; le fichier (%1) n&apos;est lisible que par vous et c&apos;est là que cherche huggingface_hub (Python).</translation>
+    </message>
+    <message>
+        <source>Store the token &amp;in:</source>
+        <translation>Enregistrer le jeton &amp;dans :</translation>
+    </message>
+    <message>
+        <source>HF_TOKEN is set in the environment and is used instead of anything stored here.</source>
+        <translation>HF_TOKEN est défini dans l&apos;environnement et remplace tout ce qui est enregistré ici.</translation>
+    </message>
+    <message>
+        <source>The token in use comes from the system keychain.</source>
+        <translation>Le jeton utilisé vient du trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The token in use comes from %1.</source>
+        <translation>Le jeton utilisé vient de %1.</translation>
+    </message>
+    <message>
+        <source>No token is stored.</source>
+        <translation>Aucun jeton n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>Keychain: %1.</source>
+        <translation>Trousseau : %1.</translation>
     </message>
 </context>
 <context>

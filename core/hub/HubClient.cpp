@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -26,6 +27,7 @@
 #include <set>
 #include <thread>
 
+#include "core/hub/EnvironmentProxy.h"
 #include "core/hub/HubCache.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/Error.h"
@@ -53,18 +55,46 @@ struct HttpResult {
     }
 };
 
+std::string environmentVariable(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+QNetworkProxy proxyFor(const QUrl& url) {
+    const EnvironmentProxy p =
+        EnvironmentProxy::forUrl(url.scheme().toStdString(), url.host().toStdString(),
+                                 url.port(url.scheme() == "https" ? 443 : 80), environmentVariable);
+    if (p.type == EnvironmentProxy::Type::None) return QNetworkProxy(QNetworkProxy::NoProxy);
+    return QNetworkProxy(p.type == EnvironmentProxy::Type::Socks5 ? QNetworkProxy::Socks5Proxy
+                                                                  : QNetworkProxy::HttpProxy,
+                         QString::fromStdString(p.host), static_cast<quint16>(p.port),
+                         QString::fromStdString(p.user), QString::fromStdString(p.password));
+}
+
+// Proxies as huggingface_hub (Python's requests) takes them from the environment, asked per
+// connection so that a redirect to another host follows no_proxy too.
+class EnvironmentProxyFactory : public QNetworkProxyFactory {
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override {
+        try {
+            return {proxyFor(query.url())};
+        } catch (const std::exception&) {
+            // request() checked the same variables for this scheme before connecting.
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
+        }
+    }
+};
+
 // One HTTP exchange on this thread's own event loop. The body goes to `sink` when given
 // (streamed: a multi-gigabyte file never sits in memory), else into the result.
 HttpResult request(const QByteArray& method, const QUrl& url, const std::string& token,
                    bool followRedirects, QIODevice* sink, qint64 rangeStart,
                    const JobCallbacks& callbacks,
                    const std::function<void(qint64 received)>& received = {}) {
-    static const bool proxies = [] {
-        QNetworkProxyFactory::setUseSystemConfiguration(true);  // http(s)_proxy, no_proxy
-        return true;
-    }();
-    (void)proxies;
+    // A proxy variable that cannot be used stops here with its name, before any connection.
+    proxyFor(url);
     QNetworkAccessManager manager;
+    manager.setProxyFactory(new EnvironmentProxyFactory);  // the manager owns it
     QNetworkRequest r(url);
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                    followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
@@ -288,6 +318,36 @@ std::string HubClient::modelCard(const std::string& repoId, const std::string& r
     return card;
 }
 
+namespace {
+// What a model may hold besides its weights, in the order transformers looks.
+constexpr const char* kModelFiles[] = {"config.json",
+                                       "tokenizer.json",
+                                       "tokenizer_config.json",
+                                       "special_tokens_map.json",
+                                       "vocab.txt",
+                                       "vocab.json",
+                                       "merges.txt",
+                                       "added_tokens.json",
+                                       "spiece.model",
+                                       "spm.model",
+                                       "sentencepiece.bpe.model",
+                                       "tokenizer.model",
+                                       "README.md"};
+constexpr const char* kWeightFiles[] = {"model.safetensors", "model.safetensors.index.json",
+                                        "pytorch_model.bin", "pytorch_model.bin.index.json"};
+}  // namespace
+
+std::vector<std::string> HubClient::absentFiles(const HubModelInfo& info) {
+    std::set<std::string> present;
+    for (const auto& f : info.files) present.insert(f.name);
+    std::vector<std::string> out;
+    for (const char* name : kModelFiles)
+        if (!present.count(name)) out.push_back(name);
+    for (const char* name : kWeightFiles)
+        if (!present.count(name)) out.push_back(name);
+    return out;
+}
+
 std::vector<std::string> HubClient::filesToDownload(const HubModelInfo& info,
                                                     const std::vector<std::string>& include) {
     std::set<std::string> present;
@@ -297,11 +357,7 @@ std::vector<std::string> HubClient::filesToDownload(const HubModelInfo& info,
         if (present.count(name) && std::find(out.begin(), out.end(), name) == out.end())
             out.push_back(name);
     };
-    for (const char* name :
-         {"config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
-          "vocab.txt", "vocab.json", "merges.txt", "added_tokens.json", "spiece.model", "spm.model",
-          "sentencepiece.bpe.model", "tokenizer.model", "README.md"})
-        want(name);
+    for (const char* name : kModelFiles) want(name);
     // Weights: safetensors over .bin; a sharded index with its shards.
     auto shards = [&](const char* pattern) {
         for (const auto& f : info.files)
@@ -473,6 +529,13 @@ HubDownload HubClient::download(const std::string& repoId, const std::string& re
         if (!ec) fs::rename(temporary, link, ec);
         if (ec) throw Error(link.string(), "cannot be linked: " + ec.message());
         result.files.push_back(name);
+    }
+    // .no_exist/<commit>/<name>: empty markers of what this commit lacks (huggingface_hub's).
+    const fs::path absent = repo / ".no_exist" / info.commit;
+    for (const std::string& name : absentFiles(info)) {
+        if (fs::exists(absent / name, ec)) continue;
+        fs::create_directories(absent, ec);
+        std::ofstream marker(absent / name);
     }
     if (revision != info.commit) {
         fs::create_directories(repo / "refs", ec);

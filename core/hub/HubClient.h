@@ -72,6 +72,10 @@ public:
     // (shell wildcards).
     static std::vector<std::string> filesToDownload(const HubModelInfo& info,
                                                     const std::vector<std::string>& include = {});
+    // The files transformers may ask for that the listing lacks: a download records them as
+    // huggingface_hub does (empty files in .no_exist/<commit>/), so that Python, offline,
+    // knows they are absent instead of failing on them.
+    static std::vector<std::string> absentFiles(const HubModelInfo& info);
     // Downloads what the model needs into the cache (resuming interrupted blobs, checking each
     // against its sha256 or git hash, safe against a concurrent download of the same blob) and
     // returns its snapshot.
