@@ -27,3 +27,4 @@ std::vector<CliCommand> tokenizerCommands();
 std::vector<CliCommand> explainCommands();
 std::vector<CliCommand> trainCommands();
 std::vector<CliCommand> exportCommands();
+std::vector<CliCommand> analysisCommands();

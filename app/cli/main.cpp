@@ -16,7 +16,7 @@ namespace {
 std::vector<CliCommand> allCommands() {
     std::vector<CliCommand> commands;
     for (auto&& group : {environmentCommands(), modelCommands(), tokenizerCommands(),
-                         explainCommands(), trainCommands(), exportCommands()})
+                         explainCommands(), trainCommands(), exportCommands(), analysisCommands()})
         for (auto&& c : group) commands.push_back(c);
     return commands;
 }

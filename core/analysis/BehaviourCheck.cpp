@@ -1,0 +1,236 @@
+#include "core/analysis/BehaviourCheck.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/inference/Pipeline.h"
+#include "core/runtime/Error.h"
+#include "core/training/Objective.h"
+
+namespace distilbench {
+namespace {
+
+std::string folded(const std::string& s) {
+    return QString::fromStdString(s).toCaseFolded().toStdString();
+}
+
+}  // namespace
+
+std::string matchModelLabel(const std::string& suiteLabel,
+                            const std::vector<std::string>& modelLabels,
+                            const std::map<std::string, std::vector<std::string>>& aliases) {
+    std::vector<std::string> names{suiteLabel};
+    if (const auto it = aliases.find(suiteLabel); it != aliases.end())
+        names.insert(names.end(), it->second.begin(), it->second.end());
+    for (const std::string& n : names)
+        for (const std::string& m : modelLabels)
+            if (folded(n) == folded(m)) return m;
+    std::string known;
+    for (const std::string& m : modelLabels) known += (known.empty() ? "" : ", ") + m;
+    throw Error("label \"" + suiteLabel + "\" is not one of the model's (" + known +
+                "); add it to the suite's label_aliases");
+}
+
+bool BehaviourReport::passed() const {
+    return failedTests() == 0;
+}
+
+int BehaviourReport::failedTests() const {
+    return static_cast<int>(std::count_if(tests.begin(), tests.end(),
+                                          [](const BehaviourTestResult& t) { return !t.passed; }));
+}
+
+QJsonObject BehaviourReport::toJson() const {
+    QJsonArray rows;
+    for (const BehaviourTestResult& t : tests) {
+        QJsonArray failing;
+        for (const BehaviourFailure& f : t.failing) {
+            QJsonObject o{{"text", QString::fromStdString(f.text)},
+                          {"expected", QString::fromStdString(f.expected)},
+                          {"predicted", QString::fromStdString(f.predicted)},
+                          {"before", f.before}};
+            if (t.type != BehaviourTestType::MFT) {
+                o["variant"] = QString::fromStdString(f.variant);
+                o["change"] = QString::fromStdString(f.change);
+                o["after"] = f.after;
+            }
+            failing.append(o);
+        }
+        QJsonObject row{{"name", QString::fromStdString(t.name)},
+                        {"type", QString::fromStdString(behaviourTestTypeName(t.type))},
+                        {"capability", QString::fromStdString(t.capability)},
+                        {"examples", t.examples},
+                        {"failures", t.failures},
+                        {"pass_rate", t.passRate},
+                        {"min_pass_rate", t.minPassRate},
+                        {"passed", t.passed},
+                        {"failing", failing}};
+        if (!t.note.empty()) row["note"] = QString::fromStdString(t.note);
+        rows.append(row);
+    }
+    QJsonObject labelMap;
+    for (const auto& [a, b] : labels)
+        labelMap[QString::fromStdString(a)] = QString::fromStdString(b);
+    return {{"suite", QString::fromStdString(suite)},
+            {"source", QString::fromStdString(source)},
+            {"labels", labelMap},
+            {"passed", passed()},
+            {"failed_tests", failedTests()},
+            {"tests", rows}};
+}
+
+BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite& suite,
+                                  int batchSize, const JobCallbacks& callbacks) {
+    const ModelConfig& config = pipeline.model()->config();
+    if (Objective::taskOf(config) != Task::Classification)
+        throw Error("behavioural tests need a single-label classification model; this one is " +
+                    taskName(Objective::taskOf(config)));
+    if (!pipeline.tokenizer()) throw Error("the model has no tokenizer: the tests are text");
+    const std::vector<std::string>& modelLabels = config.labels;
+    BehaviourReport report;
+    report.suite = suite.name;
+    report.source = suite.source;
+    auto labelIndex = [&](const std::string& suiteLabel) {
+        const std::string m = matchModelLabel(suiteLabel, modelLabels, suite.labelAliases);
+        report.labels[suiteLabel] = m;
+        return static_cast<int>(std::find(modelLabels.begin(), modelLabels.end(), m) -
+                                modelLabels.begin());
+    };
+
+    // Every test's texts first, so the model runs over one de-duplicated list in batches.
+    struct Pending {
+        std::vector<std::string> examples;
+        std::vector<std::vector<PerturbedText>> variants;
+        int expected = -1, direction = -1;
+    };
+    std::vector<Pending> pending(suite.tests.size());
+    std::vector<std::string> texts;
+    std::unordered_map<std::string, std::size_t> indexOf;
+    auto want = [&](const std::string& t) {
+        if (indexOf.emplace(t, texts.size()).second) texts.push_back(t);
+    };
+    for (std::size_t i = 0; i < suite.tests.size(); ++i) {
+        const BehaviourTest& test = suite.tests[i];
+        Pending& p = pending[i];
+        try {
+            if (test.type == BehaviourTestType::MFT) p.expected = labelIndex(test.expect);
+            if (test.type == BehaviourTestType::DIR) p.direction = labelIndex(test.directionLabel);
+        } catch (const Error& e) {
+            throw Error(suite.source, test.name + ": " + e.what());
+        }
+        p.examples = suite.examplesOf(test);
+        for (const std::string& e : p.examples) {
+            want(e);
+            p.variants.push_back(test.perturbation ? test.perturbation->apply(e)
+                                                   : std::vector<PerturbedText>{});
+            for (const PerturbedText& v : p.variants.back()) want(v.text);
+        }
+    }
+
+    std::vector<std::vector<float>> probs(texts.size());
+    const std::size_t step = static_cast<std::size_t>(std::max(1, batchSize));
+    EtaEstimator eta;
+    eta.start();
+    for (std::size_t b = 0; b < texts.size(); b += step) {
+        callbacks.checkAbort();
+        const std::vector<std::string> batch(texts.begin() + b,
+                                             texts.begin() + std::min(texts.size(), b + step));
+        const PipelineResult r = pipeline.predict(batch);
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+            std::vector<float>& out = probs[b + k];
+            for (const LabelScore& s : r.predictions[k].scores) out.push_back(s.probability);
+        }
+        const double fraction = double(std::min(texts.size(), b + step)) / double(texts.size());
+        callbacks.report(fraction,
+                         std::to_string(std::min(texts.size(), b + step)) + " of " +
+                             std::to_string(texts.size()) + " texts",
+                         eta.update(fraction));
+    }
+    auto argmax = [](const std::vector<float>& p) {
+        return static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+    };
+
+    for (std::size_t i = 0; i < suite.tests.size(); ++i) {
+        const BehaviourTest& test = suite.tests[i];
+        const Pending& p = pending[i];
+        BehaviourTestResult r;
+        r.name = test.name;
+        r.capability = test.capability;
+        r.description = test.description;
+        r.type = test.type;
+        r.minPassRate = test.minPassRate;
+        // How bad a failure is, to list the worst first.
+        std::vector<std::pair<double, BehaviourFailure>> failing;
+        for (std::size_t e = 0; e < p.examples.size(); ++e) {
+            const std::vector<float>& orig = probs[indexOf.at(p.examples[e])];
+            const int origLabel = argmax(orig);
+            if (test.type == BehaviourTestType::MFT) {
+                ++r.examples;
+                if (origLabel != p.expected) {
+                    ++r.failures;
+                    failing.push_back({orig[p.expected] * -1.0,
+                                       {p.examples[e], "", "", modelLabels[p.expected],
+                                        modelLabels[origLabel], orig[p.expected], 0}});
+                }
+                continue;
+            }
+            if (p.variants[e].empty()) continue;  // the perturbation did not apply
+            ++r.examples;
+            // The example fails on its worst variant.
+            double worst = 0;
+            std::optional<BehaviourFailure> failure;
+            for (const PerturbedText& v : p.variants[e]) {
+                const std::vector<float>& after = probs[indexOf.at(v.text)];
+                if (test.type == BehaviourTestType::INV) {
+                    const int got = argmax(after);
+                    const double drop = orig[origLabel] - after[origLabel];
+                    if (got != origLabel && (!failure || drop > worst)) {
+                        worst = drop;
+                        failure = BehaviourFailure{p.examples[e],    v.text,
+                                                   v.change,         modelLabels[origLabel],
+                                                   modelLabels[got], orig[origLabel],
+                                                   after[origLabel]};
+                    }
+                } else {
+                    const double moved = after[p.direction] - orig[p.direction];
+                    const double wrongWay = test.up ? -moved : moved;
+                    if (wrongWay > test.tolerance && (!failure || wrongWay > worst)) {
+                        worst = wrongWay;
+                        failure =
+                            BehaviourFailure{p.examples[e],
+                                             v.text,
+                                             v.change,
+                                             modelLabels[p.direction] + (test.up ? " ↑" : " ↓"),
+                                             modelLabels[argmax(after)],
+                                             orig[p.direction],
+                                             after[p.direction]};
+                    }
+                }
+            }
+            if (failure) {
+                ++r.failures;
+                failing.push_back({worst, *failure});
+            }
+        }
+        std::stable_sort(failing.begin(), failing.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (std::size_t k = 0; k < failing.size() && k < kMaxFailuresKept; ++k)
+            r.failing.push_back(failing[k].second);
+        if (r.examples == 0) {
+            r.passed = false;
+            r.note = test.type == BehaviourTestType::MFT
+                         ? "no examples"
+                         : "the perturbation changed none of the examples: the test tests nothing";
+        } else {
+            r.passRate = 1.0 - double(r.failures) / double(r.examples);
+            r.passed = r.passRate + 1e-12 >= r.minPassRate;
+        }
+        report.tests.push_back(std::move(r));
+    }
+    return report;
+}
+
+}  // namespace distilbench
