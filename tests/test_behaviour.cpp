@@ -71,6 +71,13 @@ private Q_SLOTS:
         QTest::newRow("drop-word")
             << "drop-word" << QStringList{} << "This is not good."
             << QStringList{"is not good.", "This not good.", "This is good.", "This is not."};
+        QTest::newRow("negate adds")
+            << "negate" << QStringList{} << "It was good." << QStringList{"It was not good."};
+        QTest::newRow("negate removes")
+            << "negate" << QStringList{} << "It is not good, I can't lie."
+            << QStringList{"It is good, I can't lie.", "It is not good, I can lie."};
+        QTest::newRow("negate won't")
+            << "negate" << QStringList{} << "Won't work" << QStringList{"Will work"};
     }
     void perturbations() {
         QFETCH(QString, kind);

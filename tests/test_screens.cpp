@@ -21,8 +21,11 @@
 
 #include "GuiTestSupport.h"
 #include "TestRuns.h"
+#include "app/gui/AnalysePage.h"
 #include "app/gui/AppSettings.h"
 #include "app/gui/AttentionPage.h"
+#include "app/gui/BehaviourTab.h"
+#include "app/gui/CounterfactualTab.h"
 #include "app/gui/DistillPage.h"
 #include "app/gui/EvaluatePage.h"
 #include "app/gui/ExplainPanel.h"
@@ -220,6 +223,16 @@ private Q_SLOTS:
             pages.tokenizer->input()->setPlainText("Tokenizers split unbelievably rare words.");
             QVERIFY(tokenized.wait(20000));
         }
+        {
+            QSignalSpy finished(pages.analyse->behaviour(), &BehaviourTab::finished);
+            QVERIFY(pages.analyse->behaviour()->runSuite() >= 0);
+            QVERIFY(finished.wait(60000));
+            pages.analyse->editCounterfactual("the film is not good at all");
+            pages.analyse->counterfactuals()->setEdited("the film is good at all");
+            QSignalSpy generated(pages.analyse->counterfactuals(), &CounterfactualTab::generated);
+            QVERIFY(pages.analyse->counterfactuals()->generate() >= 0);
+            QVERIFY(generated.wait(20000));
+        }
         pages.train->setRunsFolder(runs_.path());
         QTRY_COMPARE_WITH_TIMEOUT(pages.train->history()->topLevelItemCount(), 2, 10000);
         const QString shots = QStringLiteral(DISTILBENCH_BUILD_DIR "/screenshots/screens");
@@ -228,7 +241,8 @@ private Q_SLOTS:
             {"start", pages.start},         {"models", pages.models},
             {"tokenizer", pages.tokenizer}, {"playground", pages.playground},
             {"attention", pages.attention}, {"train", pages.train},
-            {"evaluate", pages.evaluate},   {"distill", pages.distill}};
+            {"evaluate", pages.evaluate},   {"distill", pages.distill},
+            {"analyse", pages.analyse}};
         QStringList problems;
         for (const auto& [name, page] : all) {
             window.showPage(page);
@@ -254,6 +268,13 @@ private Q_SLOTS:
         window.showPage(pages.evaluate);
         QCoreApplication::processEvents();
         problems << clippedCellsIn(pages.evaluate->metricsTable(), "evaluate report");
+        window.showPage(pages.analyse);
+        pages.analyse->tabs()->setCurrentWidget(pages.analyse->behaviour());
+        QCoreApplication::processEvents();
+        window.grab().save(QStringLiteral("%1/%2-%3-analyse-behaviour.png")
+                               .arg(shots, language, dark ? "dark" : "light"));
+        problems << clippedCellsIn(pages.analyse->behaviour()->results(), "behaviour results");
+        for (const QString& c : clippedIn(pages.analyse)) problems << "analyse behaviour: " + c;
         window.showPage(pages.train);
         QCoreApplication::processEvents();
         reveal(pages.train->history());

@@ -13,6 +13,41 @@
     </message>
 </context>
 <context>
+    <name>AnalysePage</name>
+    <message>
+        <source>Nothing to analyse yet</source>
+        <translation>Noch nichts zu analysieren</translation>
+    </message>
+    <message>
+        <source>Open a classification model with its tokenizer on the Models page (or use the demo): then test its behaviour with a suite and edit sentences to see what flips its prediction.</source>
+        <translation>Öffnen Sie auf der Seite Modelle ein Klassifikationsmodell mit seinem Tokenizer (oder das Demo-Modell): Testen Sie dann sein Verhalten mit einer Testsammlung und bearbeiten Sie Sätze, um zu sehen, was seine Vorhersage kippt.</translation>
+    </message>
+    <message>
+        <source>Use the Demo Model</source>
+        <translation>Demo-Modell verwenden</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <source>Behavioural tests: does the model handle negation, names, typos…?</source>
+        <translation>Verhaltenstests: Kommt das Modell mit Verneinung, Namen, Tippfehlern … zurecht?</translation>
+    </message>
+    <message>
+        <source>Counterfactuals</source>
+        <translation>Kontrafaktische Varianten</translation>
+    </message>
+    <message>
+        <source>Edit a sentence and see what flips the prediction</source>
+        <translation>Einen Satz bearbeiten und sehen, was die Vorhersage kippt</translation>
+    </message>
+    <message>
+        <source>The open model is not a sequence classifier with a tokenizer. Behavioural tests and counterfactuals need one: open a text classification model.</source>
+        <translation>Das geöffnete Modell ist kein Sequenzklassifikator mit Tokenizer. Verhaltenstests und kontrafaktische Varianten brauchen einen: Öffnen Sie ein Textklassifikationsmodell.</translation>
+    </message>
+</context>
+<context>
     <name>AttentionHeatmap</name>
     <message>
         <source>%1 → %2: %3</source>
@@ -267,6 +302,165 @@
     </message>
 </context>
 <context>
+    <name>BehaviourTab</name>
+    <message>
+        <source>Built-in: sentiment (16 tests)</source>
+        <translation>Eingebaut: Stimmung (16 Tests)</translation>
+    </message>
+    <message>
+        <source>A behavioural test suite: templates filled from word lists, checked as MFT (the expected label), INV (a change must not flip the prediction) or DIR (a change must move a label&apos;s probability one way), after CheckList (Ribeiro et al., 2020)</source>
+        <translation>Eine Sammlung von Verhaltenstests: Vorlagen, aus Wortlisten gefüllt, geprüft als MFT (das erwartete Label), INV (eine Änderung darf die Vorhersage nicht kippen) oder DIR (eine Änderung muss die Wahrscheinlichkeit eines Labels in eine Richtung bewegen), nach CheckList (Ribeiro et al., 2020)</translation>
+    </message>
+    <message>
+        <source>Open Suite…</source>
+        <translation>Testsammlung öffnen…</translation>
+    </message>
+    <message>
+        <source>A suite as JSON (see docs/BEHAVIOUR_SUITES.md)</source>
+        <translation>Eine Testsammlung als JSON (siehe docs/BEHAVIOUR_SUITES.md)</translation>
+    </message>
+    <message>
+        <source>Run Tests</source>
+        <translation>Tests ausführen</translation>
+    </message>
+    <message>
+        <source>Run every test of the suite on the open model (Ctrl+Return)</source>
+        <translation>Jeden Test der Sammlung mit dem geöffneten Modell ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Failing examples as CSV, or the whole report as JSON</source>
+        <translation>Fehlgeschlagene Beispiele als CSV oder den ganzen Bericht als JSON</translation>
+    </message>
+    <message>
+        <source>Suite:</source>
+        <translation>Sammlung:</translation>
+    </message>
+    <message>
+        <source>Run a suite to see which behaviours the model has learnt.</source>
+        <translation>Führen Sie eine Testsammlung aus, um zu sehen, welches Verhalten das Modell gelernt hat.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Nötig</translation>
+    </message>
+    <message>
+        <source>MFT: expected label · INV: prediction must not change · DIR: probability must move one way</source>
+        <translation>MFT: erwartetes Label · INV: Vorhersage darf sich nicht ändern · DIR: Wahrscheinlichkeit muss sich in eine Richtung bewegen</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Changed to</source>
+        <translation>Geändert zu</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>MFT: the expected label&apos;s probability · INV: the original prediction&apos;s probability · DIR: the direction label&apos;s probability</source>
+        <translation>MFT: Wahrscheinlichkeit des erwarteten Labels · INV: Wahrscheinlichkeit der ursprünglichen Vorhersage · DIR: Wahrscheinlichkeit des Richtungslabels</translation>
+    </message>
+    <message>
+        <source>Double-click an example to open it in the Playground</source>
+        <translation>Doppelklick öffnet ein Beispiel im Spielplatz</translation>
+    </message>
+    <message>
+        <source>Behavioural test suite</source>
+        <translation>Sammlung von Verhaltenstests</translation>
+    </message>
+    <message>
+        <source>Suites (*.json);;All files (*)</source>
+        <translation>Testsammlungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Failing examples (*.csv);;Report (*.json)</source>
+        <translation>Fehlgeschlagene Beispiele (*.csv);;Bericht (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 läuft…</translation>
+    </message>
+    <message>
+        <source>Behavioural tests</source>
+        <translation>Verhaltenstests</translation>
+    </message>
+    <message>
+        <source>✓ pass</source>
+        <translation>✓ bestanden</translation>
+    </message>
+    <message>
+        <source>✗ fail</source>
+        <translation>✗ nicht bestanden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 of %2 tests passed&lt;/b&gt; · %3</source>
+        <translation>&lt;b&gt;%1 von %2 Tests bestanden&lt;/b&gt; · %3</translation>
+    </message>
+    <message>
+        <source>labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message>
+        <source>p(expected)</source>
+        <translation>p(erwartet)</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>predicted</source>
@@ -275,6 +469,165 @@
     <message>
         <source>true</source>
         <translation>wahr</translation>
+    </message>
+</context>
+<context>
+    <name>CounterfactualTab</name>
+    <message>
+        <source>Leave out each word (occlusion)</source>
+        <translation>Jedes Wort einmal weglassen (Okklusion)</translation>
+    </message>
+    <message>
+        <source>Negate (add or remove “not”)</source>
+        <translation>Verneinen („not“ einfügen oder entfernen)</translation>
+    </message>
+    <message>
+        <source>Swap intensifiers (very, slightly, …)</source>
+        <translation>Verstärker tauschen (very, slightly, …)</translation>
+    </message>
+    <message>
+        <source>Swap first names</source>
+        <translation>Vornamen tauschen</translation>
+    </message>
+    <message>
+        <source>Swap pronouns (he, she, they)</source>
+        <translation>Pronomen tauschen (he, she, they)</translation>
+    </message>
+    <message>
+        <source>Lower case</source>
+        <translation>Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>Upper case</source>
+        <translation>Großschreibung</translation>
+    </message>
+    <message>
+        <source>Change the final punctuation</source>
+        <translation>Satzzeichen am Ende ändern</translation>
+    </message>
+    <message>
+        <source>Typos</source>
+        <translation>Tippfehler</translation>
+    </message>
+    <message>
+        <source>A sentence, e.g. The film is not good at all.</source>
+        <translation>Ein Satz, z. B. The film is not good at all.</translation>
+    </message>
+    <message>
+        <source>Your edit of it: change a word and watch the prediction</source>
+        <translation>Ihre Bearbeitung: Ändern Sie ein Wort und beobachten Sie die Vorhersage</translation>
+    </message>
+    <message>
+        <source>Copy Original to Edited</source>
+        <translation>Original in Bearbeitung kopieren</translation>
+    </message>
+    <message>
+        <source>Start the edit from the original sentence</source>
+        <translation>Die Bearbeitung mit dem ursprünglichen Satz beginnen</translation>
+    </message>
+    <message>
+        <source>Explain Both</source>
+        <translation>Beide erklären</translation>
+    </message>
+    <message>
+        <source>Token attributions of both sentences, to see which words the edit moved (Ctrl+E)</source>
+        <translation>Token-Attributionen beider Sätze, um zu sehen, welche Wörter die Bearbeitung verschoben hat (Strg+E)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Original&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Original&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Edited&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Bearbeitet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Automatic perturbations of the original</source>
+        <translation>Automatische Abwandlungen des Originals</translation>
+    </message>
+    <message>
+        <source>Occlusion leaves out one word at a time: the words whose absence flips the prediction are the ones it rests on</source>
+        <translation>Okklusion lässt jeweils ein Wort weg: Die Wörter, deren Fehlen die Vorhersage kippt, sind die, auf denen sie beruht</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>The variants with their predictions as CSV</source>
+        <translation>Die Varianten mit ihren Vorhersagen als CSV</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>Kippt</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Δ probability</source>
+        <translation>Δ Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>How the probability of the original&apos;s prediction moved, in percentage points</source>
+        <translation>Wie sich die Wahrscheinlichkeit der ursprünglichen Vorhersage bewegt hat, in Prozentpunkten</translation>
+    </message>
+    <message>
+        <source>Double-click a variant to edit it next to the original</source>
+        <translation>Doppelklick bearbeitet eine Variante neben dem Original</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Both are &lt;b&gt;%1&lt;/b&gt;; the edit moves its probability by %2 points.</source>
+        <translation>Beide sind &lt;b&gt;%1&lt;/b&gt;; die Bearbeitung verschiebt die Wahrscheinlichkeit um %2 Punkte.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The edit flips the prediction&lt;/b&gt;: %1 → %2 (%3 points for %1).</source>
+        <translation>&lt;b&gt;Die Bearbeitung kippt die Vorhersage&lt;/b&gt;: %1 → %2 (%3 Punkte für %1).</translation>
+    </message>
+    <message>
+        <source>Type an edited sentence on the right to compare.</source>
+        <translation>Geben Sie rechts einen bearbeiteten Satz zum Vergleich ein.</translation>
+    </message>
+    <message>
+        <source>Counterfactuals</source>
+        <translation>Kontrafaktische Varianten</translation>
+    </message>
+    <message>
+        <source>✗ flips</source>
+        <translation>✗ kippt</translation>
+    </message>
+    <message>
+        <source>This perturbation does not change the sentence.</source>
+        <translation>Diese Abwandlung ändert den Satz nicht.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 variants flip the prediction (%3).</source>
+        <translation>%1 von %2 Varianten kippen die Vorhersage (%3).</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2387,10 @@
     <message>
         <source>log probability %1</source>
         <translation>Log-Wahrscheinlichkeit %1</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analyse</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,41 @@
     </message>
 </context>
 <context>
+    <name>AnalysePage</name>
+    <message>
+        <source>Nothing to analyse yet</source>
+        <translation>Rien à analyser pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Open a classification model with its tokenizer on the Models page (or use the demo): then test its behaviour with a suite and edit sentences to see what flips its prediction.</source>
+        <translation>Ouvrez un modèle de classification avec son tokenizer sur la page Modèles (ou le modèle de démonstration) : testez ensuite son comportement avec une suite et modifiez des phrases pour voir ce qui fait basculer sa prédiction.</translation>
+    </message>
+    <message>
+        <source>Use the Demo Model</source>
+        <translation>Utiliser le modèle de démonstration</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Comportement</translation>
+    </message>
+    <message>
+        <source>Behavioural tests: does the model handle negation, names, typos…?</source>
+        <translation>Tests de comportement : le modèle gère-t-il la négation, les noms, les fautes de frappe… ?</translation>
+    </message>
+    <message>
+        <source>Counterfactuals</source>
+        <translation>Contrefactuels</translation>
+    </message>
+    <message>
+        <source>Edit a sentence and see what flips the prediction</source>
+        <translation>Modifiez une phrase et voyez ce qui fait basculer la prédiction</translation>
+    </message>
+    <message>
+        <source>The open model is not a sequence classifier with a tokenizer. Behavioural tests and counterfactuals need one: open a text classification model.</source>
+        <translation>Le modèle ouvert n&apos;est pas un classifieur de séquences avec tokenizer. Les tests de comportement et les contrefactuels en demandent un : ouvrez un modèle de classification de texte.</translation>
+    </message>
+</context>
+<context>
     <name>AttentionHeatmap</name>
     <message>
         <source>%1 → %2: %3</source>
@@ -267,6 +302,165 @@
     </message>
 </context>
 <context>
+    <name>BehaviourTab</name>
+    <message>
+        <source>Built-in: sentiment (16 tests)</source>
+        <translation>Intégrée : sentiment (16 tests)</translation>
+    </message>
+    <message>
+        <source>A behavioural test suite: templates filled from word lists, checked as MFT (the expected label), INV (a change must not flip the prediction) or DIR (a change must move a label&apos;s probability one way), after CheckList (Ribeiro et al., 2020)</source>
+        <translation>Une suite de tests de comportement : des modèles de phrases remplis à partir de listes de mots, vérifiés en MFT (l&apos;étiquette attendue), INV (une modification ne doit pas faire basculer la prédiction) ou DIR (une modification doit faire varier la probabilité d&apos;une étiquette dans un sens), d&apos;après CheckList (Ribeiro et al., 2020)</translation>
+    </message>
+    <message>
+        <source>Open Suite…</source>
+        <translation>Ouvrir une suite…</translation>
+    </message>
+    <message>
+        <source>A suite as JSON (see docs/BEHAVIOUR_SUITES.md)</source>
+        <translation>Une suite au format JSON (voir docs/BEHAVIOUR_SUITES.md)</translation>
+    </message>
+    <message>
+        <source>Run Tests</source>
+        <translation>Lancer les tests</translation>
+    </message>
+    <message>
+        <source>Run every test of the suite on the open model (Ctrl+Return)</source>
+        <translation>Lancer chaque test de la suite sur le modèle ouvert (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Failing examples as CSV, or the whole report as JSON</source>
+        <translation>Les exemples en échec en CSV, ou tout le rapport en JSON</translation>
+    </message>
+    <message>
+        <source>Suite:</source>
+        <translation>Suite :</translation>
+    </message>
+    <message>
+        <source>Run a suite to see which behaviours the model has learnt.</source>
+        <translation>Lancez une suite pour voir quels comportements le modèle a appris.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussis</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Requis</translation>
+    </message>
+    <message>
+        <source>MFT: expected label · INV: prediction must not change · DIR: probability must move one way</source>
+        <translation>MFT : étiquette attendue · INV : la prédiction ne doit pas changer · DIR : la probabilité doit varier dans un sens</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <source>Changed to</source>
+        <translation>Modifié en</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Prédit</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>MFT: the expected label&apos;s probability · INV: the original prediction&apos;s probability · DIR: the direction label&apos;s probability</source>
+        <translation>MFT : probabilité de l&apos;étiquette attendue · INV : probabilité de la prédiction d&apos;origine · DIR : probabilité de l&apos;étiquette visée</translation>
+    </message>
+    <message>
+        <source>Double-click an example to open it in the Playground</source>
+        <translation>Double-cliquez sur un exemple pour l&apos;ouvrir dans le bac à sable</translation>
+    </message>
+    <message>
+        <source>Behavioural test suite</source>
+        <translation>Suite de tests de comportement</translation>
+    </message>
+    <message>
+        <source>Suites (*.json);;All files (*)</source>
+        <translation>Suites (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Failing examples (*.csv);;Report (*.json)</source>
+        <translation>Exemples en échec (*.csv);;Rapport (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>Exécution de %1…</translation>
+    </message>
+    <message>
+        <source>Behavioural tests</source>
+        <translation>Tests de comportement</translation>
+    </message>
+    <message>
+        <source>✓ pass</source>
+        <translation>✓ réussi</translation>
+    </message>
+    <message>
+        <source>✗ fail</source>
+        <translation>✗ échec</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 of %2 tests passed&lt;/b&gt; · %3</source>
+        <translation>&lt;b&gt;%1 tests réussis sur %2&lt;/b&gt; · %3</translation>
+    </message>
+    <message>
+        <source>labels: %1</source>
+        <translation>étiquettes : %1</translation>
+    </message>
+    <message>
+        <source>p(expected)</source>
+        <translation>p(attendu)</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>predicted</source>
@@ -275,6 +469,165 @@
     <message>
         <source>true</source>
         <translation>réel</translation>
+    </message>
+</context>
+<context>
+    <name>CounterfactualTab</name>
+    <message>
+        <source>Leave out each word (occlusion)</source>
+        <translation>Omettre chaque mot (occlusion)</translation>
+    </message>
+    <message>
+        <source>Negate (add or remove “not”)</source>
+        <translation>Nier (ajouter ou retirer « not »)</translation>
+    </message>
+    <message>
+        <source>Swap intensifiers (very, slightly, …)</source>
+        <translation>Échanger les intensifs (very, slightly, …)</translation>
+    </message>
+    <message>
+        <source>Swap first names</source>
+        <translation>Échanger les prénoms</translation>
+    </message>
+    <message>
+        <source>Swap pronouns (he, she, they)</source>
+        <translation>Échanger les pronoms (he, she, they)</translation>
+    </message>
+    <message>
+        <source>Lower case</source>
+        <translation>Minuscules</translation>
+    </message>
+    <message>
+        <source>Upper case</source>
+        <translation>Majuscules</translation>
+    </message>
+    <message>
+        <source>Change the final punctuation</source>
+        <translation>Changer la ponctuation finale</translation>
+    </message>
+    <message>
+        <source>Typos</source>
+        <translation>Fautes de frappe</translation>
+    </message>
+    <message>
+        <source>A sentence, e.g. The film is not good at all.</source>
+        <translation>Une phrase, p. ex. The film is not good at all.</translation>
+    </message>
+    <message>
+        <source>Your edit of it: change a word and watch the prediction</source>
+        <translation>Votre version : changez un mot et regardez la prédiction</translation>
+    </message>
+    <message>
+        <source>Copy Original to Edited</source>
+        <translation>Copier l&apos;original dans la version modifiée</translation>
+    </message>
+    <message>
+        <source>Start the edit from the original sentence</source>
+        <translation>Partir de la phrase d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Explain Both</source>
+        <translation>Expliquer les deux</translation>
+    </message>
+    <message>
+        <source>Token attributions of both sentences, to see which words the edit moved (Ctrl+E)</source>
+        <translation>Attributions des tokens des deux phrases, pour voir quels mots la modification a déplacés (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Original&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Original&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Edited&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Modifié&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Automatic perturbations of the original</source>
+        <translation>Perturbations automatiques de l&apos;original</translation>
+    </message>
+    <message>
+        <source>Occlusion leaves out one word at a time: the words whose absence flips the prediction are the ones it rests on</source>
+        <translation>L&apos;occlusion omet un mot à la fois : les mots dont l&apos;absence fait basculer la prédiction sont ceux sur lesquels elle repose</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Générer</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>The variants with their predictions as CSV</source>
+        <translation>Les variantes avec leurs prédictions en CSV</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>Bascule</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Prédiction</translation>
+    </message>
+    <message>
+        <source>Δ probability</source>
+        <translation>Δ probabilité</translation>
+    </message>
+    <message>
+        <source>How the probability of the original&apos;s prediction moved, in percentage points</source>
+        <translation>Variation de la probabilité de la prédiction d&apos;origine, en points de pourcentage</translation>
+    </message>
+    <message>
+        <source>Double-click a variant to edit it next to the original</source>
+        <translation>Double-cliquez sur une variante pour la modifier à côté de l&apos;original</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>Both are &lt;b&gt;%1&lt;/b&gt;; the edit moves its probability by %2 points.</source>
+        <translation>Les deux sont &lt;b&gt;%1&lt;/b&gt; ; la modification déplace sa probabilité de %2 points.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The edit flips the prediction&lt;/b&gt;: %1 → %2 (%3 points for %1).</source>
+        <translation>&lt;b&gt;La modification fait basculer la prédiction&lt;/b&gt; : %1 → %2 (%3 points pour %1).</translation>
+    </message>
+    <message>
+        <source>Type an edited sentence on the right to compare.</source>
+        <translation>Saisissez une phrase modifiée à droite pour comparer.</translation>
+    </message>
+    <message>
+        <source>Counterfactuals</source>
+        <translation>Contrefactuels</translation>
+    </message>
+    <message>
+        <source>✗ flips</source>
+        <translation>✗ bascule</translation>
+    </message>
+    <message>
+        <source>This perturbation does not change the sentence.</source>
+        <translation>Cette perturbation ne change pas la phrase.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 variants flip the prediction (%3).</source>
+        <translation>%1 variantes sur %2 font basculer la prédiction (%3).</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2387,10 @@
     <message>
         <source>log probability %1</source>
         <translation>log-probabilité %1</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analyser</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSvgGenerator>
+#include <QTableWidget>
 #include <QToolTip>
 #include <QWidget>
 
@@ -117,6 +118,41 @@ QString announceSaved(QWidget* near, const QStringList& paths) {
         QToolTip::showText(near->mapToGlobal(near->rect().center()), message, near);
     }
     return message;
+}
+
+QString csvLine(const QStringList& fields) {
+    QStringList out;
+    for (QString f : fields) {
+        if (f.contains(',') || f.contains('"') || f.contains('\n') || f.contains('\r'))
+            f = '"' + f.replace("\"", "\"\"") + '"';
+        out << f;
+    }
+    return out.join(',');
+}
+
+bool saveCsv(const QString& path, const QList<QStringList>& rows) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return false;
+    for (const QStringList& r : rows) file.write((csvLine(r) + "\n").toUtf8());
+    return file.commit();
+}
+
+bool saveTableCsv(const QTableWidget* table, const QString& path) {
+    QList<QStringList> rows;
+    QStringList header;
+    for (int c = 0; c < table->columnCount(); ++c)
+        if (!table->isColumnHidden(c))
+            header << (table->horizontalHeaderItem(c) ? table->horizontalHeaderItem(c)->text()
+                                                      : QString());
+    rows << header;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        QStringList row;
+        for (int c = 0; c < table->columnCount(); ++c)
+            if (!table->isColumnHidden(c))
+                row << (table->item(r, c) ? table->item(r, c)->text() : QString());
+        rows << row;
+    }
+    return saveCsv(path, rows);
 }
 
 }  // namespace ViewExport

@@ -8,6 +8,7 @@
 
 class QPainter;
 class QWidget;
+class QTableWidget;
 
 // Saves what a widget draws as PNG (at 2x for sharp slides), SVG or PDF (vector: what papers
 // need), chosen by the file extension. Returns an error message, empty on success.
@@ -29,4 +30,10 @@ QString announceSaved(QWidget* near, const QStringList& paths);
 QString suggestedPath(const QString& name);
 // The entry of filter() that matches the path's suffix (PNG when none matches).
 QString filterFor(const QString& path);
+// One CSV line (RFC 4180 quoting) without the line break.
+QString csvLine(const QStringList& fields);
+// Rows as CSV through a temporary file and a rename; false when it cannot be written.
+bool saveCsv(const QString& path, const QList<QStringList>& rows);
+// A table as shown (header, then every row in its current order; hidden columns left out).
+bool saveTableCsv(const QTableWidget* table, const QString& path);
 }  // namespace ViewExport

@@ -1,10 +1,13 @@
 // Analysis commands: behavioural tests (`check`).
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
+#include <algorithm>
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/CliSupport.h"
 #include "core/analysis/BehaviourCheck.h"
+#include "core/analysis/Counterfactuals.h"
 
 using namespace distilbench;
 
@@ -83,10 +86,88 @@ int runCheck(const QStringList& args) {
     return report.passed() ? kExitOk : kExitRuntimeError;
 }
 
+int runPerturb(const QStringList& args) {
+    QCommandLineParser p;
+    p.addPositionalArgument("MODEL", "Model folder or Hub id.");
+    p.addPositionalArgument("TEXT", "The sentence to change.");
+    p.addOption({"kind",
+                 "drop-word (occlusion; the default), negate, swap, typos, lowercase, uppercase, "
+                 "punctuation, append or prepend.",
+                 "KIND"});
+    p.addOption({"words",
+                 "swap: words that replace each other, comma-separated, or a built-in list: "
+                 "intensifiers, first_names, pronouns.",
+                 "LIST"});
+    p.addOption({"phrases", "append/prepend: phrases separated by '|'.", "LIST"});
+    p.addOption({"variants", "swap/typos: variants per text (default 5).", "N"});
+    p.addOption({"json", "Print JSON."});
+    if (!parseCommand(p, args,
+                      "Counterfactuals: the sentence changed one way at a time, each variant "
+                      "predicted, prediction flips first."))
+        return kExitOk;
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() != 2) throw UsageError{"expects MODEL and TEXT (see --help)"};
+    Perturbation perturbation;
+    perturbation.kind = Perturbation::Kind::DropWord;
+    if (p.isSet("kind") &&
+        !Perturbation::parseKind(p.value("kind").toStdString(), perturbation.kind))
+        throw UsageError{"--kind " + p.value("kind") + " is not a perturbation (see --help)"};
+    const QString words = p.value("words");
+    if (!builtInWordList(words.toStdString()).empty())
+        perturbation.words = builtInWordList(words.toStdString());
+    else
+        for (const QString& w : words.split(',', Qt::SkipEmptyParts))
+            perturbation.words.push_back(w.trimmed().toStdString());
+    for (const QString& ph : p.value("phrases").split('|', Qt::SkipEmptyParts))
+        perturbation.phrases.push_back(ph.trimmed().toStdString());
+    perturbation.variants = intOption(p, "variants", 5, 1);
+    if (perturbation.kind == Perturbation::Kind::Swap && perturbation.words.size() < 2)
+        throw UsageError{"--kind swap needs --words with two or more words, or a built-in list"};
+    if ((perturbation.kind == Perturbation::Kind::Append ||
+         perturbation.kind == Perturbation::Kind::Prepend) &&
+        perturbation.phrases.empty())
+        throw UsageError{"--kind " + p.value("kind") + " needs --phrases"};
+    const auto pipeline = openPipeline(positional[0]);
+    const CounterfactualSet set =
+        findCounterfactuals(*pipeline, positional[1].toStdString(), perturbation);
+    if (p.isSet("json")) {
+        QJsonArray variants;
+        for (const Counterfactual& c : set.variants)
+            variants.append(QJsonObject{{"text", str(c.text)},
+                                        {"change", str(c.change)},
+                                        {"label", str(c.label)},
+                                        {"probabilities", toJsonArray(c.probabilities)},
+                                        {"delta", c.delta},
+                                        {"flipped", c.flipped}});
+        printJson(QJsonObject{{"text", str(set.text)},
+                              {"label", str(set.label)},
+                              {"probabilities", toJsonArray(set.probabilities)},
+                              {"variants", variants}},
+                  true);
+        return kExitOk;
+    }
+    const float best = *std::max_element(set.probabilities.begin(), set.probabilities.end());
+    out() << "\"" << str(set.text) << "\" → " << str(set.label)
+          << QString(" %1%").arg(100.0 * best, 0, 'f', 1) << "\n";
+    if (set.variants.empty()) out() << "  the perturbation does not change this text\n";
+    int flips = 0;
+    for (const Counterfactual& c : set.variants) {
+        flips += c.flipped;
+        out() << (c.flipped ? "  FLIP " : "       ")
+              << QString("%1").arg(QString::asprintf("%+.1f", 100.0 * c.delta), 6) << "  "
+              << str(c.label).leftJustified(10) << " \"" << str(c.text) << "\"  [" << str(c.change)
+              << "]\n";
+    }
+    out() << flips << " of " << set.variants.size() << " variants change the prediction\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 std::vector<CliCommand> analysisCommands() {
     return {{"check",
              "behavioural tests of a classifier from a suite (MFT/INV/DIR); exit 1 on a failure",
-             runCheck}};
+             runCheck},
+            {"perturb", "counterfactuals of a sentence (occlusion, negation, swaps, typos, …)",
+             runPerturb}};
 }

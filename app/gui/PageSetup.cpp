@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QStyle>
 
+#include "app/gui/AnalysePage.h"
 #include "app/gui/AttentionPage.h"
 #include "app/gui/DistillPage.h"
 #include "app/gui/EvaluatePage.h"
@@ -63,6 +64,7 @@ Pages setupPages(MainWindow& window) {
     pages.train = new TrainPage(pages.workspace, &window);
     pages.evaluate = new EvaluatePage(pages.workspace, &window);
     pages.distill = new DistillPage(pages.workspace, &window);
+    pages.analyse = new AnalysePage(pages.workspace, &window);
     QStyle* style = window.style();
     window.addPage(QObject::tr("Start"), style->standardIcon(QStyle::SP_DirHomeIcon), pages.start);
     window.addPage(QObject::tr("Models"), style->standardIcon(QStyle::SP_DriveHDIcon),
@@ -80,8 +82,15 @@ Pages setupPages(MainWindow& window) {
                    pages.evaluate);
     window.addPage(QObject::tr("Distill"), style->standardIcon(QStyle::SP_ArrowDown),
                    pages.distill);
+    window.addPage(QObject::tr("Analyse"), style->standardIcon(QStyle::SP_FileDialogInfoView),
+                   pages.analyse);
     // An example from the confusion matrix opens in the Playground.
     QObject::connect(pages.evaluate, &EvaluatePage::openInPlayground, &window,
+                     [&window, pages](const QString& text) {
+                         pages.playground->setText(text);
+                         window.showPage(pages.playground);
+                     });
+    QObject::connect(pages.analyse, &AnalysePage::openInPlayground, &window,
                      [&window, pages](const QString& text) {
                          pages.playground->setText(text);
                          window.showPage(pages.playground);

@@ -12,6 +12,7 @@ class AttentionPage;
 class TrainPage;
 class EvaluatePage;
 class DistillPage;
+class AnalysePage;
 
 // The pages of the application, created once and wired together.
 struct Pages {
@@ -24,6 +25,7 @@ struct Pages {
     TrainPage* train = nullptr;
     EvaluatePage* evaluate = nullptr;
     DistillPage* distill = nullptr;
+    AnalysePage* analyse = nullptr;
 };
 
 // Creates every page and wires them together; shared by main() and the GUI tests so that the

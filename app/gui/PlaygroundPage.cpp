@@ -37,11 +37,6 @@ QString qs(const std::string& s) {
 }
 enum ResultPage { kClassification, kEntities, kAnswer, kFills, kBase };
 
-QString csvField(QString s) {
-    if (s.contains(',') || s.contains('"') || s.contains('\n'))
-        s = '"' + s.replace("\"", "\"\"") + '"';
-    return s;
-}
 }  // namespace
 
 PlaygroundPage::PlaygroundPage(Workspace* workspace, QWidget* parent)
@@ -427,17 +422,5 @@ void PlaygroundPage::runBatch(const QStringList& lines) {
 }
 
 bool PlaygroundPage::exportBatchCsv(const QString& path) const {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return false;
-    QStringList header;
-    for (int c = 0; c < batchTable_->columnCount(); ++c)
-        header << csvField(batchTable_->horizontalHeaderItem(c)->text());
-    file.write((header.join(',') + '\n').toUtf8());
-    for (int r = 0; r < batchTable_->rowCount(); ++r) {
-        QStringList row;
-        for (int c = 0; c < batchTable_->columnCount(); ++c)
-            row << csvField(batchTable_->item(r, c) ? batchTable_->item(r, c)->text() : QString());
-        file.write((row.join(',') + '\n').toUtf8());
-    }
-    return file.commit();
+    return ViewExport::saveTableCsv(batchTable_, path);
 }

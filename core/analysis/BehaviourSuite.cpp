@@ -214,7 +214,7 @@ BehaviourSuite BehaviourSuite::fromJson(const QJsonObject& o, const std::string&
             if (!Perturbation::parseKind(kind, perturbation.kind))
                 throw Error(where,
                             "\"perturb\" needs a \"kind\": swap, lowercase, uppercase, "
-                            "punctuation, typos, append, prepend or drop-word");
+                            "punctuation, typos, append, prepend, drop-word or negate");
             perturbation.words = strings(p.value("words"), where, "\"words\"");
             if (p.contains("lexicon")) {
                 const std::string lex = p.value("lexicon").toString().toStdString();

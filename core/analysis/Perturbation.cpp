@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <algorithm>
+#include <map>
 #include <random>
 
 namespace distilbench {
@@ -152,13 +153,61 @@ std::vector<PerturbedText> Perturbation::apply(const std::string& text) const {
             }
             break;
         }
+        case Kind::Negate: {
+            static const std::vector<std::string> aux = {
+                "is",   "are",   "was",    "were", "am",   "do",  "does", "did",   "can", "could",
+                "will", "would", "should", "has",  "have", "had", "must", "might", "may"};
+            auto lowerWord = [&](const WordSpan& w) {
+                return QString::fromStdString(text.substr(w.begin, w.end - w.begin))
+                    .toLower()
+                    .toStdString();
+            };
+            const std::vector<WordSpan> ws = wordSpans(text);
+            for (std::size_t i = 0; i < ws.size(); ++i) {
+                const std::string w = lowerWord(ws[i]);
+                if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) {
+                    // "isn't" -> "is", "don't" -> "do", "can't" -> "can", "won't" -> "will".
+                    std::string base = text.substr(ws[i].begin, ws[i].end - ws[i].begin - 3);
+                    if (w == "can't") base = text.substr(ws[i].begin, 3);
+                    if (w == "won't") base = text[ws[i].begin] == 'W' ? "Will" : "will";
+                    std::string t = text;
+                    t.replace(ws[i].begin, ws[i].end - ws[i].begin, base);
+                    out.push_back({t, "removed n't"});
+                } else if (std::find(aux.begin(), aux.end(), w) != aux.end()) {
+                    std::string t = text;
+                    if (i + 1 < ws.size() && lowerWord(ws[i + 1]) == "not") {
+                        t.erase(ws[i].end, ws[i + 1].end - ws[i].end);  // " not"
+                        out.push_back({t, "removed not after '" + w + "'"});
+                    } else {
+                        t.insert(ws[i].end, " not");
+                        out.push_back({t, "not after '" + w + "'"});
+                    }
+                }
+            }
+            break;
+        }
     }
     return out;
 }
 
+const std::vector<std::string>& builtInWordList(const std::string& name) {
+    static const std::map<std::string, std::vector<std::string>> lists = {
+        {"intensifiers",
+         {"very", "really", "extremely", "incredibly", "truly", "quite", "somewhat", "slightly",
+          "fairly", "rather"}},
+        {"first_names",
+         {"Mary", "John", "Aisha", "Wei", "Carlos", "Olga", "Kwame", "Priya", "Hiroshi", "Fatima",
+          "Liam", "Ana", "Mohammed", "Emma", "Dmitri", "Sofia"}},
+        {"pronouns", {"he", "she", "they"}},
+    };
+    static const std::vector<std::string> none;
+    const auto it = lists.find(name);
+    return it == lists.end() ? none : it->second;
+}
+
 bool Perturbation::parseKind(const std::string& name, Kind& out) {
     for (Kind k : {Kind::Swap, Kind::Lowercase, Kind::Uppercase, Kind::Punctuation, Kind::Typos,
-                   Kind::Append, Kind::Prepend, Kind::DropWord})
+                   Kind::Append, Kind::Prepend, Kind::DropWord, Kind::Negate})
         if (kindName(k) == name) {
             out = k;
             return true;
@@ -184,6 +233,8 @@ std::string Perturbation::kindName(Kind kind) {
             return "prepend";
         case Kind::DropWord:
             return "drop-word";
+        case Kind::Negate:
+            return "negate";
     }
     return {};
 }

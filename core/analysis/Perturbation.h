@@ -24,6 +24,7 @@ struct Perturbation {
         Append,       // each of `phrases` after the text
         Prepend,      // ... before it
         DropWord,     // each word left out in turn (occlusion)
+        Negate,       // "not" added after an auxiliary verb, or an existing "not"/"n't" removed
     };
     Kind kind = Kind::Swap;
     std::vector<std::string> words;    // Swap
@@ -33,9 +34,14 @@ struct Perturbation {
 
     std::vector<PerturbedText> apply(const std::string& text) const;
 
-    // "swap", "lowercase", "uppercase", "punctuation", "typos", "append", "prepend", "drop-word".
+    // "swap", "lowercase", "uppercase", "punctuation", "typos", "append", "prepend", "drop-word",
+    // "negate".
     static bool parseKind(const std::string& name, Kind& out);
     static std::string kindName(Kind kind);
 };
+
+// Word lists shipped for swaps in the counterfactual editor and suites: "intensifiers",
+// "first_names", "pronouns". Empty for an unknown name.
+const std::vector<std::string>& builtInWordList(const std::string& name);
 
 }  // namespace distilbench

@@ -1,0 +1,60 @@
+#include "app/gui/AnalysePage.h"
+
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "app/gui/BehaviourTab.h"
+#include "app/gui/CounterfactualTab.h"
+#include "app/gui/Workspace.h"
+#include "core/inference/Pipeline.h"
+#include "widgets/EmptyStateWidget.h"
+
+using namespace distilbench;
+
+AnalysePage::AnalysePage(Workspace* workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace) {
+    auto* layout = new QVBoxLayout(this);
+    pages_ = new QStackedWidget(this);
+    layout->addWidget(pages_);
+    empty_ = new EmptyStateWidget(
+        tr("Nothing to analyse yet"),
+        tr("Open a classification model with its tokenizer on the Models page (or use the "
+           "demo): then test its behaviour with a suite and edit sentences to see what flips "
+           "its prediction."),
+        pages_);
+    if (Workspace::demoAvailable())
+        connect(empty_->addAction(tr("Use the Demo Model")), &QPushButton::clicked, workspace_,
+                &Workspace::openDemo);
+    pages_->addWidget(empty_);
+    tabs_ = new QTabWidget(pages_);
+    behaviour_ = new BehaviourTab(workspace_, tabs_);
+    counterfactuals_ = new CounterfactualTab(workspace_, tabs_);
+    tabs_->addTab(behaviour_, tr("Behaviour"));
+    tabs_->setTabToolTip(0,
+                         tr("Behavioural tests: does the model handle negation, names, typos…?"));
+    tabs_->addTab(counterfactuals_, tr("Counterfactuals"));
+    tabs_->setTabToolTip(1, tr("Edit a sentence and see what flips the prediction"));
+    pages_->addWidget(tabs_);
+    connect(behaviour_, &BehaviourTab::openInPlayground, this, &AnalysePage::openInPlayground);
+    connect(workspace_, &Workspace::modelChanged, this, &AnalysePage::modelChanged);
+    modelChanged();
+}
+
+void AnalysePage::modelChanged() {
+    const auto p = workspace_->pipeline();
+    const bool usable =
+        p && p->tokenizer() && p->model()->config().head == HeadType::SequenceClassification;
+    behaviour_->clear();
+    pages_->setCurrentIndex(usable ? 1 : 0);
+    if (p && !usable)
+        empty_->setExplanation(
+            tr("The open model is not a sequence classifier with a tokenizer. Behavioural tests "
+               "and counterfactuals need one: open a text classification model."));
+}
+
+void AnalysePage::editCounterfactual(const QString& text) {
+    tabs_->setCurrentWidget(counterfactuals_);
+    counterfactuals_->setOriginal(text);
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QWidget>
+
+class Workspace;
+class QStackedWidget;
+class QTabWidget;
+class EmptyStateWidget;
+class BehaviourTab;
+class CounterfactualTab;
+
+// Where a model is wrong, and why: behavioural tests (CheckList) and the counterfactual editor,
+// each a tab working on the open classification model.
+class AnalysePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit AnalysePage(Workspace* workspace, QWidget* parent = nullptr);
+
+    BehaviourTab* behaviour() const { return behaviour_; }
+    CounterfactualTab* counterfactuals() const { return counterfactuals_; }
+    QTabWidget* tabs() const { return tabs_; }
+    // Opens the counterfactual editor on a sentence (from the Playground or a failing test).
+    void editCounterfactual(const QString& text);
+
+Q_SIGNALS:
+    void openInPlayground(const QString& text);
+
+private:
+    void modelChanged();
+
+    Workspace* workspace_;
+    QStackedWidget* pages_;
+    EmptyStateWidget* empty_;
+    QTabWidget* tabs_;
+    BehaviourTab* behaviour_;
+    CounterfactualTab* counterfactuals_;
+};

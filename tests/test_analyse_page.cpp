@@ -1,0 +1,143 @@
+// #19: the Analyse page driven offscreen with the demo model: behavioural tests (results,
+// failing examples, exports, opening an example in the Playground) and the counterfactual
+// editor (live predictions of both sides, automatic perturbations with flips first).
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "GuiTestSupport.h"
+#include "app/common/JobRunner.h"
+#include "app/gui/AnalysePage.h"
+#include "app/gui/BehaviourTab.h"
+#include "app/gui/CounterfactualTab.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/PageSetup.h"
+#include "app/gui/PlaygroundPage.h"
+#include "app/gui/Workspace.h"
+#include "widgets/ProbabilityBars.h"
+
+using namespace distilbench;
+
+class AnalysePageTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { initGuiTest("DistilBenchAnalyseTest"); }
+
+    void init() {
+        window_ = std::make_unique<MainWindow>();
+        pages_ = setupPages(*window_);
+        window_->resize(1280, 800);
+        window_->show();
+    }
+    void cleanup() {
+        window_->jobRunner()->waitForAll(30000);
+        window_.reset();
+    }
+
+    // Without a model the page says what to do; with the demo it shows its tabs.
+    void emptyStateThenTabs() {
+        window_->showPage(pages_.analyse);
+        QVERIFY(!pages_.analyse->tabs()->isVisible());
+        openDemo();
+        QVERIFY(pages_.analyse->tabs()->isVisible());
+    }
+
+    void behaviouralTests() {
+        openDemo();
+        window_->showPage(pages_.analyse);
+        BehaviourTab* tab = pages_.analyse->behaviour();
+        QSignalSpy finished(tab, &BehaviourTab::finished);
+        QVERIFY(tab->runSuite() >= 0);
+        QVERIFY(finished.wait(60000));
+        QTableWidget* results = tab->results();
+        QVERIFY(results->rowCount() >= 10);
+        QVERIFY2(tab->summaryText().contains("tests passed"), qPrintable(tab->summaryText()));
+        // The first failing test is selected and its examples listed.
+        const auto selected = results->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QVERIFY(results->item(selected.first().row(), 0)->text().contains("fail"));
+        QVERIFY(tab->failures()->rowCount() > 0);
+        // A passing test has no failing examples... and selecting it empties the list.
+        for (int r = 0; r < results->rowCount(); ++r)
+            if (results->item(r, 5)->text() == "100.0%") {
+                results->selectRow(r);
+                QCOMPARE(tab->failures()->rowCount(), 0);
+                break;
+            }
+        results->selectRow(selected.first().row());
+        // Exports: every failure as CSV, the report as JSON.
+        QTemporaryDir dir;
+        QVERIFY(tab->exportReport(dir.filePath("b.csv")));
+        QFile csv(dir.filePath("b.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readLine().startsWith("test,type,capability,text"));
+        QVERIFY(tab->exportReport(dir.filePath("b.json")));
+        QFile json(dir.filePath("b.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(json.readAll()).object().contains("tests"));
+        // A failing example opens in the Playground.
+        const QString text = tab->failures()->item(0, 0)->text();
+        Q_EMIT tab->failures()->cellDoubleClicked(0, 0);
+        QCOMPARE(pages_.playground->input()->toPlainText(), text);
+    }
+
+    void counterfactualEditor() {
+        openDemo();
+        window_->showPage(pages_.analyse);
+        pages_.analyse->editCounterfactual("The film is not good at all.");
+        CounterfactualTab* tab = pages_.analyse->counterfactuals();
+        QCOMPARE(pages_.analyse->tabs()->currentWidget(), tab);
+        QSignalSpy predicted(tab, &CounterfactualTab::predicted);
+        QVERIFY(predicted.wait(10000));
+        QCOMPARE(tab->originalBars()->labels(), (QStringList{"negative", "positive"}));
+        tab->setEdited("The film is good at all.");
+        QVERIFY(predicted.wait(10000));
+        while (predicted.wait(300)) {
+        }
+        QVERIFY(!tab->editedBars()->values().empty());
+        // The demo calls the original negative and the edit positive.
+        QVERIFY2(tab->comparisonText().contains("flips"), qPrintable(tab->comparisonText()));
+        // Occlusion: every word left out once, flips first.
+        QSignalSpy generated(tab, &CounterfactualTab::generated);
+        tab->setKind(0);
+        QVERIFY(tab->generate() >= 0);
+        QVERIFY(generated.wait(10000));
+        QTableWidget* v = tab->variants();
+        QCOMPARE(v->rowCount(), 7);
+        QVERIFY(v->item(0, 0)->text().contains("flips"));
+        bool seenStable = false;
+        for (int r = 0; r < v->rowCount(); ++r) {
+            const bool flips = !v->item(r, 0)->text().isEmpty();
+            if (!flips) seenStable = true;
+            QVERIFY2(!(flips && seenStable), "a flip listed after a stable variant");
+        }
+        // A variant double-clicked becomes the edited sentence.
+        Q_EMIT v->cellDoubleClicked(2, 1);
+        QCOMPARE(tab->edited()->text(), v->item(2, 1)->text());
+        // Negation removes the "not".
+        tab->setKind(1);
+        QVERIFY(tab->generate() >= 0);
+        QVERIFY(generated.wait(10000));
+        QCOMPARE(v->rowCount(), 1);
+        QCOMPARE(v->item(0, 1)->text(), QString("The film is good at all."));
+    }
+
+private:
+    void openDemo() {
+        QSignalSpy changed(pages_.workspace, &Workspace::modelChanged);
+        QVERIFY(pages_.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(10000));
+    }
+
+    std::unique_ptr<MainWindow> window_;
+    Pages pages_;
+};
+
+QTEST_MAIN(AnalysePageTest)
+#include "test_analyse_page.moc"
