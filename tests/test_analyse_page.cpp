@@ -19,6 +19,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/PlaygroundPage.h"
+#include "app/gui/SlicesTab.h"
 #include "app/gui/Workspace.h"
 #include "widgets/ProbabilityBars.h"
 
@@ -126,6 +127,48 @@ private Q_SLOTS:
         QVERIFY(generated.wait(10000));
         QCOMPARE(v->rowCount(), 1);
         QCOMPARE(v->item(0, 1)->text(), QString("The film is good at all."));
+    }
+
+    // Slices: the whole set first, then the largest drops; a slice's examples errors first; a
+    // selection becomes a slice of its own without another evaluation.
+    void slices() {
+        openDemo();
+        window_->showPage(pages_.analyse);
+        SlicesTab* tab = pages_.analyse->slices();
+        tab->setSpecs("keyword:film\nlabel:negative");
+        QSignalSpy computed(tab, &SlicesTab::computed);
+        QVERIFY(tab->compute(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
+        QVERIFY(computed.wait(30000));
+        QTableWidget* t = tab->table();
+        QCOMPARE(t->item(0, 1)->text(), QString("80"));
+        QVERIFY(t->rowCount() > 3);
+        for (int r = 2; r < t->rowCount(); ++r)
+            if (t->item(r, 1)->text() != "0" && t->item(r - 1, 1)->text() != "0")
+                QVERIFY(t->item(r - 1, 4)->data(Qt::UserRole).toDouble() <=
+                        t->item(r, 4)->data(Qt::UserRole).toDouble());
+        QStringList names;
+        for (int r = 0; r < t->rowCount(); ++r) names << t->item(r, 0)->text();
+        QVERIFY(names.contains("keyword:film"));
+        QVERIFY(names.contains("negation"));
+        // The selected slice lists its examples, errors first.
+        const int row = names.indexOf("label:negative");
+        t->selectRow(row);
+        QCOMPARE(tab->examples()->rowCount(), t->item(row, 1)->text().toInt());
+        for (int r = 0; r < tab->examples()->rowCount(); ++r)
+            QCOMPARE(tab->examples()->item(r, 1)->text(), QString("negative"));
+        const int errors = t->item(row, 7)->text().toInt();
+        if (errors > 0) QCOMPARE(tab->examples()->item(0, 2)->text(), QString("positive"));
+        tab->addSelection("first ten", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        QStringList after;
+        for (int r = 0; r < t->rowCount(); ++r) after << t->item(r, 0)->text();
+        QVERIFY(after.contains("first ten"));
+        QVERIFY(after.contains("keyword:film"));
+        QTemporaryDir dir;
+        QVERIFY(tab->exportCsv(dir.filePath("s.csv")));
+        // A bad spec is said, nothing starts.
+        tab->setSpecs("colour:red");
+        QCOMPARE(tab->compute(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv"), -1);
+        QVERIFY(tab->summaryText().contains("colour"));
     }
 
 private:

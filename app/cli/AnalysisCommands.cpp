@@ -8,6 +8,9 @@
 #include "app/cli/CliSupport.h"
 #include "core/analysis/BehaviourCheck.h"
 #include "core/analysis/Counterfactuals.h"
+#include "core/analysis/Slices.h"
+#include "core/evaluation/Evaluation.h"
+#include "core/inference/Pipeline.h"
 
 using namespace distilbench;
 
@@ -162,6 +165,78 @@ int runPerturb(const QStringList& args) {
     return kExitOk;
 }
 
+int runSlices(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({"data", "Labelled data (CSV, TSV, JSONL, JSON, folder per label).", "FILE"});
+    addColumnOptions(p);
+    p.addOption({"slice",
+                 "A slice (repeatable): keyword:WORD, regex:PATTERN, length:MIN-MAX (words), "
+                 "label:NAME, predicted:NAME, column:NAME=VALUE (a column of the data file).",
+                 "SPEC"});
+    p.addOption({"no-auto",
+                 "Only the --slice slices (otherwise length quartiles, labels, negation, "
+                 "contrast, questions, exclamations and numbers are added)."});
+    p.addOption({"batch-size", "Examples per batch (default 64).", "N"});
+    p.addOption({"max-length", "Tokens per example (default 128).", "N"});
+    p.addOption({"json", "Print JSON (with the example indices of each slice)."});
+    if (!parseCommand(p, args,
+                      "Accuracy of a classifier on slices of labelled data, with 95% confidence "
+                      "intervals; the slices where it drops most against the whole set first.",
+                      "MODEL", "Model folder or Hub id."))
+        return kExitOk;
+    if (!p.isSet("data")) throw UsageError{"--data is required"};
+    std::vector<SliceDefinition> definitions;
+    for (const QString& spec : p.values("slice"))
+        definitions.push_back(SliceDefinition::parse(spec.toStdString()));
+    if (p.isSet("no-auto") && definitions.empty())
+        throw UsageError{"--no-auto needs at least one --slice"};
+    const auto pipeline = openPipeline(p.positionalArguments().first());
+    const std::string path = p.value("data").toStdString();
+    const Dataset data = readEvaluationData(
+        path, pipeline->model()->config(),
+        {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
+         p.value("label-column").toStdString()});
+    const EvaluationReport report = evaluateModel(
+        *pipeline, data, intOption(p, "batch-size", EvaluationDefaults::kBatchSize, 1),
+        intOption(p, "max-length", EvaluationDefaults::kMaxLength, 4));
+    if (!p.isSet("no-auto")) {
+        const auto automatic = automaticSlices(report);
+        definitions.insert(definitions.end(), automatic.begin(), automatic.end());
+    }
+    const SliceReport slices = computeSlices(report, definitions, readMetadataColumns(path));
+    auto json = [](const SliceMetrics& m) {
+        QJsonArray examples;
+        for (std::size_t i : m.examples) examples.append(static_cast<double>(i));
+        return QJsonObject{
+            {"name", str(m.name)}, {"spec", str(m.spec)},    {"count", m.count},
+            {"errors", m.errors},  {"accuracy", m.accuracy}, {"ci_low", m.ciLow},
+            {"ci_high", m.ciHigh}, {"macro_f1", m.macroF1},  {"mean_confidence", m.meanConfidence},
+            {"drop", m.drop},      {"examples", examples}};
+    };
+    if (p.isSet("json")) {
+        QJsonArray rows;
+        for (const SliceMetrics& m : slices.slices) rows.append(json(m));
+        printJson(QJsonObject{{"overall", json(slices.overall)}, {"slices", rows}}, true);
+        return kExitOk;
+    }
+    auto line = [](const SliceMetrics& m) {
+        return str(m.name).leftJustified(22) + QString::number(m.count).rightJustified(7) +
+               QString("%1%").arg(100 * m.accuracy, 0, 'f', 1).rightJustified(9) +
+               QString("[%1, %2]")
+                   .arg(100 * m.ciLow, 0, 'f', 1)
+                   .arg(100 * m.ciHigh, 0, 'f', 1)
+                   .rightJustified(15) +
+               QString::asprintf("%+.1f", -100 * m.drop).rightJustified(9) +
+               QString::number(m.macroF1, 'f', 3).rightJustified(10);
+    };
+    out() << QString("slice").leftJustified(22) << QString("n").rightJustified(7)
+          << QString("accuracy").rightJustified(9) << QString("95% CI").rightJustified(15)
+          << QString("vs all").rightJustified(9) << QString("macro F1").rightJustified(10) << "\n";
+    out() << line(slices.overall) << "\n";
+    for (const SliceMetrics& m : slices.slices) out() << line(m) << "\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 std::vector<CliCommand> analysisCommands() {
@@ -169,5 +244,7 @@ std::vector<CliCommand> analysisCommands() {
              "behavioural tests of a classifier from a suite (MFT/INV/DIR); exit 1 on a failure",
              runCheck},
             {"perturb", "counterfactuals of a sentence (occlusion, negation, swaps, typos, …)",
-             runPerturb}};
+             runPerturb},
+            {"slices", "accuracy per slice of labelled data with confidence intervals, worst first",
+             runSlices}};
 }

@@ -20,6 +20,20 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
     return true;
 }
 
+void addColumnOptions(QCommandLineParser& p) {
+    p.addOption({"text-column", "Column with the text (default: sentence, text, …).", "C"});
+    p.addOption({"text-pair-column", "Column with the second text.", "C"});
+    p.addOption({"label-column", "Column with the label (default: label, labels, …).", "C"});
+}
+
+double doubleOption(const QCommandLineParser& p, const QString& name, double fallback) {
+    if (!p.isSet(name)) return fallback;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok) throw UsageError{"--" + name + " needs a number"};
+    return v;
+}
+
 int intOption(const QCommandLineParser& parser, const QString& name, int fallback, int minimum) {
     if (!parser.isSet(name)) return fallback;
     bool ok = false;

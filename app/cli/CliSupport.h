@@ -16,6 +16,9 @@
 bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& description,
                   const QString& positional = {}, const QString& positionalHelp = {});
 int intOption(const QCommandLineParser& parser, const QString& name, int fallback, int minimum = 0);
+double doubleOption(const QCommandLineParser& parser, const QString& name, double fallback);
+// --text-column, --text-pair-column, --label-column (commands that read labelled data).
+void addColumnOptions(QCommandLineParser& parser);
 QJsonArray toJsonArray(const distilbench::FloatArray& array);
 template <typename T>
 QJsonArray toJsonArray(const std::vector<T>& values) {

@@ -35,23 +35,9 @@ QJsonObject metricsJson(const MetricMap& m) {
     return o;
 }
 
-void addColumnOptions(QCommandLineParser& p) {
-    p.addOption({"text-column", "Column with the text (default: sentence, text, …).", "C"});
-    p.addOption({"text-pair-column", "Column with the second text.", "C"});
-    p.addOption({"label-column", "Column with the label (default: label, labels, …).", "C"});
-}
-
 void addTaskOption(QCommandLineParser& p) {
     p.addOption({"task", "classification (default), multilabel, token or regression.", "TASK",
                  "classification"});
-}
-
-double doubleOption(const QCommandLineParser& p, const QString& name, double fallback) {
-    if (!p.isSet(name)) return fallback;
-    bool ok = false;
-    const double v = p.value(name).toDouble(&ok);
-    if (!ok) throw UsageError{"--" + name + " needs a number"};
-    return v;
 }
 
 TrainerCallbacks consoleCallbacks(bool json) {

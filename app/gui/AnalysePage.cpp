@@ -7,6 +7,7 @@
 
 #include "app/gui/BehaviourTab.h"
 #include "app/gui/CounterfactualTab.h"
+#include "app/gui/SlicesTab.h"
 #include "app/gui/Workspace.h"
 #include "core/inference/Pipeline.h"
 #include "widgets/EmptyStateWidget.h"
@@ -36,8 +37,12 @@ AnalysePage::AnalysePage(Workspace* workspace, QWidget* parent)
                          tr("Behavioural tests: does the model handle negation, names, typos…?"));
     tabs_->addTab(counterfactuals_, tr("Counterfactuals"));
     tabs_->setTabToolTip(1, tr("Edit a sentence and see what flips the prediction"));
+    slices_ = new SlicesTab(workspace_, tabs_);
+    tabs_->addTab(slices_, tr("Slices"));
+    tabs_->setTabToolTip(2, tr("Accuracy on parts of the data: where is the model weaker?"));
     pages_->addWidget(tabs_);
     connect(behaviour_, &BehaviourTab::openInPlayground, this, &AnalysePage::openInPlayground);
+    connect(slices_, &SlicesTab::openInPlayground, this, &AnalysePage::openInPlayground);
     connect(workspace_, &Workspace::modelChanged, this, &AnalysePage::modelChanged);
     modelChanged();
 }
@@ -47,6 +52,7 @@ void AnalysePage::modelChanged() {
     const bool usable =
         p && p->tokenizer() && p->model()->config().head == HeadType::SequenceClassification;
     behaviour_->clear();
+    slices_->clear();
     pages_->setCurrentIndex(usable ? 1 : 0);
     if (p && !usable)
         empty_->setExplanation(

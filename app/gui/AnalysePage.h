@@ -8,9 +8,10 @@ class QTabWidget;
 class EmptyStateWidget;
 class BehaviourTab;
 class CounterfactualTab;
+class SlicesTab;
 
-// Where a model is wrong, and why: behavioural tests (CheckList) and the counterfactual editor,
-// each a tab working on the open classification model.
+// Where a model is wrong, and why: behavioural tests (CheckList), the counterfactual editor and
+// per-slice metrics, each a tab working on the open classification model.
 class AnalysePage : public QWidget {
     Q_OBJECT
 public:
@@ -18,6 +19,7 @@ public:
 
     BehaviourTab* behaviour() const { return behaviour_; }
     CounterfactualTab* counterfactuals() const { return counterfactuals_; }
+    SlicesTab* slices() const { return slices_; }
     QTabWidget* tabs() const { return tabs_; }
     // Opens the counterfactual editor on a sentence (from the Playground or a failing test).
     void editCounterfactual(const QString& text);
@@ -34,4 +36,5 @@ private:
     QTabWidget* tabs_;
     BehaviourTab* behaviour_;
     CounterfactualTab* counterfactuals_;
+    SlicesTab* slices_;
 };
