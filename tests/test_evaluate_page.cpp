@@ -2,12 +2,16 @@
 // label mapping, token classification, and the example lists.
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
+#include <filesystem>
+#include "core/inference/Pipeline.h"
+#include "core/runtime/Resources.h"
 
 #include "GuiTestSupport.h"
 #include "TestRuns.h"
@@ -201,6 +205,37 @@ private Q_SLOTS:
         QCOMPARE(positives(), atSlider);
         pages.evaluate->setThreshold(0.5);
         QVERIFY(positives() >= atSlider);
+    }
+
+    // The fitted temperature saved from the Calibration tab goes into the open model's
+    // config.json, and the open model applies it at once (opened again).
+    void savesTheTemperatureWithTheModel() {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("model");
+        std::filesystem::copy(demoModelPath(), model.toStdString(),
+                              std::filesystem::copy_options::recursive);
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        pages.workspace->open(model);
+        QVERIFY(changed.wait(10000));
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
+        QVERIFY(evaluated.wait(20000));
+        QPushButton* save = pages.evaluate->findChild<QPushButton*>("saveTemperature");
+        QVERIFY(save && save->isEnabled());
+        const double t = pages.evaluate->fittedTemperature();
+        QVERIFY(t > 1.0);
+        QVERIFY(pages.evaluate->saveFittedTemperature(false));
+        QVERIFY(changed.wait(10000));
+        QVERIFY(std::abs(pages.workspace->pipeline()->model()->config().temperature - t) < 1e-9);
+        // Evaluated again, the model is calibrated: the fit stays where it is.
+        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
+        QVERIFY(evaluated.wait(20000));
+        QVERIFY(std::abs(pages.evaluate->fittedTemperature() - t) < 0.05 * t);
+        QVERIFY(pages.evaluate->calibration().expectedCalibrationError < 0.095);
+        window.jobRunner()->waitForAll(10000);
     }
 };
 

@@ -1,4 +1,5 @@
 // Analysis commands: behavioural tests (`check`).
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -9,6 +10,7 @@
 #include "core/analysis/BehaviourCheck.h"
 #include "core/analysis/Counterfactuals.h"
 #include "core/analysis/Slices.h"
+#include "core/evaluation/Calibration.h"
 #include "core/evaluation/Evaluation.h"
 #include "core/inference/Pipeline.h"
 
@@ -237,6 +239,74 @@ int runSlices(const QStringList& args) {
     return kExitOk;
 }
 
+int runCalibrate(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({"data", "Labelled validation data (CSV, TSV, JSONL, JSON).", "FILE"});
+    addColumnOptions(p);
+    p.addOption(
+        {"save",
+         "Store the fitted temperature in the model folder's config.json "
+         "(\"distilbench_temperature\": DistilBench applies it, transformers ignores it)."});
+    p.addOption({"bins", "Confidence bins of the reliability diagram (default 15).", "N"});
+    p.addOption({"json", "Print JSON."});
+    if (!parseCommand(p, args,
+                      "Calibration of a classifier: expected calibration error, Brier score and "
+                      "the temperature that makes its confidence match its accuracy, fitted on "
+                      "labelled data; --save stores it with the model.",
+                      "MODEL", "Model folder."))
+        return kExitOk;
+    if (!p.isSet("data")) throw UsageError{"--data is required"};
+    const QString model = p.positionalArguments().first();
+    const auto pipeline = openPipeline(model);
+    const Dataset data = readEvaluationData(
+        p.value("data").toStdString(), pipeline->model()->config(),
+        {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
+         p.value("label-column").toStdString()});
+    const EvaluationReport report = evaluateModel(*pipeline, data, EvaluationDefaults::kBatchSize,
+                                                  EvaluationDefaults::kMaxLength);
+    if (report.task != Task::Classification)
+        throw UsageError{"calibrate needs a single-label classification model"};
+    const CalibrationReport c =
+        calibrationReport(report.probabilities, report.truth, intOption(p, "bins", 15, 2));
+    // The report's probabilities carry the temperature the model already applies.
+    const double saved = pipeline->model()->config().temperature;
+    const double temperature = saved * c.temperature;
+    QString stored;
+    if (p.isSet("save")) {
+        const QString folder = resolveModelArgument(model);
+        saveTemperature(folder.toStdString(), temperature);
+        stored = QDir(folder).filePath("config.json");
+    }
+    if (p.isSet("json")) {
+        QJsonObject o{{"examples", static_cast<int>(report.truth.size())},
+                      {"ece", c.expectedCalibrationError},
+                      {"mce", c.maximumCalibrationError},
+                      {"brier", c.brierScore},
+                      {"nll", c.negativeLogLikelihood},
+                      {"model_temperature", saved},
+                      {"temperature", temperature},
+                      {"ece_after", c.expectedCalibrationErrorScaled},
+                      {"nll_after", c.negativeLogLikelihoodScaled}};
+        if (!stored.isEmpty()) o["saved_to"] = stored;
+        printJson(o, true);
+        return kExitOk;
+    }
+    out() << report.truth.size() << " examples\n"
+          << QString("  expected calibration error %1 (worst bin %2), Brier %3, NLL %4\n")
+                 .arg(c.expectedCalibrationError, 0, 'f', 4)
+                 .arg(c.maximumCalibrationError, 0, 'f', 4)
+                 .arg(c.brierScore, 0, 'f', 4)
+                 .arg(c.negativeLogLikelihood, 0, 'f', 4)
+          << QString("  temperature %1%2: error %3, NLL %4\n")
+                 .arg(temperature, 0, 'f', 3)
+                 .arg(saved != 1.0 ? QString(" (the model applied %1)").arg(saved, 0, 'f', 3)
+                                   : QString())
+                 .arg(c.expectedCalibrationErrorScaled, 0, 'f', 4)
+                 .arg(c.negativeLogLikelihoodScaled, 0, 'f', 4);
+    if (!stored.isEmpty()) out() << "  stored in " << stored << "\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 std::vector<CliCommand> analysisCommands() {
@@ -246,5 +316,7 @@ std::vector<CliCommand> analysisCommands() {
             {"perturb", "counterfactuals of a sentence (occlusion, negation, swaps, typos, …)",
              runPerturb},
             {"slices", "accuracy per slice of labelled data with confidence intervals, worst first",
-             runSlices}};
+             runSlices},
+            {"calibrate", "calibration error and the fitted temperature; --save stores it",
+             runCalibrate}};
 }

@@ -1,6 +1,7 @@
 #include "app/gui/EvaluatePage.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -204,8 +205,19 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     calibration_->addSeries(tr("perfect calibration"), QColor("#7f7f7f"));
     calibration_->addSeries(tr("accuracy per confidence bin"), QColor("#ff7f0e"));
     calibration_->setAxisLabels(tr("confidence"), tr("accuracy"));
-    kl->addWidget(calibrationSummary_);
+    auto* calibrationRow = new QHBoxLayout;
+    calibrationRow->addWidget(calibrationSummary_, 1);
+    saveTemperature_ = new QPushButton(tr("Save Temperature…"), calibrationPage);
+    saveTemperature_->setObjectName("saveTemperature");
+    saveTemperature_->setEnabled(false);
+    saveTemperature_->setToolTip(
+        tr("Store the fitted temperature in the model's config.json: DistilBench then divides "
+           "the logits by it before the softmax, so its confidences match its accuracy "
+           "(transformers ignores the key)"));
+    calibrationRow->addWidget(saveTemperature_, 0, Qt::AlignTop);
+    kl->addLayout(calibrationRow);
     kl->addWidget(calibration_, 1);
+    connect(saveTemperature_, &QPushButton::clicked, this, [this] { saveFittedTemperature(); });
     tabs->addTab(calibrationPage, tr("Calibration"));
     auto* comparePage = new QWidget(tabs);
     auto* cl = new QVBoxLayout(comparePage);
@@ -320,12 +332,16 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
     const std::map<std::string, std::string> mapping = labelMapping();
     auto unknown = std::make_shared<UnknownLabels>();
     unknown_ = unknown;
+    auto temperature = std::make_shared<double>(1.0);
+    const QString evaluatedFolder =
+        folderA.empty() ? workspace_->modelPath() : modelFolder_->text();
     lastJob_ = workspace_->runner()->start(
         title,
-        [open, folderA, folderB, path, run, threshold, a, b, mapping,
-         unknown](const JobCallbacks& cb) {
+        [open, folderA, folderB, path, run, threshold, a, b, mapping, unknown,
+         temperature](const JobCallbacks& cb) {
             const auto pipelineA = folderA.empty() ? open : Pipeline::open(folderA);
             const ModelConfig& config = pipelineA->model()->config();
+            *temperature = config.temperature;
             Dataset d;
             int maxLength = EvaluationDefaults::kMaxLength;
             if (!run.empty()) {
@@ -353,8 +369,10 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
             *a = std::move(c.a);
             *b = std::move(c.b);
         },
-        [this, a, b, folderB] {
+        [this, a, b, folderB, temperature, evaluatedFolder] {
             report_.reset();
+            modelTemperature_ = *temperature;
+            evaluatedFolder_ = evaluatedFolder;
             reportB_ = folderB.empty() ? nullptr : b;
             show(*a);
             showComparison();
@@ -568,8 +586,14 @@ void EvaluatePage::showCalibration(const EvaluationReport& r) {
             .arg(c.maximumCalibrationError, 0, 'f', 4)
             .arg(c.brierScore, 0, 'f', 4)
             .arg(c.temperature, 0, 'f', 2)
-            .arg(c.expectedCalibrationErrorScaled, 0, 'f', 4));
+            .arg(c.expectedCalibrationErrorScaled, 0, 'f', 4) +
+        (modelTemperature_ != 1.0
+             ? " " + tr("The model already applies T = %1 (saved in its config).")
+                         .arg(modelTemperature_, 0, 'f', 2)
+             : QString()));
     calibrationReport_ = c;
+    saveTemperature_->setEnabled(!evaluatedFolder_.isEmpty() &&
+                                 QFileInfo(evaluatedFolder_).isDir());
 }
 
 namespace {
@@ -646,4 +670,34 @@ bool EvaluatePage::exportCsv(const QString& path) const {
         f.write((row.join(',') + '\n').toUtf8());
     }
     return f.commit();
+}
+
+double EvaluatePage::fittedTemperature() const {
+    // The report's probabilities already carry the model's temperature: the two multiply.
+    return modelTemperature_ * calibrationReport_.temperature;
+}
+
+bool EvaluatePage::saveFittedTemperature(bool ask) {
+    const QString folder = evaluatedFolder_;
+    const double t = fittedTemperature();
+    const QString config = QDir(folder).filePath("config.json");
+    if (ask && QMessageBox::question(
+                   this, tr("Save Temperature"),
+                   tr("Write temperature %1 into %2? DistilBench will divide this model's logits "
+                      "by it before the softmax; transformers ignores the key.")
+                       .arg(t, 0, 'f', 3)
+                       .arg(config)) != QMessageBox::Yes)
+        return false;
+    try {
+        saveTemperature(folder.toStdString(), t);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Save Temperature"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    ViewExport::announceSaved(this, {config});
+    // The open model takes it at once: opened again from its folder (on the job runner).
+    if (QFileInfo(folder).canonicalFilePath() ==
+        QFileInfo(workspace_->modelPath()).canonicalFilePath())
+        workspace_->open(workspace_->modelPath());
+    return true;
 }

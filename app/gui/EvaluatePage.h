@@ -61,6 +61,11 @@ public:
     QTableWidget* labelMapTable() const { return labelMap_; }
     // Chooses the model label for a data label in that table; false when either is unknown.
     bool mapLabel(const QString& dataLabel, const QString& modelLabel);
+    // The temperature that calibrates the evaluated model on this data (its saved one times
+    // the one fitted on the report), and storing it in the model's config.json (asked first,
+    // with the path, unless `ask` is false).
+    double fittedTemperature() const;
+    bool saveFittedTemperature(bool ask = true);
 
 Q_SIGNALS:
     void evaluated();
@@ -102,6 +107,9 @@ private:
     LivePlot* pr_;
     LivePlot* calibration_;
     QLabel* calibrationSummary_;
+    class QPushButton* saveTemperature_;
+    double modelTemperature_ = 1.0;
+    QString evaluatedFolder_;
     distilbench::CalibrationReport calibrationReport_;
     void showCalibration(const distilbench::EvaluationReport& report);
     QSlider* threshold_;

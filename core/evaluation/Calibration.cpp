@@ -1,4 +1,9 @@
 #include "core/evaluation/Calibration.h"
+#include <QJsonObject>
+#include <filesystem>
+#include "core/models/ModelConfig.h"
+#include "core/runtime/Error.h"
+#include "core/util/JsonFile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -110,6 +115,27 @@ CalibrationReport calibrationReport(const std::vector<std::vector<float>>& proba
     r.expectedCalibrationErrorScaled = after.ece;
     r.negativeLogLikelihoodScaled = after.nll;
     return r;
+}
+
+void saveTemperature(const std::string& modelFolder, double temperature) {
+    namespace fs = std::filesystem;
+    const fs::path config = fs::path(modelFolder) / "config.json";
+    if (!(temperature > 0) || !std::isfinite(temperature))
+        throw Error(config.string(), "a temperature must be a positive number");
+    std::error_code ec;
+    if (fs::is_symlink(config, ec))
+        throw Error(config.string(),
+                    "is a link into a shared cache: export the model to a folder of its own "
+                    "before storing a temperature in it");
+    QJsonObject o = readJsonObject(config.string());
+    // Checked as the loader will read it (family, sizes): a config we cannot load is not ours
+    // to change.
+    ModelConfig::fromJson(o, config.string());
+    if (std::abs(temperature - 1.0) < 1e-12)
+        o.remove(ModelConfig::kTemperatureKey);
+    else
+        o[ModelConfig::kTemperatureKey] = temperature;
+    writeJsonAtomically(config.string(), o);
 }
 
 }  // namespace distilbench

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace distilbench {
@@ -34,5 +35,11 @@ CalibrationReport calibrationReport(const std::vector<std::vector<float>>& proba
 // The distributions after temperature `t` (probabilities ∝ p^(1/t)).
 std::vector<std::vector<float>> applyTemperature(const std::vector<std::vector<float>>& p,
                                                  double t);
+
+// Stores a temperature in a model folder's config.json ("distilbench_temperature"; 1 removes
+// it), keeping every other key; written through a temporary file and a rename. Refused, with the
+// path, for a config.json that is a link (a Hugging Face cache snapshot: export the model to a
+// folder of its own first) or a temperature that is not positive.
+void saveTemperature(const std::string& modelFolder, double temperature);
 
 }  // namespace distilbench

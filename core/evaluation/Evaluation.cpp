@@ -94,7 +94,8 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedE
             const std::size_t i = idx[r0];
             const EncodedExample& e = data[i];
             if (d.task == Task::Classification) {
-                const at::Tensor p = at::softmax(cpu[r0], -1);
+                // The model's calibration temperature, as the Playground applies it.
+                const at::Tensor p = at::softmax(cpu[r0] / model.config().temperature, -1);
                 r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
                 r.truth[i] = e.label;
                 r.predicted[i] = static_cast<int>(p.argmax().item<std::int64_t>());

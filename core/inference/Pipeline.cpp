@@ -203,7 +203,10 @@ PipelineResult Pipeline::decode(std::vector<Encoding> encodings,
                 } else if (cfg.effectiveProblemType() == "regression") {
                     probs = p.logits;
                 } else {
-                    probs = softmax(p.logits.data(), L);
+                    // A calibrated model's temperature (1 when none was fitted).
+                    std::vector<float> scaled = p.logits;
+                    for (float& v : scaled) v = static_cast<float>(v / cfg.temperature);
+                    probs = softmax(scaled.data(), L);
                 }
                 for (std::size_t i = 0; i < L; ++i)
                     p.scores.push_back(

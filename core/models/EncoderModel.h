@@ -60,6 +60,8 @@ public:
     explicit EncoderModel(ModelConfig config, std::uint64_t seed = 42, bool initialise = true);
 
     const ModelConfig& config() const { return config_; }
+    // Training changes the weights a fitted temperature was measured on: it starts again at 1.
+    void resetCalibrationTemperature() { config_.temperature = 1.0; }
     ModelConfig& mutableConfig() { return config_; }
 
     // Trainable parameters in definition order; tied aliases are not repeated.

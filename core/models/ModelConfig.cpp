@@ -123,6 +123,7 @@ const char* const kKnownKeys[] = {"model_type",
                                   "id2label",
                                   "label2id",
                                   "problem_type",
+                                  "distilbench_temperature",
                                   "num_labels",
                                   "embedding_size",
                                   "num_hidden_groups",
@@ -375,6 +376,9 @@ ModelConfig ModelConfig::fromJson(const QJsonObject& json, const std::string& so
     c.initializerRange = getDouble(json, "initializer_range", 0.02, source);
     c.tieWordEmbeddings = getBool(json, "tie_word_embeddings", true, source);
     c.problemType = getString(json, "problem_type", "", source);
+    c.temperature = getDouble(json, kTemperatureKey, 1.0, source);
+    if (!(c.temperature > 0) || !std::isfinite(c.temperature) || c.temperature > 1e6)
+        throw Error(source, std::string("\"") + kTemperatureKey + "\" must be a positive number");
     if (deberta) {
         DebertaSettings& d = c.deberta;
         d.relativeAttention = getBool(json, "relative_attention", false, source);
@@ -590,6 +594,7 @@ QJsonObject ModelConfig::toJson() const {
     o["id2label"] = id2label;
     o["label2id"] = label2id;
     if (!problemType.empty()) o["problem_type"] = QString::fromStdString(problemType);
+    if (temperature != 1.0) o[kTemperatureKey] = temperature;
     return o;
 }
 

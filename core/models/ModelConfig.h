@@ -98,6 +98,11 @@ struct ModelConfig {
     std::vector<std::string> labels;  // id2label in id order
     // "", regression, single_label_classification, multi_label_classification
     std::string problemType;
+    // Temperature scaling fitted by calibration (single-label classification): probabilities
+    // are softmax(logits / temperature). Stored as "distilbench_temperature", which our loader
+    // applies and transformers ignores; 1 = none.
+    double temperature = 1.0;
+    static constexpr const char* kTemperatureKey = "distilbench_temperature";
     QJsonObject extra;
 
     // Throws distilbench::Error naming `source` for unknown model types or invalid values.

@@ -218,6 +218,7 @@ private:
             model_ = withHead(*base, head, labels);
         }
         tokenizerSource_ = tokenizerSource;
+        model_->encoder().resetCalibrationTemperature();
         if (static_cast<int>(tokenizer_->vocabSize()) > model_->config().vocabSize)
             throw Error(tokenizerSource, "the tokenizer has " +
                                              std::to_string(tokenizer_->vocabSize()) +
