@@ -16,12 +16,17 @@
 #include "app/gui/AnalysePage.h"
 #include "app/gui/BehaviourTab.h"
 #include "app/gui/CounterfactualTab.h"
+#include "app/gui/DataMapTab.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/PlaygroundPage.h"
 #include "app/gui/SlicesTab.h"
 #include "app/gui/Workspace.h"
+#include "core/runtime/Resources.h"
+#include "core/training/Trainer.h"
+#include "core/training/TrainingConfig.h"
 #include "widgets/ProbabilityBars.h"
+#include "widgets/ScatterPlot.h"
 
 using namespace distilbench;
 
@@ -169,6 +174,44 @@ private Q_SLOTS:
         tab->setSpecs("colour:red");
         QCOMPARE(tab->compute(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv"), -1);
         QVERIFY(tab->summaryText().contains("colour"));
+    }
+
+    // The data map of a short fine-tuning run: every training example on the plot, the likely
+    // label errors listed and checked, a copy of the training data without them.
+    void dataMap() {
+        openDemo();
+        QTemporaryDir dir;
+        TrainingConfig c = TrainingConfig::defaultsFor(Task::Classification, false);
+        c.model = demoModelPath();
+        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv";
+        c.epochs = 2;
+        c.maxLength = 48;
+        Trainer::train(c, dir.filePath("run").toStdString());
+        window_->showPage(pages_.analyse);
+        DataMapTab* tab = pages_.analyse->dataMap();
+        QSignalSpy loaded(tab, &DataMapTab::loaded);
+        QVERIFY(tab->load(dir.filePath("run")) >= 0);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(tab->plot()->pointCount(), 216);  // 240 less the 10% held out
+        QVERIFY2(tab->summaryText().contains("216 training examples over 2 epochs"),
+                 qPrintable(tab->summaryText()));
+        // Every example by loss: the list's confidences rise.
+        tab->setListMode(2);
+        QCOMPARE(tab->list()->rowCount(), 216);
+        for (int r = 1; r < tab->list()->rowCount(); ++r)
+            QVERIFY(tab->list()->item(r - 1, 2)->data(Qt::UserRole).toDouble() <=
+                    tab->list()->item(r, 2)->data(Qt::UserRole).toDouble());
+        // Two examples checked: the copy has two rows fewer (or more, for duplicates).
+        for (int r = 0; r < tab->list()->rowCount(); ++r)
+            tab->list()->item(r, 0)->setCheckState(r < 2 ? Qt::Checked : Qt::Unchecked);
+        QSignalSpy written(tab, &DataMapTab::written);
+        QVERIFY(tab->writeWithoutChecked(dir.filePath("clean.tsv")) >= 0);
+        QVERIFY(written.wait(10000));
+        QFile clean(dir.filePath("clean.tsv"));
+        QVERIFY(clean.open(QIODevice::ReadOnly));
+        QCOMPARE(clean.readAll().count('\n'), 241 - 2);
+        QTemporaryDir out;
+        QVERIFY(tab->exportCsv(out.filePath("map.csv")));
     }
 
 private:

@@ -26,6 +26,7 @@
 #include "app/gui/AttentionPage.h"
 #include "app/gui/BehaviourTab.h"
 #include "app/gui/CounterfactualTab.h"
+#include "app/gui/DataMapTab.h"
 #include "app/gui/DistillPage.h"
 #include "app/gui/EvaluatePage.h"
 #include "app/gui/ExplainPanel.h"
@@ -33,12 +34,14 @@
 #include "app/gui/ModelsPage.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/PlaygroundPage.h"
+#include "app/gui/SlicesTab.h"
 #include "app/gui/StartPage.h"
 #include "app/gui/Theme.h"
 #include "app/gui/TokenizerPage.h"
 #include "app/gui/TrainPage.h"
 #include "app/gui/Translations.h"
 #include "app/gui/Workspace.h"
+#include "core/runtime/Resources.h"
 #include "core/training/Trainer.h"
 #include "widgets/AttentionData.h"
 #include "widgets/ProbabilityBars.h"
@@ -131,6 +134,14 @@ private Q_SLOTS:
         distilbench::Trainer::train(c, (runs_.path() + "/baseline-run").toStdString());
         c.learningRate = 1e-3;
         distilbench::Trainer::train(c, (runs_.path() + "/higher-learning-rate").toStdString());
+        // A run with a data map worth looking at (three epochs of the demo on 240 sentences).
+        distilbench::TrainingConfig d =
+            distilbench::TrainingConfig::defaultsFor(distilbench::Task::Classification, false);
+        d.model = distilbench::demoModelPath();
+        d.trainFile = DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv";
+        d.epochs = 3;
+        d.maxLength = 48;
+        distilbench::Trainer::train(d, (mapRun_.path() + "/run").toStdString());
     }
 
     // The detector itself: a button and a label too narrow for their text are reported, one
@@ -274,6 +285,26 @@ private Q_SLOTS:
         window.grab().save(QStringLiteral("%1/%2-%3-analyse-behaviour.png")
                                .arg(shots, language, dark ? "dark" : "light"));
         problems << clippedCellsIn(pages.analyse->behaviour()->results(), "behaviour results");
+        {
+            QSignalSpy loaded(pages.analyse->dataMap(), &DataMapTab::loaded);
+            QVERIFY(pages.analyse->dataMap()->load(mapRun_.path() + "/run") >= 0);
+            QVERIFY(loaded.wait(20000));
+            pages.analyse->tabs()->setCurrentWidget(pages.analyse->dataMap());
+            QCoreApplication::processEvents();
+            window.grab().save(QStringLiteral("%1/%2-%3-analyse-datamap.png")
+                                   .arg(shots, language, dark ? "dark" : "light"));
+            for (const QString& c : clippedIn(pages.analyse)) problems << "analyse data map: " + c;
+            pages.analyse->tabs()->setCurrentWidget(pages.analyse->slices());
+            QSignalSpy computed(pages.analyse->slices(), &SlicesTab::computed);
+            QVERIFY(pages.analyse->slices()->compute(DISTILBENCH_TEST_DATA
+                                                     "/datasets/sst2_dev_80.tsv") >= 0);
+            QVERIFY(computed.wait(20000));
+            QCoreApplication::processEvents();
+            window.grab().save(QStringLiteral("%1/%2-%3-analyse-slices.png")
+                                   .arg(shots, language, dark ? "dark" : "light"));
+            problems << clippedCellsIn(pages.analyse->slices()->table(), "slices");
+            for (const QString& c : clippedIn(pages.analyse)) problems << "analyse slices: " + c;
+        }
         for (const QString& c : clippedIn(pages.analyse)) problems << "analyse behaviour: " + c;
         window.showPage(pages.train);
         QCoreApplication::processEvents();
@@ -356,6 +387,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir runs_;
+    QTemporaryDir mapRun_;
 };
 
 QTEST_MAIN(ScreensTest)

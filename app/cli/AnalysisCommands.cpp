@@ -1,5 +1,6 @@
 // Analysis commands: behavioural tests (`check`).
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -9,10 +10,16 @@
 #include "app/cli/CliSupport.h"
 #include "core/analysis/BehaviourCheck.h"
 #include "core/analysis/Counterfactuals.h"
+#include "core/analysis/DataMap.h"
 #include "core/analysis/Slices.h"
 #include "core/evaluation/Calibration.h"
 #include "core/evaluation/Evaluation.h"
 #include "core/inference/Pipeline.h"
+#include "core/runtime/Error.h"
+#include "core/training/RunFolder.h"
+#include "core/training/TrainingConfig.h"
+#include "core/training/TrainingDynamics.h"
+#include "core/util/JsonFile.h"
 
 using namespace distilbench;
 
@@ -307,16 +314,91 @@ int runCalibrate(const QStringList& args) {
     return kExitOk;
 }
 
+int runDataMap(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({"top", "Likely label errors listed (default 20).", "N"});
+    p.addOption({"without",
+                 "Write a copy of the run's training file without the likely label errors (the "
+                 "hard-to-learn examples) to FILE, for the next run; the original is untouched.",
+                 "FILE"});
+    p.addOption({"json", "Print every example's confidence, variability and correctness."});
+    if (!parseCommand(p, args,
+                      "The data map of a fine-tuning run (Dataset Cartography): each training "
+                      "example's confidence and variability over epochs; the hard-to-learn ones "
+                      "are likely label errors.",
+                      "RUN", "Run folder."))
+        return kExitOk;
+    const std::string run = p.positionalArguments().first().toStdString();
+    const std::string file =
+        (QDir(QString::fromStdString(run)).filePath(RunFolder::kTrainingDynamicsFile))
+            .toStdString();
+    if (!QFileInfo::exists(QString::fromStdString(file)))
+        throw Error(run, "has no data map (runs that fine-tune a classifier record one)");
+    const DataMap map = computeDataMap(TrainingDynamics::load(file));
+    const auto errors = map.likelyLabelErrors();
+    auto region = [&](DataMapRegion r) {
+        return std::count_if(map.points.begin(), map.points.end(),
+                             [&](const DataMapPoint& pt) { return DataMap::regionOf(pt) == r; });
+    };
+    if (p.isSet("without")) {
+        const TrainingConfig cfg = TrainingConfig::fromJson(readJsonObject(
+            (QDir(QString::fromStdString(run)).filePath(RunFolder::kConfigFile)).toStdString()));
+        std::vector<Example> remove;
+        for (const DataMapPoint& pt : errors) {
+            Example e;
+            e.text = map.texts[pt.index];
+            e.pair = map.pairs[pt.index];
+            e.label = map.gold[pt.index];
+            remove.push_back(e);
+        }
+        const std::size_t n = writeDataWithout(cfg.trainFile, cfg.columns, map.dataLabels, remove,
+                                               p.value("without").toStdString());
+        QTextStream(stderr) << "wrote " << p.value("without") << " without " << n << " rows of "
+                            << str(cfg.trainFile) << "\n";
+    }
+    if (p.isSet("json")) {
+        QJsonArray points;
+        for (const DataMapPoint& pt : map.points)
+            points.append(QJsonObject{
+                {"index", static_cast<double>(pt.index)},
+                {"text", str(map.texts[pt.index])},
+                {"label", str(map.labels[static_cast<std::size_t>(map.gold[pt.index])])},
+                {"confidence", pt.confidence},
+                {"variability", pt.variability},
+                {"correctness", pt.correctness},
+                {"region", str(DataMap::regionName(DataMap::regionOf(pt)))}});
+        printJson(QJsonObject{{"epochs", map.epochs}, {"points", points}}, true);
+        return kExitOk;
+    }
+    out() << map.points.size() << " training examples over " << map.epochs
+          << " epochs: " << region(DataMapRegion::EasyToLearn) << " easy to learn, "
+          << region(DataMapRegion::Ambiguous) << " ambiguous, "
+          << region(DataMapRegion::HardToLearn) << " hard to learn\n";
+    const int top = intOption(p, "top", 20, 0);
+    if (!errors.empty()) out() << "likely label errors (lowest confidence first):\n";
+    for (int k = 0; k < top && k < static_cast<int>(errors.size()); ++k) {
+        const DataMapPoint& pt = errors[static_cast<std::size_t>(k)];
+        out() << QString("  %1  %2  \"%3\"\n")
+                     .arg(pt.confidence, 0, 'f', 3)
+                     .arg(str(map.labels[static_cast<std::size_t>(map.gold[pt.index])]), -10)
+                     .arg(str(map.texts[pt.index]));
+    }
+    return kExitOk;
+}
+
 }  // namespace
 
 std::vector<CliCommand> analysisCommands() {
-    return {{"check",
-             "behavioural tests of a classifier from a suite (MFT/INV/DIR); exit 1 on a failure",
-             runCheck},
-            {"perturb", "counterfactuals of a sentence (occlusion, negation, swaps, typos, …)",
-             runPerturb},
-            {"slices", "accuracy per slice of labelled data with confidence intervals, worst first",
-             runSlices},
-            {"calibrate", "calibration error and the fitted temperature; --save stores it",
-             runCalibrate}};
+    return {
+        {"check",
+         "behavioural tests of a classifier from a suite (MFT/INV/DIR); exit 1 on a failure",
+         runCheck},
+        {"perturb", "counterfactuals of a sentence (occlusion, negation, swaps, typos, …)",
+         runPerturb},
+        {"slices", "accuracy per slice of labelled data with confidence intervals, worst first",
+         runSlices},
+        {"calibrate", "calibration error and the fitted temperature; --save stores it",
+         runCalibrate},
+        {"datamap", "the data map of a fine-tuning run: likely label errors; a copy without them",
+         runDataMap}};
 }

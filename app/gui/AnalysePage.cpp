@@ -7,6 +7,7 @@
 
 #include "app/gui/BehaviourTab.h"
 #include "app/gui/CounterfactualTab.h"
+#include "app/gui/DataMapTab.h"
 #include "app/gui/SlicesTab.h"
 #include "app/gui/Workspace.h"
 #include "core/inference/Pipeline.h"
@@ -40,9 +41,14 @@ AnalysePage::AnalysePage(Workspace* workspace, QWidget* parent)
     slices_ = new SlicesTab(workspace_, tabs_);
     tabs_->addTab(slices_, tr("Slices"));
     tabs_->setTabToolTip(2, tr("Accuracy on parts of the data: where is the model weaker?"));
+    dataMap_ = new DataMapTab(workspace_, tabs_);
+    tabs_->addTab(dataMap_, tr("Data Map"));
+    tabs_->setTabToolTip(3, tr("Training dynamics of a run: which training examples are likely "
+                               "mislabelled?"));
     pages_->addWidget(tabs_);
     connect(behaviour_, &BehaviourTab::openInPlayground, this, &AnalysePage::openInPlayground);
     connect(slices_, &SlicesTab::openInPlayground, this, &AnalysePage::openInPlayground);
+    connect(dataMap_, &DataMapTab::openInPlayground, this, &AnalysePage::openInPlayground);
     connect(workspace_, &Workspace::modelChanged, this, &AnalysePage::modelChanged);
     modelChanged();
 }

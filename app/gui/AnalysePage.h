@@ -9,6 +9,7 @@ class EmptyStateWidget;
 class BehaviourTab;
 class CounterfactualTab;
 class SlicesTab;
+class DataMapTab;
 
 // Where a model is wrong, and why: behavioural tests (CheckList), the counterfactual editor and
 // per-slice metrics, each a tab working on the open classification model.
@@ -20,6 +21,7 @@ public:
     BehaviourTab* behaviour() const { return behaviour_; }
     CounterfactualTab* counterfactuals() const { return counterfactuals_; }
     SlicesTab* slices() const { return slices_; }
+    DataMapTab* dataMap() const { return dataMap_; }
     QTabWidget* tabs() const { return tabs_; }
     // Opens the counterfactual editor on a sentence (from the Playground or a failing test).
     void editCounterfactual(const QString& text);
@@ -37,4 +39,5 @@ private:
     BehaviourTab* behaviour_;
     CounterfactualTab* counterfactuals_;
     SlicesTab* slices_;
+    DataMapTab* dataMap_;
 };

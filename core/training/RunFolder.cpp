@@ -204,12 +204,17 @@ std::vector<RunFolder::RunSummary> RunFolder::listRuns(const std::string& root) 
 namespace {
 // Whether `name` is something a run writes into its folder.
 bool isRunFile(const std::string& name) {
-    static const std::set<std::string> known = {
-        RunFolder::kConfigFile,        RunFolder::kMetricsFile,
-        RunFolder::kSummaryFile,       RunFolder::kPredictionsFile,
-        RunFolder::kCheckpointsFolder, RunFolder::kBestFolder,
-        RunFolder::kLockFileName,      "distillation_report.json",
-        "distillation_report.md",      "best.tmp"};
+    static const std::set<std::string> known = {RunFolder::kConfigFile,
+                                                RunFolder::kMetricsFile,
+                                                RunFolder::kSummaryFile,
+                                                RunFolder::kPredictionsFile,
+                                                RunFolder::kCheckpointsFolder,
+                                                RunFolder::kBestFolder,
+                                                RunFolder::kLockFileName,
+                                                RunFolder::kTrainingDynamicsFile,
+                                                "distillation_report.json",
+                                                "distillation_report.md",
+                                                "best.tmp"};
     return known.count(name) || name.rfind("events.out.tfevents.", 0) == 0 ||
            name.rfind("best.tmp-", 0) == 0;
 }

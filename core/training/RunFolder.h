@@ -37,6 +37,8 @@ constexpr const char* kSummaryFile = "run_summary.json";
 constexpr const char* kPredictionsFile = "validation_predictions.jsonl";
 constexpr const char* kCheckpointsFolder = "checkpoints";
 constexpr const char* kBestFolder = "best";
+// Per epoch, each training example's probability of its gold label (the data map).
+constexpr const char* kTrainingDynamicsFile = "training_dynamics.json";
 
 // A folder name for a new run under `root` that does not exist yet (the date and time, made
 // unique). Nothing is created: the run creates it once its data and model check out.

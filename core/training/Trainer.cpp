@@ -41,6 +41,7 @@
 #include "core/training/Schedule.h"
 #include "core/training/StartingModel.h"
 #include "core/training/TensorBoardWriter.h"
+#include "core/training/TrainingDynamics.h"
 #include "core/training/TrainingOptions.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/JsonFile.h"
@@ -165,6 +166,7 @@ private:
             std::lock_guard<std::mutex> lock(gen.mutex());
             gen.set_current_seed(cfg_.seed);
         }
+        prepareDynamics(resume);
         if (resume)
             loadCheckpoint();
         else if (writer_)
@@ -400,6 +402,7 @@ private:
                         loss = Objective::taskLoss(logits, b.labels, cfg_.task, classWeights_,
                                                    cfg_.labelSmoothing) /
                                count;
+                        dynamics_.record(epoch, batches[first + m], logits);
                     }
                     const double value = loss.item<double>();
                     if (!std::isfinite(value))
@@ -738,8 +741,39 @@ private:
             if (o["step"].toInt() <= step_ && !o.contains("split")) records_.push_back(o);
     }
 
+    // The data map's records: fine-tuning a single-label classifier (a distillation's logits are
+    // the student's against the teacher, not the data's). A resumed run continues its file.
+    void prepareDynamics(bool resume) {
+        if (cfg_.task != Task::Classification || teacher_ || !cfg_.recordDataMap) return;
+        const fs::path file = fs::path(dir_) / RunFolder::kTrainingDynamicsFile;
+        std::error_code ec;
+        if (resume && fs::is_regular_file(file, ec)) {
+            try {
+                TrainingDynamics loaded = TrainingDynamics::load(file.string());
+                if (loaded.texts().size() == train_.examples.size()) {
+                    dynamics_ = std::move(loaded);
+                    return;
+                }
+            } catch (const Error& e) {
+                cb_.notice(std::string(e.what()) + "; the data map starts again");
+            }
+        }
+        std::vector<std::string> texts, pairs;
+        std::vector<int> gold;
+        for (const Example& e : train_.examples) {
+            texts.push_back(e.text);
+            pairs.push_back(e.pair);
+            gold.push_back(e.label);
+        }
+        dynamics_.reset(std::move(texts), std::move(pairs), std::move(gold),
+                        cfg_.labelDisplayNames.empty() ? train_.labels : cfg_.labelDisplayNames,
+                        train_.labels);
+    }
+
     void writeMetrics() {
         if (!writer_) return;
+        if (!dynamics_.empty())
+            dynamics_.save((fs::path(dir_) / RunFolder::kTrainingDynamicsFile).string());
         std::vector<QJsonObject> all;
         if (!teacherRecord_.isEmpty()) all.push_back(teacherRecord_);
         all.insert(all.end(), records_.begin(), records_.end());
@@ -757,6 +791,7 @@ private:
     DistillationPlan plan_;
     std::unique_ptr<TokenMasker> masker_;  // masked-LM distillation
     std::unique_ptr<DistillationObjective> distillation_;
+    TrainingDynamics dynamics_;
     std::map<std::string, double> windowParts_;
     MetricMap teacherMetrics_;
     QJsonObject teacherRecord_;

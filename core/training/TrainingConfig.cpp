@@ -41,6 +41,7 @@ QJsonObject TrainingConfig::toJson() const {
                      {"adam_beta2", adamBeta2},
                      {"adam_epsilon", adamEpsilon},
                      {"group_by_length", groupByLength},
+                     {"record_data_map", recordDataMap},
                      {"bf16", bf16},
                      {"class_weights", s(classWeights)},
                      {"label_smoothing", labelSmoothing},
@@ -95,6 +96,7 @@ TrainingConfig TrainingConfig::fromJson(const QJsonObject& j) {
     c.adamBeta2 = j.value("adam_beta2").toDouble(c.adamBeta2);
     c.adamEpsilon = j.value("adam_epsilon").toDouble(c.adamEpsilon);
     c.groupByLength = j.value("group_by_length").toBool(c.groupByLength);
+    c.recordDataMap = j.value("record_data_map").toBool(c.recordDataMap);
     c.bf16 = j.value("bf16").toBool(c.bf16);
     c.classWeights = s("class_weights", "");
     c.labelSmoothing = j.value("label_smoothing").toDouble(c.labelSmoothing);

@@ -40,6 +40,9 @@ struct TrainingConfig {
     double maxGradNorm = 1.0;
     double adamBeta1 = 0.9, adamBeta2 = 0.999, adamEpsilon = 1e-8;
     bool groupByLength = true;
+    // The data map: each training example's gold-label probability per epoch, from the
+    // training pass's own logits (single-label classification).
+    bool recordDataMap = true;
     bool bf16 = false;
     std::string classWeights;  // "", "balanced" or "w0,w1,…"
     double labelSmoothing = 0.0;

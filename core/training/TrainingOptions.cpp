@@ -190,6 +190,13 @@ std::vector<TrainingOption> buildOptions() {
                                     "Hugging Face Trainer's order; off: plain shuffled batches"),
                   Group::Advanced)),
          &TrainingConfig::groupByLength);
+    bind(add(flag("data-map", QT_TRANSLATE_NOOP("TrainingOptions", "Record a data map"),
+                  QT_TRANSLATE_NOOP("TrainingOptions",
+                                    "Keep each training example's probability of its label per "
+                                    "epoch (from the training pass itself): the Analyse page's "
+                                    "data map finds likely label errors with it"),
+                  Group::Advanced)),
+         &TrainingConfig::recordDataMap);
     {
         TrainingOption& o = add(TrainingOption{});
         o.name = "class-weights";
