@@ -20,6 +20,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/PlaygroundPage.h"
+#include "app/gui/ProjectorTab.h"
 #include "app/gui/SlicesTab.h"
 #include "app/gui/Workspace.h"
 #include "core/runtime/Resources.h"
@@ -212,6 +213,54 @@ private Q_SLOTS:
         QCOMPARE(clean.readAll().count('\n'), 241 - 2);
         QTemporaryDir out;
         QVERIFY(tab->exportCsv(out.filePath("map.csv")));
+    }
+
+    // The projector: every text a point (PCA), coloured by correctness, cached; t-SNE; a second
+    // model beside it with the selection linked; a selection becomes a slice.
+    void projector() {
+        openDemo();
+        window_->showPage(pages_.analyse);
+        ProjectorTab* tab = pages_.analyse->projector();
+        pages_.analyse->tabs()->setCurrentWidget(tab);
+        const QString data = DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv";
+        QSignalSpy computed(tab, &ProjectorTab::computed);
+        tab->setColourBy(ProjectorTab::ColourBy::Correctness);
+        QVERIFY(tab->compute(data) > 0);
+        QVERIFY(computed.wait(30000));
+        QCOMPARE(tab->plot()->pointCount(), 80);
+        QVERIFY2(tab->summaryText().contains("80 texts"), qPrintable(tab->summaryText()));
+        QVERIFY(tab->summaryText().contains("PCA keeps"));
+        // The same data, layer and pooling again: from the cache, at once.
+        QCOMPARE(tab->compute(data), 0);
+        QCOMPARE(tab->cacheSize(), 1);
+        // A selection of everything, linked to the second plot, becomes a slice.
+        tab->setCompareModel(QString::fromStdString(demoModelPath()));
+        computed.clear();
+        QVERIFY(tab->compute(data) >= 0);  // the demo is the open model: cached already
+        QTRY_VERIFY_WITH_TIMEOUT(computed.count() == 1, 30000);
+        QVERIFY(!tab->comparePlot()->isHidden());
+        QCOMPARE(tab->comparePlot()->pointCount(), 80);
+        tab->selectRectangle(-1e9, -1e9, 1e9, 1e9);
+        QCOMPARE(tab->selection().size(), std::size_t(80));
+        QCOMPARE(tab->plot()->highlightedCount(), 80);
+        QCOMPARE(tab->comparePlot()->highlightedCount(), 80);
+        QSignalSpy sliced(pages_.analyse->slices(), &SlicesTab::computed);
+        Q_EMIT tab->sliceRequested(data, "projector selection (80)",
+                                   std::vector<std::size_t>(80, 0));
+        QVERIFY(sliced.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(sliced.count() >= 2, 10000);
+        QStringList names;
+        for (int r = 0; r < pages_.analyse->slices()->table()->rowCount(); ++r)
+            names << pages_.analyse->slices()->table()->item(r, 0)->text();
+        QVERIFY2(names.contains("projector selection (80)"), qPrintable(names.join(", ")));
+        // t-SNE of the same texts.
+        tab->setCompareModel({});
+        tab->setMethod(1);
+        QVERIFY(tab->compute(data) > 0);
+        QVERIFY(computed.wait(60000));
+        QCOMPARE(tab->plot()->pointCount(), 80);
+        QTemporaryDir out;
+        QVERIFY(tab->exportCsv(out.filePath("p.csv")));
     }
 
 private:

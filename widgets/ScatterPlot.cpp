@@ -89,6 +89,8 @@ bool ScatterPlot::eventFilter(QObject* watched, QEvent* event) {
 void ScatterPlot::setGroups(std::vector<ScatterGroup> groups) {
     plot_->clearGraphs();
     graphs_.clear();
+    highlight_ = nullptr;
+    highlighted_ = 0;
     groups_ = std::move(groups);
     std::size_t total = 0;
     for (const auto& g : groups_) total += g.x.size();
@@ -111,6 +113,32 @@ void ScatterPlot::setGroups(std::vector<ScatterGroup> groups) {
         graphs_.push_back(graph);
     }
     resetView();
+}
+
+void ScatterPlot::setHighlighted(const std::vector<int>& ids) {
+    if (highlight_) {
+        plot_->removeGraph(highlight_);
+        highlight_ = nullptr;
+    }
+    highlighted_ = 0;
+    if (!ids.empty()) {
+        std::vector<int> sorted = ids;
+        std::sort(sorted.begin(), sorted.end());
+        QVector<QCPGraphData> data;
+        for (const auto& g : groups_)
+            for (std::size_t i = 0; i < g.x.size() && i < g.ids.size(); ++i)
+                if (std::binary_search(sorted.begin(), sorted.end(), g.ids[i]))
+                    data.append(QCPGraphData(g.x[i], g.y[i]));
+        highlighted_ = static_cast<int>(data.size());
+        highlight_ = plot_->addGraph();
+        highlight_->setName(tr("selected (%1)").arg(highlighted_));
+        highlight_->setLineStyle(QCPGraph::lsNone);
+        QPen ring(palette().color(QPalette::WindowText), 1.5);
+        highlight_->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, ring, Qt::NoBrush, 9));
+        highlight_->data()->set(data, false);
+    }
+    plot_->replot();
 }
 
 void ScatterPlot::setAxisLabels(const QString& x, const QString& y) {

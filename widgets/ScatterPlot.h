@@ -34,6 +34,9 @@ public:
     void addReferenceLine(double x1, double y1, double x2, double y2, const QString& label = {});
     void clearReferenceLines();
     void setHoverText(std::function<QString(int id)> text) { hoverText_ = std::move(text); }
+    // Rings around these points (a selection, linked between two plots); empty removes them.
+    void setHighlighted(const std::vector<int>& ids);
+    int highlightedCount() const { return highlighted_; }
     void clear();
     void resetView();
 
@@ -60,6 +63,8 @@ private:
     std::vector<ScatterGroup> groups_;
     std::vector<QCPGraph*> graphs_;
     std::function<QString(int)> hoverText_;
+    QCPGraph* highlight_ = nullptr;
+    int highlighted_ = 0;
     QRubberBand* band_ = nullptr;
     QPoint bandOrigin_;
     bool selecting_ = false;

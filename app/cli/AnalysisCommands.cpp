@@ -1,16 +1,20 @@
 // Analysis commands: behavioural tests (`check`).
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
 #include <algorithm>
+#include <cmath>
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/CliSupport.h"
 #include "core/analysis/BehaviourCheck.h"
 #include "core/analysis/Counterfactuals.h"
 #include "core/analysis/DataMap.h"
+#include "core/analysis/Embeddings.h"
+#include "core/analysis/Projection.h"
 #include "core/analysis/Slices.h"
 #include "core/evaluation/Calibration.h"
 #include "core/evaluation/Evaluation.h"
@@ -19,6 +23,7 @@
 #include "core/training/RunFolder.h"
 #include "core/training/TrainingConfig.h"
 #include "core/training/TrainingDynamics.h"
+#include "core/util/AtomicFile.h"
 #include "core/util/JsonFile.h"
 
 using namespace distilbench;
@@ -386,6 +391,128 @@ int runDataMap(const QStringList& args) {
     return kExitOk;
 }
 
+int runEmbed(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({"data",
+                 "Texts: labelled data (CSV, TSV, JSONL, JSON) or a .txt file with one text "
+                 "per line.",
+                 "FILE"});
+    p.addOption({"layer", "0 = the embeddings, 1..L = a layer's output (default: the last).", "N"});
+    p.addOption({"pooling", "cls (the first token; default) or mean (over the tokens).", "P"});
+    p.addOption({"project",
+                 "pca (default; every example), tsne (exact t-SNE of up to 3000) or none.", "M"});
+    p.addOption({"out", "Points as CSV: index, x, y, text, label, predicted, confidence.", "FILE"});
+    p.addOption({"vectors",
+                 "The raw vectors as TSV (TensorBoard projector's vectors.tsv; metadata.tsv "
+                 "is written beside it).",
+                 "FILE"});
+    p.addOption({"batch-size", "Texts per batch (default 32).", "N"});
+    p.addOption({"json", "Print the timings and projection as JSON."});
+    if (!parseCommand(p, args,
+                      "Embeddings of a layer for every text of a file, projected to 2-D (PCA or "
+                      "t-SNE), as the Analyse page's projector computes them.",
+                      "MODEL", "Model folder or Hub id."))
+        return kExitOk;
+    if (!p.isSet("data")) throw UsageError{"--data is required"};
+    EmbeddingOptions options;
+    options.layer = p.isSet("layer") ? intOption(p, "layer", -1, 0) : -1;
+    if (p.isSet("pooling") && !parsePooling(p.value("pooling").toStdString(), options.pooling))
+        throw UsageError{"--pooling takes cls or mean"};
+    options.batchSize = intOption(p, "batch-size", 32, 1);
+    const QString method = p.value("project").isEmpty() ? "pca" : p.value("project");
+    if (method != "pca" && method != "tsne" && method != "none")
+        throw UsageError{"--project takes pca, tsne or none"};
+    const auto pipeline = openPipeline(p.positionalArguments().first());
+    const Dataset data = readProjectorData(p.value("data").toStdString(), *pipeline);
+    QElapsedTimer timer;
+    timer.start();
+    const EmbeddingSet set = computeEmbeddings(*pipeline, data, options);
+    const double embedSeconds = timer.nsecsElapsed() / 1e9;
+    timer.restart();
+    Projection projection;
+    if (method == "pca") projection = projectPca(set);
+    if (method == "tsne") projection = projectTsne(set);
+    const double projectSeconds = timer.nsecsElapsed() / 1e9;
+    auto labelOf = [&](int id) {
+        return id >= 0 && id < static_cast<int>(set.labels.size())
+                   ? str(set.labels[static_cast<std::size_t>(id)])
+                   : QString();
+    };
+    if (p.isSet("out")) {
+        QList<QStringList> rows{
+            {"index", "x", "y", "text", "label", "predicted", "confidence", "tokens"}};
+        for (std::size_t k = 0; k < projection.rows.size(); ++k) {
+            const std::size_t i = projection.rows[k];
+            rows << QStringList{QString::number(i),
+                                QString::number(projection.x[k], 'g', 7),
+                                QString::number(projection.y[k], 'g', 7),
+                                str(set.texts[i]),
+                                labelOf(set.gold[i]),
+                                labelOf(set.predicted[i]),
+                                std::isnan(set.confidence[i])
+                                    ? QString()
+                                    : QString::number(set.confidence[i], 'g', 6),
+                                QString::number(set.tokens[i])};
+        }
+        QString csv;
+        for (const QStringList& r : rows) {
+            QStringList quoted;
+            for (QString f : r) {
+                if (f.contains(',') || f.contains('"') || f.contains('\n'))
+                    f = '"' + f.replace("\"", "\"\"") + '"';
+                quoted << f;
+            }
+            csv += quoted.join(',') + "\n";
+        }
+        writeFileAtomically(p.value("out").toStdString(), csv.toStdString());
+    }
+    if (p.isSet("vectors")) {
+        std::string vectors, metadata = "text\tlabel\tpredicted\n";
+        for (std::size_t i = 0; i < set.rows; ++i) {
+            for (std::size_t c = 0; c < set.dim; ++c) {
+                if (c) vectors += '\t';
+                vectors += QString::number(set.vectors[i * set.dim + c], 'g', 7).toStdString();
+            }
+            vectors += '\n';
+            QString text = str(set.texts[i]);
+            text.replace('\t', ' ').replace('\n', ' ');
+            metadata +=
+                (text + "\t" + labelOf(set.gold[i]) + "\t" + labelOf(set.predicted[i]) + "\n")
+                    .toStdString();
+        }
+        writeFileAtomically(p.value("vectors").toStdString(), vectors);
+        writeFileAtomically(
+            (QFileInfo(p.value("vectors")).dir().filePath("metadata.tsv")).toStdString(), metadata);
+    }
+    QJsonArray explained;
+    for (double e : projection.explained) explained.append(e);
+    if (p.isSet("json")) {
+        printJson(QJsonObject{{"examples", static_cast<double>(set.rows)},
+                              {"dim", static_cast<double>(set.dim)},
+                              {"layer", set.layer},
+                              {"embedding_seconds", embedSeconds},
+                              {"projection", method},
+                              {"projection_seconds", projectSeconds},
+                              {"points", static_cast<double>(projection.rows.size())},
+                              {"explained_variance", explained}},
+                  true);
+        return kExitOk;
+    }
+    out() << set.rows << " texts -> " << set.dim << "-d vectors of layer " << set.layer << " in "
+          << QString::number(embedSeconds, 'f', 2) << " s ("
+          << QString::number(set.rows / std::max(embedSeconds, 1e-9), 'f', 0) << " texts/s)\n";
+    if (method != "none")
+        out() << method << " of " << projection.rows.size() << " points in "
+              << QString::number(projectSeconds, 'f', 3) << " s"
+              << (projection.explained.size() >= 2
+                      ? QString(" (variance explained %1% + %2%)")
+                            .arg(100 * projection.explained[0], 0, 'f', 1)
+                            .arg(100 * projection.explained[1], 0, 'f', 1)
+                      : QString())
+              << "\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 std::vector<CliCommand> analysisCommands() {
@@ -400,5 +527,7 @@ std::vector<CliCommand> analysisCommands() {
         {"calibrate", "calibration error and the fitted temperature; --save stores it",
          runCalibrate},
         {"datamap", "the data map of a fine-tuning run: likely label errors; a copy without them",
-         runDataMap}};
+         runDataMap},
+        {"embed", "embeddings of a layer for a file of texts, projected by PCA or t-SNE",
+         runEmbed}};
 }

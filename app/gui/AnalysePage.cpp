@@ -8,6 +8,7 @@
 #include "app/gui/BehaviourTab.h"
 #include "app/gui/CounterfactualTab.h"
 #include "app/gui/DataMapTab.h"
+#include "app/gui/ProjectorTab.h"
 #include "app/gui/SlicesTab.h"
 #include "app/gui/Workspace.h"
 #include "core/inference/Pipeline.h"
@@ -41,14 +42,33 @@ AnalysePage::AnalysePage(Workspace* workspace, QWidget* parent)
     slices_ = new SlicesTab(workspace_, tabs_);
     tabs_->addTab(slices_, tr("Slices"));
     tabs_->setTabToolTip(2, tr("Accuracy on parts of the data: where is the model weaker?"));
+    projector_ = new ProjectorTab(workspace_, tabs_);
+    tabs_->addTab(projector_, tr("Projector"));
+    tabs_->setTabToolTip(3, tr("Every text as a point: clusters, outliers, where errors gather"));
     dataMap_ = new DataMapTab(workspace_, tabs_);
     tabs_->addTab(dataMap_, tr("Data Map"));
-    tabs_->setTabToolTip(3, tr("Training dynamics of a run: which training examples are likely "
+    tabs_->setTabToolTip(4, tr("Training dynamics of a run: which training examples are likely "
                                "mislabelled?"));
     pages_->addWidget(tabs_);
     connect(behaviour_, &BehaviourTab::openInPlayground, this, &AnalysePage::openInPlayground);
     connect(slices_, &SlicesTab::openInPlayground, this, &AnalysePage::openInPlayground);
     connect(dataMap_, &DataMapTab::openInPlayground, this, &AnalysePage::openInPlayground);
+    connect(projector_, &ProjectorTab::openInPlayground, this, &AnalysePage::openInPlayground);
+    // A projector selection becomes a slice of the same data (evaluated first when the Slices
+    // tab has not scored that file yet).
+    connect(projector_, &ProjectorTab::sliceRequested, this,
+            [this](const QString& data, const QString& name, const std::vector<std::size_t>& ids) {
+                tabs_->setCurrentWidget(slices_);
+                if (slices_->dataPath() == data && slices_->hasReport()) {
+                    slices_->addSelection(name, ids);
+                    return;
+                }
+                connect(
+                    slices_, &SlicesTab::computed, this,
+                    [this, name, ids] { slices_->addSelection(name, ids); },
+                    Qt::SingleShotConnection);
+                slices_->compute(data);
+            });
     connect(workspace_, &Workspace::modelChanged, this, &AnalysePage::modelChanged);
     modelChanged();
 }

@@ -10,6 +10,7 @@ class BehaviourTab;
 class CounterfactualTab;
 class SlicesTab;
 class DataMapTab;
+class ProjectorTab;
 
 // Where a model is wrong, and why: behavioural tests (CheckList), the counterfactual editor and
 // per-slice metrics, each a tab working on the open classification model.
@@ -22,6 +23,7 @@ public:
     CounterfactualTab* counterfactuals() const { return counterfactuals_; }
     SlicesTab* slices() const { return slices_; }
     DataMapTab* dataMap() const { return dataMap_; }
+    ProjectorTab* projector() const { return projector_; }
     QTabWidget* tabs() const { return tabs_; }
     // Opens the counterfactual editor on a sentence (from the Playground or a failing test).
     void editCounterfactual(const QString& text);
@@ -40,4 +42,5 @@ private:
     CounterfactualTab* counterfactuals_;
     SlicesTab* slices_;
     DataMapTab* dataMap_;
+    ProjectorTab* projector_;
 };

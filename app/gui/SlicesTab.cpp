@@ -160,6 +160,9 @@ void SlicesTab::setAutomatic(bool on) {
 QString SlicesTab::summaryText() const {
     return summary_->text();
 }
+QString SlicesTab::dataPath() const {
+    return data_->text();
+}
 
 void SlicesTab::clear() {
     report_.reset();

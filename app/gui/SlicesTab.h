@@ -32,6 +32,8 @@ public:
     QTableWidget* table() const { return table_; }
     QTableWidget* examples() const { return examples_; }
     QString summaryText() const;
+    QString dataPath() const;
+    bool hasReport() const { return static_cast<bool>(report_); }
     bool exportCsv(const QString& path) const;
     void clear();
 

@@ -145,21 +145,84 @@ std::map<std::string, std::vector<std::string>> readMetadataColumns(const std::s
     return out;
 }
 
+std::vector<std::size_t> sliceMembers(
+    const SliceDefinition& d, const std::vector<std::string>& texts, const std::vector<int>& gold,
+    const std::vector<int>& predicted, const std::vector<std::string>& labels,
+    const std::map<std::string, std::vector<std::string>>& metadata) {
+    const std::size_t n = texts.size();
+    const std::vector<std::string>* column = nullptr;
+    if (d.kind == SliceDefinition::Kind::Column) {
+        const auto it = metadata.find(d.column);
+        if (it == metadata.end()) {
+            std::string known;
+            for (const auto& [k, v] : metadata) known += (known.empty() ? "" : ", ") + k;
+            throw Error("slice column \"" + d.column + "\" is not in the data (" +
+                        (known.empty() ? "it has no metadata columns" : known) + ")");
+        }
+        if (it->second.size() != n)
+            throw Error("slice column \"" + d.column + "\" has " +
+                        std::to_string(it->second.size()) + " values for " + std::to_string(n) +
+                        " examples");
+        column = &it->second;
+    }
+    int label = -1;
+    if (d.kind == SliceDefinition::Kind::Label || d.kind == SliceDefinition::Kind::Predicted) {
+        const auto it = std::find(labels.begin(), labels.end(), d.value);
+        if (it == labels.end()) {
+            std::string known;
+            for (const auto& l : labels) known += (known.empty() ? "" : ", ") + l;
+            throw Error("slice label \"" + d.value + "\" is not one of the model's (" + known +
+                        ")");
+        }
+        label = static_cast<int>(it - labels.begin());
+    }
+    QRegularExpression re;
+    if (d.kind == SliceDefinition::Kind::Keyword)
+        re = QRegularExpression("(?<![\\w'])" +
+                                    QRegularExpression::escape(QString::fromStdString(d.pattern)) +
+                                    "(?![\\w'])",
+                                QRegularExpression::CaseInsensitiveOption |
+                                    QRegularExpression::UseUnicodePropertiesOption);
+    else if (d.kind == SliceDefinition::Kind::Regex)
+        re = QRegularExpression(QString::fromStdString(d.pattern),
+                                QRegularExpression::CaseInsensitiveOption);
+    std::vector<std::size_t> members;
+    for (std::size_t i = 0; i < n; ++i) {
+        bool in = false;
+        switch (d.kind) {
+            case SliceDefinition::Kind::Keyword:
+            case SliceDefinition::Kind::Regex:
+                in = re.match(QString::fromStdString(texts[i])).hasMatch();
+                break;
+            case SliceDefinition::Kind::Length: {
+                const int w = wordCount(texts[i]);
+                in = w >= d.minWords && w <= d.maxWords;
+                break;
+            }
+            case SliceDefinition::Kind::Label:
+                in = i < gold.size() && gold[i] == label;
+                break;
+            case SliceDefinition::Kind::Predicted:
+                in = i < predicted.size() && predicted[i] == label;
+                break;
+            case SliceDefinition::Kind::Column:
+                in = (*column)[i] == d.value;
+                break;
+            case SliceDefinition::Kind::Selection:
+                in = std::binary_search(d.indices.begin(), d.indices.end(), i);
+                break;
+        }
+        if (in) members.push_back(i);
+    }
+    return members;
+}
+
 SliceReport computeSlices(const EvaluationReport& report,
                           const std::vector<SliceDefinition>& definitions,
                           const std::map<std::string, std::vector<std::string>>& metadata) {
     if (report.task != Task::Classification)
         throw Error("slices are computed for single-label classification reports");
     const std::size_t n = report.truth.size();
-    auto labelIndex = [&](const std::string& name) {
-        const auto it = std::find(report.labels.begin(), report.labels.end(), name);
-        if (it == report.labels.end()) {
-            std::string known;
-            for (const auto& l : report.labels) known += (known.empty() ? "" : ", ") + l;
-            throw Error("slice label \"" + name + "\" is not one of the model's (" + known + ")");
-        }
-        return static_cast<int>(it - report.labels.begin());
-    };
     auto metricsOf = [&](const std::string& name, const std::string& spec,
                          const std::vector<std::size_t>& members) {
         SliceMetrics m;
@@ -191,63 +254,8 @@ SliceReport computeSlices(const EvaluationReport& report,
     out.overall = metricsOf("all examples", "", all);
 
     for (const SliceDefinition& d : definitions) {
-        std::vector<std::size_t> members;
-        const std::vector<std::string>* column = nullptr;
-        if (d.kind == SliceDefinition::Kind::Column) {
-            const auto it = metadata.find(d.column);
-            if (it == metadata.end()) {
-                std::string known;
-                for (const auto& [k, v] : metadata) known += (known.empty() ? "" : ", ") + k;
-                throw Error("slice column \"" + d.column + "\" is not in the data (" +
-                            (known.empty() ? "it has no metadata columns" : known) + ")");
-            }
-            if (it->second.size() != n)
-                throw Error("slice column \"" + d.column + "\" has " +
-                            std::to_string(it->second.size()) + " values for " + std::to_string(n) +
-                            " examples");
-            column = &it->second;
-        }
-        const int label =
-            d.kind == SliceDefinition::Kind::Label || d.kind == SliceDefinition::Kind::Predicted
-                ? labelIndex(d.value)
-                : -1;
-        QRegularExpression re;
-        if (d.kind == SliceDefinition::Kind::Keyword)
-            re = QRegularExpression(
-                "(?<![\\w'])" + QRegularExpression::escape(QString::fromStdString(d.pattern)) +
-                    "(?![\\w'])",
-                QRegularExpression::CaseInsensitiveOption |
-                    QRegularExpression::UseUnicodePropertiesOption);
-        else if (d.kind == SliceDefinition::Kind::Regex)
-            re = QRegularExpression(QString::fromStdString(d.pattern),
-                                    QRegularExpression::CaseInsensitiveOption);
-        for (std::size_t i = 0; i < n; ++i) {
-            bool in = false;
-            switch (d.kind) {
-                case SliceDefinition::Kind::Keyword:
-                case SliceDefinition::Kind::Regex:
-                    in = re.match(QString::fromStdString(report.texts[i])).hasMatch();
-                    break;
-                case SliceDefinition::Kind::Length: {
-                    const int w = wordCount(report.texts[i]);
-                    in = w >= d.minWords && w <= d.maxWords;
-                    break;
-                }
-                case SliceDefinition::Kind::Label:
-                    in = report.truth[i] == label;
-                    break;
-                case SliceDefinition::Kind::Predicted:
-                    in = report.predicted[i] == label;
-                    break;
-                case SliceDefinition::Kind::Column:
-                    in = (*column)[i] == d.value;
-                    break;
-                case SliceDefinition::Kind::Selection:
-                    in = std::binary_search(d.indices.begin(), d.indices.end(), i);
-                    break;
-            }
-            if (in) members.push_back(i);
-        }
+        const std::vector<std::size_t> members =
+            sliceMembers(d, report.texts, report.truth, report.predicted, report.labels, metadata);
         SliceMetrics m = metricsOf(d.name.empty() ? d.spec() : d.name, d.spec(), members);
         m.drop = m.count > 0 ? out.overall.accuracy - m.accuracy : 0;
         out.slices.push_back(std::move(m));

@@ -60,6 +60,15 @@ SliceReport computeSlices(const EvaluationReport& report,
                           const std::vector<SliceDefinition>& definitions,
                           const std::map<std::string, std::vector<std::string>>& metadata = {});
 
+// The examples in a slice (indices), from the texts, gold and predicted label ids (-1 = none)
+// and the label names; Column slices read `metadata`. Throws Error for an unknown label or
+// column.
+std::vector<std::size_t> sliceMembers(
+    const SliceDefinition& definition, const std::vector<std::string>& texts,
+    const std::vector<int>& gold, const std::vector<int>& predicted,
+    const std::vector<std::string>& labels,
+    const std::map<std::string, std::vector<std::string>>& metadata = {});
+
 // Slices worth looking at for any data: word-count quartiles, each gold label, and texts with
 // negation, contrast ("but", "although"), questions, exclamations, numbers.
 std::vector<SliceDefinition> automaticSlices(const EvaluationReport& report);
