@@ -94,8 +94,8 @@ Projection projectTsne(const EmbeddingSet& set, const TsneOptions& o, const JobC
     // Affinities: a Gaussian per point whose precision gives the perplexity (binary search,
     // every row at once).
     at::Tensor d = at::cdist(x, x).pow(2);
-    d = d / d.max().clamp_min(1e-12);  // scale-free search start
-    const at::Tensor eye = at::eye(n, at::kDouble).to(at::kBool);
+    d = d / d.max().clamp_min(1e-12);                              // scale-free search start
+    const at::Tensor eye = at::eye(n, at::kDouble).to(at::kBool);  // the search's diagonal
     at::Tensor beta = at::ones({n, 1}, at::kDouble);
     at::Tensor lo = at::zeros({n, 1}, at::kDouble);
     at::Tensor hi = at::full({n, 1}, std::numeric_limits<double>::infinity(), at::kDouble);
@@ -121,8 +121,14 @@ Projection projectTsne(const EmbeddingSet& set, const TsneOptions& o, const JobC
     const auto [axes2, vars2] = principalAxes(x, 2);
     (void)vars2;
     at::Tensor y = x.matmul(axes2);
-    y = y / y.select(1, 0).std().clamp_min(1e-12) * 1e-4;
+    y = (y / y.select(1, 0).std().clamp_min(1e-12) * 1e-4).to(at::kFloat);
+    // The iterations in single precision, in place where possible: each one is a handful of
+    // passes over an n x n matrix, and memory bandwidth is what they cost.
+    const at::Tensor pf = p.to(at::kFloat);
     at::Tensor update = at::zeros_like(y), gains = at::ones_like(y);
+    // Two n x n buffers for the whole run: allocating them each iteration cost more in page
+    // faults than the arithmetic.
+    at::Tensor num = at::empty({n, n}, at::kFloat), w = at::empty({n, n}, at::kFloat);
     const double rate = std::max(n / 12.0 / 4.0, 50.0);
     constexpr int kExaggerationIterations = 250;
     EtaEstimator eta;
@@ -131,10 +137,18 @@ Projection projectTsne(const EmbeddingSet& set, const TsneOptions& o, const JobC
         cb.checkAbort();
         const bool early = it < kExaggerationIterations;
         const double exaggeration = early ? 12.0 : 1.0, momentum = early ? 0.5 : 0.8;
-        at::Tensor num = 1.0 / (1.0 + at::cdist(y, y).pow(2));
-        num.masked_fill_(eye, 0.0);
-        const at::Tensor q = (num / num.sum()).clamp_min(1e-12);
-        const at::Tensor w = (exaggeration * p - q) * num;
+        // num = 1 / (1 + |yi - yj|²), from |yi|² + |yj|² - 2 yi·yj.
+        const at::Tensor r = (y * y).sum(1, true);
+        num.copy_(r.expand({n, n}));
+        num.add_(r.t());
+        num.addmm_(y, y.t(), 1.0, -2.0);
+        num.clamp_min_(0).add_(1.0).reciprocal_();
+        num.fill_diagonal_(0.0);
+        const double z = num.sum().item<double>();
+        // W = (exaggeration P - num / Z) * num; the gradient is 4 (diag(W 1) - W) y.
+        w.copy_(num);
+        w.mul_(num).mul_(-1.0 / z);
+        w.addcmul_(pf, num, exaggeration);
         const at::Tensor grad = 4.0 * (w.sum(1, true) * y - w.matmul(y));
         gains = at::where((grad > 0) != (update > 0), gains + 0.2, gains * 0.8).clamp_min(0.01);
         update = momentum * update - rate * gains * grad;
