@@ -46,6 +46,30 @@
         <source>The open model is not a sequence classifier with a tokenizer. Behavioural tests and counterfactuals need one: open a text classification model.</source>
         <translation>Das geöffnete Modell ist kein Sequenzklassifikator mit Tokenizer. Verhaltenstests und kontrafaktische Varianten brauchen einen: Öffnen Sie ein Textklassifikationsmodell.</translation>
     </message>
+    <message>
+        <source>Slices</source>
+        <translation>Slices</translation>
+    </message>
+    <message>
+        <source>Accuracy on parts of the data: where is the model weaker?</source>
+        <translation>Genauigkeit auf Teilen der Daten: Wo ist das Modell schwächer?</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>Projektor</translation>
+    </message>
+    <message>
+        <source>Every text as a point: clusters, outliers, where errors gather</source>
+        <translation>Jeder Text als Punkt: Gruppen, Ausreißer, wo sich Fehler sammeln</translation>
+    </message>
+    <message>
+        <source>Data Map</source>
+        <translation>Datenkarte</translation>
+    </message>
+    <message>
+        <source>Training dynamics of a run: which training examples are likely mislabelled?</source>
+        <translation>Trainingsdynamik eines Laufs: Welche Trainingsbeispiele sind wahrscheinlich falsch gelabelt?</translation>
+    </message>
 </context>
 <context>
     <name>AttentionHeatmap</name>
@@ -628,6 +652,161 @@
     <message>
         <source>%1 of %2 variants flip the prediction (%3).</source>
         <translation>%1 von %2 Varianten kippen die Vorhersage (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>DataMapTab</name>
+    <message>
+        <source>correct ≤ 20%</source>
+        <translation>richtig ≤ 20 %</translation>
+    </message>
+    <message>
+        <source>≤ 40%</source>
+        <translation>≤ 40 %</translation>
+    </message>
+    <message>
+        <source>≤ 60%</source>
+        <translation>≤ 60 %</translation>
+    </message>
+    <message>
+        <source>≤ 80%</source>
+        <translation>≤ 80 %</translation>
+    </message>
+    <message>
+        <source>&gt; 80%</source>
+        <translation>&gt; 80 %</translation>
+    </message>
+    <message>
+        <source>A fine-tuning run folder (its training recorded a data map)</source>
+        <translation>Ordner eines Feinabstimmungslaufs (sein Training hat eine Datenkarte aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Show Data Map</source>
+        <translation>Datenkarte zeigen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>The map as PNG, SVG or PDF, or every example&apos;s figures as CSV</source>
+        <translation>Die Karte als PNG, SVG oder PDF oder die Werte jedes Beispiels als CSV</translation>
+    </message>
+    <message>
+        <source>A data map places each training example by how confidently the model gave it its label during training (mean over epochs) and how much that varied: examples it never learns (low confidence, low variability) are often mislabelled.</source>
+        <translation>Eine Datenkarte ordnet jedes Trainingsbeispiel danach ein, wie sicher das Modell ihm im Training sein Label gab (Mittel über die Epochen) und wie stark das schwankte: Beispiele, die es nie lernt (geringe Konfidenz, geringe Schwankung), sind oft falsch gelabelt.</translation>
+    </message>
+    <message>
+        <source>Data map</source>
+        <translation>Datenkarte</translation>
+    </message>
+    <message>
+        <source>variability</source>
+        <translation>Schwankung</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Likely label errors (hard to learn)</source>
+        <translation>Wahrscheinliche Labelfehler (schwer zu lernen)</translation>
+    </message>
+    <message>
+        <source>Ambiguous examples</source>
+        <translation>Mehrdeutige Beispiele</translation>
+    </message>
+    <message>
+        <source>Every example, highest loss first</source>
+        <translation>Alle Beispiele, höchster Verlust zuerst</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Variability</source>
+        <translation>Schwankung</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Richtig</translation>
+    </message>
+    <message>
+        <source>Checked examples are left out of the copy</source>
+        <translation>Angehakte Beispiele fehlen in der Kopie</translation>
+    </message>
+    <message>
+        <source>Save Training Data Without Checked…</source>
+        <translation>Trainingsdaten ohne Angehakte speichern…</translation>
+    </message>
+    <message>
+        <source>A copy of the run&apos;s training file without the checked examples, for the next run; the original file is not changed</source>
+        <translation>Eine Kopie der Trainingsdatei des Laufs ohne die angehakten Beispiele, für den nächsten Lauf; die Originaldatei bleibt unverändert</translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation>Laufordner</translation>
+    </message>
+    <message>
+        <source>Training data without the checked examples</source>
+        <translation>Trainingsdaten ohne die angehakten Beispiele</translation>
+    </message>
+    <message>
+        <source>Data (*.%1)</source>
+        <translation>Daten (*.%1)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Examples (*.csv);;</source>
+        <translation>Beispiele (*.csv);;</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Data map of %1</source>
+        <translation>Datenkarte von %1</translation>
+    </message>
+    <message>
+        <source>ambiguous →</source>
+        <translation>mehrdeutig →</translation>
+    </message>
+    <message>
+        <source>hard to learn ↓</source>
+        <translation>schwer zu lernen ↓</translation>
+    </message>
+    <message>
+        <source>%1 training examples over %2 epochs: &lt;b&gt;%3 easy to learn&lt;/b&gt;, %4 ambiguous, &lt;b&gt;%5 hard to learn&lt;/b&gt; (likely label errors, listed on the right)</source>
+        <translation>%1 Trainingsbeispiele über %2 Epochen: &lt;b&gt;%3 leicht zu lernen&lt;/b&gt;, %4 mehrdeutig, &lt;b&gt;%5 schwer zu lernen&lt;/b&gt; (wahrscheinliche Labelfehler, rechts aufgelistet)</translation>
+    </message>
+    <message>
+        <source>one epoch: variability needs two or more</source>
+        <translation>eine Epoche: Schwankung braucht zwei oder mehr</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Wrote %1 without %2 rows; the original is unchanged.</source>
+        <translation>%1 ohne %2 Zeilen geschrieben; das Original ist unverändert.</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1413,26 @@
     <message>
         <source>Expected calibration error %1 (worst bin %2) · Brier score %3 · temperature scaling with T = %4 would bring the error to %5.</source>
         <translation>Erwarteter Kalibrierungsfehler %1 (schlechtester Bereich %2) · Brier-Score %3 · Temperature Scaling mit T = %4 brächte den Fehler auf %5.</translation>
+    </message>
+    <message>
+        <source>Save Temperature…</source>
+        <translation>Temperatur speichern…</translation>
+    </message>
+    <message>
+        <source>Store the fitted temperature in the model&apos;s config.json: DistilBench then divides the logits by it before the softmax, so its confidences match its accuracy (transformers ignores the key)</source>
+        <translation>Die angepasste Temperatur in der config.json des Modells speichern: DistilBench teilt die Logits vor dem Softmax durch sie, damit die Konfidenzen zur Genauigkeit passen (transformers ignoriert den Schlüssel)</translation>
+    </message>
+    <message>
+        <source>The model already applies T = %1 (saved in its config).</source>
+        <translation>Das Modell wendet bereits T = %1 an (in seiner Konfiguration gespeichert).</translation>
+    </message>
+    <message>
+        <source>Save Temperature</source>
+        <translation>Temperatur speichern</translation>
+    </message>
+    <message>
+        <source>Write temperature %1 into %2? DistilBench will divide this model&apos;s logits by it before the softmax; transformers ignores the key.</source>
+        <translation>Temperatur %1 in %2 schreiben? DistilBench teilt die Logits dieses Modells vor dem Softmax durch sie; transformers ignoriert den Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2506,217 @@
     </message>
 </context>
 <context>
+    <name>ProjectorTab</name>
+    <message>
+        <source>Texts: labelled data (CSV, TSV, JSONL) or a .txt file</source>
+        <translation>Texte: gelabelte Daten (CSV, TSV, JSONL) oder eine .txt-Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>optional: a second model beside it</source>
+        <translation>optional: ein zweites Modell daneben</translation>
+    </message>
+    <message>
+        <source>A second model (the student of a teacher) drawn beside the open one; a selection in either shows in both</source>
+        <translation>Ein zweites Modell (der Schüler eines Lehrers) neben dem geöffneten; eine Auswahl in einem zeigt sich in beiden</translation>
+    </message>
+    <message>
+        <source>last layer</source>
+        <translation>letzte Schicht</translation>
+    </message>
+    <message>
+        <source>layer </source>
+        <translation>Schicht </translation>
+    </message>
+    <message>
+        <source>0 = the embeddings, 1… = a layer&apos;s output</source>
+        <translation>0 = die Einbettungen, 1… = die Ausgabe einer Schicht</translation>
+    </message>
+    <message>
+        <source>[CLS] vector</source>
+        <translation>[CLS]-Vektor</translation>
+    </message>
+    <message>
+        <source>Mean of tokens</source>
+        <translation>Mittel der Tokens</translation>
+    </message>
+    <message>
+        <source>What stands for a text: the first token&apos;s vector (what the classifier reads) or the mean over its tokens</source>
+        <translation>Was für einen Text steht: der Vektor des ersten Tokens (was der Klassifikator liest) oder das Mittel über seine Tokens</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA: a linear view of every text, at once. t-SNE: neighbourhoods kept, distances between clusters not; a sample of up to 3000 texts</source>
+        <translation>PCA: eine lineare Sicht auf alle Texte auf einmal. t-SNE: Nachbarschaften bleiben, Abstände zwischen Gruppen nicht; eine Stichprobe von bis zu 3000 Texten</translation>
+    </message>
+    <message>
+        <source>Colour by label</source>
+        <translation>Färben nach Label</translation>
+    </message>
+    <message>
+        <source>Colour by prediction</source>
+        <translation>Färben nach Vorhersage</translation>
+    </message>
+    <message>
+        <source>Colour by correctness</source>
+        <translation>Färben nach Richtigkeit</translation>
+    </message>
+    <message>
+        <source>Colour by confidence</source>
+        <translation>Färben nach Konfidenz</translation>
+    </message>
+    <message>
+        <source>Colour by loss</source>
+        <translation>Färben nach Verlust</translation>
+    </message>
+    <message>
+        <source>Colour by length</source>
+        <translation>Färben nach Länge</translation>
+    </message>
+    <message>
+        <source>Colour by slice</source>
+        <translation>Färben nach Slice</translation>
+    </message>
+    <message>
+        <source>slice, e.g. keyword:not</source>
+        <translation>Slice, z. B. keyword:not</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projizieren</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>The plot as PNG, SVG or PDF, or the points as CSV</source>
+        <translation>Die Grafik als PNG, SVG oder PDF oder die Punkte als CSV</translation>
+    </message>
+    <message>
+        <source>Each text becomes a point: texts the model represents alike lie close together. Pick a file and press Project.</source>
+        <translation>Jeder Text wird ein Punkt: Texte, die das Modell ähnlich darstellt, liegen nah beieinander. Wählen Sie eine Datei und drücken Sie Projizieren.</translation>
+    </message>
+    <message>
+        <source>Make Slice from Selection</source>
+        <translation>Slice aus Auswahl bilden</translation>
+    </message>
+    <message>
+        <source>Shift+drag on the plot selects points; the selection becomes a slice on the Slices tab</source>
+        <translation>Umschalt+Ziehen wählt Punkte aus; die Auswahl wird ein Slice auf dem Reiter Slices</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Geöffnetes Modell</translation>
+    </message>
+    <message>
+        <source>Second model</source>
+        <translation>Zweites Modell</translation>
+    </message>
+    <message>
+        <source>label %1 · predicted %2 (%3%)</source>
+        <translation>Label %1 · vorhergesagt %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
+        <translation>Daten (*.csv *.tsv *.jsonl *.json *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>projector selection (%1)</source>
+        <translation>Projektor-Auswahl (%1)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Points (*.csv);;</source>
+        <translation>Punkte (*.csv);;</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Computing embeddings of %1…</source>
+        <translation>Einbettungen von %1 werden berechnet…</translation>
+    </message>
+    <message>
+        <source>Projecting %1</source>
+        <translation>%1 wird projiziert</translation>
+    </message>
+    <message>
+        <source>%1 texts · layer %2 · %3-dimensional vectors</source>
+        <translation>%1 Texte · Schicht %2 · %3-dimensionale Vektoren</translation>
+    </message>
+    <message>
+        <source>PCA keeps %1% of the variance</source>
+        <translation>PCA erhält %1 % der Varianz</translation>
+    </message>
+    <message>
+        <source>t-SNE of a sample of %1</source>
+        <translation>t-SNE einer Stichprobe von %1</translation>
+    </message>
+    <message>
+        <source>no label</source>
+        <translation>kein Label</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>richtig</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>in the slice</source>
+        <translation>im Slice</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>Rest</translation>
+    </message>
+    <message>
+        <source>first principal component</source>
+        <translation>erste Hauptkomponente</translation>
+    </message>
+    <message>
+        <source>second principal component</source>
+        <translation>zweite Hauptkomponente</translation>
+    </message>
+    <message>
+        <source>%1 selected: %2 wrong (%3%)</source>
+        <translation>%1 ausgewählt: %2 falsch (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 ausgewählt</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Start</source>
@@ -2554,6 +2964,17 @@
     </message>
 </context>
 <context>
+    <name>ScatterPlot</name>
+    <message>
+        <source>Wheel zooms, drag pans, Shift+drag selects, double-click resets the view</source>
+        <translation>Mausrad zoomt, Ziehen verschiebt, Umschalt+Ziehen wählt aus, Doppelklick setzt die Ansicht zurück</translation>
+    </message>
+    <message>
+        <source>selected (%1)</source>
+        <translation>ausgewählt (%1)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2678,6 +3099,141 @@
     <message>
         <source>Keychain: %1.</source>
         <translation>Schlüsselbund: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SlicesTab</name>
+    <message>
+        <source>Labelled data: CSV, TSV, JSON Lines or JSON</source>
+        <translation>Gelabelte Daten: CSV, TSV, JSON Lines oder JSON</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Compute Slices</source>
+        <translation>Slices berechnen</translation>
+    </message>
+    <message>
+        <source>Evaluate the open model on the data and score every slice</source>
+        <translation>Das geöffnete Modell auf den Daten bewerten und jeden Slice auswerten</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>The slice table as CSV</source>
+        <translation>Die Slice-Tabelle als CSV</translation>
+    </message>
+    <message>
+        <source>One slice per line: keyword:not · regex:\bbut\b · length:0-10 · label:positive · predicted:negative · column:source=web</source>
+        <translation>Ein Slice pro Zeile: keyword:not · regex:\bbut\b · length:0-10 · label:positive · predicted:negative · column:source=web</translation>
+    </message>
+    <message>
+        <source>Automatic slices</source>
+        <translation>Automatische Slices</translation>
+    </message>
+    <message>
+        <source>Length quartiles, each label, and texts with negation, contrast, questions, exclamations or numbers</source>
+        <translation>Längenquartile, jedes Label und Texte mit Verneinung, Gegensatz, Fragen, Ausrufen oder Zahlen</translation>
+    </message>
+    <message>
+        <source>Slices show where the model is weaker than on the whole set: pick labelled data and press Compute Slices.</source>
+        <translation>Slices zeigen, wo das Modell schwächer ist als auf der ganzen Menge: Wählen Sie gelabelte Daten und drücken Sie Slices berechnen.</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Slice</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>vs all</source>
+        <translation>ggü. allen</translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Wilson score interval: where the slice&apos;s true accuracy lies with 95% confidence; small slices have wide intervals</source>
+        <translation>Wilson-Intervall: wo die wahre Genauigkeit des Slices mit 95 % Konfidenz liegt; kleine Slices haben breite Intervalle</translation>
+    </message>
+    <message>
+        <source>The slice&apos;s accuracy minus the whole set&apos;s, in points</source>
+        <translation>Die Genauigkeit des Slices minus die der ganzen Menge, in Punkten</translation>
+    </message>
+    <message>
+        <source>Mean probability of the predicted label</source>
+        <translation>Mittlere Wahrscheinlichkeit des vorhergesagten Labels</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>Errors first; double-click an example to open it in the Playground</source>
+        <translation>Fehler zuerst; Doppelklick öffnet ein Beispiel im Spielplatz</translation>
+    </message>
+    <message>
+        <source>Labelled data</source>
+        <translation>Gelabelte Daten</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json);;All files (*)</source>
+        <translation>Daten (*.csv *.tsv *.jsonl *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Evaluating on %1…</source>
+        <translation>Bewertung auf %1…</translation>
+    </message>
+    <message>
+        <source>Slices of %1</source>
+        <translation>Slices von %1</translation>
+    </message>
+    <message>
+        <source>%1 examples, accuracy %2 · %3 of %4 slices are clearly worse (their whole interval lies under it)</source>
+        <translation>%1 Beispiele, Genauigkeit %2 · %3 von %4 Slices sind deutlich schlechter (ihr ganzes Intervall liegt darunter)</translation>
     </message>
 </context>
 <context>
@@ -3540,6 +4096,14 @@ Trotzdem trainieren?</translation>
     <message>
         <source>logits MSE</source>
         <translation>Logits-MSE</translation>
+    </message>
+    <message>
+        <source>Record a data map</source>
+        <translation>Datenkarte aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Keep each training example&apos;s probability of its label per epoch (from the training pass itself): the Analyse page&apos;s data map finds likely label errors with it</source>
+        <translation>Für jedes Trainingsbeispiel die Wahrscheinlichkeit seines Labels je Epoche festhalten (aus dem Trainingsdurchlauf selbst): Die Datenkarte der Seite Analyse findet damit wahrscheinliche Labelfehler</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,30 @@
         <source>The open model is not a sequence classifier with a tokenizer. Behavioural tests and counterfactuals need one: open a text classification model.</source>
         <translation>Le modèle ouvert n&apos;est pas un classifieur de séquences avec tokenizer. Les tests de comportement et les contrefactuels en demandent un : ouvrez un modèle de classification de texte.</translation>
     </message>
+    <message>
+        <source>Slices</source>
+        <translation>Tranches</translation>
+    </message>
+    <message>
+        <source>Accuracy on parts of the data: where is the model weaker?</source>
+        <translation>Exactitude sur des parties des données : où le modèle est-il plus faible ?</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>Projecteur</translation>
+    </message>
+    <message>
+        <source>Every text as a point: clusters, outliers, where errors gather</source>
+        <translation>Chaque texte comme un point : groupes, valeurs aberrantes, où se concentrent les erreurs</translation>
+    </message>
+    <message>
+        <source>Data Map</source>
+        <translation>Carte des données</translation>
+    </message>
+    <message>
+        <source>Training dynamics of a run: which training examples are likely mislabelled?</source>
+        <translation>Dynamique d&apos;entraînement d&apos;une exécution : quels exemples sont probablement mal étiquetés ?</translation>
+    </message>
 </context>
 <context>
     <name>AttentionHeatmap</name>
@@ -628,6 +652,161 @@
     <message>
         <source>%1 of %2 variants flip the prediction (%3).</source>
         <translation>%1 variantes sur %2 font basculer la prédiction (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>DataMapTab</name>
+    <message>
+        <source>correct ≤ 20%</source>
+        <translation>correct ≤ 20 %</translation>
+    </message>
+    <message>
+        <source>≤ 40%</source>
+        <translation>≤ 40 %</translation>
+    </message>
+    <message>
+        <source>≤ 60%</source>
+        <translation>≤ 60 %</translation>
+    </message>
+    <message>
+        <source>≤ 80%</source>
+        <translation>≤ 80 %</translation>
+    </message>
+    <message>
+        <source>&gt; 80%</source>
+        <translation>&gt; 80 %</translation>
+    </message>
+    <message>
+        <source>A fine-tuning run folder (its training recorded a data map)</source>
+        <translation>Dossier d&apos;un affinage (son entraînement a enregistré une carte des données)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Show Data Map</source>
+        <translation>Afficher la carte</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>The map as PNG, SVG or PDF, or every example&apos;s figures as CSV</source>
+        <translation>La carte en PNG, SVG ou PDF, ou les valeurs de chaque exemple en CSV</translation>
+    </message>
+    <message>
+        <source>A data map places each training example by how confidently the model gave it its label during training (mean over epochs) and how much that varied: examples it never learns (low confidence, low variability) are often mislabelled.</source>
+        <translation>Une carte des données place chaque exemple selon la confiance avec laquelle le modèle lui a donné son étiquette pendant l&apos;entraînement (moyenne sur les époques) et sa variation : les exemples qu&apos;il n&apos;apprend jamais (faible confiance, faible variabilité) sont souvent mal étiquetés.</translation>
+    </message>
+    <message>
+        <source>Data map</source>
+        <translation>Carte des données</translation>
+    </message>
+    <message>
+        <source>variability</source>
+        <translation>variabilité</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>confiance</translation>
+    </message>
+    <message>
+        <source>Likely label errors (hard to learn)</source>
+        <translation>Erreurs d&apos;étiquette probables (difficiles à apprendre)</translation>
+    </message>
+    <message>
+        <source>Ambiguous examples</source>
+        <translation>Exemples ambigus</translation>
+    </message>
+    <message>
+        <source>Every example, highest loss first</source>
+        <translation>Tous les exemples, perte la plus élevée d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Variability</source>
+        <translation>Variabilité</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>Checked examples are left out of the copy</source>
+        <translation>Les exemples cochés sont omis de la copie</translation>
+    </message>
+    <message>
+        <source>Save Training Data Without Checked…</source>
+        <translation>Enregistrer les données sans les cochés…</translation>
+    </message>
+    <message>
+        <source>A copy of the run&apos;s training file without the checked examples, for the next run; the original file is not changed</source>
+        <translation>Une copie du fichier d&apos;entraînement sans les exemples cochés, pour la prochaine exécution ; le fichier d&apos;origine n&apos;est pas modifié</translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation>Dossier d&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Training data without the checked examples</source>
+        <translation>Données d&apos;entraînement sans les exemples cochés</translation>
+    </message>
+    <message>
+        <source>Data (*.%1)</source>
+        <translation>Données (*.%1)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Examples (*.csv);;</source>
+        <translation>Exemples (*.csv);;</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>Data map of %1</source>
+        <translation>Carte des données de %1</translation>
+    </message>
+    <message>
+        <source>ambiguous →</source>
+        <translation>ambigu →</translation>
+    </message>
+    <message>
+        <source>hard to learn ↓</source>
+        <translation>difficile à apprendre ↓</translation>
+    </message>
+    <message>
+        <source>%1 training examples over %2 epochs: &lt;b&gt;%3 easy to learn&lt;/b&gt;, %4 ambiguous, &lt;b&gt;%5 hard to learn&lt;/b&gt; (likely label errors, listed on the right)</source>
+        <translation>%1 exemples sur %2 époques : &lt;b&gt;%3 faciles à apprendre&lt;/b&gt;, %4 ambigus, &lt;b&gt;%5 difficiles à apprendre&lt;/b&gt; (erreurs d&apos;étiquette probables, listées à droite)</translation>
+    </message>
+    <message>
+        <source>one epoch: variability needs two or more</source>
+        <translation>une époque : la variabilité en demande deux ou plus</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>Écriture de %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 without %2 rows; the original is unchanged.</source>
+        <translation>%1 écrit sans %2 lignes ; l&apos;original est inchangé.</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1413,26 @@
     <message>
         <source>Expected calibration error %1 (worst bin %2) · Brier score %3 · temperature scaling with T = %4 would bring the error to %5.</source>
         <translation>Erreur de calibration attendue %1 (pire intervalle %2) · score de Brier %3 · un temperature scaling avec T = %4 ramènerait l&apos;erreur à %5.</translation>
+    </message>
+    <message>
+        <source>Save Temperature…</source>
+        <translation>Enregistrer la température…</translation>
+    </message>
+    <message>
+        <source>Store the fitted temperature in the model&apos;s config.json: DistilBench then divides the logits by it before the softmax, so its confidences match its accuracy (transformers ignores the key)</source>
+        <translation>Enregistrer la température ajustée dans le config.json du modèle : DistilBench divise alors les logits par elle avant le softmax, pour que ses confiances correspondent à son exactitude (transformers ignore la clé)</translation>
+    </message>
+    <message>
+        <source>The model already applies T = %1 (saved in its config).</source>
+        <translation>Le modèle applique déjà T = %1 (enregistrée dans sa configuration).</translation>
+    </message>
+    <message>
+        <source>Save Temperature</source>
+        <translation>Enregistrer la température</translation>
+    </message>
+    <message>
+        <source>Write temperature %1 into %2? DistilBench will divide this model&apos;s logits by it before the softmax; transformers ignores the key.</source>
+        <translation>Écrire la température %1 dans %2 ? DistilBench divisera les logits de ce modèle par elle avant le softmax ; transformers ignore la clé.</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2506,217 @@
     </message>
 </context>
 <context>
+    <name>ProjectorTab</name>
+    <message>
+        <source>Texts: labelled data (CSV, TSV, JSONL) or a .txt file</source>
+        <translation>Textes : données étiquetées (CSV, TSV, JSONL) ou un fichier .txt</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>optional: a second model beside it</source>
+        <translation>facultatif : un second modèle à côté</translation>
+    </message>
+    <message>
+        <source>A second model (the student of a teacher) drawn beside the open one; a selection in either shows in both</source>
+        <translation>Un second modèle (l&apos;élève d&apos;un enseignant) dessiné à côté du modèle ouvert ; une sélection dans l&apos;un apparaît dans les deux</translation>
+    </message>
+    <message>
+        <source>last layer</source>
+        <translation>dernière couche</translation>
+    </message>
+    <message>
+        <source>layer </source>
+        <translation>couche </translation>
+    </message>
+    <message>
+        <source>0 = the embeddings, 1… = a layer&apos;s output</source>
+        <translation>0 = les plongements, 1… = la sortie d&apos;une couche</translation>
+    </message>
+    <message>
+        <source>[CLS] vector</source>
+        <translation>vecteur [CLS]</translation>
+    </message>
+    <message>
+        <source>Mean of tokens</source>
+        <translation>Moyenne des tokens</translation>
+    </message>
+    <message>
+        <source>What stands for a text: the first token&apos;s vector (what the classifier reads) or the mean over its tokens</source>
+        <translation>Ce qui représente un texte : le vecteur du premier token (ce que lit le classifieur) ou la moyenne de ses tokens</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>ACP</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA: a linear view of every text, at once. t-SNE: neighbourhoods kept, distances between clusters not; a sample of up to 3000 texts</source>
+        <translation>ACP : une vue linéaire de tous les textes à la fois. t-SNE : les voisinages sont conservés, pas les distances entre groupes ; un échantillon de 3000 textes au plus</translation>
+    </message>
+    <message>
+        <source>Colour by label</source>
+        <translation>Couleur par étiquette</translation>
+    </message>
+    <message>
+        <source>Colour by prediction</source>
+        <translation>Couleur par prédiction</translation>
+    </message>
+    <message>
+        <source>Colour by correctness</source>
+        <translation>Couleur par justesse</translation>
+    </message>
+    <message>
+        <source>Colour by confidence</source>
+        <translation>Couleur par confiance</translation>
+    </message>
+    <message>
+        <source>Colour by loss</source>
+        <translation>Couleur par perte</translation>
+    </message>
+    <message>
+        <source>Colour by length</source>
+        <translation>Couleur par longueur</translation>
+    </message>
+    <message>
+        <source>Colour by slice</source>
+        <translation>Couleur par tranche</translation>
+    </message>
+    <message>
+        <source>slice, e.g. keyword:not</source>
+        <translation>tranche, p. ex. keyword:not</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projeter</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>The plot as PNG, SVG or PDF, or the points as CSV</source>
+        <translation>Le graphique en PNG, SVG ou PDF, ou les points en CSV</translation>
+    </message>
+    <message>
+        <source>Each text becomes a point: texts the model represents alike lie close together. Pick a file and press Project.</source>
+        <translation>Chaque texte devient un point : les textes que le modèle représente de façon semblable sont proches. Choisissez un fichier et appuyez sur Projeter.</translation>
+    </message>
+    <message>
+        <source>Make Slice from Selection</source>
+        <translation>Créer une tranche depuis la sélection</translation>
+    </message>
+    <message>
+        <source>Shift+drag on the plot selects points; the selection becomes a slice on the Slices tab</source>
+        <translation>Maj+glisser sélectionne des points ; la sélection devient une tranche dans l&apos;onglet Tranches</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Modèle ouvert</translation>
+    </message>
+    <message>
+        <source>Second model</source>
+        <translation>Second modèle</translation>
+    </message>
+    <message>
+        <source>label %1 · predicted %2 (%3%)</source>
+        <translation>étiquette %1 · prédit %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Texts</source>
+        <translation>Textes</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
+        <translation>Données (*.csv *.tsv *.jsonl *.json *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Dossier du modèle</translation>
+    </message>
+    <message>
+        <source>projector selection (%1)</source>
+        <translation>sélection du projecteur (%1)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Points (*.csv);;</source>
+        <translation>Points (*.csv);;</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>Computing embeddings of %1…</source>
+        <translation>Calcul des plongements de %1…</translation>
+    </message>
+    <message>
+        <source>Projecting %1</source>
+        <translation>Projection de %1</translation>
+    </message>
+    <message>
+        <source>%1 texts · layer %2 · %3-dimensional vectors</source>
+        <translation>%1 textes · couche %2 · vecteurs de dimension %3</translation>
+    </message>
+    <message>
+        <source>PCA keeps %1% of the variance</source>
+        <translation>l&apos;ACP conserve %1 % de la variance</translation>
+    </message>
+    <message>
+        <source>t-SNE of a sample of %1</source>
+        <translation>t-SNE d&apos;un échantillon de %1</translation>
+    </message>
+    <message>
+        <source>no label</source>
+        <translation>sans étiquette</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>juste</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>faux</translation>
+    </message>
+    <message>
+        <source>in the slice</source>
+        <translation>dans la tranche</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>reste</translation>
+    </message>
+    <message>
+        <source>first principal component</source>
+        <translation>première composante principale</translation>
+    </message>
+    <message>
+        <source>second principal component</source>
+        <translation>deuxième composante principale</translation>
+    </message>
+    <message>
+        <source>%1 selected: %2 wrong (%3%)</source>
+        <translation>%1 sélectionnés : %2 faux (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 sélectionnés</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Start</source>
@@ -2554,6 +2964,17 @@
     </message>
 </context>
 <context>
+    <name>ScatterPlot</name>
+    <message>
+        <source>Wheel zooms, drag pans, Shift+drag selects, double-click resets the view</source>
+        <translation>La molette zoome, glisser déplace, Maj+glisser sélectionne, double-clic réinitialise la vue</translation>
+    </message>
+    <message>
+        <source>selected (%1)</source>
+        <translation>sélectionnés (%1)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2678,6 +3099,141 @@
     <message>
         <source>Keychain: %1.</source>
         <translation>Trousseau : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SlicesTab</name>
+    <message>
+        <source>Labelled data: CSV, TSV, JSON Lines or JSON</source>
+        <translation>Données étiquetées : CSV, TSV, JSON Lines ou JSON</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Compute Slices</source>
+        <translation>Calculer les tranches</translation>
+    </message>
+    <message>
+        <source>Evaluate the open model on the data and score every slice</source>
+        <translation>Évaluer le modèle ouvert sur les données et noter chaque tranche</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>The slice table as CSV</source>
+        <translation>Le tableau des tranches en CSV</translation>
+    </message>
+    <message>
+        <source>One slice per line: keyword:not · regex:\bbut\b · length:0-10 · label:positive · predicted:negative · column:source=web</source>
+        <translation>Une tranche par ligne : keyword:not · regex:\bbut\b · length:0-10 · label:positive · predicted:negative · column:source=web</translation>
+    </message>
+    <message>
+        <source>Automatic slices</source>
+        <translation>Tranches automatiques</translation>
+    </message>
+    <message>
+        <source>Length quartiles, each label, and texts with negation, contrast, questions, exclamations or numbers</source>
+        <translation>Quartiles de longueur, chaque étiquette, et les textes avec négation, opposition, questions, exclamations ou nombres</translation>
+    </message>
+    <message>
+        <source>Slices show where the model is weaker than on the whole set: pick labelled data and press Compute Slices.</source>
+        <translation>Les tranches montrent où le modèle est plus faible que sur l&apos;ensemble : choisissez des données étiquetées et appuyez sur Calculer les tranches.</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Tranche</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Exemples</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitude</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>intervalle à 95 %</translation>
+    </message>
+    <message>
+        <source>vs all</source>
+        <translation>vs tout</translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation>F1 macro</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Wilson score interval: where the slice&apos;s true accuracy lies with 95% confidence; small slices have wide intervals</source>
+        <translation>Intervalle de Wilson : où se trouve l&apos;exactitude réelle de la tranche avec 95 % de confiance ; les petites tranches ont de larges intervalles</translation>
+    </message>
+    <message>
+        <source>The slice&apos;s accuracy minus the whole set&apos;s, in points</source>
+        <translation>L&apos;exactitude de la tranche moins celle de l&apos;ensemble, en points</translation>
+    </message>
+    <message>
+        <source>Mean probability of the predicted label</source>
+        <translation>Probabilité moyenne de l&apos;étiquette prédite</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Prédit</translation>
+    </message>
+    <message>
+        <source>Errors first; double-click an example to open it in the Playground</source>
+        <translation>Erreurs d&apos;abord ; double-cliquez sur un exemple pour l&apos;ouvrir dans le bac à sable</translation>
+    </message>
+    <message>
+        <source>Labelled data</source>
+        <translation>Données étiquetées</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.tsv *.jsonl *.json);;All files (*)</source>
+        <translation>Données (*.csv *.tsv *.jsonl *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>Evaluating on %1…</source>
+        <translation>Évaluation sur %1…</translation>
+    </message>
+    <message>
+        <source>Slices of %1</source>
+        <translation>Tranches de %1</translation>
+    </message>
+    <message>
+        <source>%1 examples, accuracy %2 · %3 of %4 slices are clearly worse (their whole interval lies under it)</source>
+        <translation>%1 exemples, exactitude %2 · %3 tranches sur %4 sont nettement moins bonnes (tout leur intervalle est en dessous)</translation>
     </message>
 </context>
 <context>
@@ -3540,6 +4096,14 @@ Entraîner quand même ?</translation>
     <message>
         <source>logits MSE</source>
         <translation>MSE des logits</translation>
+    </message>
+    <message>
+        <source>Record a data map</source>
+        <translation>Enregistrer une carte des données</translation>
+    </message>
+    <message>
+        <source>Keep each training example&apos;s probability of its label per epoch (from the training pass itself): the Analyse page&apos;s data map finds likely label errors with it</source>
+        <translation>Conserver pour chaque exemple la probabilité de son étiquette à chaque époque (tirée de la passe d&apos;entraînement elle-même) : la carte des données de la page Analyser y trouve les erreurs d&apos;étiquette probables</translation>
     </message>
 </context>
 <context>
