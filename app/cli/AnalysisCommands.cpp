@@ -243,9 +243,12 @@ int runSlices(const QStringList& args) {
                QString::asprintf("%+.1f", -100 * m.drop).rightJustified(9) +
                QString::number(m.macroF1, 'f', 3).rightJustified(10);
     };
+    // Token classification: the share of sentences tagged entirely right, and entity F1.
+    const bool tokens = slices.task == Task::TokenClassification;
     out() << QString("slice").leftJustified(22) << QString("n").rightJustified(7)
-          << QString("accuracy").rightJustified(9) << QString("95% CI").rightJustified(15)
-          << QString("vs all").rightJustified(9) << QString("macro F1").rightJustified(10) << "\n";
+          << QString(tokens ? "exact" : "accuracy").rightJustified(9)
+          << QString("95% CI").rightJustified(15) << QString("vs all").rightJustified(9)
+          << QString(tokens ? "entity F1" : "macro F1").rightJustified(10) << "\n";
     out() << line(slices.overall) << "\n";
     for (const SliceMetrics& m : slices.slices) out() << line(m) << "\n";
     return kExitOk;

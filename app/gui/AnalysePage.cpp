@@ -50,6 +50,8 @@ AnalysePage::AnalysePage(Workspace* workspace, QWidget* parent)
     tabs_->setTabToolTip(4, tr("Training dynamics of a run: which training examples are likely "
                                "mislabelled?"));
     pages_->addWidget(tabs_);
+    for (int i = 0; i < tabs_->count(); ++i)
+        tabTips_.insert(tabs_->widget(i), tabs_->tabToolTip(i));
     connect(behaviour_, &BehaviourTab::openInPlayground, this, &AnalysePage::openInPlayground);
     connect(slices_, &SlicesTab::openInPlayground, this, &AnalysePage::openInPlayground);
     connect(dataMap_, &DataMapTab::openInPlayground, this, &AnalysePage::openInPlayground);
@@ -75,15 +77,37 @@ AnalysePage::AnalysePage(Workspace* workspace, QWidget* parent)
 
 void AnalysePage::modelChanged() {
     const auto p = workspace_->pipeline();
-    const bool usable =
-        p && p->tokenizer() && p->model()->config().head == HeadType::SequenceClassification;
+    const bool usable = p && p->tokenizer();
+    const HeadType head = p ? p->model()->config().head : HeadType::Base;
+    const bool classifier = head == HeadType::SequenceClassification;
+    const bool tagger = head == HeadType::TokenClassification;
     behaviour_->clear();
     slices_->clear();
     pages_->setCurrentIndex(usable ? 1 : 0);
     if (p && !usable)
         empty_->setExplanation(
-            tr("The open model is not a sequence classifier with a tokenizer. Behavioural tests "
-               "and counterfactuals need one: open a text classification model."));
+            tr("The open model has no tokenizer: the analyses read text. Open a model folder "
+               "with its tokenizer files."));
+    // Each tab where it makes sense; a disabled one says why.
+    const QString classifiersOnly = tr("Needs a text classification model");
+    const struct {
+        QWidget* tab;
+        bool enabled;
+        QString why;
+    } tabs[] = {
+        {behaviour_, classifier || tagger,
+         tr("Needs a classification or token "
+            "classification model")},
+        {counterfactuals_, classifier, classifiersOnly},
+        {slices_, classifier || tagger, tr("Needs a classification or token classification model")},
+        {projector_, true, QString()},
+        {dataMap_, true, QString()}};
+    for (const auto& t : tabs) {
+        const int i = tabs_->indexOf(t.tab);
+        tabs_->setTabEnabled(i, t.enabled);
+        tabs_->setTabToolTip(i, t.enabled ? tabTips_.value(t.tab) : t.why);
+    }
+    if (!tabs_->isTabEnabled(tabs_->currentIndex())) tabs_->setCurrentWidget(projector_);
 }
 
 void AnalysePage::editCounterfactual(const QString& text) {

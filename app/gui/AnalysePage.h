@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class Workspace;
@@ -43,4 +44,5 @@ private:
     SlicesTab* slices_;
     DataMapTab* dataMap_;
     ProjectorTab* projector_;
+    QHash<QWidget*, QString> tabTips_;
 };

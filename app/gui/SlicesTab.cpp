@@ -13,6 +13,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <cmath>
 #include <map>
 
 #include "app/common/JobRunner.h"
@@ -246,6 +247,14 @@ void SlicesTab::addSelection(const QString& name, const std::vector<std::size_t>
 
 void SlicesTab::show() {
     const SliceReport& r = *slices_;
+    const bool tokens = r.task == Task::TokenClassification;
+    // Token classification: sentences tagged entirely right, and each slice's entity F1.
+    table_->horizontalHeaderItem(2)->setText(tokens ? tr("Sentences right") : tr("Accuracy"));
+    table_->horizontalHeaderItem(5)->setText(tokens ? tr("Entity F1") : tr("Macro F1"));
+    table_->setColumnHidden(6, tokens);
+    examples_->setColumnHidden(1, tokens);
+    examples_->setColumnHidden(2, tokens);
+    examples_->setColumnHidden(3, tokens);
     table_->setSortingEnabled(false);
     table_->setRowCount(static_cast<int>(r.slices.size()) + 1);
     auto fill = [&](int row, const SliceMetrics& m, int index) {
@@ -270,7 +279,10 @@ void SlicesTab::show() {
             drop->setForeground(QColor(0xb0, 0x2a, 0x37));
         table_->setItem(row, 4, drop);
         table_->setItem(row, 5, new NumberItem(m.macroF1, QString::number(m.macroF1, 'f', 3)));
-        table_->setItem(row, 6, new NumberItem(m.meanConfidence, percent(m.meanConfidence)));
+        table_->setItem(row, 6,
+                        new NumberItem(std::isnan(m.meanConfidence) ? 0 : m.meanConfidence,
+                                       std::isnan(m.meanConfidence) ? QString("–")
+                                                                    : percent(m.meanConfidence)));
         table_->setItem(row, 7, new NumberItem(m.errors, QString::number(m.errors)));
     };
     fill(0, r.overall, -1);
@@ -298,21 +310,28 @@ void SlicesTab::showExamples(int slice) {
         slice < 0 ? slices_->overall : slices_->slices[static_cast<std::size_t>(slice)];
     // Errors first, the most confident of them first.
     std::vector<std::size_t> order = m.examples;
+    const bool tokens = report_->task == Task::TokenClassification;
     auto confidence = [&](std::size_t i) {
+        if (tokens || i >= report_->probabilities.size()) return 0.0f;
         const auto& p = report_->probabilities[i];
         return p.empty() ? 0.0f : p[static_cast<std::size_t>(report_->predicted[i])];
     };
+    auto wrong = [&](std::size_t i) {
+        return tokens ? report_->tagTruth[i] != report_->tagPredicted[i]
+                      : report_->truth[i] != report_->predicted[i];
+    };
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const bool ea = report_->truth[a] != report_->predicted[a],
-                   eb = report_->truth[b] != report_->predicted[b];
-        if (ea != eb) return ea;
+        if (wrong(a) != wrong(b)) return wrong(a);
         return confidence(a) > confidence(b);
     });
     constexpr std::size_t kShown = 2000;
     examples_->setRowCount(static_cast<int>(std::min(order.size(), kShown)));
     for (int r = 0; r < examples_->rowCount(); ++r) {
         const std::size_t i = order[static_cast<std::size_t>(r)];
-        examples_->setItem(r, 0, new QTableWidgetItem(str(report_->texts[i])));
+        auto* text = new QTableWidgetItem(str(report_->texts[i]));
+        if (tokens && wrong(i)) text->setForeground(QColor(0xb0, 0x2a, 0x37));
+        examples_->setItem(r, 0, text);
+        if (tokens) continue;
         examples_->setItem(r, 1, new QTableWidgetItem(str(report_->labels[report_->truth[i]])));
         auto* predicted = new QTableWidgetItem(str(report_->labels[report_->predicted[i]]));
         if (report_->truth[i] != report_->predicted[i])

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <string>
 
 #include "core/data/TableReader.h"
 #include "core/evaluation/Evaluation.h"
@@ -217,12 +218,38 @@ std::vector<std::size_t> sliceMembers(
     return members;
 }
 
+namespace {
+// "B-PER" / "I-PER" / "PER" -> "PER"; "O" -> "".
+std::string entityType(const std::string& tag) {
+    if (tag == "O" || tag.empty()) return {};
+    if (tag.size() > 2 && (tag[0] == 'B' || tag[0] == 'I' || tag[0] == 'E' || tag[0] == 'S') &&
+        (tag[1] == '-' || tag[1] == '_'))
+        return tag.substr(2);
+    return tag;
+}
+
+std::vector<std::string> entityTypes(const std::vector<std::string>& tags) {
+    std::vector<std::string> out;
+    for (const auto& t : tags) {
+        const std::string e = entityType(t);
+        if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    }
+    return out;
+}
+}  // namespace
+
 SliceReport computeSlices(const EvaluationReport& report,
                           const std::vector<SliceDefinition>& definitions,
                           const std::map<std::string, std::vector<std::string>>& metadata) {
-    if (report.task != Task::Classification)
-        throw Error("slices are computed for single-label classification reports");
-    const std::size_t n = report.truth.size();
+    const bool tokens = report.task == Task::TokenClassification;
+    if (report.task != Task::Classification && !tokens)
+        throw Error("slices are computed for single-label and token classification reports");
+    if (tokens && (report.tagTruth.size() != report.texts.size() ||
+                   report.tagPredicted.size() != report.texts.size()))
+        throw Error("the token-classification report has no tags per sentence");
+    const std::size_t n = report.texts.size();
+    // Classification: a right prediction; token classification: a sentence whose every tag is
+    // right (the proportion behind the interval), with the entity F1 of the slice beside it.
     auto metricsOf = [&](const std::string& name, const std::string& spec,
                          const std::vector<std::size_t>& members) {
         SliceMetrics m;
@@ -230,20 +257,34 @@ SliceReport computeSlices(const EvaluationReport& report,
         m.spec = spec;
         m.examples = members;
         m.count = static_cast<int>(members.size());
-        std::vector<int> t, p;
-        double confidence = 0;
-        for (std::size_t i : members) {
-            t.push_back(report.truth[i]);
-            p.push_back(report.predicted[i]);
-            m.errors += report.truth[i] != report.predicted[i];
-            if (i < report.probabilities.size() && !report.probabilities[i].empty())
-                confidence +=
-                    report.probabilities[i][static_cast<std::size_t>(report.predicted[i])];
-        }
-        if (m.count > 0) {
-            m.accuracy = 1.0 - double(m.errors) / m.count;
-            m.meanConfidence = confidence / m.count;
-            m.macroF1 = classificationMetrics(t, p, report.labels).macroF1;
+        if (tokens) {
+            std::vector<std::vector<std::string>> t, p;
+            for (std::size_t i : members) {
+                t.push_back(report.tagTruth[i]);
+                p.push_back(report.tagPredicted[i]);
+                m.errors += report.tagTruth[i] != report.tagPredicted[i];
+            }
+            if (m.count > 0) {
+                m.accuracy = 1.0 - double(m.errors) / m.count;
+                m.macroF1 = entityMetrics(t, p).f1;
+                m.meanConfidence = std::nan("");
+            }
+        } else {
+            std::vector<int> t, p;
+            double confidence = 0;
+            for (std::size_t i : members) {
+                t.push_back(report.truth[i]);
+                p.push_back(report.predicted[i]);
+                m.errors += report.truth[i] != report.predicted[i];
+                if (i < report.probabilities.size() && !report.probabilities[i].empty())
+                    confidence +=
+                        report.probabilities[i][static_cast<std::size_t>(report.predicted[i])];
+            }
+            if (m.count > 0) {
+                m.accuracy = 1.0 - double(m.errors) / m.count;
+                m.meanConfidence = confidence / m.count;
+                m.macroF1 = classificationMetrics(t, p, report.labels).macroF1;
+            }
         }
         wilsonInterval(m.count - m.errors, m.count, m.ciLow, m.ciHigh);
         return m;
@@ -251,11 +292,40 @@ SliceReport computeSlices(const EvaluationReport& report,
     std::vector<std::size_t> all(n);
     for (std::size_t i = 0; i < n; ++i) all[i] = i;
     SliceReport out;
+    out.task = report.task;
     out.overall = metricsOf("all examples", "", all);
 
+    // Token classification: "label:PER" is a sentence with a PER entity (gold), "predicted:PER"
+    // one the model tags with PER.
+    std::vector<std::string> types;
+    if (tokens)
+        for (const auto& tags : report.tagTruth)
+            for (const auto& e : entityTypes(tags))
+                if (std::find(types.begin(), types.end(), e) == types.end()) types.push_back(e);
     for (const SliceDefinition& d : definitions) {
-        const std::vector<std::size_t> members =
-            sliceMembers(d, report.texts, report.truth, report.predicted, report.labels, metadata);
+        std::vector<std::size_t> members;
+        const bool byType =
+            d.kind == SliceDefinition::Kind::Label || d.kind == SliceDefinition::Kind::Predicted;
+        if (tokens && byType) {
+            if (std::find(types.begin(), types.end(), d.value) == types.end()) {
+                std::string known;
+                for (const auto& t : types) known += (known.empty() ? "" : ", ") + t;
+                throw Error("slice entity type \"" + d.value + "\" is not in the data (" + known +
+                            ")");
+            }
+            const auto& tags =
+                d.kind == SliceDefinition::Kind::Label ? report.tagTruth : report.tagPredicted;
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto found = entityTypes(tags[i]);
+                if (std::find(found.begin(), found.end(), d.value) != found.end())
+                    members.push_back(i);
+            }
+        } else if (tokens) {
+            members = sliceMembers(d, report.texts, {}, {}, {}, metadata);
+        } else {
+            members = sliceMembers(d, report.texts, report.truth, report.predicted, report.labels,
+                                   metadata);
+        }
         SliceMetrics m = metricsOf(d.name.empty() ? d.spec() : d.name, d.spec(), members);
         m.drop = m.count > 0 ? out.overall.accuracy - m.accuracy : 0;
         out.slices.push_back(std::move(m));
@@ -295,11 +365,20 @@ std::vector<SliceDefinition> automaticSlices(const EvaluationReport& report) {
         d.name = "words ≥ " + std::to_string(previous);
         out.push_back(d);
     }
-    for (const std::string& l : report.labels) {
+    std::vector<std::string> classes = report.labels;
+    if (report.task == Task::TokenClassification) {
+        classes.clear();
+        for (const auto& tags : report.tagTruth)
+            for (const auto& e : entityTypes(tags))
+                if (std::find(classes.begin(), classes.end(), e) == classes.end())
+                    classes.push_back(e);
+        std::sort(classes.begin(), classes.end());
+    }
+    for (const std::string& l : classes) {
         SliceDefinition d;
         d.kind = SliceDefinition::Kind::Label;
         d.value = l;
-        d.name = "label " + l;
+        d.name = (report.task == Task::TokenClassification ? "has " : "label ") + l;
         out.push_back(d);
     }
     const std::pair<const char*, const char*> patterns[] = {

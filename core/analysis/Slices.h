@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/data/Dataset.h"
+
 namespace distilbench {
 
 struct EvaluationReport;
@@ -33,7 +35,10 @@ struct SliceDefinition {
     std::string spec() const;
 };
 
-// What a model scores on one slice next to the whole set.
+// What a model scores on one slice next to the whole set. Token classification: `accuracy` is
+// the share of sentences whose every tag is right (what the interval is for), `macroF1` the
+// slice's entity F1 (seqeval), `meanConfidence` NaN; label:TYPE slices are sentences with an
+// entity of that type.
 struct SliceMetrics {
     std::string name, spec;
     int count = 0, errors = 0;
@@ -46,6 +51,7 @@ struct SliceMetrics {
 };
 
 struct SliceReport {
+    Task task = Task::Classification;
     SliceMetrics overall;
     std::vector<SliceMetrics> slices;  // the largest drop first; empty slices last
 };

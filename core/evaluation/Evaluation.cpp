@@ -142,6 +142,8 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedE
         case Task::TokenClassification:
             r.entities = entityMetrics(tagTruth, tagPred);
             r.metrics = toMap(r.entities);
+            r.tagTruth = std::move(tagTruth);
+            r.tagPredicted = std::move(tagPred);
             break;
         case Task::MaskedLM:
             r.loss = mlmCount > 0 ? mlmLossSum / mlmCount : 0;

@@ -35,6 +35,9 @@ struct EvaluationReport {
     std::vector<std::string> texts;
     std::vector<int> truth, predicted;
     std::vector<std::vector<float>> probabilities;
+    // Token classification: each sentence's tags as the data and the model give them (the first
+    // piece of each word), for per-slice entity scores.
+    std::vector<std::vector<std::string>> tagTruth, tagPredicted;
 };
 
 // Binary and multi-label reports: predictions and metrics again at another decision threshold
