@@ -15,6 +15,8 @@
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 #include "core/runtime/Resources.h"
+#include "core/training/Trainer.h"
+#include "core/training/TrainingConfig.h"
 
 using namespace distilbench;
 
@@ -288,6 +290,60 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("missing.json"), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
+    }
+
+    // Token classifiers: typed slots are MFT expectations, INV compares entity-type sequences,
+    // DIR is refused; the built-in NER suite runs on one.
+    void tokenClassification() {
+        QTemporaryDir dir;
+        TrainingConfig c = TrainingConfig::defaultsFor(Task::TokenClassification, true);
+        c.preset = "distilbert-tiny";
+        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt";
+        c.maxSteps = 4;
+        c.maxLength = 64;
+        c.validationSplit = 0;
+        Trainer::train(c, dir.filePath("ner").toStdString());
+        const auto tagger = Pipeline::open(dir.filePath("ner/best").toStdString());
+        const std::string path = writeSuite(dir, R"({
+          "lexicons": {"person": ["Ann Lee", "Bo Chan"], "city": ["Oslo", "Rome"]},
+          "entity_types": {"person": "person", "city": "LOC"},
+          "label_aliases": {"person": ["PER"]},
+          "tests": [
+            {"name": "typed", "type": "MFT", "templates": ["{person} lives in {city}."]},
+            {"name": "swap", "type": "INV", "templates": ["{person} lives in {city}."],
+             "perturb": {"kind": "swap", "lexicon": "city"}}
+          ]})");
+        const BehaviourReport r = runBehaviourSuite(*tagger, BehaviourSuite::read(path));
+        QVERIFY(r.tokenClassification);
+        QCOMPARE(r.labels.at("person"), std::string("PER"));
+        QCOMPARE(r.tests[0].examples, 4);
+        // Whatever the barely trained tagger finds, a failure says what was expected.
+        for (const auto& f : r.tests[0].failing)
+            QVERIFY2(QString::fromStdString(f.expected).contains("PER: ") &&
+                         QString::fromStdString(f.expected).contains("LOC: "),
+                     f.expected.c_str());
+        QCOMPARE(r.tests[0].failures, static_cast<int>(r.tests[0].failing.size()));
+        QCOMPARE(r.tests[1].examples, 4);
+        // DIR has no meaning for a tagger.
+        const std::string dirSuite = writeSuite(dir, R"({"lexicons": {"x": ["a", "b"]}, "tests": [
+            {"name": "d", "type": "DIR", "texts": ["a b"], "perturb": {"kind": "lowercase"},
+             "direction": {"label": "PER", "change": "up"}}]})");
+        try {
+            runBehaviourSuite(*tagger, BehaviourSuite::read(dirSuite));
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("DIR"), e.what());
+        }
+        // The built-in NER suite: every test has examples.
+        const BehaviourSuite ner =
+            BehaviourSuite::read(BehaviourSuite::builtInPathFor(Task::TokenClassification));
+        QVERIFY(ner.tests.size() >= 10);
+        const BehaviourReport all = runBehaviourSuite(*tagger, ner);
+        for (const auto& t : all.tests) QVERIFY2(t.examples > 0, t.name.c_str());
+        // `check` picks the NER suite for a tagger.
+        const auto cli = runCli({"check", dir.filePath("ner/best"), "--json"});
+        QCOMPARE(QJsonDocument::fromJson(cli.out).object()["task"].toString(),
+                 QString("token-classification"));
     }
 
 private:

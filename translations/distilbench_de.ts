@@ -43,10 +43,6 @@
         <translation>Einen Satz bearbeiten und sehen, was die Vorhersage kippt</translation>
     </message>
     <message>
-        <source>The open model is not a sequence classifier with a tokenizer. Behavioural tests and counterfactuals need one: open a text classification model.</source>
-        <translation>Das geöffnete Modell ist kein Sequenzklassifikator mit Tokenizer. Verhaltenstests und kontrafaktische Varianten brauchen einen: Öffnen Sie ein Textklassifikationsmodell.</translation>
-    </message>
-    <message>
         <source>Slices</source>
         <translation>Slices</translation>
     </message>
@@ -69,6 +65,18 @@
     <message>
         <source>Training dynamics of a run: which training examples are likely mislabelled?</source>
         <translation>Trainingsdynamik eines Laufs: Welche Trainingsbeispiele sind wahrscheinlich falsch gelabelt?</translation>
+    </message>
+    <message>
+        <source>The open model has no tokenizer: the analyses read text. Open a model folder with its tokenizer files.</source>
+        <translation>Das geöffnete Modell hat keinen Tokenizer: Die Analysen lesen Text. Öffnen Sie einen Modellordner mit seinen Tokenizer-Dateien.</translation>
+    </message>
+    <message>
+        <source>Needs a text classification model</source>
+        <translation>Braucht ein Textklassifikationsmodell</translation>
+    </message>
+    <message>
+        <source>Needs a classification or token classification model</source>
+        <translation>Braucht ein Klassifikations- oder Token-Klassifikationsmodell</translation>
     </message>
 </context>
 <context>
@@ -482,6 +490,10 @@
     <message>
         <source>p(expected)</source>
         <translation>p(erwartet)</translation>
+    </message>
+    <message>
+        <source>Built-in: named entities (10 tests)</source>
+        <translation>Eingebaut: Eigennamen (10 Tests)</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3246,14 @@
     <message>
         <source>%1 examples, accuracy %2 · %3 of %4 slices are clearly worse (their whole interval lies under it)</source>
         <translation>%1 Beispiele, Genauigkeit %2 · %3 von %4 Slices sind deutlich schlechter (ihr ganzes Intervall liegt darunter)</translation>
+    </message>
+    <message>
+        <source>Sentences right</source>
+        <translation>Sätze richtig</translation>
+    </message>
+    <message>
+        <source>Entity F1</source>
+        <translation>Entitäten-F1</translation>
     </message>
 </context>
 <context>

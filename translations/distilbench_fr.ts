@@ -43,10 +43,6 @@
         <translation>Modifiez une phrase et voyez ce qui fait basculer la prédiction</translation>
     </message>
     <message>
-        <source>The open model is not a sequence classifier with a tokenizer. Behavioural tests and counterfactuals need one: open a text classification model.</source>
-        <translation>Le modèle ouvert n&apos;est pas un classifieur de séquences avec tokenizer. Les tests de comportement et les contrefactuels en demandent un : ouvrez un modèle de classification de texte.</translation>
-    </message>
-    <message>
         <source>Slices</source>
         <translation>Tranches</translation>
     </message>
@@ -69,6 +65,18 @@
     <message>
         <source>Training dynamics of a run: which training examples are likely mislabelled?</source>
         <translation>Dynamique d&apos;entraînement d&apos;une exécution : quels exemples sont probablement mal étiquetés ?</translation>
+    </message>
+    <message>
+        <source>The open model has no tokenizer: the analyses read text. Open a model folder with its tokenizer files.</source>
+        <translation>Le modèle ouvert n&apos;a pas de tokenizer : les analyses lisent du texte. Ouvrez un dossier de modèle avec ses fichiers de tokenizer.</translation>
+    </message>
+    <message>
+        <source>Needs a text classification model</source>
+        <translation>Nécessite un modèle de classification de texte</translation>
+    </message>
+    <message>
+        <source>Needs a classification or token classification model</source>
+        <translation>Nécessite un modèle de classification ou de classification de tokens</translation>
     </message>
 </context>
 <context>
@@ -482,6 +490,10 @@
     <message>
         <source>p(expected)</source>
         <translation>p(attendu)</translation>
+    </message>
+    <message>
+        <source>Built-in: named entities (10 tests)</source>
+        <translation>Intégrée : entités nommées (10 tests)</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3246,14 @@
     <message>
         <source>%1 examples, accuracy %2 · %3 of %4 slices are clearly worse (their whole interval lies under it)</source>
         <translation>%1 exemples, exactitude %2 · %3 tranches sur %4 sont nettement moins bonnes (tout leur intervalle est en dessous)</translation>
+    </message>
+    <message>
+        <source>Sentences right</source>
+        <translation>Phrases justes</translation>
+    </message>
+    <message>
+        <source>Entity F1</source>
+        <translation>F1 des entités</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include "core/evaluation/Evaluation.h"
 #include "core/inference/Pipeline.h"
 #include "core/runtime/Error.h"
+#include "core/training/Objective.h"
 #include "core/training/RunFolder.h"
 #include "core/training/TrainingConfig.h"
 #include "core/training/TrainingDynamics.h"
@@ -38,8 +39,8 @@ int runCheck(const QStringList& args) {
     QCommandLineParser p;
     p.addPositionalArgument("MODEL", "Model folder or Hub id.");
     p.addPositionalArgument("SUITE",
-                            "Behavioural test suite (JSON); the built-in sentiment suite "
-                            "when omitted.",
+                            "Behavioural test suite (JSON); when omitted, the built-in one for "
+                            "the model (sentiment, or named entities for a token classifier).",
                             "[SUITE.json]");
     p.addOption({"batch-size", "Texts per batch (default 32).", "N"});
     p.addOption({"show", "Failing examples printed per failing test (default 3).", "N"});
@@ -53,10 +54,13 @@ int runCheck(const QStringList& args) {
     const QStringList positional = p.positionalArguments();
     if (positional.isEmpty() || positional.size() > 2)
         throw UsageError{"expects MODEL and optionally SUITE.json (see --help)"};
-    const std::string suitePath = positional.size() == 2 ? positional[1].toStdString()
-                                                         : BehaviourSuite::builtInSentimentPath();
-    const BehaviourSuite suite = BehaviourSuite::read(suitePath);
     const auto pipeline = openPipeline(positional[0]);
+    // Without a suite: the built-in one for the model's task.
+    const std::string suitePath =
+        positional.size() == 2
+            ? positional[1].toStdString()
+            : BehaviourSuite::builtInPathFor(Objective::taskOf(pipeline->model()->config()));
+    const BehaviourSuite suite = BehaviourSuite::read(suitePath);
     const BehaviourReport report =
         runBehaviourSuite(*pipeline, suite, intOption(p, "batch-size", 32, 1));
     if (p.isSet("json")) {
@@ -84,7 +88,11 @@ int runCheck(const QStringList& args) {
         if (t.passed) continue;
         for (int k = 0; k < show && k < static_cast<int>(t.failing.size()); ++k) {
             const BehaviourFailure& f = t.failing[static_cast<std::size_t>(k)];
-            if (t.type == BehaviourTestType::MFT)
+            if (report.tokenClassification)
+                out() << "          \"" << str(f.text) << "\""
+                      << (f.variant.empty() ? QString() : " → \"" + str(f.variant) + "\"") << ": "
+                      << str(f.predicted) << " (expected " << str(f.expected) << ")\n";
+            else if (t.type == BehaviourTestType::MFT)
                 out() << "          \"" << str(f.text) << "\" → " << str(f.predicted)
                       << QString(" (%1 %2)").arg(str(f.expected)).arg(f.before, 0, 'f', 2) << "\n";
             else

@@ -19,6 +19,7 @@
 #include "app/gui/Workspace.h"
 #include "core/analysis/BehaviourCheck.h"
 #include "core/inference/Pipeline.h"
+#include "core/training/Objective.h"
 #include "widgets/ViewExport.h"
 
 using namespace distilbench;
@@ -147,6 +148,12 @@ QString BehaviourTab::summaryText() const {
 }
 
 void BehaviourTab::clear() {
+    // The built-in entry names the suite the open model gets.
+    const auto pipeline = workspace_->pipeline();
+    const bool tagger =
+        pipeline && Objective::taskOf(pipeline->model()->config()) == Task::TokenClassification;
+    suite_->setItemText(0, tagger ? tr("Built-in: named entities (10 tests)")
+                                  : tr("Built-in: sentiment (16 tests)"));
     report_.reset();
     results_->setRowCount(0);
     failures_->setRowCount(0);
@@ -157,7 +164,9 @@ int BehaviourTab::runSuite(const QString& path) {
     const auto pipeline = workspace_->pipeline();
     if (!pipeline) return -1;
     const std::string file =
-        path.isEmpty() ? BehaviourSuite::builtInSentimentPath() : path.toStdString();
+        path.isEmpty()
+            ? BehaviourSuite::builtInPathFor(Objective::taskOf(pipeline->model()->config()))
+            : path.toStdString();
     auto report = std::make_shared<BehaviourReport>();
     summary_->setText(tr("Running %1…").arg(QFileInfo(QString::fromStdString(file)).fileName()));
     return workspace_->runner()->start(
@@ -234,7 +243,8 @@ void BehaviourTab::showFailures(int test) {
     const bool perturbed = t.type != BehaviourTestType::MFT;
     failures_->setColumnHidden(1, !perturbed);
     failures_->setColumnHidden(2, !perturbed);
-    failures_->setColumnHidden(6, !perturbed);
+    failures_->setColumnHidden(6, !perturbed || report->tokenClassification);
+    failures_->setColumnHidden(5, report->tokenClassification);
     failures_->horizontalHeaderItem(5)->setText(perturbed ? tr("Before") : tr("p(expected)"));
     failures_->setRowCount(static_cast<int>(t.failing.size()));
     for (int i = 0; i < static_cast<int>(t.failing.size()); ++i) {

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "core/inference/Pipeline.h"
@@ -76,18 +77,176 @@ QJsonObject BehaviourReport::toJson() const {
         labelMap[QString::fromStdString(a)] = QString::fromStdString(b);
     return {{"suite", QString::fromStdString(suite)},
             {"source", QString::fromStdString(source)},
+            {"task", tokenClassification ? "token-classification" : "text-classification"},
             {"labels", labelMap},
             {"passed", passed()},
             {"failed_tests", failedTests()},
             {"tests", rows}};
 }
 
+namespace {
+
+// "B-PER" -> "PER"; "O" -> "".
+std::string typeOfTag(const std::string& tag) {
+    if (tag == "O" || tag.empty()) return {};
+    if (tag.size() > 2 && (tag[1] == '-' || tag[1] == '_')) return tag.substr(2);
+    return tag;
+}
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+    std::size_t b = 0;
+    while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    return s.substr(b);
+}
+
+std::string describe(const std::vector<Entity>& entities) {
+    std::string out;
+    for (const Entity& e : entities)
+        out += (out.empty() ? "" : "; ") + e.label + ": " + trimmed(e.text);
+    return out.empty() ? "no entities" : out;
+}
+
+// Token classification: MFT checks that every typed slot's words come out as one entity of
+// that type; INV that a perturbation leaves the sequence of entity types alone.
+BehaviourReport runTokenSuite(const Pipeline& pipeline, const BehaviourSuite& suite, int batchSize,
+                              const JobCallbacks& callbacks) {
+    if (!pipeline.tokenizer()) throw Error("the model has no tokenizer: the tests are text");
+    std::vector<std::string> types;
+    for (const std::string& tag : pipeline.model()->config().labels)
+        if (const std::string t = typeOfTag(tag);
+            !t.empty() && std::find(types.begin(), types.end(), t) == types.end())
+            types.push_back(t);
+    BehaviourReport report;
+    report.suite = suite.name;
+    report.source = suite.source;
+    report.tokenClassification = true;
+    struct Pending {
+        std::vector<BehaviourExample> examples;
+        std::vector<std::vector<PerturbedText>> variants;
+        std::map<std::string, std::string> types;  // lexicon -> the model's entity type
+    };
+    std::vector<Pending> pending(suite.tests.size());
+    std::vector<std::string> texts;
+    std::unordered_map<std::string, std::size_t> indexOf;
+    auto want = [&](const std::string& t) {
+        if (indexOf.emplace(t, texts.size()).second) texts.push_back(t);
+    };
+    for (std::size_t i = 0; i < suite.tests.size(); ++i) {
+        const BehaviourTest& test = suite.tests[i];
+        Pending& p = pending[i];
+        if (test.type == BehaviourTestType::DIR)
+            throw Error(suite.source, test.name +
+                                          ": DIR tests move a label's probability; a token "
+                                          "classifier has none (use MFT or INV)");
+        if (test.type == BehaviourTestType::MFT && test.entityTypes.empty())
+            throw Error(suite.source, test.name +
+                                          ": a token classifier's MFT needs \"entity_types\" "
+                                          "for its slots");
+        for (const auto& [lexicon, type] : test.entityTypes) {
+            try {
+                p.types[lexicon] = matchModelLabel(type, types, suite.labelAliases);
+                report.labels[type] = p.types[lexicon];
+            } catch (const Error& e) {
+                throw Error(suite.source, test.name + ": entity type " + e.what());
+            }
+        }
+        p.examples = suite.filledExamplesOf(test);
+        for (const BehaviourExample& e : p.examples) {
+            want(e.text);
+            p.variants.push_back(test.perturbation ? test.perturbation->apply(e.text)
+                                                   : std::vector<PerturbedText>{});
+            for (const PerturbedText& v : p.variants.back()) want(v.text);
+        }
+    }
+    std::vector<std::vector<Entity>> entities(texts.size());
+    const std::size_t step = static_cast<std::size_t>(std::max(1, batchSize));
+    for (std::size_t b = 0; b < texts.size(); b += step) {
+        callbacks.checkAbort();
+        const std::vector<std::string> batch(texts.begin() + b,
+                                             texts.begin() + std::min(texts.size(), b + step));
+        PipelineResult r = pipeline.predict(batch);
+        for (std::size_t k = 0; k < batch.size(); ++k)
+            entities[b + k] = std::move(r.predictions[k].entities);
+        callbacks.report(double(std::min(texts.size(), b + step)) / double(texts.size()),
+                         std::to_string(std::min(texts.size(), b + step)) + " of " +
+                             std::to_string(texts.size()) + " texts");
+    }
+    auto typeSequence = [](const std::vector<Entity>& es) {
+        std::string out;
+        for (const Entity& e : es) out += (out.empty() ? "" : " ") + e.label;
+        return out.empty() ? std::string("no entities") : out;
+    };
+    for (std::size_t i = 0; i < suite.tests.size(); ++i) {
+        const BehaviourTest& test = suite.tests[i];
+        const Pending& p = pending[i];
+        BehaviourTestResult r;
+        r.name = test.name;
+        r.capability = test.capability;
+        r.description = test.description;
+        r.type = test.type;
+        r.minPassRate = test.minPassRate;
+        for (std::size_t e = 0; e < p.examples.size(); ++e) {
+            const BehaviourExample& ex = p.examples[e];
+            const std::vector<Entity>& got = entities[indexOf.at(ex.text)];
+            if (test.type == BehaviourTestType::MFT) {
+                std::vector<Entity> expected;
+                for (const auto& [lexicon, word] : ex.fills)
+                    if (const auto it = p.types.find(lexicon); it != p.types.end())
+                        expected.push_back({it->second, word, 0, 0, 0});
+                if (expected.empty()) continue;  // a plain text says nothing to an MFT here
+                ++r.examples;
+                bool ok = true;
+                for (const Entity& want : expected)
+                    ok = ok && std::any_of(got.begin(), got.end(), [&](const Entity& g) {
+                             return g.label == want.label && trimmed(g.text) == trimmed(want.text);
+                         });
+                if (!ok) {
+                    ++r.failures;
+                    if (r.failing.size() < kMaxFailuresKept)
+                        r.failing.push_back(
+                            {ex.text, "", "", describe(expected), describe(got), 0, 0});
+                }
+                continue;
+            }
+            if (p.variants[e].empty()) continue;
+            ++r.examples;
+            for (const PerturbedText& v : p.variants[e]) {
+                const std::vector<Entity>& after = entities[indexOf.at(v.text)];
+                if (typeSequence(after) != typeSequence(got)) {
+                    ++r.failures;
+                    if (r.failing.size() < kMaxFailuresKept)
+                        r.failing.push_back(
+                            {ex.text, v.text, v.change, describe(got), describe(after), 0, 0});
+                    break;
+                }
+            }
+        }
+        if (r.examples == 0) {
+            r.note = test.type == BehaviourTestType::MFT
+                         ? "no example has a slot with an entity type"
+                         : "the perturbation changed none of the examples: the test tests nothing";
+        } else {
+            r.passRate = 1.0 - double(r.failures) / double(r.examples);
+            r.passed = r.passRate + 1e-12 >= r.minPassRate;
+        }
+        report.tests.push_back(std::move(r));
+    }
+    return report;
+}
+
+}  // namespace
+
 BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite& suite,
                                   int batchSize, const JobCallbacks& callbacks) {
     const ModelConfig& config = pipeline.model()->config();
+    if (Objective::taskOf(config) == Task::TokenClassification)
+        return runTokenSuite(pipeline, suite, batchSize, callbacks);
     if (Objective::taskOf(config) != Task::Classification)
-        throw Error("behavioural tests need a single-label classification model; this one is " +
-                    taskName(Objective::taskOf(config)));
+        throw Error(
+            "behavioural tests need a classification or token classification model; "
+            "this one is " +
+            taskName(Objective::taskOf(config)));
     if (!pipeline.tokenizer()) throw Error("the model has no tokenizer: the tests are text");
     const std::vector<std::string>& modelLabels = config.labels;
     BehaviourReport report;

@@ -37,6 +37,9 @@ struct BehaviourTestResult {
 
 struct BehaviourReport {
     std::string suite, source;
+    // Token classification: expected/predicted are entity lists ("PER: John Smith"), the
+    // probabilities unused.
+    bool tokenClassification = false;
     std::map<std::string, std::string> labels;  // the suite's label -> the model's
     std::vector<BehaviourTestResult> tests;
     bool passed() const;
@@ -48,7 +51,9 @@ constexpr int kMaxFailuresKept = 200;
 
 // Runs every test of `suite` on a classification model (batched, with progress and Cancel).
 // The suite's labels are the model's by name (case-insensitive) or through the suite's
-// label_aliases; a label found neither way is an Error naming the model's labels.
+// label_aliases; a label found neither way is an Error naming the model's labels. On a token
+// classifier an MFT expects each slot with an entity type to come out as one entity of that
+// type, an INV that the sequence of entity types stays; DIR tests are refused.
 BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite& suite,
                                   int batchSize = 32, const JobCallbacks& callbacks = {});
 

@@ -98,6 +98,15 @@ std::string behaviourTestTypeName(BehaviourTestType type) {
 std::vector<std::string> expandTemplate(
     const std::string& pattern, const std::map<std::string, std::vector<std::string>>& lexicons,
     int maxExamples, std::uint64_t seed) {
+    std::vector<std::string> out;
+    for (auto& e : expandTemplateFilled(pattern, lexicons, maxExamples, seed))
+        out.push_back(std::move(e.text));
+    return out;
+}
+
+std::vector<BehaviourExample> expandTemplateFilled(
+    const std::string& pattern, const std::map<std::string, std::vector<std::string>>& lexicons,
+    int maxExamples, std::uint64_t seed) {
     const std::vector<Slot> slots = slotsOf(pattern, lexicons, "template");
     std::int64_t total = 1;
     for (const Slot& s : slots) {
@@ -130,11 +139,13 @@ std::vector<std::string> expandTemplate(
         std::shuffle(all.begin(), all.end(), rng);
         picks = all;  // drawn in this order until maxExamples valid ones are found
     }
-    std::vector<std::string> out;
+    std::vector<BehaviourExample> out;
     for (std::int64_t k : picks) {
         std::map<std::string, std::string> values;
         if (!combination(k, values)) continue;
-        out.push_back(fill(pattern, values));
+        BehaviourExample e{fill(pattern, values), {}};
+        for (const Slot& s : slots) e.fills.emplace_back(s.lexicon, values.at(s.name));
+        out.push_back(std::move(e));
         if (maxExamples > 0 && static_cast<int>(out.size()) >= maxExamples) break;
     }
     return out;
@@ -142,6 +153,12 @@ std::vector<std::string> expandTemplate(
 
 std::vector<std::string> BehaviourSuite::examplesOf(const BehaviourTest& test) const {
     std::vector<std::string> out;
+    for (auto& e : filledExamplesOf(test)) out.push_back(std::move(e.text));
+    return out;
+}
+
+std::vector<BehaviourExample> BehaviourSuite::filledExamplesOf(const BehaviourTest& test) const {
+    std::vector<BehaviourExample> out;
     const int limit = test.maxExamples > 0 ? test.maxExamples : maxExamples;
     // The budget is shared evenly by the templates (what one cannot use goes to the next).
     for (std::size_t i = 0; i < test.templates.size(); ++i) {
@@ -151,10 +168,10 @@ std::vector<std::string> BehaviourSuite::examplesOf(const BehaviourTest& test) c
             if (left <= 0) break;
             budget = std::max(1, left / static_cast<int>(test.templates.size() - i));
         }
-        const auto expanded = expandTemplate(test.templates[i], lexicons, budget, 0);
-        out.insert(out.end(), expanded.begin(), expanded.end());
+        auto expanded = expandTemplateFilled(test.templates[i], lexicons, budget, 0);
+        for (auto& e : expanded) out.push_back(std::move(e));
     }
-    out.insert(out.end(), test.texts.begin(), test.texts.end());
+    for (const std::string& t : test.texts) out.push_back({t, {}});
     return out;
 }
 
@@ -174,6 +191,14 @@ BehaviourSuite BehaviourSuite::fromJson(const QJsonObject& o, const std::string&
     for (auto it = aliases.begin(); it != aliases.end(); ++it)
         suite.labelAliases[it.key().toStdString()] =
             strings(it.value(), file, "label_aliases of \"" + it.key().toStdString() + "\"");
+    std::map<std::string, std::string> suiteTypes;
+    const QJsonObject types = o.value("entity_types").toObject();
+    for (auto it = types.begin(); it != types.end(); ++it) {
+        if (!suite.lexicons.count(it.key().toStdString()))
+            throw Error(file, "entity_types names \"" + it.key().toStdString() +
+                                  "\", which is not in \"lexicons\"");
+        suiteTypes[it.key().toStdString()] = it.value().toString().toStdString();
+    }
     const QJsonArray tests = o.value("tests").toArray();
     if (tests.isEmpty()) throw Error(file, "has no tests (a \"tests\" list)");
     std::set<std::string> names;
@@ -205,8 +230,14 @@ BehaviourSuite BehaviourSuite::fromJson(const QJsonObject& o, const std::string&
             throw Error(where, "\"min_pass_rate\" must be between 0 and 1");
         test.maxExamples = t.value("max_examples").toInt(0);
         test.expect = t.value("expect").toString().toStdString();
-        if (test.type == BehaviourTestType::MFT && test.expect.empty())
-            throw Error(where, "an MFT needs \"expect\": the label every example should get");
+        test.entityTypes = suiteTypes;
+        const QJsonObject ownTypes = t.value("entity_types").toObject();
+        for (auto it = ownTypes.begin(); it != ownTypes.end(); ++it)
+            test.entityTypes[it.key().toStdString()] = it.value().toString().toStdString();
+        if (test.type == BehaviourTestType::MFT && test.expect.empty() && test.entityTypes.empty())
+            throw Error(where,
+                        "an MFT needs \"expect\" (the label every example should get) or, for "
+                        "token classification, \"entity_types\" of its slots");
         if (test.type != BehaviourTestType::MFT) {
             const QJsonObject p = t.value("perturb").toObject();
             Perturbation perturbation;
@@ -256,6 +287,11 @@ BehaviourSuite BehaviourSuite::read(const std::string& path) {
 
 std::string BehaviourSuite::builtInSentimentPath() {
     return resourcePath("suites/sentiment.json");
+}
+
+std::string BehaviourSuite::builtInPathFor(Task task) {
+    return task == Task::TokenClassification ? resourcePath("suites/ner.json")
+                                             : builtInSentimentPath();
 }
 
 }  // namespace distilbench
