@@ -171,13 +171,13 @@ private Q_SLOTS:
         bad.text = "bad";
         bad.label = 1;  // "pos" / "1": the "bad" labelled 0 stays
         const QString target = dir.filePath("out-" + name);
-        const std::size_t removed =
-            writeDataWithout(source.toStdString(), {}, labels, {bad}, target.toStdString());
+        const std::size_t removed = writeDataWithout(source.toStdString(), Task::Classification, {},
+                                                     labels, {bad}, target.toStdString());
         QCOMPARE(read(target), expected);
         QCOMPARE(read(source), content);
         QCOMPARE(removed, std::size_t(name == "d.tsv" ? 2 : 1));
-        QVERIFY_THROWS_EXCEPTION(
-            Error, writeDataWithout(source.toStdString(), {}, labels, {bad}, target.toStdString()));
+        QVERIFY_THROWS_EXCEPTION(Error, writeDataWithout(source.toStdString(), Task::Classification,
+                                                         {}, labels, {bad}, target.toStdString()));
         QCOMPARE(read(target), expected);
     }
 
@@ -240,6 +240,58 @@ private Q_SLOTS:
         c.epochs = 1;
         Trainer::train(c, dir.filePath("run2").toStdString());
         QVERIFY(!QFile::exists(dir.filePath("run2/") + RunFolder::kTrainingDynamicsFile));
+    }
+
+    // Token classification: an example's probability is the mean over its labelled tokens,
+    // right only when every labelled token is; a tagging run records it, and the copy of a
+    // CoNLL file leaves out whole sentences.
+    void tokenClassification() {
+        TrainingDynamics d;
+        d.reset({"a b c", "d e"}, {}, {-1, -1}, {}, {});
+        // Two sentences, three positions, two tags; p(tag 1) per position:
+        //   #0: 0.9 0.2 (0.5, ignored) with gold 1 0 -100 -> gold p 0.9, 0.8: mean 0.85, right
+        //   #1: 0.3 0.6 (ignored)      with gold 1 1 -100 -> 0.3, 0.6: mean 0.45, wrong
+        const at::Tensor logits =
+            logitsFor({0.9f, 0.2f, 0.5f, 0.3f, 0.6f, 0.5f}).reshape({2, 3, 2});
+        const at::Tensor labels = at::tensor({1, 0, -100, 1, 1, -100}, at::kLong).reshape({2, 3});
+        d.record(0, {0, 1}, logits, labels);
+        QVERIFY(std::abs(d.probabilities()[0][0] - 0.85f) < 1e-5);
+        QVERIFY(std::abs(d.probabilities()[0][1] - 0.45f) < 1e-5);
+        QCOMPARE(int(d.correct()[0][0]), 1);
+        QCOMPARE(int(d.correct()[0][1]), 0);
+        QTemporaryDir dir;
+        d.save(dir.filePath("d.json").toStdString());
+        QCOMPARE(TrainingDynamics::load(dir.filePath("d.json").toStdString()).gold(),
+                 (std::vector<int>{-1, -1}));
+
+        TrainingConfig c = TrainingConfig::defaultsFor(Task::TokenClassification, true);
+        c.preset = "distilbert-tiny";
+        c.trainFile = DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt";
+        c.epochs = 3;
+        c.maxLength = 64;
+        c.validationSplit = 0;
+        const QString run = dir.filePath("ner");
+        Trainer::train(c, run.toStdString());
+        const DataMap m = computeDataMap(TrainingDynamics::load(
+            QDir(run).filePath(RunFolder::kTrainingDynamicsFile).toStdString()));
+        QCOMPARE(m.epochs, 3);
+        QCOMPARE(m.points.size(), std::size_t(14));
+        QCOMPARE(m.labelOf(0), std::string());
+        // Leave the first sentence out of a copy.
+        Example first;
+        first.text = m.texts[0];
+        const QString copy = dir.filePath("clean.txt");
+        QCOMPARE(writeDataWithout(c.trainFile, Task::TokenClassification, {}, {}, {first},
+                                  copy.toStdString()),
+                 std::size_t(1));
+        const QByteArray original = read(DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt");
+        const QByteArray cleaned = read(copy);
+        QVERIFY(cleaned.size() < original.size());
+        QCOMPARE(cleaned.count("-DOCSTART-"), original.count("-DOCSTART-"));
+        // Exactly the sentence's lines are gone (one per word).
+        QCOMPARE(original.count('\n') - cleaned.count('\n'),
+                 QString::fromStdString(m.texts[0]).split(' ').size());
+        QVERIFY(!cleaned.startsWith(original.left(original.indexOf('\n'))));
     }
 };
 

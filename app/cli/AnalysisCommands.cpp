@@ -367,22 +367,21 @@ int runDataMap(const QStringList& args) {
             e.label = map.gold[pt.index];
             remove.push_back(e);
         }
-        const std::size_t n = writeDataWithout(cfg.trainFile, cfg.columns, map.dataLabels, remove,
-                                               p.value("without").toStdString());
+        const std::size_t n = writeDataWithout(cfg.trainFile, cfg.task, cfg.columns, map.dataLabels,
+                                               remove, p.value("without").toStdString());
         QTextStream(stderr) << "wrote " << p.value("without") << " without " << n << " rows of "
                             << str(cfg.trainFile) << "\n";
     }
     if (p.isSet("json")) {
         QJsonArray points;
         for (const DataMapPoint& pt : map.points)
-            points.append(QJsonObject{
-                {"index", static_cast<double>(pt.index)},
-                {"text", str(map.texts[pt.index])},
-                {"label", str(map.labels[static_cast<std::size_t>(map.gold[pt.index])])},
-                {"confidence", pt.confidence},
-                {"variability", pt.variability},
-                {"correctness", pt.correctness},
-                {"region", str(DataMap::regionName(DataMap::regionOf(pt)))}});
+            points.append(QJsonObject{{"index", static_cast<double>(pt.index)},
+                                      {"text", str(map.texts[pt.index])},
+                                      {"label", str(map.labelOf(pt.index))},
+                                      {"confidence", pt.confidence},
+                                      {"variability", pt.variability},
+                                      {"correctness", pt.correctness},
+                                      {"region", str(DataMap::regionName(DataMap::regionOf(pt)))}});
         printJson(QJsonObject{{"epochs", map.epochs}, {"points", points}}, true);
         return kExitOk;
     }
@@ -396,7 +395,7 @@ int runDataMap(const QStringList& args) {
         const DataMapPoint& pt = errors[static_cast<std::size_t>(k)];
         out() << QString("  %1  %2  \"%3\"\n")
                      .arg(pt.confidence, 0, 'f', 3)
-                     .arg(str(map.labels[static_cast<std::size_t>(map.gold[pt.index])]), -10)
+                     .arg(str(map.labelOf(pt.index)), -10)
                      .arg(str(map.texts[pt.index]));
     }
     return kExitOk;

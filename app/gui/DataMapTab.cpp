@@ -126,8 +126,7 @@ DataMapTab::DataMapTab(Workspace* workspace, QWidget* parent)
                 return QStringLiteral(
                            "<b>%1</b><br>%2 · confidence %3 · variability %4 · "
                            "correct %5%")
-                    .arg(str(map_->texts[p.index]).toHtmlEscaped(),
-                         str(map_->labels[static_cast<std::size_t>(map_->gold[p.index])]))
+                    .arg(str(map_->texts[p.index]).toHtmlEscaped(), str(map_->labelOf(p.index)))
                     .arg(p.confidence, 0, 'f', 3)
                     .arg(p.variability, 0, 'f', 3)
                     .arg(100 * p.correctness, 0, 'f', 0);
@@ -269,9 +268,7 @@ void DataMapTab::fillList() {
         text->setData(Qt::UserRole, static_cast<qulonglong>(p.index));
         text->setToolTip(str(map_->texts[p.index]));
         list_->setItem(r, 0, text);
-        list_->setItem(
-            r, 1,
-            new QTableWidgetItem(str(map_->labels[static_cast<std::size_t>(map_->gold[p.index])])));
+        list_->setItem(r, 1, new QTableWidgetItem(str(map_->labelOf(p.index))));
         list_->setItem(r, 2, new NumberItem(p.confidence, QString::number(p.confidence, 'f', 3)));
         list_->setItem(r, 3, new NumberItem(p.variability, QString::number(p.variability, 'f', 3)));
         list_->setItem(
@@ -303,8 +300,8 @@ int DataMapTab::writeWithoutChecked(const QString& target) {
     return workspace_->runner()->start(
         tr("Writing %1").arg(QFileInfo(target).fileName()),
         [map, config, remove, out, removed](const JobCallbacks&) {
-            *removed =
-                writeDataWithout(config->trainFile, config->columns, map->dataLabels, remove, out);
+            *removed = writeDataWithout(config->trainFile, config->task, config->columns,
+                                        map->dataLabels, remove, out);
         },
         [this, target, removed] {
             summary_->setText(tr("Wrote %1 without %2 rows; the original is unchanged.")
@@ -322,7 +319,7 @@ bool DataMapTab::exportCsv(const QString& path) const {
     for (const DataMapPoint& p : map_->points)
         rows << QStringList{QString::number(p.index),
                             str(map_->texts[p.index]),
-                            str(map_->labels[static_cast<std::size_t>(map_->gold[p.index])]),
+                            str(map_->labelOf(p.index)),
                             QString::number(p.confidence, 'g', 6),
                             QString::number(p.variability, 'g', 6),
                             QString::number(p.correctness, 'g', 6),

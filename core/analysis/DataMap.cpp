@@ -33,6 +33,12 @@ std::string DataMap::regionName(DataMapRegion region) {
     return {};
 }
 
+std::string DataMap::labelOf(std::size_t index) const {
+    const int g = index < gold.size() ? gold[index] : -1;
+    return g >= 0 && g < static_cast<int>(labels.size()) ? labels[static_cast<std::size_t>(g)]
+                                                         : std::string();
+}
+
 std::vector<DataMapPoint> DataMap::likelyLabelErrors() const {
     std::vector<DataMapPoint> out;
     for (const DataMapPoint& p : points)
@@ -83,12 +89,55 @@ DataMap computeDataMap(const TrainingDynamics& d) {
     return map;
 }
 
-std::size_t writeDataWithout(const std::string& source, const ColumnMapping& columns,
+namespace {
+// CoNLL: blocks of "word ... tag" lines separated by blank lines; -DOCSTART- lines stay.
+std::size_t writeConllWithout(const std::string& source, const std::vector<Example>& remove,
+                              const std::string& target) {
+    std::multiset<std::string> wanted;
+    for (const Example& e : remove) wanted.insert(e.text);
+    QFile f(QString::fromStdString(source));
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(source, "cannot be read: " + f.errorString().toStdString());
+    std::string out, block, words;
+    std::size_t removed = 0;
+    auto flush = [&] {
+        if (block.empty()) return;
+        if (wanted.count(words))
+            ++removed;
+        else
+            out += block;
+        block.clear();
+        words.clear();
+    };
+    while (!f.atEnd()) {
+        const QByteArray raw = f.readLine();
+        const QByteArray line = raw.trimmed();
+        std::string text = raw.toStdString();
+        if (!text.empty() && text.back() != '\n') text += '\n';
+        if (line.isEmpty() || line.startsWith("-DOCSTART-")) {
+            flush();
+            out += text;
+            continue;
+        }
+        block += text;
+        const QByteArray word = line.split(' ').first().split('\t').first();
+        words += (words.empty() ? "" : " ") + word.toStdString();
+    }
+    flush();
+    AtomicFile file(target);
+    file.write(out);
+    file.commit();
+    return removed;
+}
+}  // namespace
+
+std::size_t writeDataWithout(const std::string& source, Task task, const ColumnMapping& columns,
                              const std::vector<std::string>& labels,
                              const std::vector<Example>& remove, const std::string& target) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (fs::exists(target, ec)) throw Error(target, "exists already; choose a new file name");
+    if (task == Task::TokenClassification) return writeConllWithout(source, remove, target);
     const QString lower = QString::fromStdString(source).toLower();
     const bool jsonl = lower.endsWith(".jsonl");
     if (!jsonl && !lower.endsWith(".csv") && !lower.endsWith(".tsv") && !lower.endsWith(".tab"))

@@ -35,6 +35,8 @@ struct DataMap {
     static DataMapRegion regionOf(const DataMapPoint& p);
     static std::string regionName(DataMapRegion region);
 
+    // The gold label's name of an example; "" for a tagged sentence (no single label).
+    std::string labelOf(std::size_t index) const;
     // Hard-to-learn examples, the lowest confidence first: the likely label errors.
     std::vector<DataMapPoint> likelyLabelErrors() const;
     // Every point, the highest mean loss (-log confidence) first.
@@ -46,10 +48,11 @@ struct DataMap {
 DataMap computeDataMap(const TrainingDynamics& dynamics);
 
 // A copy of a CSV, TSV or JSON Lines data file without the rows of some examples (matched by
-// text, pair and label as the file spells them), for the next run; the original is untouched
-// and `target` must not exist. Returns the number of rows left out. Throws Error naming the
-// file for other formats, an existing target, or rows the examples cannot be matched to.
-std::size_t writeDataWithout(const std::string& source, const ColumnMapping& columns,
+// text, pair and label as the file spells them), or of a CoNLL file (token classification)
+// without some sentences (matched by their words), for the next run; the original is untouched
+// and `target` must not exist. Returns the number of rows (sentences) left out. Throws Error
+// naming the file for other formats, an existing target, or rows that do not line up.
+std::size_t writeDataWithout(const std::string& source, Task task, const ColumnMapping& columns,
                              const std::vector<std::string>& labels,
                              const std::vector<Example>& remove, const std::string& target);
 

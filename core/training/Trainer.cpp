@@ -402,7 +402,7 @@ private:
                         loss = Objective::taskLoss(logits, b.labels, cfg_.task, classWeights_,
                                                    cfg_.labelSmoothing) /
                                count;
-                        dynamics_.record(epoch, batches[first + m], logits);
+                        dynamics_.record(epoch, batches[first + m], logits, b.labels);
                     }
                     const double value = loss.item<double>();
                     if (!std::isfinite(value))
@@ -744,7 +744,9 @@ private:
     // The data map's records: fine-tuning a single-label classifier (a distillation's logits are
     // the student's against the teacher, not the data's). A resumed run continues its file.
     void prepareDynamics(bool resume) {
-        if (cfg_.task != Task::Classification || teacher_ || !cfg_.recordDataMap) return;
+        const bool tokens = cfg_.task == Task::TokenClassification;
+        if ((cfg_.task != Task::Classification && !tokens) || teacher_ || !cfg_.recordDataMap)
+            return;
         const fs::path file = fs::path(dir_) / RunFolder::kTrainingDynamicsFile;
         std::error_code ec;
         if (resume && fs::is_regular_file(file, ec)) {
@@ -761,13 +763,18 @@ private:
         std::vector<std::string> texts, pairs;
         std::vector<int> gold;
         for (const Example& e : train_.examples) {
-            texts.push_back(e.text);
+            std::string text = e.text;  // a tagged sentence: its words
+            for (const auto& w : e.words) text += (text.empty() ? "" : " ") + w;
+            texts.push_back(text);
             pairs.push_back(e.pair);
-            gold.push_back(e.label);
+            gold.push_back(tokens ? -1 : e.label);  // a sentence has no single label
         }
-        dynamics_.reset(std::move(texts), std::move(pairs), std::move(gold),
-                        cfg_.labelDisplayNames.empty() ? train_.labels : cfg_.labelDisplayNames,
-                        train_.labels);
+        if (tokens)
+            dynamics_.reset(std::move(texts), std::move(pairs), std::move(gold), {}, {});
+        else
+            dynamics_.reset(std::move(texts), std::move(pairs), std::move(gold),
+                            cfg_.labelDisplayNames.empty() ? train_.labels : cfg_.labelDisplayNames,
+                            train_.labels);
     }
 
     void writeMetrics() {

@@ -28,29 +28,62 @@ void TrainingDynamics::reset(std::vector<std::string> texts, std::vector<std::st
 }
 
 void TrainingDynamics::record(int epoch, const std::vector<std::size_t>& indices,
-                              const at::Tensor& logits) {
-    if (texts_.empty() || epoch < 0 || logits.dim() != 2 ||
+                              const at::Tensor& logits, const at::Tensor& labels) {
+    const bool tokens = logits.dim() == 3;
+    if (texts_.empty() || epoch < 0 || (!tokens && logits.dim() != 2) ||
+        (tokens && (!labels.defined() || labels.sizes() != logits.sizes().slice(0, 2))) ||
         logits.size(0) != static_cast<std::int64_t>(indices.size()))
         return;
     while (static_cast<int>(probabilities_.size()) <= epoch) {
         probabilities_.emplace_back(texts_.size(), std::numeric_limits<float>::quiet_NaN());
         correct_.emplace_back(texts_.size(), std::uint8_t(2));
     }
-    // Detached and on the CPU: a [batch, classes] softmax, nothing the step waits on long.
-    const at::Tensor p = at::softmax(logits.detach().to(at::kFloat), -1).to(at::kCPU).contiguous();
-    const at::Tensor best = p.argmax(-1);
-    const float* values = p.data_ptr<float>();
-    const std::int64_t* argmax = best.data_ptr<std::int64_t>();
-    const std::int64_t classes = p.size(1);
+    // Detached and on the CPU: a softmax and a gather, nothing the step waits on long.
+    const at::Tensor p = at::softmax(logits.detach().to(at::kFloat), -1);
+    std::vector<float> gold(indices.size(), std::numeric_limits<float>::quiet_NaN());
+    std::vector<std::uint8_t> right(indices.size(), 2);
+    if (tokens) {
+        const at::Tensor l = labels.detach().to(p.device());
+        const at::Tensor mask = l.ne(-100);
+        const at::Tensor g =
+            p.gather(2, l.clamp_min(0).unsqueeze(-1)).squeeze(-1) * mask.to(at::kFloat);
+        const at::Tensor count = mask.sum(1);
+        const at::Tensor mean = (g.sum(1) / count.clamp_min(1).to(at::kFloat)).to(at::kCPU);
+        const at::Tensor ok =
+            (p.argmax(-1).eq(l.clamp_min(0)) | mask.logical_not()).all(1).to(at::kCPU);
+        const at::Tensor seen = count.gt(0).to(at::kCPU);
+        for (std::size_t r = 0; r < indices.size(); ++r) {
+            const auto k = static_cast<std::int64_t>(r);
+            if (!seen[k].item<bool>()) continue;
+            gold[r] = mean[k].item<float>();
+            right[r] = ok[k].item<bool>() ? 1 : 0;
+        }
+    } else {
+        const at::Tensor cpu = p.to(at::kCPU).contiguous();
+        const at::Tensor best = cpu.argmax(-1);
+        const float* values = cpu.data_ptr<float>();
+        const std::int64_t* argmax = best.data_ptr<std::int64_t>();
+        const std::int64_t classes = cpu.size(1);
+        for (std::size_t r = 0; r < indices.size(); ++r) {
+            const std::size_t i = indices[r];
+            if (i >= texts_.size()) continue;
+            const int g = gold_[i];
+            if (g < 0 || g >= classes) continue;
+            gold[r] = values[static_cast<std::int64_t>(r) * classes + g];
+            right[r] = argmax[r] == g ? 1 : 0;
+        }
+    }
     for (std::size_t r = 0; r < indices.size(); ++r) {
         const std::size_t i = indices[r];
-        if (i >= texts_.size()) continue;
-        const int g = gold_[i];
-        if (g < 0 || g >= classes) continue;
-        probabilities_[static_cast<std::size_t>(epoch)][i] =
-            values[static_cast<std::int64_t>(r) * classes + g];
-        correct_[static_cast<std::size_t>(epoch)][i] = argmax[r] == g ? 1 : 0;
+        if (i >= texts_.size() || right[r] == 2) continue;
+        probabilities_[static_cast<std::size_t>(epoch)][i] = gold[r];
+        correct_[static_cast<std::size_t>(epoch)][i] = right[r];
     }
+}
+
+void TrainingDynamics::record(int epoch, const std::vector<std::size_t>& indices,
+                              const at::Tensor& logits) {
+    record(epoch, indices, logits, at::Tensor());
 }
 
 void TrainingDynamics::save(const std::string& path) const {
@@ -101,7 +134,7 @@ TrainingDynamics TrainingDynamics::load(const std::string& path) {
     d.pairs_.resize(d.texts_.size());
     for (const auto& v : o.value("gold").toArray()) {
         const int g = v.toInt(-1);
-        if (g < 0 || g >= static_cast<int>(d.labels_.size()))
+        if (g < -1 || g >= static_cast<int>(d.labels_.size()))
             throw Error(path, "has a gold label outside its label list");
         d.gold_.push_back(g);
     }

@@ -13,8 +13,9 @@ namespace distilbench {
 
 // Dataset Cartography's bookkeeping (Swayamdipta et al., 2020): for each training example and
 // epoch, the probability of its gold label and whether it was predicted, read off the logits of
-// the training pass itself (no extra forward). Single-label classification; the texts and label
-// names go with it so that the data map reads without the data file.
+// the training pass itself (no extra forward). Single-label and token classification (gold -1:
+// a sentence has no single label); the texts and label names go with it so that the data map
+// reads without the data file.
 class TrainingDynamics {
 public:
     // `labels`: the names shown; `dataLabels`: the labels as the data file spells them (what
@@ -22,7 +23,12 @@ public:
     void reset(std::vector<std::string> texts, std::vector<std::string> pairs,
                std::vector<int> gold, std::vector<std::string> labels,
                std::vector<std::string> dataLabels);
-    // After a training forward: `logits` [batch, classes] of the examples `indices`.
+    // After a training forward: `logits` [batch, classes] of the examples `indices`; for token
+    // classification [batch, tokens, classes] with `labels` [batch, tokens] (-100 ignored): an
+    // example's probability is the mean over its labelled tokens of their gold tag's, and it
+    // counts as right when every labelled token is.
+    void record(int epoch, const std::vector<std::size_t>& indices, const at::Tensor& logits,
+                const at::Tensor& labels);
     void record(int epoch, const std::vector<std::size_t>& indices, const at::Tensor& logits);
     bool empty() const { return texts_.empty(); }
 
