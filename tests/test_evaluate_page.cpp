@@ -78,6 +78,10 @@ private Q_SLOTS:
         // Calibration: the reliability diagram has a point per non-empty bin and the summary
         // the fitted temperature.
         QVERIFY(pages.evaluate->calibrationPlot()->pointCount("accuracy per confidence bin") > 0);
+        // The confidence histogram (a point per non-empty bin) and the diagram after scaling.
+        QCOMPARE(pages.evaluate->calibrationPlot()->pointCount("share of examples per bin"),
+                 pages.evaluate->calibrationPlot()->pointCount("accuracy per confidence bin"));
+        QVERIFY(pages.evaluate->calibrationPlot()->pointCount("after temperature scaling") > 0);
         QVERIFY(pages.evaluate->calibration().temperature > 0);
         int binned = 0;
         for (const auto& b : pages.evaluate->calibration().bins) binned += b.count;

@@ -1446,6 +1446,14 @@
         <source>Write temperature %1 into %2? DistilBench will divide this model&apos;s logits by it before the softmax; transformers ignores the key.</source>
         <translation>Temperatur %1 in %2 schreiben? DistilBench teilt die Logits dieses Modells vor dem Softmax durch sie; transformers ignoriert den Schlüssel.</translation>
     </message>
+    <message>
+        <source>after temperature scaling</source>
+        <translation>nach Temperaturskalierung</translation>
+    </message>
+    <message>
+        <source>share of examples per bin</source>
+        <translation>Anteil der Beispiele je Intervall</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

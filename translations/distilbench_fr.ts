@@ -1446,6 +1446,14 @@
         <source>Write temperature %1 into %2? DistilBench will divide this model&apos;s logits by it before the softmax; transformers ignores the key.</source>
         <translation>Écrire la température %1 dans %2 ? DistilBench divisera les logits de ce modèle par elle avant le softmax ; transformers ignore la clé.</translation>
     </message>
+    <message>
+        <source>after temperature scaling</source>
+        <translation>après mise à l&apos;échelle par température</translation>
+    </message>
+    <message>
+        <source>share of examples per bin</source>
+        <translation>part des exemples par intervalle</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

@@ -202,8 +202,10 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
         tr("Expected calibration error: the gap between confidence and accuracy, averaged over "
            "confidence bins. Temperature scaling divides the logits by T (fitted on this data)."));
     calibration_ = new LivePlot(tr("Reliability diagram"), calibrationPage);
-    calibration_->addSeries(tr("perfect calibration"), QColor("#7f7f7f"));
+    calibration_->addSeries(tr("perfect calibration"), QColor("#7f7f7f"), false, true);
     calibration_->addSeries(tr("accuracy per confidence bin"), QColor("#ff7f0e"));
+    calibration_->addSeries(tr("after temperature scaling"), QColor("#1f77b4"));
+    calibration_->addSeries(tr("share of examples per bin"), QColor("#2ca02c"), false, true);
     calibration_->setAxisLabels(tr("confidence"), tr("accuracy"));
     auto* calibrationRow = new QHBoxLayout;
     calibrationRow->addWidget(calibrationSummary_, 1);
@@ -576,9 +578,21 @@ void EvaluatePage::showCalibration(const EvaluationReport& r) {
     const CalibrationReport c = calibrationReport(r.probabilities, r.truth);
     calibration_->addPoint(tr("perfect calibration"), 0, 0);
     calibration_->addPoint(tr("perfect calibration"), 1, 1);
+    // The confidence histogram shares the axes: each bin's share of the examples (0..1).
+    int total = 0;
+    for (const auto& bin : c.bins) total += bin.count;
     for (const auto& bin : c.bins)
-        if (bin.count > 0)
+        if (bin.count > 0) {
             calibration_->addPoint(tr("accuracy per confidence bin"), bin.confidence, bin.accuracy);
+            calibration_->addPoint(tr("share of examples per bin"), bin.confidence,
+                                   double(bin.count) / std::max(1, total));
+        }
+    // The same diagram after the fitted temperature: before and after side by side.
+    const CalibrationReport after =
+        calibrationReport(applyTemperature(r.probabilities, c.temperature), r.truth);
+    for (const auto& bin : after.bins)
+        if (bin.count > 0)
+            calibration_->addPoint(tr("after temperature scaling"), bin.confidence, bin.accuracy);
     calibrationSummary_->setText(
         tr("Expected calibration error %1 (worst bin %2) · Brier score %3 · temperature scaling "
            "with T = %4 would bring the error to %5.")
