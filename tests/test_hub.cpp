@@ -16,6 +16,7 @@
 #include "core/hub/EnvironmentProxy.h"
 #include "core/hub/HubCache.h"
 #include "core/hub/HubClient.h"
+#include "core/hub/HubToken.h"
 #include "core/models/Model.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"

@@ -16,6 +16,7 @@
 
 #include "app/gui/SettingsDialog.h"
 #include "core/hub/HubCache.h"
+#include "core/hub/HubToken.h"
 #include "core/keychain/SecretServiceKeychain.h"
 
 using namespace distilbench;

@@ -1,5 +1,7 @@
 #include "app/gui/EvaluatePage.h"
 
+#include <qcustomplot.h>
+
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -206,9 +208,14 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     calibration_->addSeries(tr("accuracy per confidence bin"), QColor("#ff7f0e"));
     calibration_->addSeries(tr("after temperature scaling"), QColor("#1f77b4"));
     calibration_->addSeries(tr("share of examples per bin"), QColor("#2ca02c"), false, true);
+    // Four series: two legend columns, or the legend alone would widen the page.
+    calibration_->plot()->legend->setWrap(2);
+    calibration_->plot()->legend->setFillOrder(QCPLegend::foColumnsFirst, true);  // re-lay out
     calibration_->setAxisLabels(tr("confidence"), tr("accuracy"));
+    // The button on a row of its own: beside the summary it widened the page past 1280 px.
     auto* calibrationRow = new QHBoxLayout;
-    calibrationRow->addWidget(calibrationSummary_, 1);
+    kl->addWidget(calibrationSummary_);
+    calibrationRow->addStretch(1);
     saveTemperature_ = new QPushButton(tr("Save Temperature…"), calibrationPage);
     saveTemperature_->setObjectName("saveTemperature");
     saveTemperature_->setEnabled(false);
@@ -216,7 +223,7 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
         tr("Store the fitted temperature in the model's config.json: DistilBench then divides "
            "the logits by it before the softmax, so its confidences match its accuracy "
            "(transformers ignores the key)"));
-    calibrationRow->addWidget(saveTemperature_, 0, Qt::AlignTop);
+    calibrationRow->addWidget(saveTemperature_);
     kl->addLayout(calibrationRow);
     kl->addWidget(calibration_, 1);
     connect(saveTemperature_, &QPushButton::clicked, this, [this] { saveFittedTemperature(); });

@@ -13,6 +13,7 @@
 #include "app/gui/AppSettings.h"
 #include "app/gui/Translations.h"
 #include "core/hub/HubCache.h"
+#include "core/hub/HubToken.h"
 #include "core/runtime/Environment.h"
 
 SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {

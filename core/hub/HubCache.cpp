@@ -16,7 +16,6 @@
 #include <iterator>
 #include <vector>
 
-#include "core/keychain/SecretServiceKeychain.h"
 #include "core/runtime/Error.h"
 
 namespace distilbench::HubCache {
@@ -28,12 +27,6 @@ std::string env(const char* name) {
     return v ? std::string(v) : std::string();
 }
 
-fs::path hfHome() {
-    if (const std::string v = env("HF_HOME"); !v.empty()) return v;
-    if (const std::string v = env("XDG_CACHE_HOME"); !v.empty()) return fs::path(v) / "huggingface";
-    return fs::path(env("HOME")) / ".cache" / "huggingface";
-}
-
 std::string trimmed(std::string s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
     std::size_t b = 0;
@@ -42,10 +35,17 @@ std::string trimmed(std::string s) {
 }
 }  // namespace
 
+std::string hfHome() {
+    if (const std::string v = env("HF_HOME"); !v.empty()) return v;
+    if (const std::string v = env("XDG_CACHE_HOME"); !v.empty())
+        return (fs::path(v) / "huggingface").string();
+    return (fs::path(env("HOME")) / ".cache" / "huggingface").string();
+}
+
 std::string cacheDir() {
     if (const std::string v = env("HF_HUB_CACHE"); !v.empty()) return v;
     if (const std::string v = env("HUGGINGFACE_HUB_CACHE"); !v.empty()) return v;
-    return (hfHome() / "hub").string();
+    return (fs::path(hfHome()) / "hub").string();
 }
 
 std::string endpoint() {
@@ -59,57 +59,6 @@ bool offline() {
     std::string v = env("HF_HUB_OFFLINE");
     std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
     return v == "1" || v == "true" || v == "yes" || v == "on";
-}
-
-std::string tokenPath() {
-    return !env("HF_TOKEN_PATH").empty() ? env("HF_TOKEN_PATH") : (hfHome() / "token").string();
-}
-
-namespace {
-// One keychain entry per Hub endpoint, so a private hub's token never goes to huggingface.co.
-SecretServiceKeychain::Attributes keychainKey() {
-    return {
-        {"application", "distilbench"}, {"kind", "huggingface-token"}, {"endpoint", endpoint()}};
-}
-}  // namespace
-
-bool keychainAvailable() {
-    return SecretServiceKeychain::available();
-}
-
-FoundToken findToken(bool mayPrompt) {
-    FoundToken found;
-    if (const std::string v = trimmed(env("HF_TOKEN")); !v.empty())
-        return {v, TokenSource::Environment, {}};
-    if (SecretServiceKeychain::available()) {
-        try {
-            if (const auto v = SecretServiceKeychain::read(keychainKey(), mayPrompt, &found.note);
-                v && !trimmed(*v).empty())
-                return {trimmed(*v), TokenSource::Keychain, {}};
-        } catch (const std::exception& e) {
-            found.note = e.what();  // a broken keychain must not hide the token file
-        }
-    }
-    std::ifstream in(tokenPath());
-    std::string line;
-    if (in) std::getline(in, line);
-    if (!trimmed(line).empty()) {
-        found.token = trimmed(line);
-        found.source = TokenSource::File;
-    }
-    return found;
-}
-
-std::string token() {
-    return findToken(true).token;
-}
-
-void saveTokenInKeychain(const std::string& token) {
-    if (token.empty()) {
-        SecretServiceKeychain::remove(keychainKey());
-        return;
-    }
-    SecretServiceKeychain::write("Hugging Face token (" + endpoint() + ")", keychainKey(), token);
 }
 
 bool isRepoId(const std::string& text) {
@@ -242,27 +191,6 @@ void deleteCachedModel(const std::string& cache, const std::string& repoId) {
     if (ec) throw Error(repo.string(), "cannot be deleted: " + ec.message());
     for (const auto& lock : lockFiles) fs::remove(lock, ec);
     fs::remove(locks, ec);  // only when nothing else is left in it
-}
-
-void saveToken(const std::string& token) {
-    const std::string path = tokenPath();
-    std::error_code ec;
-    if (token.empty()) {
-        fs::remove(path, ec);
-        return;
-    }
-    fs::create_directories(fs::path(path).parent_path(), ec);
-    // Created with 0600 before anything is written: the token is never readable by others.
-    const std::string temporary = path + ".distilbench-tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw Error(path, std::string("cannot be written: ") + std::strerror(errno));
-    const bool written = ::write(fd, token.data(), token.size()) == ssize_t(token.size());
-    ::fchmod(fd, 0600);
-    ::close(fd);
-    if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        throw Error(path, std::string("cannot be written: ") + std::strerror(errno));
-    }
 }
 
 std::optional<ModelId> parseModelId(const std::string& text) {

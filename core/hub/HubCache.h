@@ -8,6 +8,8 @@ namespace distilbench::HubCache {
 // huggingface_hub's cache, shared with Python: models--org--name/{blobs/<etag>,
 // refs/<revision>, snapshots/<commit>/<file> -> ../../blobs/<etag>}.
 
+// huggingface_hub's folder: HF_HOME, else XDG_CACHE_HOME/huggingface, else ~/.cache/huggingface.
+std::string hfHome();
 // Where downloads go, as huggingface_hub decides it: HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE,
 // HF_HOME/hub, XDG_CACHE_HOME/huggingface/hub, ~/.cache/huggingface/hub (the first set).
 std::string cacheDir();
@@ -15,21 +17,6 @@ std::string cacheDir();
 std::string endpoint();
 // HF_HUB_OFFLINE=1 (or true/yes): ids resolve from the cache only.
 bool offline();
-// Where the user's token comes from, in this order: HF_TOKEN; the desktop keychain (what
-// Settings stores when a Secret Service runs); the file `huggingface-cli login` writes
-// (HF_TOKEN_PATH, else HF_HOME/token, else ~/.cache/huggingface/token).
-enum class TokenSource { None, Environment, Keychain, File };
-struct FoundToken {
-    std::string token;  // "" when none
-    TokenSource source = TokenSource::None;
-    std::string note;  // e.g. "the keychain is locked", when it was passed over
-};
-// `mayPrompt`: a locked keychain may show its unlock window (job threads and the CLI); the GUI
-// thread passes false and reads the keychain only when it is open.
-FoundToken findToken(bool mayPrompt);
-// The token for requests ("" when none): findToken(true).token.
-std::string token();
-
 // "org/name" or "name" as the Hub spells repository ids: letters, digits, '-', '_', '.', at
 // most one '/', no "--" or ".." and no leading or trailing separator.
 bool isRepoId(const std::string& text);
@@ -48,18 +35,6 @@ std::optional<std::string> snapshot(const std::string& cache, const std::string&
 // path, when the folder holds anything the Hub's layout does not (blobs, refs, snapshots,
 // .no_exist) or while a download holds one of its locks.
 void deleteCachedModel(const std::string& cache, const std::string& repoId);
-
-// Where `huggingface-cli login` keeps the token: HF_TOKEN_PATH, else HF_HOME/token.
-std::string tokenPath();
-
-// Stores the token where `huggingface-cli login` does (HF_TOKEN_PATH or HF_HOME/token), readable
-// by the user only; an empty token removes the file.
-void saveToken(const std::string& token);
-// Whether a desktop keychain (Secret Service) can hold the token.
-bool keychainAvailable();
-// Stores the token for endpoint() in the keychain (replacing the one there); an empty token
-// removes it. Throws Error when the keychain refuses.
-void saveTokenInKeychain(const std::string& token);
 
 // A model argument that names a Hub model: "org/name" or "org/name@revision" (the revision is
 // "main" when not given); nothing for anything else (a bare name, a path).

@@ -29,6 +29,7 @@
 
 #include "core/hub/EnvironmentProxy.h"
 #include "core/hub/HubCache.h"
+#include "core/hub/HubToken.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/Error.h"
 #include "core/util/AtomicFile.h"

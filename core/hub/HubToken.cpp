@@ -1,0 +1,109 @@
+#include "core/hub/HubToken.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "core/hub/HubCache.h"
+#include "core/keychain/SecretServiceKeychain.h"
+#include "core/runtime/Error.h"
+
+namespace distilbench::HubCache {
+namespace fs = std::filesystem;
+
+namespace {
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+    std::size_t b = 0;
+    while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    return s.substr(b);
+}
+}  // namespace
+
+std::string tokenPath() {
+    return !env("HF_TOKEN_PATH").empty() ? env("HF_TOKEN_PATH")
+                                         : (fs::path(hfHome()) / "token").string();
+}
+
+namespace {
+// One keychain entry per Hub endpoint, so a private hub's token never goes to huggingface.co.
+SecretServiceKeychain::Attributes keychainKey() {
+    return {
+        {"application", "distilbench"}, {"kind", "huggingface-token"}, {"endpoint", endpoint()}};
+}
+}  // namespace
+
+bool keychainAvailable() {
+    return SecretServiceKeychain::available();
+}
+
+FoundToken findToken(bool mayPrompt) {
+    FoundToken found;
+    if (const std::string v = trimmed(env("HF_TOKEN")); !v.empty())
+        return {v, TokenSource::Environment, {}};
+    if (SecretServiceKeychain::available()) {
+        try {
+            if (const auto v = SecretServiceKeychain::read(keychainKey(), mayPrompt, &found.note);
+                v && !trimmed(*v).empty())
+                return {trimmed(*v), TokenSource::Keychain, {}};
+        } catch (const std::exception& e) {
+            found.note = e.what();  // a broken keychain must not hide the token file
+        }
+    }
+    std::ifstream in(tokenPath());
+    std::string line;
+    if (in) std::getline(in, line);
+    if (!trimmed(line).empty()) {
+        found.token = trimmed(line);
+        found.source = TokenSource::File;
+    }
+    return found;
+}
+
+std::string token() {
+    return findToken(true).token;
+}
+
+void saveTokenInKeychain(const std::string& token) {
+    if (token.empty()) {
+        SecretServiceKeychain::remove(keychainKey());
+        return;
+    }
+    SecretServiceKeychain::write("Hugging Face token (" + endpoint() + ")", keychainKey(), token);
+}
+
+void saveToken(const std::string& token) {
+    const std::string path = tokenPath();
+    std::error_code ec;
+    if (token.empty()) {
+        fs::remove(path, ec);
+        return;
+    }
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    // Created with 0600 before anything is written: the token is never readable by others.
+    const std::string temporary = path + ".distilbench-tmp";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) throw Error(path, std::string("cannot be written: ") + std::strerror(errno));
+    const bool written = ::write(fd, token.data(), token.size()) == ssize_t(token.size());
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        throw Error(path, std::string("cannot be written: ") + std::strerror(errno));
+    }
+}
+
+}  // namespace distilbench::HubCache
