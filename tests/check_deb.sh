@@ -13,7 +13,7 @@ files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 fail=0
 need_file() { echo "$files" | grep -qx "$1" || { echo "missing in package: $1"; fail=1; }; }
 need_dep() { echo "$info" | grep '^ Depends:' | grep -q "$1" || { echo "Depends lacks $1"; fail=1; }; }
-for f in ./usr/bin/distilbench ./usr/bin/distilbench-cli \
+for f in ./usr/bin/distilbench ./usr/bin/distilbench-cli ./usr/libexec/distilbench/distilbench-cli-engine \
          ./usr/share/applications/io.github.distilbench.DistilBench.desktop \
          ./usr/share/metainfo/io.github.distilbench.DistilBench.metainfo.xml \
          ./usr/share/icons/hicolor/scalable/apps/distilbench.svg \
@@ -23,6 +23,7 @@ for f in ./usr/bin/distilbench ./usr/bin/distilbench-cli \
          ./usr/share/distilbench/vocab/bert-base-uncased-vocab.txt \
          ./usr/share/distilbench/vocab/LICENSE.bert-vocab \
          ./usr/share/distilbench/demo/sst2-distilbert-tiny/model.safetensors \
+         ./usr/share/distilbench/suites/sentiment.json ./usr/share/distilbench/suites/ner.json \
          ./usr/share/doc/distilbench/copyright; do
   need_file "$f"
 done
@@ -46,5 +47,8 @@ QT_QPA_PLATFORM=offscreen "$out/root/usr/bin/distilbench-cli" env --json >"$out/
 grep -q '"sentencepiece"' "$out/env.json" || { echo "packaged CLI lacks env output"; fail=1; }
 "$out/root/usr/bin/distilbench-cli" predict "$out/root/usr/share/distilbench/demo/sst2-distilbert-tiny" --text "a wonderful, moving film" \
   | grep -qi positive || { echo "packaged demo model does not predict"; fail=1; }
+# The launcher finds the engine and the engine its built-in suites, from the package tree.
+"$out/root/usr/bin/distilbench-cli" check "$out/root/usr/share/distilbench/demo/sst2-distilbert-tiny" --json \
+  | grep -q '"suite": "Sentiment (built-in)"' || { echo "packaged check cannot find its suite"; fail=1; }
 [ $fail -eq 0 ] && echo "package OK: $(basename "$deb"), $(du -h "$deb" | cut -f1)"
 exit $fail

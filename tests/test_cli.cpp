@@ -1,6 +1,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <thread>
@@ -22,6 +23,45 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Commands:"));
         QVERIFY(r.out.contains("env"));
+    }
+
+    // #18: the launcher answers --help and --version without LibTorch (or Qt) in the process;
+    // its command table and the engine's commands are the same list, and each one runs.
+    void launcherAndEngineAgree() {
+        QProcess ldd;
+        ldd.start("ldd", {DISTILBENCH_CLI});
+        QVERIFY(ldd.waitForFinished(10000));
+        const QByteArray libs = ldd.readAllStandardOutput();
+        QVERIFY2(libs.contains("libc.so"), libs.constData());
+        QVERIFY2(!libs.contains("libtorch") && !libs.contains("libc10") && !libs.contains("Qt6"),
+                 libs.constData());
+        const auto help = runCli({"--help"});
+        QStringList listed;
+        bool inCommands = false;
+        for (const QByteArray& line : help.out.split('\n')) {
+            if (line == "Commands:") {
+                inCommands = true;
+                continue;
+            }
+            if (inCommands && line.trimmed().isEmpty()) break;
+            if (inCommands) listed << QString::fromUtf8(line.trimmed().split(' ').first());
+        }
+        const auto engine = runCli({"--list-commands"});
+        QCOMPARE(engine.exitCode, 0);
+        QStringList commands = QString::fromUtf8(engine.out).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(listed.size(), commands.size());
+        listed.sort();
+        commands.sort();
+        QCOMPARE(listed, commands);
+        for (const QString& c : commands) {
+            const auto r = runCli({c, "--help"});
+            QVERIFY2(r.exitCode == 0 && r.out.contains("Usage"), qPrintable(c));
+        }
+        // Global options reach the engine; a bad one is still one line from it.
+        QCOMPARE(runCli({"--threads", "1", "env", "--json"}).exitCode, 0);
+        const auto bad = runCli({"--threads", "x", "env"});
+        QCOMPARE(bad.exitCode, 2);
+        QCOMPARE(bad.err.count('\n'), 1);
     }
 
     void envJsonReportsOpenBlasAndCores() {

@@ -239,7 +239,7 @@ private Q_SLOTS:
         setupPages(window);
         QStringList titles = window.pageTitles();
         QCOMPARE(titles, QStringList({"Start", "Models", "Tokenizer", "Attention", "Playground",
-                                      "Train", "Evaluate", "Distill"}));
+                                      "Train", "Evaluate", "Distill", "Analyse"}));
         for (QLabel* l : window.findChildren<QLabel*>())
             if (l->text() == "Nothing to test yet" || l->text() == "No tokenizer" ||
                 l->text() == "No model open")

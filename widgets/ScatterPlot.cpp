@@ -105,9 +105,9 @@ void ScatterPlot::setGroups(std::vector<ScatterGroup> groups) {
         // A crowd is drawn as small squares without antialiasing: QCustomPlot paints each
         // point, and a disc costs several times a square (100k points: 13 fps -> 30+ fps).
         const bool crowd = total > 20000;
-        graph->setScatterStyle(QCPScatterStyle(crowd ? QCPScatterStyle::ssSquare
-                                                     : QCPScatterStyle::ssDisc,
-                                               fill, fill, crowd ? 2 : size));
+        graph->setScatterStyle(
+            QCPScatterStyle(crowd ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssDisc, fill, fill,
+                            crowd ? 2 : size));
         graph->setAntialiasedScatters(!crowd);
         graph->setPen(QPen(g.color));
         // Sorted by x for QCustomPlot's data container; ids travel with the points.

@@ -526,18 +526,7 @@ int runEmbed(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> analysisCommands() {
-    return {
-        {"check",
-         "behavioural tests of a classifier from a suite (MFT/INV/DIR); exit 1 on a failure",
-         runCheck},
-        {"perturb", "counterfactuals of a sentence (occlusion, negation, swaps, typos, …)",
-         runPerturb},
-        {"slices", "accuracy per slice of labelled data with confidence intervals, worst first",
-         runSlices},
-        {"calibrate", "calibration error and the fitted temperature; --save stores it",
-         runCalibrate},
-        {"datamap", "the data map of a fine-tuning run: likely label errors; a copy without them",
-         runDataMap},
-        {"embed", "embeddings of a layer for a file of texts, projected by PCA or t-SNE",
-         runEmbed}};
+    // Summaries: app/cli/CommandTable.h.
+    return {{"check", runCheck},         {"perturb", runPerturb}, {"slices", runSlices},
+            {"calibrate", runCalibrate}, {"datamap", runDataMap}, {"embed", runEmbed}};
 }

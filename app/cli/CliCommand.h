@@ -13,9 +13,9 @@ struct UsageError {
     QString message;
 };
 
+// A command the engine runs; its summary is in CommandTable.h (shared with the launcher).
 struct CliCommand {
     QString name;
-    QString summary;
     // Receives the arguments after the subcommand name, argv[0]-style first element included.
     std::function<int(const QStringList&)> run;
 };

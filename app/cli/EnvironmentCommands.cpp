@@ -31,6 +31,6 @@ int runEnv(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> environmentCommands() {
-    return {{QStringLiteral("env"),
-             QStringLiteral("versions, BLAS, threads, devices, bf16, sentencepiece"), runEnv}};
+    // Summaries: app/cli/CommandTable.h.
+    return {{"env", runEnv}};
 }

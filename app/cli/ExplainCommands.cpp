@@ -202,8 +202,6 @@ int runExplain(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> explainCommands() {
-    return {{"attention",
-             "render attention maps (PNG/SVG/PDF, no display needed) or export them as JSON",
-             runAttention},
-            {"explain", "token attributions (integrated gradients, gradient x input)", runExplain}};
+    // Summaries: app/cli/CommandTable.h.
+    return {{"attention", runAttention}, {"explain", runExplain}};
 }

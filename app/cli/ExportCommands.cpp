@@ -100,7 +100,6 @@ int runExport(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> exportCommands() {
-    return {{"export",
-             "write a model for transformers (hf, bin) or ONNX Runtime (onnx), in fp32/fp16/bf16",
-             runExport}};
+    // Summaries: app/cli/CommandTable.h.
+    return {{"export", runExport}};
 }

@@ -351,11 +351,9 @@ int runDownload(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> modelCommands() {
-    return {{"inspect", "architecture, config, parameters, size, labels, tokenizer of a model",
-             runInspect},
-            {"predict", "run a model on texts or token ids (classification, NER, QA, fill-mask)",
-             runPredict},
-            {"bench", "time forward passes: ms per batch, sequences per second", runBench},
-            {"download", "download a model from the Hugging Face Hub into the shared cache",
-             runDownload}};
+    // Summaries: app/cli/CommandTable.h.
+    return {{"inspect", runInspect},
+            {"predict", runPredict},
+            {"bench", runBench},
+            {"download", runDownload}};
 }

@@ -132,7 +132,6 @@ int runBenchTokenizer(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> tokenizerCommands() {
-    return {{"tokenize", "tokenize texts exactly as Hugging Face does", runTokenize},
-            {"bench-tokenizer", "tokenizer speed on one thread (sentences/s, tokens/s)",
-             runBenchTokenizer}};
+    // Summaries: app/cli/CommandTable.h.
+    return {{"tokenize", runTokenize}, {"bench-tokenizer", runBenchTokenizer}};
 }

@@ -649,15 +649,10 @@ int runRuns(const QStringList& args) {
 }  // namespace
 
 std::vector<CliCommand> trainCommands() {
-    return {
-        {"train", "fine-tune or train a model; resume a run", runTrain},
-        {"distill",
-         "distil a teacher into a smaller student (task-specific, or --mlm pre-training)",
-         runDistill},
-        {"evaluate", "every metric of a model on labelled data, with the confusion matrix",
-         runEvaluate},
-        {"runs", "the runs in a runs folder with their best metric, steps and duration", runRuns},
-        {"dataset-stats",
-         "class balance, token lengths, empty/duplicate/truncated rows of a dataset",
-         runDatasetStats}};
+    // Summaries: app/cli/CommandTable.h.
+    return {{"train", runTrain},
+            {"distill", runDistill},
+            {"evaluate", runEvaluate},
+            {"runs", runRuns},
+            {"dataset-stats", runDatasetStats}};
 }

@@ -1,4 +1,5 @@
-// distilbench-cli: a thin headless client of distilbench_core.
+// distilbench-cli-engine: the commands of distilbench-cli, a thin headless client of
+// distilbench_core (the distilbench-cli launcher starts it for every command).
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QTextStream>
@@ -8,6 +9,7 @@
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/CliSupport.h"
+#include "app/cli/CommandTable.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/ErrorText.h"
 
@@ -19,23 +21,6 @@ std::vector<CliCommand> allCommands() {
                          explainCommands(), trainCommands(), exportCommands(), analysisCommands()})
         for (auto&& c : group) commands.push_back(c);
     return commands;
-}
-
-QString helpText(const std::vector<CliCommand>& commands) {
-    QString text;
-    QTextStream out(&text);
-    out << "Usage: distilbench-cli [--threads N] COMMAND [OPTIONS]\n"
-        << "       distilbench-cli --version | --help\n\n"
-        << "DistilBench command-line interface: the same engine as the GUI, headless.\n"
-        << "`attention` renders the GUI's attention views to PNG/SVG/PDF offscreen (QtWidgets,\n"
-        << "no display needed); every other command uses QtCore only.\n\n"
-        << "Commands:\n";
-    for (const auto& c : commands) out << "  " << c.name.leftJustified(18) << c.summary << '\n';
-    out << "\nRun 'distilbench-cli COMMAND --help' for the options of a command.\n"
-        << "Models whose files lack weights (no classifier, fewer layers than the config) are\n"
-        << "refused; --allow-fresh-weights opens them with those weights initialised at random.\n"
-        << "Exit codes: 0 success, 1 runtime error, 2 usage error.\n";
-    return text;
 }
 
 }  // namespace
@@ -84,7 +69,12 @@ int main(int argc, char** argv) {
             return kExitOk;
         }
         if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            QTextStream(stdout) << helpText(commands);
+            QTextStream(stdout) << QString::fromStdString(cliHelpText());
+            return kExitOk;
+        }
+        // For the test that the launcher's command table and the engine's commands agree.
+        if (a == QLatin1String("--list-commands")) {
+            for (const auto& c : commands) QTextStream(stdout) << c.name << '\n';
             return kExitOk;
         }
         if (a == QLatin1String("--threads") && i + 1 < args.size()) {

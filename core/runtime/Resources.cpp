@@ -22,6 +22,8 @@ std::string resourcePath(const std::string& relative) {
     if (n > 0) {
         buf[n] = '\0';
         roots.push_back(fs::path(buf).parent_path() / "../share/distilbench");
+        // The CLI engine lives in <prefix>/libexec/distilbench.
+        roots.push_back(fs::path(buf).parent_path() / "../../share/distilbench");
     }
     roots.emplace_back(DISTILBENCH_SOURCE_RESOURCES);
     std::error_code ec;

@@ -47,6 +47,9 @@ void SentencePieceLibrary::ensureLoaded() {
             candidates.push_back(exe / kModuleName);
             candidates.push_back(exe / "../lib/distilbench" / kModuleName);
             candidates.push_back(exe / "../lib/x86_64-linux-gnu/distilbench" / kModuleName);
+            // The CLI engine lives in <prefix>/libexec/distilbench.
+            candidates.push_back(exe / "../../lib/distilbench" / kModuleName);
+            candidates.push_back(exe / "../../lib/x86_64-linux-gnu/distilbench" / kModuleName);
         }
         if (*DISTILBENCH_MODULE_BUILD_DIR)
             candidates.push_back(fs::path(DISTILBENCH_MODULE_BUILD_DIR) / kModuleName);
