@@ -17,25 +17,7 @@ LivePlot::LivePlot(const QString& title, QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     plot_ = new QCustomPlot(this);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(plot_, title, QFont(font().family(), font().pointSize(), QFont::Bold)));
-    plot_->legend->setVisible(true);
-    plot_->legend->setFont(font());
-    // The legend sits in a row under the plot, so that it never covers data; its entries fill
-    // columns first and wrap.
-    plot_->axisRect()->insetLayout()->take(plot_->legend);
-    plot_->plotLayout()->addElement(2, 0, plot_->legend);
-    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
-    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot_->legend->setWrap(4);
-    plot_->legend->setMargins(QMargins(4, 2, 4, 2));
-    // A layout column is no wider than the smallest maximum in it, and an empty legend's
-    // maximum is its margins: the plot above shrank to a sliver until its first series came.
-    // An explicit maximum lifts that (QWIDGETSIZE_MAX itself, or anything that reaches it once
-    // the margins are added, means "use the hint").
-    plot_->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX / 2);
+    addTitleAndLegendBelow(plot_, title, font(), 4);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->setMinimumHeight(160);
     plot_->setMouseTracking(true);

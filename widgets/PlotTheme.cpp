@@ -26,3 +26,23 @@ void applyPlotPalette(QCustomPlot* plot, const QPalette& p) {
             title->setTextColor(text);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
+
+void addTitleAndLegendBelow(QCustomPlot* plot, const QString& title, const QFont& font,
+                            int columns) {
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(
+        0, 0, new QCPTextElement(plot, title, QFont(font.family(), font.pointSize(), QFont::Bold)));
+    plot->legend->setVisible(true);
+    plot->legend->setFont(font);
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->plotLayout()->addElement(2, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setWrap(columns);
+    plot->legend->setMargins(QMargins(4, 2, 4, 2));
+    // A layout column is no wider than the smallest maximum in it, and an empty legend's
+    // maximum is its margins: the plot above shrank to a sliver until its first series came.
+    // An explicit maximum lifts that (QWIDGETSIZE_MAX itself, or anything that reaches it once
+    // the margins are added, means "use the hint").
+    plot->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX / 2);
+}

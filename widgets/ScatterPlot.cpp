@@ -16,19 +16,7 @@ ScatterPlot::ScatterPlot(const QString& title, QWidget* parent) : QWidget(parent
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     plot_ = new QCustomPlot(this);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(plot_, title, QFont(font().family(), font().pointSize(), QFont::Bold)));
-    // The legend in a row of its own under the plot: it never covers points.
-    plot_->legend->setVisible(true);
-    plot_->legend->setFont(font());
-    plot_->axisRect()->insetLayout()->take(plot_->legend);
-    plot_->plotLayout()->addElement(2, 0, plot_->legend);
-    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
-    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot_->legend->setWrap(3);
-    plot_->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX / 2);
+    addTitleAndLegendBelow(plot_, title, font(), 3);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->setMinimumHeight(200);
     plot_->setMouseTracking(true);

@@ -20,6 +20,7 @@
 #include "core/analysis/BehaviourCheck.h"
 #include "core/inference/Pipeline.h"
 #include "core/training/Objective.h"
+#include "widgets/NumericTableItem.h"
 #include "widgets/ViewExport.h"
 
 using namespace distilbench;
@@ -29,21 +30,6 @@ QString str(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// Sorts by the number behind the text ("82.0%").
-class NumberItem : public QTableWidgetItem {
-public:
-    using QTableWidgetItem::QTableWidgetItem;
-    bool operator<(const QTableWidgetItem& other) const override {
-        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
-    }
-};
-
-QTableWidgetItem* sortableNumber(double value, const QString& text) {
-    auto* item = new NumberItem(text);
-    item->setData(Qt::UserRole, value);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
 }  // namespace
 
 BehaviourTab::BehaviourTab(Workspace* workspace, QWidget* parent)
@@ -199,16 +185,16 @@ void BehaviourTab::show(const BehaviourReport& report) {
         results_->setItem(i, 3, name);
         results_->setItem(
             i, 4,
-            sortableNumber(t.examples - t.failures,
-                           QString("%1/%2").arg(t.examples - t.failures).arg(t.examples)));
+            new NumericTableItem(t.examples - t.failures,
+                                 QString("%1/%2").arg(t.examples - t.failures).arg(t.examples)));
         results_->setItem(
             i, 5,
-            sortableNumber(t.passRate, t.note.empty()
-                                           ? QString::number(100 * t.passRate, 'f', 1) + "%"
-                                           : str(t.note)));
-        results_->setItem(
-            i, 6,
-            sortableNumber(t.minPassRate, QString::number(100 * t.minPassRate, 'f', 0) + "%"));
+            new NumericTableItem(t.passRate, t.note.empty()
+                                                 ? QString::number(100 * t.passRate, 'f', 1) + "%"
+                                                 : str(t.note)));
+        results_->setItem(i, 6,
+                          new NumericTableItem(t.minPassRate,
+                                               QString::number(100 * t.minPassRate, 'f', 0) + "%"));
     }
     // In the suite's order until the user sorts by a column.
     results_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
@@ -254,10 +240,10 @@ void BehaviourTab::showFailures(int test) {
         failures_->setItem(i, 2, new QTableWidgetItem(str(f.change)));
         failures_->setItem(i, 3, new QTableWidgetItem(str(f.expected)));
         failures_->setItem(i, 4, new QTableWidgetItem(str(f.predicted)));
-        failures_->setItem(i, 5,
-                           sortableNumber(f.before, QString::number(100 * f.before, 'f', 1) + "%"));
-        failures_->setItem(i, 6,
-                           sortableNumber(f.after, QString::number(100 * f.after, 'f', 1) + "%"));
+        failures_->setItem(
+            i, 5, new NumericTableItem(f.before, QString::number(100 * f.before, 'f', 1) + "%"));
+        failures_->setItem(
+            i, 6, new NumericTableItem(f.after, QString::number(100 * f.after, 'f', 1) + "%"));
     }
     failures_->resizeColumnsToContents();
     failures_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);  // worst first

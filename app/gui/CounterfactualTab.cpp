@@ -20,6 +20,7 @@
 #include "app/gui/Workspace.h"
 #include "core/analysis/Counterfactuals.h"
 #include "core/inference/Pipeline.h"
+#include "widgets/NumericTableItem.h"
 #include "widgets/ProbabilityBars.h"
 #include "widgets/ViewExport.h"
 
@@ -53,13 +54,6 @@ const KindChoice kKinds[] = {
     {QT_TRANSLATE_NOOP("CounterfactualTab", "Typos"), Perturbation::Kind::Typos, ""},
 };
 
-class NumberItem : public QTableWidgetItem {
-public:
-    using QTableWidgetItem::QTableWidgetItem;
-    bool operator<(const QTableWidgetItem& other) const override {
-        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
-    }
-};
 }  // namespace
 
 CounterfactualTab::CounterfactualTab(Workspace* workspace, QWidget* parent)
@@ -294,9 +288,9 @@ void CounterfactualTab::showVariants(const CounterfactualSet& set) {
     for (int r = 0; r < static_cast<int>(set.variants.size()); ++r) {
         const Counterfactual& c = set.variants[static_cast<std::size_t>(r)];
         flips += c.flipped;
-        auto* flip = new NumberItem(c.flipped ? tr("✗ flips") : QString());
         // Sorted descending: flips first, then by how far the probability moved.
-        flip->setData(Qt::UserRole, (c.flipped ? 10.0 : 0.0) + std::fabs(c.delta));
+        auto* flip = new NumericTableItem((c.flipped ? 10.0 : 0.0) + std::fabs(c.delta),
+                                          c.flipped ? tr("✗ flips") : QString(), false);
         if (c.flipped) flip->setForeground(QColor(0xb0, 0x2a, 0x37));
         variants_->setItem(r, 0, flip);
         variants_->setItem(r, 1, new QTableWidgetItem(str(c.text)));
@@ -305,10 +299,9 @@ void CounterfactualTab::showVariants(const CounterfactualSet& set) {
         variants_->setItem(
             r, 3,
             new QTableWidgetItem(QString("%1 %2%").arg(str(c.label)).arg(100.0 * best, 0, 'f', 1)));
-        auto* delta = new NumberItem(QString::asprintf("%+.1f", 100.0 * c.delta));
-        delta->setData(Qt::UserRole, std::fabs(c.delta));
-        delta->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        variants_->setItem(r, 4, delta);
+        variants_->setItem(
+            r, 4,
+            new NumericTableItem(std::fabs(c.delta), QString::asprintf("%+.1f", 100.0 * c.delta)));
     }
     variants_->horizontalHeader()->setSortIndicator(0, Qt::DescendingOrder);
     variants_->setSortingEnabled(true);

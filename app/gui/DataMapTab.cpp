@@ -24,6 +24,7 @@
 #include "core/training/TrainingConfig.h"
 #include "core/training/TrainingDynamics.h"
 #include "core/util/JsonFile.h"
+#include "widgets/NumericTableItem.h"
 #include "widgets/ScatterPlot.h"
 #include "widgets/ViewExport.h"
 
@@ -33,17 +34,6 @@ namespace {
 QString str(const std::string& s) {
     return QString::fromStdString(s);
 }
-
-class NumberItem : public QTableWidgetItem {
-public:
-    NumberItem(double value, const QString& text) : QTableWidgetItem(text) {
-        setData(Qt::UserRole, value);
-        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    }
-    bool operator<(const QTableWidgetItem& other) const override {
-        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
-    }
-};
 
 // Correctness in the paper's six steps (0, 0.2, …, 1 for five epochs), red to blue.
 struct CorrectnessBand {
@@ -269,11 +259,13 @@ void DataMapTab::fillList() {
         text->setToolTip(str(map_->texts[p.index]));
         list_->setItem(r, 0, text);
         list_->setItem(r, 1, new QTableWidgetItem(str(map_->labelOf(p.index))));
-        list_->setItem(r, 2, new NumberItem(p.confidence, QString::number(p.confidence, 'f', 3)));
-        list_->setItem(r, 3, new NumberItem(p.variability, QString::number(p.variability, 'f', 3)));
-        list_->setItem(
-            r, 4,
-            new NumberItem(p.correctness, QString::number(100 * p.correctness, 'f', 0) + "%"));
+        list_->setItem(r, 2,
+                       new NumericTableItem(p.confidence, QString::number(p.confidence, 'f', 3)));
+        list_->setItem(r, 3,
+                       new NumericTableItem(p.variability, QString::number(p.variability, 'f', 3)));
+        list_->setItem(r, 4,
+                       new NumericTableItem(p.correctness,
+                                            QString::number(100 * p.correctness, 'f', 0) + "%"));
     }
     list_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     list_->setSortingEnabled(true);

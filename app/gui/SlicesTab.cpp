@@ -22,6 +22,7 @@
 #include "core/evaluation/Evaluation.h"
 #include "core/inference/Pipeline.h"
 #include "core/runtime/Error.h"
+#include "widgets/NumericTableItem.h"
 #include "widgets/ViewExport.h"
 
 using namespace distilbench;
@@ -30,17 +31,6 @@ namespace {
 QString str(const std::string& s) {
     return QString::fromStdString(s);
 }
-
-class NumberItem : public QTableWidgetItem {
-public:
-    NumberItem(double value, const QString& text) : QTableWidgetItem(text) {
-        setData(Qt::UserRole, value);
-        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    }
-    bool operator<(const QTableWidgetItem& other) const override {
-        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
-    }
-};
 
 QString percent(double v) {
     return QString::number(100 * v, 'f', 1) + "%";
@@ -262,28 +252,31 @@ void SlicesTab::show() {
         name->setData(Qt::UserRole, index);
         name->setToolTip(str(m.spec));
         table_->setItem(row, 0, name);
-        table_->setItem(row, 1, new NumberItem(m.count, QString::number(m.count)));
-        table_->setItem(row, 2, new NumberItem(m.accuracy, m.count ? percent(m.accuracy) : "–"));
+        table_->setItem(row, 1, new NumericTableItem(m.count, QString::number(m.count)));
+        table_->setItem(row, 2,
+                        new NumericTableItem(m.accuracy, m.count ? percent(m.accuracy) : "–"));
         table_->setItem(
             row, 3,
-            new NumberItem(
+            new NumericTableItem(
                 m.ciLow,
                 m.count
                     ? QString("%1–%2").arg(100 * m.ciLow, 0, 'f', 1).arg(100 * m.ciHigh, 0, 'f', 1)
                     : "–"));
-        auto* drop = new NumberItem(-m.drop, index < 0 || !m.count
-                                                 ? QString("–")
-                                                 : QString::asprintf("%+.1f", -100 * m.drop));
+        auto* drop = new NumericTableItem(-m.drop, index < 0 || !m.count
+                                                       ? QString("–")
+                                                       : QString::asprintf("%+.1f", -100 * m.drop));
         // Clearly worse: even the top of the slice's interval is under the whole set.
         if (index >= 0 && m.count && m.ciHigh < r.overall.accuracy)
             drop->setForeground(QColor(0xb0, 0x2a, 0x37));
         table_->setItem(row, 4, drop);
-        table_->setItem(row, 5, new NumberItem(m.macroF1, QString::number(m.macroF1, 'f', 3)));
-        table_->setItem(row, 6,
-                        new NumberItem(std::isnan(m.meanConfidence) ? 0 : m.meanConfidence,
-                                       std::isnan(m.meanConfidence) ? QString("–")
-                                                                    : percent(m.meanConfidence)));
-        table_->setItem(row, 7, new NumberItem(m.errors, QString::number(m.errors)));
+        table_->setItem(row, 5,
+                        new NumericTableItem(m.macroF1, QString::number(m.macroF1, 'f', 3)));
+        table_->setItem(
+            row, 6,
+            new NumericTableItem(
+                std::isnan(m.meanConfidence) ? 0 : m.meanConfidence,
+                std::isnan(m.meanConfidence) ? QString("–") : percent(m.meanConfidence)));
+        table_->setItem(row, 7, new NumericTableItem(m.errors, QString::number(m.errors)));
     };
     fill(0, r.overall, -1);
     for (int i = 0; i < static_cast<int>(r.slices.size()); ++i)
@@ -337,7 +330,7 @@ void SlicesTab::showExamples(int slice) {
         if (report_->truth[i] != report_->predicted[i])
             predicted->setForeground(QColor(0xb0, 0x2a, 0x37));
         examples_->setItem(r, 2, predicted);
-        examples_->setItem(r, 3, new NumberItem(confidence(i), percent(confidence(i))));
+        examples_->setItem(r, 3, new NumericTableItem(confidence(i), percent(confidence(i))));
     }
     examples_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     examples_->setSortingEnabled(true);

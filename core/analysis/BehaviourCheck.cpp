@@ -86,6 +86,30 @@ QJsonObject BehaviourReport::toJson() const {
 
 namespace {
 
+// A result for `test` before its examples are counted.
+BehaviourTestResult resultFor(const BehaviourTest& test) {
+    BehaviourTestResult r;
+    r.name = test.name;
+    r.capability = test.capability;
+    r.description = test.description;
+    r.type = test.type;
+    r.minPassRate = test.minPassRate;
+    return r;
+}
+
+// The pass rate against the threshold; a test that counted no example fails and says why.
+void finish(BehaviourTestResult& r, const std::string& mftNote) {
+    if (r.examples == 0) {
+        r.passed = false;
+        r.note = r.type == BehaviourTestType::MFT
+                     ? mftNote
+                     : "the perturbation changed none of the examples: the test tests nothing";
+        return;
+    }
+    r.passRate = 1.0 - double(r.failures) / double(r.examples);
+    r.passed = r.passRate + 1e-12 >= r.minPassRate;
+}
+
 // "B-PER" -> "PER"; "O" -> "".
 std::string typeOfTag(const std::string& tag) {
     if (tag == "O" || tag.empty()) return {};
@@ -180,12 +204,7 @@ BehaviourReport runTokenSuite(const Pipeline& pipeline, const BehaviourSuite& su
     for (std::size_t i = 0; i < suite.tests.size(); ++i) {
         const BehaviourTest& test = suite.tests[i];
         const Pending& p = pending[i];
-        BehaviourTestResult r;
-        r.name = test.name;
-        r.capability = test.capability;
-        r.description = test.description;
-        r.type = test.type;
-        r.minPassRate = test.minPassRate;
+        BehaviourTestResult r = resultFor(test);
         for (std::size_t e = 0; e < p.examples.size(); ++e) {
             const BehaviourExample& ex = p.examples[e];
             const std::vector<Entity>& got = entities[indexOf.at(ex.text)];
@@ -222,14 +241,7 @@ BehaviourReport runTokenSuite(const Pipeline& pipeline, const BehaviourSuite& su
                 }
             }
         }
-        if (r.examples == 0) {
-            r.note = test.type == BehaviourTestType::MFT
-                         ? "no example has a slot with an entity type"
-                         : "the perturbation changed none of the examples: the test tests nothing";
-        } else {
-            r.passRate = 1.0 - double(r.failures) / double(r.examples);
-            r.passed = r.passRate + 1e-12 >= r.minPassRate;
-        }
+        finish(r, "no example has a slot with an entity type");
         report.tests.push_back(std::move(r));
     }
     return report;
@@ -315,12 +327,7 @@ BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite
     for (std::size_t i = 0; i < suite.tests.size(); ++i) {
         const BehaviourTest& test = suite.tests[i];
         const Pending& p = pending[i];
-        BehaviourTestResult r;
-        r.name = test.name;
-        r.capability = test.capability;
-        r.description = test.description;
-        r.type = test.type;
-        r.minPassRate = test.minPassRate;
+        BehaviourTestResult r = resultFor(test);
         // How bad a failure is, to list the worst first.
         std::vector<std::pair<double, BehaviourFailure>> failing;
         for (std::size_t e = 0; e < p.examples.size(); ++e) {
@@ -378,15 +385,7 @@ BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite
                          [](const auto& a, const auto& b) { return a.first > b.first; });
         for (std::size_t k = 0; k < failing.size() && k < kMaxFailuresKept; ++k)
             r.failing.push_back(failing[k].second);
-        if (r.examples == 0) {
-            r.passed = false;
-            r.note = test.type == BehaviourTestType::MFT
-                         ? "no examples"
-                         : "the perturbation changed none of the examples: the test tests nothing";
-        } else {
-            r.passRate = 1.0 - double(r.failures) / double(r.examples);
-            r.passed = r.passRate + 1e-12 >= r.minPassRate;
-        }
+        finish(r, "no examples");
         report.tests.push_back(std::move(r));
     }
     return report;

@@ -16,24 +16,13 @@
 #include <iterator>
 #include <vector>
 
+#include "core/hub/HubStrings.h"
 #include "core/runtime/Error.h"
 
 namespace distilbench::HubCache {
 namespace fs = std::filesystem;
-
-namespace {
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? std::string(v) : std::string();
-}
-
-std::string trimmed(std::string s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    return s.substr(b);
-}
-}  // namespace
+using HubStrings::env;
+using HubStrings::trimmed;
 
 std::string hfHome() {
     if (const std::string v = env("HF_HOME"); !v.empty()) return v;

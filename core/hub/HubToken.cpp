@@ -13,25 +13,14 @@
 #include <fstream>
 
 #include "core/hub/HubCache.h"
+#include "core/hub/HubStrings.h"
 #include "core/keychain/SecretServiceKeychain.h"
 #include "core/runtime/Error.h"
 
 namespace distilbench::HubCache {
 namespace fs = std::filesystem;
-
-namespace {
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? std::string(v) : std::string();
-}
-
-std::string trimmed(std::string s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    return s.substr(b);
-}
-}  // namespace
+using HubStrings::env;
+using HubStrings::trimmed;
 
 std::string tokenPath() {
     return !env("HF_TOKEN_PATH").empty() ? env("HF_TOKEN_PATH")
