@@ -100,6 +100,15 @@ private Q_SLOTS:
         QCOMPARE(got, expected);
     }
 
+    // Occlusion of a long text stops at kMaxVariants copies.
+    void variantsAreBounded() {
+        std::string text;
+        for (int i = 0; i < 1000; ++i) text += "word" + std::to_string(i) + " ";
+        Perturbation p;
+        p.kind = Perturbation::Kind::DropWord;
+        QCOMPARE(p.apply(text).size(), Perturbation::kMaxVariants);
+    }
+
     // A typo swaps two neighbouring letters inside one word; the same text gives the same typos.
     void typosAreDeterministic() {
         Perturbation p;
@@ -180,6 +189,14 @@ private Q_SLOTS:
             << QByteArray(
                    R"({"tests":[{"name":"t","type":"MFT","expect":"x","texts":["a"]},{"name":"t","type":"MFT","expect":"x","texts":["a"]}]})")
             << "used twice";
+        QTest::newRow("max_examples")
+            << QByteArray(
+                   R"({"max_examples":0,"tests":[{"name":"t","type":"MFT","expect":"x","texts":["a"]}]})")
+            << "between 1 and 100000";
+        QTest::newRow("variants")
+            << QByteArray(
+                   R"({"tests":[{"name":"t","type":"INV","texts":["a"],"perturb":{"kind":"typos","variants":1000}}]})")
+            << "between 1 and 100";
         QTest::newRow("rate")
             << QByteArray(
                    R"({"tests":[{"name":"t","type":"MFT","expect":"x","texts":["a"],"min_pass_rate":2}]})")

@@ -14,6 +14,8 @@ namespace distilbench {
 namespace {
 
 constexpr int kMaxCombinations = 1000000;  // a template that asks for more is a suite bug
+constexpr std::size_t kMaxExpandedBytes = 64u << 20;  // text one template may generate
+constexpr int kMaxExamplesPerTest = 100000;
 
 std::vector<std::string> strings(const QJsonValue& v, const std::string& file,
                                  const std::string& what) {
@@ -140,10 +142,15 @@ std::vector<BehaviourExample> expandTemplateFilled(
         picks = all;  // drawn in this order until maxExamples valid ones are found
     }
     std::vector<BehaviourExample> out;
+    std::size_t bytes = 0;
     for (std::int64_t k : picks) {
         std::map<std::string, std::string> values;
         if (!combination(k, values)) continue;
         BehaviourExample e{fill(pattern, values), {}};
+        bytes += e.text.size();
+        if (bytes > kMaxExpandedBytes)
+            throw Error("template", "\"" + pattern.substr(0, 60) +
+                                        "\" expands to over 64 MB of text; lower max_examples");
         for (const Slot& s : slots) e.fills.emplace_back(s.lexicon, values.at(s.name));
         out.push_back(std::move(e));
         if (maxExamples > 0 && static_cast<int>(out.size()) >= maxExamples) break;
@@ -182,6 +189,8 @@ BehaviourSuite BehaviourSuite::fromJson(const QJsonObject& o, const std::string&
     if (suite.name.empty()) suite.name = file;
     suite.description = o.value("description").toString().toStdString();
     suite.maxExamples = o.value("max_examples").toInt(100);
+    if (suite.maxExamples < 1 || suite.maxExamples > kMaxExamplesPerTest)
+        throw Error(file, "\"max_examples\" must be between 1 and 100000");
     const double minPass = o.value("min_pass_rate").toDouble(1.0);
     const QJsonObject lexicons = o.value("lexicons").toObject();
     for (auto it = lexicons.begin(); it != lexicons.end(); ++it)
@@ -229,6 +238,8 @@ BehaviourSuite BehaviourSuite::fromJson(const QJsonObject& o, const std::string&
         if (test.minPassRate < 0 || test.minPassRate > 1)
             throw Error(where, "\"min_pass_rate\" must be between 0 and 1");
         test.maxExamples = t.value("max_examples").toInt(0);
+        if (test.maxExamples < 0 || test.maxExamples > kMaxExamplesPerTest)
+            throw Error(where, "\"max_examples\" must be between 1 and 100000");
         test.expect = t.value("expect").toString().toStdString();
         test.entityTypes = suiteTypes;
         const QJsonObject ownTypes = t.value("entity_types").toObject();
@@ -256,6 +267,8 @@ BehaviourSuite BehaviourSuite::fromJson(const QJsonObject& o, const std::string&
             }
             perturbation.phrases = strings(p.value("phrases"), where, "\"phrases\"");
             perturbation.variants = p.value("variants").toInt(3);
+            if (perturbation.variants < 1 || perturbation.variants > 100)
+                throw Error(where, "\"variants\" must be between 1 and 100");
             perturbation.seed = static_cast<std::uint64_t>(p.value("seed").toInt(0));
             using K = Perturbation::Kind;
             if (perturbation.kind == K::Swap && perturbation.words.size() < 2)

@@ -139,6 +139,7 @@ std::vector<PerturbedText> Perturbation::apply(const std::string& text) const {
         case Kind::DropWord: {
             const std::vector<WordSpan> ws = wordSpans(text);
             for (const WordSpan& w : ws) {
+                if (out.size() >= kMaxVariants) break;
                 // One space goes with the word, so no double space (or space before a full
                 // stop) is left.
                 std::string before = text.substr(0, w.begin), after = text.substr(w.end);
@@ -187,6 +188,7 @@ std::vector<PerturbedText> Perturbation::apply(const std::string& text) const {
             break;
         }
     }
+    if (out.size() > kMaxVariants) out.resize(kMaxVariants);
     return out;
 }
 

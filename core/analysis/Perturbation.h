@@ -32,7 +32,9 @@ struct Perturbation {
     int variants = 3;                  // Swap and Typos: at most this many per text
     std::uint64_t seed = 0;
 
+    // At most kMaxVariants (occlusion of a long text would otherwise make one copy per word).
     std::vector<PerturbedText> apply(const std::string& text) const;
+    static constexpr std::size_t kMaxVariants = 512;
 
     // "swap", "lowercase", "uppercase", "punctuation", "typos", "append", "prepend", "drop-word",
     // "negate".

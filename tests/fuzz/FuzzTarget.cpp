@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/analysis/BehaviourSuite.h"
 #include "core/data/Dataset.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/Error.h"
@@ -137,8 +138,15 @@ void run(const std::uint8_t* data, std::size_t size) {
     writeInput("tokenizer_config.json", config, sizeof(config) - 1);
     auto tok = Tokenizer::loadSentencePiece(writeInput("sentencepiece.bpe.model", data, size));
     (void)tok->encode("Hello, world! naïve café 東京 <mask> unaffable");
+#elif FUZZ_TARGET == 11  // a behavioural test suite, expanded and perturbed
+    const BehaviourSuite suite = BehaviourSuite::read(writeInput("suite.json", data, size));
+    for (const BehaviourTest& t : suite.tests) {
+        const auto examples = suite.filledExamplesOf(t);
+        for (std::size_t i = 0; i < examples.size() && i < 3; ++i)
+            if (t.perturbation) (void)t.perturbation->apply(examples[i].text);
+    }
 #else
-#error "FUZZ_TARGET must be 1..10"
+#error "FUZZ_TARGET must be 1..11"
 #endif
 }
 
