@@ -17,6 +17,10 @@ for pair in \
     tokenizer-page:en-light-tokenizer \
     distill-page:de-light-distill \
     models-page:en-dark-models \
+    analyse-behaviour:en-light-analyse-behaviour \
+    analyse-datamap:en-dark-analyse-datamap \
+    analyse-projector:en-light-analyse-projector \
+    analyse-counterfactuals:en-light-analyse \
     first-start-demo:en-light-start; do
     name=${pair%%:*}
     source="$shots/${pair#*:}.png"

@@ -34,6 +34,7 @@
 #include "app/gui/ModelsPage.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/PlaygroundPage.h"
+#include "app/gui/ProjectorTab.h"
 #include "app/gui/SlicesTab.h"
 #include "app/gui/StartPage.h"
 #include "app/gui/Theme.h"
@@ -304,6 +305,16 @@ private Q_SLOTS:
                                    .arg(shots, language, dark ? "dark" : "light"));
             problems << clippedCellsIn(pages.analyse->slices()->table(), "slices");
             for (const QString& c : clippedIn(pages.analyse)) problems << "analyse slices: " + c;
+            pages.analyse->tabs()->setCurrentWidget(pages.analyse->projector());
+            QSignalSpy projected(pages.analyse->projector(), &ProjectorTab::computed);
+            pages.analyse->projector()->setColourBy(ProjectorTab::ColourBy::Correctness);
+            QVERIFY(pages.analyse->projector()->compute(DISTILBENCH_TEST_DATA
+                                                        "/datasets/sst2_train_240.tsv") >= 0);
+            QTRY_VERIFY_WITH_TIMEOUT(projected.count() == 1, 20000);
+            QCoreApplication::processEvents();
+            window.grab().save(QStringLiteral("%1/%2-%3-analyse-projector.png")
+                                   .arg(shots, language, dark ? "dark" : "light"));
+            for (const QString& c : clippedIn(pages.analyse)) problems << "analyse projector: " + c;
         }
         for (const QString& c : clippedIn(pages.analyse)) problems << "analyse behaviour: " + c;
         window.showPage(pages.train);
