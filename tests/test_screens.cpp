@@ -244,6 +244,12 @@ private Q_SLOTS:
             QSignalSpy generated(pages.analyse->counterfactuals(), &CounterfactualTab::generated);
             QVERIFY(pages.analyse->counterfactuals()->generate() >= 0);
             QVERIFY(generated.wait(20000));
+            QSignalSpy explainedA(pages.analyse->counterfactuals()->originalExplanation(),
+                                  &ExplainPanel::explained);
+            QSignalSpy explainedB(pages.analyse->counterfactuals()->editedExplanation(),
+                                  &ExplainPanel::explained);
+            pages.analyse->counterfactuals()->explainBoth();
+            QTRY_VERIFY_WITH_TIMEOUT(explainedA.count() == 1 && explainedB.count() == 1, 60000);
         }
         pages.train->setRunsFolder(runs_.path());
         QTRY_COMPARE_WITH_TIMEOUT(pages.train->history()->topLevelItemCount(), 2, 10000);

@@ -142,10 +142,7 @@ CounterfactualTab::CounterfactualTab(Workspace* workspace, QWidget* parent)
         predict();
     });
     connect(copy, &QPushButton::clicked, this, [this] { edited_->setText(original_->text()); });
-    connect(explainBoth, &QPushButton::clicked, this, [this] {
-        explainA_->explain(original_->text());
-        explainB_->explain(edited_->text());
-    });
+    connect(explainBoth, &QPushButton::clicked, this, &CounterfactualTab::explainBoth);
     connect(run, &QPushButton::clicked, this, &CounterfactualTab::generate);
     connect(original_, &QLineEdit::returnPressed, this, &CounterfactualTab::generate);
     connect(variants_, &QTableWidget::cellDoubleClicked, this, [this](int r, int) {
@@ -175,6 +172,11 @@ void CounterfactualTab::setOriginal(const QString& text) {
 void CounterfactualTab::setEdited(const QString& text) {
     edited_->setText(text);
 }
+void CounterfactualTab::explainBoth() {
+    explainA_->explain(original_->text());
+    explainB_->explain(edited_->text());
+}
+
 void CounterfactualTab::setKind(int index) {
     kind_->setCurrentIndex(index);
 }

@@ -28,6 +28,10 @@ public:
     // Perturbs the original with the chosen kind; the job id, -1 without a model.
     int generate();
     void setKind(int index);
+    // Token attributions of both sentences (the Explain Both button).
+    void explainBoth();
+    ExplainPanel* originalExplanation() const { return explainA_; }
+    ExplainPanel* editedExplanation() const { return explainB_; }
     QLineEdit* original() const { return original_; }
     QLineEdit* edited() const { return edited_; }
     ProbabilityBars* originalBars() const { return barsA_; }
