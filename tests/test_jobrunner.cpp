@@ -133,6 +133,41 @@ private Q_SLOTS:
         QCOMPARE(maxInside.load(), 2);
     }
 
+    // Interactive jobs run one after another on one thread that outlives them (not the GUI's),
+    // completions and errors arrive as for any job, and none is announced.
+    void interactiveJobsShareOneThread() {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        QSignalSpy failed(&runner, &JobRunner::failed);
+        QSignalSpy started(&runner, &JobRunner::started);
+        std::vector<Qt::HANDLE> threads(3);
+        std::atomic<int> inside{0}, maxInside{0};
+        int completions = 0;
+        for (int i = 0; i < 3; ++i)
+            runner.start(
+                "keystroke",
+                [&, i](const JobCallbacks&) {
+                    maxInside = std::max(maxInside.load(), ++inside);
+                    threads[static_cast<std::size_t>(i)] = QThread::currentThreadId();
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                    --inside;
+                },
+                [&] { ++completions; }, JobRunner::Visibility::Interactive);
+        runner.start(
+            "bad keystroke", [](const JobCallbacks&) { throw std::runtime_error("no tokenizer"); },
+            {}, JobRunner::Visibility::Interactive);
+        QVERIFY(runner.waitForAll(5000));
+        QCOMPARE(finished.count(), 3);
+        QCOMPARE(completions, 3);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.first().at(1).toString().contains("no tokenizer"));
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(maxInside.load(), 1);  // serial
+        QCOMPARE(threads[0], threads[1]);
+        QCOMPARE(threads[1], threads[2]);
+        QVERIFY(threads[0] != QThread::currentThreadId());
+    }
+
     void destructorCancelsRunningJobs() {
         std::atomic<bool> sawCancel{false}, running{false};
         {

@@ -33,6 +33,24 @@ JobRunner::~JobRunner() {
             delete job->thread;
         }
     }
+    if (interactive_) {
+        // Queued interactive jobs run to their end (they were asked to cancel) before it quits.
+        interactive_->quit();
+        interactive_->wait();
+        delete interactiveWorker_;
+        delete interactive_;
+    }
+}
+
+QThread* JobRunner::interactiveThread() {
+    if (!interactive_) {
+        interactive_ = new QThread;
+        interactive_->setObjectName(QStringLiteral("interactive jobs"));
+        interactiveWorker_ = new QObject;
+        interactiveWorker_->moveToThread(interactive_);
+        interactive_->start();
+    }
+    return interactive_;
 }
 
 int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess,
@@ -71,7 +89,7 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess,
             }
         };
 
-    job->thread = QThread::create([raw, fn = std::move(fn), callbacks, emitProgress] {
+    auto run = [raw, fn = std::move(fn), callbacks, emitProgress] {
         try {
             fn(callbacks);
             raw->outcome = raw->cancelRequested ? Job::Outcome::Cancelled : Job::Outcome::Succeeded;
@@ -90,28 +108,45 @@ int JobRunner::start(const QString& name, JobFunction fn, Completion onSuccess,
             lock.unlock();
             emitProgress(last);
         }
-    });
-    job->thread->setObjectName(QStringLiteral("job: ") + name);
-    connect(
-        job->thread, &QThread::finished, this,
-        [this, id, onSuccess = std::move(onSuccess)] {
-            auto it = jobs_.find(id);
-            if (it == jobs_.end()) return;
-            if ((*it)->outcome == Job::Outcome::Succeeded && onSuccess) onSuccess();
-            finish(id);
-        },
-        Qt::QueuedConnection);
+    };
+    auto done = [this, id, onSuccess = std::move(onSuccess)] {
+        auto it = jobs_.find(id);
+        if (it == jobs_.end()) return;
+        if ((*it)->outcome == Job::Outcome::Succeeded && onSuccess) onSuccess();
+        finish(id);
+    };
+    if (visibility == Visibility::Interactive) {
+        interactiveThread();
+        QMetaObject::invokeMethod(
+            interactiveWorker_,
+            [run = std::move(run), done = std::move(done), self] {
+                run();
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, done] {
+                        if (self) done();
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    } else {
+        job->thread = QThread::create(std::move(run));
+        job->thread->setObjectName(QStringLiteral("job: ") + name);
+        connect(job->thread, &QThread::finished, this, std::move(done), Qt::QueuedConnection);
+    }
     jobs_.insert(id, job);
     if (visibility == Visibility::Shown) Q_EMIT started(id, name);
     Q_EMIT runningCountChanged(runningCount());
-    job->thread->start();
+    if (job->thread) job->thread->start();
     return id;
 }
 
 void JobRunner::finish(int id) {
     auto job = jobs_.take(id);
-    job->thread->wait();
-    job->thread->deleteLater();
+    if (job->thread) {
+        job->thread->wait();
+        job->thread->deleteLater();
+    }
     switch (job->outcome) {
         case Job::Outcome::Succeeded:
             Q_EMIT finished(id);

@@ -23,9 +23,12 @@ public:
     explicit JobRunner(QObject* parent = nullptr);
     ~JobRunner() override;
 
-    // Quiet jobs (interactive predictions on every keystroke) are not announced with started()
-    // and report no progress, so they do not flicker in the jobs panel; errors still arrive.
-    enum class Visibility { Shown, Quiet };
+    // Quiet jobs (quick reads in the background) are not announced with started() and report no
+    // progress, so they do not flicker in the jobs panel; errors still arrive. Interactive jobs
+    // (a keystroke's prediction) are quiet too and run one after another on one long-lived
+    // thread: the per-thread state LibTorch's OpenMP and BLAS build on first use (a thread team,
+    // work buffers) is made once, not for every keystroke (~25 ms each on a new thread).
+    enum class Visibility { Shown, Quiet, Interactive };
 
     int start(const QString& name, JobFunction job, Completion onSuccess = {},
               Visibility visibility = Visibility::Shown);
@@ -49,6 +52,9 @@ Q_SIGNALS:
     void runningCountChanged(int count);
 
 private:
+    QThread* interactiveThread();
+    QThread* interactive_ = nullptr;
+    QObject* interactiveWorker_ = nullptr;
     struct Job;
     void finish(int id);
 

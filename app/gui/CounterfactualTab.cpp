@@ -258,7 +258,7 @@ void CounterfactualTab::predict() {
             }
             Q_EMIT predicted();
         },
-        JobRunner::Visibility::Quiet);
+        JobRunner::Visibility::Interactive);
 }
 
 int CounterfactualTab::generate() {

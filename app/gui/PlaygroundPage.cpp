@@ -283,13 +283,14 @@ void PlaygroundPage::runNow() {
             }
             if (pending_ || generation != generation_) runNow();
         },
-        JobRunner::Visibility::Quiet);
+        JobRunner::Visibility::Interactive);
 }
 
 void PlaygroundPage::showResult(const PipelineResult& r) {
     if (r.predictions.empty()) return;
     const TextPrediction& p = r.predictions.front();
     const ModelConfig& c = workspace_->pipeline()->model()->config();
+    lastModelSeconds_ = r.raw.seconds;
     QString latency =
         tr("%1 tokens · %2").arg(p.encoding.size()).arg(qs(formatDuration(r.raw.seconds)));
     // Never a prediction on part of the text in silence.

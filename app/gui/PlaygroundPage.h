@@ -36,6 +36,9 @@ public:
     // 0: the interactive tab, 1: batch.
     int currentTab() const;
     int shownPredictions() const { return shown_; }
+    // The model's time for the prediction shown last (the forward pass, in seconds): what a
+    // keystroke's latency is compared with (packaging/bench).
+    double lastModelSeconds() const { return lastModelSeconds_; }
     void runBatch(const QStringList& lines);
     bool exportBatchCsv(const QString& path) const;
 
@@ -76,4 +79,5 @@ private:
     bool inFlight_ = false;
     bool pending_ = false;
     int shown_ = 0;
+    double lastModelSeconds_ = 0;
 };

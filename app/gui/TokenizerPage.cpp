@@ -311,7 +311,7 @@ void TokenizerPage::run() {
             }
             Q_EMIT tokenized();
         },
-        JobRunner::Visibility::Quiet);
+        JobRunner::Visibility::Interactive);
 }
 
 void TokenizerPage::chipClicked(int index) {
