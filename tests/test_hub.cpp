@@ -42,6 +42,7 @@ private Q_SLOTS:
         qputenv("HF_HUB_CACHE", cache_->path().toUtf8());
         hub_.dropAfterBytes = -1;
         hub_.corrupt = false;
+        hub_.ignoreRange = false;
         hub_.ranges.clear();
     }
 
@@ -95,6 +96,30 @@ private Q_SLOTS:
         QVERIFY2(hub_.ranges.contains("bytes=5000-"), qPrintable(hub_.ranges.join(", ")));
         QVERIFY(Model::load(d.snapshot)->summary().missingKeys.empty());
         QVERIFY(QFileInfo::exists(QString::fromStdString(d.snapshot) + "/merges.txt"));
+    }
+
+    // A partial blob left by an earlier download is resumed with Range; a server that ignores
+    // it sends the whole file, and the download starts that blob again: only its own
+    // .incomplete is replaced, nothing else in the folder is touched, and the result is right.
+    void restartsWhenTheServerIgnoresRange() {
+        QFile weights(DISTILBENCH_TEST_DATA "/hf/distilbert_seqcls/model.safetensors");
+        QVERIFY(weights.open(QIODevice::ReadOnly));
+        const QByteArray bytes = weights.readAll();
+        const fs::path blobs =
+            fs::path(cache_->filePath("models--tiny--distilbert-sst2").toStdString()) / "blobs";
+        fs::create_directories(blobs);
+        const fs::path partial = blobs / (LocalHub::sha256(bytes).toStdString() + ".incomplete");
+        std::ofstream(partial, std::ios::binary).write(bytes.constData(), 1000);
+        const fs::path other = blobs / "someone-elses.incomplete";
+        std::ofstream(other) << "not ours to touch";
+        hub_.ignoreRange = true;
+        const HubDownload d = HubClient().download("tiny/distilbert-sst2");
+        QVERIFY(!fs::exists(partial));
+        QVERIFY(fs::exists(other));
+        QFile got(QString::fromStdString(d.snapshot + "/model.safetensors"));
+        QVERIFY(got.open(QIODevice::ReadOnly));
+        QCOMPARE(got.readAll(), bytes);
+        fs::remove(other);
     }
 
     void refusesADamagedFile() {

@@ -158,7 +158,7 @@ QString SlicesTab::dataPath() const {
 void SlicesTab::clear() {
     report_.reset();
     slices_.reset();
-    selections_.clear();
+    definitions_.reset();
     table_->setRowCount(0);
     examples_->setRowCount(0);
 }
@@ -179,58 +179,43 @@ int SlicesTab::compute(const QString& dataPath) {
     auto report = std::make_shared<EvaluationReport>();
     auto slices = std::make_shared<SliceReport>();
     auto metadata = std::make_shared<std::map<std::string, std::vector<std::string>>>();
-    selections_.clear();
+    auto all = std::make_shared<std::vector<SliceDefinition>>(std::move(definitions));
     summary_->setText(tr("Evaluating on %1…").arg(QFileInfo(dataPath).fileName()));
     return workspace_->runner()->start(
         tr("Slices of %1").arg(QFileInfo(dataPath).fileName()),
-        [pipeline, path, definitions, automatic, report, slices, metadata](const JobCallbacks& cb) {
+        [pipeline, path, all, automatic, report, slices, metadata](const JobCallbacks& cb) {
             const Dataset data = readEvaluationData(path, pipeline->model()->config());
             *report =
                 evaluateModel(*pipeline, data, EvaluationDefaults::kBatchSize,
                               EvaluationDefaults::kMaxLength, EvaluationDefaults::kThreshold, cb);
             *metadata = readMetadataColumns(path);
-            std::vector<SliceDefinition> all = definitions;
             if (automatic) {
                 const auto more = automaticSlices(*report);
-                all.insert(all.end(), more.begin(), more.end());
+                all->insert(all->end(), more.begin(), more.end());
             }
-            *slices = computeSlices(*report, all, *metadata);
+            *slices = computeSlices(*report, *all, *metadata);
         },
-        [this, report, slices, metadata, pipeline] {
+        [this, report, slices, metadata, all, pipeline] {
             if (pipeline != workspace_->pipeline()) return;
             report_ = report;
             slices_ = slices;
             metadata_ = metadata;
+            definitions_ = all;
             show();
             Q_EMIT computed();
         });
 }
 
 void SlicesTab::addSelection(const QString& name, const std::vector<std::size_t>& indices) {
-    if (!report_) return;
+    if (!report_ || !definitions_) return;
     SliceDefinition d;
     d.kind = SliceDefinition::Kind::Selection;
     d.name = name.toStdString();
     d.indices = indices;
     std::sort(d.indices.begin(), d.indices.end());
-    std::vector<SliceDefinition> definitions;
-    for (const SliceMetrics& m : slices_->slices)
-        if (m.spec.rfind("selection of", 0) != 0) {
-            // Earlier slices again by their spec (names kept).
-            SliceDefinition again = SliceDefinition::parse(m.spec);
-            again.name = m.name;
-            definitions.push_back(again);
-        }
-    selections_.push_back({name, d.indices});
-    for (const Selection& s : selections_) {
-        SliceDefinition sel;
-        sel.kind = SliceDefinition::Kind::Selection;
-        sel.name = s.name.toStdString();
-        sel.indices = s.indices;
-        definitions.push_back(sel);
-    }
+    definitions_->push_back(std::move(d));
     // Cheap (no model work): counts over the report already there.
-    *slices_ = computeSlices(*report_, definitions, *metadata_);
+    *slices_ = computeSlices(*report_, *definitions_, *metadata_);
     show();
     Q_EMIT computed();
 }

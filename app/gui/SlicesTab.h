@@ -13,6 +13,7 @@ class QTableWidget;
 namespace distilbench {
 struct EvaluationReport;
 struct SliceReport;
+struct SliceDefinition;
 }  // namespace distilbench
 
 // Per-slice metrics (Analyse page): the open classifier on labelled data, sliced by keyword,
@@ -55,9 +56,7 @@ private:
     std::shared_ptr<distilbench::EvaluationReport> report_;
     std::shared_ptr<distilbench::SliceReport> slices_;
     std::shared_ptr<std::map<std::string, std::vector<std::string>>> metadata_;
-    struct Selection {
-        QString name;
-        std::vector<std::size_t> indices;
-    };
-    std::vector<Selection> selections_;
+    // The definitions the shown slices came from (automatic ones and selections included):
+    // a new selection is scored with them again, without another evaluation.
+    std::shared_ptr<std::vector<distilbench::SliceDefinition>> definitions_;
 };

@@ -86,6 +86,37 @@ QJsonObject BehaviourReport::toJson() const {
 
 namespace {
 
+// Every text a suite needs, each once (templates and perturbations repeat many), and one
+// batched pass of the model over them with progress and Cancel.
+struct UniqueTexts {
+    std::vector<std::string> texts;
+    std::unordered_map<std::string, std::size_t> indexOf;
+    void add(const std::string& t) {
+        if (indexOf.emplace(t, texts.size()).second) texts.push_back(t);
+    }
+    std::size_t at(const std::string& t) const { return indexOf.at(t); }
+
+    // `take(index, prediction)` for every text, in batches of `batchSize`.
+    template <typename Take>
+    void predict(const Pipeline& pipeline, int batchSize, const JobCallbacks& callbacks,
+                 Take take) const {
+        const std::size_t step = static_cast<std::size_t>(std::max(1, batchSize));
+        EtaEstimator eta;
+        eta.start();
+        for (std::size_t b = 0; b < texts.size(); b += step) {
+            callbacks.checkAbort();
+            const std::size_t end = std::min(texts.size(), b + step);
+            PipelineResult r =
+                pipeline.predict(std::vector<std::string>(texts.begin() + b, texts.begin() + end));
+            for (std::size_t k = 0; k < end - b; ++k) take(b + k, std::move(r.predictions[k]));
+            const double fraction = double(end) / double(texts.size());
+            callbacks.report(fraction,
+                             std::to_string(end) + " of " + std::to_string(texts.size()) + " texts",
+                             eta.update(fraction));
+        }
+    }
+};
+
 // A result for `test` before its examples are counted.
 BehaviourTestResult resultFor(const BehaviourTest& test) {
     BehaviourTestResult r;
@@ -151,11 +182,7 @@ BehaviourReport runTokenSuite(const Pipeline& pipeline, const BehaviourSuite& su
         std::map<std::string, std::string> types;  // lexicon -> the model's entity type
     };
     std::vector<Pending> pending(suite.tests.size());
-    std::vector<std::string> texts;
-    std::unordered_map<std::string, std::size_t> indexOf;
-    auto want = [&](const std::string& t) {
-        if (indexOf.emplace(t, texts.size()).second) texts.push_back(t);
-    };
+    UniqueTexts unique;
     for (std::size_t i = 0; i < suite.tests.size(); ++i) {
         const BehaviourTest& test = suite.tests[i];
         Pending& p = pending[i];
@@ -177,25 +204,15 @@ BehaviourReport runTokenSuite(const Pipeline& pipeline, const BehaviourSuite& su
         }
         p.examples = suite.filledExamplesOf(test);
         for (const BehaviourExample& e : p.examples) {
-            want(e.text);
+            unique.add(e.text);
             p.variants.push_back(test.perturbation ? test.perturbation->apply(e.text)
                                                    : std::vector<PerturbedText>{});
-            for (const PerturbedText& v : p.variants.back()) want(v.text);
+            for (const PerturbedText& v : p.variants.back()) unique.add(v.text);
         }
     }
-    std::vector<std::vector<Entity>> entities(texts.size());
-    const std::size_t step = static_cast<std::size_t>(std::max(1, batchSize));
-    for (std::size_t b = 0; b < texts.size(); b += step) {
-        callbacks.checkAbort();
-        const std::vector<std::string> batch(texts.begin() + b,
-                                             texts.begin() + std::min(texts.size(), b + step));
-        PipelineResult r = pipeline.predict(batch);
-        for (std::size_t k = 0; k < batch.size(); ++k)
-            entities[b + k] = std::move(r.predictions[k].entities);
-        callbacks.report(double(std::min(texts.size(), b + step)) / double(texts.size()),
-                         std::to_string(std::min(texts.size(), b + step)) + " of " +
-                             std::to_string(texts.size()) + " texts");
-    }
+    std::vector<std::vector<Entity>> entities(unique.texts.size());
+    unique.predict(pipeline, batchSize, callbacks,
+                   [&](std::size_t i, TextPrediction&& p) { entities[i] = std::move(p.entities); });
     auto typeSequence = [](const std::vector<Entity>& es) {
         std::string out;
         for (const Entity& e : es) out += (out.empty() ? "" : " ") + e.label;
@@ -207,7 +224,7 @@ BehaviourReport runTokenSuite(const Pipeline& pipeline, const BehaviourSuite& su
         BehaviourTestResult r = resultFor(test);
         for (std::size_t e = 0; e < p.examples.size(); ++e) {
             const BehaviourExample& ex = p.examples[e];
-            const std::vector<Entity>& got = entities[indexOf.at(ex.text)];
+            const std::vector<Entity>& got = entities[unique.at(ex.text)];
             if (test.type == BehaviourTestType::MFT) {
                 std::vector<Entity> expected;
                 for (const auto& [lexicon, word] : ex.fills)
@@ -231,7 +248,7 @@ BehaviourReport runTokenSuite(const Pipeline& pipeline, const BehaviourSuite& su
             if (p.variants[e].empty()) continue;
             ++r.examples;
             for (const PerturbedText& v : p.variants[e]) {
-                const std::vector<Entity>& after = entities[indexOf.at(v.text)];
+                const std::vector<Entity>& after = entities[unique.at(v.text)];
                 if (typeSequence(after) != typeSequence(got)) {
                     ++r.failures;
                     if (r.failing.size() < kMaxFailuresKept)
@@ -278,11 +295,7 @@ BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite
         int expected = -1, direction = -1;
     };
     std::vector<Pending> pending(suite.tests.size());
-    std::vector<std::string> texts;
-    std::unordered_map<std::string, std::size_t> indexOf;
-    auto want = [&](const std::string& t) {
-        if (indexOf.emplace(t, texts.size()).second) texts.push_back(t);
-    };
+    UniqueTexts unique;
     for (std::size_t i = 0; i < suite.tests.size(); ++i) {
         const BehaviourTest& test = suite.tests[i];
         Pending& p = pending[i];
@@ -294,32 +307,17 @@ BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite
         }
         p.examples = suite.examplesOf(test);
         for (const std::string& e : p.examples) {
-            want(e);
+            unique.add(e);
             p.variants.push_back(test.perturbation ? test.perturbation->apply(e)
                                                    : std::vector<PerturbedText>{});
-            for (const PerturbedText& v : p.variants.back()) want(v.text);
+            for (const PerturbedText& v : p.variants.back()) unique.add(v.text);
         }
     }
 
-    std::vector<std::vector<float>> probs(texts.size());
-    const std::size_t step = static_cast<std::size_t>(std::max(1, batchSize));
-    EtaEstimator eta;
-    eta.start();
-    for (std::size_t b = 0; b < texts.size(); b += step) {
-        callbacks.checkAbort();
-        const std::vector<std::string> batch(texts.begin() + b,
-                                             texts.begin() + std::min(texts.size(), b + step));
-        const PipelineResult r = pipeline.predict(batch);
-        for (std::size_t k = 0; k < batch.size(); ++k) {
-            std::vector<float>& out = probs[b + k];
-            for (const LabelScore& s : r.predictions[k].scores) out.push_back(s.probability);
-        }
-        const double fraction = double(std::min(texts.size(), b + step)) / double(texts.size());
-        callbacks.report(fraction,
-                         std::to_string(std::min(texts.size(), b + step)) + " of " +
-                             std::to_string(texts.size()) + " texts",
-                         eta.update(fraction));
-    }
+    std::vector<std::vector<float>> probs(unique.texts.size());
+    unique.predict(pipeline, batchSize, callbacks, [&](std::size_t i, TextPrediction&& p) {
+        for (const LabelScore& score : p.scores) probs[i].push_back(score.probability);
+    });
     auto argmax = [](const std::vector<float>& p) {
         return static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
     };
@@ -331,7 +329,7 @@ BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite
         // How bad a failure is, to list the worst first.
         std::vector<std::pair<double, BehaviourFailure>> failing;
         for (std::size_t e = 0; e < p.examples.size(); ++e) {
-            const std::vector<float>& orig = probs[indexOf.at(p.examples[e])];
+            const std::vector<float>& orig = probs[unique.at(p.examples[e])];
             const int origLabel = argmax(orig);
             if (test.type == BehaviourTestType::MFT) {
                 ++r.examples;
@@ -349,7 +347,7 @@ BehaviourReport runBehaviourSuite(const Pipeline& pipeline, const BehaviourSuite
             double worst = 0;
             std::optional<BehaviourFailure> failure;
             for (const PerturbedText& v : p.variants[e]) {
-                const std::vector<float>& after = probs[indexOf.at(v.text)];
+                const std::vector<float>& after = probs[unique.at(v.text)];
                 if (test.type == BehaviourTestType::INV) {
                     const int got = argmax(after);
                     const double drop = orig[origLabel] - after[origLabel];
