@@ -139,6 +139,20 @@ private Q_SLOTS:
             at::NoGradGuard g;
             const ModelOutputs fused = enc.forward(in, ForwardOptions{});
             QVERIFY(maxAbsDiff(fused.logits, out.logits) < 1e-5);
+            // So does a classifier's last layer computed for the first token alone.
+            ForwardOptions first;
+            first.firstTokenOnly = true;
+            const ModelOutputs trimmed = enc.forward(in, first);
+            const double err = maxAbsDiff(trimmed.logits, out.logits);
+            QVERIFY2(err < 1e-5,
+                     qPrintable(QString("first-token-only logits differ by %1").arg(err)));
+            const ModelConfig& c = model->config();
+            const bool trims = c.head == HeadType::SequenceClassification &&
+                               c.family != ModelFamily::Albert &&
+                               c.family != ModelFamily::DebertaV2;
+            QCOMPARE(trimmed.lastHidden.size(1), trims ? 1 : out.lastHidden.size(1));
+            QVERIFY(maxAbsDiff(trimmed.lastHidden.select(1, 0), out.lastHidden.select(1, 0)) <
+                    1e-5);
         }
 
         // Loss and gradient norms (eval mode, as the fixture was made).
@@ -150,7 +164,11 @@ private Q_SLOTS:
         } else {
             in.labels = jsonToTensor(refs["labels"], at::kLong);
         }
-        ModelOutputs train = enc.forward(in, ForwardOptions{});
+        // The trainer's forward (first token only where it applies): every gradient as
+        // transformers computes it over the whole last layer.
+        ForwardOptions trainOptions;
+        trainOptions.firstTokenOnly = true;
+        ModelOutputs train = enc.forward(in, trainOptions);
         const double refLoss = refs["loss"].toDouble();
         QVERIFY2(std::abs(train.loss.item<double>() - refLoss) <= 1e-4 * std::abs(refLoss),
                  qPrintable(QString("loss %1 vs %2").arg(train.loss.item<double>()).arg(refLoss)));

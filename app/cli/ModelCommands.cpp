@@ -260,6 +260,10 @@ int runBench(const QStringList& args) {
                  "f32 (default), bf16, or int8 (dynamic quantization of the Linear layers).",
                  "DTYPE", "f32"});
     p.addOption({"iterations", "Timed forward passes (default 20).", "N"});
+    p.addOption({"all-tokens",
+                 "Compute every token's last-layer output, as an exported graph does (a "
+                 "classifier's head reads the first token only, so by default its last layer "
+                 "runs for that token alone)."});
     p.addOption({"json", "Print JSON."});
     p.setApplicationDescription("Time forward passes: ms per batch and sequences per second.");
     p.addHelpOption();
@@ -283,7 +287,7 @@ int runBench(const QStringList& args) {
     if (dtype == "bf16") model->setComputeDType(ComputeDType::BFloat16);
     if (dtype == "int8") model->setDynamicInt8(true);
     const auto b = benchmarkModel(*model, intOption(p, "batch", 8, 1), intOption(p, "seq", 128, 1),
-                                  intOption(p, "iterations", 20, 1), 3);
+                                  intOption(p, "iterations", 20, 1), 3, {}, p.isSet("all-tokens"));
     if (p.isSet("json")) {
         printJson(QJsonObject{
             {"model", p.isSet("preset") ? p.value("preset") : p.positionalArguments().first()},
@@ -292,6 +296,7 @@ int runBench(const QStringList& args) {
             {"dtype", str(b.dtype)},
             {"threads", b.threads},
             {"iterations", b.iterations},
+            {"all_tokens", b.allTokens},
             {"ms_per_batch", b.medianMs},
             {"ms_mean", b.meanMs},
             {"ms_min", b.minMs},
@@ -302,7 +307,7 @@ int runBench(const QStringList& args) {
                    "%1 x %2, %3, %4 threads: %5 per batch (median of %6; min %7), %8 sequences/s\n")
                    .arg(b.batch)
                    .arg(b.sequenceLength)
-                   .arg(str(b.dtype))
+                   .arg(str(b.dtype) + (b.allTokens ? ", every token's output" : ""))
                    .arg(b.threads)
                    .arg(str(formatDuration(b.medianMs / 1000)))
                    .arg(b.iterations)

@@ -38,14 +38,18 @@ DistillationLossParts DistillationObjective::loss(EncoderModel& student, const B
         at::NoGradGuard noGrad;
         ModelInputs tin = in;
         if (teacher_->config().family == ModelFamily::DistilBert) tin.tokenTypeIds = at::Tensor();
-        const ModelOutputs t = teacher_->encoder().forward(tin);
+        ForwardOptions options;
+        options.firstTokenOnly = !wantHidden;  // the hidden-state loss needs every token
+        const ModelOutputs t = teacher_->encoder().forward(tin, options);
         teacherLogits = t.logits.to(at::kFloat);
         teacherHidden = t.lastHidden;
         if (useCache)
             for (std::size_t r = 0; r < idx.size(); ++r)
                 cache_[idx[r]] = teacherLogits[r].to(at::kCPU).clone();
     }
-    const ModelOutputs st = Objective::forward(student, in, bf16_);
+    ForwardOptions studentOptions;
+    studentOptions.firstTokenOnly = !wantHidden;
+    const ModelOutputs st = Objective::forward(student, in, bf16_, studentOptions);
     const at::Tensor studentLogits = st.logits.to(at::kFloat);
 
     DistillationLossInputs li;

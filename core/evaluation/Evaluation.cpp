@@ -74,7 +74,9 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedE
         in.inputIds = b.ids;
         in.tokenTypeIds = b.types;
         in.attentionMask = b.mask;
-        const at::Tensor logits = model.forward(in).logits.to(at::kFloat);
+        ForwardOptions options;
+        options.firstTokenOnly = true;  // only the logits are read
+        const at::Tensor logits = model.forward(in, options).logits.to(at::kFloat);
         if (d.task == Task::MaskedLM) {
             const at::Tensor labels = b.labels.reshape({-1});
             const at::Tensor chosen = labels.ne(Objective::kIgnoreIndex);

@@ -13,7 +13,7 @@
 namespace distilbench {
 
 ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int iterations,
-                              int warmup, const JobCallbacks& callbacks) {
+                              int warmup, const JobCallbacks& callbacks, bool allTokens) {
     if (batch < 1 || sequenceLength < 1 || iterations < 1)
         throw Error("batch, sequence length and iterations must be positive");
     if (sequenceLength > model.config().maxPositions)
@@ -23,6 +23,7 @@ ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int i
     const int vocab = model.config().vocabSize;
     std::uniform_int_distribution<int> token(std::min(1000, vocab - 1), vocab - 1);
     InferenceRequest request;
+    request.allTokens = allTokens;
     request.inputIds.assign(batch, std::vector<std::int64_t>(sequenceLength));
     for (auto& row : request.inputIds)
         for (auto& id : row) id = token(rng);
@@ -42,6 +43,7 @@ ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int i
     b.sequenceLength = sequenceLength;
     b.iterations = iterations;
     b.threads = Runtime::threads();
+    b.allTokens = allTokens;
     b.dtype = model.isDynamicInt8()                            ? "int8"
               : model.computeDType() == ComputeDType::BFloat16 ? "bf16"
                                                                : "f32";

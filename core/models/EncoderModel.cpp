@@ -569,11 +569,12 @@ at::Tensor EncoderModel::wordEmbeddings(const at::Tensor& inputIds) {
 // key, value and output projections of the family's layer.
 at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
                                    const AttentionNames& names, bool wantWeights, bool fused,
-                                   at::Tensor* weightsOut) const {
+                                   at::Tensor* weightsOut, std::int64_t queries) const {
     const bool distil = config_.family == ModelFamily::DistilBert;
     const std::int64_t B = x.size(0), L = x.size(1), H = config_.numHeads, Dh = config_.headDim();
-    auto heads = [&](const at::Tensor& t) { return t.view({B, L, H, Dh}).transpose(1, 2); };
-    at::Tensor q = heads(linear(x, names.query));
+    const std::int64_t Lq = queries > 0 ? std::min(queries, L) : L;
+    auto heads = [&](const at::Tensor& t) { return t.view({B, t.size(1), H, Dh}).transpose(1, 2); };
+    at::Tensor q = heads(linear(Lq == L ? x : x.narrow(1, 0, Lq), names.query));
     at::Tensor k = heads(linear(x, names.key));
     at::Tensor v = heads(linear(x, names.value));
     const double dropoutP = training_ ? config_.attentionDropout : 0.0;
@@ -602,7 +603,7 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
         weights = at::dropout(weights, dropoutP, training_);
         context = at::matmul(weights, v);
     }
-    context = context.transpose(1, 2).contiguous().view({B, L, H * Dh});
+    context = context.transpose(1, 2).contiguous().view({B, Lq, H * Dh});
     return linear(context, names.output);
 }
 
@@ -746,6 +747,9 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
         if (albert) x = linear(x, prefix_ + "encoder.embedding_hidden_mapping_in");
 
         if (opt.hiddenStates) out.hiddenStates.push_back(x);
+        const bool firstTokenOnly =
+            opt.firstTokenOnly && !opt.attentions && !opt.hiddenStates && !albert &&
+            (c.head == HeadType::SequenceClassification || c.head == HeadType::MultipleChoice);
         const int layersPerGroup = albert ? c.numLayers / c.numHiddenGroups : 1;
         for (int i = 0; i < c.numLayers; ++i) {
             if (albert) {
@@ -777,9 +781,12 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
                        : AttentionNames{l + "attention.self.query", l + "attention.self.key",
                                         l + "attention.self.value", l + "attention.output.dense"};
             at::Tensor weights;
+            // The head reads the first token only: the last layer's other rows are not needed.
+            const std::int64_t queries = firstTokenOnly && i + 1 == c.numLayers ? 1 : 0;
             at::Tensor sa = attention(x, mask, names, opt.attentions, opt.fusedAttention,
-                                      opt.attentions ? &weights : nullptr);
+                                      opt.attentions ? &weights : nullptr, queries);
             if (opt.attentions) out.attentions.push_back(weights);
+            if (queries > 0) x = x.narrow(1, 0, queries);
             if (!distil) {
                 const at::Tensor attn = layerNorm(at::dropout(sa, c.dropout, training_) + x,
                                                   l + "attention.output.LayerNorm");

@@ -35,6 +35,12 @@ struct ForwardOptions {
     bool hiddenStates = false;
     // Use at::_scaled_dot_product_attention when attention weights are not needed.
     bool fusedAttention = true;
+    // Only the logits of a sequence classifier (or multiple-choice model) are wanted: its head
+    // reads the first token alone, so the last layer computes queries, the attention output and
+    // the feed-forward block for that token only (keys and values still come from every token).
+    // The logits are the same; lastHidden is then [B, 1, D]. Ignored for other heads, for
+    // ALBERT and DeBERTa, and when attentions or hidden states are asked for.
+    bool firstTokenOnly = false;
 };
 
 struct ModelOutputs {
@@ -116,8 +122,10 @@ private:
     struct AttentionNames {
         std::string query, key, value, output;
     };
+    // `queries`: attend from the first this many tokens only (0: every token).
     at::Tensor attention(const at::Tensor& x, const at::Tensor& mask, const AttentionNames& names,
-                         bool wantWeights, bool fused, at::Tensor* weightsOut) const;
+                         bool wantWeights, bool fused, at::Tensor* weightsOut,
+                         std::int64_t queries = 0) const;
     // DeBERTa-v2/v3: the embeddings' projection and norm, the layers with disentangled attention,
     // the relative position table and the optional convolution.
     void addDebertaEncoder();

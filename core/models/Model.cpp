@@ -288,6 +288,7 @@ InferenceResult Model::run(const InferenceRequest& request) const {
     ForwardOptions options;
     options.attentions = request.attentions;
     options.hiddenStates = request.hiddenStates;
+    options.firstTokenOnly = !request.allTokens;
     const ModelOutputs out = encoder_->forward(in, options);
 
     // A base model (no head) answers with its features, as transformers' feature-extraction

@@ -72,6 +72,9 @@ struct InferenceRequest {
     std::vector<std::vector<std::int64_t>> attentionMask;  // optional; default from lengths
     bool attentions = false;
     bool hiddenStates = false;
+    // Compute every token's last-layer output even where the head reads the first token only
+    // (what exporters' graphs do; the benchmark's --all-tokens).
+    bool allTokens = false;
 };
 
 struct InferenceResult {

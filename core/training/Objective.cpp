@@ -116,11 +116,16 @@ at::Tensor taskLoss(const at::Tensor& logitsIn, const at::Tensor& labels, Task t
 }
 
 ModelOutputs forward(EncoderModel& model, const ModelInputs& in, bool bf16) {
+    return forward(model, in, bf16, ForwardOptions{});
+}
+
+ModelOutputs forward(EncoderModel& model, const ModelInputs& in, bool bf16,
+                     const ForwardOptions& options) {
     at::autocast::set_cpu_enabled(bf16);
     at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
     ModelOutputs out;
     try {
-        out = model.forward(in);
+        out = model.forward(in, options);
     } catch (...) {
         at::autocast::set_cpu_enabled(false);
         at::autocast::clear_cache();

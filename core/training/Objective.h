@@ -11,10 +11,12 @@
 
 namespace distilbench {
 
+class EncoderModel;
+struct ForwardOptions;
+
 // What a task trains: the head it needs, the problem_type written to config.json, and its loss.
 // The one place these rules live; the trainer, evaluation, distillation and EncoderModel's
 // `labels=` loss all call it.
-class EncoderModel;
 struct ModelInputs;
 struct ModelOutputs;
 
@@ -49,6 +51,8 @@ at::Tensor taskLoss(const at::Tensor& logits, const at::Tensor& labels, Task tas
 
 // The model's forward pass, in bfloat16 autocast when `bf16` (the loss stays in float32).
 ModelOutputs forward(EncoderModel& model, const ModelInputs& inputs, bool bf16);
+ModelOutputs forward(EncoderModel& model, const ModelInputs& inputs, bool bf16,
+                     const ForwardOptions& options);
 
 }  // namespace Objective
 

@@ -397,8 +397,10 @@ private:
                         loss = parts.total / count;
                         for (const auto& [k, v] : parts.values) windowParts_[k] += v / count;
                     } else {
+                        ForwardOptions options;
+                        options.firstTokenOnly = true;  // the loss reads the logits only
                         const at::Tensor logits =
-                            Objective::forward(enc, modelInputs(b), cfg_.bf16).logits;
+                            Objective::forward(enc, modelInputs(b), cfg_.bf16, options).logits;
                         loss = Objective::taskLoss(logits, b.labels, cfg_.task, classWeights_,
                                                    cfg_.labelSmoothing) /
                                count;
@@ -525,8 +527,11 @@ private:
             grads.push_back(p.grad());
         }
         if (dist_) dist_->allReduceMean(grads);
-        const double total = clipGradientNorm(grads, cfg_.maxGradNorm);
-        optimizer_.step(params, cfg_.learningRate * schedule_.factor(step_), step_ + 1);
+        // Clipping's coefficient is applied inside the optimizer's pass over each gradient
+        // rather than by a pass of its own.
+        const double total = gradientNorm(grads);
+        optimizer_.step(params, cfg_.learningRate * schedule_.factor(step_), step_ + 1,
+                        clipCoefficient(total, cfg_.maxGradNorm));
         return total;
     }
 

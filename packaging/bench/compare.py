@@ -1,0 +1,202 @@
+#!/usr/bin/python3
+"""Runs DistilBench and its references interleaved on this machine and prints a table of ratios
+(issue #18's "one driver"). Every figure is a median over --rounds rounds; in each round every
+implementation runs once per case, one after another, so drifts of the machine (clock, other
+load) reach all of them alike. The CPU model and its vector flags head the table.
+
+    packaging/bench/compare.py [--build build] [--rounds 3] [--threads 2] [--only forward,train,int8]
+
+References: ONNX Runtime (npm onnxruntime-node, installed into tests/onnx by setup-deps) running
+our own ONNX export of the same random model; PyTorch eager from Debian's python3-torch (the
+same LibTorch 1.13) with packaging/bench/pytorch_distilbert_forward.py and
+pytorch_finetune_loop.py. A reference that is not installed is reported as missing, not skipped
+in silence. Needs Python's standard library only; run it with the system python3 so that the
+PyTorch reference finds Debian's torch.
+"""
+import argparse, json, os, platform, re, shutil, statistics, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def cpu_description():
+    model, flags = platform.processor() or "unknown CPU", []
+    try:
+        text = open("/proc/cpuinfo").read()
+        m = re.search(r"^model name\s*:\s*(.*)$", text, re.M)
+        if m: model = m.group(1).strip()
+        m = re.search(r"^flags\s*:\s*(.*)$", text, re.M)
+        if m:
+            wanted = ("avx", "avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni", "avx_vnni", "amx_bf16")
+            flags = [f for f in m.group(1).split() if f in wanted]
+    except OSError:
+        pass
+    return model, flags, os.cpu_count()
+
+
+def run(cmd, env=None, timeout=1800):
+    """Runs cmd and returns (stdout, peak resident MiB) — the peak from /usr/bin/time."""
+    full = ["/usr/bin/time", "-f", "MAXRSS %M"] + cmd if os.path.exists("/usr/bin/time") else cmd
+    p = subprocess.run(full, capture_output=True, text=True, env=env, timeout=timeout)
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({p.returncode}): {p.stderr.strip()[-500:]}")
+    m = re.search(r"MAXRSS (\d+)", p.stderr)
+    return p.stdout, (int(m.group(1)) / 1024 if m else float("nan"))
+
+
+def last_json(text):
+    for line in reversed(text.strip().splitlines()):
+        line = line.strip()
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError("no JSON in output: " + text[-300:])
+
+
+class Bench:
+    def __init__(self, a):
+        self.a = a
+        self.cli = os.path.join(a.build, "app", "distilbench-cli")
+        self.work = tempfile.mkdtemp(prefix="distilbench-compare-")
+        self.env = dict(os.environ, DISTILBENCH_KEYCHAIN="0")
+        self.node_path = os.path.join(ROOT, "tests", "onnx", "node_modules")
+        self.has_ort = os.path.exists(os.path.join(self.node_path, "onnxruntime-node", "package.json")) and shutil.which("node")
+        self.has_torch = subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True).returncode == 0
+        self.results = {}  # (case, impl) -> list of values
+        self.memory = {}
+
+    def add(self, case, impl, value, mib=None):
+        self.results.setdefault((case, impl), []).append(value)
+        if mib is not None: self.memory.setdefault((case, impl), []).append(mib)
+
+    # A model of each shape: one optimizer step from a preset (random weights, a classifier
+    # head, our tokenizer files), then its ONNX export for ONNX Runtime.
+    def prepare(self, preset, data):
+        run_dir = os.path.join(self.work, "run-" + preset)
+        run([self.cli, "--threads", str(self.a.threads), "train", "--preset", preset, "--train", data,
+             "--max-steps", "1", "--batch-size", "4", "--out", run_dir], env=self.env)
+        model = os.path.join(run_dir, "best")
+        onnx = os.path.join(self.work, preset + ".onnx")
+        run([self.cli, "export", model, "--format", "onnx", "--out", onnx], env=self.env)
+        return model, onnx
+
+    def ours_forward(self, model, batch, seq, dtype="f32"):
+        out, _ = run([self.cli, "bench", model, "--batch", str(batch), "--seq", str(seq), "--threads",
+                      str(self.a.threads), "--dtype", dtype, "--json"], env=self.env)
+        return last_json(out)["ms_per_batch"]
+
+    def ort_forward(self, onnx, batch, seq):
+        env = dict(self.env, NODE_PATH=self.node_path)
+        out, _ = run(["node", os.path.join(HERE, "ort_forward_bench.js"), onnx, "--batch", str(batch), "--seq",
+                      str(seq), "--threads", str(self.a.threads)], env=env)
+        return last_json(out)["ms_per_batch"]
+
+    def torch_forward(self, batch, seq):
+        out, _ = run(["/usr/bin/python3", os.path.join(HERE, "pytorch_distilbert_forward.py"), "--batch", str(batch),
+                      "--seq", str(seq), "--threads", str(self.a.threads)])
+        return last_json(out)["ms_per_batch"]
+
+    def ours_train(self, data, validation, grouped):
+        run_dir = tempfile.mkdtemp(prefix="train-", dir=self.work)
+        shutil.rmtree(run_dir)
+        warmup, steps = 5, self.a.train_steps
+        cmd = [self.cli, "--threads", str(self.a.threads), "train", "--preset", "distilbert-base-uncased",
+               "--train", data, "--validation", validation, "--batch-size", "16", "--max-length", "128",
+               "--lr", "5e-5", "--max-steps", str(warmup + steps), "--logging-steps", str(warmup),
+               "--warmup-ratio", "0", "--no-data-map", "--out", run_dir]
+        if not grouped: cmd.insert(cmd.index("--out"), "--no-group-by-length")
+        _, mib = run(cmd, env=self.env)
+        windows = [json.loads(l) for l in open(os.path.join(run_dir, "metrics.jsonl")) if '"loss"' in l]
+        # The first window holds the warm-up steps (first-touch allocation, thread start-up), as
+        # the PyTorch loop leaves out its first steps.
+        timed = windows[1:]
+        seconds = sum(16 * warmup / w["examples_per_second"] for w in timed)
+        examples = 16 * warmup * len(timed)
+        shutil.rmtree(run_dir, ignore_errors=True)
+        return examples / seconds, mib
+
+    def torch_train(self, data, vocab):
+        out, mib = run(["/usr/bin/python3", os.path.join(HERE, "pytorch_finetune_loop.py"), "--train", data, "--vocab",
+                        vocab, "--steps", str(self.a.train_steps), "--warmup", "5", "--threads", str(self.a.threads)])
+        return last_json(out)["examples_per_second"], mib
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--build", default=os.path.join(ROOT, "build"))
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--train-steps", type=int, default=20, help="timed optimizer steps (multiple of 5)")
+    p.add_argument("--sst2", default=os.path.join(ROOT, "..", "shared", "data", "sst2"))
+    p.add_argument("--only", default="forward,int8,train")
+    p.add_argument("--json", help="also write the medians to this file")
+    a = p.parse_args()
+    only = set(a.only.split(","))
+    b = Bench(a)
+    model_name, flags, cores = cpu_description()
+    print(f"CPU: {model_name}, {cores} cores; flags: {' '.join(flags) or 'none of the AVX family'}", flush=True)
+    print(f"ONNX Runtime: {'yes' if b.has_ort else 'MISSING (packaging/setup-deps.sh installs it)'}; "
+          f"PyTorch: {'yes' if b.has_torch else 'MISSING (apt-get install python3-torch)'}", flush=True)
+
+    rows = [l for l in open(os.path.join(a.sst2, "train.tsv"), encoding="utf-8")]
+    train = os.path.join(b.work, "train.tsv")
+    open(train, "w").writelines(rows[: 1 + 16 * (5 + a.train_steps)])
+    validation = os.path.join(b.work, "validation.tsv")
+    open(validation, "w").writelines(rows[:1] + rows[-32:])
+    models = {}
+    for preset in ("distilbert-base-uncased", "bert-base-uncased"):
+        if only & {"forward", "int8"}:
+            models[preset] = b.prepare(preset, train)
+    vocab = os.path.join(models["distilbert-base-uncased"][0], "vocab.txt") if models else None
+
+    shapes = [(8, 128), (1, 128)]
+    for r in range(a.rounds):
+        print(f"round {r + 1} of {a.rounds}", flush=True)
+        for preset, (model, onnx) in models.items():
+            for batch, seq in shapes:
+                case = f"forward {preset} {batch}x{seq}"
+                if "forward" in only:
+                    b.add(case, "ours", b.ours_forward(model, batch, seq))
+                    if b.has_ort: b.add(case, "onnxruntime", b.ort_forward(onnx, batch, seq))
+                    if b.has_torch and preset.startswith("distilbert"): b.add(case, "pytorch", b.torch_forward(batch, seq))
+                if "int8" in only:
+                    b.add(case, "ours f32", b.ours_forward(model, batch, seq))
+                    b.add(case, "ours int8", b.ours_forward(model, batch, seq, "int8"))
+        if "train" in only:
+            case = "train distilbert-base batch 16"
+            if vocab is None:
+                vocab_dir = b.prepare("distilbert-base-uncased", train)[0]
+                vocab = os.path.join(vocab_dir, "vocab.txt")
+            eps, mib = b.ours_train(train, validation, grouped=False)
+            b.add(case, "ours shuffled", eps, mib)
+            eps, mib = b.ours_train(train, validation, grouped=True)
+            b.add(case, "ours default (length-grouped)", eps, mib)
+            if b.has_torch:
+                eps, mib = b.torch_train(train, vocab)
+                b.add(case, "pytorch shuffled", eps, mib)
+
+    med = {k: statistics.median(v) for k, v in b.results.items()}
+    mem = {k: statistics.median(v) for k, v in b.memory.items()}
+    print()
+    print("| case | implementation | median | ratio |")
+    print("|---|---|---|---|")
+    for (case, impl), value in med.items():
+        if case.startswith("forward"):
+            base = med.get((case, "onnxruntime")) if impl in ("ours", "pytorch") else med.get((case, "ours f32"))
+            ratio = f"{value / base:.2f}× {'ORT' if impl in ('ours', 'pytorch') else 'ours f32'}'s time" if base and impl not in ("onnxruntime", "ours f32") else ""
+            if impl == "ours int8" and base: ratio = f"{base / value:.2f}× faster than ours f32"
+            print(f"| {case} | {impl} | {value:.1f} ms | {ratio} |")
+        else:
+            base = med.get((case, "pytorch shuffled"))
+            ratio = f"{value / base:.2f}× PyTorch's speed" if base and impl != "pytorch shuffled" else ""
+            m = mem.get((case, impl))
+            memory = f", peak {m:.0f} MiB" + (f" ({m / mem[(case, 'pytorch shuffled')]:.2f}× PyTorch's)" if (case, 'pytorch shuffled') in mem and impl != 'pytorch shuffled' else "") if m else ""
+            print(f"| {case} | {impl} | {value:.2f} examples/s{memory} | {ratio} |")
+    if a.json:
+        json.dump({"cpu": model_name, "flags": flags, "cores": cores, "rounds": a.rounds, "threads": a.threads,
+                   "medians": [{"case": c, "impl": i, "value": v, "peak_mib": mem.get((c, i))} for (c, i), v in med.items()]},
+                  open(a.json, "w"), indent=2)
+    shutil.rmtree(b.work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
