@@ -803,7 +803,9 @@ private Q_SLOTS:
                                  "--lr",
                                  "1e-3",
                                  "--seed",
-                                 "5"};
+                                 "5",
+                                 "--logging-steps",
+                                 "3"};
         auto run = [](const QStringList& args, const QProcessEnvironment& env) {
             auto* p = new QProcess;
             p->setProcessEnvironment(env);
@@ -846,6 +848,19 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < a.size(); ++i)
             worst = std::max(worst, (a[i].second - b[i].second).abs().max().item<double>());
         QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));
+        // Speed is the group's: the logged window counts the examples of both processes.
+        auto loggedExamples = [](const QString& run) {
+            QFile f(run + "/metrics.jsonl");
+            double examples = -1;
+            if (f.open(QIODevice::ReadOnly))
+                for (const QByteArray& line : f.readAll().split('\n')) {
+                    const QJsonObject o = QJsonDocument::fromJson(line).object();
+                    if (o.contains("window_examples")) examples = o["window_examples"].toDouble();
+                }
+            return examples;
+        };
+        QCOMPARE(loggedExamples(single.filePath("run")), 24.0);
+        QCOMPARE(loggedExamples(parallel.filePath("run")), 24.0);
         // Only rank 0 wrote the run folder: one TensorBoard file.
         QCOMPARE(QDir(parallel.filePath("run")).entryList({"events.out.tfevents.*"}).size(), 1);
         for (auto* p : ranks) delete p;

@@ -49,20 +49,55 @@ std::unique_ptr<DistributedContext> DistributedContext::fromEnvironment() {
     return ctx;
 }
 
-void DistributedContext::allReduceMean(std::vector<at::Tensor>& tensors) {
+void DistributedContext::allReduceSum(std::vector<at::Tensor>& tensors,
+                                      const std::vector<bool>& rowSparse) {
     if (tensors.empty()) return;
+    // Which rows of the row-sparse tensors are non-zero in any process: one small collective,
+    // so that every process sends the same rows.
+    std::vector<std::size_t> sparse;
+    std::vector<at::Tensor> masks;
+    for (std::size_t i = 0; i < tensors.size(); ++i)
+        if (i < rowSparse.size() && rowSparse[i] && tensors[i].dim() == 2) {
+            sparse.push_back(i);
+            masks.push_back(tensors[i].ne(0).any(1).to(at::kFloat));
+        }
+    std::vector<at::Tensor> rows(tensors.size());
+    if (!sparse.empty()) {
+        std::vector<at::Tensor> union_{at::cat(masks)};
+        impl_->group->allreduce(union_)->wait();
+        std::int64_t offset = 0;
+        for (std::size_t k = 0; k < sparse.size(); ++k) {
+            const std::int64_t n = tensors[sparse[k]].size(0);
+            rows[sparse[k]] = union_[0].narrow(0, offset, n).gt(0).nonzero().reshape({-1});
+            offset += n;
+        }
+    }
     // One flat buffer: one collective instead of one per parameter.
-    std::vector<at::Tensor> flat{at::cat([&] {
-        std::vector<at::Tensor> parts;
-        for (const auto& t : tensors) parts.push_back(t.reshape({-1}).to(at::kFloat));
-        return parts;
-    }())};
+    std::vector<at::Tensor> parts;
+    for (std::size_t i = 0; i < tensors.size(); ++i) {
+        const at::Tensor& t = tensors[i];
+        parts.push_back(
+            (rows[i].defined() ? t.index_select(0, rows[i]) : t).reshape({-1}).to(at::kFloat));
+    }
+    std::vector<at::Tensor> flat{at::cat(parts)};
+    parts.clear();
     impl_->group->allreduce(flat)->wait();
-    flat[0].div_(worldSize_);
     std::int64_t offset = 0;
-    for (auto& t : tensors) {
+    for (std::size_t i = 0; i < tensors.size(); ++i) {
+        at::Tensor& t = tensors[i];
+        if (rows[i].defined()) {
+            const std::int64_t n = rows[i].numel() * t.size(1);
+            // Rows left out are zero in every process: their sum is the zero already there.
+            t.index_copy_(0, rows[i], flat[0].narrow(0, offset, n).view({-1, t.size(1)}));
+            offset += n;
+            continue;
+        }
         const std::int64_t n = t.numel();
-        t.copy_(flat[0].narrow(0, offset, n).view_as(t));
+        const at::Tensor summed = flat[0].narrow(0, offset, n).view(t.sizes());
+        if (t.scalar_type() == at::kFloat)
+            t = summed;
+        else
+            t.copy_(summed);
         offset += n;
     }
 }

@@ -19,8 +19,12 @@ public:
 
     int rank() const { return rank_; }
     int worldSize() const { return worldSize_; }
-    // Averages each tensor over all processes, in place.
-    void allReduceMean(std::vector<at::Tensor>& tensors);
+    // Sums each tensor over all processes in one collective. A float32 tensor may come back
+    // as a view of the shared buffer instead of being copied into (use the vector's tensors
+    // afterwards). A 2-D tensor marked in `rowSparse` travels as the rows that are non-zero in
+    // some process and is updated in place: a word embedding's gradient touches only the rows
+    // of the batch's tokens.
+    void allReduceSum(std::vector<at::Tensor>& tensors, const std::vector<bool>& rowSparse = {});
     double allReduceMean(double value);
     void barrier();
 

@@ -432,16 +432,19 @@ private:
                     const double seconds = std::chrono::duration<double>(
                                                std::chrono::steady_clock::now() - windowStart)
                                                .count();
+                    // Examples of every process: data-parallel speed is the whole group's.
+                    const double windowAll = allProcesses(double(windowExamples));
                     TrainingLogRecord rec{step_,
                                           epochFloat,
                                           windowLoss_ / windowSteps_,
                                           cfg_.learningRate * schedule_.factor(step_ - 1),
                                           gradNorm,
-                                          seconds > 0 ? windowExamples / seconds : 0,
+                                          seconds > 0 ? windowAll / seconds : 0,
                                           {}};
                     for (const auto& [k, v] : windowParts_)
                         rec.parts[k] = (dist_ ? dist_->allReduceMean(v) : v) / windowSteps_;
                     rec.seconds = elapsedSeconds();
+                    rec.windowExamples = windowAll;
                     log(rec);
                     windowParts_.clear();
                     windowLoss_ = 0;
@@ -481,7 +484,8 @@ private:
         out.teacherMetrics = teacherMetrics_;
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - runStart).count();
-        out.examplesPerSecond = seconds > 0 ? examplesSeen / seconds : 0;
+        const double examplesAll = allProcesses(double(examplesSeen));
+        out.examplesPerSecond = seconds > 0 ? examplesAll / seconds : 0;
         if (writer_ && !testData_.empty() &&
             fs::exists(fs::path(dir_) / "best" / "model.safetensors")) {
             // The test set is scored once, with the best model.
@@ -510,6 +514,11 @@ private:
         return out;
     }
 
+    // The sum of a count over every process (the count itself without data parallelism).
+    double allProcesses(double count) {
+        return dist_ ? dist_->allReduceMean(count) * dist_->worldSize() : count;
+    }
+
     // Averages gradients across processes, clips them and updates the weights; returns the
     // gradient norm before clipping.
     double optimizerStep() {
@@ -526,12 +535,23 @@ private:
             }
             grads.push_back(p.grad());
         }
-        if (dist_) dist_->allReduceMean(grads);
+        double scale = 1.0;
+        if (dist_) {
+            // Summed, not averaged: the optimizer divides by the number of processes in its
+            // own pass over each gradient instead of a pass of its own.
+            std::vector<bool> rowSparse;
+            for (const auto& [name, p] : params)
+                rowSparse.push_back(name.ends_with("word_embeddings.weight"));
+            dist_->allReduceSum(grads, rowSparse);
+            for (std::size_t i = 0; i < grads.size(); ++i)
+                params[i].second->mutable_grad() = grads[i];
+            scale = 1.0 / dist_->worldSize();
+        }
         // Clipping's coefficient is applied inside the optimizer's pass over each gradient
         // rather than by a pass of its own.
-        const double total = gradientNorm(grads);
+        const double total = gradientNorm(grads) * scale;
         optimizer_.step(params, cfg_.learningRate * schedule_.factor(step_), step_ + 1,
-                        clipCoefficient(total, cfg_.maxGradNorm));
+                        clipCoefficient(total, cfg_.maxGradNorm) * scale);
         return total;
     }
 
@@ -543,6 +563,7 @@ private:
                          {"learning_rate", r.learningRate},
                          {"grad_norm", r.gradNorm},
                          {"examples_per_second", r.examplesPerSecond},
+                         {"window_examples", r.windowExamples},
                          {"elapsed_seconds", r.seconds}};
         for (const auto& [k, v] : r.parts) {
             json[QString::fromStdString(k)] = v;

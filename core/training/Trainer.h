@@ -26,7 +26,8 @@ struct TrainingLogRecord {
     double examplesPerSecond = 0;
     // distillation: each loss component (unweighted), window mean
     std::map<std::string, double> parts;
-    double seconds = 0;  // training time so far, across resumes (plots by wall-clock time)
+    double seconds = 0;         // training time so far, across resumes (plots by wall-clock time)
+    double windowExamples = 0;  // examples in the logging window, of every process
 };
 
 struct EvaluationRecord {

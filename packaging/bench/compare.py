@@ -4,7 +4,7 @@
 implementation runs once per case, one after another, so drifts of the machine (clock, other
 load) reach all of them alike. The CPU model and its vector flags head the table.
 
-    packaging/bench/compare.py [--build build] [--rounds 3] [--threads 2] [--only forward,train,int8]
+    packaging/bench/compare.py [--build build] [--rounds 3] [--threads 2] [--only forward,int8,train,ddp]
 
 References: ONNX Runtime (npm onnxruntime-node, installed into tests/onnx by setup-deps) running
 our own ONNX export of the same random model; PyTorch eager from Debian's python3-torch (the
@@ -95,22 +95,35 @@ class Bench:
                       "--seq", str(seq), "--threads", str(self.a.threads)])
         return last_json(out)["ms_per_batch"]
 
-    def ours_train(self, data, validation, grouped):
+    def ours_train(self, data, validation, grouped, threads=None, processes=1):
         run_dir = tempfile.mkdtemp(prefix="train-", dir=self.work)
         shutil.rmtree(run_dir)
         warmup, steps = 5, self.a.train_steps
-        cmd = [self.cli, "--threads", str(self.a.threads), "train", "--preset", "distilbert-base-uncased",
+        cmd = [self.cli, "--threads", str(threads or self.a.threads), "train", "--preset", "distilbert-base-uncased",
                "--train", data, "--validation", validation, "--batch-size", "16", "--max-length", "128",
                "--lr", "5e-5", "--max-steps", str(warmup + steps), "--logging-steps", str(warmup),
                "--warmup-ratio", "0", "--no-data-map", "--out", run_dir]
         if not grouped: cmd.insert(cmd.index("--out"), "--no-group-by-length")
-        _, mib = run(cmd, env=self.env)
+        if processes == 1:
+            _, mib = run(cmd, env=self.env)
+        else:
+            # Data parallel on this machine: one process per rank, torchrun's variables, Gloo
+            # over loopback; --batch-size is per process.
+            port = 29500 + os.getpid() % 1000
+            procs = [subprocess.Popen(cmd, env=dict(self.env, RANK=str(r), LOCAL_RANK=str(r), WORLD_SIZE=str(processes),
+                                                    MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port)),
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                     for r in range(processes)]
+            for proc in procs:
+                _, err = proc.communicate(timeout=3600)
+                if proc.returncode != 0: raise RuntimeError("data-parallel rank failed: " + err[-500:])
+            mib = None
         windows = [json.loads(l) for l in open(os.path.join(run_dir, "metrics.jsonl")) if '"loss"' in l]
         # The first window holds the warm-up steps (first-touch allocation, thread start-up), as
-        # the PyTorch loop leaves out its first steps.
+        # the PyTorch loop leaves out its first steps. window_examples counts every process.
         timed = windows[1:]
-        seconds = sum(16 * warmup / w["examples_per_second"] for w in timed)
-        examples = 16 * warmup * len(timed)
+        examples = sum(w.get("window_examples", 16 * warmup) for w in timed)
+        seconds = sum(w.get("window_examples", 16 * warmup) / w["examples_per_second"] for w in timed)
         shutil.rmtree(run_dir, ignore_errors=True)
         return examples / seconds, mib
 
@@ -127,7 +140,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--train-steps", type=int, default=20, help="timed optimizer steps (multiple of 5)")
     p.add_argument("--sst2", default=os.path.join(ROOT, "..", "shared", "data", "sst2"))
-    p.add_argument("--only", default="forward,int8,train")
+    p.add_argument("--only", default="forward,int8,train,ddp")
     p.add_argument("--json", help="also write the medians to this file")
     a = p.parse_args()
     only = set(a.only.split(","))
@@ -139,7 +152,8 @@ def main():
 
     rows = [l for l in open(os.path.join(a.sst2, "train.tsv"), encoding="utf-8")]
     train = os.path.join(b.work, "train.tsv")
-    open(train, "w").writelines(rows[: 1 + 16 * (5 + a.train_steps)])
+    # Enough rows for every step of the data-parallel run (two batches a step).
+    open(train, "w").writelines(rows[: 1 + 32 * (5 + a.train_steps)])
     validation = os.path.join(b.work, "validation.tsv")
     open(validation, "w").writelines(rows[:1] + rows[-32:])
     models = {}
@@ -173,6 +187,10 @@ def main():
             if b.has_torch:
                 eps, mib = b.torch_train(train, vocab)
                 b.add(case, "pytorch shuffled", eps, mib)
+        if "ddp" in only:
+            case = "data parallel distilbert-base batch 16 per process"
+            b.add(case, "1 process x 1 thread", b.ours_train(train, validation, False, threads=1)[0])
+            b.add(case, "2 processes x 1 thread", b.ours_train(train, validation, False, threads=1, processes=2)[0])
 
     med = {k: statistics.median(v) for k, v in b.results.items()}
     mem = {k: statistics.median(v) for k, v in b.memory.items()}
@@ -185,6 +203,10 @@ def main():
             ratio = f"{value / base:.2f}× {'ORT' if impl in ('ours', 'pytorch') else 'ours f32'}'s time" if base and impl not in ("onnxruntime", "ours f32") else ""
             if impl == "ours int8" and base: ratio = f"{base / value:.2f}× faster than ours f32"
             print(f"| {case} | {impl} | {value:.1f} ms | {ratio} |")
+        elif case.startswith("data parallel"):
+            base = med.get((case, "1 process x 1 thread"))
+            ratio = f"{value / base:.2f}× one process" if base and impl != "1 process x 1 thread" else ""
+            print(f"| {case} | {impl} | {value:.2f} examples/s | {ratio} |")
         else:
             base = med.get((case, "pytorch shuffled"))
             ratio = f"{value / base:.2f}× PyTorch's speed" if base and impl != "pytorch shuffled" else ""
