@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
-  libqcustomplot-dev libtorch-dev libgloo-dev libsentencepiece-dev libonnx-dev
+  libqcustomplot-dev libtorch-dev libgloo-dev libsentencepiece-dev libonnx-dev libdnnl-dev
   libopenblas0-openmp libtcmalloc-minimal4
   xvfb xauth poppler-utils
   dbus-daemon gnome-keyring

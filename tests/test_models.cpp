@@ -13,6 +13,7 @@
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
 #include "core/models/ModelDiscovery.h"
+#include "core/models/PackedLinear.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 
@@ -185,6 +186,61 @@ private Q_SLOTS:
                 rel <= 1e-4 || std::abs(ours - ref) < 1e-8,  // float32 noise on ~0 norms
                 qPrintable(QString("%1: grad norm %2 vs %3").arg(it.key()).arg(ours).arg(ref)));
         }
+    }
+
+    // The pre-packed oneDNN path against ATen's linear: any number of rows (none, one, many,
+    // a 3-D batch), with and without bias.
+    void packedLinearMatchesAtLinear_data() {
+        QTest::addColumn<QList<qint64>>("inputShape");
+        QTest::addColumn<qint64>("outFeatures");
+        QTest::addColumn<bool>("withBias");
+        QTest::newRow("one row") << QList<qint64>{1, 48} << qint64(40) << true;
+        QTest::newRow("3-D batch") << QList<qint64>{3, 7, 48} << qint64(96) << true;
+        QTest::newRow("no bias") << QList<qint64>{130, 48} << qint64(17) << false;
+        QTest::newRow("no rows") << QList<qint64>{0, 48} << qint64(8) << true;
+    }
+
+    void packedLinearMatchesAtLinear() {
+        QFETCH(QList<qint64>, inputShape);
+        QFETCH(qint64, outFeatures);
+        QFETCH(bool, withBias);
+        if (!PackedLinear::enabled()) QSKIP("oneDNN is not usable on this CPU");
+        at::manual_seed(1);
+        const std::vector<std::int64_t> shape(inputShape.begin(), inputShape.end());
+        const at::Tensor x = at::randn(shape);
+        const at::Tensor w = at::randn({outFeatures, 48});
+        const at::Tensor b = withBias ? at::randn({outFeatures}) : at::Tensor();
+        QVERIFY(PackedLinear::applies(x, w, b));
+        const PackedLinear packed(w, b);
+        const at::Tensor ours = packed.forward(x), reference = at::linear(x, w, b);
+        QCOMPARE(ours.sizes().vec(), reference.sizes().vec());
+        if (ours.numel() > 0) QVERIFY((ours - reference).abs().max().item<double>() < 1e-4);
+        QVERIFY(packed.matches(w, b));
+        at::Tensor changed = w.clone();
+        QVERIFY(!packed.matches(changed, b));  // other memory
+        {
+            at::NoGradGuard g;
+            w.mul_(2);  // same memory, changed in place
+        }
+        QVERIFY(!packed.matches(w, b));
+    }
+
+    // A model used for inference, then changed in place (as a training step changes it), then
+    // used again: the second answer is the new weights', never the packed copy of the old ones.
+    void inferenceSeesWeightsChangedInPlace() {
+        auto model = Model::load(fixtureFolder("distilbert_seqcls").toStdString());
+        EncoderModel& enc = model->encoder();
+        enc.setTraining(false);
+        at::NoGradGuard g;
+        ModelInputs in;
+        in.inputIds = at::tensor({2, 7, 9, 3}, at::kLong).view({1, 4});
+        const at::Tensor before = enc.forward(in).logits.clone();
+        enc.parameter("distilbert.transformer.layer.0.ffn.lin1.weight").mul_(3);
+        const at::Tensor after = enc.forward(in).logits;
+        enc.setPackedFloat32(false);
+        const at::Tensor plain = enc.forward(in).logits;
+        QVERIFY((after - before).abs().max().item<double>() > 1e-4);
+        QVERIFY((after - plain).abs().max().item<double>() < 1e-5);
     }
 
     void facadeRunPadsAndMasks() {

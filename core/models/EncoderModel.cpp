@@ -1,5 +1,7 @@
 #include "core/models/EncoderModel.h"
 
+#include "core/models/PackedLinear.h"
+
 #include "core/training/Objective.h"
 
 #include <ATen/core/dispatch/Dispatcher.h>
@@ -510,7 +512,27 @@ at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) co
             return stack[0].toTensor().to(x.scalar_type());
         }
     }
-    return at::linear(x, p(name + ".weight"), p(name + ".bias"));
+    const at::Tensor& weight = p(name + ".weight");
+    const at::Tensor& bias = p(name + ".bias");
+    if (packFloat32_ && !training_ && !at::GradMode::is_enabled() &&
+        PackedLinear::applies(x, weight, bias) && PackedLinear::enabled()) {
+        std::shared_ptr<const PackedLinear> packed;
+        {
+            std::lock_guard<std::mutex> lock(float32PackedMutex_);
+            auto& slot = float32Packed_[name];
+            if (!slot || !slot->matches(weight, bias))
+                slot = std::make_shared<const PackedLinear>(weight, bias);
+            packed = slot;
+        }
+        return packed->forward(x);
+    }
+    return at::linear(x, weight, bias);
+}
+
+void EncoderModel::setPackedFloat32(bool enabled) {
+    packFloat32_ = enabled;
+    std::lock_guard<std::mutex> lock(float32PackedMutex_);
+    float32Packed_.clear();
 }
 
 void EncoderModel::setDynamicInt8(bool enabled) {

@@ -13,12 +13,16 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "core/models/ModelConfig.h"
 
 namespace distilbench {
+
+class PackedLinear;
 
 struct ModelInputs {
     at::Tensor inputIds;        // [B, L] int64
@@ -109,6 +113,12 @@ public:
     void setDynamicInt8(bool enabled);
     bool isDynamicInt8() const { return !packed_.empty(); }
 
+    // Float32 inference (no gradients, not training) runs each Linear layer through a copy of
+    // its weight pre-packed for oneDNN (PackedLinear), made on first use and again after the
+    // weight changes. On by default; a model that is being trained turns it off, since its
+    // weights change every step and the copies would only cost memory.
+    void setPackedFloat32(bool enabled);
+
 private:
     void addParameter(const std::string& name, std::vector<std::int64_t> shape, int init);
     void initialiseParameter(std::size_t index);
@@ -159,6 +169,11 @@ private:
     bool initialise_ = true;
     std::map<std::string, std::string> tied_;
     std::map<std::string, c10::IValue> packed_;  // Linear name -> packed int8 weights
+    bool packFloat32_ = true;
+    // Linear name -> its float32 weight packed for oneDNN; guarded: jobs on several threads may
+    // run one model.
+    mutable std::map<std::string, std::shared_ptr<const PackedLinear>> float32Packed_;
+    mutable std::mutex float32PackedMutex_;
     bool training_ = false;
     std::uint64_t seed_;
 };

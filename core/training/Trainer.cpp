@@ -142,6 +142,8 @@ private:
         }
 
         setupOptimizer();
+        // Its weights change every step: pre-packed inference copies would only cost memory.
+        model_->encoder().setPackedFloat32(false);
         // --batch-size is per process: a data-parallel step sees batch_size x world_size examples.
         const int globalBatch = cfg_.batchSize * (dist_ ? dist_->worldSize() : 1);
         const int batches = static_cast<int>((trainData_.size() + globalBatch - 1) / globalBatch);

@@ -1,0 +1,126 @@
+#include "core/models/PackedLinear.h"
+
+#include <ATen/ATen.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include "core/runtime/Error.h"
+
+namespace distilbench {
+
+namespace {
+
+using dnnl::memory;
+
+dnnl::engine& cpuEngine() {
+    static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
+    return engine;
+}
+
+}  // namespace
+
+struct PackedLinear::Impl {
+    std::int64_t n = 0, k = 0;
+    const void* weightData = nullptr;
+    const void* biasData = nullptr;
+    std::uint32_t weightVersion = 0, biasVersion = 0;
+    dnnl::matmul::primitive_desc pd;
+    dnnl::matmul primitive;
+    memory packedWeight;
+    at::Tensor bias;  // a copy: the model's bias may change in place after packing
+};
+
+PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias)
+    : impl_(std::make_unique<Impl>()) {
+    Impl& d = *impl_;
+    d.n = weight.size(0);
+    d.k = weight.size(1);
+    d.weightData = weight.data_ptr();
+    d.weightVersion = weight._version();
+    if (bias.defined()) {
+        d.biasData = bias.data_ptr();
+        d.biasVersion = bias._version();
+        d.bias = bias.contiguous().clone();
+    }
+    auto& engine = cpuEngine();
+    const auto f32 = memory::data_type::f32;
+    const memory::desc src({DNNL_RUNTIME_DIM_VAL, d.k}, f32, memory::format_tag::ab);
+    const memory::desc dst({DNNL_RUNTIME_DIM_VAL, d.n}, f32, memory::format_tag::ab);
+    const memory::desc anyWeights({d.k, d.n}, f32, memory::format_tag::any);
+    // The model's weight is [N, K] row-major: as the matmul's K x N operand that is "ba".
+    const memory::desc plainWeights({d.k, d.n}, f32, memory::format_tag::ba);
+    const memory::desc biasDesc({1, d.n}, f32, memory::format_tag::ab);
+    d.pd = bias.defined()
+               ? dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, biasDesc, dst),
+                                              engine)
+               : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, dst), engine);
+    d.primitive = dnnl::matmul(d.pd);
+    const at::Tensor w = weight.contiguous();
+    memory plain(plainWeights, engine, const_cast<void*>(w.data_ptr()));
+    d.packedWeight = memory(d.pd.weights_desc(), engine);
+    dnnl::stream stream(engine);
+    dnnl::reorder(plain, d.packedWeight).execute(stream, plain, d.packedWeight);
+    stream.wait();
+}
+
+PackedLinear::~PackedLinear() = default;
+
+bool PackedLinear::matches(const at::Tensor& weight, const at::Tensor& bias) const {
+    const Impl& d = *impl_;
+    if (weight.data_ptr() != d.weightData || weight._version() != d.weightVersion ||
+        weight.size(0) != d.n || weight.size(1) != d.k)
+        return false;
+    if (bias.defined() != (d.biasData != nullptr)) return false;
+    return !bias.defined() || (bias.data_ptr() == d.biasData && bias._version() == d.biasVersion);
+}
+
+at::Tensor PackedLinear::forward(const at::Tensor& x) const {
+    const Impl& d = *impl_;
+    const at::Tensor input = x.contiguous();
+    const std::int64_t rows = input.numel() / d.k;
+    std::vector<std::int64_t> outShape(input.sizes().begin(), input.sizes().end());
+    outShape.back() = d.n;
+    at::Tensor out = at::empty(outShape, input.options());
+    if (rows == 0) return out;
+    auto& engine = cpuEngine();
+    const auto f32 = memory::data_type::f32;
+    memory src({{rows, d.k}, f32, memory::format_tag::ab}, engine,
+               const_cast<void*>(input.data_ptr()));
+    memory dst({{rows, d.n}, f32, memory::format_tag::ab}, engine, out.data_ptr());
+    // A stream per thread: jobs on several threads may run one model at once.
+    thread_local dnnl::stream stream(engine);
+    std::unordered_map<int, memory> args{
+        {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, d.packedWeight}, {DNNL_ARG_DST, dst}};
+    if (d.bias.defined())
+        args.emplace(DNNL_ARG_BIAS, memory({{1, d.n}, f32, memory::format_tag::ab}, engine,
+                                           const_cast<void*>(d.bias.data_ptr())));
+    d.primitive.execute(stream, args);
+    stream.wait();
+    return out;
+}
+
+bool PackedLinear::enabled() {
+    static const bool on = [] {
+        const char* v = std::getenv("DISTILBENCH_PACKED_LINEAR");
+        if (v && std::strcmp(v, "0") == 0) return false;
+        try {
+            cpuEngine();
+            return true;
+        } catch (const dnnl::error&) {
+            return false;
+        }
+    }();
+    return on;
+}
+
+bool PackedLinear::applies(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {
+    auto cpuFloat = [](const at::Tensor& t) {
+        return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.layout() == at::kStrided;
+    };
+    return cpuFloat(x) && cpuFloat(weight) && weight.dim() == 2 && x.dim() >= 1 &&
+           x.size(-1) == weight.size(1) && (!bias.defined() || (cpuFloat(bias) && bias.dim() == 1));
+}
+
+}  // namespace distilbench

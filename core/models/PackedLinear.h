@@ -1,0 +1,40 @@
+#pragma once
+
+#include <ATen/core/Tensor.h>
+
+#include <memory>
+
+namespace distilbench {
+
+// A float32 linear layer (y = x Wᵀ + b) for inference through oneDNN's matmul, with the weight
+// reordered once into the layout its kernels read (ONNX Runtime pre-packs the same way).
+// OpenBLAS packs the weight again on every call: for one 128-token sequence that is a fifth of
+// the layer's time. One primitive serves every number of rows (a run-time dimension). Holds a
+// copy of the weight in that layout, so the model's tensors stay as they are for training,
+// export and attributions; `matches` says whether the copy is still the weight's (same memory,
+// no in-place change since).
+class PackedLinear {
+public:
+    // weight [N, K], bias [N] or undefined: float32, CPU.
+    PackedLinear(const at::Tensor& weight, const at::Tensor& bias);
+    ~PackedLinear();
+    PackedLinear(const PackedLinear&) = delete;
+    PackedLinear& operator=(const PackedLinear&) = delete;
+
+    // Whether the packed copy still holds `weight` and `bias`.
+    bool matches(const at::Tensor& weight, const at::Tensor& bias) const;
+    // x [..., K] float32 on the CPU -> [..., N].
+    at::Tensor forward(const at::Tensor& x) const;
+
+    // Whether a float32 CPU linear may take this path: oneDNN works on this CPU and
+    // DISTILBENCH_PACKED_LINEAR is not "0" (for comparing with the plain path).
+    static bool enabled();
+    // Whether `weight`/`bias`/`x` are of the kind this class takes.
+    static bool applies(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace distilbench
