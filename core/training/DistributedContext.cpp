@@ -4,6 +4,7 @@
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/runtime/Error.h"
@@ -43,7 +44,24 @@ std::unique_ptr<DistributedContext> DistributedContext::fromEnvironment() {
     options.timeout = std::chrono::milliseconds(120000);
     ctx->impl_->store = c10::make_intrusive<c10d::TCPStore>(address, options);
     auto groupOptions = c10d::ProcessGroupGloo::Options::create();
-    groupOptions->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(address));
+    // The interface this process listens on, by torch.distributed's rule: GLOO_SOCKET_IFNAME
+    // when set (comma-separated), else the one its own host name resolves to. A loopback
+    // MASTER_ADDR means one machine: listen there. (MASTER_ADDR of another machine cannot be
+    // bound here.)
+    if (const char* names = std::getenv("GLOO_SOCKET_IFNAME"); names && *names) {
+        std::string list(names);
+        for (std::size_t start = 0; start <= list.size();) {
+            const std::size_t comma = std::min(list.find(',', start), list.size());
+            if (comma > start)
+                groupOptions->devices.push_back(c10d::ProcessGroupGloo::createDeviceForInterface(
+                    list.substr(start, comma - start)));
+            start = comma + 1;
+        }
+    } else if (address == "localhost" || address.rfind("127.", 0) == 0 || address == "::1") {
+        groupOptions->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(address));
+    } else {
+        groupOptions->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
+    }
     ctx->impl_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(ctx->impl_->store, ctx->rank_,
                                                                     ctx->worldSize_, groupOptions);
     return ctx;
