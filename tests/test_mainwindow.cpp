@@ -1,3 +1,5 @@
+#include <dlfcn.h>
+
 #include <QAction>
 #include <QDir>
 #include <QLabel>
@@ -17,6 +19,7 @@
 #include "TestModels.h"
 #include "app/common/JobRunner.h"
 #include "app/gui/AppSettings.h"
+#include "app/gui/GuiModule.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/PlaygroundPage.h"
@@ -46,6 +49,63 @@ private Q_SLOTS:
         const QString file = dir + "/mainwindow-" + QGuiApplication::platformName() + ".png";
         QVERIFY(shot.save(file));
         QVERIFY(QFileInfo(file).size() > 1000);
+    }
+
+    // #18 start-up: `distilbench` is a launcher without LibTorch that paints its window and
+    // loads the GUI module on a thread; the module's entry point opens the real main window.
+    void launcherLoadsTheGuiModule() {
+        QProcess ldd;
+        ldd.start("ldd", {DISTILBENCH_GUI});
+        QVERIFY(ldd.waitForFinished(10000));
+        const QByteArray libs = ldd.readAllStandardOutput();
+        QVERIFY2(libs.contains("libQt6Widgets"), libs.constData());
+        QVERIFY2(!libs.contains("libtorch") && !libs.contains("libc10"), libs.constData());
+        QProcess version;
+        version.start(DISTILBENCH_GUI, {"--version"});
+        QVERIFY(version.waitForFinished(10000));
+        QCOMPARE(version.exitCode(), 0);
+        QVERIFY(version.readAllStandardOutput().contains(DISTILBENCH_VERSION_STRING));
+
+        // What the launcher calls once the module is loaded (nothing to open: no job is running
+        // when the window closes, which would ask first).
+        QSettings().setValue("ui/firstStartDone", true);
+        AppSettings::clearRecentFiles();
+        void* module = dlopen(DISTILBENCH_GUI_MODULE, RTLD_NOW | RTLD_LOCAL);
+        QVERIFY2(module, dlerror());
+        auto start = reinterpret_cast<GuiStartFunction>(dlsym(module, kGuiStartSymbol));
+        QVERIFY(start);
+        GuiStartArguments arguments;
+        QPointer<QWidget> window = start(&arguments);
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(window->inherits("MainWindow"));  // the module's own copy of the class
+        QCOMPARE(window->windowTitle(), QStringLiteral("DistilBench"));
+        window->close();
+        QTRY_VERIFY(window.isNull());  // deleted on close
+    }
+
+    // Without its module the launcher stays up and says which file is missing and why.
+    void launcherWithoutTheModuleSaysWhy() {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("distilbench");
+        QVERIFY(QFile::copy(DISTILBENCH_GUI, copy));
+        QFile(copy).setPermissions(QFile::permissions(DISTILBENCH_GUI));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DISTILBENCH_GUI_MODULE", dir.filePath("lib/distilbench_gui.so"));
+        p.setProcessEnvironment(env);
+        p.start(copy, {});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        for (int i = 0; i < 100 && !err.contains('\n'); ++i) {
+            p.waitForReadyRead(200);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("DistilBench cannot start: "), err.constData());
+        QVERIFY2(err.contains("distilbench_gui.so"), err.constData());
+        QCOMPARE(p.state(), QProcess::Running);  // the window stays, with a Quit button
+        p.kill();
+        p.waitForFinished();
     }
 
     void statusBarShowsRuntime() {

@@ -4186,5 +4186,21 @@ Trotzdem trainieren?</translation>
         <source>Model folder or file to open</source>
         <translation>Zu öffnender Modellordner oder Datei</translation>
     </message>
+    <message>
+        <source>Starting: loading the model engine (LibTorch)…</source>
+        <translation>Start: die Modell-Engine (LibTorch) wird geladen …</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>DistilBench cannot start: %1: %2</source>
+        <translation>DistilBench kann nicht starten: %1: %2</translation>
+    </message>
+    <message>
+        <source>no entry point %1</source>
+        <translation>kein Einsprungpunkt %1</translation>
+    </message>
 </context>
 </TS>

@@ -4186,5 +4186,21 @@ Entraîner quand même ?</translation>
         <source>Model folder or file to open</source>
         <translation>Dossier ou fichier de modèle à ouvrir</translation>
     </message>
+    <message>
+        <source>Starting: loading the model engine (LibTorch)…</source>
+        <translation>Démarrage : chargement du moteur de modèles (LibTorch)…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>DistilBench cannot start: %1: %2</source>
+        <translation>DistilBench ne peut pas démarrer : %1 : %2</translation>
+    </message>
+    <message>
+        <source>no entry point %1</source>
+        <translation>pas de point d&apos;entrée %1</translation>
+    </message>
 </context>
 </TS>
