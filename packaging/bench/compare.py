@@ -13,7 +13,7 @@ pytorch_finetune_loop.py. A reference that is not installed is reported as missi
 in silence. Needs Python's standard library only; run it with the system python3 so that the
 PyTorch reference finds Debian's torch.
 """
-import argparse, json, os, platform, re, shutil, statistics, subprocess, sys, tempfile
+import argparse, json, os, platform, re, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -34,10 +34,15 @@ def cpu_description():
     return model, flags, os.cpu_count()
 
 
+LAST_WALL = [0.0]  # wall seconds of the last run()
+
+
 def run(cmd, env=None, timeout=1800):
     """Runs cmd and returns (stdout, peak resident MiB) — the peak from /usr/bin/time."""
     full = ["/usr/bin/time", "-f", "MAXRSS %M"] + cmd if os.path.exists("/usr/bin/time") else cmd
+    t0 = time.perf_counter()
     p = subprocess.run(full, capture_output=True, text=True, env=env, timeout=timeout)
+    LAST_WALL[0] = time.perf_counter() - t0
     if p.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({p.returncode}): {p.stderr.strip()[-500:]}")
     m = re.search(r"MAXRSS (\d+)", p.stderr)
@@ -184,9 +189,13 @@ def main():
             b.add(case, "ours shuffled", eps, mib)
             eps, mib = b.ours_train(train, validation, grouped=True)
             b.add(case, "ours default (length-grouped)", eps, mib)
+            # End to end: the whole process (start, data, steps; ours also validates and saves
+            # the model), examples per wall second.
+            b.add("train end to end", "ours default (length-grouped)", 16 * (5 + a.train_steps) / LAST_WALL[0])
             if b.has_torch:
                 eps, mib = b.torch_train(train, vocab)
                 b.add(case, "pytorch shuffled", eps, mib)
+                b.add("train end to end", "pytorch shuffled", 16 * (5 + a.train_steps) / LAST_WALL[0])
         if "ddp" in only:
             case = "data parallel distilbert-base batch 16 per process"
             b.add(case, "1 process x 1 thread", b.ours_train(train, validation, False, threads=1)[0])
@@ -203,6 +212,10 @@ def main():
             ratio = f"{value / base:.2f}× {'ORT' if impl in ('ours', 'pytorch') else 'ours f32'}'s time" if base and impl not in ("onnxruntime", "ours f32") else ""
             if impl == "ours int8" and base: ratio = f"{base / value:.2f}× faster than ours f32"
             print(f"| {case} | {impl} | {value:.1f} ms | {ratio} |")
+        elif case == "train end to end":
+            base = med.get((case, "pytorch shuffled"))
+            ratio = f"{value / base:.2f}× PyTorch's" if base and impl != "pytorch shuffled" else ""
+            print(f"| {case} | {impl} | {value:.2f} examples per wall second | {ratio} |")
         elif case.startswith("data parallel"):
             base = med.get((case, "1 process x 1 thread"))
             ratio = f"{value / base:.2f}× one process" if base and impl != "1 process x 1 thread" else ""
