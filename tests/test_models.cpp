@@ -241,6 +241,16 @@ private Q_SLOTS:
         const at::Tensor plain = enc.forward(in).logits;
         QVERIFY((after - before).abs().max().item<double>() > 1e-4);
         QVERIFY((after - plain).abs().max().item<double>() < 1e-5);
+        // New tensors (to another type and back, as the device and bf16 settings do): the
+        // packed copies are dropped and made again from them.
+        enc.setPackedFloat32(true);
+        enc.forward(in);
+        enc.to(c10::Device(c10::kCPU), at::kDouble);
+        enc.to(c10::Device(c10::kCPU), at::kFloat);
+        enc.parameter("distilbert.transformer.layer.0.ffn.lin1.weight").mul_(0.5);
+        const at::Tensor again = enc.forward(in).logits;
+        enc.setPackedFloat32(false);
+        QVERIFY((again - enc.forward(in).logits).abs().max().item<double>() < 1e-5);
     }
 
     void facadeRunPadsAndMasks() {

@@ -354,6 +354,7 @@ void EncoderModel::initialiseParameter(std::size_t index) {
 }
 
 void EncoderModel::initialiseMissing() {
+    dropPackedFloat32();
     for (std::size_t i = 0; i < names_.size(); ++i)
         if (!params_[names_[i]].defined()) initialiseParameter(i);
 }
@@ -407,6 +408,7 @@ std::int64_t EncoderModel::parameterCount() const {
 LoadReport EncoderModel::loadStateDict(
     const std::vector<std::pair<std::string, at::Tensor>>& weights, const std::string& source) {
     LoadReport report;
+    dropPackedFloat32();  // whatever was packed is about to be replaced
     const std::string base = config_.basePrefix() + ".";
     bool fileHasPrefix = false;
     for (const auto& [name, t] : weights) fileHasPrefix = fileHasPrefix || name.rfind(base, 0) == 0;
@@ -482,6 +484,9 @@ LoadReport EncoderModel::loadStateDict(
 
 void EncoderModel::to(c10::Device device, c10::ScalarType dtype) {
     at::NoGradGuard guard;
+    // New tensors: a freed weight's address may be reused by another with the same version, so
+    // the packed copies cannot tell; drop them.
+    dropPackedFloat32();
     for (auto& [name, t] : params_) {
         const bool req = t.requires_grad();
         t = t.to(device, dtype).detach();
@@ -531,6 +536,10 @@ at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) co
 
 void EncoderModel::setPackedFloat32(bool enabled) {
     packFloat32_ = enabled;
+    dropPackedFloat32();
+}
+
+void EncoderModel::dropPackedFloat32() {
     std::lock_guard<std::mutex> lock(float32PackedMutex_);
     float32Packed_.clear();
 }

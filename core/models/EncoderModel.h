@@ -118,6 +118,8 @@ public:
     // weight changes. On by default; a model that is being trained turns it off, since its
     // weights change every step and the copies would only cost memory.
     void setPackedFloat32(bool enabled);
+    // Forgets the packed copies (they are made again on next use).
+    void dropPackedFloat32();
 
 private:
     void addParameter(const std::string& name, std::vector<std::int64_t> shape, int init);
