@@ -517,21 +517,37 @@ at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) co
             return stack[0].toTensor().to(x.scalar_type());
         }
     }
+    if (const auto packed = packedLinear(x, name, PackedLinear::Activation::None))
+        return packed->forward(x);
+    return at::linear(x, p(name + ".weight"), p(name + ".bias"));
+}
+
+std::shared_ptr<const PackedLinear> EncoderModel::packedLinear(
+    const at::Tensor& x, const std::string& name, PackedLinear::Activation activation) const {
+    if (!packFloat32_ || training_ || at::GradMode::is_enabled() || !packed_.empty()) return {};
     const at::Tensor& weight = p(name + ".weight");
     const at::Tensor& bias = p(name + ".bias");
-    if (packFloat32_ && !training_ && !at::GradMode::is_enabled() &&
-        PackedLinear::applies(x, weight, bias) && PackedLinear::enabled()) {
-        std::shared_ptr<const PackedLinear> packed;
-        {
-            std::lock_guard<std::mutex> lock(float32PackedMutex_);
-            auto& slot = float32Packed_[name];
-            if (!slot || !slot->matches(weight, bias))
-                slot = std::make_shared<const PackedLinear>(weight, bias);
-            packed = slot;
-        }
-        return packed->forward(x);
-    }
-    return at::linear(x, weight, bias);
+    if (!PackedLinear::applies(x, weight, bias) || !PackedLinear::enabled()) return {};
+    std::lock_guard<std::mutex> lock(float32PackedMutex_);
+    auto& slot = float32Packed_[activation == PackedLinear::Activation::None
+                                    ? name
+                                    : name + (activation == PackedLinear::Activation::GeluErf
+                                                  ? "|gelu"
+                                                  : "|gelu_tanh")];
+    if (!slot || !slot->matches(weight, bias))
+        slot = std::make_shared<const PackedLinear>(weight, bias, activation);
+    return slot;
+}
+
+at::Tensor EncoderModel::linearActivation(const at::Tensor& x, const std::string& name) const {
+    // GELU inside the matrix product's pass where it is the exact or tanh GELU.
+    const std::string& a = config_.activation;
+    const auto fused = a == "gelu"       ? PackedLinear::Activation::GeluErf
+                       : a == "gelu_new" ? PackedLinear::Activation::GeluTanh
+                                         : PackedLinear::Activation::None;
+    if (fused != PackedLinear::Activation::None)
+        if (const auto packed = packedLinear(x, name, fused)) return packed->forward(x);
+    return activation(linear(x, name));
 }
 
 void EncoderModel::setPackedFloat32(bool enabled) {
@@ -713,7 +729,7 @@ at::Tensor EncoderModel::debertaEncode(const at::Tensor& ids, const at::Tensor& 
         const at::Tensor attn = layerNorm(
             at::dropout(linear(context, l + "attention.output.dense"), c.dropout, training_) + x,
             l + "attention.output.LayerNorm");
-        const at::Tensor inter = activation(linear(attn, l + "intermediate.dense"));
+        const at::Tensor inter = linearActivation(attn, l + "intermediate.dense");
         x = layerNorm(at::dropout(linear(inter, l + "output.dense"), c.dropout, training_) + attn,
                       l + "output.LayerNorm");
         if (i == 0 && d.convKernelSize > 0) {
@@ -798,7 +814,7 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
                     const at::Tensor attn = layerNorm(x + at::dropout(sa, c.dropout, training_),
                                                       l + "attention.LayerNorm");
                     const at::Tensor ffn =
-                        linear(activation(linear(attn, l + "ffn")), l + "ffn_output");
+                        linear(linearActivation(attn, l + "ffn"), l + "ffn_output");
                     x = layerNorm(ffn + attn, l + "full_layer_layer_norm");
                 }
                 if (opt.hiddenStates) out.hiddenStates.push_back(x);
@@ -821,13 +837,13 @@ ModelOutputs EncoderModel::forward(const ModelInputs& in, const ForwardOptions& 
             if (!distil) {
                 const at::Tensor attn = layerNorm(at::dropout(sa, c.dropout, training_) + x,
                                                   l + "attention.output.LayerNorm");
-                const at::Tensor inter = activation(linear(attn, l + "intermediate.dense"));
+                const at::Tensor inter = linearActivation(attn, l + "intermediate.dense");
                 x = layerNorm(
                     at::dropout(linear(inter, l + "output.dense"), c.dropout, training_) + attn,
                     l + "output.LayerNorm");
             } else {
                 const at::Tensor s = layerNorm(sa + x, l + "sa_layer_norm");
-                at::Tensor f = linear(activation(linear(s, l + "ffn.lin1")), l + "ffn.lin2");
+                at::Tensor f = linear(linearActivation(s, l + "ffn.lin1"), l + "ffn.lin2");
                 f = at::dropout(f, c.dropout, training_);
                 x = layerNorm(f + s, l + "output_layer_norm");
             }

@@ -19,10 +19,9 @@
 #include <vector>
 
 #include "core/models/ModelConfig.h"
+#include "core/models/PackedLinear.h"
 
 namespace distilbench {
-
-class PackedLinear;
 
 struct ModelInputs {
     at::Tensor inputIds;        // [B, L] int64
@@ -129,6 +128,12 @@ private:
     void addLayerNorm(const std::string& name, std::int64_t dim);
     const at::Tensor& p(const std::string& name) const;
     at::Tensor linear(const at::Tensor& x, const std::string& name) const;
+    // activation(linear(x, name)), the activation fused into the product where it can be.
+    at::Tensor linearActivation(const at::Tensor& x, const std::string& name) const;
+    // The packed float32 copy of a Linear layer when x may take that path (inference on the CPU
+    // in float32), made or remade as needed; null otherwise.
+    std::shared_ptr<const PackedLinear> packedLinear(const at::Tensor& x, const std::string& name,
+                                                     PackedLinear::Activation activation) const;
     at::Tensor layerNorm(const at::Tensor& x, const std::string& name) const;
     at::Tensor activation(const at::Tensor& x) const;
     struct AttentionNames {

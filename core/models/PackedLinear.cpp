@@ -32,7 +32,7 @@ struct PackedLinear::Impl {
     at::Tensor bias;  // a copy: the model's bias may change in place after packing
 };
 
-PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias)
+PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Activation activation)
     : impl_(std::make_unique<Impl>()) {
     Impl& d = *impl_;
     d.n = weight.size(0);
@@ -52,10 +52,21 @@ PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias)
     // The model's weight is [N, K] row-major: as the matmul's K x N operand that is "ba".
     const memory::desc plainWeights({d.k, d.n}, f32, memory::format_tag::ba);
     const memory::desc biasDesc({1, d.n}, f32, memory::format_tag::ab);
+    dnnl::primitive_attr attributes;
+    if (activation != Activation::None) {
+        dnnl::post_ops postOps;
+        postOps.append_eltwise(1.0f,
+                               activation == Activation::GeluErf
+                                   ? dnnl::algorithm::eltwise_gelu_erf
+                                   : dnnl::algorithm::eltwise_gelu_tanh,
+                               0.0f, 0.0f);
+        attributes.set_post_ops(postOps);
+    }
     d.pd = bias.defined()
                ? dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, biasDesc, dst),
-                                              engine)
-               : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, dst), engine);
+                                              attributes, engine)
+               : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, dst), attributes,
+                                              engine);
     d.primitive = dnnl::matmul(d.pd);
     const at::Tensor w = weight.contiguous();
     memory plain(plainWeights, engine, const_cast<void*>(w.data_ptr()));

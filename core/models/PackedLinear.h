@@ -15,8 +15,13 @@ namespace distilbench {
 // no in-place change since).
 class PackedLinear {
 public:
+    // An activation applied to the output in the same pass (oneDNN post-op) instead of a pass
+    // of its own over the output.
+    enum class Activation { None, GeluErf, GeluTanh };
+
     // weight [N, K], bias [N] or undefined: float32, CPU.
-    PackedLinear(const at::Tensor& weight, const at::Tensor& bias);
+    PackedLinear(const at::Tensor& weight, const at::Tensor& bias,
+                 Activation activation = Activation::None);
     ~PackedLinear();
     PackedLinear(const PackedLinear&) = delete;
     PackedLinear& operator=(const PackedLinear&) = delete;
