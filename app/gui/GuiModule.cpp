@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QSettings>
 #include <QStringList>
+#include <exception>
+#include <string>
 
 #include "app/gui/AppSettings.h"
 #include "app/gui/GuiModule.h"
@@ -15,24 +17,40 @@
 #include "app/gui/Translations.h"
 #include "core/runtime/Environment.h"
 
+namespace {
+std::string startError;
+}
+
+extern "C" __attribute__((visibility("default"))) const char* distilbench_gui_start_error() {
+    return startError.c_str();
+}
+
 extern "C" __attribute__((visibility("default"))) QWidget* distilbench_gui_start(
     const GuiStartArguments* arguments) {
-    Translations::install(AppSettings::language());
-    distilbench::Runtime::initialize(AppSettings::threads());
-    Theme::apply(AppSettings::theme());
+    // No exception may cross into the launcher: what went wrong becomes its message.
+    try {
+        Translations::install(AppSettings::language());
+        distilbench::Runtime::initialize(AppSettings::threads());
+        Theme::apply(AppSettings::theme());
 
-    auto* window = new MainWindow;
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    // The pages are the window's children; the struct only names them.
-    static Pages pages;
-    pages = setupPages(*window);
-    window->show();
-    QSettings settings;
-    if (arguments && !arguments->path.isEmpty()) {
-        window->openPath(arguments->path);
-    } else {
-        openAtStart(*window, pages, !settings.value("ui/firstStartDone").toBool());
+        auto* window = new MainWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        // The pages are the window's children; the struct only names them.
+        static Pages pages;
+        pages = setupPages(*window);
+        window->show();
+        QSettings settings;
+        if (arguments && !arguments->path.isEmpty()) {
+            window->openPath(arguments->path);
+        } else {
+            openAtStart(*window, pages, !settings.value("ui/firstStartDone").toBool());
+        }
+        settings.setValue("ui/firstStartDone", true);
+        return window;
+    } catch (const std::exception& e) {
+        startError = e.what();
+    } catch (...) {
+        startError = "an unknown error";
     }
-    settings.setValue("ui/firstStartDone", true);
-    return window;
+    return nullptr;
 }

@@ -11,6 +11,8 @@ struct GuiStartArguments {
     QString path;
 };
 
-// The module's entry point, called on the GUI thread; returns the main window (shown).
+// The module's entry point, called on the GUI thread; returns the main window (shown), or null
+// when it could not be made, and then distilbench_gui_start_error() says why.
 using GuiStartFunction = QWidget* (*)(const GuiStartArguments*);
 inline constexpr const char* kGuiStartSymbol = "distilbench_gui_start";
+inline constexpr const char* kGuiStartErrorSymbol = "distilbench_gui_start_error";

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 #include <QWidget>
 #include <cstdio>
+#include <memory>
 
 #include "app/gui/AppSettings.h"
 #include "app/gui/GuiModule.h"
@@ -92,6 +93,13 @@ private:
     QPushButton* quit_;
 };
 
+// The message the module left when its entry point returned no window.
+const char* guiStartError(void* handle) {
+    using ErrorFunction = const char* (*)();
+    auto error = reinterpret_cast<ErrorFunction>(dlsym(handle, kGuiStartErrorSymbol));
+    return error ? error() : "the main window could not be created";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -126,32 +134,39 @@ int main(int argc, char** argv) {
     const QString path = modulePath();
     void* handle = nullptr;
     QString error;
-    QThread* loader = QThread::create([&] {
+    std::unique_ptr<QThread> loader(QThread::create([&] {
         // RTLD_NOW: a missing symbol is reported here, not as a crash later.
         handle = dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL);
         if (!handle) error = QString::fromLocal8Bit(dlerror());
-    });
+    }));
     GuiStartArguments arguments;
     if (!parser.positionalArguments().isEmpty())
         arguments.path = parser.positionalArguments().first();
-    QObject::connect(loader, &QThread::finished, &window, [&] {
-        loader->deleteLater();
+    auto fail = [&](const QString& reason) {
+        const QString message =
+            QApplication::translate("main", "DistilBench cannot start: %1: %2").arg(path, reason);
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        window.showError(message);
+    };
+    QObject::connect(loader.get(), &QThread::finished, &window, [&] {
         auto start =
             handle ? reinterpret_cast<GuiStartFunction>(dlsym(handle, kGuiStartSymbol)) : nullptr;
         if (!start) {
-            const QString message =
-                QApplication::translate("main", "DistilBench cannot start: %1: %2")
-                    .arg(path, error.isEmpty()
-                                   ? QApplication::translate("main", "no entry point %1")
-                                         .arg(QString::fromLatin1(kGuiStartSymbol))
-                                   : error);
-            std::fprintf(stderr, "%s\n", qPrintable(message));
-            window.showError(message);
+            fail(error.isEmpty() ? QApplication::translate("main", "no entry point %1")
+                                       .arg(QString::fromLatin1(kGuiStartSymbol))
+                                 : error);
             return;
         }
-        start(&arguments);
+        if (!start(&arguments)) {
+            fail(QString::fromUtf8(guiStartError(handle)));
+            return;
+        }
         window.hide();
     });
     loader->start();
-    return app.exec();
+    const int status = app.exec();
+    // Closed while the module was still loading: the loader cannot be interrupted, so wait for
+    // it (a QThread destroyed while running aborts the process).
+    loader->wait();
+    return status;
 }
