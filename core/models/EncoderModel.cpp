@@ -1,5 +1,6 @@
 #include "core/models/EncoderModel.h"
 
+#include "core/models/InferenceAttention.h"
 #include "core/models/PackedLinear.h"
 
 #include "core/training/Objective.h"
@@ -621,12 +622,23 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
     const std::int64_t B = x.size(0), L = x.size(1), H = config_.numHeads, Dh = config_.headDim();
     const std::int64_t Lq = queries > 0 ? std::min(queries, L) : L;
     auto heads = [&](const at::Tensor& t) { return t.view({B, t.size(1), H, Dh}).transpose(1, 2); };
-    at::Tensor q = heads(linear(Lq == L ? x : x.narrow(1, 0, Lq), names.query));
-    at::Tensor k = heads(linear(x, names.key));
-    at::Tensor v = heads(linear(x, names.value));
+    const at::Tensor qProjected = linear(Lq == L ? x : x.narrow(1, 0, Lq), names.query);
+    const at::Tensor kProjected = linear(x, names.key);
+    const at::Tensor vProjected = linear(x, names.value);
     const double dropoutP = training_ ? config_.attentionDropout : 0.0;
-    const double lowest = lowestOf(q.scalar_type());
+    const double lowest = lowestOf(qProjected.scalar_type());
     const at::Tensor padding = (mask == 0).view({B, 1, 1, L});
+    if (!wantWeights && fused && packFloat32_ && !training_ && !at::GradMode::is_enabled()) {
+        // Inference: heads read in place, the context written in place (oneDNN).
+        const at::Tensor additive =
+            at::zeros({B, 1, 1, L}, qProjected.options()).masked_fill(padding, lowest);
+        const at::Tensor context = inferenceAttention(qProjected, kProjected, vProjected, additive,
+                                                      H, 1.0 / std::sqrt(static_cast<double>(Dh)));
+        if (context.defined()) return linear(context, names.output);
+    }
+    at::Tensor q = heads(qProjected);
+    at::Tensor k = heads(kProjected);
+    at::Tensor v = heads(vProjected);
     at::Tensor context;
     if (!wantWeights && fused) {
         // Additive mask: 0 for keys to attend, the dtype's lowest value for padding.
