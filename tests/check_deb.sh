@@ -29,7 +29,7 @@ for f in ./usr/bin/distilbench ./usr/bin/distilbench-cli ./usr/libexec/distilben
 done
 echo "$files" | grep -q 'distilbench_sentencepiece.so$' || { echo "missing the sentencepiece module"; fail=1; }
 echo "$files" | grep -q 'distilbench/distilbench_gui.so$' || { echo "missing the GUI module"; fail=1; }
-for d in libtcmalloc-minimal4 libtorch1.13 libqt6widgets6 libqt6core6 libqcustomplot libsentencepiece0 libonnx1 libopenblas0-openmp; do need_dep "$d"; done
+for d in libtcmalloc-minimal4 libdnnl2 libtorch1.13 libqt6widgets6 libqt6core6 libqcustomplot libsentencepiece0 libonnx1 libopenblas0-openmp; do need_dep "$d"; done
 echo "$info" | grep -q '^ Package: distilbench$' || { echo "wrong package name"; fail=1; }
 echo "$info" | grep -q '^ Section: science$' || { echo "no section"; fail=1; }
 echo "$info" | grep -q '^ Architecture: amd64\|^ Architecture: arm64' || { echo "no architecture"; fail=1; }
