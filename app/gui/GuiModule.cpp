@@ -14,7 +14,6 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PageSetup.h"
 #include "app/gui/Theme.h"
-#include "app/gui/Translations.h"
 #include "core/runtime/Environment.h"
 
 namespace {
@@ -29,7 +28,7 @@ extern "C" __attribute__((visibility("default"))) QWidget* distilbench_gui_start
     const GuiStartArguments* arguments) {
     // No exception may cross into the launcher: what went wrong becomes its message.
     try {
-        Translations::install(AppSettings::language());
+        // The launcher installed the translators on the application already.
         distilbench::Runtime::initialize(AppSettings::threads());
         Theme::apply(AppSettings::theme());
 

@@ -109,6 +109,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(DISTILBENCH_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.distilbench.DistilBench"));
     // Language and theme as the main window will have them (Qt-only code, compiled in here too).
+    // The translators stay installed on the application for the module's windows.
     Translations::install(AppSettings::language());
 
     QCommandLineParser parser;
@@ -157,7 +158,12 @@ int main(int argc, char** argv) {
                                  : error);
             return;
         }
+        // The module has its own copy of Theme, which remembers the platform's palette and style
+        // the first time it applies a theme: hand it the application as the platform left it
+        // (nothing is painted in between), or choosing "System" later would bring back ours.
+        Theme::apply(AppSettings::Theme::System);
         if (!start(&arguments)) {
+            Theme::apply(AppSettings::theme());
             fail(QString::fromUtf8(guiStartError(handle)));
             return;
         }

@@ -525,7 +525,7 @@ at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) co
 
 std::shared_ptr<const PackedLinear> EncoderModel::packedLinear(
     const at::Tensor& x, const std::string& name, PackedLinear::Activation activation) const {
-    if (!packFloat32_ || training_ || at::GradMode::is_enabled() || !packed_.empty()) return {};
+    if (!packedInference() || !packed_.empty()) return {};
     const at::Tensor& weight = p(name + ".weight");
     const at::Tensor& bias = p(name + ".bias");
     if (!PackedLinear::applies(x, weight, bias) || !PackedLinear::enabled()) return {};
@@ -549,6 +549,10 @@ at::Tensor EncoderModel::linearActivation(const at::Tensor& x, const std::string
     if (fused != PackedLinear::Activation::None)
         if (const auto packed = packedLinear(x, name, fused)) return packed->forward(x);
     return activation(linear(x, name));
+}
+
+bool EncoderModel::packedInference() const {
+    return packFloat32_ && !training_ && !at::GradMode::is_enabled();
 }
 
 void EncoderModel::setPackedFloat32(bool enabled) {
@@ -628,22 +632,23 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
     const double dropoutP = training_ ? config_.attentionDropout : 0.0;
     const double lowest = lowestOf(qProjected.scalar_type());
     const at::Tensor padding = (mask == 0).view({B, 1, 1, L});
-    if (!wantWeights && fused && packFloat32_ && !training_ && !at::GradMode::is_enabled()) {
-        // Inference: heads read in place, the context written in place (oneDNN).
-        const at::Tensor additive =
-            at::zeros({B, 1, 1, L}, qProjected.options()).masked_fill(padding, lowest);
-        const at::Tensor context = inferenceAttention(qProjected, kProjected, vProjected, additive,
-                                                      H, 1.0 / std::sqrt(static_cast<double>(Dh)));
-        if (context.defined()) return linear(context, names.output);
+    // The fused paths' additive mask: 0 for keys to attend, the dtype's lowest value for padding.
+    at::Tensor additive;
+    if (!wantWeights && fused) {
+        additive = at::zeros({B, 1, 1, L}, qProjected.options()).masked_fill(padding, lowest);
+        if (packedInference()) {
+            // Heads read in place, the context written in place (oneDNN).
+            const at::Tensor context =
+                inferenceAttention(qProjected, kProjected, vProjected, additive, H,
+                                   1.0 / std::sqrt(static_cast<double>(Dh)));
+            if (context.defined()) return linear(context, names.output);
+        }
     }
     at::Tensor q = heads(qProjected);
     at::Tensor k = heads(kProjected);
     at::Tensor v = heads(vProjected);
     at::Tensor context;
     if (!wantWeights && fused) {
-        // Additive mask: 0 for keys to attend, the dtype's lowest value for padding.
-        const at::Tensor additive =
-            at::zeros({B, 1, 1, L}, q.options()).masked_fill(padding, lowest);
         context = std::get<0>(
             at::_scaled_dot_product_attention(q, k, v, additive, dropoutP, false, false));
     } else {

@@ -134,6 +134,9 @@ private:
     // in float32), made or remade as needed; null otherwise.
     std::shared_ptr<const PackedLinear> packedLinear(const at::Tensor& x, const std::string& name,
                                                      PackedLinear::Activation activation) const;
+    // Whether this forward may take the oneDNN inference paths: packing on, not training, no
+    // gradients being recorded (the tensor checks are the paths' own).
+    bool packedInference() const;
     at::Tensor layerNorm(const at::Tensor& x, const std::string& name) const;
     at::Tensor activation(const at::Tensor& x) const;
     struct AttentionNames {

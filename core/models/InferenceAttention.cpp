@@ -2,8 +2,7 @@
 
 #include <ATen/ATen.h>
 
-#include <oneapi/dnnl/dnnl.hpp>
-
+#include "core/models/OneDnn.h"
 #include "core/models/PackedLinear.h"
 
 namespace distilbench {
@@ -28,8 +27,8 @@ at::Tensor inferenceAttention(const at::Tensor& q, const at::Tensor& k, const at
     const std::int64_t B = q.size(0), Lq = q.size(1), L = k.size(1), HD = q.size(2), H = heads,
                        D = HD / heads;
     if (additiveMask.numel() != B * L || B == 0 || Lq == 0 || L == 0) return {};
-    static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-    thread_local dnnl::stream stream(engine);
+    dnnl::engine& engine = oneDnnEngine();
+    dnnl::stream& stream = oneDnnStream();
     const auto f32 = memory::data_type::f32;
     // The heads as strides of the projections' [B, L, H, D] layout.
     const memory::desc qDesc({B, H, Lq, D}, f32, {Lq * HD, D, HD, 1});

@@ -4,32 +4,31 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <oneapi/dnnl/dnnl.hpp>
 
-#include "core/runtime/Error.h"
+#include "core/models/OneDnn.h"
 
 namespace distilbench {
 
-namespace {
-
 using dnnl::memory;
 
-dnnl::engine& cpuEngine() {
+dnnl::engine& oneDnnEngine() {
     static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
     return engine;
 }
 
-}  // namespace
+dnnl::stream& oneDnnStream() {
+    thread_local dnnl::stream stream(oneDnnEngine());
+    return stream;
+}
 
 struct PackedLinear::Impl {
     std::int64_t n = 0, k = 0;
     const void* weightData = nullptr;
     const void* biasData = nullptr;
     std::uint32_t weightVersion = 0, biasVersion = 0;
-    dnnl::matmul::primitive_desc pd;
     dnnl::matmul primitive;
     memory packedWeight;
-    at::Tensor bias;  // a copy: the model's bias may change in place after packing
+    at::Tensor bias;  // the model's own (matches() notices a change in place)
 };
 
 PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Activation activation)
@@ -42,9 +41,9 @@ PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Act
     if (bias.defined()) {
         d.biasData = bias.data_ptr();
         d.biasVersion = bias._version();
-        d.bias = bias.contiguous().clone();
+        d.bias = bias.contiguous();
     }
-    auto& engine = cpuEngine();
+    auto& engine = oneDnnEngine();
     const auto f32 = memory::data_type::f32;
     const memory::desc src({DNNL_RUNTIME_DIM_VAL, d.k}, f32, memory::format_tag::ab);
     const memory::desc dst({DNNL_RUNTIME_DIM_VAL, d.n}, f32, memory::format_tag::ab);
@@ -62,16 +61,16 @@ PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Act
                                0.0f, 0.0f);
         attributes.set_post_ops(postOps);
     }
-    d.pd = bias.defined()
-               ? dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, biasDesc, dst),
-                                              attributes, engine)
-               : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, dst), attributes,
-                                              engine);
-    d.primitive = dnnl::matmul(d.pd);
+    const auto pd =
+        bias.defined() ? dnnl::matmul::primitive_desc(
+                             dnnl::matmul::desc(src, anyWeights, biasDesc, dst), attributes, engine)
+                       : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, dst),
+                                                      attributes, engine);
+    d.primitive = dnnl::matmul(pd);
     const at::Tensor w = weight.contiguous();
     memory plain(plainWeights, engine, const_cast<void*>(w.data_ptr()));
-    d.packedWeight = memory(d.pd.weights_desc(), engine);
-    dnnl::stream stream(engine);
+    d.packedWeight = memory(pd.weights_desc(), engine);
+    dnnl::stream& stream = oneDnnStream();
     dnnl::reorder(plain, d.packedWeight).execute(stream, plain, d.packedWeight);
     stream.wait();
 }
@@ -95,13 +94,12 @@ at::Tensor PackedLinear::forward(const at::Tensor& x) const {
     outShape.back() = d.n;
     at::Tensor out = at::empty(outShape, input.options());
     if (rows == 0) return out;
-    auto& engine = cpuEngine();
+    auto& engine = oneDnnEngine();
     const auto f32 = memory::data_type::f32;
     memory src({{rows, d.k}, f32, memory::format_tag::ab}, engine,
                const_cast<void*>(input.data_ptr()));
     memory dst({{rows, d.n}, f32, memory::format_tag::ab}, engine, out.data_ptr());
-    // A stream per thread: jobs on several threads may run one model at once.
-    thread_local dnnl::stream stream(engine);
+    dnnl::stream& stream = oneDnnStream();
     std::unordered_map<int, memory> args{
         {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, d.packedWeight}, {DNNL_ARG_DST, dst}};
     if (d.bias.defined())
@@ -117,7 +115,7 @@ bool PackedLinear::enabled() {
         const char* v = std::getenv("DISTILBENCH_PACKED_LINEAR");
         if (v && std::strcmp(v, "0") == 0) return false;
         try {
-            cpuEngine();
+            oneDnnEngine();
             return true;
         } catch (const dnnl::error&) {
             return false;

@@ -120,10 +120,10 @@ void DistributedContext::allReduceSum(std::vector<at::Tensor>& tensors,
     }
 }
 
-double DistributedContext::allReduceMean(double value) {
+double DistributedContext::allReduceSum(double value) {
     std::vector<at::Tensor> t{at::full({1}, value, at::kDouble)};
     impl_->group->allreduce(t)->wait();
-    return t[0].item<double>() / worldSize_;
+    return t[0].item<double>();
 }
 
 void DistributedContext::barrier() {

@@ -25,7 +25,8 @@ public:
     // some process and is updated in place: a word embedding's gradient touches only the rows
     // of the batch's tokens.
     void allReduceSum(std::vector<at::Tensor>& tensors, const std::vector<bool>& rowSparse = {});
-    double allReduceMean(double value);
+    double allReduceSum(double value);
+    double allReduceMean(double value) { return allReduceSum(value) / worldSize_; }
     void barrier();
 
 private:

@@ -517,9 +517,7 @@ private:
     }
 
     // The sum of a count over every process (the count itself without data parallelism).
-    double allProcesses(double count) {
-        return dist_ ? dist_->allReduceMean(count) * dist_->worldSize() : count;
-    }
+    double allProcesses(double count) { return dist_ ? dist_->allReduceSum(count) : count; }
 
     // Averages gradients across processes, clips them and updates the weights; returns the
     // gradient norm before clipping.
