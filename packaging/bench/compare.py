@@ -34,6 +34,12 @@ def cpu_description():
     return model, flags, os.cpu_count()
 
 
+# The run-time ISA switches of the libraries that do our (and PyTorch's) arithmetic: oneDNN's
+# dispatcher, ATen's kernels and OpenBLAS's DYNAMIC_ARCH core. Our AdamW picks its clone from
+# the CPU and is not limited by them (it only runs in training).
+AVX2_ONLY = {"ONEDNN_MAX_CPU_ISA": "AVX2", "DNNL_MAX_CPU_ISA": "AVX2", "ATEN_CPU_CAPABILITY": "avx2",
+             "OPENBLAS_CORETYPE": "Haswell"}
+
 LAST_WALL = [0.0]  # wall seconds of the last run()
 
 
@@ -63,6 +69,8 @@ class Bench:
         self.cli = os.path.join(a.build, "app", "distilbench-cli")
         self.work = tempfile.mkdtemp(prefix="distilbench-compare-")
         self.env = dict(os.environ, DISTILBENCH_KEYCHAIN="0")
+        if a.isa == "avx2":
+            self.env.update(AVX2_ONLY)
         self.node_path = os.path.join(ROOT, "tests", "onnx", "node_modules")
         self.has_ort = os.path.exists(os.path.join(self.node_path, "onnxruntime-node", "package.json")) and shutil.which("node")
         self.has_torch = subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True).returncode == 0
@@ -97,7 +105,7 @@ class Bench:
 
     def torch_forward(self, batch, seq):
         out, _ = run(["/usr/bin/python3", os.path.join(HERE, "pytorch_distilbert_forward.py"), "--batch", str(batch),
-                      "--seq", str(seq), "--threads", str(self.a.threads)])
+                      "--seq", str(seq), "--threads", str(self.a.threads)], env=self.env)
         return last_json(out)["ms_per_batch"]
 
     def ours_train(self, data, validation, grouped, threads=None, processes=1):
@@ -134,7 +142,8 @@ class Bench:
 
     def torch_train(self, data, vocab):
         out, mib = run(["/usr/bin/python3", os.path.join(HERE, "pytorch_finetune_loop.py"), "--train", data, "--vocab",
-                        vocab, "--steps", str(self.a.train_steps), "--warmup", "5", "--threads", str(self.a.threads)])
+                        vocab, "--steps", str(self.a.train_steps), "--warmup", "5", "--threads", str(self.a.threads)],
+                       env=self.env)
         return last_json(out)["examples_per_second"], mib
 
 
@@ -147,11 +156,18 @@ def main():
     p.add_argument("--sst2", default=os.path.join(ROOT, "..", "shared", "data", "sst2"))
     p.add_argument("--only", default="forward,int8,train,ddp")
     p.add_argument("--json", help="also write the medians to this file")
+    p.add_argument("--isa", choices=("native", "avx2"), default="native",
+                   help="avx2: ours and PyTorch limited to AVX2 + FMA (oneDNN, ATen and OpenBLAS kernels) on an "
+                        "AVX-512 machine, to measure the AVX2 path; ONNX Runtime has no such switch and keeps "
+                        "its AVX-512 kernels, so its ratios are conservative for us")
     a = p.parse_args()
     only = set(a.only.split(","))
     b = Bench(a)
     model_name, flags, cores = cpu_description()
     print(f"CPU: {model_name}, {cores} cores; flags: {' '.join(flags) or 'none of the AVX family'}", flush=True)
+    if a.isa == "avx2":
+        print("ISA: ours and PyTorch limited to AVX2 (" + " ".join(f"{k}={v}" for k, v in AVX2_ONLY.items()) +
+              "); ONNX Runtime unrestricted", flush=True)
     print(f"ONNX Runtime: {'yes' if b.has_ort else 'MISSING (packaging/setup-deps.sh installs it)'}; "
           f"PyTorch: {'yes' if b.has_torch else 'MISSING (apt-get install python3-torch)'}", flush=True)
 
