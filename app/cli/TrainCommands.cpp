@@ -5,11 +5,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include "app/cli/CliSupport.h"
 #include "core/data/Dataset.h"
 #include "core/distillation/Distiller.h"
 #include "core/distillation/StudentInitializer.h"
 #include "core/evaluation/Calibration.h"
+#include "core/evaluation/StreamingEvaluation.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/Environment.h"
@@ -362,6 +364,97 @@ int runDistill(const QStringList& args) {
         Distiller::distill(c, p.value("out").toStdString(), consoleCallbacks(json)), json);
 }
 
+// Progress on stderr at most once a second, for jobs that can run for minutes.
+JobCallbacks stderrProgress(const QString& what) {
+    JobCallbacks cb;
+    auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+    cb.progress = [last, what](const ProgressReport& r) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - *last < std::chrono::seconds(1) && r.fraction < 1.0) return;
+        *last = now;
+        QTextStream err(stderr);
+        err << what << ": " << QString::number(100 * r.fraction, 'f', 0) << "% (" << str(r.message)
+            << ")";
+        if (r.etaSeconds && r.fraction < 1.0)
+            err << ", " << str(formatDuration(*r.etaSeconds)) << " left";
+        err << "\n";
+    };
+    return cb;
+}
+
+QJsonArray confusionJson(const ClassificationMetrics& m) {
+    QJsonArray matrix;
+    for (const auto& row : m.confusion) matrix.append(toJsonArray(row));
+    return matrix;
+}
+
+QJsonArray perClassJson(const std::vector<ClassMetrics>& classes, const char* key) {
+    QJsonArray out;
+    for (const auto& c : classes)
+        out.append(QJsonObject{{key, str(c.label)},
+                               {"precision", c.precision},
+                               {"recall", c.recall},
+                               {"f1", c.f1},
+                               {"support", c.support}});
+    return out;
+}
+
+void printConfusion(const std::vector<std::string>& labels, const ClassificationMetrics& m) {
+    out() << "confusion matrix (rows: true, columns: predicted)\n";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        out() << "  " << str(labels[i]).leftJustified(12);
+        for (int v : m.confusion[i]) out() << QString::number(v).rightJustified(8);
+        out() << "\n";
+    }
+}
+
+int runStreamingEvaluation(const QCommandLineParser& p, const Pipeline& pipeline, Task task) {
+    StreamingEvaluationOptions o;
+    o.columns = {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
+                 p.value("label-column").toStdString()};
+    if (p.isSet("label-map")) o.labelMap = parseLabelMap(p.value("label-map").toStdString());
+    o.batchSize = intOption(p, "batch-size", EvaluationDefaults::kBatchSize, 1);
+    o.maxLength = intOption(p, "max-length", EvaluationDefaults::kMaxLength, 4);
+    o.threshold = doubleOption(p, "threshold", EvaluationDefaults::kThreshold);
+    o.predictionsPath = p.value("predictions").toStdString();
+    const StreamingEvaluationReport r =
+        evaluateStream(pipeline, p.value("data").toStdString(), o, stderrProgress("evaluating"));
+    for (const auto& w : r.warnings) QTextStream(stderr) << "warning: " << str(w) << "\n";
+    if (p.isSet("json")) {
+        QJsonObject o{{"task", str(taskName(task))},
+                      {"examples", static_cast<double>(r.examples)},
+                      {"streamed", true},
+                      {"metrics", metricsJson(r.metrics)},
+                      {"labels", toJsonArray(r.labels)},
+                      {"notes", toJsonArray(r.notes)}};
+        if (task == Task::Classification) {
+            o["confusion_matrix"] = confusionJson(r.classification);
+            o["per_class"] = perClassJson(r.classification.perClass, "label");
+            if (r.classification.rocAuc >= 0) o["roc_auc_max_error"] = r.rocAucMaxError;
+            o["calibration"] = QJsonObject{{"ece", r.calibration.expectedCalibrationError},
+                                           {"mce", r.calibration.maximumCalibrationError},
+                                           {"brier", r.calibration.brierScore},
+                                           {"nll", r.calibration.negativeLogLikelihood}};
+        }
+        if (task == Task::TokenClassification)
+            o["per_type"] = perClassJson(r.entities.perType, "type");
+        printJson(o, true);
+        return kExitOk;
+    }
+    out() << r.examples << " examples (streamed)\n";
+    for (const auto& [k, v] : r.metrics)
+        out() << "  " << str(k).leftJustified(18) << QString::number(v, 'f', 4) << "\n";
+    if (task == Task::Classification) {
+        printConfusion(r.labels, r.classification);
+        out() << QString("calibration: ECE %1 (worst bin %2), Brier %3\n")
+                     .arg(r.calibration.expectedCalibrationError, 0, 'f', 4)
+                     .arg(r.calibration.maximumCalibrationError, 0, 'f', 4)
+                     .arg(r.calibration.brierScore, 0, 'f', 4);
+    }
+    for (const auto& n : r.notes) out() << "note: " << str(n) << "\n";
+    return kExitOk;
+}
+
 int runEvaluate(const QStringList& args) {
     QCommandLineParser p;
     p.addOption(
@@ -387,6 +480,13 @@ int runEvaluate(const QStringList& args) {
                  "Data labels that differ from the model's: DATA=MODEL,... (e.g. "
                  "foo=negative,bar=positive).",
                  "MAP"});
+    p.addOption({"stream",
+                 "Read the data in chunks: memory stays the same for any length of file (CSV, "
+                 "TSV, JSON Lines, CoNLL). ROC-AUC and PR-AUC are then binned (with a bound), "
+                 "Spearman and the calibration temperature are left out."});
+    p.addOption({"predictions",
+                 "With --stream: each example's prediction as CSV, in file order (a new file).",
+                 "FILE"});
     p.addOption({"json", "Print JSON."});
     if (!parseCommand(
             p, args,
@@ -401,6 +501,14 @@ int runEvaluate(const QStringList& args) {
         p.isSet("task") && (!parseTask(p.value("task").toStdString(), given) || given != task))
         throw UsageError{"--task " + p.value("task") + ": the model is a " + str(taskName(task)) +
                          " model"};
+    if (p.isSet("stream")) {
+        if (p.isSet("compare"))
+            throw UsageError{
+                "--compare keeps both models' predictions in memory; leave out --stream"};
+        return runStreamingEvaluation(p, *pipeline, task);
+    }
+    if (p.isSet("predictions"))
+        throw UsageError{"--predictions writes while the data streams: add --stream"};
     const Dataset data = readEvaluationData(
         p.value("data").toStdString(), pipeline->model()->config(),
         {p.value("text-column").toStdString(), p.value("text-pair-column").toStdString(),
@@ -451,16 +559,8 @@ int runEvaluate(const QStringList& args) {
                       {"metrics", metricsJson(r.metrics)},
                       {"labels", toJsonArray(r.labels)}};
         if (task == Task::Classification) {
-            QJsonArray matrix, perClass;
-            for (const auto& row : r.classification.confusion) matrix.append(toJsonArray(row));
-            for (const auto& c : r.classification.perClass)
-                perClass.append(QJsonObject{{"label", str(c.label)},
-                                            {"precision", c.precision},
-                                            {"recall", c.recall},
-                                            {"f1", c.f1},
-                                            {"support", c.support}});
-            o["confusion_matrix"] = matrix;
-            o["per_class"] = perClass;
+            o["confusion_matrix"] = confusionJson(r.classification);
+            o["per_class"] = perClassJson(r.classification.perClass, "label");
             const CalibrationReport cal = calibrationReport(r.probabilities, r.truth);
             QJsonArray bins;
             for (const auto& b : cal.bins)
@@ -478,16 +578,8 @@ int runEvaluate(const QStringList& args) {
                             {"ece_after_temperature", cal.expectedCalibrationErrorScaled},
                             {"bins", bins}};
         }
-        if (task == Task::TokenClassification) {
-            QJsonArray perType;
-            for (const auto& c : r.entities.perType)
-                perType.append(QJsonObject{{"type", str(c.label)},
-                                           {"precision", c.precision},
-                                           {"recall", c.recall},
-                                           {"f1", c.f1},
-                                           {"support", c.support}});
-            o["per_type"] = perType;
-        }
+        if (task == Task::TokenClassification)
+            o["per_type"] = perClassJson(r.entities.perType, "type");
         printJson(o, true);
         return kExitOk;
     }
@@ -495,13 +587,7 @@ int runEvaluate(const QStringList& args) {
     for (const auto& [k, v] : r.metrics)
         out() << "  " << str(k).leftJustified(18) << QString::number(v, 'f', 4) << "\n";
     if (task == Task::Classification) {
-        out() << "confusion matrix (rows: true, columns: predicted)\n";
-        for (std::size_t i = 0; i < r.labels.size(); ++i) {
-            out() << "  " << str(r.labels[i]).leftJustified(12);
-            for (int v : r.classification.confusion[i])
-                out() << QString::number(v).rightJustified(8);
-            out() << "\n";
-        }
+        printConfusion(r.labels, r.classification);
         const CalibrationReport cal = calibrationReport(r.probabilities, r.truth);
         out() << QString(
                      "calibration: ECE %1 (worst bin %2), Brier %3; temperature %4 would "

@@ -17,6 +17,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/data/RawRecord.h"
 #include "core/data/TableReader.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
@@ -58,94 +59,19 @@ std::string taskName(Task t) {
 
 namespace {
 
-// A record before labels are mapped to ids.
-struct RawRow {
-    std::string text, pair;
-    std::vector<std::string> labels;  // one for classification, several for multi-label
-    std::vector<std::string> words;
-    std::vector<std::string> tags;
-    int line = 0;
-};
-
-// Found by fuzzing: stod threw (and ended the process) on a label of one NUL byte, which strtod
-// reads as an empty string, and on "1e999", out of range; a plain strtod check called both
-// numbers.
-bool isNumber(const std::string& s) {
-    if (s.empty() || s.find('\0') != std::string::npos) return false;
-    char* end = nullptr;
-    std::strtod(s.c_str(), &end);
-    return end && end != s.c_str() && *end == '\0';
-}
-
-double toNumber(const std::string& s) {
-    return std::strtod(s.c_str(), nullptr);  // inf for 1e999: a regression run then refuses it
-}
-
-std::vector<std::string> splitLabels(const std::string& cell) {
-    std::vector<std::string> out;
-    const std::string trimmed = QString::fromStdString(cell).trimmed().toStdString();
-    if (trimmed.rfind('[', 0) == 0) {
-        const QJsonArray a = QJsonDocument::fromJson(QByteArray::fromStdString(trimmed)).array();
-        for (const auto& v : a)
-            out.push_back(v.isString() ? v.toString().toStdString()
-                                       : QString::number(v.toDouble()).toStdString());
-        return out;
-    }
-    for (const QString& part : QString::fromStdString(trimmed).split(';', Qt::SkipEmptyParts))
-        out.push_back(part.trimmed().toStdString());
-    return out;
-}
-
-std::string pick(const std::vector<std::string>& header, const std::string& wanted,
-                 std::initializer_list<const char*> guesses, bool required, const std::string& what,
-                 const std::string& source) {
-    if (!wanted.empty()) {
-        if (std::find(header.begin(), header.end(), wanted) == header.end()) {
-            std::string names;
-            for (const auto& h : header) names += (names.empty() ? "" : ", ") + h;
-            throw Error(source, "has no column '" + wanted + "' (columns: " + names + ")");
-        }
-        return wanted;
-    }
-    for (const char* g : guesses)
-        if (std::find(header.begin(), header.end(), g) != header.end()) return g;
-    if (required) {
-        std::string names;
-        for (const auto& h : header) names += (names.empty() ? "" : ", ") + h;
-        throw Error(source, "no " + what + " column found (columns: " + names +
-                                "); name it with a column option");
-    }
-    return {};
-}
-
-constexpr std::initializer_list<const char*> kTextColumns = {"sentence", "text",   "sentence1",
-                                                             "content",  "review", "question"};
-constexpr std::initializer_list<const char*> kPairColumns = {"sentence2", "text_pair", "context",
-                                                             "hypothesis"};
-constexpr std::initializer_list<const char*> kLabelColumns = {"label", "labels", "target", "class",
-                                                              "score"};
+using namespace records;
 
 std::vector<RawRow> readTable(const std::string& path, const ColumnMapping& cols, Task task,
                               ColumnMapping* used) {
-    const Table table = TableReader::read(path);
-    const std::string text = pick(table.header, cols.text, kTextColumns, true, "text", path);
-    const std::string pair = pick(table.header, cols.pair, kPairColumns, false, "pair", path);
-    const std::string label = pick(table.header, cols.label, kLabelColumns, true, "label", path);
-    *used = {text, pair, label};
-    const std::size_t ti = table.column(text, path), li = table.column(label, path);
-    const std::size_t pi = pair.empty() || pair == text ? SIZE_MAX : table.column(pair, path);
+    Table table = TableReader::read(path);
+    *used = tableColumns(table.header, cols, path);
+    const std::size_t ti = table.column(used->text, path), li = table.column(used->label, path);
+    const std::size_t pi =
+        used->pair.empty() || used->pair == used->text ? SIZE_MAX : table.column(used->pair, path);
     std::vector<RawRow> rows;
     rows.reserve(table.rows.size());
     int line = 2;
-    for (const auto& r : table.rows) {
-        RawRow row;
-        row.text = r[ti];
-        if (pi != SIZE_MAX) row.pair = r[pi];
-        row.labels =
-            task == Task::MultiLabel ? splitLabels(r[li]) : std::vector<std::string>{r[li]};
-        row.line = line++;
-        rows.push_back(std::move(row));
-    }
+    for (auto& r : table.rows) rows.push_back(rowFromTable(r, ti, pi, li, task, line++));
     return rows;
 }
 
@@ -158,15 +84,10 @@ std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols,
     if (lines) {
         int n = 0;
         while (!f.atEnd()) {
-            ++n;
             const QByteArray line = f.readLine().trimmed();
+            ++n;
             if (line.isEmpty()) continue;
-            QJsonParseError e;
-            const QJsonDocument doc = QJsonDocument::fromJson(line, &e);
-            if (e.error != QJsonParseError::NoError || !doc.isObject())
-                throw Error(path, "line " + std::to_string(n) + " is not a JSON object (" +
-                                      e.errorString().toStdString() + ")");
-            objects.push_back(doc.object());
+            objects.push_back(jsonLineObject(line, n, path));
         }
     } else {
         QJsonParseError e;
@@ -179,55 +100,12 @@ std::vector<RawRow> readJson(const std::string& path, const ColumnMapping& cols,
     if (objects.empty()) throw Error(path, "has no records");
     std::vector<std::string> keys;
     for (const QString& k : objects.front().keys()) keys.push_back(k.toStdString());
-    const std::string text =
-        pick(keys, cols.text, kTextColumns, task != Task::TokenClassification, "text", path);
-    const std::string pair = pick(keys, cols.pair, kPairColumns, false, "pair", path);
-    const std::string label = pick(
-        keys, cols.label, {"label", "labels", "target", "ner_tags", "tags"}, true, "label", path);
-    *used = {text, pair, label};
+    *used = jsonColumns(keys, cols, task, path);
     std::vector<RawRow> rows;
     int n = 0;
-    for (const auto& o : objects) {
-        ++n;
-        RawRow row;
-        row.line = n;
-        const QJsonValue lv = o.value(QString::fromStdString(label));
-        if (task == Task::TokenClassification) {
-            for (const auto& w :
-                 o.value(QString::fromStdString(text.empty() ? "tokens" : text)).toArray())
-                row.words.push_back(w.toString().toStdString());
-            for (const auto& t : lv.toArray())
-                row.tags.push_back(t.isString() ? t.toString().toStdString()
-                                                : std::to_string(t.toInt()));
-            if (row.words.size() != row.tags.size())
-                throw Error(path, "record " + std::to_string(n) + " has " +
-                                      std::to_string(row.words.size()) + " tokens but " +
-                                      std::to_string(row.tags.size()) + " tags");
-        } else {
-            row.text = o.value(QString::fromStdString(text)).toString().toStdString();
-            if (!pair.empty())
-                row.pair = o.value(QString::fromStdString(pair)).toString().toStdString();
-            if (lv.isArray()) {
-                for (const auto& x : lv.toArray())
-                    row.labels.push_back(x.isString()
-                                             ? x.toString().toStdString()
-                                             : QString::number(x.toDouble()).toStdString());
-            } else if (lv.isString()) {
-                row.labels = task == Task::MultiLabel
-                                 ? splitLabels(lv.toString().toStdString())
-                                 : std::vector<std::string>{lv.toString().toStdString()};
-            } else if (lv.isDouble()) {
-                row.labels = {QString::number(lv.toDouble(), 'g', 17).toStdString()};
-            } else {
-                throw Error(path, "record " + std::to_string(n) + " has no '" + label + "'");
-            }
-        }
-        rows.push_back(std::move(row));
-    }
+    for (const auto& o : objects) rows.push_back(rowFromJson(o, *used, task, ++n, path));
     return rows;
 }
-
-bool isValidUtf8(const QByteArray& bytes);
 
 std::vector<RawRow> readFolder(const std::string& path, std::size_t* invalidUtf8) {
     std::vector<RawRow> rows;
@@ -248,7 +126,7 @@ std::vector<RawRow> readFolder(const std::string& path, std::size_t* invalidUtf8
                             "is a binary file, not text (a folder-per-label "
                             "dataset holds one text file per example)");
             const QByteArray raw = QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size()));
-            if (!isValidUtf8(raw)) ++*invalidUtf8;  // replaced by U+FFFD below, and counted
+            if (!isValidUtf8(bytes)) ++*invalidUtf8;  // replaced by U+FFFD below, and counted
             RawRow row;
             row.text = QString::fromUtf8(raw).trimmed().toStdString();
             row.labels = {cls.toStdString()};
@@ -270,20 +148,16 @@ std::vector<RawRow> readConll(const std::string& path) {
         if (!current.words.empty()) rows.push_back(std::move(current));
         current = RawRow{};
     };
+    std::string word, tag;
     while (std::getline(in, line)) {
         ++n;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.rfind("-DOCSTART-", 0) == 0) {
+        if (!conllToken(line, n, path, word, tag)) {
             flush();
             continue;
         }
-        const QStringList parts =
-            QString::fromStdString(line).split(QRegularExpression("[ \\t]+"), Qt::SkipEmptyParts);
-        if (parts.size() < 2)
-            throw Error(path, "line " + std::to_string(n) + " needs a token and a tag");
         if (current.words.empty()) current.line = n;
-        current.words.push_back(parts.first().toStdString());
-        current.tags.push_back(parts.last().toStdString());
+        current.words.push_back(std::move(word));
+        current.tags.push_back(std::move(tag));
     }
     flush();
     return rows;
@@ -296,41 +170,6 @@ std::vector<std::string> sortedLabels(const std::set<std::string>& found) {
         std::sort(labels.begin(), labels.end(),
                   [](const auto& a, const auto& b) { return toNumber(a) < toNumber(b); });
     return labels;
-}
-
-// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-bool isValidUtf8(const QByteArray& bytes) {
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
-    const std::size_t n = static_cast<std::size_t>(bytes.size());
-    for (std::size_t i = 0; i < n;) {
-        const unsigned char c = p[i];
-        int extra = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + extra >= n) return false;  // truncated sequence
-        for (int k = 1; k <= extra; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += extra + 1;
-    }
-    return true;
 }
 
 Dataset readCorpus(const std::string& path) {
@@ -348,7 +187,7 @@ Dataset readCorpus(const std::string& path) {
         while (!bytes.isEmpty() && (bytes.endsWith('\n') || bytes.endsWith('\r'))) bytes.chop(1);
         if (line == 1 && bytes.startsWith("\xEF\xBB\xBF")) bytes.remove(0, 3);
         if (bytes.trimmed().isEmpty()) continue;
-        if (!isValidUtf8(bytes))
+        if (!isValidUtf8(std::string_view(bytes.constData(), std::size_t(bytes.size()))))
             throw Error(path, "line " + std::to_string(line) + " is not valid UTF-8");
         Example e;
         e.text = bytes.toStdString();
@@ -390,16 +229,10 @@ Dataset DatasetReader::read(const std::string& path, Task task, const ColumnMapp
                              (invalidUtf8 == 1 ? " file is" : " files are") +
                              " not valid UTF-8; the invalid bytes were replaced by U+FFFD");
     // Text fields of tables: invalid UTF-8 is replaced (U+FFFD) and the rows are counted.
-    auto replaceInvalid = [](std::string& field) {
-        const QByteArray raw = QByteArray::fromRawData(field.data(), qsizetype(field.size()));
-        if (isValidUtf8(raw)) return false;
-        field = QString::fromUtf8(raw).toStdString();
-        return true;
-    };
     std::size_t invalidRows = 0;
     for (auto& r : rows) {
-        bool bad = replaceInvalid(r.text) | replaceInvalid(r.pair);
-        for (auto& w : r.words) bad |= replaceInvalid(w);
+        bool bad = replaceInvalidUtf8(r.text) | replaceInvalidUtf8(r.pair);
+        for (auto& w : r.words) bad |= replaceInvalidUtf8(w);
         invalidRows += bad;
     }
     if (invalidRows > 0)
@@ -614,15 +447,6 @@ std::pair<Dataset, Dataset> splitDataset(const Dataset& d, double fraction, std:
     for (auto i : toRest) rest.examples.push_back(d.examples[i]);
     for (auto i : toSplit) split.examples.push_back(d.examples[i]);
     return {rest, split};
-}
-
-ColumnMapping detectColumns(const std::vector<std::string>& header) {
-    auto first = [&](std::initializer_list<const char*> guesses) -> std::string {
-        for (const char* g : guesses)
-            if (std::find(header.begin(), header.end(), g) != header.end()) return g;
-        return {};
-    };
-    return {first(kTextColumns), first(kPairColumns), first(kLabelColumns)};
 }
 
 std::vector<std::string> checkColumnMapping(const Dataset& d) {

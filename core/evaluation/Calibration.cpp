@@ -20,47 +20,61 @@ struct Scores {
 };
 
 Scores score(const std::vector<std::vector<float>>& p, const std::vector<int>& truth, int bins) {
-    Scores s;
-    s.bins.resize(static_cast<std::size_t>(bins));
-    for (int b = 0; b < bins; ++b) {
-        s.bins[b].lower = double(b) / bins;
-        s.bins[b].upper = double(b + 1) / bins;
-    }
-    std::vector<double> correct(static_cast<std::size_t>(bins), 0.0);
-    int n = 0;
-    for (std::size_t i = 0; i < p.size() && i < truth.size(); ++i) {
-        const auto& row = p[i];
-        const int y = truth[i];
-        if (row.empty() || y < 0 || y >= static_cast<int>(row.size())) continue;
-        const auto best = std::max_element(row.begin(), row.end()) - row.begin();
-        const double confidence = row[best];
-        const int b = std::clamp(static_cast<int>(confidence * bins), 0, bins - 1);
-        s.bins[b].count += 1;
-        s.bins[b].confidence += confidence;
-        correct[b] += best == y ? 1.0 : 0.0;
-        for (std::size_t k = 0; k < row.size(); ++k) {
-            const double target = static_cast<int>(k) == y ? 1.0 : 0.0;
-            s.brier += (row[k] - target) * (row[k] - target);
-        }
-        s.nll -= std::log(std::max<double>(row[y], kFloor));
-        ++n;
-    }
-    if (n == 0) return s;
-    for (int b = 0; b < bins; ++b) {
-        auto& bin = s.bins[b];
-        if (bin.count == 0) continue;
-        bin.confidence /= bin.count;
-        bin.accuracy = correct[b] / bin.count;
-        const double gap = std::abs(bin.accuracy - bin.confidence);
-        s.ece += gap * bin.count / n;
-        s.mce = std::max(s.mce, gap);
-    }
-    s.brier /= n;
-    s.nll /= n;
-    return s;
+    CalibrationAccumulator sums(bins);
+    for (std::size_t i = 0; i < p.size() && i < truth.size(); ++i)
+        sums.add(p[i].data(), p[i].size(), truth[i]);
+    const CalibrationReport r = sums.report();
+    return {r.expectedCalibrationError, r.maximumCalibrationError, r.brierScore,
+            r.negativeLogLikelihood, r.bins};
 }
 
 }  // namespace
+
+CalibrationAccumulator::CalibrationAccumulator(int bins)
+    : bins_(static_cast<std::size_t>(std::max(1, bins))), correct_(bins_.size(), 0.0) {
+    const int k = static_cast<int>(bins_.size());
+    for (int b = 0; b < k; ++b) {
+        bins_[b].lower = double(b) / k;
+        bins_[b].upper = double(b + 1) / k;
+    }
+}
+
+void CalibrationAccumulator::add(const float* row, std::size_t classes, int y) {
+    if (classes == 0 || y < 0 || y >= static_cast<int>(classes)) return;
+    const int k = static_cast<int>(bins_.size());
+    const auto best = std::max_element(row, row + classes) - row;
+    const double confidence = row[best];
+    const int b = std::clamp(static_cast<int>(confidence * k), 0, k - 1);
+    bins_[b].count += 1;
+    bins_[b].confidence += confidence;
+    correct_[b] += best == y ? 1.0 : 0.0;
+    for (std::size_t c = 0; c < classes; ++c) {
+        const double target = static_cast<int>(c) == y ? 1.0 : 0.0;
+        brier_ += (row[c] - target) * (row[c] - target);
+    }
+    nll_ -= std::log(std::max<double>(row[y], kFloor));
+    ++n_;
+}
+
+CalibrationReport CalibrationAccumulator::report() const {
+    CalibrationReport r;
+    r.bins = bins_;
+    if (n_ == 0) return r;
+    for (std::size_t b = 0; b < r.bins.size(); ++b) {
+        auto& bin = r.bins[b];
+        if (bin.count == 0) continue;
+        bin.confidence /= bin.count;
+        bin.accuracy = correct_[b] / bin.count;
+        const double gap = std::abs(bin.accuracy - bin.confidence);
+        r.expectedCalibrationError += gap * bin.count / double(n_);
+        r.maximumCalibrationError = std::max(r.maximumCalibrationError, gap);
+    }
+    r.brierScore = brier_ / double(n_);
+    r.negativeLogLikelihood = nll_ / double(n_);
+    r.expectedCalibrationErrorScaled = r.expectedCalibrationError;
+    r.negativeLogLikelihoodScaled = r.negativeLogLikelihood;
+    return r;
+}
 
 std::vector<std::vector<float>> applyTemperature(const std::vector<std::vector<float>>& p,
                                                  double t) {

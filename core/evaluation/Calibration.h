@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,24 @@ struct CalibrationReport {
     double temperature = 1;
     double expectedCalibrationErrorScaled = 0;
     double negativeLogLikelihoodScaled = 0;
+};
+
+// The bins and errors of calibrationReport summed one example at a time, for data streamed in
+// chunks (no temperature: fitting one needs every example again). Equal-width confidence bins.
+class CalibrationAccumulator {
+public:
+    explicit CalibrationAccumulator(int bins = 15);
+    // Example with distribution `row` over `classes` and true class `y` (out of range: left out).
+    void add(const float* row, std::size_t classes, int y);
+    // Temperature 1; the "scaled" errors equal the plain ones.
+    CalibrationReport report() const;
+    std::size_t count() const { return n_; }
+
+private:
+    std::vector<CalibrationBin> bins_;  // confidence and count summed until report()
+    std::vector<double> correct_;
+    double brier_ = 0, nll_ = 0;
+    std::size_t n_ = 0;
 };
 
 // `probabilities[i]` is example i's distribution over the classes, `truth[i]` its class;

@@ -21,6 +21,53 @@ namespace {
 constexpr std::uint64_t kEvaluationMaskSeed = 20191002;
 }  // namespace
 
+int argmaxOf(const std::vector<float>& row) {
+    return static_cast<int>(std::max_element(row.begin(), row.end()) - row.begin());
+}
+
+ScoredBatch scoreLogits(const at::Tensor& logits, const at::Tensor& labels,
+                        const std::vector<EncodedExample>& data,
+                        const std::vector<std::size_t>& rows, Task task,
+                        const std::vector<std::string>& labelNames, double temperature) {
+    ScoredBatch s;
+    // The task's mean loss, weighted by what it averages over, so that summing batches gives
+    // the mean over the data whatever the batch sizes (as the HF Trainer's eval_loss).
+    const double weight = task == Task::TokenClassification
+                              ? labels.ne(Objective::kIgnoreIndex).sum().item<double>()
+                              : static_cast<double>(rows.size());
+    if (weight > 0) {
+        s.lossSum = Objective::taskLoss(logits, labels, task).item<double>() * weight;
+        s.lossWeight = weight;
+    }
+    at::Tensor cpu = logits.to(at::kCPU).to(at::kFloat).contiguous();
+    if (task == Task::Classification)  // the model's calibration temperature, as the Playground
+        cpu = at::softmax(cpu / temperature, -1).contiguous();
+    else if (task == Task::MultiLabel)
+        cpu = at::sigmoid(cpu).contiguous();
+    s.probabilities.resize(rows.size());
+    if (task == Task::TokenClassification) {
+        s.tagTruth.resize(rows.size());
+        s.tagPredicted.resize(rows.size());
+        const at::Tensor predicted = cpu.argmax(-1).to(at::kLong).contiguous();
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const EncodedExample& e = data[rows[r]];
+            const std::int64_t* p =
+                predicted[static_cast<std::int64_t>(r)].data_ptr<std::int64_t>();
+            for (std::size_t t = 0; t < e.tokenLabels.size(); ++t) {
+                if (e.tokenLabels[t] == Objective::kIgnoreIndex) continue;
+                s.tagTruth[r].push_back(labelNames[e.tokenLabels[t]]);
+                s.tagPredicted[r].push_back(labelNames[p[t]]);
+            }
+        }
+        return s;
+    }
+    const std::int64_t width = cpu.size(-1);
+    const float* base = cpu.data_ptr<float>();
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        s.probabilities[r].assign(base + r * width, base + (r + 1) * width);
+    return s;
+}
+
 EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedExample>& data,
                                  const Dataset& d, int batchSize, std::int64_t padId,
                                  double threshold, const JobCallbacks& cb,
@@ -35,8 +82,7 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedE
     std::vector<std::vector<std::string>> tagTruth, tagPred;
     std::vector<double> regTruth, regPred, positive;
     std::vector<std::vector<int>> mlTruth, mlPred;
-    double lossSum = 0;
-    std::size_t batches = 0;
+    double lossSum = 0, lossWeight = 0;
     double mlmLossSum = 0, mlmCorrect = 0, mlmCount = 0;
     auto maskGenerator = at::detail::createCPUGenerator(kEvaluationMaskSeed);
     if (d.task == Task::MaskedLM && !masker) throw Error("masked-LM evaluation needs a masker");
@@ -89,40 +135,34 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedE
             cb.report(double(start + idx.size()) / order.size(), "evaluating");
             continue;
         }
-        lossSum += Objective::taskLoss(logits, b.labels, d.task).item<double>();
-        ++batches;
-        const at::Tensor cpu = logits.to(at::kCPU).contiguous();
+        ScoredBatch scored =
+            scoreLogits(logits, b.labels, data, idx, d.task, d.labels, model.config().temperature);
+        lossSum += scored.lossSum;
+        lossWeight += scored.lossWeight;
         for (std::size_t r0 = 0; r0 < idx.size(); ++r0) {
             const std::size_t i = idx[r0];
             const EncodedExample& e = data[i];
             if (d.task == Task::Classification) {
-                // The model's calibration temperature, as the Playground applies it.
-                const at::Tensor p = at::softmax(cpu[r0] / model.config().temperature, -1);
-                r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+                r.probabilities[i] = std::move(scored.probabilities[r0]);
                 r.truth[i] = e.label;
-                r.predicted[i] = static_cast<int>(p.argmax().item<std::int64_t>());
+                r.predicted[i] = argmaxOf(r.probabilities[i]);
             } else if (d.task == Task::MultiLabel) {
-                const at::Tensor p = at::sigmoid(cpu[r0]);
-                r.probabilities[i].assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+                r.probabilities[i] = std::move(scored.probabilities[r0]);
                 for (std::size_t c = 0; c < e.multi.size(); ++c) {
                     mlTruth[i].push_back(e.multi[c] > 0.5f);
                     mlPred[i].push_back(r.probabilities[i][c] >= threshold);
                 }
             } else if (d.task == Task::Regression) {
                 regTruth[i] = e.target;
-                regPred[i] = cpu[r0][0].item<float>();
+                regPred[i] = scored.probabilities[r0][0];
             } else {
-                const at::Tensor pred = cpu[r0].argmax(-1);
-                for (std::size_t t = 0; t < e.tokenLabels.size(); ++t) {
-                    if (e.tokenLabels[t] == Objective::kIgnoreIndex) continue;
-                    tagTruth[i].push_back(d.labels[e.tokenLabels[t]]);
-                    tagPred[i].push_back(d.labels[pred[t].item<std::int64_t>()]);
-                }
+                tagTruth[i] = std::move(scored.tagTruth[r0]);
+                tagPred[i] = std::move(scored.tagPredicted[r0]);
             }
         }
         cb.report(double(start + idx.size()) / order.size(), "evaluating");
     }
-    r.loss = batches ? lossSum / batches : 0;
+    r.loss = lossWeight > 0 ? lossSum / lossWeight : 0;
     switch (d.task) {
         case Task::Classification:
             if (d.labels.size() == 2)

@@ -44,6 +44,26 @@ struct EvaluationReport {
 // (binary: the second label's probability; multi-label: every label's). Other tasks keep theirs.
 void applyDecisionThreshold(EvaluationReport& report, double threshold);
 
+// What a model gave the examples of one batch, in the batch's order.
+struct ScoredBatch {
+    // The task's loss summed over the batch (weighted by examples; token classification: by
+    // labelled tokens), and that weight: sums over batches give the data's mean.
+    double lossSum = 0, lossWeight = 0;
+    // Classification: the distribution (with the model's temperature); multi-label: each
+    // label's probability; regression: the value. Empty for token classification.
+    std::vector<std::vector<float>> probabilities;
+    // Token classification: each example's tags, the data's and the model's (first pieces).
+    std::vector<std::vector<std::string>> tagTruth, tagPredicted;
+};
+// Scores the logits of the batch made of `rows` of `data` (labels: the batch's label tensor).
+// Shared by the evaluation of data in memory and of data streamed from a file.
+ScoredBatch scoreLogits(const at::Tensor& logits, const at::Tensor& labels,
+                        const std::vector<EncodedExample>& data,
+                        const std::vector<std::size_t>& rows, Task task,
+                        const std::vector<std::string>& labelNames, double temperature);
+// The index of the largest value (the first of equals).
+int argmaxOf(const std::vector<float>& row);
+
 // Runs the encoder over encoded data without gradients. Masked-LM evaluation needs a masker and
 // masks with a fixed seed, so that every evaluation (and the teacher's) sees the same positions.
 EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedExample>& data,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -68,38 +69,35 @@ double pearson(const std::vector<double>& a, const std::vector<double>& b) {
 }
 }  // namespace
 
-ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
-                                            const std::vector<int>& predicted,
-                                            const std::vector<std::string>& labels,
-                                            const std::vector<double>& scores) {
-    if (truth.size() != predicted.size())
-        throw Error("metrics: truth and predictions differ in length");
+ClassificationMetrics classificationMetrics(const std::vector<std::vector<long long>>& confusion,
+                                            const std::vector<std::string>& labels) {
     const int k = static_cast<int>(labels.size());
+    if (static_cast<int>(confusion.size()) != k)
+        throw Error("metrics: the confusion matrix does not match the labels");
     ClassificationMetrics m;
     m.confusion.assign(k, std::vector<int>(k, 0));
-    int correct = 0;
-    for (std::size_t i = 0; i < truth.size(); ++i) {
-        if (truth[i] < 0 || truth[i] >= k || predicted[i] < 0 || predicted[i] >= k)
-            throw Error("metrics: label id out of range");
-        m.confusion[truth[i]][predicted[i]]++;
-        correct += truth[i] == predicted[i];
-    }
-    const double n = static_cast<double>(truth.size());
+    double n = 0, correct = 0;
+    for (int i = 0; i < k; ++i)
+        for (int j = 0; j < k; ++j) {
+            m.confusion[i][j] = static_cast<int>(std::min<long long>(confusion[i][j], INT_MAX));
+            n += static_cast<double>(confusion[i][j]);
+            if (i == j) correct += static_cast<double>(confusion[i][j]);
+        }
     m.accuracy = safeDiv(correct, n);
-    int tpSum = 0, fpSum = 0, fnSum = 0;
+    double tpSum = 0, fpSum = 0, fnSum = 0;
     for (int c = 0; c < k; ++c) {
-        int tp = m.confusion[c][c], fp = 0, fn = 0;
+        double tp = static_cast<double>(confusion[c][c]), fp = 0, fn = 0;
         for (int o = 0; o < k; ++o) {
             if (o == c) continue;
-            fp += m.confusion[o][c];
-            fn += m.confusion[c][o];
+            fp += confusion[o][c];
+            fn += confusion[c][o];
         }
         ClassMetrics cm;
         cm.label = labels[c];
         cm.precision = safeDiv(tp, tp + fp);
         cm.recall = safeDiv(tp, tp + fn);
         cm.f1 = f1(cm.precision, cm.recall);
-        cm.support = tp + fn;
+        cm.support = static_cast<int>(std::min<double>(tp + fn, INT_MAX));
         m.macroPrecision += cm.precision / k;
         m.macroRecall += cm.recall / k;
         m.macroF1 += cm.f1 / k;
@@ -118,8 +116,8 @@ ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
     std::vector<double> t(k, 0), p(k, 0);
     for (int i = 0; i < k; ++i)
         for (int j = 0; j < k; ++j) {
-            t[i] += m.confusion[i][j];
-            p[j] += m.confusion[i][j];
+            t[i] += confusion[i][j];
+            p[j] += confusion[i][j];
         }
     double cov = correct * n, tt = n * n, pp = n * n;
     for (int c = 0; c < k; ++c) {
@@ -128,6 +126,23 @@ ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
         pp -= p[c] * p[c];
     }
     m.mcc = safeDiv(cov, std::sqrt(tt * pp));
+    return m;
+}
+
+ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
+                                            const std::vector<int>& predicted,
+                                            const std::vector<std::string>& labels,
+                                            const std::vector<double>& scores) {
+    if (truth.size() != predicted.size())
+        throw Error("metrics: truth and predictions differ in length");
+    const int k = static_cast<int>(labels.size());
+    std::vector<std::vector<long long>> confusion(k, std::vector<long long>(k, 0));
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        if (truth[i] < 0 || truth[i] >= k || predicted[i] < 0 || predicted[i] >= k)
+            throw Error("metrics: label id out of range");
+        confusion[truth[i]][predicted[i]]++;
+    }
+    ClassificationMetrics m = classificationMetrics(confusion, labels);
     if (k == 2 && scores.size() == truth.size() && !scores.empty()) {
         m.rocAuc = rocAuc(truth, scores);
         m.prAuc = averagePrecision(truth, scores);
@@ -175,42 +190,52 @@ double averagePrecision(const std::vector<int>& truth, const std::vector<double>
     return ap;
 }
 
-MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth,
-                                    const std::vector<std::vector<int>>& predicted,
-                                    const std::vector<std::string>& labels) {
+MultiLabelCounts::MultiLabelCounts(std::size_t labels)
+    : tp(labels, 0), fp(labels, 0), fn(labels, 0) {}
+
+void MultiLabelCounts::add(const std::vector<int>& truth, const std::vector<int>& predicted) {
+    bool same = true;
+    for (std::size_t c = 0; c < tp.size(); ++c) {
+        const int t = truth[c], p = predicted[c];
+        tp[c] += t && p;
+        fp[c] += !t && p;
+        fn[c] += t && !p;
+        if (t != p) {
+            same = false;
+            ++wrong;
+        }
+    }
+    exact += same;
+    ++rows;
+}
+
+MultiLabelMetrics MultiLabelCounts::metrics(const std::vector<std::string>& labels) const {
     MultiLabelMetrics m;
     const std::size_t k = labels.size();
-    std::vector<int> tp(k, 0), fp(k, 0), fn(k, 0);
-    int exact = 0, wrong = 0;
-    for (std::size_t i = 0; i < truth.size(); ++i) {
-        bool same = true;
-        for (std::size_t c = 0; c < k; ++c) {
-            const int t = truth[i][c], p = predicted[i][c];
-            tp[c] += t && p;
-            fp[c] += !t && p;
-            fn[c] += t && !p;
-            if (t != p) {
-                same = false;
-                ++wrong;
-            }
-        }
-        exact += same;
-    }
-    m.subsetAccuracy = safeDiv(exact, truth.size());
-    m.hammingLoss = safeDiv(wrong, truth.size() * k);
-    int tpSum = 0, fpSum = 0, fnSum = 0;
+    m.subsetAccuracy = safeDiv(double(exact), double(rows));
+    m.hammingLoss = safeDiv(double(wrong), double(rows) * double(k));
+    double tpSum = 0, fpSum = 0, fnSum = 0;
     for (std::size_t c = 0; c < k; ++c) {
-        ClassMetrics cm{labels[c], safeDiv(tp[c], tp[c] + fp[c]), safeDiv(tp[c], tp[c] + fn[c]), 0,
-                        tp[c] + fn[c]};
+        const double t = double(tp[c]), f = double(fp[c]), n = double(fn[c]);
+        ClassMetrics cm{labels[c], safeDiv(t, t + f), safeDiv(t, t + n), 0,
+                        static_cast<int>(std::min<double>(t + n, INT_MAX))};
         cm.f1 = f1(cm.precision, cm.recall);
         m.macroF1 += cm.f1 / k;
         m.perClass.push_back(cm);
-        tpSum += tp[c];
-        fpSum += fp[c];
-        fnSum += fn[c];
+        tpSum += t;
+        fpSum += f;
+        fnSum += n;
     }
     m.microF1 = f1(safeDiv(tpSum, tpSum + fpSum), safeDiv(tpSum, tpSum + fnSum));
     return m;
+}
+
+MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth,
+                                    const std::vector<std::vector<int>>& predicted,
+                                    const std::vector<std::string>& labels) {
+    MultiLabelCounts counts(labels.size());
+    for (std::size_t i = 0; i < truth.size(); ++i) counts.add(truth[i], predicted[i]);
+    return counts.metrics(labels);
 }
 
 namespace {
@@ -242,31 +267,61 @@ std::set<std::tuple<std::string, int, int>> entitiesOf(const std::vector<std::st
 }
 }  // namespace
 
-EntityMetrics entityMetrics(const std::vector<std::vector<std::string>>& truth,
-                            const std::vector<std::vector<std::string>>& predicted) {
-    std::map<std::string, std::array<int, 3>> counts;  // type -> tp, predicted, true
-    for (std::size_t s = 0; s < truth.size(); ++s) {
-        const auto t = entitiesOf(truth[s]);
-        const auto p = entitiesOf(predicted[s]);
-        for (const auto& e : t) counts[std::get<0>(e)][2]++;
-        for (const auto& e : p) {
-            counts[std::get<0>(e)][1]++;
-            if (t.count(e)) counts[std::get<0>(e)][0]++;
-        }
+void EntityCounts::add(const std::vector<std::string>& truth,
+                       const std::vector<std::string>& predicted) {
+    const auto t = entitiesOf(truth);
+    const auto p = entitiesOf(predicted);
+    for (const auto& e : t) counts[std::get<0>(e)][2]++;
+    for (const auto& e : p) {
+        counts[std::get<0>(e)][1]++;
+        if (t.count(e)) counts[std::get<0>(e)][0]++;
     }
+}
+
+EntityMetrics EntityCounts::metrics() const {
     EntityMetrics m;
-    int tp = 0, pred = 0, real = 0;
+    double tp = 0, pred = 0, real = 0;
     for (const auto& [type, c] : counts) {
-        ClassMetrics cm{type, safeDiv(c[0], c[1]), safeDiv(c[0], c[2]), 0, c[2]};
+        ClassMetrics cm{type, safeDiv(double(c[0]), double(c[1])),
+                        safeDiv(double(c[0]), double(c[2])), 0,
+                        static_cast<int>(std::min<long long>(c[2], INT_MAX))};
         cm.f1 = f1(cm.precision, cm.recall);
         m.perType.push_back(cm);
-        tp += c[0];
-        pred += c[1];
-        real += c[2];
+        tp += double(c[0]);
+        pred += double(c[1]);
+        real += double(c[2]);
     }
     m.precision = safeDiv(tp, pred);
     m.recall = safeDiv(tp, real);
     m.f1 = f1(m.precision, m.recall);
+    return m;
+}
+
+EntityMetrics entityMetrics(const std::vector<std::vector<std::string>>& truth,
+                            const std::vector<std::vector<std::string>>& predicted) {
+    EntityCounts counts;
+    for (std::size_t s = 0; s < truth.size(); ++s) counts.add(truth[s], predicted[s]);
+    return counts.metrics();
+}
+
+void RegressionSums::add(double truth, double predicted) {
+    // Welford's update of the means and co-moments: stable over millions of rows.
+    ++n;
+    squaredError += (truth - predicted) * (truth - predicted);
+    const double dt = truth - meanTruth;
+    meanTruth += dt / double(n);
+    const double dp = predicted - meanPredicted;
+    meanPredicted += dp / double(n);
+    varianceTruth += dt * (truth - meanTruth);
+    variancePredicted += dp * (predicted - meanPredicted);
+    covariance += dt * (predicted - meanPredicted);
+}
+
+RegressionMetrics RegressionSums::metrics() const {
+    RegressionMetrics m;
+    m.mse = safeDiv(squaredError, double(n));
+    m.pearson = n < 2 ? 0 : safeDiv(covariance, std::sqrt(varianceTruth * variancePredicted));
+    m.spearman = std::numeric_limits<double>::quiet_NaN();
     return m;
 }
 
@@ -306,7 +361,9 @@ MetricMap toMap(const EntityMetrics& m) {
     return out;
 }
 MetricMap toMap(const RegressionMetrics& m) {
-    return {{"mse", m.mse}, {"pearson", m.pearson}, {"spearman", m.spearman}};
+    MetricMap out{{"mse", m.mse}, {"pearson", m.pearson}};
+    if (!std::isnan(m.spearman)) out["spearman"] = m.spearman;  // NaN: not computed (streamed)
+    return out;
 }
 
 bool greaterIsBetter(const std::string& metric) {

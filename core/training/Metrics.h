@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@ struct ClassificationMetrics {
     double rocAuc = -1, prAuc = -1;
 };
 
+// Every score of single-label classification but the curves, from a confusion matrix
+// ([true][predicted]) of any size of data.
+ClassificationMetrics classificationMetrics(const std::vector<std::vector<long long>>& confusion,
+                                            const std::vector<std::string>& labels);
+
 // Single-label classification. `scores` (optional) are per-example probabilities of class 1 for
 // the binary curves.
 ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
@@ -46,6 +52,14 @@ struct MultiLabelMetrics {
     double subsetAccuracy = 0, hammingLoss = 0, microF1 = 0, macroF1 = 0;
     std::vector<ClassMetrics> perClass;
 };
+// The counts behind the multi-label scores, summed one example at a time (streamed data).
+struct MultiLabelCounts {
+    explicit MultiLabelCounts(std::size_t labels);
+    void add(const std::vector<int>& truth, const std::vector<int>& predicted);
+    MultiLabelMetrics metrics(const std::vector<std::string>& labels) const;
+    std::vector<long long> tp, fp, fn;
+    long long exact = 0, wrong = 0, rows = 0;
+};
 MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth,
                                     const std::vector<std::vector<int>>& predicted,
                                     const std::vector<std::string>& labels);
@@ -53,6 +67,12 @@ MultiLabelMetrics multiLabelMetrics(const std::vector<std::vector<int>>& truth,
 struct EntityMetrics {
     double precision = 0, recall = 0, f1 = 0;
     std::vector<ClassMetrics> perType;  // by entity type
+};
+// Entity counts per type (true positives, predicted, true), summed one sentence at a time.
+struct EntityCounts {
+    void add(const std::vector<std::string>& truth, const std::vector<std::string>& predicted);
+    EntityMetrics metrics() const;
+    std::map<std::string, std::array<long long, 3>> counts;
 };
 // seqeval-style entity-level scores over IOB2 tag sequences (one sequence per sentence).
 EntityMetrics entityMetrics(const std::vector<std::vector<std::string>>& truth,
@@ -63,6 +83,16 @@ struct RegressionMetrics {
 };
 RegressionMetrics regressionMetrics(const std::vector<double>& truth,
                                     const std::vector<double>& predicted);
+
+// Mean squared error and Pearson's r summed one example at a time (Welford's update). Spearman's
+// rank correlation needs every value at once: metrics() leaves it NaN.
+struct RegressionSums {
+    void add(double truth, double predicted);
+    RegressionMetrics metrics() const;
+    long long n = 0;
+    double squaredError = 0, meanTruth = 0, meanPredicted = 0;
+    double varianceTruth = 0, variancePredicted = 0, covariance = 0;
+};
 
 // All metrics of a task as name -> value ("accuracy", "macro_f1", ...), for early stopping,
 // metrics.jsonl and TensorBoard.

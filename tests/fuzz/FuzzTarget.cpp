@@ -14,6 +14,8 @@
 
 #include "core/analysis/BehaviourSuite.h"
 #include "core/data/Dataset.h"
+#include "core/data/DatasetStream.h"
+#include "core/data/TableReader.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/WordPieceTokenizer.h"
@@ -102,6 +104,51 @@ std::string checkpointZip(const std::uint8_t* data, std::size_t size) {
     return out;
 }
 
+// The streaming reader over the same file: a refusal is fine, a crash or hang is not.
+void streamAll(const std::string& path, Task task) {
+    try {
+        DatasetStream stream(path, {task, {}, {"0", "1", "2"}, {}});
+        std::vector<Example> chunk;
+        while (stream.next(chunk, 7)) {
+        }
+        (void)stream.warnings();
+    } catch (const Error&) {
+    }
+}
+
+// The table grammar fed a few bytes at a time must give what it gives fed at once.
+void tableInPieces(const std::uint8_t* data, std::size_t size, char delimiter, bool quoting) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    std::vector<TableRow> whole, pieces;
+    bool wholeOk = true, piecesOk = true;
+    std::vector<std::string> wholeHeader, piecesHeader;
+    try {
+        TableParser p(delimiter, quoting, "t");
+        p.feed(text, true, whole);
+        wholeHeader = p.header();
+    } catch (const Error&) {
+        wholeOk = false;
+    }
+    try {
+        TableParser p(delimiter, quoting, "t");
+        std::string pending;
+        for (std::size_t i = 0; i < text.size(); i += 3) {
+            std::string block = pending + text.substr(i, 3);
+            const bool last = i + 3 >= text.size();
+            pending = block.substr(p.feed(block, last, pieces));
+        }
+        if (text.empty()) p.feed("", true, pieces);
+        piecesHeader = p.header();
+    } catch (const Error&) {
+        piecesOk = false;
+    }
+    if (wholeOk != piecesOk) std::abort();
+    if (!wholeOk) return;
+    if (wholeHeader != piecesHeader || whole.size() != pieces.size()) std::abort();
+    for (std::size_t i = 0; i < whole.size(); ++i)
+        if (whole[i].fields != pieces[i].fields || whole[i].line != pieces[i].line) std::abort();
+}
+
 void run(const std::uint8_t* data, std::size_t size) {
 #if FUZZ_TARGET == 1  // safetensors header and offsets
     SafetensorsReader::read(writeInput("model.safetensors", data, size));
@@ -126,12 +173,18 @@ void run(const std::uint8_t* data, std::size_t size) {
     auto tok = Tokenizer::fromTokenizerJson(writeInput("tokenizer.json", data, size));
     (void)tok->encode("Hello, world! naïve café 東京 [CLS] unaffable");
 #elif FUZZ_TARGET == 7   // CSV / TSV
+    tableInPieces(data, size, ',', true);
+    tableInPieces(data, size, '\t', false);
+    streamAll(writeInput("stream.csv", data, size), Task::Classification);
     (void)DatasetReader::read(writeInput("data.tsv", data, size), Task::Classification);
     (void)DatasetReader::read(writeInput("data.csv", data, size), Task::MultiLabel);
 #elif FUZZ_TARGET == 8   // JSON Lines and JSON arrays
+    streamAll(writeInput("stream.jsonl", data, size), Task::MultiLabel);
+    streamAll(writeInput("stream.txt", data, size), Task::Classification);
     (void)DatasetReader::read(writeInput("data.jsonl", data, size), Task::Classification);
     (void)DatasetReader::read(writeInput("data.json", data, size), Task::Regression);
 #elif FUZZ_TARGET == 9   // CoNLL token files
+    streamAll(writeInput("stream.conll", data, size), Task::TokenClassification);
     (void)DatasetReader::read(writeInput("data.conll", data, size), Task::TokenClassification);
 #elif FUZZ_TARGET == 10  // a SentencePiece .model of an XLM-R folder, converted, then a sentence
     const std::uint8_t config[] = R"({"tokenizer_class": "XLMRobertaTokenizer"})";
