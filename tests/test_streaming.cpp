@@ -1,5 +1,7 @@
 // Data streamed from a file (#18 goal 7): the table grammar fed in pieces, the streaming reader
 // against the whole-file reader, and the streaming evaluation against the evaluation in memory.
+#include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -330,6 +332,24 @@ private Q_SLOTS:
         QCOMPARE(b["metrics"]["accuracy"].toDouble(), a["metrics"]["accuracy"].toDouble());
         QCOMPARE(b["confusion_matrix"], a["confusion_matrix"]);
         QVERIFY(!b["notes"].toArray().isEmpty());
+        // Embeddings streamed (--project none) are the bytes the in-memory export writes.
+        QTemporaryDir dir;
+        QDir().mkpath(dir.filePath("a"));
+        QDir().mkpath(dir.filePath("b"));
+        const auto streamedVectors = runCli({"embed", kDemo, "--data", kDev, "--project", "none",
+                                             "--vectors", dir.filePath("a/vectors.tsv")});
+        QVERIFY2(streamedVectors.exitCode == 0, streamedVectors.err.constData());
+        QVERIFY(streamedVectors.out.contains("streamed"));
+        const auto memoryVectors = runCli({"embed", kDemo, "--data", kDev, "--project", "pca",
+                                           "--vectors", dir.filePath("b/vectors.tsv")});
+        QCOMPARE(memoryVectors.exitCode, 0);
+        for (const char* f : {"vectors.tsv", "metadata.tsv"}) {
+            QFile x(dir.filePath(QString("a/") + f)), y(dir.filePath(QString("b/") + f));
+            QVERIFY(x.open(QIODevice::ReadOnly) && y.open(QIODevice::ReadOnly));
+            const QByteArray bytes = x.readAll();
+            QCOMPARE(bytes.count('\n'), 80 + (QByteArray(f) == "metadata.tsv" ? 1 : 0));
+            QCOMPARE(bytes, y.readAll());
+        }
         const auto noStream =
             runCli({"evaluate", kDemo, "--data", kDev, "--predictions", "/tmp/never.csv"});
         QCOMPARE(noStream.exitCode, 2);

@@ -410,7 +410,9 @@ int runEmbed(const QStringList& args) {
     p.addOption({"layer", "0 = the embeddings, 1..L = a layer's output (default: the last).", "N"});
     p.addOption({"pooling", "cls (the first token; default) or mean (over the tokens).", "P"});
     p.addOption({"project",
-                 "pca (default; every example), tsne (exact t-SNE of up to 3000) or none.", "M"});
+                 "pca (default; every example), tsne (exact t-SNE of up to 3000) or none (the "
+                 "file is then streamed: memory stays the same for any number of texts).",
+                 "M"});
     p.addOption({"out", "Points as CSV: index, x, y, text, label, predicted, confidence.", "FILE"});
     p.addOption({"vectors",
                  "The raw vectors as TSV (TensorBoard projector's vectors.tsv; metadata.tsv "
@@ -433,6 +435,31 @@ int runEmbed(const QStringList& args) {
     if (method != "pca" && method != "tsne" && method != "none")
         throw UsageError{"--project takes pca, tsne or none"};
     const auto pipeline = openPipeline(p.positionalArguments().first());
+    if (method == "none") {
+        if (p.isSet("out"))
+            throw UsageError{"--out writes projected points: leave out --project none"};
+        QElapsedTimer timer;
+        timer.start();
+        const EmbeddingExport e = exportEmbeddings(*pipeline, p.value("data").toStdString(),
+                                                   p.value("vectors").toStdString(), options);
+        const double seconds = timer.nsecsElapsed() / 1e9;
+        for (const auto& w : e.warnings) QTextStream(stderr) << "warning: " << str(w) << "\n";
+        if (p.isSet("json")) {
+            printJson(QJsonObject{{"examples", static_cast<double>(e.rows)},
+                                  {"dim", static_cast<double>(e.dim)},
+                                  {"layer", e.layer},
+                                  {"embedding_seconds", seconds},
+                                  {"projection", method},
+                                  {"streamed", true}},
+                      true);
+            return kExitOk;
+        }
+        out() << e.rows << " texts -> " << e.dim << "-d vectors of layer " << e.layer << " in "
+              << QString::number(seconds, 'f', 2) << " s ("
+              << QString::number(e.rows / std::max(seconds, 1e-9), 'f', 0)
+              << " texts/s, streamed)\n";
+        return kExitOk;
+    }
     const Dataset data = readProjectorData(p.value("data").toStdString(), *pipeline);
     QElapsedTimer timer;
     timer.start();

@@ -2,18 +2,25 @@
 
 #include <ATen/ATen.h>
 
+#include <QDir>
+#include <QFileInfo>
 #include <QString>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <numeric>
+#include <optional>
 
+#include "core/data/DatasetStream.h"
 #include "core/evaluation/Evaluation.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/Batches.h"
+#include "core/training/Objective.h"
+#include "core/util/AtomicFile.h"
 
 namespace distilbench {
 
@@ -146,6 +153,78 @@ EmbeddingSet computeEmbeddings(const Pipeline& pipeline, const Dataset& data,
                   eta.update(fraction));
     }
     encoder.setTraining(wasTraining);
+    return out;
+}
+
+EmbeddingExport exportEmbeddings(const Pipeline& pipeline, const std::string& dataPath,
+                                 const std::string& vectorsPath, const EmbeddingOptions& options,
+                                 const JobCallbacks& cb) {
+    const ModelConfig& c = pipeline.model()->config();
+    DatasetStream::Options so;
+    if (!DatasetStream::isPlainText(dataPath)) {
+        so.task = Objective::taskOf(c);
+        if (so.task != Task::Regression) so.modelLabels = c.labels;
+    }
+    DatasetStream stream(dataPath, so);
+    std::optional<AtomicFile> vectors, metadata;
+    if (!vectorsPath.empty()) {
+        vectors.emplace(vectorsPath);
+        metadata.emplace(QFileInfo(QString::fromStdString(vectorsPath))
+                             .dir()
+                             .filePath("metadata.tsv")
+                             .toStdString());
+        metadata->write("text\tlabel\tpredicted\n");
+    }
+    EmbeddingExport out;
+    EtaEstimator eta;
+    eta.start();
+    std::vector<Example> chunk;
+    constexpr std::size_t kChunk = 4096;
+    while (stream.next(chunk, kChunk)) {
+        Dataset d;
+        d.task = Task::Classification;
+        d.labels = stream.labels();
+        d.source = dataPath;
+        d.examples = std::move(chunk);
+        if (so.task != Task::Classification)  // gold labels are single-label ids or none
+            for (Example& e : d.examples) e.label = -1;
+        const EmbeddingSet set = computeEmbeddings(pipeline, d, options);
+        out.dim = set.dim;
+        out.layer = set.layer;
+        out.rows += set.rows;
+        if (vectors) {
+            auto labelOf = [&](int id) {
+                return id >= 0 && id < static_cast<int>(set.labels.size())
+                           ? set.labels[static_cast<std::size_t>(id)]
+                           : std::string();
+            };
+            std::string v, m;
+            char number[32];
+            for (std::size_t i = 0; i < set.rows; ++i) {
+                for (std::size_t k = 0; k < set.dim; ++k) {
+                    std::snprintf(number, sizeof number, "%.7g", set.vectors[i * set.dim + k]);
+                    if (k) v += '\t';
+                    v += number;
+                }
+                v += '\n';
+                std::string text = set.texts[i];
+                std::replace(text.begin(), text.end(), '\t', ' ');
+                std::replace(text.begin(), text.end(), '\n', ' ');
+                std::replace(text.begin(), text.end(), '\r', ' ');
+                m += text + '\t' + labelOf(set.gold[i]) + '\t' + labelOf(set.predicted[i]) + '\n';
+            }
+            vectors->write(v);
+            metadata->write(m);
+        }
+        const double fraction = stream.fraction();
+        cb.report(fraction, std::to_string(out.rows) + " texts", eta.update(fraction));
+        cb.checkAbort();
+    }
+    out.warnings = stream.warnings();
+    if (vectors) {
+        vectors->commit();
+        metadata->commit();
+    }
     return out;
 }
 

@@ -43,6 +43,23 @@ EmbeddingSet computeEmbeddings(const Pipeline& pipeline, const Dataset& data,
                                const EmbeddingOptions& options = {},
                                const JobCallbacks& callbacks = {});
 
+// What exportEmbeddings wrote.
+struct EmbeddingExport {
+    std::size_t rows = 0, dim = 0;
+    int layer = 0;
+    std::vector<std::string> warnings;  // the data reader's
+};
+
+// Embeddings of every text of a file, streamed: the file is read a chunk at a time (as
+// readProjectorData reads it: labelled data, or a .txt file of one text per line) and each
+// chunk's vectors are written before the next is read, so memory does not grow with the file.
+// `vectorsPath` gets TensorBoard's vectors.tsv, metadata.tsv is written beside it (text, label,
+// predicted); both through temporaries and renames. An empty path writes nothing (a timing).
+EmbeddingExport exportEmbeddings(const Pipeline& pipeline, const std::string& dataPath,
+                                 const std::string& vectorsPath,
+                                 const EmbeddingOptions& options = {},
+                                 const JobCallbacks& callbacks = {});
+
 // Texts to embed from a file: labelled data the way the Evaluate page reads it, or any other
 // file (a .txt) as one unlabelled text per line.
 Dataset readProjectorData(const std::string& path, const Pipeline& pipeline);
