@@ -32,6 +32,43 @@ class EvaluatePageTest : public QObject {
 private Q_SLOTS:
     void initTestCase() { initGuiTest("DistilBenchEvaluateTest"); }
 
+    // "Read in chunks": the same confusion matrix and accuracy in bounded memory, with what is
+    // left out said on the page; the example list stays empty and the threshold is fixed.
+    void evaluatePageStreams() {
+        MainWindow window;
+        Pages pages = setupPages(window);
+        window.resize(1300, 900);
+        window.show();
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        QVERIFY(pages.workspace->openDemo() >= 0);
+        QVERIFY(changed.wait(10000));
+        window.showPage(pages.evaluate);
+        QSignalSpy evaluated(pages.evaluate, &EvaluatePage::evaluated);
+        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
+        QVERIFY(evaluated.wait(20000));
+        QStringList inMemory;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c) inMemory << pages.evaluate->confusion()->cellText(r, c);
+        const QString summary = pages.evaluate->summaryText();
+        pages.evaluate->setStreaming(true);
+        QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
+        QVERIFY(evaluated.wait(20000));
+        QStringList streamed;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c) streamed << pages.evaluate->confusion()->cellText(r, c);
+        QCOMPARE(streamed, inMemory);
+        const QString streamedSummary = pages.evaluate->summaryText();
+        QVERIFY2(streamedSummary.startsWith(summary.section('\n', 0, 0).section(" · ROC", 0, 0)),
+                 qPrintable(streamedSummary));
+        QVERIFY(streamedSummary.contains("Read in chunks"));
+        QTest::mouseClick(pages.evaluate->confusion(), Qt::LeftButton, {},
+                          pages.evaluate->confusion()->cellRect(1, 0).center());
+        QCOMPARE(pages.evaluate->examples()->topLevelItemCount(), 0);
+        QVERIFY(pages.evaluate->calibrationPlot()->pointCount("accuracy per confidence bin") > 0);
+        QCOMPARE(pages.evaluate->rocPlot()->pointCount("ROC"), 0);
+        pages.evaluate->setStreaming(false);
+    }
+
     void evaluatePageDrillsDown() {
         MainWindow window;
         Pages pages = setupPages(window);

@@ -1454,6 +1454,22 @@
         <source>share of examples per bin</source>
         <translation>Anteil der Beispiele je Intervall</translation>
     </message>
+    <message>
+        <source>Read in chunks</source>
+        <translation>In Blöcken lesen</translation>
+    </message>
+    <message>
+        <source>For files too large to hold: the data is read a few thousand rows at a time and memory stays the same for any length. The metrics and the confusion matrix are exact; ROC-AUC is binned (with its error bound), and the example lists, curves, threshold slider and temperature fit are left out (distilbench-cli evaluate --stream --predictions writes each example&apos;s prediction as it reads).</source>
+        <translation>Für Dateien, die zu groß für den Speicher sind: Die Daten werden einige tausend Zeilen auf einmal gelesen, und der Speicherbedarf bleibt bei jeder Länge gleich. Die Metriken und die Konfusionsmatrix sind exakt; ROC-AUC wird in Klassen gezählt (mit Fehlerschranke), und die Beispiellisten, Kurven, der Schwellenwert-Regler und die Temperaturanpassung entfallen (distilbench-cli evaluate --stream --predictions schreibt die Vorhersage jedes Beispiels beim Lesen).</translation>
+    </message>
+    <message>
+        <source>Read in chunks: the examples, curves and threshold need the data in memory (untick “Read in chunks”).</source>
+        <translation>In Blöcken gelesen: Die Beispiele, Kurven und der Schwellenwert brauchen die Daten im Speicher („In Blöcken lesen“ abwählen).</translation>
+    </message>
+    <message>
+        <source>Expected calibration error %1 (worst bin %2) · Brier score %3. Read in chunks: fitting a temperature needs the data in memory.</source>
+        <translation>Erwarteter Kalibrierungsfehler %1 (schlechteste Klasse %2) · Brier-Score %3. In Blöcken gelesen: Eine Temperatur anzupassen braucht die Daten im Speicher.</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

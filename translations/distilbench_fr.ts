@@ -1454,6 +1454,22 @@
         <source>share of examples per bin</source>
         <translation>part des exemples par intervalle</translation>
     </message>
+    <message>
+        <source>Read in chunks</source>
+        <translation>Lire par blocs</translation>
+    </message>
+    <message>
+        <source>For files too large to hold: the data is read a few thousand rows at a time and memory stays the same for any length. The metrics and the confusion matrix are exact; ROC-AUC is binned (with its error bound), and the example lists, curves, threshold slider and temperature fit are left out (distilbench-cli evaluate --stream --predictions writes each example&apos;s prediction as it reads).</source>
+        <translation>Pour les fichiers trop grands pour la mémoire : les données sont lues quelques milliers de lignes à la fois et la mémoire reste la même quelle que soit la longueur. Les métriques et la matrice de confusion sont exactes ; la ROC-AUC est calculée par classes (avec sa borne d&apos;erreur), et les listes d&apos;exemples, les courbes, le curseur de seuil et l&apos;ajustement de température sont omis (distilbench-cli evaluate --stream --predictions écrit la prédiction de chaque exemple au fil de la lecture).</translation>
+    </message>
+    <message>
+        <source>Read in chunks: the examples, curves and threshold need the data in memory (untick “Read in chunks”).</source>
+        <translation>Lu par blocs : les exemples, les courbes et le seuil demandent les données en mémoire (décochez « Lire par blocs »).</translation>
+    </message>
+    <message>
+        <source>Expected calibration error %1 (worst bin %2) · Brier score %3. Read in chunks: fitting a temperature needs the data in memory.</source>
+        <translation>Erreur de calibration attendue %1 (pire classe %2) · score de Brier %3. Lu par blocs : ajuster une température demande les données en mémoire.</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

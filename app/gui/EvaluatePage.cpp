@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -25,6 +26,7 @@
 #include "app/common/JobRunner.h"
 #include "app/gui/Workspace.h"
 #include "core/data/Dataset.h"
+#include "core/evaluation/StreamingEvaluation.h"
 #include "core/inference/Pipeline.h"
 #include "core/runtime/Error.h"
 #include "core/training/Objective.h"
@@ -72,7 +74,16 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     auto* runButton = new QPushButton(tr("Evaluate a Run…"), page);
     runButton->setToolTip(
         tr("One click: a training run's best model on the validation set the run held out"));
-    for (QWidget* w : std::initializer_list<QWidget*>{data_, browse, run, runButton, exportButton})
+    stream_ = new QCheckBox(tr("Read in chunks"), page);
+    stream_->setObjectName("streamData");
+    stream_->setToolTip(
+        tr("For files too large to hold: the data is read a few thousand rows at a time and "
+           "memory stays the same for any length. The metrics and the confusion matrix are "
+           "exact; ROC-AUC is binned (with its error bound), and the example lists, curves, "
+           "threshold slider and temperature fit are left out (distilbench-cli evaluate --stream "
+           "--predictions writes each example's prediction as it reads)."));
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{data_, browse, stream_, run, runButton, exportButton})
         top->addWidget(w, w == data_ ? 1 : 0);
     layout->addLayout(top);
     auto* models = new QHBoxLayout;
@@ -342,15 +353,31 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
     auto unknown = std::make_shared<UnknownLabels>();
     unknown_ = unknown;
     auto temperature = std::make_shared<double>(1.0);
+    // Chunks: a file (not a run's held-out data, which is small) and one model.
+    const bool stream = stream_->isChecked() && !path.empty() && run.empty() && folderB.empty();
+    auto streamed = std::make_shared<StreamingEvaluationReport>();
     const QString evaluatedFolder =
         folderA.empty() ? workspace_->modelPath() : modelFolder_->text();
     lastJob_ = workspace_->runner()->start(
         title,
-        [open, folderA, folderB, path, run, threshold, a, b, mapping, unknown,
-         temperature](const JobCallbacks& cb) {
+        [open, folderA, folderB, path, run, threshold, a, b, mapping, unknown, temperature, stream,
+         streamed](const JobCallbacks& cb) {
             const auto pipelineA = folderA.empty() ? open : Pipeline::open(folderA);
             const ModelConfig& config = pipelineA->model()->config();
             *temperature = config.temperature;
+            if (stream) {
+                StreamingEvaluationOptions o;
+                o.threshold = threshold;
+                o.labelMap = mapping;
+                try {
+                    *streamed = evaluateStream(*pipelineA, path, o, cb);
+                } catch (const UnknownLabelsError& e) {
+                    unknown->data = e.dataLabels();
+                    unknown->model = e.modelLabels();
+                    throw;
+                }
+                return;
+            }
             Dataset d;
             int maxLength = EvaluationDefaults::kMaxLength;
             if (!run.empty()) {
@@ -378,11 +405,24 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
             *a = std::move(c.a);
             *b = std::move(c.b);
         },
-        [this, a, b, folderB, temperature, evaluatedFolder] {
+        [this, a, b, folderB, temperature, evaluatedFolder, stream, streamed] {
             report_.reset();
             modelTemperature_ = *temperature;
             evaluatedFolder_ = evaluatedFolder;
             reportB_ = folderB.empty() ? nullptr : b;
+            streamed_ = stream ? streamed : nullptr;
+            if (stream) {
+                // The page's views read an EvaluationReport: the streamed one without examples.
+                a->task = streamed->task;
+                a->labels = streamed->labels;
+                a->loss = streamed->loss;
+                a->metrics = streamed->metrics;
+                a->classification = streamed->classification;
+                a->multiLabel = streamed->multiLabel;
+                a->entities = streamed->entities;
+                a->regression = streamed->regression;
+                a->threshold = threshold_->value() / 100.0;
+            }
             show(*a);
             showComparison();
         });
@@ -436,6 +476,10 @@ bool EvaluatePage::mapLabel(const QString& dataLabel, const QString& modelLabel)
     return false;
 }
 
+void EvaluatePage::setStreaming(bool on) {
+    stream_->setChecked(on);
+}
+
 void EvaluatePage::setThreshold(double threshold) {
     threshold_->setValue(static_cast<int>(std::lround(threshold * 100)));
 }
@@ -443,7 +487,7 @@ void EvaluatePage::setThreshold(double threshold) {
 void EvaluatePage::applyThreshold() {
     const double t = threshold_->value() / 100.0;
     thresholdLabel_->setText(tr("threshold %1").arg(t, 0, 'f', 2));
-    if (!report_) return;
+    if (!report_ || streamed_) return;  // streamed: no probabilities kept to decide again
     applyDecisionThreshold(*report_, t);
     if (reportB_) applyDecisionThreshold(*reportB_, t);
     show(*report_);
@@ -485,7 +529,7 @@ void EvaluatePage::showComparison() {
 void EvaluatePage::show(const EvaluationReport& r) {
     if (report_.get() != &r) report_ = std::make_shared<EvaluationReport>(r);
     const bool binary = r.task == Task::Classification && r.labels.size() == 2;
-    threshold_->setEnabled(binary || r.task == Task::MultiLabel);
+    threshold_->setEnabled((binary || r.task == Task::MultiLabel) && !streamed_);
     auto setRow = [this](int row, const QString& label, double p, double rc, double f,
                          int support) {
         metrics_->setItem(row, 0, new QTableWidgetItem(label));
@@ -500,7 +544,7 @@ void EvaluatePage::show(const EvaluationReport& r) {
         for (const auto& c : classes)
             setRow(row++, QString::fromStdString(c.label), c.precision, c.recall, c.f1, c.support);
     };
-    const int n = static_cast<int>(r.texts.size());
+    const int n = static_cast<int>(streamed_ ? streamed_->examples : r.texts.size());
     examples_->clear();
     roc_->clear();
     pr_->clear();
@@ -567,22 +611,40 @@ void EvaluatePage::show(const EvaluationReport& r) {
             QStringList labels;
             for (const auto& l : r.labels) labels << QString::fromStdString(l);
             confusion_->setMatrix(labels, m.confusion);
-            if (binary) {
+            if (binary && !streamed_) {
                 std::vector<double> scores;
                 for (const auto& p : r.probabilities) scores.push_back(p[1]);
                 for (const auto& p : rocCurve(r.truth, scores)) roc_->addPoint(tr("ROC"), p.x, p.y);
                 for (const auto& p : precisionRecallCurve(r.truth, scores))
                     pr_->addPoint(tr("precision-recall"), p.x, p.y);
             }
-            showCalibration(r);
+            if (streamed_)
+                drawCalibration(streamed_->calibration, nullptr);
+            else
+                showCalibration(r);
             break;
         }
+    }
+    if (streamed_) {
+        QStringList notes;
+        for (const auto& note : streamed_->notes) notes << QString::fromStdString(note);
+        summary_->setText(summary_->text() + "\n" +
+                          tr("Read in chunks: the examples, curves and threshold need the data "
+                             "in memory (untick “Read in chunks”).") +
+                          (notes.isEmpty() ? QString() : " " + notes.join("; ") + "."));
     }
     Q_EMIT evaluated();
 }
 
 void EvaluatePage::showCalibration(const EvaluationReport& r) {
     const CalibrationReport c = calibrationReport(r.probabilities, r.truth);
+    // The same diagram after the fitted temperature: before and after side by side.
+    const CalibrationReport after =
+        calibrationReport(applyTemperature(r.probabilities, c.temperature), r.truth);
+    drawCalibration(c, &after);
+}
+
+void EvaluatePage::drawCalibration(const CalibrationReport& c, const CalibrationReport* after) {
     calibration_->addPoint(tr("perfect calibration"), 0, 0);
     calibration_->addPoint(tr("perfect calibration"), 1, 1);
     // The confidence histogram shares the axes: each bin's share of the examples (0..1).
@@ -594,12 +656,22 @@ void EvaluatePage::showCalibration(const EvaluationReport& r) {
             calibration_->addPoint(tr("share of examples per bin"), bin.confidence,
                                    double(bin.count) / std::max(1, total));
         }
-    // The same diagram after the fitted temperature: before and after side by side.
-    const CalibrationReport after =
-        calibrationReport(applyTemperature(r.probabilities, c.temperature), r.truth);
-    for (const auto& bin : after.bins)
-        if (bin.count > 0)
-            calibration_->addPoint(tr("after temperature scaling"), bin.confidence, bin.accuracy);
+    if (after)
+        for (const auto& bin : after->bins)
+            if (bin.count > 0)
+                calibration_->addPoint(tr("after temperature scaling"), bin.confidence,
+                                       bin.accuracy);
+    calibrationReport_ = c;
+    if (!after) {
+        calibrationSummary_->setText(
+            tr("Expected calibration error %1 (worst bin %2) · Brier score %3. Read in chunks: "
+               "fitting a temperature needs the data in memory.")
+                .arg(c.expectedCalibrationError, 0, 'f', 4)
+                .arg(c.maximumCalibrationError, 0, 'f', 4)
+                .arg(c.brierScore, 0, 'f', 4));
+        saveTemperature_->setEnabled(false);
+        return;
+    }
     calibrationSummary_->setText(
         tr("Expected calibration error %1 (worst bin %2) · Brier score %3 · temperature scaling "
            "with T = %4 would bring the error to %5.")
@@ -612,7 +684,6 @@ void EvaluatePage::showCalibration(const EvaluationReport& r) {
              ? " " + tr("The model already applies T = %1 (saved in its config).")
                          .arg(modelTemperature_, 0, 'f', 2)
              : QString()));
-    calibrationReport_ = c;
     saveTemperature_->setEnabled(!evaluatedFolder_.isEmpty() &&
                                  QFileInfo(evaluatedFolder_).isDir());
 }
@@ -665,8 +736,8 @@ bool EvaluatePage::exportCsv(const QString& path) const {
     if (!report_) return false;
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) return false;
-    if (report_->task != Task::Classification) {
-        // Per-label or per-entity rows as shown, then every metric.
+    if (report_->task != Task::Classification || streamed_) {
+        // Per-label or per-entity rows as shown, then every metric (streamed: no examples).
         f.write("label,precision,recall,f1,support\n");
         for (int r = 0; r < metrics_->rowCount(); ++r) {
             QStringList row;

@@ -13,6 +13,7 @@ class QLineEdit;
 class QComboBox;
 class QTableWidget;
 class QTreeWidget;
+class QCheckBox;
 class QLabel;
 class QStackedWidget;
 class ConfusionMatrixView;
@@ -21,7 +22,8 @@ class EmptyStateWidget;
 class QSlider;
 namespace distilbench {
 struct EvaluationReport;
-}
+struct StreamingEvaluationReport;
+}  // namespace distilbench
 
 // Scores a model on labelled data (a file or a run's validation set): metrics per class and
 // averaged (per entity type for NER), a confusion matrix whose cells list their examples (one
@@ -56,6 +58,8 @@ public:
     bool exportCsv(const QString& path) const;
     // Binary tasks: predict the second label when its probability reaches the threshold.
     void setThreshold(double threshold);
+    // "Read in chunks": a data file is evaluated in bounded memory (metrics only).
+    void setStreaming(bool on);
     // When the data's labels are not the model's, this table (shown after the failed
     // evaluation) maps each data label to a model label; the next evaluation uses it.
     QTableWidget* labelMapTable() const { return labelMap_; }
@@ -112,6 +116,12 @@ private:
     QString evaluatedFolder_;
     distilbench::CalibrationReport calibrationReport_;
     void showCalibration(const distilbench::EvaluationReport& report);
+    // The reliability diagram of `c`, and of `after` a fitted temperature when there is one.
+    void drawCalibration(const distilbench::CalibrationReport& c,
+                         const distilbench::CalibrationReport* after);
+    QCheckBox* stream_;
+    // The last evaluation's when it was read in chunks (no examples kept); null otherwise.
+    std::shared_ptr<distilbench::StreamingEvaluationReport> streamed_;
     QSlider* threshold_;
     QLabel* thresholdLabel_;
     std::shared_ptr<distilbench::EvaluationReport> report_;
