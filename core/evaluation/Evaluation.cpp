@@ -116,10 +116,7 @@ EvaluationReport evaluateEncoded(EncoderModel& model, const std::vector<EncodedE
             b.ids = m.inputIds;
             b.labels = m.labels;
         }
-        ModelInputs in;
-        in.inputIds = b.ids;
-        in.tokenTypeIds = b.types;
-        in.attentionMask = b.mask;
+        const ModelInputs in = modelInputs(b);
         ForwardOptions options;
         options.firstTokenOnly = true;  // only the logits are read
         const at::Tensor logits = model.forward(in, options).logits.to(at::kFloat);

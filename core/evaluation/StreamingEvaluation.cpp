@@ -206,10 +206,7 @@ StreamingEvaluationReport evaluateStream(const Pipeline& pipeline, const std::st
                 order.begin() + s,
                 order.begin() + std::min(order.size(), s + static_cast<std::size_t>(o.batchSize)));
             const Batch b = collateBatch(encoded, idx, task, padId, encoder.device());
-            ModelInputs in;
-            in.inputIds = b.ids;
-            in.tokenTypeIds = b.types;
-            in.attentionMask = b.mask;
+            const ModelInputs in = modelInputs(b);
             ForwardOptions fo;
             fo.firstTokenOnly = true;  // only the logits are read
             const at::Tensor logits = encoder.forward(in, fo).logits.to(at::kFloat);
