@@ -28,7 +28,8 @@ struct PackedLinear::Impl {
     std::uint32_t weightVersion = 0, biasVersion = 0;
     dnnl::matmul primitive;
     memory packedWeight;
-    at::Tensor bias;  // the model's own (matches() notices a change in place)
+    at::Tensor bias;         // the model's own (matches() notices a change in place)
+    at::Tensor plainWeight;  // the model's, when the kernels read it unreordered
 };
 
 PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Activation activation)
@@ -47,9 +48,10 @@ PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Act
     const auto f32 = memory::data_type::f32;
     const memory::desc src({DNNL_RUNTIME_DIM_VAL, d.k}, f32, memory::format_tag::ab);
     const memory::desc dst({DNNL_RUNTIME_DIM_VAL, d.n}, f32, memory::format_tag::ab);
-    const memory::desc anyWeights({d.k, d.n}, f32, memory::format_tag::any);
     // The model's weight is [N, K] row-major: as the matmul's K x N operand that is "ba".
     const memory::desc plainWeights({d.k, d.n}, f32, memory::format_tag::ba);
+    const memory::desc anyWeights =
+        reordersWeights() ? memory::desc({d.k, d.n}, f32, memory::format_tag::any) : plainWeights;
     const memory::desc biasDesc({1, d.n}, f32, memory::format_tag::ab);
     dnnl::primitive_attr attributes;
     if (activation != Activation::None) {
@@ -68,6 +70,12 @@ PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Act
                                                       attributes, engine);
     d.primitive = dnnl::matmul(pd);
     const at::Tensor w = weight.contiguous();
+    if (!reordersWeights()) {
+        // The kernels read the weight as the model holds it: no copy.
+        d.plainWeight = w;
+        d.packedWeight = memory(plainWeights, engine, const_cast<void*>(w.data_ptr()));
+        return;
+    }
     memory plain(plainWeights, engine, const_cast<void*>(w.data_ptr()));
     d.packedWeight = memory(pd.weights_desc(), engine);
     dnnl::stream& stream = oneDnnStream();
@@ -122,6 +130,21 @@ bool PackedLinear::enabled() {
         }
     }();
     return on;
+}
+
+bool PackedLinear::reordersWeights() {
+    static const bool reorders = [] {
+        switch (dnnl::get_effective_cpu_isa()) {
+            case dnnl::cpu_isa::avx512_core:
+            case dnnl::cpu_isa::avx512_core_vnni:
+            case dnnl::cpu_isa::avx512_core_bf16:
+            case dnnl::cpu_isa::avx512_core_amx:
+                return true;
+            default:
+                return false;
+        }
+    }();
+    return reorders;
 }
 
 bool PackedLinear::applies(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {

@@ -1,5 +1,7 @@
 #include "core/runtime/Environment.h"
 
+#include <oneapi/dnnl/dnnl.hpp>
+
 #include "core/runtime/Error.h"
 
 #include <dlfcn.h>
@@ -51,6 +53,12 @@ int Runtime::cudaDeviceCount() {
 }
 
 bool Runtime::bf16Native() {
+    // LibTorch's bf16 products run through oneDNN: where its ISA is limited below bf16
+    // (ONEDNN_MAX_CPU_ISA=AVX2, as packaging/bench/compare.py --isa avx2 sets to measure an AVX2
+    // CPU) they throw instead of computing, so the CPU counts as one without bf16.
+    const dnnl::cpu_isa isa = dnnl::get_effective_cpu_isa();
+    if (isa != dnnl::cpu_isa::avx512_core_bf16 && isa != dnnl::cpu_isa::avx512_core_amx)
+        return false;
     std::ifstream cpuinfo("/proc/cpuinfo");
     std::string line;
     while (std::getline(cpuinfo, line)) {
