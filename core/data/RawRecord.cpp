@@ -131,13 +131,14 @@ ColumnMapping jsonColumns(const std::vector<std::string>& keys, const ColumnMapp
                  source)};
 }
 
-RawRow rowFromTable(std::vector<std::string>& fields, std::size_t text, std::size_t pair,
+RawRow rowFromTable(const std::vector<std::string>& fields, std::size_t text, std::size_t pair,
                     std::size_t label, Task task, int line) {
+    // Copies, not moves: the label column may be the text column (checkColumnMapping says so).
     RawRow row;
-    row.text = std::move(fields[text]);
-    if (pair != SIZE_MAX) row.pair = std::move(fields[pair]);
+    row.text = fields[text];
+    if (pair != SIZE_MAX) row.pair = fields[pair];
     row.labels = task == Task::MultiLabel ? splitLabels(fields[label])
-                                          : std::vector<std::string>{std::move(fields[label])};
+                                          : std::vector<std::string>{fields[label]};
     row.line = line;
     return row;
 }

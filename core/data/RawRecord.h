@@ -38,7 +38,7 @@ ColumnMapping jsonColumns(const std::vector<std::string>& keys, const ColumnMapp
                           Task task, const std::string& source);
 
 // A table row given the column indices (pair: SIZE_MAX for none).
-RawRow rowFromTable(std::vector<std::string>& fields, std::size_t text, std::size_t pair,
+RawRow rowFromTable(const std::vector<std::string>& fields, std::size_t text, std::size_t pair,
                     std::size_t label, Task task, int line);
 // A JSON record (`n`: its record number, for errors).
 RawRow rowFromJson(const QJsonObject& o, const ColumnMapping& columns, Task task, int n,
