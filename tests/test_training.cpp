@@ -756,6 +756,38 @@ private Q_SLOTS:
         QVERIFY((state[0].second.to(at::kDouble) - m).abs().max().item<double>() < 1e-6);
     }
 
+    // An embedding matrix is updated row by row, rows with zero gradient and moments only
+    // decayed: bit for bit the flat one-pass update, with rows touched at some steps only (so
+    // that zero gradients meet nonzero moments too).
+    void embeddingRowsMatchTheFlatUpdate_data() {
+        QTest::addColumn<double>("weightDecay");
+        QTest::newRow("no decay") << 0.0;
+        QTest::newRow("decay") << 0.01;
+    }
+
+    void embeddingRowsMatchTheFlatUpdate() {
+        QFETCH(double, weightDecay);
+        at::NoGradGuard noGrad;
+        at::manual_seed(5);
+        AdamW rows({0.9, 0.999, 1e-8, weightDecay}), flat({0.9, 0.999, 1e-8, weightDecay});
+        at::Tensor embedding = at::randn({1000, 64});
+        at::Tensor plain = embedding.reshape({-1}).clone();
+        rows.addParameter("embeddings.word_embeddings.weight", embedding);
+        flat.addParameter("encoder.dense.weight", plain);
+        for (int t = 1; t <= 4; ++t) {
+            at::Tensor g = at::zeros({1000, 64});
+            const at::Tensor touched = at::randint(0, 1000, {37}, at::kLong);
+            g.index_put_({touched}, at::randn({37, 64}));
+            embedding.mutable_grad() = g;
+            plain.mutable_grad() = g.reshape({-1}).clone();
+            rows.step({{"embeddings.word_embeddings.weight", &embedding}}, 1e-3, t, 0.5);
+            flat.step({{"encoder.dense.weight", &plain}}, 1e-3, t, 0.5);
+        }
+        QVERIFY(at::equal(embedding.reshape({-1}), plain));
+        QVERIFY(at::equal(rows.state()[0].second.reshape({-1}), flat.state()[0].second));
+        QVERIFY(at::equal(rows.state()[1].second.reshape({-1}), flat.state()[1].second));
+    }
+
     void gradientNormAndClipping() {
         at::manual_seed(4);
         std::vector<at::Tensor> grads{at::randn({70001}), at::randn({3, 5}),

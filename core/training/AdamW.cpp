@@ -64,6 +64,36 @@ void fusedUpdate(float* p, const float* g, float* m, float* v, std::int64_t n, f
     });
 }
 
+bool allZero(const float* data, std::int64_t n) {
+    for (std::int64_t i = 0; i < n; ++i)
+        if (data[i] != 0.0f) return false;
+    return true;
+}
+
+// The update of an embedding matrix row by row: a row whose gradient and both moments are zero
+// (a token no batch has held yet) would only be multiplied by the decay factor (m and v stay 0,
+// the step is 0 / (0 + eps) = 0), so only that is done. A 30,522-row vocabulary with a batch of
+// a few hundred distinct tokens leaves most rows so: 12 bytes read per weight instead of 16 read
+// and 12 written.
+void rowwiseUpdate(float* p, const float* g, float* m, float* v, std::int64_t rows,
+                   std::int64_t width, float decayFactor, float scale, float beta1, float beta2,
+                   float sqrtBc2, float epsilon, float stepSize) {
+    at::parallel_for(
+        0, rows, std::max<std::int64_t>(1, (1 << 15) / width),
+        [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t r = begin; r < end; ++r) {
+                const std::int64_t o = r * width;
+                if (allZero(g + o, width) && allZero(m + o, width) && allZero(v + o, width)) {
+                    if (decayFactor != 1.0f)
+                        for (std::int64_t i = o; i < o + width; ++i) p[i] *= decayFactor;
+                    continue;
+                }
+                adamwKernel(p, g, m, v, o, o + width, decayFactor, scale, beta1, beta2, sqrtBc2,
+                            epsilon, stepSize);
+            }
+        });
+}
+
 // Sum of squares in double with eight running sums (so that the loop vectorizes; the order is
 // fixed, so the same data always gives the same sum).
 __attribute__((target_clones("avx512f", "avx2", "default"))) double sumOfSquares(const float* data,
@@ -94,6 +124,15 @@ void AdamW::step(const std::vector<std::pair<std::string, at::Tensor*>>& paramet
         const bool decay = s.weightDecay > 0 && decays(name);
         at::Tensor& m = expAvg_.at(name);
         at::Tensor& v = expAvgSq_.at(name);
+        if (fusable(p) && fusable(g) && fusable(m) && fusable(v) && p.dim() == 2 &&
+            name.find("embeddings") != std::string::npos) {
+            rowwiseUpdate(p.data_ptr<float>(), g.data_ptr<float>(), m.data_ptr<float>(),
+                          v.data_ptr<float>(), p.size(0), p.size(1),
+                          decay ? float(1 - lr * s.weightDecay) : 1.0f,
+                          scaled ? float(gradientScale) : 1.0f, float(s.beta1), float(s.beta2),
+                          float(std::sqrt(bc2)), float(s.epsilon), float(-lr / bc1));
+            continue;
+        }
         if (fusable(p) && fusable(g) && fusable(m) && fusable(v)) {
             fusedUpdate(p.data_ptr<float>(), g.data_ptr<float>(), m.data_ptr<float>(),
                         v.data_ptr<float>(), p.numel(),
