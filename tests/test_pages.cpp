@@ -272,12 +272,20 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(dir.filePath("out/model.safetensors")));
         QVERIFY(QFile::exists(dir.filePath("out/README.md")));
         QVERIFY(distilbench::Model::load(dir.filePath("out").toStdString())->isDynamicInt8());
+        // ONNX with int8 ticked: the graph holds the int8 products (a smaller file than fp32's).
         dialog.setFormat(2);
+        dialog.setOutput(dir.filePath("q.onnx"));
+        exported.clear();
+        QVERIFY(dialog.exportNow() >= 0);
+        QVERIFY(exported.wait(60000));
+        dialog.setQuantize(false);
         dialog.setOutput(dir.filePath("m.onnx"));
         exported.clear();
         QVERIFY(dialog.exportNow() >= 0);
         QVERIFY(exported.wait(60000));
         QVERIFY(QFileInfo(dir.filePath("m.onnx")).size() > 100000);
+        QVERIFY(QFileInfo(dir.filePath("q.onnx")).size() <
+                QFileInfo(dir.filePath("m.onnx")).size());
         QVERIFY(dialog.resultText().contains("m.onnx"));
 
         // A previous export is replaced only after the user says yes, with the folder named.

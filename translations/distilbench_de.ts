@@ -1597,14 +1597,6 @@
         <translation>ONNX-Opset:</translation>
     </message>
     <message>
-        <source>int8 inference (Linear layers quantized when DistilBench loads the folder)</source>
-        <translation>int8-Inferenz (Linear-Schichten werden beim Laden in DistilBench quantisiert)</translation>
-    </message>
-    <message>
-        <source>Dynamic quantization: weights in int8 per output channel, activations quantized per batch; faster on CPUs, usually a small change in quality: measure it first</source>
-        <translation>Dynamische Quantisierung: Gewichte in int8 pro Ausgabekanal, Aktivierungen pro Batch quantisiert; schneller auf CPUs, meist eine kleine Qualitätsänderung: erst messen</translation>
-    </message>
-    <message>
         <source>Quantization:</source>
         <translation>Quantisierung:</translation>
     </message>
@@ -1703,6 +1695,14 @@
     <message>
         <source>Not exported: %1 was left as it is.</source>
         <translation>Nicht exportiert: %1 blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>int8 inference of the Linear layers</source>
+        <translation>int8-Inferenz der Linear-Schichten</translation>
+    </message>
+    <message>
+        <source>Dynamic quantization: weights in int8 per output channel, activations quantized per batch; faster on CPUs, usually a small change in quality: measure it first. A folder is quantized when DistilBench loads it (transformers runs it in float32); an ONNX file holds the int8 weights and products itself, for ONNX Runtime.</source>
+        <translation>Dynamische Quantisierung: Gewichte in int8 je Ausgabekanal, Aktivierungen je Batch quantisiert; schneller auf CPUs, meist eine kleine Änderung der Qualität: erst messen. Ein Ordner wird quantisiert, wenn DistilBench ihn lädt (transformers rechnet ihn in float32); eine ONNX-Datei enthält die int8-Gewichte und -Produkte selbst, für ONNX Runtime.</translation>
     </message>
 </context>
 <context>

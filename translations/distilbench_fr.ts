@@ -1597,14 +1597,6 @@
         <translation>Opset ONNX :</translation>
     </message>
     <message>
-        <source>int8 inference (Linear layers quantized when DistilBench loads the folder)</source>
-        <translation>Inférence int8 (couches Linear quantifiées quand DistilBench charge le dossier)</translation>
-    </message>
-    <message>
-        <source>Dynamic quantization: weights in int8 per output channel, activations quantized per batch; faster on CPUs, usually a small change in quality: measure it first</source>
-        <translation>Quantification dynamique : poids en int8 par canal de sortie, activations quantifiées par lot ; plus rapide sur CPU, en général un faible changement de qualité : mesurez-le d&apos;abord</translation>
-    </message>
-    <message>
         <source>Quantization:</source>
         <translation>Quantification :</translation>
     </message>
@@ -1703,6 +1695,14 @@
     <message>
         <source>Not exported: %1 was left as it is.</source>
         <translation>Non exporté : %1 est resté tel quel.</translation>
+    </message>
+    <message>
+        <source>int8 inference of the Linear layers</source>
+        <translation>Inférence int8 des couches Linear</translation>
+    </message>
+    <message>
+        <source>Dynamic quantization: weights in int8 per output channel, activations quantized per batch; faster on CPUs, usually a small change in quality: measure it first. A folder is quantized when DistilBench loads it (transformers runs it in float32); an ONNX file holds the int8 weights and products itself, for ONNX Runtime.</source>
+        <translation>Quantification dynamique : poids en int8 par canal de sortie, activations quantifiées par lot ; plus rapide sur CPU, en général un petit changement de qualité : mesurez-le d&apos;abord. Un dossier est quantifié quand DistilBench le charge (transformers l&apos;exécute en float32) ; un fichier ONNX contient lui-même les poids et produits int8, pour ONNX Runtime.</translation>
     </message>
 </context>
 <context>

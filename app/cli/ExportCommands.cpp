@@ -26,7 +26,9 @@ int runExport(const QStringList& args) {
     p.addOption({"attentions", "ONNX: also output every layer's attention weights."});
     p.addOption(
         {"quantize",
-         "int8: DistilBench runs the Linear layers in int8 when it loads the folder (hf, bin).",
+         "int8: the Linear layers in int8 (dynamic): DistilBench quantizes an hf/bin folder when "
+         "it loads it; an onnx file holds the int8 weights and DynamicQuantizeLinear + "
+         "MatMulInteger products for ONNX Runtime.",
          "int8"});
     p.addOption({"eval-data",
                  "With --quantize: labelled data on which to measure the change in quality first.",

@@ -59,12 +59,12 @@ ExportDialog::ExportDialog(Workspace* workspace, QWidget* parent)
     opset_->setToolTip(tr("ONNX operator set version; 14 runs on every ONNX Runtime since 1.10"));
     form->addRow(tr("ONNX:"), attentions_);
     form->addRow(tr("ONNX opset:"), opset_);
-    quantize_ = new QCheckBox(
-        tr("int8 inference (Linear layers quantized when DistilBench loads the folder)"), this);
+    quantize_ = new QCheckBox(tr("int8 inference of the Linear layers"), this);
     quantize_->setToolTip(
         tr("Dynamic quantization: weights in int8 per output channel, activations quantized per "
-           "batch; "
-           "faster on CPUs, usually a small change in quality: measure it first"));
+           "batch; faster on CPUs, usually a small change in quality: measure it first. A folder "
+           "is quantized when DistilBench loads it (transformers runs it in float32); an ONNX "
+           "file holds the int8 weights and products itself, for ONNX Runtime."));
     form->addRow(tr("Quantization:"), quantize_);
     auto* evalRow = new QHBoxLayout;
     evalData_ = new QLineEdit(this);
@@ -172,8 +172,7 @@ void ExportDialog::updateControls() {
     if (onnx) dtype_->setCurrentIndex(0);
     attentions_->setEnabled(onnx && idle);
     opset_->setEnabled(onnx && idle);
-    quantize_->setEnabled(!onnx && idle);
-    if (onnx) quantize_->setChecked(false);
+    quantize_->setEnabled(idle);
     evalData_->setEnabled(quantize_->isChecked() && idle);
     measure_->setEnabled(quantize_->isChecked() && idle);
     exportButton_->setEnabled(idle);

@@ -174,11 +174,8 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
         case ExportFormat::Onnx: {
             if (o.dtype != ExportDType::Float32)
                 throw Error("ONNX export writes float32 weights; leave the dtype at f32");
-            if (o.quantizeInt8)
-                throw Error(
-                    "int8 applies to hf and bin exports (ONNX Runtime has its own quantization "
-                    "tools)");
             OnnxExportOptions onnx;
+            onnx.dynamicInt8 = o.quantizeInt8;
             onnx.attentions = o.onnxAttentions;
             onnx.opset = o.onnxOpset;
             exportOnnx(enc, singleOnnxFile ? out.string() : (tmp / "model.onnx").string(), onnx);

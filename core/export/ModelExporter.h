@@ -21,7 +21,8 @@ struct ExportOptions {
     ExportDType dtype = ExportDType::Float32;  // weights as stored (ONNX stays fp32)
     bool onnxAttentions = false;
     // hf/bin: mark the folder for int8 dynamic inference; DistilBench quantizes the Linear layers
-    // when it loads it (transformers ignores the key and runs fp32).
+    // when it loads it (transformers ignores the key and runs fp32). onnx: the graph itself holds
+    // the int8 weights and the dynamic int8 products (ONNX Runtime runs them).
     bool quantizeInt8 = false;
     int onnxOpset = 14;
     // Replace an existing export at the target (only one that holds nothing but export files).

@@ -26,12 +26,11 @@ public:
         onnx::TensorProto* p = g_->add_initializer();
         p->set_name(name);
         for (auto d : t.sizes()) p->add_dims(d);
-        if (t.scalar_type() == at::kLong) {
-            p->set_data_type(onnx::TensorProto::INT64);
-        } else {
-            p->set_data_type(onnx::TensorProto::FLOAT);
-        }
-        const at::Tensor c = t.scalar_type() == at::kLong ? t : t.to(at::kFloat).contiguous();
+        const bool exact = t.scalar_type() == at::kLong || t.scalar_type() == at::kChar;
+        p->set_data_type(t.scalar_type() == at::kLong   ? onnx::TensorProto::INT64
+                         : t.scalar_type() == at::kChar ? onnx::TensorProto::INT8
+                                                        : onnx::TensorProto::FLOAT);
+        const at::Tensor c = exact ? t : t.to(at::kFloat).contiguous();
         p->set_raw_data(c.data_ptr(), static_cast<std::size_t>(c.numel() * c.element_size()));
         return name;
     }
@@ -65,6 +64,21 @@ public:
         for (auto x : v) a->add_ints(x);
     }
 
+    // A node with several outputs (DynamicQuantizeLinear's value, scale and zero point).
+    std::vector<std::string> nodeOutputs(const std::string& op,
+                                         const std::vector<std::string>& inputs, int outputs) {
+        onnx::NodeProto* n = g_->add_node();
+        n->set_op_type(op);
+        n->set_name(fresh(op));
+        for (const auto& i : inputs) n->add_input(i);
+        std::vector<std::string> out;
+        for (int k = 0; k < outputs; ++k) {
+            out.push_back(fresh(op + "_out"));
+            n->add_output(out.back());
+        }
+        return out;
+    }
+
     std::string fresh(const std::string& base) { return base + "_" + std::to_string(counter_++); }
 
 private:
@@ -84,10 +98,30 @@ public:
     }
     // x · Wᵀ + b with Wᵀ stored, so no Transpose node runs per call.
     std::string linear(const std::string& x, const std::string& name) {
+        if (int8_ && m_.isInt8Linear(name)) return int8Linear(x, name, name + ".bias");
         const std::string wt = name + ".weight_transposed";
         if (!names_.count(wt))
             names_[wt] = b_.initializer(wt, m_.parameter(name + ".weight").t().contiguous());
         return b_.node("Add", {b_.node("MatMul", {x, names_[wt]}), weight(name + ".bias")});
+    }
+    // The dynamic int8 product as DistilBench computes it (EncoderModel::setDynamicInt8): the
+    // activations quantized to uint8 over the whole tensor at run time (DynamicQuantizeLinear),
+    // the weights the same qint8 integers per output channel, an int32 product (MatMulInteger),
+    // then scaled back and the float bias added. ONNX Runtime's quantize_dynamic writes the same
+    // pattern.
+    std::string int8Linear(const std::string& x, const std::string& layer,
+                           const std::string& biasName) {
+        const at::Tensor q = m_.quantizedWeight(layer);
+        const std::string wq =
+            b_.initializer(layer + ".weight_int8_transposed", q.int_repr().t().contiguous());
+        const std::string ws =
+            b_.initializer(layer + ".weight_scale", q.q_per_channel_scales().to(at::kFloat));
+        const auto xq = b_.nodeOutputs("DynamicQuantizeLinear", {x}, 3);
+        const std::string product = b_.node(
+            "Cast", {b_.node("MatMulInteger", {xq[0], wq, xq[2]})}, {},
+            [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "to", onnx::TensorProto::FLOAT); });
+        return b_.node("Add",
+                       {b_.node("Mul", {product, b_.node("Mul", {xq[1], ws})}), weight(biasName)});
     }
     std::string layerNorm(const std::string& x, const std::string& name) {
         auto mean = [&](const std::string& v) {
@@ -302,6 +336,7 @@ public:
     }
 
     void build(const OnnxExportOptions& options, onnx::GraphProto* graph) {
+        int8_ = options.dynamicInt8;
         const bool deberta = c_.family == ModelFamily::DebertaV2;
         const bool distil = c_.family == ModelFamily::DistilBert;
         const bool albert = c_.family == ModelFamily::Albert;
@@ -575,6 +610,7 @@ private:
     GraphBuilder b_;
     const ModelConfig& c_;
     std::map<std::string, std::string> names_;
+    bool int8_ = false;
 };
 
 }  // namespace

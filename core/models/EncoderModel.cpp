@@ -584,23 +584,30 @@ void EncoderModel::setDynamicInt8(bool enabled) {
     static const auto prepack =
         c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_prepack", "");
     at::NoGradGuard guard;
-    for (std::size_t i = 0; i < names_.size(); ++i) {
-        const std::string& name = names_[i];
-        if (!name.ends_with(".weight") || specs_[i].shape.size() != 2) continue;
+    for (const std::string& name : names_) {
+        if (!name.ends_with(".weight")) continue;
         const std::string layer = name.substr(0, name.size() - 7);
-        if (!params_.count(layer + ".bias") || layer.find("embeddings") != std::string::npos)
-            continue;  // Linear layers only
-        const at::Tensor w = params_.at(name).detach().to(at::kFloat).contiguous();
-        // Symmetric per output channel: scale = max |w| / 127, zero point 0.
-        const at::Tensor scales = (w.abs().amax(1) / 127.0).clamp_min(1e-12).to(at::kDouble);
-        const at::Tensor q =
-            at::quantize_per_channel(w, scales, at::zeros({w.size(0)}, at::kLong), 0, at::kQInt8);
+        if (!isInt8Linear(layer)) continue;
         std::vector<c10::IValue> stack{
-            q, c10::optional<at::Tensor>(
-                   params_.at(layer + ".bias").detach().to(at::kFloat).contiguous())};
+            quantizedWeight(layer),
+            c10::optional<at::Tensor>(
+                params_.at(layer + ".bias").detach().to(at::kFloat).contiguous())};
         prepack.callBoxed(&stack);
         packed_[layer] = stack[0];
     }
+}
+
+bool EncoderModel::isInt8Linear(const std::string& layer) const {
+    const auto w = params_.find(layer + ".weight");
+    return w != params_.end() && w->second.dim() == 2 && params_.count(layer + ".bias") &&
+           layer.find("embeddings") == std::string::npos;  // Linear layers only
+}
+
+at::Tensor EncoderModel::quantizedWeight(const std::string& layer) const {
+    const at::Tensor w = params_.at(layer + ".weight").detach().to(at::kFloat).contiguous();
+    // Symmetric per output channel: scale = max |w| / 127, zero point 0.
+    const at::Tensor scales = (w.abs().amax(1) / 127.0).clamp_min(1e-12).to(at::kDouble);
+    return at::quantize_per_channel(w, scales, at::zeros({w.size(0)}, at::kLong), 0, at::kQInt8);
 }
 
 at::Tensor EncoderModel::layerNorm(const at::Tensor& x, const std::string& name) const {

@@ -111,6 +111,11 @@ public:
     // when this LibTorch has no quantized engine.
     void setDynamicInt8(bool enabled);
     bool isDynamicInt8() const { return !packed_.empty(); }
+    // The rule of which layers int8 covers (a 2-D weight with a bias, not an embedding), and
+    // such a layer's weight quantized as setDynamicInt8 quantizes it (qint8 per output channel):
+    // the ONNX export writes the same integers.
+    bool isInt8Linear(const std::string& layer) const;
+    at::Tensor quantizedWeight(const std::string& layer) const;
 
     // Float32 inference (no gradients, not training) runs each Linear layer through a copy of
     // its weight pre-packed for oneDNN (PackedLinear), made on first use and again after the
