@@ -16,6 +16,7 @@
 #include "CliRunner.h"
 #include "TestModels.h"
 #include "core/data/Dataset.h"
+#include "core/evaluation/Evaluation.h"
 #include "core/export/ModelExporter.h"
 #include "core/export/OnnxExporter.h"
 #include "core/export/QuantizationCheck.h"
@@ -360,6 +361,97 @@ private Q_SLOTS:
                                     "fp32 by %2")
                                 .arg(toInt8)
                                 .arg(int8ToFp32)));
+    }
+
+    // #18: static int8. Calibrated on the demo's training rows, it keeps the demo's accuracy on
+    // held-out rows near fp32's; an hf export carries the ranges and loads as static int8 with
+    // the same logits; the ONNX graph (QDQ) run by ONNX Runtime gives ours; broken ranges in a
+    // config.json are refused naming the file.
+    void staticInt8() {
+        QTemporaryDir dir;
+        const std::string demo = DISTILBENCH_SOURCE_DIR "/resources/demo/sst2-distilbert-tiny";
+        const std::string train = DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv";
+        auto pipeline = Pipeline::open(demo);
+        const Int8Ranges ranges =
+            calibrateStaticInt8(*pipeline->model(), *pipeline->tokenizer(), train, 128);
+        QVERIFY(!ranges.empty());
+        for (const auto& [layer, r] : ranges) {
+            QVERIFY2(pipeline->model()->encoder().isInt8Linear(layer), layer.c_str());
+            QVERIFY(r.min <= r.max);
+        }
+        const Dataset dev = readEvaluationData(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv",
+                                               pipeline->model()->config());
+        const QuantizationCheck q = checkStaticInt8(*pipeline, dev, ranges, 64);
+        qInfo("static int8 on 80 dev rows: %s", q.summary().c_str());
+        QVERIFY2(std::abs(q.delta()) <= 0.05, q.summary().c_str());  // at most 4 of 80 rows
+        QVERIFY(!pipeline->model()->isDynamicInt8());                // left as it was
+
+        // Export: the ranges travel in config.json; the loaded model runs static int8.
+        ExportOptions o;
+        o.quantizeInt8 = true;
+        o.calibrationData = train;
+        o.calibrationExamples = 128;
+        exportModel(demo, dir.filePath("static").toStdString(), o);
+        auto loaded = Model::load(dir.filePath("static").toStdString());
+        QVERIFY(loaded->isStaticInt8());
+        auto same = Model::load(demo);
+        same->setStaticInt8(ranges);
+        InferenceRequest req;
+        req.inputIds = {{101, 2023, 3185, 2001, 2307, 102}, {101, 6659, 102, 0, 0, 0}};
+        req.attentionMask = {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 0, 0, 0}};
+        req.allTokens = true;
+        const InferenceResult ours = loaded->run(req);
+        QCOMPARE(ours.logits.values, same->run(req).logits.values);
+        auto fp32 = Model::load(demo);
+        const InferenceResult reference = fp32->run(req);
+        double moved = 0;
+        for (std::size_t i = 0; i < ours.logits.values.size(); ++i)
+            moved = std::max(moved,
+                             double(std::abs(ours.logits.values[i] - reference.logits.values[i])));
+        QVERIFY2(moved > 0, "static int8 gave fp32's logits: the quantized path did not run");
+
+        // ONNX (QDQ): ONNX Runtime's logits against ours.
+        o.format = ExportFormat::Onnx;
+        exportModel(demo, dir.filePath("static.onnx").toStdString(), o);
+        QString error;
+        const QJsonObject result = runOnnx(dir.filePath("static.onnx"),
+                                           onnxInputs(req.inputIds, req.attentionMask), &error);
+        if (error != "skip") {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            const QJsonArray data = result["logits"].toObject()["data"].toArray();
+            QCOMPARE(static_cast<std::size_t>(data.size()), ours.logits.values.size());
+            double worst = 0;
+            for (int i = 0; i < data.size(); ++i)
+                worst = std::max(worst, std::abs(data[i].toDouble() - ours.logits.values[i]));
+            qInfo("ONNX Runtime static int8 vs ours: %.3g; ours vs fp32: %.3g", worst, moved);
+            // Measured: ~5e-7 against ~2e-2 (the same integers; float rounding only).
+            QVERIFY2(worst <= 0.01 * moved, qPrintable(QString::number(worst)));
+        }
+
+        // Ranges that are not four finite numbers, or name no layer of the model: refused.
+        const QString config = dir.filePath("static/config.json");
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject good = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        for (int broken = 0; broken < 3; ++broken) {
+            QJsonObject c = good;
+            QJsonObject r = c[Model::kInt8RangesKey].toObject();
+            if (broken == 0) r[r.begin().key()] = QJsonArray{0, 1, 2};
+            if (broken == 1) r["no.such.layer"] = QJsonArray{0, 1};
+            if (broken == 2) r.remove(r.begin().key());
+            c[Model::kInt8RangesKey] = r;
+            QFile w(config);
+            QVERIFY(w.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            w.write(QJsonDocument(c).toJson());
+            w.close();
+            try {
+                Model::load(dir.filePath("static").toStdString());
+                QFAIL("broken int8 ranges were accepted");
+            } catch (const Error& e) {
+                QVERIFY2(QString(e.what()).contains("config.json"), e.what());
+            }
+        }
     }
 
     // DeBERTa-v2's optional convolution layer (deberta-v2-xlarge has one) and separate position

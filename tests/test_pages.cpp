@@ -312,6 +312,20 @@ private Q_SLOTS:
         QCOMPARE(dialog.exportNow(), -1);
         QVERIFY2(dialog.resultText().contains("notes.txt"), qPrintable(dialog.resultText()));
         QVERIFY(QFile::exists(dir.filePath("out/notes.txt")));
+
+        // Static int8: a calibration set makes the measurement and the export static.
+        dialog.setQuantize(true);
+        dialog.setCalibrationData(DISTILBENCH_TEST_DATA "/datasets/sst2_train_240.tsv");
+        measured.clear();
+        QVERIFY(dialog.measureQuantization() >= 0);
+        QVERIFY(measured.wait(60000));
+        QVERIFY2(dialog.quantizationText().contains("static int8"),
+                 qPrintable(dialog.quantizationText()));
+        dialog.setOutput(dir.filePath("static"));
+        exported.clear();
+        QVERIFY(dialog.exportNow() >= 0);
+        QVERIFY(exported.wait(60000));
+        QVERIFY(distilbench::Model::load(dir.filePath("static").toStdString())->isStaticInt8());
     }
 
 private:

@@ -1704,6 +1704,26 @@
         <source>Dynamic quantization: weights in int8 per output channel, activations quantized per batch; faster on CPUs, usually a small change in quality: measure it first. A folder is quantized when DistilBench loads it (transformers runs it in float32); an ONNX file holds the int8 weights and products itself, for ONNX Runtime.</source>
         <translation>Dynamische Quantisierung: Gewichte in int8 je Ausgabekanal, Aktivierungen je Batch quantisiert; schneller auf CPUs, meist eine kleine Änderung der Qualität: erst messen. Ein Ordner wird quantisiert, wenn DistilBench ihn lädt (transformers rechnet ihn in float32); eine ONNX-Datei enthält die int8-Gewichte und -Produkte selbst, für ONNX Runtime.</translation>
     </message>
+    <message>
+        <source>optional: data to calibrate static int8 on (empty: dynamic int8)</source>
+        <translation>optional: Daten zum Kalibrieren von statischem int8 (leer: dynamisches int8)</translation>
+    </message>
+    <message>
+        <source>Static int8: the activation ranges of every Linear layer are measured once on the first %1 texts of this file (labelled data or a .txt with one text per line) and fixed, instead of measured on every call. An ONNX export writes them as QuantizeLinear/DequantizeLinear pairs.</source>
+        <translation>Statisches int8: Die Aktivierungsbereiche jeder Linear-Schicht werden einmal an den ersten %1 Texten dieser Datei gemessen (beschriftete Daten oder eine .txt mit einem Text pro Zeile) und festgelegt, statt bei jedem Aufruf gemessen. Ein ONNX-Export schreibt sie als QuantizeLinear/DequantizeLinear-Paare.</translation>
+    </message>
+    <message>
+        <source>Calibration set:</source>
+        <translation>Kalibrierungsdaten:</translation>
+    </message>
+    <message>
+        <source>Calibration data</source>
+        <translation>Kalibrierungsdaten</translation>
+    </message>
+    <message>
+        <source>fp32 → static int8: %1</source>
+        <translation>fp32 → statisches int8: %1</translation>
+    </message>
 </context>
 <context>
     <name>JobProgressPanel</name>
@@ -2326,6 +2346,14 @@
     <message>
         <source>Any library</source>
         <translation>Jede Bibliothek</translation>
+    </message>
+    <message>
+        <source>int8 (Linear layers, static quantization with calibrated ranges)</source>
+        <translation>int8 (Linear-Schichten, statische Quantisierung mit kalibrierten Bereichen)</translation>
+    </message>
+    <message>
+        <source>Exported with static int8: DistilBench runs the Linear layers in int8 with the activation ranges measured on calibration data</source>
+        <translation>Mit statischem int8 exportiert: DistilBench rechnet die Linear-Schichten in int8 mit den an Kalibrierungsdaten gemessenen Aktivierungsbereichen</translation>
     </message>
 </context>
 <context>

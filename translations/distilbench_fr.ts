@@ -1704,6 +1704,26 @@
         <source>Dynamic quantization: weights in int8 per output channel, activations quantized per batch; faster on CPUs, usually a small change in quality: measure it first. A folder is quantized when DistilBench loads it (transformers runs it in float32); an ONNX file holds the int8 weights and products itself, for ONNX Runtime.</source>
         <translation>Quantification dynamique : poids en int8 par canal de sortie, activations quantifiées par lot ; plus rapide sur CPU, en général un petit changement de qualité : mesurez-le d&apos;abord. Un dossier est quantifié quand DistilBench le charge (transformers l&apos;exécute en float32) ; un fichier ONNX contient lui-même les poids et produits int8, pour ONNX Runtime.</translation>
     </message>
+    <message>
+        <source>optional: data to calibrate static int8 on (empty: dynamic int8)</source>
+        <translation>facultatif : données pour calibrer l&apos;int8 statique (vide : int8 dynamique)</translation>
+    </message>
+    <message>
+        <source>Static int8: the activation ranges of every Linear layer are measured once on the first %1 texts of this file (labelled data or a .txt with one text per line) and fixed, instead of measured on every call. An ONNX export writes them as QuantizeLinear/DequantizeLinear pairs.</source>
+        <translation>Int8 statique : les plages d&apos;activation de chaque couche Linear sont mesurées une fois sur les %1 premiers textes de ce fichier (données étiquetées ou un .txt avec un texte par ligne) puis fixées, au lieu d&apos;être mesurées à chaque appel. Un export ONNX les écrit sous forme de paires QuantizeLinear/DequantizeLinear.</translation>
+    </message>
+    <message>
+        <source>Calibration set:</source>
+        <translation>Données de calibration :</translation>
+    </message>
+    <message>
+        <source>Calibration data</source>
+        <translation>Données de calibration</translation>
+    </message>
+    <message>
+        <source>fp32 → static int8: %1</source>
+        <translation>fp32 → int8 statique : %1</translation>
+    </message>
 </context>
 <context>
     <name>JobProgressPanel</name>
@@ -2326,6 +2346,14 @@
     <message>
         <source>Any library</source>
         <translation>Toute bibliothèque</translation>
+    </message>
+    <message>
+        <source>int8 (Linear layers, static quantization with calibrated ranges)</source>
+        <translation>int8 (couches Linear, quantification statique avec plages calibrées)</translation>
+    </message>
+    <message>
+        <source>Exported with static int8: DistilBench runs the Linear layers in int8 with the activation ranges measured on calibration data</source>
+        <translation>Exporté en int8 statique : DistilBench exécute les couches Linear en int8 avec les plages d&apos;activation mesurées sur les données de calibration</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,9 @@ int runInspect(const QStringList& args) {
         {"weights", str(s.weightsPath)},
         {"format", str(s.weightsFormat)},
         {"dtype", str(s.fileDtype)},
-        {"inference", model.isDynamicInt8() ? "int8" : "float"},
+        {"inference", model.isStaticInt8()    ? "int8-static"
+                      : model.isDynamicInt8() ? "int8"
+                                              : "float"},
         {"parameters", double(s.parameterCount)},
         {"parameters_per_component", groups},
         {"bytes_on_disk", double(s.bytesOnDisk)},

@@ -22,6 +22,7 @@
 #include "core/export/QuantizationCheck.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/Model.h"
+#include "core/runtime/Error.h"
 #include "core/training/Objective.h"
 #include "core/training/Trainer.h"
 #include "core/util/HumanUnits.h"
@@ -66,6 +67,27 @@ ExportDialog::ExportDialog(Workspace* workspace, QWidget* parent)
            "is quantized when DistilBench loads it (transformers runs it in float32); an ONNX "
            "file holds the int8 weights and products itself, for ONNX Runtime."));
     form->addRow(tr("Quantization:"), quantize_);
+    auto* calibrationRow = new QHBoxLayout;
+    calibrationData_ = new QLineEdit(this);
+    calibrationData_->setObjectName("calibrationData");
+    calibrationData_->setPlaceholderText(
+        tr("optional: data to calibrate static int8 on (empty: dynamic int8)"));
+    calibrationData_->setToolTip(
+        tr("Static int8: the activation ranges of every Linear layer are measured once on the "
+           "first %1 texts of this file (labelled data or a .txt with one text per line) and "
+           "fixed, instead of measured on every call. An ONNX export writes them as "
+           "QuantizeLinear/DequantizeLinear pairs.")
+            .arg(StaticInt8Defaults::kCalibrationExamples));
+    auto* browseCalibration = new QPushButton(tr("Browse…"), this);
+    calibrationRow->addWidget(calibrationData_, 1);
+    calibrationRow->addWidget(browseCalibration);
+    form->addRow(tr("Calibration set:"), calibrationRow);
+    connect(browseCalibration, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(
+            this, tr("Calibration data"), {},
+            tr("Data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)"));
+        if (!f.isEmpty()) calibrationData_->setText(f);
+    });
     auto* evalRow = new QHBoxLayout;
     evalData_ = new QLineEdit(this);
     evalData_->setPlaceholderText(tr("labelled data to measure the change in quality"));
@@ -152,6 +174,10 @@ void ExportDialog::setFormat(int index) {
 void ExportDialog::setOutput(const QString& path) {
     output_->setText(path);
 }
+void ExportDialog::setCalibrationData(const QString& path) {
+    calibrationData_->setText(path);
+}
+
 void ExportDialog::setQuantize(bool on) {
     quantize_->setChecked(on);
 }
@@ -174,6 +200,7 @@ void ExportDialog::updateControls() {
     opset_->setEnabled(onnx && idle);
     quantize_->setEnabled(idle);
     evalData_->setEnabled(quantize_->isChecked() && idle);
+    calibrationData_->setEnabled(quantize_->isChecked() && idle);
     measure_->setEnabled(quantize_->isChecked() && idle);
     exportButton_->setEnabled(idle);
 }
@@ -186,20 +213,29 @@ int ExportDialog::measureQuantization() {
     }
     // A separate copy of the model: the open one keeps serving the other pages meanwhile.
     const std::string model = workspace_->modelPath().toStdString(),
-                      data = evalData_->text().toStdString();
+                      data = evalData_->text().toStdString(),
+                      calibration = calibrationData_->text().toStdString();
     auto summary = std::make_shared<std::string>();
     jobId_ = workspace_->runner()->start(
         tr("Measuring int8 quality"),
-        [model, data, summary](const JobCallbacks& cb) {
+        [model, data, calibration, summary](const JobCallbacks& cb) {
             auto copy = Pipeline::open(model);
             const Task task = Objective::taskOf(copy->model()->config());
             const Dataset d = readDatasetForModel(data, task, {}, copy->model()->config().labels);
-            *summary = checkDynamicInt8(*copy, d, 128, cb).summary();
+            if (calibration.empty()) {
+                *summary = checkDynamicInt8(*copy, d, 128, cb).summary();
+                return;
+            }
+            if (!copy->tokenizer()) throw Error(model, "has no tokenizer to read calibration data");
+            const Int8Ranges ranges =
+                calibrateStaticInt8(*copy->model(), *copy->tokenizer(), calibration);
+            *summary = checkStaticInt8(*copy, d, ranges, 128, cb).summary();
         },
-        [this, summary] {
+        [this, summary, calibration] {
             jobId_ = -1;
             quantizationResult_->setText(
-                tr("fp32 → int8: %1").arg(QString::fromStdString(*summary)));
+                (calibration.empty() ? tr("fp32 → int8: %1") : tr("fp32 → static int8: %1"))
+                    .arg(QString::fromStdString(*summary)));
             updateControls();
             Q_EMIT quantizationMeasured();
         });
@@ -218,6 +254,7 @@ int ExportDialog::exportNow() {
     o.onnxAttentions = attentions_->isChecked();
     o.onnxOpset = opset_->value();
     o.quantizeInt8 = quantize_->isChecked();
+    if (o.quantizeInt8) o.calibrationData = calibrationData_->text().toStdString();
     const std::string model = workspace_->modelPath().toStdString(),
                       out = output_->text().toStdString();
     // The target is checked before the job starts: refused targets are named, and replacing a

@@ -24,6 +24,8 @@ public:
     void setOutput(const QString& path);
     void setQuantize(bool on);
     void setEvaluationData(const QString& path);
+    // Static int8's calibration data (empty: dynamic int8).
+    void setCalibrationData(const QString& path);
     int exportNow();
     int measureQuantization();
     QString resultText() const;
@@ -49,6 +51,7 @@ private:
     QSpinBox* opset_;
     QCheckBox* quantize_;
     QLineEdit* evalData_;
+    QLineEdit* calibrationData_;
     QPushButton* measure_;
     QLabel* quantizationResult_;
     QLineEdit* output_;

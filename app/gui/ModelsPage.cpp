@@ -396,7 +396,12 @@ void ModelsPage::showModel() {
     row(summary_, tr("Size in memory"), qs(formatBytes(s.bytesInMemory)));
     row(summary_, tr("Weights"), tr("%1, %2").arg(qs(s.weightsFormat), qs(s.fileDtype)))
         ->setToolTip(1, qs(s.weightsPath));
-    if (model.isDynamicInt8())
+    if (model.isStaticInt8())
+        row(summary_, tr("Inference"),
+            tr("int8 (Linear layers, static quantization with calibrated ranges)"))
+            ->setToolTip(1, tr("Exported with static int8: DistilBench runs the Linear layers in "
+                               "int8 with the activation ranges measured on calibration data"));
+    else if (model.isDynamicInt8())
         row(summary_, tr("Inference"), tr("int8 (Linear layers, dynamic quantization)"))
             ->setToolTip(
                 1,

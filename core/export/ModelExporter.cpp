@@ -1,4 +1,5 @@
 #include "core/export/ModelExporter.h"
+#include "core/export/QuantizationCheck.h"
 
 #include <ATen/ATen.h>
 
@@ -101,12 +102,18 @@ const char* dtypeName(ExportDType d) {
     return "float32";
 }
 
-void writeConfig(const ModelConfig& c, const fs::path& dir, ExportDType dtype, bool int8) {
+void writeConfig(const ModelConfig& c, const fs::path& dir, ExportDType dtype, bool int8,
+                 const Int8Ranges& staticRanges = {}) {
     QJsonObject json = c.toJson();
-    if (int8)
+    json.remove(Model::kInt8RangesKey);
+    if (int8 && !staticRanges.empty()) {
+        json[Model::kQuantizationKey] = "static-int8";
+        json[Model::kInt8RangesKey] = Model::int8RangesJson(staticRanges);
+    } else if (int8) {
         json[Model::kQuantizationKey] = "dynamic-int8";
-    else
+    } else {
         json.remove(Model::kQuantizationKey);
+    }
     json["torch_dtype"] = dtypeName(dtype);
     if (!json.contains("transformers_version")) json["transformers_version"] = "4.36.2";
     writeJsonAtomically((dir / "config.json").string(), json);
@@ -155,6 +162,14 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
     const fs::path tmp = tmpFolder.path();
     EncoderModel& enc = model->encoder();
     const ModelConfig& c = enc.config();
+    Int8Ranges staticRanges;
+    if (!o.calibrationData.empty()) {
+        if (!o.quantizeInt8) throw Error("calibration data is for static int8 (--quantize)");
+        if (!tokenizer) throw Error(model->folder(), "has no tokenizer to read calibration data");
+        cb.report(0.1, "calibrating int8");
+        staticRanges = calibrateStaticInt8(*model, *tokenizer, o.calibrationData,
+                                           o.calibrationExamples, 128, cb);
+    }
     cb.checkAbort();
     cb.report(0.2, "writing the weights");
     switch (o.format) {
@@ -168,14 +183,15 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
                 writeSafetensors((tmp / "model.safetensors").string(), weights);
             else
                 writeTorchCheckpoint((tmp / "pytorch_model.bin").string(), weights);
-            writeConfig(c, tmp, o.dtype, o.quantizeInt8);
+            writeConfig(c, tmp, o.dtype, o.quantizeInt8, staticRanges);
             break;
         }
         case ExportFormat::Onnx: {
             if (o.dtype != ExportDType::Float32)
                 throw Error("ONNX export writes float32 weights; leave the dtype at f32");
             OnnxExportOptions onnx;
-            onnx.dynamicInt8 = o.quantizeInt8;
+            onnx.dynamicInt8 = o.quantizeInt8 && staticRanges.empty();
+            onnx.staticInt8 = staticRanges;
             onnx.attentions = o.onnxAttentions;
             onnx.opset = o.onnxOpset;
             exportOnnx(enc, singleOnnxFile ? out.string() : (tmp / "model.onnx").string(), onnx);

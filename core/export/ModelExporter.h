@@ -24,6 +24,10 @@ struct ExportOptions {
     // when it loads it (transformers ignores the key and runs fp32). onnx: the graph itself holds
     // the int8 weights and the dynamic int8 products (ONNX Runtime runs them).
     bool quantizeInt8 = false;
+    // With quantizeInt8: static int8 calibrated on the first calibrationExamples texts of this
+    // file (labelled data or a .txt); empty = dynamic int8.
+    std::string calibrationData;
+    int calibrationExamples = 256;
     int onnxOpset = 14;
     // Replace an existing export at the target (only one that holds nothing but export files).
     bool overwrite = false;

@@ -26,9 +26,11 @@ public:
         onnx::TensorProto* p = g_->add_initializer();
         p->set_name(name);
         for (auto d : t.sizes()) p->add_dims(d);
-        const bool exact = t.scalar_type() == at::kLong || t.scalar_type() == at::kChar;
+        const bool exact = t.scalar_type() == at::kLong || t.scalar_type() == at::kChar ||
+                           t.scalar_type() == at::kByte;
         p->set_data_type(t.scalar_type() == at::kLong   ? onnx::TensorProto::INT64
                          : t.scalar_type() == at::kChar ? onnx::TensorProto::INT8
+                         : t.scalar_type() == at::kByte ? onnx::TensorProto::UINT8
                                                         : onnx::TensorProto::FLOAT);
         const at::Tensor c = exact ? t : t.to(at::kFloat).contiguous();
         p->set_raw_data(c.data_ptr(), static_cast<std::size_t>(c.numel() * c.element_size()));
@@ -98,6 +100,7 @@ public:
     }
     // x · Wᵀ + b with Wᵀ stored, so no Transpose node runs per call.
     std::string linear(const std::string& x, const std::string& name) {
+        if (!static_.empty() && m_.isInt8Linear(name)) return staticInt8Linear(x, name);
         if (int8_ && m_.isInt8Linear(name)) return int8Linear(x, name, name + ".bias");
         const std::string wt = name + ".weight_transposed";
         if (!names_.count(wt))
@@ -122,6 +125,30 @@ public:
             [](onnx::NodeProto* n) { GraphBuilder::intAttr(n, "to", onnx::TensorProto::FLOAT); });
         return b_.node("Add",
                        {b_.node("Mul", {product, b_.node("Mul", {xq[1], ws})}), weight(biasName)});
+    }
+    // Static int8 in QDQ form: the input quantized and dequantized with its calibrated scale,
+    // the int8 weight dequantized per output channel, the float product plus bias (ONNX Runtime
+    // fuses the pattern into an integer product), as Int8Linear computes it.
+    std::string staticInt8Linear(const std::string& x, const std::string& layer) {
+        const Int8Range& r = static_.at(layer);
+        const auto [scale, zeroPoint] = EncoderModel::uint8Parameters(r.min, r.max);
+        const std::string s = b_.scalar(static_cast<float>(scale));
+        const std::string z = b_.initializer(
+            b_.fresh("zero_point"),
+            at::tensor({static_cast<std::uint8_t>(zeroPoint)}, at::kByte).reshape({}));
+        const std::string xd =
+            b_.node("DequantizeLinear", {b_.node("QuantizeLinear", {x, s, z}), s, z});
+        const at::Tensor q = m_.quantizedWeight(layer);
+        const std::string wq =
+            b_.initializer(layer + ".weight_int8_transposed", q.int_repr().t().contiguous());
+        const std::string ws =
+            b_.initializer(layer + ".weight_scale", q.q_per_channel_scales().to(at::kFloat));
+        const std::string wz =
+            b_.initializer(layer + ".weight_zero_point", at::zeros({q.size(0)}, at::kChar));
+        const std::string w = b_.node("DequantizeLinear", {wq, ws, wz}, {}, [](onnx::NodeProto* n) {
+            GraphBuilder::intAttr(n, "axis", 1);
+        });
+        return b_.node("Add", {b_.node("MatMul", {xd, w}), weight(layer + ".bias")});
     }
     std::string layerNorm(const std::string& x, const std::string& name) {
         auto mean = [&](const std::string& v) {
@@ -337,6 +364,7 @@ public:
 
     void build(const OnnxExportOptions& options, onnx::GraphProto* graph) {
         int8_ = options.dynamicInt8;
+        static_ = options.staticInt8;
         const bool deberta = c_.family == ModelFamily::DebertaV2;
         const bool distil = c_.family == ModelFamily::DistilBert;
         const bool albert = c_.family == ModelFamily::Albert;
@@ -611,6 +639,7 @@ private:
     const ModelConfig& c_;
     std::map<std::string, std::string> names_;
     bool int8_ = false;
+    Int8Ranges static_;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/models/Int8Ranges.h"
+
 namespace distilbench {
 
 class EncoderModel;
@@ -12,6 +14,10 @@ struct OnnxExportOptions {
     // The Linear layers int8 covers as DynamicQuantizeLinear + MatMulInteger with the int8
     // weights DistilBench's own int8 inference uses (a quarter of their float32 size).
     bool dynamicInt8 = false;
+    // Static int8 instead (non-empty): each int8 Linear's input through QuantizeLinear/
+    // DequantizeLinear with its calibrated scale and the weight through DequantizeLinear (the
+    // QDQ form ONNX Runtime fuses into integer products), as EncoderModel::setStaticInt8.
+    Int8Ranges staticInt8;
 };
 
 // Writes the model as an ONNX graph built node by node with libonnx: inputs input_ids and

@@ -2,12 +2,15 @@
 
 #include <string>
 
+#include "core/models/Int8Ranges.h"
 #include "core/runtime/JobCallbacks.h"
 #include "core/training/Metrics.h"
 
 namespace distilbench {
 
+class Model;
 class Pipeline;
+class Tokenizer;
 struct Dataset;
 
 // What int8 dynamic quantization costs and gains on real data, measured before the user saves:
@@ -25,5 +28,22 @@ struct QuantizationCheck {
 // Leaves the model as it found it (fp32 or int8).
 QuantizationCheck checkDynamicInt8(Pipeline& pipeline, const Dataset& data, int maxLength = 128,
                                    const JobCallbacks& callbacks = {});
+// The same for static int8 with these calibrated ranges.
+QuantizationCheck checkStaticInt8(Pipeline& pipeline, const Dataset& data, const Int8Ranges& ranges,
+                                  int maxLength = 128, const JobCallbacks& callbacks = {});
+
+struct StaticInt8Defaults {
+    static constexpr int kCalibrationExamples = 256;
+    static constexpr int kMaxCalibrationExamples = 100000;
+};
+
+// Static int8's ranges: the model's float32 forwards over the first `examples` texts of
+// `dataPath` (labelled data as evaluation reads it, or a .txt file of one text per line; read
+// no further than needed), in batches of 32 at up to `maxLength` tokens. Throws Error naming
+// the file when it holds no text, or when `examples` is out of range.
+Int8Ranges calibrateStaticInt8(Model& model, const Tokenizer& tokenizer,
+                               const std::string& dataPath,
+                               int examples = StaticInt8Defaults::kCalibrationExamples,
+                               int maxLength = 128, const JobCallbacks& callbacks = {});
 
 }  // namespace distilbench

@@ -508,6 +508,14 @@ void EncoderModel::setRequiresGrad(bool requiresGrad) {
 }
 
 at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) const {
+    if (calibration_ && isInt8Linear(name)) {  // float32 products while calibrating
+        recordRange(name, x);
+        return at::linear(x, p(name + ".weight"), p(name + ".bias"));
+    }
+    if (!staticInt8_.empty() && !training_) {
+        const auto it = staticInt8_.find(name);
+        if (it != staticInt8_.end()) return it->second->forward(x).to(x.scalar_type());
+    }
     if (!packed_.empty() && !training_) {
         auto it = packed_.find(name);
         if (it != packed_.end()) {
@@ -525,7 +533,7 @@ at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) co
 
 std::shared_ptr<const PackedLinear> EncoderModel::packedLinear(
     const at::Tensor& x, const std::string& name, PackedLinear::Activation activation) const {
-    if (!packedInference() || !packed_.empty()) return {};
+    if (!packedInference() || isDynamicInt8() || calibration_) return {};
     const at::Tensor& weight = p(name + ".weight");
     const at::Tensor& bias = p(name + ".bias");
     if (!PackedLinear::applies(x, weight, bias) || !PackedLinear::enabled()) return {};
@@ -567,6 +575,8 @@ void EncoderModel::dropPackedFloat32() {
 
 void EncoderModel::setDynamicInt8(bool enabled) {
     packed_.clear();
+    staticInt8_.clear();  // static int8 sets itself again on top of the packed weights
+    staticRanges_.clear();
     if (!enabled) return;
     const auto& engines = at::globalContext().supportedQEngines();
     auto has = [&](at::QEngine e) {
@@ -595,6 +605,69 @@ void EncoderModel::setDynamicInt8(bool enabled) {
         prepack.callBoxed(&stack);
         packed_[layer] = stack[0];
     }
+}
+
+std::pair<double, std::int64_t> EncoderModel::uint8Parameters(float min, float max) {
+    const double lo = std::min(0.0f, min), hi = std::max(0.0f, max);
+    // torch.ao.quantization's MinMaxObserver for quint8 (qmin 0, qmax 255, not reduced).
+    double scale = (hi - lo) / 255.0;
+    scale = std::max(scale, double(std::numeric_limits<float>::epsilon()));
+    const std::int64_t zeroPoint =
+        std::clamp<std::int64_t>(static_cast<std::int64_t>(std::nearbyint(-lo / scale)), 0, 255);
+    return {scale, zeroPoint};
+}
+
+void EncoderModel::setStaticInt8(const Int8Ranges& ranges) {
+    staticInt8_.clear();
+    staticRanges_.clear();
+    if (ranges.empty()) {
+        setDynamicInt8(false);
+        return;
+    }
+    if (device().type() != c10::kCPU) throw Error("int8 static quantization runs on the CPU only");
+    std::map<std::string, std::shared_ptr<const Int8Linear>> fixed;
+    for (const std::string& name : names_) {
+        if (!name.ends_with(".weight")) continue;
+        const std::string layer = name.substr(0, name.size() - 7);
+        if (!isInt8Linear(layer)) continue;
+        const auto r = ranges.find(layer);
+        if (r == ranges.end()) throw Error("static int8: no calibrated range for " + layer);
+        const Int8Range& v = r->second;
+        if (!std::isfinite(v.min) || !std::isfinite(v.max))
+            throw Error("static int8: the range of " + layer + " is not finite");
+        if (v.min > v.max)
+            throw Error("static int8: the range of " + layer +
+                        " has its minimum above its maximum");
+        const auto [scale, zeroPoint] = uint8Parameters(v.min, v.max);
+        fixed[layer] = std::make_shared<const Int8Linear>(
+            quantizedWeight(layer), params_.at(layer + ".bias"), scale, zeroPoint);
+    }
+    for (const auto& [layer, range] : ranges)
+        if (!fixed.count(layer))
+            throw Error("static int8: " + layer + " is not an int8 layer of this model");
+    setDynamicInt8(false);  // the static products replace the dynamic ones
+    staticInt8_ = std::move(fixed);
+    staticRanges_ = ranges;
+}
+
+void EncoderModel::startInt8Calibration() {
+    calibration_ = std::make_unique<Int8Ranges>();
+}
+
+Int8Ranges EncoderModel::finishInt8Calibration() {
+    if (!calibration_) throw Error("int8 calibration was not started");
+    Int8Ranges out = std::move(*calibration_);
+    calibration_.reset();
+    return out;
+}
+
+void EncoderModel::recordRange(const std::string& name, const at::Tensor& x) const {
+    const auto [lo, hi] = at::aminmax(x.detach().to(at::kFloat));
+    const float min = lo.item<float>(), max = hi.item<float>();
+    auto [it, inserted] = calibration_->try_emplace(name, Int8Range{min, max});
+    if (inserted) return;
+    it->second.min = std::min(it->second.min, min);
+    it->second.max = std::max(it->second.max, max);
 }
 
 bool EncoderModel::isInt8Linear(const std::string& layer) const {

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "core/models/Int8Linear.h"
+#include "core/models/Int8Ranges.h"
 #include "core/models/ModelConfig.h"
 #include "core/models/PackedLinear.h"
 
@@ -110,12 +112,29 @@ public:
     // through oneDNN. Float weights stay for training, export and switching back. Throws Error
     // when this LibTorch has no quantized engine.
     void setDynamicInt8(bool enabled);
-    bool isDynamicInt8() const { return !packed_.empty(); }
+    // Whether the Linear layers run int8 products (dynamic or static).
+    bool isDynamicInt8() const { return !packed_.empty() || !staticInt8_.empty(); }
     // The rule of which layers int8 covers (a 2-D weight with a bias, not an embedding), and
     // such a layer's weight quantized as setDynamicInt8 quantizes it (qint8 per output channel):
     // the ONNX export writes the same integers.
     bool isInt8Linear(const std::string& layer) const;
     at::Tensor quantizedWeight(const std::string& layer) const;
+
+    // Static int8: every int8 Linear's input is quantized (uint8, per tensor) with a range fixed
+    // by a calibration pass over sample data instead of measured on each call; the weights as
+    // dynamic int8's, the products through Int8Linear (float32 out).
+    // Turns static int8 on with `ranges` (one per int8 Linear layer, finite, min <= max), or off
+    // when empty. Throws Error naming a layer that is missing, unknown or out of order.
+    void setStaticInt8(const Int8Ranges& ranges);
+    bool isStaticInt8() const { return !staticInt8_.empty(); }
+    const Int8Ranges& staticInt8Ranges() const { return staticRanges_; }
+    // Calibration: between these calls, float32 forwards record the range of every int8 Linear's
+    // input.
+    void startInt8Calibration();
+    Int8Ranges finishInt8Calibration();
+    // The uint8 scale and zero point of a range as PyTorch's MinMaxObserver chooses them (the
+    // range widened to include 0; ONNX's QuantizeLinear reads the same numbers).
+    static std::pair<double, std::int64_t> uint8Parameters(float min, float max);
 
     // Float32 inference (no gradients, not training) runs each Linear layer through a copy of
     // its weight pre-packed for oneDNN (PackedLinear), made on first use and again after the
@@ -184,6 +203,11 @@ private:
     bool initialise_ = true;
     std::map<std::string, std::string> tied_;
     std::map<std::string, c10::IValue> packed_;  // Linear name -> packed int8 weights
+    // Linear name -> its static int8 product.
+    std::map<std::string, std::shared_ptr<const Int8Linear>> staticInt8_;
+    Int8Ranges staticRanges_;
+    mutable std::unique_ptr<Int8Ranges> calibration_;  // while calibrating
+    void recordRange(const std::string& name, const at::Tensor& x) const;
     bool packFloat32_ = true;
     // Linear name -> its float32 weight packed for oneDNN; guarded: jobs on several threads may
     // run one model.

@@ -4,7 +4,9 @@
 
 #include <ATen/ATen.h>
 
+#include <QJsonArray>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <map>
 
@@ -176,8 +178,18 @@ std::shared_ptr<Model> Model::load(const std::string& pathOrId, const JobCallbac
          {"tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json",
           "spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
         if (fs::exists(folder / f, ec)) s.tokenizerFiles.push_back(f);
-    if (config.extra.value(kQuantizationKey).toString() == "dynamic-int8")
+    const QString quantization = config.extra.value(kQuantizationKey).toString();
+    if (quantization == "dynamic-int8") {
         model->encoder_->setDynamicInt8(true);
+    } else if (quantization == "static-int8") {
+        const std::string source = (folder / "config.json").string();
+        try {
+            model->encoder_->setStaticInt8(
+                parseInt8Ranges(config.extra.value(kInt8RangesKey), source));
+        } catch (const Error& e) {
+            throw Error(source, e.what());
+        }
+    }
     model->summarise();
     s.loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     callbacks.report(1.0, "loaded");
@@ -221,6 +233,41 @@ void Model::setDynamicInt8(bool enabled) {
 bool Model::isDynamicInt8() const {
     std::lock_guard lock(mutex_);
     return encoder_->isDynamicInt8();
+}
+
+void Model::setStaticInt8(const Int8Ranges& ranges) {
+    std::lock_guard lock(mutex_);
+    encoder_->setStaticInt8(ranges);
+}
+
+bool Model::isStaticInt8() const {
+    std::lock_guard lock(mutex_);
+    return encoder_->isStaticInt8();
+}
+
+Int8Ranges Model::parseInt8Ranges(const QJsonValue& value, const std::string& source) {
+    if (!value.isObject())
+        throw Error(source, std::string("static int8 needs \"") + kInt8RangesKey +
+                                "\": an object of each int8 layer's input range [min, max]");
+    Int8Ranges out;
+    const QJsonObject o = value.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QJsonArray a = it.value().toArray();
+        bool ok = it.value().isArray() && a.size() == 2;
+        for (const auto& v : a) ok = ok && v.isDouble() && std::isfinite(v.toDouble());
+        if (!ok)
+            throw Error(source, "the int8 range of " + it.key().toStdString() +
+                                    " is not two finite numbers [min, max]");
+        out[it.key().toStdString()] = {float(a[0].toDouble()), float(a[1].toDouble())};
+    }
+    return out;
+}
+
+QJsonObject Model::int8RangesJson(const Int8Ranges& ranges) {
+    QJsonObject o;
+    for (const auto& [layer, r] : ranges)
+        o[QString::fromStdString(layer)] = QJsonArray{r.min, r.max};
+    return o;
 }
 
 void Model::setDevice(const std::string& device) {

@@ -2,12 +2,15 @@
 
 // The model facade for the app and the CLI: no LibTorch types in this header.
 
+#include <QJsonObject>
+#include <QJsonValue>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "core/models/Int8Ranges.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/Error.h"
 #include "core/runtime/JobCallbacks.h"
@@ -113,8 +116,18 @@ public:
     // Dynamic int8 inference for the Linear layers (see EncoderModel::setDynamicInt8). A folder
     // exported with --quantize int8 turns it on when loaded.
     void setDynamicInt8(bool enabled);
+    // True for static int8 too (both run the int8 products).
     bool isDynamicInt8() const;
+    // Static int8 with calibrated ranges (EncoderModel::setStaticInt8); empty turns int8 off. A
+    // folder exported with --quantize int8-static carries the ranges and turns it on when loaded.
+    void setStaticInt8(const Int8Ranges& ranges);
+    bool isStaticInt8() const;
     static constexpr const char* kQuantizationKey = "distilbench_quantization";
+    static constexpr const char* kInt8RangesKey = "distilbench_int8_ranges";
+    // The ranges of a config.json's kInt8RangesKey (layer: [input min, input max]); throws
+    // Error naming `source` for anything else.
+    static Int8Ranges parseInt8Ranges(const QJsonValue& value, const std::string& source);
+    static QJsonObject int8RangesJson(const Int8Ranges& ranges);
 
     // Runs the model without gradients. Safe to call from one thread at a time per model
     // (a mutex serialises calls).

@@ -90,6 +90,13 @@ class Bench:
         model = os.path.join(run_dir, "best")
         onnx = os.path.join(self.work, preset + ".onnx")
         run([self.cli, "export", model, "--format", "onnx", "--out", onnx], env=self.env)
+        # The same model as an int8 graph (DynamicQuantizeLinear + MatMulInteger, our int8
+        # weights): ONNX Runtime's int8 beside ours.
+        run([self.cli, "export", model, "--format", "onnx", "--quantize", "int8", "--out",
+             onnx.replace(".onnx", "-int8.onnx")], env=self.env)
+        # Static int8, calibrated on 64 of the training texts: a folder that loads static.
+        run([self.cli, "export", model, "--quantize", "int8", "--calibration-data", data,
+             "--calibration-examples", "64", "--out", run_dir + "-static"], env=self.env)
         return model, onnx
 
     def ours_forward(self, model, batch, seq, dtype="f32"):
@@ -196,6 +203,9 @@ def main():
                     if b.has_torch and preset.startswith("distilbert"): b.add(case, "pytorch", b.torch_forward(batch, seq))
                 if "int8" in only:
                     b.add(case, "ours int8", b.ours_forward(model, batch, seq, "int8"))
+                    b.add(case, "ours int8 static", b.ours_forward(os.path.join(b.work, "run-" + preset + "-static"), batch, seq))
+                    if b.has_ort:
+                        b.add(case, "onnxruntime int8", b.ort_forward(onnx.replace(".onnx", "-int8.onnx"), batch, seq))
         if "train" in only:
             case = "train distilbert-base batch 16"
             if vocab is None:
@@ -227,8 +237,12 @@ def main():
             ratio = ""
             if impl in ("ours", "pytorch") and (case, "onnxruntime") in med:
                 ratio = f"{value / med[(case, 'onnxruntime')]:.2f}× ORT's time"
+            elif impl == "ours int8 static":
+                ratio = f"{med[(case, 'ours')] / value:.2f}× faster than ours fp32"
             elif impl == "ours int8":
                 ratio = f"{med[(case, 'ours')] / value:.2f}× faster than ours fp32"
+                if (case, "onnxruntime int8") in med:
+                    ratio += f"; {value / med[(case, 'onnxruntime int8')]:.2f}× ORT int8's time"
             print(f"| {case} | {impl} | {value:.1f} ms | {ratio} |")
         elif case == "train end to end":
             base = med.get((case, "pytorch shuffled"))
