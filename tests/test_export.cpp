@@ -79,6 +79,21 @@ QJsonObject onnxInputs(const std::vector<std::vector<std::int64_t>>& ids,
     return {{"input_ids", idRows}, {"attention_mask", maskRows}};
 }
 
+// Two rows of different lengths: the second is padded, so the mask path is exercised.
+const std::vector<std::vector<std::int64_t>> kOnnxIds{{2, 17, 33, 5, 60, 7, 3},
+                                                      {2, 40, 41, 3, 0, 0, 0}};
+const std::vector<std::vector<std::int64_t>> kOnnxMask{{1, 1, 1, 1, 1, 1, 1},
+                                                       {1, 1, 1, 1, 0, 0, 0}};
+constexpr const char* kNoOnnxRuntime =
+    "node or onnxruntime-node missing (packaging/setup-deps.sh installs them)";
+
+InferenceRequest onnxRequest() {
+    InferenceRequest req;
+    req.inputIds = kOnnxIds;
+    req.attentionMask = kOnnxMask;
+    return req;
+}
+
 }  // namespace
 
 class ExportTest : public QObject {
@@ -258,21 +273,15 @@ private Q_SLOTS:
         o.onnxAttentions = true;
         exportModel(source.toStdString(), dir.filePath("model.onnx").toStdString(), o);
         QVERIFY(QFileInfo(dir.filePath("model.onnx")).size() > 100000);
-        // Two rows of different lengths: the second is padded, so the mask path is exercised.
-        const std::vector<std::vector<std::int64_t>> ids{{2, 17, 33, 5, 60, 7, 3},
-                                                         {2, 40, 41, 3, 0, 0, 0}};
-        const std::vector<std::vector<std::int64_t>> mask{{1, 1, 1, 1, 1, 1, 1},
-                                                          {1, 1, 1, 1, 0, 0, 0}};
+        const auto& ids = kOnnxIds;
+        const auto& mask = kOnnxMask;
         QString error;
         const QJsonObject result =
             runOnnx(dir.filePath("model.onnx"), onnxInputs(ids, mask), &error);
-        if (error == "skip")
-            QSKIP("node or onnxruntime-node missing (packaging/setup-deps.sh installs them)");
+        if (error == "skip") QSKIP(kNoOnnxRuntime);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         auto model = Model::load(source.toStdString());
-        InferenceRequest req;
-        req.inputIds = ids;
-        req.attentionMask = mask;
+        InferenceRequest req = onnxRequest();
         req.attentions = true;
         const InferenceResult ours = model->run(req);
         const QJsonArray data = result["logits"].toObject()["data"].toArray();
@@ -320,20 +329,14 @@ private Q_SLOTS:
         exportModel(source.toStdString(), dir.filePath("int8.onnx").toStdString(), o);
         QVERIFY(QFileInfo(dir.filePath("int8.onnx")).size() <
                 QFileInfo(dir.filePath("fp32.onnx")).size());
-        const std::vector<std::vector<std::int64_t>> ids{{2, 17, 33, 5, 60, 7, 3},
-                                                         {2, 40, 41, 3, 0, 0, 0}};
-        const std::vector<std::vector<std::int64_t>> mask{{1, 1, 1, 1, 1, 1, 1},
-                                                          {1, 1, 1, 1, 0, 0, 0}};
+        const auto& mask = kOnnxMask;
         QString error;
         const QJsonObject result =
-            runOnnx(dir.filePath("int8.onnx"), onnxInputs(ids, mask), &error);
-        if (error == "skip")
-            QSKIP("node or onnxruntime-node missing (packaging/setup-deps.sh installs them)");
+            runOnnx(dir.filePath("int8.onnx"), onnxInputs(kOnnxIds, mask), &error);
+        if (error == "skip") QSKIP(kNoOnnxRuntime);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         auto model = Model::load(source.toStdString());
-        InferenceRequest req;
-        req.inputIds = ids;
-        req.attentionMask = mask;
+        InferenceRequest req = onnxRequest();
         req.allTokens = true;  // as the graph computes it
         const InferenceResult fp32 = model->run(req);
         model->setDynamicInt8(true);

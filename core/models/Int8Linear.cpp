@@ -80,11 +80,7 @@ Int8Linear::Int8Linear(const at::Tensor& qweight, const at::Tensor& bias, double
                                                       attributes, engine);
     d.primitive = dnnl::matmul(pd);
     const at::Tensor w = qweight.int_repr().contiguous();
-    memory plain(plainWeights, engine, const_cast<void*>(w.data_ptr()));
-    d.packedWeight = memory(pd.weights_desc(), engine);
-    dnnl::stream& stream = oneDnnStream();
-    dnnl::reorder(plain, d.packedWeight).execute(stream, plain, d.packedWeight);
-    stream.wait();
+    d.packedWeight = reorderedWeights(plainWeights, w.data_ptr(), pd.weights_desc());
 }
 
 Int8Linear::~Int8Linear() = default;

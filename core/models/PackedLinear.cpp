@@ -21,6 +21,17 @@ dnnl::stream& oneDnnStream() {
     return stream;
 }
 
+dnnl::memory reorderedWeights(const memory::desc& plainDesc, const void* data,
+                              const memory::desc& packedDesc) {
+    auto& engine = oneDnnEngine();
+    memory plain(plainDesc, engine, const_cast<void*>(data));
+    memory packed(packedDesc, engine);
+    dnnl::stream& stream = oneDnnStream();
+    dnnl::reorder(plain, packed).execute(stream, plain, packed);
+    stream.wait();
+    return packed;
+}
+
 struct PackedLinear::Impl {
     std::int64_t n = 0, k = 0;
     const void* weightData = nullptr;
@@ -76,11 +87,7 @@ PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Act
         d.packedWeight = memory(plainWeights, engine, const_cast<void*>(w.data_ptr()));
         return;
     }
-    memory plain(plainWeights, engine, const_cast<void*>(w.data_ptr()));
-    d.packedWeight = memory(pd.weights_desc(), engine);
-    dnnl::stream& stream = oneDnnStream();
-    dnnl::reorder(plain, d.packedWeight).execute(stream, plain, d.packedWeight);
-    stream.wait();
+    d.packedWeight = reorderedWeights(plainWeights, w.data_ptr(), pd.weights_desc());
 }
 
 PackedLinear::~PackedLinear() = default;
