@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/models/OneDnn.h"
+#include "core/runtime/Error.h"
 
 namespace distilbench {
 
@@ -87,6 +88,7 @@ Int8Linear::~Int8Linear() = default;
 
 at::Tensor Int8Linear::forward(const at::Tensor& x) const {
     const Impl& d = *impl_;
+    if (!x.device().is_cpu()) throw Error("static int8 runs on the CPU only");
     const at::Tensor input = x.to(at::kFloat).contiguous();
     at::Tensor q = at::empty(input.sizes(), input.options().dtype(at::kByte));
     {
