@@ -50,9 +50,15 @@ private Q_SLOTS:
         for (int r = 0; r < 2; ++r)
             for (int c = 0; c < 2; ++c) inMemory << pages.evaluate->confusion()->cellText(r, c);
         const QString summary = pages.evaluate->summaryText();
-        pages.evaluate->setStreaming(true);
+        QTemporaryDir dir;
+        const QString predictions = dir.filePath("predictions.csv");
+        pages.evaluate->setStreaming(true, predictions);
+        QVERIFY(pages.evaluate->findChild<QLineEdit*>("streamPredictions")->isVisible());
         QVERIFY(pages.evaluate->evaluate(DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv") >= 0);
         QVERIFY(evaluated.wait(20000));
+        QFile written(predictions);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll().count('\n'), 81);  // the header and one line per example
         QStringList streamed;
         for (int r = 0; r < 2; ++r)
             for (int c = 0; c < 2; ++c) streamed << pages.evaluate->confusion()->cellText(r, c);

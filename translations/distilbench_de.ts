@@ -1470,6 +1470,26 @@
         <source>Expected calibration error %1 (worst bin %2) · Brier score %3. Read in chunks: fitting a temperature needs the data in memory.</source>
         <translation>Erwarteter Kalibrierungsfehler %1 (schlechteste Klasse %2) · Brier-Score %3. In Blöcken gelesen: Eine Temperatur anzupassen braucht die Daten im Speicher.</translation>
     </message>
+    <message>
+        <source>optional: a new CSV file for every prediction</source>
+        <translation>optional: eine neue CSV-Datei für jede Vorhersage</translation>
+    </message>
+    <message>
+        <source>Each example&apos;s prediction and probabilities, in file order, written while the data is read; an existing file is not replaced</source>
+        <translation>Vorhersage und Wahrscheinlichkeiten jedes Beispiels in Dateireihenfolge, geschrieben während die Daten gelesen werden; eine vorhandene Datei wird nicht ersetzt</translation>
+    </message>
+    <message>
+        <source>Predictions to:</source>
+        <translation>Vorhersagen nach:</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

@@ -1470,6 +1470,26 @@
         <source>Expected calibration error %1 (worst bin %2) · Brier score %3. Read in chunks: fitting a temperature needs the data in memory.</source>
         <translation>Erreur de calibration attendue %1 (pire classe %2) · score de Brier %3. Lu par blocs : ajuster une température demande les données en mémoire.</translation>
     </message>
+    <message>
+        <source>optional: a new CSV file for every prediction</source>
+        <translation>facultatif : un nouveau fichier CSV pour chaque prédiction</translation>
+    </message>
+    <message>
+        <source>Each example&apos;s prediction and probabilities, in file order, written while the data is read; an existing file is not replaced</source>
+        <translation>La prédiction et les probabilités de chaque exemple, dans l&apos;ordre du fichier, écrites pendant la lecture des données ; un fichier existant n&apos;est pas remplacé</translation>
+    </message>
+    <message>
+        <source>Predictions to:</source>
+        <translation>Prédictions vers :</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Prédictions</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

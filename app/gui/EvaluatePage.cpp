@@ -86,6 +86,30 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
          std::initializer_list<QWidget*>{data_, browse, stream_, run, runButton, exportButton})
         top->addWidget(w, w == data_ ? 1 : 0);
     layout->addLayout(top);
+    // Read in chunks: the examples are not kept, so their predictions can go to a file as the
+    // data is read (shown only then).
+    streamRow_ = new QWidget(page);
+    auto* streamRow = new QHBoxLayout(streamRow_);
+    streamRow->setContentsMargins(0, 0, 0, 0);
+    streamPredictions_ = new QLineEdit(streamRow_);
+    streamPredictions_->setObjectName("streamPredictions");
+    streamPredictions_->setPlaceholderText(tr("optional: a new CSV file for every prediction"));
+    streamPredictions_->setToolTip(
+        tr("Each example's prediction and probabilities, in file order, written while the data is "
+           "read; an existing file is not replaced"));
+    auto* browsePredictions = new QPushButton(tr("Browse…"), streamRow_);
+    streamRow->addWidget(new QLabel(tr("Predictions to:"), streamRow_));
+    streamRow->addWidget(streamPredictions_, 1);
+    streamRow->addWidget(browsePredictions);
+    streamRow_->setVisible(false);
+    layout->addWidget(streamRow_);
+    connect(stream_, &QCheckBox::toggled, streamRow_, &QWidget::setVisible);
+    connect(browsePredictions, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getSaveFileName(
+            this, tr("Predictions"), ViewExport::suggestedPath("predictions.csv"),
+            tr("CSV (*.csv)"), nullptr, QFileDialog::DontConfirmOverwrite);
+        if (!f.isEmpty()) streamPredictions_->setText(f);
+    });
     auto* models = new QHBoxLayout;
     modelFolder_ = new QLineEdit(page);
     modelFolder_->setPlaceholderText(tr("the open model"));
@@ -356,12 +380,13 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
     // Chunks: a file (not a run's held-out data, which is small) and one model.
     const bool stream = stream_->isChecked() && !path.empty() && run.empty() && folderB.empty();
     auto streamed = std::make_shared<StreamingEvaluationReport>();
+    const std::string predictionsPath = stream ? streamPredictions_->text().toStdString() : "";
     const QString evaluatedFolder =
         folderA.empty() ? workspace_->modelPath() : modelFolder_->text();
     lastJob_ = workspace_->runner()->start(
         title,
         [open, folderA, folderB, path, run, threshold, a, b, mapping, unknown, temperature, stream,
-         streamed](const JobCallbacks& cb) {
+         streamed, predictionsPath](const JobCallbacks& cb) {
             const auto pipelineA = folderA.empty() ? open : Pipeline::open(folderA);
             const ModelConfig& config = pipelineA->model()->config();
             *temperature = config.temperature;
@@ -369,6 +394,7 @@ int EvaluatePage::launch(const QString& title, const QString& dataPath,
                 StreamingEvaluationOptions o;
                 o.threshold = threshold;
                 o.labelMap = mapping;
+                o.predictionsPath = predictionsPath;
                 try {
                     *streamed = evaluateStream(*pipelineA, path, o, cb);
                 } catch (const UnknownLabelsError& e) {
@@ -476,8 +502,9 @@ bool EvaluatePage::mapLabel(const QString& dataLabel, const QString& modelLabel)
     return false;
 }
 
-void EvaluatePage::setStreaming(bool on) {
+void EvaluatePage::setStreaming(bool on, const QString& predictionsPath) {
     stream_->setChecked(on);
+    streamPredictions_->setText(predictionsPath);
 }
 
 void EvaluatePage::setThreshold(double threshold) {

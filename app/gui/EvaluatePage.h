@@ -58,8 +58,9 @@ public:
     bool exportCsv(const QString& path) const;
     // Binary tasks: predict the second label when its probability reaches the threshold.
     void setThreshold(double threshold);
-    // "Read in chunks": a data file is evaluated in bounded memory (metrics only).
-    void setStreaming(bool on);
+    // "Read in chunks": a data file is evaluated in bounded memory (metrics only), each
+    // prediction written to `predictionsPath` as it is read when one is given.
+    void setStreaming(bool on, const QString& predictionsPath = {});
     // When the data's labels are not the model's, this table (shown after the failed
     // evaluation) maps each data label to a model label; the next evaluation uses it.
     QTableWidget* labelMapTable() const { return labelMap_; }
@@ -120,6 +121,8 @@ private:
     void drawCalibration(const distilbench::CalibrationReport& c,
                          const distilbench::CalibrationReport* after);
     QCheckBox* stream_;
+    QWidget* streamRow_;
+    QLineEdit* streamPredictions_;
     // The last evaluation's when it was read in chunks (no examples kept); null otherwise.
     std::shared_ptr<distilbench::StreamingEvaluationReport> streamed_;
     QSlider* threshold_;
