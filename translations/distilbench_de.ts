@@ -1490,6 +1490,18 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>ROC-AUC from binned scores, exact here (no positive and negative example share a bin).</source>
+        <translation>ROC-AUC aus klassierten Werten, hier exakt (kein positives und negatives Beispiel teilen eine Klasse).</translation>
+    </message>
+    <message>
+        <source>ROC-AUC from binned scores, within %1 of the exact value.</source>
+        <translation>ROC-AUC aus klassierten Werten, höchstens %1 vom exakten Wert entfernt.</translation>
+    </message>
+    <message>
+        <source>Spearman&apos;s correlation needs every prediction at once.</source>
+        <translation>Die Spearman-Korrelation braucht alle Vorhersagen auf einmal.</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

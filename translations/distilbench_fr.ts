@@ -1490,6 +1490,18 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>ROC-AUC from binned scores, exact here (no positive and negative example share a bin).</source>
+        <translation>ROC-AUC calculée sur des scores regroupés par classes, exacte ici (aucun exemple positif et négatif ne partage une classe).</translation>
+    </message>
+    <message>
+        <source>ROC-AUC from binned scores, within %1 of the exact value.</source>
+        <translation>ROC-AUC calculée sur des scores regroupés par classes, à %1 au plus de la valeur exacte.</translation>
+    </message>
+    <message>
+        <source>Spearman&apos;s correlation needs every prediction at once.</source>
+        <translation>La corrélation de Spearman demande toutes les prédictions à la fois.</translation>
+    </message>
 </context>
 <context>
     <name>ExplainPanel</name>

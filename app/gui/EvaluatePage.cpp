@@ -174,6 +174,12 @@ EvaluatePage::EvaluatePage(Workspace* workspace, QWidget* parent)
     thresholdRow->addWidget(thresholdLabel_);
     thresholdRow->addWidget(threshold_);
     layout->addLayout(thresholdRow);
+    // What a streamed evaluation left out, on a line of its own (wrapped).
+    streamNote_ = new QLabel(page);
+    streamNote_->setWordWrap(true);
+    streamNote_->setObjectName("streamNote");
+    streamNote_->setVisible(false);
+    layout->addWidget(streamNote_);
     connect(threshold_, &QSlider::valueChanged, this, &EvaluatePage::applyThreshold);
     auto* split = new QSplitter(Qt::Horizontal, page);
     metrics_ = new QTableWidget(split);
@@ -652,13 +658,20 @@ void EvaluatePage::show(const EvaluationReport& r) {
             break;
         }
     }
+    streamNote_->setVisible(streamed_ != nullptr);
     if (streamed_) {
-        QStringList notes;
-        for (const auto& note : streamed_->notes) notes << QString::fromStdString(note);
-        summary_->setText(summary_->text() + "\n" +
-                          tr("Read in chunks: the examples, curves and threshold need the data "
-                             "in memory (untick “Read in chunks”).") +
-                          (notes.isEmpty() ? QString() : " " + notes.join("; ") + "."));
+        QString note =
+            tr("Read in chunks: the examples, curves and threshold need the data in "
+               "memory (untick “Read in chunks”).");
+        if (r.task == Task::Classification && binary && streamed_->classification.rocAuc >= 0)
+            note += " " + (streamed_->rocAucMaxError == 0
+                               ? tr("ROC-AUC from binned scores, exact here (no positive and "
+                                    "negative example share a bin).")
+                               : tr("ROC-AUC from binned scores, within %1 of the exact value.")
+                                     .arg(streamed_->rocAucMaxError, 0, 'g', 2));
+        if (r.task == Task::Regression)
+            note += " " + tr("Spearman's correlation needs every prediction at once.");
+        streamNote_->setText(note);
     }
     Q_EMIT evaluated();
 }

@@ -122,6 +122,7 @@ private:
                          const distilbench::CalibrationReport* after);
     QCheckBox* stream_;
     QWidget* streamRow_;
+    QLabel* streamNote_;
     QLineEdit* streamPredictions_;
     // The last evaluation's when it was read in chunks (no examples kept); null otherwise.
     std::shared_ptr<distilbench::StreamingEvaluationReport> streamed_;
