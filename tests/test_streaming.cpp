@@ -319,6 +319,40 @@ private Q_SLOTS:
         QVERIFY(!toMap(streamed).count("spearman"));
     }
 
+    // Token classification streamed (CoNLL): the entity scores and the loss of the in-memory
+    // evaluation, and the predicted tags per sentence in the predictions file.
+    void tokenClassificationMatchesInMemory() {
+        QTemporaryDir dir;
+        const QString conll = DISTILBENCH_TEST_DATA "/datasets/conll_sample.txt";
+        const auto trained = runCli({"train", "--preset", "distilbert-tiny", "--task", "token",
+                                     "--train", conll, "--max-steps", "3", "--batch-size", "4",
+                                     "--no-data-map", "--out", dir.filePath("run")});
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        const auto pipeline = Pipeline::open(dir.filePath("run/best").toStdString());
+        const Dataset d = readEvaluationData(conll.toStdString(), pipeline->model()->config());
+        const EvaluationReport memory = evaluateModel(*pipeline, d, 8, 128);
+        StreamingEvaluationOptions o;
+        o.chunkRows = 5;
+        o.batchSize = 3;
+        o.predictionsPath = dir.filePath("tags.csv").toStdString();
+        const StreamingEvaluationReport streamed =
+            evaluateStream(*pipeline, conll.toStdString(), o);
+        QCOMPARE(streamed.examples, d.examples.size());
+        for (const auto& [name, value] : memory.metrics)
+            QVERIFY2(std::abs(streamed.metrics.at(name) - value) < (name == "loss" ? 1e-6 : 1e-12),
+                     name.c_str());
+        QFile f(dir.filePath("tags.csv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const Table t = TableReader::parse(f.readAll().toStdString(), ',', true, "tags");
+        QCOMPARE(t.rows.size(), d.examples.size());
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            std::string predicted;
+            for (const auto& tag : memory.tagPredicted[i])
+                predicted += (predicted.empty() ? "" : " ") + tag;
+            QCOMPARE(t.rows[i][3], predicted);
+        }
+    }
+
     // The CLI: --stream prints the same accuracy as the in-memory evaluation, says what it left
     // out, and refuses what it cannot do.
     void cli() {
