@@ -239,6 +239,8 @@ def main():
                 ratio = f"{value / med[(case, 'onnxruntime')]:.2f}× ORT's time"
             elif impl == "ours int8 static":
                 ratio = f"{med[(case, 'ours')] / value:.2f}× faster than ours fp32"
+                if (case, "onnxruntime int8") in med:
+                    ratio += f"; {value / med[(case, 'onnxruntime int8')]:.2f}× ORT int8's time"
             elif impl == "ours int8":
                 ratio = f"{med[(case, 'ours')] / value:.2f}× faster than ours fp32"
                 if (case, "onnxruntime int8") in med:
