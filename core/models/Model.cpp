@@ -283,8 +283,10 @@ void Model::setDevice(const std::string& device) {
         throw Error("device " + device +
                     " is not available: this LibTorch build has no CUDA or no such GPU");
     if (!target.is_cpu() && encoder_->isDynamicInt8())
-        throw Error("int8 inference runs on the CPU only: this model is int8; load it without "
-                    "int8 to run it on " + device);
+        throw Error(
+            "int8 inference runs on the CPU only: this model is int8; load it without "
+            "int8 to run it on " +
+            device);
     encoder_->to(target, encoder_->dtype());
 }
 
