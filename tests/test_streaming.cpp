@@ -206,7 +206,13 @@ private Q_SLOTS:
         const QString text = writeFile(dir, "texts.txt",
                                        "\xEF\xBB\xBF"
                                        "one\n\ntwo\r\n");
-        const auto texts = streamAll(text, {Task::Classification, {}, {}, {}}, 10);
+        // Unlabelled only when asked (embeddings, calibration): evaluating a .txt reads it as a
+        // table, which has no label column, instead of scoring unlabelled rows.
+        QVERIFY_THROWS_EXCEPTION(Error,
+                                 streamAll(text, {Task::Classification, {}, {"a", "b"}, {}}, 10));
+        DatasetStream::Options unlabelled;
+        unlabelled.plainTextUnlabelled = true;
+        const auto texts = streamAll(text, unlabelled, 10);
         QCOMPARE(texts.size(), std::size_t(2));
         QCOMPARE(texts[1].text, std::string("two"));
         QCOMPARE(texts[1].label, -1);
@@ -264,6 +270,14 @@ private Q_SLOTS:
             QCOMPARE(t.rows[i][0], std::to_string(i + 1));
             QCOMPARE(t.rows[i][predictedColumn], memory.labels[memory.predicted[i]]);
         }
+        // A .txt file of texts has no labels to score: refused, not evaluated.
+        const QString texts = dir.filePath("texts.txt");
+        QFile plainFile(texts);
+        QVERIFY(plainFile.open(QIODevice::WriteOnly));
+        plainFile.write("a fine film\nan awful one\n");
+        plainFile.close();
+        StreamingEvaluationOptions plain;
+        QVERIFY_THROWS_EXCEPTION(Error, evaluateStream(*pipeline, texts.toStdString(), plain));
         // The predictions file is never written over.
         QVERIFY_THROWS_EXCEPTION(Error, evaluateStream(*pipeline, kDev.toStdString(), o));
     }

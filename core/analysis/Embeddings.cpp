@@ -19,7 +19,6 @@
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/Batches.h"
-#include "core/training/Objective.h"
 #include "core/util/AtomicFile.h"
 
 namespace distilbench {
@@ -160,11 +159,8 @@ EmbeddingExport exportEmbeddings(const Pipeline& pipeline, const std::string& da
                                  const std::string& vectorsPath, const EmbeddingOptions& options,
                                  const JobCallbacks& cb) {
     const ModelConfig& c = pipeline.model()->config();
-    DatasetStream::Options so;
-    if (!DatasetStream::isPlainText(dataPath)) {
-        so.task = Objective::taskOf(c);
-        if (so.task != Task::Regression) so.modelLabels = c.labels;
-    }
+    DatasetStream::Options so = evaluationStreamOptions(c);
+    so.plainTextUnlabelled = true;
     DatasetStream stream(dataPath, so);
     std::optional<AtomicFile> vectors, metadata;
     if (!vectorsPath.empty()) {

@@ -250,7 +250,7 @@ DatasetStream::DatasetStream(const std::string& path, const Options& options)
         return;
     }
     s.size = requireRegularFile(path);
-    const bool labelled = !(isPlainText(path) && options.task != Task::TokenClassification);
+    const bool labelled = !(options.plainTextUnlabelled && isPlainText(path));
     if (labelled && options.task != Task::Regression) {
         if (options.modelLabels.empty()) throw Error(path, "the model has no labels to score");
         s.resolve = std::make_unique<LabelResolver>(path, options.modelLabels, options.labelMap);

@@ -25,6 +25,10 @@ public:
         ColumnMapping columns;
         std::vector<std::string> modelLabels;  // empty for regression
         std::map<std::string, std::string> labelMap;
+        // A .txt file as unlabelled texts, one per line, whatever the task (embeddings,
+        // calibration); otherwise a .txt is read as the task's labelled format, as
+        // DatasetReader reads it.
+        bool plainTextUnlabelled = false;
     };
 
     DatasetStream(const std::string& path, const Options& options);

@@ -296,6 +296,17 @@ Dataset readEvaluationData(const std::string& path, const ModelConfig& model,
                                labelMap);
 }
 
+DatasetStream::Options evaluationStreamOptions(const ModelConfig& model,
+                                               const ColumnMapping& columns,
+                                               const std::map<std::string, std::string>& labelMap) {
+    DatasetStream::Options o;
+    o.task = Objective::taskOf(model);
+    o.columns = columns;
+    if (o.task != Task::Regression) o.modelLabels = model.labels;
+    o.labelMap = labelMap;
+    return o;
+}
+
 RunEvaluationData readRunEvaluationData(const std::string& runDirectory) {
     RunDatasets data = readRunDatasets(runDirectory);
     if (data.validation.examples.empty())

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/data/Dataset.h"
+#include "core/data/DatasetStream.h"
 #include "core/models/ModelConfig.h"
 #include "core/runtime/JobCallbacks.h"
 #include "core/training/Batches.h"
@@ -85,6 +86,12 @@ EvaluationReport evaluateModel(const Pipeline& pipeline, const Dataset& dataset,
 Dataset readEvaluationData(const std::string& path, const ModelConfig& model,
                            const ColumnMapping& columns = {},
                            const std::map<std::string, std::string>& labelMap = {});
+
+// readEvaluationData's rule for a file read in chunks (DatasetStream): the model's task and its
+// label names (none for regression). Set plainTextUnlabelled for work that needs only texts.
+DatasetStream::Options evaluationStreamOptions(
+    const ModelConfig& model, const ColumnMapping& columns = {},
+    const std::map<std::string, std::string>& labelMap = {});
 
 // A run's validation data as its training saw it, and the max length it was scored at. Throws
 // Error when the run held out none.

@@ -138,9 +138,7 @@ StreamingEvaluationReport evaluateStream(const Pipeline& pipeline, const std::st
     if (task == Task::MaskedLM)
         throw Error(path,
                     "a masked-LM model's perplexity is measured on data in memory, not streamed");
-    DatasetStream stream(
-        path, {task, o.columns, task == Task::Regression ? std::vector<std::string>{} : c.labels,
-               o.labelMap});
+    DatasetStream stream(path, evaluationStreamOptions(c, o.columns, o.labelMap));
     StreamingEvaluationReport report;
     report.task = task;
     report.labels = stream.labels();

@@ -10,6 +10,7 @@
 
 #include "core/data/Dataset.h"
 #include "core/data/DatasetStream.h"
+#include "core/evaluation/Evaluation.h"
 #include "core/inference/Benchmark.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
@@ -17,7 +18,6 @@
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/Batches.h"
-#include "core/training/Objective.h"
 #include "core/training/Trainer.h"
 
 namespace distilbench {
@@ -107,11 +107,8 @@ Int8Ranges calibrateStaticInt8(Model& model, const Tokenizer& tokenizer,
         throw Error("calibration takes 1 to " +
                     std::to_string(StaticInt8Defaults::kMaxCalibrationExamples) + " examples");
     const ModelConfig& c = model.config();
-    DatasetStream::Options so;
-    if (!DatasetStream::isPlainText(dataPath)) {
-        so.task = Objective::taskOf(c);
-        if (so.task != Task::Regression) so.modelLabels = c.labels;
-    }
+    DatasetStream::Options so = evaluationStreamOptions(c);
+    so.plainTextUnlabelled = true;
     DatasetStream stream(dataPath, so);
     Dataset d;
     d.task = Task::Classification;
@@ -119,8 +116,9 @@ Int8Ranges calibrateStaticInt8(Model& model, const Tokenizer& tokenizer,
     d.source = dataPath;
     stream.next(d.examples, static_cast<std::size_t>(examples));
     for (Example& e : d.examples) e.label = std::max(0, e.label);  // only the texts matter
-    d.task =
-        so.task == Task::TokenClassification ? Task::TokenClassification : Task::Classification;
+    // Words and tags (CoNLL) are encoded as token classification; texts as sequences.
+    const bool words = !d.examples.empty() && !d.examples.front().words.empty();
+    d.task = words ? Task::TokenClassification : Task::Classification;
     const std::vector<EncodedExample> encoded =
         encodeDataset(d, tokenizer, std::min(maxLength, c.maxPositions));
     std::vector<std::size_t> order(encoded.size());

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <unordered_map>
 #include <vector>
 
 #include "core/models/OneDnn.h"
@@ -50,7 +49,6 @@ Int8Linear::Int8Linear(const at::Tensor& qweight, const at::Tensor& bias, double
     d.inputScale = inputScale;
     d.inputZeroPoint = inputZeroPoint;
 
-    auto& engine = oneDnnEngine();
     const memory::desc src({DNNL_RUNTIME_DIM_VAL, d.k}, memory::data_type::u8,
                            memory::format_tag::ab);
     const memory::desc dst({DNNL_RUNTIME_DIM_VAL, d.n}, memory::data_type::f32,
@@ -59,11 +57,11 @@ Int8Linear::Int8Linear(const at::Tensor& qweight, const at::Tensor& bias, double
     const memory::desc plainWeights({d.k, d.n}, memory::data_type::s8, memory::format_tag::ba);
     const memory::desc biasDesc({1, d.n}, memory::data_type::f32, memory::format_tag::ab);
     // y = (x_q - zp) · W_q · (s_x · s_w[n]) + b: one scale per output column.
-    const at::Tensor weightScales = qweight.q_per_channel_scales().to(at::kDouble);
+    const at::Tensor weightScales = qweight.q_per_channel_scales().to(at::kDouble).contiguous();
+    const double* ws = weightScales.data_ptr<double>();
     std::vector<float> scales(static_cast<std::size_t>(d.n));
     for (std::int64_t c = 0; c < d.n; ++c)
-        scales[static_cast<std::size_t>(c)] =
-            static_cast<float>(inputScale * weightScales[c].item<double>());
+        scales[static_cast<std::size_t>(c)] = static_cast<float>(inputScale * ws[c]);
     // oneDNN 2.x scales the bias with the product (dst = scale · (acc + bias)): it is passed
     // divided by each column's scale.
     if (bias.defined()) {
@@ -75,10 +73,7 @@ Int8Linear::Int8Linear(const at::Tensor& qweight, const at::Tensor& bias, double
     attributes.set_output_scales(1 << 1, scales);
     attributes.set_zero_points(DNNL_ARG_SRC, 0, {static_cast<std::int32_t>(inputZeroPoint)});
     const auto pd =
-        bias.defined() ? dnnl::matmul::primitive_desc(
-                             dnnl::matmul::desc(src, anyWeights, biasDesc, dst), attributes, engine)
-                       : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, dst),
-                                                      attributes, engine);
+        matmulDescriptor(src, anyWeights, bias.defined() ? &biasDesc : nullptr, dst, attributes);
     d.primitive = dnnl::matmul(pd);
     const at::Tensor w = qweight.int_repr().contiguous();
     d.packedWeight = reorderedWeights(plainWeights, w.data_ptr(), pd.weights_desc());
@@ -105,20 +100,8 @@ at::Tensor Int8Linear::forward(const at::Tensor& x) const {
     outShape.back() = d.n;
     at::Tensor out = at::empty(outShape, x.options().dtype(at::kFloat));
     if (rows == 0) return out;
-    auto& engine = oneDnnEngine();
-    memory src({{rows, d.k}, memory::data_type::u8, memory::format_tag::ab}, engine,
-               const_cast<void*>(q.data_ptr()));
-    memory dst({{rows, d.n}, memory::data_type::f32, memory::format_tag::ab}, engine,
-               out.data_ptr());
-    std::unordered_map<int, memory> args{
-        {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, d.packedWeight}, {DNNL_ARG_DST, dst}};
-    if (d.bias.defined())
-        args.emplace(DNNL_ARG_BIAS,
-                     memory({{1, d.n}, memory::data_type::f32, memory::format_tag::ab}, engine,
-                            const_cast<void*>(d.bias.data_ptr())));
-    dnnl::stream& stream = oneDnnStream();
-    d.primitive.execute(stream, args);
-    stream.wait();
+    runMatmul(d.primitive, memory::data_type::u8, q.data_ptr(), rows, d.k, d.packedWeight,
+              d.bias.defined() ? d.bias.data_ptr<float>() : nullptr, out.data_ptr<float>(), d.n);
     return out;
 }
 

@@ -3,6 +3,7 @@
 // The one oneDNN CPU engine of the process and this thread's stream, shared by PackedLinear,
 // Int8Linear and inferenceAttention. Included only by their .cpp files (it brings in oneDNN's
 // header).
+#include <cstdint>
 #include <oneapi/dnnl/dnnl.hpp>
 
 namespace distilbench {
@@ -15,5 +16,19 @@ dnnl::stream& oneDnnStream();
 // reads, made once.
 dnnl::memory reorderedWeights(const dnnl::memory::desc& plain, const void* data,
                               const dnnl::memory::desc& packed);
+
+// A matmul of src [M, K] and weights [K, N] into dst [M, N], plus a bias [1, N] when `bias` is
+// given (the float32 bias of a Linear layer).
+dnnl::matmul::primitive_desc matmulDescriptor(const dnnl::memory::desc& src,
+                                              const dnnl::memory::desc& weights,
+                                              const dnnl::memory::desc* bias,
+                                              const dnnl::memory::desc& dst,
+                                              const dnnl::primitive_attr& attributes);
+
+// Runs `primitive` on `rows` rows of src (of `srcType`, [rows, K]) into float32 dst [rows, N],
+// with its weights and a float32 bias of N values (or none), on this thread's stream.
+void runMatmul(const dnnl::matmul& primitive, dnnl::memory::data_type srcType, const void* src,
+               std::int64_t rows, std::int64_t k, const dnnl::memory& weights, const float* bias,
+               float* dst, std::int64_t n);
 
 }  // namespace distilbench

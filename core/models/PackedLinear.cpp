@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/models/OneDnn.h"
 
@@ -30,6 +31,33 @@ dnnl::memory reorderedWeights(const memory::desc& plainDesc, const void* data,
     dnnl::reorder(plain, packed).execute(stream, plain, packed);
     stream.wait();
     return packed;
+}
+
+dnnl::matmul::primitive_desc matmulDescriptor(const memory::desc& src, const memory::desc& weights,
+                                              const memory::desc* bias, const memory::desc& dst,
+                                              const dnnl::primitive_attr& attributes) {
+    return bias ? dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, weights, *bias, dst),
+                                               attributes, oneDnnEngine())
+                : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, weights, dst), attributes,
+                                               oneDnnEngine());
+}
+
+void runMatmul(const dnnl::matmul& primitive, memory::data_type srcType, const void* src,
+               std::int64_t rows, std::int64_t k, const memory& weights, const float* bias,
+               float* dst, std::int64_t n) {
+    auto& engine = oneDnnEngine();
+    std::unordered_map<int, memory> args{
+        {DNNL_ARG_SRC,
+         memory({{rows, k}, srcType, memory::format_tag::ab}, engine, const_cast<void*>(src))},
+        {DNNL_ARG_WEIGHTS, weights},
+        {DNNL_ARG_DST,
+         memory({{rows, n}, memory::data_type::f32, memory::format_tag::ab}, engine, dst)}};
+    if (bias)
+        args.emplace(DNNL_ARG_BIAS, memory({{1, n}, memory::data_type::f32, memory::format_tag::ab},
+                                           engine, const_cast<float*>(bias)));
+    dnnl::stream& stream = oneDnnStream();
+    primitive.execute(stream, args);
+    stream.wait();
 }
 
 struct PackedLinear::Impl {
@@ -75,10 +103,7 @@ PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Act
         attributes.set_post_ops(postOps);
     }
     const auto pd =
-        bias.defined() ? dnnl::matmul::primitive_desc(
-                             dnnl::matmul::desc(src, anyWeights, biasDesc, dst), attributes, engine)
-                       : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, anyWeights, dst),
-                                                      attributes, engine);
+        matmulDescriptor(src, anyWeights, bias.defined() ? &biasDesc : nullptr, dst, attributes);
     d.primitive = dnnl::matmul(pd);
     const at::Tensor w = weight.contiguous();
     if (!reordersWeights()) {
@@ -109,19 +134,8 @@ at::Tensor PackedLinear::forward(const at::Tensor& x) const {
     outShape.back() = d.n;
     at::Tensor out = at::empty(outShape, input.options());
     if (rows == 0) return out;
-    auto& engine = oneDnnEngine();
-    const auto f32 = memory::data_type::f32;
-    memory src({{rows, d.k}, f32, memory::format_tag::ab}, engine,
-               const_cast<void*>(input.data_ptr()));
-    memory dst({{rows, d.n}, f32, memory::format_tag::ab}, engine, out.data_ptr());
-    dnnl::stream& stream = oneDnnStream();
-    std::unordered_map<int, memory> args{
-        {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, d.packedWeight}, {DNNL_ARG_DST, dst}};
-    if (d.bias.defined())
-        args.emplace(DNNL_ARG_BIAS, memory({{1, d.n}, f32, memory::format_tag::ab}, engine,
-                                           const_cast<void*>(d.bias.data_ptr())));
-    d.primitive.execute(stream, args);
-    stream.wait();
+    runMatmul(d.primitive, memory::data_type::f32, input.data_ptr(), rows, d.k, d.packedWeight,
+              d.bias.defined() ? d.bias.data_ptr<float>() : nullptr, out.data_ptr<float>(), d.n);
     return out;
 }
 
