@@ -13,7 +13,10 @@
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
 #include "core/models/ModelDiscovery.h"
+#include "core/models/OneDnn.h"
 #include "core/models/PackedLinear.h"
+#include "core/models/TrainingLinear.h"
+#include "core/models/TrainingMatmul.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 
@@ -223,6 +226,164 @@ private Q_SLOTS:
             w.mul_(2);  // same memory, changed in place
         }
         QVERIFY(!packed.matches(w, b));
+    }
+
+    // TrainingLinear's forward and all three gradients against at::linear's, for the shapes a
+    // model gives it (3-D batches, the pooler's strided first-token rows, no rows) and with
+    // only some gradients wanted (a frozen weight, an input that needs none).
+    void trainingLinearMatchesAtLinear_data() {
+        QTest::addColumn<QList<qint64>>("inputShape");
+        QTest::addColumn<qint64>("outFeatures");
+        QTest::addColumn<bool>("withBias");
+        QTest::addColumn<bool>("strided");
+        QTest::addColumn<bool>("inputGrad");
+        QTest::addColumn<bool>("weightGrad");
+        QTest::newRow("3-D batch")
+            << QList<qint64>{3, 7, 48} << qint64(96) << true << false << true << true;
+        QTest::newRow("strided rows")
+            << QList<qint64>{5, 4, 48} << qint64(40) << true << true << true << true;
+        QTest::newRow("no bias") << QList<qint64>{130, 48} << qint64(17) << false << false << true
+                                 << true;
+        QTest::newRow("frozen weight")
+            << QList<qint64>{9, 48} << qint64(32) << true << false << true << false;
+        QTest::newRow("input needs none")
+            << QList<qint64>{9, 48} << qint64(32) << true << false << false << true;
+        QTest::newRow("no rows") << QList<qint64>{0, 48} << qint64(8) << true << false << true
+                                 << true;
+    }
+
+    void trainingLinearMatchesAtLinear() {
+        QFETCH(QList<qint64>, inputShape);
+        QFETCH(qint64, outFeatures);
+        QFETCH(bool, withBias);
+        QFETCH(bool, strided);
+        QFETCH(bool, inputGrad);
+        QFETCH(bool, weightGrad);
+        if (!TrainingLinear::oneDnnOn()) QSKIP("oneDNN is not usable on this CPU");
+        at::manual_seed(2);
+        const std::vector<std::int64_t> shape(inputShape.begin(), inputShape.end());
+        auto leaf = [](const at::Tensor& t, bool grad) {
+            return t.defined() ? t.clone().set_requires_grad(grad) : t;
+        };
+        const at::Tensor x0 = at::randn(shape), w0 = at::randn({outFeatures, 48});
+        const at::Tensor b0 = withBias ? at::randn({outFeatures}) : at::Tensor();
+        at::Tensor results[2][4];  // [ours, reference][y, dx, dw, db]
+        for (int r = 0; r < 2; ++r) {
+            const at::Tensor x = leaf(x0, inputGrad), w = leaf(w0, weightGrad);
+            const at::Tensor b = leaf(b0, weightGrad);
+            // The pooler's input: the first token of each sequence, a strided view.
+            const at::Tensor in = strided ? x.select(1, 0) : x;
+            QVERIFY(TrainingLinear::applies(in, w, b));
+            const at::Tensor y = r == 0 ? TrainingLinear::forward(in, w, b) : at::linear(in, w, b);
+            // A loss whose gradient differs for every output.
+            (y * at::arange(y.numel(), y.options()).view(y.sizes()).cos()).sum().backward();
+            results[r][0] = y.detach();
+            results[r][1] = x.grad();
+            results[r][2] = w.grad();
+            results[r][3] = b.defined() ? b.grad() : at::Tensor();
+        }
+        for (int i = 0; i < 4; ++i) {
+            const at::Tensor &ours = results[0][i], &reference = results[1][i];
+            QCOMPARE(ours.defined(), reference.defined());
+            if (!ours.defined()) continue;
+            QCOMPARE(ours.sizes().vec(), reference.sizes().vec());
+            if (ours.numel() > 0)
+                QVERIFY2((ours - reference).abs().max().item<double>() < 1e-4,
+                         qPrintable(QString("result %1").arg(i)));
+        }
+    }
+
+    // TrainingMatmul (attention's products in training) against at::matmul: forward and both
+    // gradients, for the heads as transposed views, the context laid out interleaved, and a
+    // gradient that arrives expanded (stride 0), which oneDNN cannot read in place.
+    void trainingMatmulMatchesAtMatmul_data() {
+        QTest::addColumn<bool>("transposedB");
+        QTest::addColumn<bool>("interleaved");
+        QTest::addColumn<bool>("expandedGrad");
+        QTest::addColumn<qint64>("queries");
+        QTest::newRow("scores q·kᵀ") << true << false << false << qint64(6);
+        QTest::newRow("context p·v interleaved") << false << true << false << qint64(6);
+        QTest::newRow("one query") << true << false << false << qint64(1);
+        QTest::newRow("expanded gradient") << false << true << true << qint64(6);
+    }
+
+    void trainingMatmulMatchesAtMatmul() {
+        QFETCH(bool, transposedB);
+        QFETCH(bool, interleaved);
+        QFETCH(bool, expandedGrad);
+        QFETCH(qint64, queries);
+        if (!TrainingLinear::oneDnnOn()) QSKIP("oneDNN is not usable on this CPU");
+        at::manual_seed(3);
+        const std::int64_t B = 2, L = 6, H = 3, D = 8;
+        // The projections as a Linear layer gives them, [B, L, H·D], and their heads as views.
+        const at::Tensor a0 = at::randn({B, queries, H * D});
+        const at::Tensor b0 = at::randn({B, L, H * D});
+        const at::Tensor p0 = at::randn({B, H, queries, L});
+        at::Tensor results[2][3];
+        for (int r = 0; r < 2; ++r) {
+            const at::Tensor aLeaf = (transposedB ? a0 : p0).clone().set_requires_grad(true);
+            const at::Tensor bLeaf = b0.clone().set_requires_grad(true);
+            auto heads = [&](const at::Tensor& t) {
+                return t.view({B, t.size(1), H, D}).transpose(1, 2);
+            };
+            const at::Tensor a = transposedB ? heads(aLeaf) : aLeaf;
+            const at::Tensor b = transposedB ? heads(bLeaf).transpose(-1, -2) : heads(bLeaf);
+            QVERIFY(TrainingMatmul::applies(a, b));
+            const at::Tensor y =
+                r == 0 ? TrainingMatmul::forward(a, b, interleaved) : at::matmul(a, b);
+            if (r == 0 && interleaved) QVERIFY(y.transpose(1, 2).is_contiguous());
+            if (expandedGrad)
+                y.sum().backward();  // its gradient is ones expanded: stride 0
+            else
+                (y * at::arange(y.numel(), y.options()).view(y.sizes()).sin()).sum().backward();
+            results[r][0] = y.detach();
+            results[r][1] = aLeaf.grad();
+            results[r][2] = bLeaf.grad();
+        }
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(results[0][i].sizes().vec(), results[1][i].sizes().vec());
+            QVERIFY2((results[0][i] - results[1][i]).abs().max().item<double>() < 1e-4,
+                     qPrintable(QString("result %1").arg(i)));
+        }
+    }
+
+    // stridedMatmul reads and writes through strides: a destination written by columns goes
+    // through its transpose, and one oneDNN has no fast kernel for (every other column)
+    // through LibTorch's product; every way gives at::matmul's numbers.
+    void stridedMatmulFollowsStrides_data() {
+        QTest::addColumn<int>("layout");
+        QTest::newRow("rows") << 0;
+        QTest::newRow("columns") << 1;
+        QTest::newRow("every other column") << 2;
+        QTest::newRow("with bias") << 3;
+    }
+
+    void stridedMatmulFollowsStrides() {
+        QFETCH(int, layout);
+        if (!TrainingLinear::oneDnnOn()) QSKIP("oneDNN is not usable on this CPU");
+        at::manual_seed(4);
+        const at::Tensor a = at::randn({2, 5, 12}), b = at::randn({2, 7, 12}).transpose(1, 2);
+        const at::Tensor bias = at::randn({1, 7});
+        at::Tensor storage, dst;
+        switch (layout) {
+            case 1:
+                storage = at::full({2, 7, 5}, 99.0f);
+                dst = storage.transpose(1, 2);
+                break;
+            case 2:
+                storage = at::full({2, 5, 14}, 99.0f);
+                dst = storage.narrow(2, 0, 13).slice(2, 0, 13, 2);
+                break;
+            default:
+                storage = at::full({2, 5, 7}, 99.0f);
+                dst = storage;
+        }
+        QCOMPARE(dst.sizes().vec(), (std::vector<std::int64_t>{2, 5, 7}));
+        stridedMatmul(a, b, layout == 3 ? &bias : nullptr, dst);
+        const at::Tensor reference = layout == 3 ? at::matmul(a, b) + bias : at::matmul(a, b);
+        QVERIFY((dst - reference).abs().max().item<double>() < 1e-4);
+        if (layout == 2)  // the columns between were left alone
+            QCOMPARE(storage.slice(2, 1, 13, 2).eq(99.0f).all().item<bool>(), true);
     }
 
     // A model used for inference, then changed in place (as a training step changes it), then

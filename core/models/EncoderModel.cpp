@@ -2,6 +2,8 @@
 
 #include "core/models/InferenceAttention.h"
 #include "core/models/PackedLinear.h"
+#include "core/models/TrainingLinear.h"
+#include "core/models/TrainingMatmul.h"
 
 #include "core/training/Objective.h"
 
@@ -528,7 +530,12 @@ at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) co
     }
     if (const auto packed = packedLinear(x, name, PackedLinear::Activation::None))
         return packed->forward(x);
-    return at::linear(x, p(name + ".weight"), p(name + ".bias"));
+    // Training, its evaluations and inference with packing off: oneDNN reading the weight in
+    // place (with gradients where they are wanted).
+    const at::Tensor& weight = p(name + ".weight");
+    const at::Tensor& bias = p(name + ".bias");
+    if (TrainingLinear::applies(x, weight, bias)) return TrainingLinear::forward(x, weight, bias);
+    return at::linear(x, weight, bias);
 }
 
 std::shared_ptr<const PackedLinear> EncoderModel::packedLinear(
@@ -559,8 +566,12 @@ at::Tensor EncoderModel::linearActivation(const at::Tensor& x, const std::string
     return activation(linear(x, name));
 }
 
+bool EncoderModel::oneDnnInference() const {
+    return !training_ && !at::GradMode::is_enabled();
+}
+
 bool EncoderModel::packedInference() const {
-    return packFloat32_ && !training_ && !at::GradMode::is_enabled();
+    return packFloat32_ && oneDnnInference();
 }
 
 void EncoderModel::setPackedFloat32(bool enabled) {
@@ -716,7 +727,7 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
     at::Tensor additive;
     if (!wantWeights && fused) {
         additive = at::zeros({B, 1, 1, L}, qProjected.options()).masked_fill(padding, lowest);
-        if (packedInference()) {
+        if (oneDnnInference()) {
             // Heads read in place, the context written in place (oneDNN).
             const at::Tensor context =
                 inferenceAttention(qProjected, kProjected, vProjected, additive, H,
@@ -727,25 +738,35 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
     at::Tensor q = heads(qProjected);
     at::Tensor k = heads(kProjected);
     at::Tensor v = heads(vProjected);
+    // Where gradients are wanted the products go through oneDNN (TrainingMatmul), reading the
+    // heads in place, and the context comes out already in [B, L, H, Dh] order.
+    const bool oneDnnProducts =
+        at::GradMode::is_enabled() &&
+        (qProjected.requires_grad() || kProjected.requires_grad() || vProjected.requires_grad()) &&
+        TrainingMatmul::applies(q, k.transpose(-1, -2)) &&
+        TrainingMatmul::applies(k.transpose(-1, -2), v);  // the shapes of scores · v
+    auto product = [&](const at::Tensor& a, const at::Tensor& b, bool headsInterleaved) {
+        return oneDnnProducts ? TrainingMatmul::forward(a, b, headsInterleaved) : at::matmul(a, b);
+    };
     at::Tensor context;
-    if (!wantWeights && fused) {
+    if (!wantWeights && fused && !oneDnnProducts) {
         context = std::get<0>(
             at::_scaled_dot_product_attention(q, k, v, additive, dropoutP, false, false));
     } else {
         at::Tensor scores;
         if (!distil) {  // BertSelfAttention (and its copies): scores / sqrt(d) + (1 - mask) * min
-            scores = at::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(Dh));
+            scores = product(q, k.transpose(-1, -2), false) / std::sqrt(static_cast<double>(Dh));
             scores =
                 scores + at::zeros({B, 1, 1, L}, scores.options()).masked_fill(padding, lowest);
         } else {  // DistilBERT: q / sqrt(d), masked_fill with min
             q = q / std::sqrt(static_cast<double>(Dh));
-            scores = at::matmul(q, k.transpose(2, 3));
+            scores = product(q, k.transpose(2, 3), false);
             scores = scores.masked_fill(padding.expand_as(scores), lowest);
         }
         at::Tensor weights = at::softmax(scores, -1);
         if (weightsOut) *weightsOut = weights;
         weights = at::dropout(weights, dropoutP, training_);
-        context = at::matmul(weights, v);
+        context = product(weights, v, true);
     }
     context = context.transpose(1, 2).contiguous().view({B, Lq, H * Dh});
     return linear(context, names.output);

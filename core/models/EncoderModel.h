@@ -139,7 +139,8 @@ public:
     // Float32 inference (no gradients, not training) runs each Linear layer through a copy of
     // its weight pre-packed for oneDNN (PackedLinear), made on first use and again after the
     // weight changes. On by default; a model that is being trained turns it off, since its
-    // weights change every step and the copies would only cost memory.
+    // weights change every step and the copies would only cost memory: its products (and its
+    // evaluations') then run through oneDNN reading the weights in place (TrainingLinear).
     void setPackedFloat32(bool enabled);
     // Forgets the packed copies (they are made again on next use).
     void dropPackedFloat32();
@@ -158,8 +159,10 @@ private:
     // in float32), made or remade as needed; null otherwise.
     std::shared_ptr<const PackedLinear> packedLinear(const at::Tensor& x, const std::string& name,
                                                      PackedLinear::Activation activation) const;
-    // Whether this forward may take the oneDNN inference paths: packing on, not training, no
-    // gradients being recorded (the tensor checks are the paths' own).
+    // Whether this forward may take the oneDNN inference paths: not training, no gradients
+    // being recorded (the tensor checks are the paths' own); packedInference() also wants
+    // packing on.
+    bool oneDnnInference() const;
     bool packedInference() const;
     at::Tensor layerNorm(const at::Tensor& x, const std::string& name) const;
     at::Tensor activation(const at::Tensor& x) const;

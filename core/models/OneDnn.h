@@ -1,8 +1,10 @@
 #pragma once
 
 // The one oneDNN CPU engine of the process and this thread's stream, shared by PackedLinear,
-// Int8Linear and inferenceAttention. Included only by their .cpp files (it brings in oneDNN's
-// header).
+// Int8Linear, TrainingLinear, TrainingMatmul and inferenceAttention. Included only by their
+// .cpp files (it brings in oneDNN's header).
+#include <ATen/core/Tensor.h>
+
 #include <cstdint>
 #include <oneapi/dnnl/dnnl.hpp>
 
@@ -11,6 +13,8 @@ namespace distilbench {
 dnnl::engine& oneDnnEngine();
 // A stream per thread: jobs on several threads may run one model at once.
 dnnl::stream& oneDnnStream();
+// Whether oneDNN works on this CPU (its engine could be made).
+bool oneDnnWorks();
 
 // A copy of the weights at `data` (laid out as `plain`) in the layout `packed` the primitive
 // reads, made once.
@@ -30,5 +34,19 @@ dnnl::matmul::primitive_desc matmulDescriptor(const dnnl::memory::desc& src,
 void runMatmul(const dnnl::matmul& primitive, dnnl::memory::data_type srcType, const void* src,
                std::int64_t rows, std::int64_t k, const dnnl::memory& weights, const float* bias,
                float* dst, std::int64_t n);
+
+// Whether oneDNN can read float32 CPU tensor `t` in place by its sizes and strides: every
+// dimension longer than 1 has a positive stride (an expanded tensor's 0 does not qualify).
+bool readableInPlace(const at::Tensor& t);
+
+// dst = src · weights (+ bias), read and written in place through their strides: src
+// [..., M, K], weights [..., K, N], dst [..., M, N] (batch dimensions equal), bias [N] or
+// [1, N] or nullptr; all float32 on the CPU and readableInPlace. Transposed views cost nothing: the
+// strides say where each element is. The primitive for these shapes and strides is made on
+// first use and kept for this thread (oneDNN compiles kernels for a fixed shape that ran up to
+// twice as fast as the ones for shapes given at run time); past 4096 kept shapes they are all
+// dropped, so memory stays bounded whatever the mix of batch shapes.
+void stridedMatmul(const at::Tensor& src, const at::Tensor& weights, const at::Tensor* bias,
+                   const at::Tensor& dst);
 
 }  // namespace distilbench

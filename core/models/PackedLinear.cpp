@@ -4,61 +4,12 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <unordered_map>
 
 #include "core/models/OneDnn.h"
 
 namespace distilbench {
 
 using dnnl::memory;
-
-dnnl::engine& oneDnnEngine() {
-    static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-    return engine;
-}
-
-dnnl::stream& oneDnnStream() {
-    thread_local dnnl::stream stream(oneDnnEngine());
-    return stream;
-}
-
-dnnl::memory reorderedWeights(const memory::desc& plainDesc, const void* data,
-                              const memory::desc& packedDesc) {
-    auto& engine = oneDnnEngine();
-    memory plain(plainDesc, engine, const_cast<void*>(data));
-    memory packed(packedDesc, engine);
-    dnnl::stream& stream = oneDnnStream();
-    dnnl::reorder(plain, packed).execute(stream, plain, packed);
-    stream.wait();
-    return packed;
-}
-
-dnnl::matmul::primitive_desc matmulDescriptor(const memory::desc& src, const memory::desc& weights,
-                                              const memory::desc* bias, const memory::desc& dst,
-                                              const dnnl::primitive_attr& attributes) {
-    return bias ? dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, weights, *bias, dst),
-                                               attributes, oneDnnEngine())
-                : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, weights, dst), attributes,
-                                               oneDnnEngine());
-}
-
-void runMatmul(const dnnl::matmul& primitive, memory::data_type srcType, const void* src,
-               std::int64_t rows, std::int64_t k, const memory& weights, const float* bias,
-               float* dst, std::int64_t n) {
-    auto& engine = oneDnnEngine();
-    std::unordered_map<int, memory> args{
-        {DNNL_ARG_SRC,
-         memory({{rows, k}, srcType, memory::format_tag::ab}, engine, const_cast<void*>(src))},
-        {DNNL_ARG_WEIGHTS, weights},
-        {DNNL_ARG_DST,
-         memory({{rows, n}, memory::data_type::f32, memory::format_tag::ab}, engine, dst)}};
-    if (bias)
-        args.emplace(DNNL_ARG_BIAS, memory({{1, n}, memory::data_type::f32, memory::format_tag::ab},
-                                           engine, const_cast<float*>(bias)));
-    dnnl::stream& stream = oneDnnStream();
-    primitive.execute(stream, args);
-    stream.wait();
-}
 
 struct PackedLinear::Impl {
     std::int64_t n = 0, k = 0;
@@ -142,13 +93,7 @@ at::Tensor PackedLinear::forward(const at::Tensor& x) const {
 bool PackedLinear::enabled() {
     static const bool on = [] {
         const char* v = std::getenv("DISTILBENCH_PACKED_LINEAR");
-        if (v && std::strcmp(v, "0") == 0) return false;
-        try {
-            oneDnnEngine();
-            return true;
-        } catch (const dnnl::error&) {
-            return false;
-        }
+        return !(v && std::strcmp(v, "0") == 0) && oneDnnWorks();
     }();
     return on;
 }

@@ -1,0 +1,164 @@
+#include "core/models/OneDnn.h"
+
+#include <ATen/ATen.h>
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace distilbench {
+
+using dnnl::memory;
+
+dnnl::engine& oneDnnEngine() {
+    static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
+    return engine;
+}
+
+dnnl::stream& oneDnnStream() {
+    thread_local dnnl::stream stream(oneDnnEngine());
+    return stream;
+}
+
+bool oneDnnWorks() {
+    static const bool works = [] {
+        try {
+            oneDnnEngine();
+            return true;
+        } catch (const dnnl::error&) {
+            return false;
+        }
+    }();
+    return works;
+}
+
+dnnl::memory reorderedWeights(const memory::desc& plainDesc, const void* data,
+                              const memory::desc& packedDesc) {
+    auto& engine = oneDnnEngine();
+    memory plain(plainDesc, engine, const_cast<void*>(data));
+    memory packed(packedDesc, engine);
+    dnnl::stream& stream = oneDnnStream();
+    dnnl::reorder(plain, packed).execute(stream, plain, packed);
+    stream.wait();
+    return packed;
+}
+
+dnnl::matmul::primitive_desc matmulDescriptor(const memory::desc& src, const memory::desc& weights,
+                                              const memory::desc* bias, const memory::desc& dst,
+                                              const dnnl::primitive_attr& attributes) {
+    return bias ? dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, weights, *bias, dst),
+                                               attributes, oneDnnEngine())
+                : dnnl::matmul::primitive_desc(dnnl::matmul::desc(src, weights, dst), attributes,
+                                               oneDnnEngine());
+}
+
+void runMatmul(const dnnl::matmul& primitive, memory::data_type srcType, const void* src,
+               std::int64_t rows, std::int64_t k, const memory& weights, const float* bias,
+               float* dst, std::int64_t n) {
+    auto& engine = oneDnnEngine();
+    std::unordered_map<int, memory> args{
+        {DNNL_ARG_SRC,
+         memory({{rows, k}, srcType, memory::format_tag::ab}, engine, const_cast<void*>(src))},
+        {DNNL_ARG_WEIGHTS, weights},
+        {DNNL_ARG_DST,
+         memory({{rows, n}, memory::data_type::f32, memory::format_tag::ab}, engine, dst)}};
+    if (bias)
+        args.emplace(DNNL_ARG_BIAS, memory({{1, n}, memory::data_type::f32, memory::format_tag::ab},
+                                           engine, const_cast<float*>(bias)));
+    dnnl::stream& stream = oneDnnStream();
+    primitive.execute(stream, args);
+    stream.wait();
+}
+
+namespace {
+
+memory::desc inPlaceDesc(const at::Tensor& t) {
+    return memory::desc(memory::dims(t.sizes().begin(), t.sizes().end()), memory::data_type::f32,
+                        memory::dims(t.strides().begin(), t.strides().end()));
+}
+
+// Sizes and strides of every operand: what makes a primitive differ.
+struct MatmulKey {
+    std::vector<std::int64_t> values;
+    bool operator==(const MatmulKey& o) const { return values == o.values; }
+};
+
+struct MatmulKeyHash {
+    std::size_t operator()(const MatmulKey& key) const {
+        std::size_t h = key.values.size();
+        for (const std::int64_t v : key.values) h = h * 1000003u ^ std::hash<std::int64_t>()(v);
+        return h;
+    }
+};
+
+void appendShape(std::vector<std::int64_t>& values, const at::Tensor& t) {
+    values.push_back(t.dim());
+    values.insert(values.end(), t.sizes().begin(), t.sizes().end());
+    values.insert(values.end(), t.strides().begin(), t.strides().end());
+}
+
+}  // namespace
+
+bool readableInPlace(const at::Tensor& t) {
+    for (std::int64_t d = 0; d < t.dim(); ++d)
+        if (t.size(d) > 1 && t.stride(d) <= 0) return false;
+    return true;
+}
+
+void stridedMatmul(const at::Tensor& src, const at::Tensor& weights, const at::Tensor* bias,
+                   const at::Tensor& dst) {
+    // oneDNN's fast (brgemm) kernels want dst's rows contiguous; for a dst whose columns are
+    // contiguous instead (the gradient of a transposed operand, the keys' in attention) it
+    // took its reference kernel, which made a training step twice as slow. Computed as the
+    // transpose instead: dstᵀ = weightsᵀ · srcᵀ.
+    if (!bias && dst.dim() >= 2 && dst.size(-1) > 1 && dst.stride(-1) != 1 && dst.stride(-2) == 1) {
+        stridedMatmul(weights.transpose(-1, -2), src.transpose(-1, -2), nullptr,
+                      dst.transpose(-1, -2));
+        return;
+    }
+    if (bias && bias->dim() < dst.dim()) {  // oneDNN wants the bias with dst's dimensions
+        std::vector<std::int64_t> shape(dst.dim() - bias->dim(), 1);
+        shape.insert(shape.end(), bias->sizes().begin(), bias->sizes().end());
+        const at::Tensor widened = bias->view(shape);
+        stridedMatmul(src, weights, &widened, dst);
+        return;
+    }
+    MatmulKey key;
+    key.values.reserve(3 * (1 + 2 * src.dim()) + 5);
+    appendShape(key.values, src);
+    appendShape(key.values, weights);
+    appendShape(key.values, dst);
+    if (bias) appendShape(key.values, *bias);
+    // An empty primitive: oneDNN had only its reference kernel for these strides.
+    thread_local std::unordered_map<MatmulKey, dnnl::matmul, MatmulKeyHash> made;
+    auto it = made.find(key);
+    const memory::desc srcDesc = inPlaceDesc(src), weightsDesc = inPlaceDesc(weights),
+                       dstDesc = inPlaceDesc(dst);
+    const memory::desc biasDesc = bias ? inPlaceDesc(*bias) : memory::desc();
+    if (it == made.end()) {
+        if (made.size() >= 4096) made.clear();
+        const auto pd = matmulDescriptor(srcDesc, weightsDesc, bias ? &biasDesc : nullptr, dstDesc,
+                                         dnnl::primitive_attr());
+        const bool reference = std::string(pd.impl_info_str()).rfind("ref", 0) == 0;
+        it = made.emplace(std::move(key), reference ? dnnl::matmul() : dnnl::matmul(pd)).first;
+    }
+    if (!it->second) {
+        // The reference kernel is a plain loop: LibTorch's product is faster.
+        at::Tensor product = at::matmul(src, weights);
+        if (bias) product.add_(*bias);
+        dst.copy_(product);
+        return;
+    }
+    auto& engine = oneDnnEngine();
+    std::unordered_map<int, memory> args{
+        {DNNL_ARG_SRC, memory(srcDesc, engine, src.data_ptr())},
+        {DNNL_ARG_WEIGHTS, memory(weightsDesc, engine, weights.data_ptr())},
+        {DNNL_ARG_DST, memory(dstDesc, engine, dst.data_ptr())}};
+    if (bias) args.emplace(DNNL_ARG_BIAS, memory(biasDesc, engine, bias->data_ptr()));
+    dnnl::stream& stream = oneDnnStream();
+    it->second.execute(stream, args);
+    stream.wait();
+}
+
+}  // namespace distilbench
