@@ -22,6 +22,7 @@
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/training/AdamW.h"
+#include "core/training/Batches.h"
 #include "core/training/Checkpoint.h"
 #include "core/training/Objective.h"
 #include "core/training/RunFolder.h"
@@ -805,6 +806,57 @@ private Q_SLOTS:
         QVERIFY(at::allclose(grads[0], before / (expected + 1e-6)));
     }
 
+    // A data-parallel global batch is cut by padded tokens: the process with the longest
+    // examples takes fewer of them, every process gets one where there are enough, and the
+    // loss weights put the global batch's mean back together.
+    void balancedSplitEvensPaddedTokens_data() {
+        QTest::addColumn<QList<qint64>>("lengths");  // longest first
+        QTest::addColumn<int>("parts");
+        QTest::addColumn<QList<qint64>>("starts");
+        QTest::newRow("one long, many short")
+            << QList<qint64>{60, 20, 20, 20, 20, 20, 20, 20} << 2 << QList<qint64>{0, 2};
+        QTest::newRow("all equal") << QList<qint64>{10, 10, 10, 10} << 2 << QList<qint64>{0, 2};
+        QTest::newRow("fewer than parts") << QList<qint64>{5} << 3 << QList<qint64>{0, 1, 1};
+        QTest::newRow("one each") << QList<qint64>{9, 8, 7} << 3 << QList<qint64>{0, 1, 2};
+        QTest::newRow("one process") << QList<qint64>{9, 1, 1} << 1 << QList<qint64>{0};
+    }
+
+    void balancedSplitEvensPaddedTokens() {
+        QFETCH(QList<qint64>, lengths);
+        QFETCH(int, parts);
+        QFETCH(QList<qint64>, starts);
+        const std::vector<std::size_t> in(lengths.begin(), lengths.end());
+        const std::vector<std::size_t> got = balancedSplit(in, parts);
+        QCOMPARE(got, std::vector<std::size_t>(starts.begin(), starts.end()));
+    }
+
+    void dataParallelSharesMakeTheGlobalMean() {
+        // 3 and 13 examples of 16 between two processes: the weighted means, summed and
+        // divided by 2, are the mean of all 16.
+        const std::vector<double> losses{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+        const double mean0 = (1 + 2 + 3) / 3.0, mean1 = (136 - 6) / 13.0;
+        const double combined =
+            (mean0 * dataParallelShare(3, 16, 2) + mean1 * dataParallelShare(13, 16, 2)) / 2;
+        QVERIFY(std::abs(combined - 136 / 16.0) < 1e-12);
+        QCOMPARE(dataParallelShare(16, 16, 1), 1.0);
+        // Both processes see the same global batches and together every example once.
+        std::vector<EncodedExample> data(37);
+        for (std::size_t i = 0; i < data.size(); ++i) data[i].ids.assign(2 + (i * 7) % 19, 1);
+        std::vector<std::size_t> countsA, countsB;
+        const auto a = epochBatches(data, {42, 8, false, 2, 0}, 0, &countsA);
+        const auto b = epochBatches(data, {42, 8, false, 2, 1}, 0, &countsB);
+        QCOMPARE(countsA, countsB);
+        QCOMPARE(a.size(), b.size());
+        std::multiset<std::size_t> seen;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].size() + b[i].size(), countsA[i]);
+            seen.insert(a[i].begin(), a[i].end());
+            seen.insert(b[i].begin(), b[i].end());
+        }
+        QCOMPARE(seen.size(), data.size());
+        QCOMPARE(std::set<std::size_t>(seen.begin(), seen.end()).size(), data.size());
+    }
+
     void dataParallelEqualsCombinedBatch() {
         QTemporaryDir model, data, single, parallel;
         makeTextModel(model.path());
@@ -816,28 +868,22 @@ private Q_SLOTS:
         for (const char* k : {"dropout", "attention_dropout", "seq_classif_dropout"}) cfg[k] = 0.0;
         write(model.filePath("config.json"), QJsonDocument(cfg).toJson());
         QString rows = "text,label\n";
+        // Lengths that differ by up to 12 words: the processes' slices of a global batch
+        // then differ in size (cut by padded tokens) and their losses are weighted.
         for (int i = 0; i < 32; ++i)
-            rows += QString("the movie %1 was %2,%3\n")
+            rows += QString("the movie %1 was %2%3,%4\n")
                         .arg(QString(i % 5 + 1, 'a'))
+                        .arg(QString("very ").repeated(i * 5 % 13))
                         .arg(i % 2 ? "great" : "bad")
                         .arg(i % 2);
         write(data.filePath("train.csv"), rows.toUtf8());
         write(data.filePath("dev.csv"), "text,label\nthe movie was great,1\nbad,0\n");
-        const QStringList common{"train",
-                                 "--model",
-                                 model.path(),
-                                 "--train",
-                                 data.filePath("train.csv"),
-                                 "--validation",
-                                 data.filePath("dev.csv"),
-                                 "--max-steps",
-                                 "3",
-                                 "--lr",
-                                 "1e-3",
-                                 "--seed",
-                                 "5",
-                                 "--logging-steps",
-                                 "3"};
+        const QStringList common{"train", "--model", model.path(), "--train",
+                                 data.filePath("train.csv"), "--validation",
+                                 data.filePath("dev.csv"), "--max-steps", "3", "--lr", "1e-3",
+                                 "--seed", "5", "--logging-steps", "3",
+                                 // shuffled batches: the slices differ in size
+                                 "--no-group-by-length"};
         auto run = [](const QStringList& args, const QProcessEnvironment& env) {
             auto* p = new QProcess;
             p->setProcessEnvironment(env);
@@ -880,6 +926,23 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < a.size(); ++i)
             worst = std::max(worst, (a[i].second - b[i].second).abs().max().item<double>());
         QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));
+        // Adam's steps hide a gradient's scale: the logged loss and gradient norm do not.
+        auto logged = [](const QString& run, const char* key) {
+            QFile f(run + "/metrics.jsonl");
+            double value = -1;
+            if (f.open(QIODevice::ReadOnly))
+                for (const QByteArray& line : f.readAll().split('\n')) {
+                    const QJsonObject o = QJsonDocument::fromJson(line).object();
+                    if (o.contains(key) && o.contains("grad_norm")) value = o[key].toDouble();
+                }
+            return value;
+        };
+        for (const char* key : {"loss", "grad_norm"}) {
+            const double s = logged(single.filePath("run"), key),
+                         p = logged(parallel.filePath("run"), key);
+            QVERIFY2(s > 0 && std::abs(s - p) < 1e-5 * s,
+                     qPrintable(QString("%1: %2 vs %3").arg(key).arg(s).arg(p)));
+        }
         // Speed is the group's: the logged window counts the examples of both processes.
         auto loggedExamples = [](const QString& run) {
             QFile f(run + "/metrics.jsonl");

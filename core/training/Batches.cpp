@@ -107,8 +107,51 @@ ModelInputs modelInputs(const Batch& b) {
     return in;
 }
 
+std::vector<std::size_t> balancedSplit(const std::vector<std::size_t>& lengths, int parts) {
+    const std::size_t n = lengths.size();
+    const std::size_t world = static_cast<std::size_t>(std::max(1, parts));
+    // Greedy runs no costlier than `limit`: how many runs that takes (n + 1 if one example
+    // alone is over it).
+    auto runsWithin = [&](std::size_t limit) {
+        std::size_t runs = 0;
+        for (std::size_t pos = 0; pos < n; ++runs) {
+            if (lengths[pos] > limit) return n + 1;
+            pos += std::max<std::size_t>(1, limit / std::max<std::size_t>(1, lengths[pos]));
+        }
+        return runs;
+    };
+    // The smallest limit that `world` runs meet, by bisection over costs.
+    std::size_t lo = 0, hi = n * (n ? lengths.front() : 0);
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (runsWithin(mid) <= world)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    std::vector<std::size_t> starts;
+    std::size_t pos = 0;
+    for (std::size_t r = 0; r < world; ++r) {
+        starts.push_back(pos);
+        if (pos >= n) continue;
+        std::size_t take = std::max<std::size_t>(1, lo / std::max<std::size_t>(1, lengths[pos]));
+        // Leave one example for each process after this one while there are enough.
+        const std::size_t later = world - r - 1;
+        if (n - pos > later) take = std::min(take, n - pos - later);
+        if (r + 1 == world) take = n - pos;
+        pos += std::min(take, n - pos);
+    }
+    return starts;
+}
+
+double dataParallelShare(std::size_t examples, std::size_t globalExamples, int worldSize) {
+    if (worldSize <= 1 || globalExamples == 0) return 1.0;
+    return static_cast<double>(examples) * worldSize / static_cast<double>(globalExamples);
+}
+
 std::vector<std::vector<std::size_t>> epochBatches(const std::vector<EncodedExample>& data,
-                                                   const BatchOrder& o, int epoch) {
+                                                   const BatchOrder& o, int epoch,
+                                                   std::vector<std::size_t>* globalCounts) {
     std::vector<std::size_t> order(data.size());
     std::iota(order.begin(), order.end(), 0);
     std::mt19937_64 rng(o.seed * 1000003ULL + epoch);
@@ -116,20 +159,31 @@ std::vector<std::vector<std::size_t>> epochBatches(const std::vector<EncodedExam
     const std::size_t world = static_cast<std::size_t>(std::max(1, o.worldSize));
     const std::size_t rank = static_cast<std::size_t>(std::max(0, o.rank));
     const std::size_t global = static_cast<std::size_t>(o.batchSize) * world;
+    auto longerFirst = [&](std::size_t a, std::size_t b) {
+        return data[a].ids.size() > data[b].ids.size();
+    };
     if (o.groupByLength) {
         const std::size_t mega = 50 * global;
         for (std::size_t s = 0; s < order.size(); s += mega) {
             const auto e = order.begin() + std::min(order.size(), s + mega);
-            std::stable_sort(order.begin() + s, e, [&](auto a, auto b) {
-                return data[a].ids.size() > data[b].ids.size();
-            });
+            std::stable_sort(order.begin() + s, e, longerFirst);
         }
     }
     std::vector<std::vector<std::size_t>> batches;
+    if (globalCounts) globalCounts->clear();
     for (std::size_t s = 0; s < order.size(); s += global) {
         const std::size_t end = std::min(order.size(), s + global);
-        const std::size_t per = (end - s + world - 1) / world;
-        const std::size_t b = std::min(end, s + rank * per), e = std::min(end, b + per);
+        if (globalCounts) globalCounts->push_back(end - s);
+        if (world == 1) {
+            batches.emplace_back(order.begin() + s, order.begin() + end);
+            continue;
+        }
+        std::stable_sort(order.begin() + s, order.begin() + end, longerFirst);
+        std::vector<std::size_t> lengths;
+        for (std::size_t i = s; i < end; ++i) lengths.push_back(data[order[i]].ids.size());
+        const std::vector<std::size_t> starts = balancedSplit(lengths, static_cast<int>(world));
+        const std::size_t b = s + starts[rank];
+        const std::size_t e = rank + 1 < world ? s + starts[rank + 1] : end;
         batches.emplace_back(order.begin() + b, order.begin() + e);
     }
     return batches;

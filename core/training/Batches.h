@@ -54,7 +54,23 @@ struct BatchOrder {
 // length grouping, the Hugging Face Trainer's order (mega-batches of 50 global batches sorted
 // by length, longest first). Every process builds the same global batches and takes its own
 // slice of each, so a data-parallel step sees batchSize x worldSize examples.
-std::vector<std::vector<std::size_t>> epochBatches(const std::vector<EncodedExample>& data,
-                                                   const BatchOrder& order, int epoch);
+// With several processes a global batch is sorted by length and cut into contiguous slices
+// whose padded token counts (examples x longest) are as even as they can be, every process
+// getting at least one example where there are enough: a step waits for the slowest process,
+// and equal halves of shuffled batches left one process idle for the other's longer padding.
+// The slices then differ in size, so each process's mean loss is weighted by its share
+// (globalCounts[i]: the examples of batch i's global batch; see dataParallelShare).
+std::vector<std::vector<std::size_t>> epochBatches(
+    const std::vector<EncodedExample>& data, const BatchOrder& order, int epoch,
+    std::vector<std::size_t>* globalCounts = nullptr);
+
+// The weight of a process's mean loss over `examples` of a global batch of `globalExamples`
+// among `worldSize` processes, such that summing the gradients and dividing by `worldSize`
+// gives the global batch's mean: examples x worldSize / globalExamples (1 for one process).
+double dataParallelShare(std::size_t examples, std::size_t globalExamples, int worldSize);
+
+// How `lengths` (sorted longest first) are cut among `parts` processes: the first index of each
+// part's contiguous run, smallest largest (count x first length) first; exposed for tests.
+std::vector<std::size_t> balancedSplit(const std::vector<std::size_t>& lengths, int parts);
 
 }  // namespace distilbench

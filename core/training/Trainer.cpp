@@ -361,11 +361,13 @@ private:
         // With max_steps the run ends when the step count is reached, however many epochs that
         // takes.
         for (int epoch = epoch_; !stop && (cfg_.maxSteps > 0 || epoch < cfg_.epochs); ++epoch) {
+            std::vector<std::size_t> globalCounts;
+            const int world = dist_ ? dist_->worldSize() : 1;
             const auto batches =
                 epochBatches(trainData_,
-                             BatchOrder{cfg_.seed, cfg_.batchSize, cfg_.groupByLength,
-                                        dist_ ? dist_->worldSize() : 1, dist_ ? dist_->rank() : 0},
-                             epoch);
+                             BatchOrder{cfg_.seed, cfg_.batchSize, cfg_.groupByLength, world,
+                                        dist_ ? dist_->rank() : 0},
+                             epoch, &globalCounts);
             const int groups = (static_cast<int>(batches.size()) + cfg_.gradientAccumulation - 1) /
                                cfg_.gradientAccumulation;
             for (int g = group_; g < groups && !stop; ++g) {
@@ -393,19 +395,24 @@ private:
                                            enc.device());
                     if (masker_) applyMask(b);
                     at::Tensor loss;
+                    // This process's part of the global batch's mean (its slice can be
+                    // smaller or larger than the others').
+                    const double share = dataParallelShare(batches[first + m].size(),
+                                                           globalCounts[first + m], world);
                     if (distillation_) {
                         DistillationLossParts parts =
                             distillation_->loss(enc, b, batches[first + m]);
-                        loss = parts.total / count;
-                        for (const auto& [k, v] : parts.values) windowParts_[k] += v / count;
+                        loss = share == 1.0 ? parts.total / count : parts.total * (share / count);
+                        for (const auto& [k, v] : parts.values)
+                            windowParts_[k] += v * share / count;
                     } else {
                         ForwardOptions options;
                         options.firstTokenOnly = true;  // the loss reads the logits only
                         const at::Tensor logits =
                             Objective::forward(enc, modelInputs(b), cfg_.bf16, options).logits;
                         loss = Objective::taskLoss(logits, b.labels, cfg_.task, classWeights_,
-                                                   cfg_.labelSmoothing) /
-                               count;
+                                                   cfg_.labelSmoothing);
+                        loss = share == 1.0 ? loss / count : loss * (share / count);
                         dynamics_.record(epoch, batches[first + m], logits, b.labels);
                     }
                     const double value = loss.item<double>();
