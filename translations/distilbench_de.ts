@@ -3886,8 +3886,8 @@ Trotzdem trainieren?</translation>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <source>Examples per batch (per process in data-parallel runs)</source>
-        <translation>Beispiele pro Batch (pro Prozess bei datenparallelem Training)</translation>
+        <source>Examples per batch (per process on average in data-parallel runs)</source>
+        <translation>Beispiele pro Batch (pro Prozess im Mittel bei datenparallelem Training)</translation>
     </message>
     <message>
         <source>Max length</source>

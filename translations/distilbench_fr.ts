@@ -3886,8 +3886,8 @@ Entraîner quand même ?</translation>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <source>Examples per batch (per process in data-parallel runs)</source>
-        <translation>Exemples par lot (par processus en entraînement parallèle sur les données)</translation>
+        <source>Examples per batch (per process on average in data-parallel runs)</source>
+        <translation>Exemples par lot (par processus en moyenne en entraînement parallèle sur les données)</translation>
     </message>
     <message>
         <source>Max length</source>

@@ -112,11 +112,13 @@ std::vector<TrainingOption> buildOptions() {
                                "fine-tuning; small models from scratch like 5e-4"),
              Group::Basic, 1e-7, 1000.0, 7)),
          &TrainingConfig::learningRate);
-    bind(add(integer("batch-size", QT_TRANSLATE_NOOP("TrainingOptions", "Batch size"),
-                     QT_TRANSLATE_NOOP("TrainingOptions",
-                                       "Examples per batch (per process in data-parallel runs)"),
-                     Group::Basic, 1, 4096)),
-         &TrainingConfig::batchSize);
+    bind(
+        add(integer("batch-size", QT_TRANSLATE_NOOP("TrainingOptions", "Batch size"),
+                    QT_TRANSLATE_NOOP("TrainingOptions",
+                                      "Examples per batch (per process on average in data-parallel "
+                                      "runs)"),
+                    Group::Basic, 1, 4096)),
+        &TrainingConfig::batchSize);
     bind(add(integer("max-length", QT_TRANSLATE_NOOP("TrainingOptions", "Max length"),
                      QT_TRANSLATE_NOOP("TrainingOptions",
                                        "Longer inputs are truncated to this many tokens"),
