@@ -41,11 +41,9 @@ bool readableInPlace(const at::Tensor& t);
 
 // dst = src · weights (+ bias), read and written in place through their strides: src
 // [..., M, K], weights [..., K, N], dst [..., M, N] (batch dimensions equal), bias [N] or
-// [1, N] or nullptr; all float32 on the CPU and readableInPlace. Transposed views cost nothing: the
-// strides say where each element is. The primitive for these shapes and strides is made on
-// first use and kept for this thread (oneDNN compiles kernels for a fixed shape that ran up to
-// twice as fast as the ones for shapes given at run time); past 4096 kept shapes they are all
-// dropped, so memory stays bounded whatever the mix of batch shapes.
+// [1, N] or nullptr; all float32 on the CPU and readableInPlace. Transposed views cost nothing:
+// the strides say where each element is. The primitive is made for these shapes and strides
+// (oneDNN's primitive cache, bounded in oneDnnEngine(), keeps the recent ones).
 void stridedMatmul(const at::Tensor& src, const at::Tensor& weights, const at::Tensor* bias,
                    const at::Tensor& dst);
 
