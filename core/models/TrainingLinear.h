@@ -6,15 +6,15 @@ namespace distilbench {
 
 // y = x Wᵀ + b where gradients are wanted (training, attributions): the forward product and both
 // backward products (dL/dx = dL/dy · W, dL/dW = dL/dyᵀ · x) run through oneDNN's matmul on the
-// model's own float32 tensors, as an autograd function. On AVX-512 CPUs oneDNN's kernels took
-// 15-25% less time than OpenBLAS's for the training shapes (packaging/bench/compare.py), and the
-// products are three quarters of a fine-tuning step; on AVX2 they are as fast as OpenBLAS's.
+// model's own float32 tensors, as an autograd function. On an AVX-512 CPU oneDNN's kernels took
+// 10-25% less time than OpenBLAS's for DistilBERT-base's products at 256-800 rows, and these
+// products were two thirds of a fine-tuning step; held to AVX2 the two took the same time.
 // The weights are read in place (they change every step, so nothing is packed).
 class TrainingLinear {
 public:
     // x [..., K], weight [N, K], bias [N] or undefined -> [..., N], recorded for backward.
-    // Only where applies(); first or higher-order gradients of the result are first order only
-    // (backward of the backward is not supported, and nothing here asks for it).
+    // Only where applies(). First-order gradients only: there is no backward of the backward
+    // (nothing here asks for one).
     static at::Tensor forward(const at::Tensor& x, const at::Tensor& weight,
                               const at::Tensor& bias);
 
