@@ -386,6 +386,21 @@ private Q_SLOTS:
             QCOMPARE(storage.slice(2, 1, 13, 2).eq(99.0f).all().item<bool>(), true);
     }
 
+    // Empty products: no rows leaves dst alone, no inner dimension gives the bias (or zeros),
+    // as at::linear does.
+    void stridedMatmulOfNothing() {
+        if (!TrainingLinear::oneDnnOn()) QSKIP("oneDNN is not usable on this CPU");
+        const at::Tensor bias = at::arange(7, at::kFloat).view({1, 7});
+        at::Tensor dst = at::full({5, 7}, 99.0f);
+        stridedMatmul(at::empty({5, 0}), at::empty({0, 7}), &bias, dst);
+        QVERIFY(dst.equal(bias.expand({5, 7})));
+        stridedMatmul(at::empty({5, 0}), at::empty({0, 7}), nullptr, dst);
+        QVERIFY(dst.equal(at::zeros({5, 7})));
+        at::Tensor none = at::empty({0, 7});
+        stridedMatmul(at::empty({0, 3}), at::ones({3, 7}), &bias, none);
+        QCOMPARE(none.numel(), 0);
+    }
+
     // A model used for inference, then changed in place (as a training step changes it), then
     // used again: the second answer is the new weights', never the packed copy of the old ones.
     void inferenceSeesWeightsChangedInPlace() {

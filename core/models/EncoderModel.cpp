@@ -723,17 +723,17 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
     const double dropoutP = training_ ? config_.attentionDropout : 0.0;
     const double lowest = lowestOf(qProjected.scalar_type());
     const at::Tensor padding = (mask == 0).view({B, 1, 1, L});
-    // The fused paths' additive mask: 0 for keys to attend, the dtype's lowest value for padding.
-    at::Tensor additive;
-    if (!wantWeights && fused) {
-        additive = at::zeros({B, 1, 1, L}, qProjected.options()).masked_fill(padding, lowest);
-        if (oneDnnInference()) {
-            // Heads read in place, the context written in place (oneDNN).
-            const at::Tensor context =
-                inferenceAttention(qProjected, kProjected, vProjected, additive, H,
-                                   1.0 / std::sqrt(static_cast<double>(Dh)));
-            if (context.defined()) return linear(context, names.output);
-        }
+    // The additive mask of the fused paths and BERT's scores: 0 for keys to attend, the dtype's
+    // lowest value for padding (made only by the paths that read it).
+    auto additiveMask = [&] {
+        return at::zeros({B, 1, 1, L}, qProjected.options()).masked_fill(padding, lowest);
+    };
+    if (!wantWeights && fused && oneDnnInference()) {
+        // Heads read in place, the context written in place (oneDNN).
+        const at::Tensor context =
+            inferenceAttention(qProjected, kProjected, vProjected, additiveMask(), H,
+                               1.0 / std::sqrt(static_cast<double>(Dh)));
+        if (context.defined()) return linear(context, names.output);
     }
     at::Tensor q = heads(qProjected);
     at::Tensor k = heads(kProjected);
@@ -751,13 +751,12 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
     at::Tensor context;
     if (!wantWeights && fused && !oneDnnProducts) {
         context = std::get<0>(
-            at::_scaled_dot_product_attention(q, k, v, additive, dropoutP, false, false));
+            at::_scaled_dot_product_attention(q, k, v, additiveMask(), dropoutP, false, false));
     } else {
         at::Tensor scores;
         if (!distil) {  // BertSelfAttention (and its copies): scores / sqrt(d) + (1 - mask) * min
             scores = product(q, k.transpose(-1, -2), false) / std::sqrt(static_cast<double>(Dh));
-            scores =
-                scores + at::zeros({B, 1, 1, L}, scores.options()).masked_fill(padding, lowest);
+            scores = scores + additiveMask();
         } else {  // DistilBERT: q / sqrt(d), masked_fill with min
             q = q / std::sqrt(static_cast<double>(Dh));
             scores = product(q, k.transpose(2, 3), false);

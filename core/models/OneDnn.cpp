@@ -90,6 +90,10 @@ memory::desc inPlaceDesc(const at::Tensor& t) {
 
 }  // namespace
 
+bool cpuFloat32(const at::Tensor& t) {
+    return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.layout() == at::kStrided;
+}
+
 bool readableInPlace(const at::Tensor& t) {
     for (std::int64_t d = 0; d < t.dim(); ++d)
         if (t.size(d) > 1 && t.stride(d) <= 0) return false;
@@ -98,6 +102,15 @@ bool readableInPlace(const at::Tensor& t) {
 
 void stridedMatmul(const at::Tensor& src, const at::Tensor& weights, const at::Tensor* bias,
                    const at::Tensor& dst) {
+    // No rows or columns: nothing to write. No inner dimension: the sums are empty.
+    if (dst.numel() == 0) return;
+    if (src.size(-1) == 0) {
+        if (bias)
+            dst.copy_(bias->expand_as(dst));
+        else
+            dst.zero_();
+        return;
+    }
     // oneDNN's fast (brgemm) kernels want dst's rows contiguous; for a dst whose columns are
     // contiguous instead (the gradient of a transposed operand, the keys' in attention) it
     // took its reference kernel, which made a training step twice as slow. Computed as the

@@ -35,6 +35,9 @@ void runMatmul(const dnnl::matmul& primitive, dnnl::memory::data_type srcType, c
                std::int64_t rows, std::int64_t k, const dnnl::memory& weights, const float* bias,
                float* dst, std::int64_t n);
 
+// Whether `t` is a float32 strided tensor on the CPU: what the oneDNN paths take.
+bool cpuFloat32(const at::Tensor& t);
+
 // Whether oneDNN can read float32 CPU tensor `t` in place by its sizes and strides: every
 // dimension longer than 1 has a positive stride (an expanded tensor's 0 does not qualify).
 bool readableInPlace(const at::Tensor& t);
@@ -42,8 +45,9 @@ bool readableInPlace(const at::Tensor& t);
 // dst = src · weights (+ bias), read and written in place through their strides: src
 // [..., M, K], weights [..., K, N], dst [..., M, N] (batch dimensions equal), bias [N] or
 // [1, N] or nullptr; all float32 on the CPU and readableInPlace. Transposed views cost nothing:
-// the strides say where each element is. The primitive is made for these shapes and strides
-// (oneDNN's primitive cache, bounded in oneDnnEngine(), keeps the recent ones).
+// the strides say where each element is. An empty dst is left as it is; with K = 0 it is
+// filled with the bias (or zeros), as at::matmul/at::linear give. The primitive is made for these
+// shapes and strides (oneDNN's primitive cache, bounded in oneDnnEngine(), keeps the recent ones).
 void stridedMatmul(const at::Tensor& src, const at::Tensor& weights, const at::Tensor* bias,
                    const at::Tensor& dst);
 

@@ -114,11 +114,9 @@ bool PackedLinear::reordersWeights() {
 }
 
 bool PackedLinear::applies(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {
-    auto cpuFloat = [](const at::Tensor& t) {
-        return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.layout() == at::kStrided;
-    };
-    return cpuFloat(x) && cpuFloat(weight) && weight.dim() == 2 && x.dim() >= 1 &&
-           x.size(-1) == weight.size(1) && (!bias.defined() || (cpuFloat(bias) && bias.dim() == 1));
+    return cpuFloat32(x) && cpuFloat32(weight) && weight.dim() == 2 && x.dim() >= 1 &&
+           x.size(-1) == weight.size(1) &&
+           (!bias.defined() || (cpuFloat32(bias) && bias.dim() == 1));
 }
 
 }  // namespace distilbench

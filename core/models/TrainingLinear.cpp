@@ -25,12 +25,9 @@ at::Tensor linearForward(AutogradContext* ctx, const at::Tensor& x, const at::Te
     std::vector<std::int64_t> shape(input.sizes().begin(), input.sizes().end());
     shape.back() = n;
     at::Tensor out = at::empty(shape, input.options());
-    if (rows > 0) {
-        // x [rows, K] · Wᵀ (the transposed view of W [N, K], read in place) + b.
-        const at::Tensor b = bias.defined() ? bias.contiguous().view({1, n}) : at::Tensor();
-        stridedMatmul(input.view({rows, k}), w.t(), b.defined() ? &b : nullptr,
-                      out.view({rows, n}));
-    }
+    // x [rows, K] · Wᵀ (the transposed view of W [N, K], read in place) + b.
+    const at::Tensor b = bias.defined() ? bias.contiguous().view({1, n}) : at::Tensor();
+    stridedMatmul(input.view({rows, k}), w.t(), b.defined() ? &b : nullptr, out.view({rows, n}));
     ctx->save_for_backward({input, w});
     return out;
 }
@@ -46,17 +43,11 @@ variable_list linearBackward(AutogradContext* ctx, const variable_list& grads, b
     at::Tensor gradX, gradW, gradB;
     if (ctx->needs_input_grad(0)) {
         gradX = at::empty(input.sizes(), input.options());
-        if (rows > 0)
-            stridedMatmul(g, w, nullptr, gradX.view({rows, k}));  // dL/dy · W
-        else
-            gradX.zero_();
+        stridedMatmul(g, w, nullptr, gradX.view({rows, k}));  // dL/dy · W
     }
     if (ctx->needs_input_grad(1)) {
         gradW = at::empty({n, k}, w.options());
-        if (rows > 0)
-            stridedMatmul(g.t(), input.view({rows, k}), nullptr, gradW);  // dL/dyᵀ · x
-        else
-            gradW.zero_();
+        stridedMatmul(g.t(), input.view({rows, k}), nullptr, gradW);  // dL/dyᵀ · x (0 for no rows)
     }
     if (!withBias) return {gradX, gradW};
     if (ctx->needs_input_grad(2)) gradB = g.sum(0);

@@ -27,13 +27,7 @@ struct MatmulFunction : public torch::autograd::Function<MatmulFunction> {
         const at::Tensor result =
             headsInterleaved ? at::empty({shape[0], shape[2], shape[1], shape[3]}, a.options())
                              : at::empty(shape, a.options());
-        const at::Tensor out = headsInterleaved ? result.transpose(1, 2) : result;
-        if (out.numel() > 0) {
-            if (a.size(-1) == 0)
-                out.zero_();
-            else
-                stridedMatmul(a, b, nullptr, out);
-        }
+        stridedMatmul(a, b, nullptr, headsInterleaved ? result.transpose(1, 2) : result);
         ctx->save_for_backward({a, b});
         ctx->saved_data["interleaved"] = headsInterleaved;
         return result;
@@ -50,8 +44,6 @@ struct MatmulFunction : public torch::autograd::Function<MatmulFunction> {
         // the views' own backward steps (transposes of the heads) copy nothing.
         auto product = [&](const at::Tensor& x, const at::Tensor& y, const at::Tensor& like) {
             at::Tensor out = at::empty_like(like);
-            if (out.numel() == 0) return out;
-            if (x.size(-1) == 0) return out.zero_();
             stridedMatmul(x, y, nullptr, out);
             return out;
         };
@@ -71,10 +63,7 @@ at::Tensor TrainingMatmul::forward(const at::Tensor& a, const at::Tensor& b,
 }
 
 bool TrainingMatmul::applies(const at::Tensor& a, const at::Tensor& b) {
-    auto cpuFloat = [](const at::Tensor& t) {
-        return t.device().is_cpu() && t.scalar_type() == at::kFloat && t.layout() == at::kStrided;
-    };
-    if (!TrainingLinear::oneDnnOn() || !cpuFloat(a) || !cpuFloat(b) || a.dim() != b.dim() ||
+    if (!TrainingLinear::oneDnnOn() || !cpuFloat32(a) || !cpuFloat32(b) || a.dim() != b.dim() ||
         a.dim() < 3 || a.dim() > 4 || a.size(-1) != b.size(-2))
         return false;
     for (std::int64_t d = 0; d + 2 < a.dim(); ++d)
