@@ -524,11 +524,20 @@ HubDownload HubClient::download(const std::string& repoId, const std::string& re
         const fs::path link = snapshot / name;
         fs::create_directories(link.parent_path(), ec);
         const fs::path target = fs::relative(blob, link.parent_path(), ec);
-        const fs::path temporary = link.string() + ".distilbench-link";
+        // The temporary is this writer's own: two downloads of one model at once (two windows,
+        // or the app and Python) each link and rename, and a shared name let one remove or
+        // rename the other's ("cannot be linked: No such file or directory").
+        const fs::path temporary =
+            link.string() + ".distilbench-link-" + std::to_string(::getpid()) + "-" +
+            std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
         fs::remove(temporary, ec);
         fs::create_symlink(target, temporary, ec);
         if (!ec) fs::rename(temporary, link, ec);
-        if (ec) throw Error(link.string(), "cannot be linked: " + ec.message());
+        if (ec) {
+            std::error_code ignored;
+            fs::remove(temporary, ignored);
+            throw Error(link.string(), "cannot be linked: " + ec.message());
+        }
         result.files.push_back(name);
     }
     // .no_exist/<commit>/<name>: empty markers of what this commit lacks (huggingface_hub's).

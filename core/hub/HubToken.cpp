@@ -82,16 +82,21 @@ void saveToken(const std::string& token) {
         return;
     }
     fs::create_directories(fs::path(path).parent_path(), ec);
-    // Created with 0600 before anything is written: the token is never readable by others.
-    const std::string temporary = path + ".distilbench-tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // mkstemp creates a new file of this writer's own with 0600 before anything is written: the
+    // token is never readable by others, a link planted at the temporary's name is not followed,
+    // and two saves at once do not write into one file.
+    std::string temporary = path + ".distilbench-tmp-XXXXXX";
+    const int fd = ::mkstemp(temporary.data());
     if (fd < 0) throw Error(path, std::string("cannot be written: ") + std::strerror(errno));
-    const bool written = ::write(fd, token.data(), token.size()) == ssize_t(token.size());
-    ::fchmod(fd, 0600);
-    ::close(fd);
-    if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    int error = 0;
+    if (::write(fd, token.data(), token.size()) != ssize_t(token.size()))
+        error = errno != 0 ? errno : ENOSPC;
+    if (::fchmod(fd, 0600) != 0 && error == 0) error = errno;
+    if (::close(fd) != 0 && error == 0) error = errno;
+    if (error == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) error = errno;
+    if (error != 0) {
         std::remove(temporary.c_str());
-        throw Error(path, std::string("cannot be written: ") + std::strerror(errno));
+        throw Error(path, std::string("cannot be written: ") + std::strerror(error));
     }
 }
 
