@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
+#include <thread>
 
 #include "core/models/EncoderModel.h"
 #include "core/models/Model.h"
@@ -192,21 +194,28 @@ private Q_SLOTS:
     }
 
     // The pre-packed oneDNN path against ATen's linear: any number of rows (none, one, many,
-    // a 3-D batch), with and without bias.
+    // a 3-D batch), with and without bias, with GELU in the same pass.
     void packedLinearMatchesAtLinear_data() {
         QTest::addColumn<QList<qint64>>("inputShape");
         QTest::addColumn<qint64>("outFeatures");
         QTest::addColumn<bool>("withBias");
-        QTest::newRow("one row") << QList<qint64>{1, 48} << qint64(40) << true;
-        QTest::newRow("3-D batch") << QList<qint64>{3, 7, 48} << qint64(96) << true;
-        QTest::newRow("no bias") << QList<qint64>{130, 48} << qint64(17) << false;
-        QTest::newRow("no rows") << QList<qint64>{0, 48} << qint64(8) << true;
+        QTest::addColumn<int>("activation");
+        const int none = int(PackedLinear::Activation::None);
+        QTest::newRow("one row") << QList<qint64>{1, 48} << qint64(40) << true << none;
+        QTest::newRow("3-D batch") << QList<qint64>{3, 7, 48} << qint64(96) << true << none;
+        QTest::newRow("no bias") << QList<qint64>{130, 48} << qint64(17) << false << none;
+        QTest::newRow("no rows") << QList<qint64>{0, 48} << qint64(8) << true << none;
+        QTest::newRow("gelu") << QList<qint64>{2, 9, 48} << qint64(64) << true
+                              << int(PackedLinear::Activation::GeluErf);
+        QTest::newRow("gelu tanh, no bias") << QList<qint64>{5, 48} << qint64(33) << false
+                                            << int(PackedLinear::Activation::GeluTanh);
     }
 
     void packedLinearMatchesAtLinear() {
         QFETCH(QList<qint64>, inputShape);
         QFETCH(qint64, outFeatures);
         QFETCH(bool, withBias);
+        QFETCH(int, activation);
         if (!PackedLinear::enabled()) QSKIP("oneDNN is not usable on this CPU");
         at::manual_seed(1);
         const std::vector<std::int64_t> shape(inputShape.begin(), inputShape.end());
@@ -214,8 +223,12 @@ private Q_SLOTS:
         const at::Tensor w = at::randn({outFeatures, 48});
         const at::Tensor b = withBias ? at::randn({outFeatures}) : at::Tensor();
         QVERIFY(PackedLinear::applies(x, w, b));
-        const PackedLinear packed(w, b);
-        const at::Tensor ours = packed.forward(x), reference = at::linear(x, w, b);
+        const auto act = PackedLinear::Activation(activation);
+        const PackedLinear packed(w, b, act);
+        at::Tensor reference = at::linear(x, w, b);
+        if (act == PackedLinear::Activation::GeluErf) reference = at::gelu(reference);
+        if (act == PackedLinear::Activation::GeluTanh) reference = at::gelu(reference, "tanh");
+        const at::Tensor ours = packed.forward(x);
         QCOMPARE(ours.sizes().vec(), reference.sizes().vec());
         if (ours.numel() > 0) QVERIFY((ours - reference).abs().max().item<double>() < 1e-4);
         QVERIFY(packed.matches(w, b));
@@ -226,6 +239,37 @@ private Q_SLOTS:
             w.mul_(2);  // same memory, changed in place
         }
         QVERIFY(!packed.matches(w, b));
+    }
+
+    // With AVX-512 each number of rows has a primitive of its own, kept among the process's
+    // recent ones: one layer asked for more row counts than are kept (so they are made again),
+    // a layer of another width with the same row counts in between, and two threads at once,
+    // each answer against ATen's.
+    void packedLinearAnyNumberOfRows() {
+        if (!PackedLinear::enabled()) QSKIP("oneDNN is not usable on this CPU");
+        at::manual_seed(2);
+        const at::Tensor w = at::randn({40, 48}), b = at::randn({40});
+        const at::Tensor w2 = at::randn({24, 48});
+        const PackedLinear packed(w, b), other(w2, at::Tensor());
+        auto check = [&](std::int64_t rows) {
+            const at::Tensor x = at::randn({rows, 48});
+            return (packed.forward(x) - at::linear(x, w, b)).abs().max().item<double>() < 1e-4 &&
+                   (other.forward(x) - at::linear(x, w2)).abs().max().item<double>() < 1e-4;
+        };
+        for (std::int64_t rows : {1, 2, 3, 1, 129, 2, 1})
+            QVERIFY2(check(rows), qPrintable(QString("%1 rows").arg(rows)));
+        for (std::int64_t rows = 1; rows <= 80; ++rows)
+            QVERIFY2(check(rows), qPrintable(QString("%1 rows").arg(rows)));
+        QVERIFY(check(1));  // made again after 80 others
+        std::atomic<int> wrong{0};
+        auto worker = [&](std::int64_t first) {
+            for (std::int64_t rows = first; rows < first + 40; ++rows)
+                if (!check(rows)) ++wrong;
+        };
+        std::thread a(worker, 1), c(worker, 21);
+        a.join();
+        c.join();
+        QCOMPARE(wrong.load(), 0);
     }
 
     // TrainingLinear's forward and all three gradients against at::linear's, for the shapes a
