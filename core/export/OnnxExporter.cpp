@@ -10,6 +10,7 @@
 #include "core/util/AtomicFile.h"
 
 #include "core/models/EncoderModel.h"
+#include "core/models/Int8Linear.h"
 #include "core/runtime/Error.h"
 
 namespace distilbench {
@@ -131,7 +132,7 @@ public:
     // fuses the pattern into an integer product), as Int8Linear computes it.
     std::string staticInt8Linear(const std::string& x, const std::string& layer) {
         const Int8Range& r = static_.at(layer);
-        const auto [scale, zeroPoint] = EncoderModel::uint8Parameters(r.min, r.max);
+        const auto [scale, zeroPoint] = Int8Linear::inputParameters(r.min, r.max);
         const std::string s = b_.scalar(static_cast<float>(scale));
         const std::string z = b_.initializer(
             b_.fresh("zero_point"),

@@ -7,8 +7,6 @@
 
 #include "core/training/Objective.h"
 
-#include <ATen/core/dispatch/Dispatcher.h>
-
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -514,20 +512,7 @@ at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) co
         recordRange(name, x);
         return at::linear(x, p(name + ".weight"), p(name + ".bias"));
     }
-    if (!staticInt8_.empty() && !training_) {
-        const auto it = staticInt8_.find(name);
-        if (it != staticInt8_.end()) return it->second->forward(x).to(x.scalar_type());
-    }
-    if (!packed_.empty() && !training_) {
-        auto it = packed_.find(name);
-        if (it != packed_.end()) {
-            static const auto op =
-                c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_dynamic", "");
-            std::vector<c10::IValue> stack{x.to(at::kFloat).contiguous(), it->second, false};
-            op.callBoxed(&stack);
-            return stack[0].toTensor().to(x.scalar_type());
-        }
-    }
+    if (const Int8Linear* int8 = int8Linear(name)) return int8->forward(x).to(x.scalar_type());
     if (const auto packed = packedLinear(x, name, PackedLinear::Activation::None))
         return packed->forward(x);
     // Training, its evaluations and inference with packing off: oneDNN reading the weight in
@@ -561,9 +546,23 @@ at::Tensor EncoderModel::linearActivation(const at::Tensor& x, const std::string
     const auto fused = a == "gelu"       ? PackedLinear::Activation::GeluErf
                        : a == "gelu_new" ? PackedLinear::Activation::GeluTanh
                                          : PackedLinear::Activation::None;
-    if (fused != PackedLinear::Activation::None)
+    if (fused != PackedLinear::Activation::None) {
+        if (const Int8Linear* int8 = int8Linear(name))
+            return int8->forward(x, fused).to(x.scalar_type());
         if (const auto packed = packedLinear(x, name, fused)) return packed->forward(x);
+    }
     return activation(linear(x, name));
+}
+
+const Int8Linear* EncoderModel::int8Linear(const std::string& name) const {
+    // Not while calibrating (float32 products record their ranges) or training.
+    if (training_ || calibration_) return nullptr;
+    for (const auto* layers : {&staticInt8_, &dynamicInt8_}) {
+        if (layers->empty()) continue;
+        const auto it = layers->find(name);
+        if (it != layers->end()) return it->second.get();
+    }
+    return nullptr;
 }
 
 bool EncoderModel::oneDnnInference() const {
@@ -585,47 +584,23 @@ void EncoderModel::dropPackedFloat32() {
 }
 
 void EncoderModel::setDynamicInt8(bool enabled) {
-    packed_.clear();
-    staticInt8_.clear();  // static int8 sets itself again on top of the packed weights
+    dynamicInt8_.clear();
+    staticInt8_.clear();  // static int8 sets itself again on top of the dynamic layers
     staticRanges_.clear();
     if (!enabled) return;
-    const auto& engines = at::globalContext().supportedQEngines();
-    auto has = [&](at::QEngine e) {
-        return std::find(engines.begin(), engines.end(), e) != engines.end();
-    };
-    if (has(at::QEngine::ONEDNN))
-        at::globalContext().setQEngine(at::QEngine::ONEDNN);
-    else if (has(at::QEngine::FBGEMM))
-        at::globalContext().setQEngine(at::QEngine::FBGEMM);
-    else if (has(at::QEngine::QNNPACK))
-        at::globalContext().setQEngine(at::QEngine::QNNPACK);
-    else
-        throw Error("this LibTorch build has no quantized engine: int8 inference is not available");
     if (device().type() != c10::kCPU) throw Error("int8 dynamic quantization runs on the CPU only");
-    static const auto prepack =
-        c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_prepack", "");
+    if (!Int8Linear::available())
+        throw Error("int8 needs oneDNN's int8 products, which do not run on this CPU");
     at::NoGradGuard guard;
+    std::map<std::string, std::shared_ptr<const Int8Linear>> layers;
     for (const std::string& name : names_) {
         if (!name.ends_with(".weight")) continue;
         const std::string layer = name.substr(0, name.size() - 7);
         if (!isInt8Linear(layer)) continue;
-        std::vector<c10::IValue> stack{
-            quantizedWeight(layer),
-            c10::optional<at::Tensor>(
-                params_.at(layer + ".bias").detach().to(at::kFloat).contiguous())};
-        prepack.callBoxed(&stack);
-        packed_[layer] = stack[0];
+        layers[layer] =
+            std::make_shared<const Int8Linear>(quantizedWeight(layer), params_.at(layer + ".bias"));
     }
-}
-
-std::pair<double, std::int64_t> EncoderModel::uint8Parameters(float min, float max) {
-    const double lo = std::min(0.0f, min), hi = std::max(0.0f, max);
-    // torch.ao.quantization's MinMaxObserver for quint8 (qmin 0, qmax 255, not reduced).
-    double scale = (hi - lo) / 255.0;
-    scale = std::max(scale, double(std::numeric_limits<float>::epsilon()));
-    const std::int64_t zeroPoint =
-        std::clamp<std::int64_t>(static_cast<std::int64_t>(std::nearbyint(-lo / scale)), 0, 255);
-    return {scale, zeroPoint};
+    dynamicInt8_ = std::move(layers);
 }
 
 void EncoderModel::setStaticInt8(const Int8Ranges& ranges) {
@@ -649,7 +624,7 @@ void EncoderModel::setStaticInt8(const Int8Ranges& ranges) {
         if (v.min > v.max)
             throw Error("static int8: the range of " + layer +
                         " has its minimum above its maximum");
-        const auto [scale, zeroPoint] = uint8Parameters(v.min, v.max);
+        const auto [scale, zeroPoint] = Int8Linear::inputParameters(v.min, v.max);
         fixed[layer] = std::make_shared<const Int8Linear>(
             quantizedWeight(layer), params_.at(layer + ".bias"), scale, zeroPoint);
     }

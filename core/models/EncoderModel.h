@@ -109,11 +109,11 @@ public:
 
     // Dynamic int8 quantization of every Linear layer (PyTorch's quantize_dynamic): weights
     // quantized per output channel, activations per batch at run time, int8 matrix products
-    // through oneDNN. Float weights stay for training, export and switching back. Throws Error
-    // when this LibTorch has no quantized engine.
+    // through oneDNN (Int8Linear). Float weights stay for training, export and switching back.
+    // Throws Error where oneDNN's int8 products do not run.
     void setDynamicInt8(bool enabled);
     // Whether the Linear layers run int8 products (dynamic or static).
-    bool isDynamicInt8() const { return !packed_.empty() || !staticInt8_.empty(); }
+    bool isDynamicInt8() const { return !dynamicInt8_.empty() || !staticInt8_.empty(); }
     // The rule of which layers int8 covers (a 2-D weight with a bias, not an embedding), and
     // such a layer's weight quantized as setDynamicInt8 quantizes it (qint8 per output channel):
     // the ONNX export writes the same integers.
@@ -132,9 +132,6 @@ public:
     // input.
     void startInt8Calibration();
     Int8Ranges finishInt8Calibration();
-    // The uint8 scale and zero point of a range as PyTorch's MinMaxObserver chooses them (the
-    // range widened to include 0; ONNX's QuantizeLinear reads the same numbers).
-    static std::pair<double, std::int64_t> uint8Parameters(float min, float max);
 
     // Float32 inference (no gradients, not training) runs each Linear layer through a copy of
     // its weight pre-packed for oneDNN (PackedLinear), made on first use and again after the
@@ -205,9 +202,11 @@ private:
     std::vector<Spec> specs_;  // per entry of names_
     bool initialise_ = true;
     std::map<std::string, std::string> tied_;
-    std::map<std::string, c10::IValue> packed_;  // Linear name -> packed int8 weights
-    // Linear name -> its static int8 product.
+    // Linear name -> its dynamic / static int8 product.
+    std::map<std::string, std::shared_ptr<const Int8Linear>> dynamicInt8_;
     std::map<std::string, std::shared_ptr<const Int8Linear>> staticInt8_;
+    // The int8 product of Linear `name` where int8 is on for it (not training or calibrating).
+    const Int8Linear* int8Linear(const std::string& name) const;
     Int8Ranges staticRanges_;
     mutable std::unique_ptr<Int8Ranges> calibration_;  // while calibrating
     void recordRange(const std::string& name, const at::Tensor& x) const;

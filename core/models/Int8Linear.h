@@ -4,27 +4,48 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
+
+#include "core/models/LinearActivation.h"
 
 namespace distilbench {
 
-// A Linear layer for static int8 inference through oneDNN's int8 matmul: the input quantized to
-// uint8 with a scale and zero point fixed by calibration, the weight as qint8 per output channel
-// (reordered once for the kernels), int32 accumulation, then scaled back to float32 with the
-// bias added in the same pass. PyTorch's quantized::linear for the same job also quantizes the
-// output and was no faster than float32 here (a 1 x 128 DistilBERT-base forward 55 ms against
-// 27 ms for dynamic int8); the output stays float32, as ONNX Runtime's QDQ MatMul gives it.
+// A Linear layer for int8 inference through oneDNN's int8 matmul: the input quantized to uint8
+// per tensor, the weight as qint8 per output channel (reordered once for the kernels), int32
+// accumulation, then scaled back to float32 with the bias added, and GELU where asked, in the
+// same pass. The output stays float32, as ONNX Runtime's QDQ MatMul and its MatMulInteger
+// graph give it.
+// - Static: the input's scale and zero point are fixed by calibration. (PyTorch's
+//   quantized::linear for the same job also quantizes the output and was no faster than
+//   float32 here: a 1 x 128 DistilBERT-base forward 55 ms against 27 ms for dynamic int8.)
+// - Dynamic: they come from the input's own range on each call (ONNX's DynamicQuantizeLinear,
+//   PyTorch's quantize_dynamic). Replaces PyTorch's quantized::linear_dynamic, which runs the
+//   same oneDNN product but cannot apply GELU in its pass and quantizes in separate passes.
 class Int8Linear {
 public:
     // qweight: [N, K] quantized per channel (axis 0, zero points 0); bias [N] float32 or
-    // undefined.
+    // undefined. Static, with the input's scale and zero point.
     Int8Linear(const at::Tensor& qweight, const at::Tensor& bias, double inputScale,
                std::int64_t inputZeroPoint);
+    // Dynamic.
+    Int8Linear(const at::Tensor& qweight, const at::Tensor& bias);
     ~Int8Linear();
     Int8Linear(const Int8Linear&) = delete;
     Int8Linear& operator=(const Int8Linear&) = delete;
 
-    // x [..., K] float32 on the CPU -> [..., N] float32.
-    at::Tensor forward(const at::Tensor& x) const;
+    // x [..., K] float32 on the CPU -> [..., N] float32, with `activation` applied. Dynamic: an
+    // input with a NaN or an infinity gives NaN (as the float32 product would), not a number
+    // from a range that means nothing; static saturates, as QuantizeLinear does.
+    at::Tensor forward(const at::Tensor& x,
+                       LinearActivation activation = LinearActivation::None) const;
+    bool isDynamic() const;
+
+    // Whether oneDNN's int8 products run on this CPU.
+    static bool available();
+    // The uint8 scale and zero point of a range [min, max] (finite): the range widened to include
+    // 0 over 255 levels, as PyTorch's MinMaxObserver and ONNX's DynamicQuantizeLinear choose
+    // them (ONNX's QuantizeLinear reads the same numbers).
+    static std::pair<double, std::int64_t> inputParameters(float min, float max);
 
 private:
     struct Impl;

@@ -63,6 +63,17 @@ dnnl::matmul::primitive_desc matmulDescriptor(const memory::desc& src, const mem
                                                oneDnnEngine());
 }
 
+void appendActivation(dnnl::primitive_attr& attributes, LinearActivation activation) {
+    if (activation == LinearActivation::None) return;
+    dnnl::post_ops postOps = attributes.get_post_ops();
+    postOps.append_eltwise(1.0f,
+                           activation == LinearActivation::GeluErf
+                               ? dnnl::algorithm::eltwise_gelu_erf
+                               : dnnl::algorithm::eltwise_gelu_tanh,
+                           0.0f, 0.0f);
+    attributes.set_post_ops(postOps);
+}
+
 void runMatmul(const dnnl::matmul& primitive, memory::data_type srcType, const void* src,
                std::int64_t rows, std::int64_t k, const memory& weights, const float* bias,
                float* dst, std::int64_t n) {

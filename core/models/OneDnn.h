@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include "core/models/LinearActivation.h"
+
 namespace distilbench {
 
 dnnl::engine& oneDnnEngine();
@@ -28,6 +30,9 @@ dnnl::matmul::primitive_desc matmulDescriptor(const dnnl::memory::desc& src,
                                               const dnnl::memory::desc* bias,
                                               const dnnl::memory::desc& dst,
                                               const dnnl::primitive_attr& attributes);
+
+// Adds `activation` as a post-op of `attributes` (nothing for None), after any it has.
+void appendActivation(dnnl::primitive_attr& attributes, LinearActivation activation);
 
 // Runs `primitive` on `rows` rows of src (of `srcType`, [rows, K]) into float32 dst [rows, N],
 // with its weights and a float32 bias of N values (or none), on this thread's stream.

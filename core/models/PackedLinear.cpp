@@ -23,7 +23,7 @@ namespace {
 // the time for 1-40 rows of a 128-wide model and for 1-17 rows of BERT-base's layers, 0.87x for
 // 128 rows of the 768 x 3072 product, and never more than 1.01x. brgemm's weight layout is the
 // same for every number of rows, so one reordered copy serves them all. A primitive holds ~200 KB
-// of generated code and takes 0.05-0.4 ms to make: the process keeps the recent ones here, one
+// of generated code and takes 0.05-0.4 ms to make: each thread keeps the recent ones here, one
 // per shape (every layer of that shape shares it), so a forward pass finds its primitives
 // without making a descriptor per layer.
 class FixedRowsMatmuls {
@@ -60,8 +60,12 @@ public:
         return made;
     }
 
+    // This thread's. With one table for the process, a primitive made by one thread and run
+    // by another while ATen worked beside them gave wrong numbers now and then (8 of 400 runs of
+    // packedLinearAnyNumberOfRows under load; 0 of 400 with a table per thread, and none with
+    // the run-time-rows primitives). The kernels themselves are shared through oneDNN's cache.
     static FixedRowsMatmuls& instance() {
-        static FixedRowsMatmuls matmuls;
+        thread_local FixedRowsMatmuls matmuls;
         return matmuls;
     }
 
@@ -77,20 +81,6 @@ private:
     std::mutex mutex_;
     std::list<Entry> entries_;
 };
-
-dnnl::primitive_attr activationAttributes(PackedLinear::Activation activation) {
-    dnnl::primitive_attr attributes;
-    if (activation != PackedLinear::Activation::None) {
-        dnnl::post_ops postOps;
-        postOps.append_eltwise(1.0f,
-                               activation == PackedLinear::Activation::GeluErf
-                                   ? dnnl::algorithm::eltwise_gelu_erf
-                                   : dnnl::algorithm::eltwise_gelu_tanh,
-                               0.0f, 0.0f);
-        attributes.set_post_ops(postOps);
-    }
-    return attributes;
-}
 
 }  // namespace
 
@@ -119,7 +109,7 @@ PackedLinear::PackedLinear(const at::Tensor& weight, const at::Tensor& bias, Act
     d.weightData = weight.data_ptr();
     d.weightVersion = weight._version();
     d.activation = activation;
-    d.attributes = activationAttributes(activation);
+    appendActivation(d.attributes, activation);
     if (bias.defined()) {
         d.biasData = bias.data_ptr();
         d.biasVersion = bias._version();

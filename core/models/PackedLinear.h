@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "core/models/LinearActivation.h"
+
 namespace distilbench {
 
 // A float32 linear layer (y = x Wᵀ + b) for inference through oneDNN's matmul, with the weight
@@ -18,9 +20,7 @@ namespace distilbench {
 // the weight's (same memory, no in-place change since).
 class PackedLinear {
 public:
-    // An activation applied to the output in the same pass (oneDNN post-op) instead of a pass
-    // of its own over the output.
-    enum class Activation { None, GeluErf, GeluTanh };
+    using Activation = LinearActivation;
 
     // weight [N, K], bias [N] or undefined: float32, CPU.
     PackedLinear(const at::Tensor& weight, const at::Tensor& bias,
