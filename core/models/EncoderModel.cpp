@@ -556,13 +556,9 @@ at::Tensor EncoderModel::linearActivation(const at::Tensor& x, const std::string
 
 const Int8Linear* EncoderModel::int8Linear(const std::string& name) const {
     // Not while calibrating (float32 products record their ranges) or training.
-    if (training_ || calibration_) return nullptr;
-    for (const auto* layers : {&staticInt8_, &dynamicInt8_}) {
-        if (layers->empty()) continue;
-        const auto it = layers->find(name);
-        if (it != layers->end()) return it->second.get();
-    }
-    return nullptr;
+    if (training_ || calibration_ || int8_.empty()) return nullptr;
+    const auto it = int8_.find(name);
+    return it != int8_.end() ? it->second.get() : nullptr;
 }
 
 bool EncoderModel::oneDnnInference() const {
@@ -584,8 +580,7 @@ void EncoderModel::dropPackedFloat32() {
 }
 
 void EncoderModel::setDynamicInt8(bool enabled) {
-    dynamicInt8_.clear();
-    staticInt8_.clear();  // static int8 sets itself again on top of the dynamic layers
+    int8_.clear();  // dynamic or static layers alike
     staticRanges_.clear();
     if (!enabled) return;
     if (device().type() != c10::kCPU) throw Error("int8 dynamic quantization runs on the CPU only");
@@ -600,12 +595,11 @@ void EncoderModel::setDynamicInt8(bool enabled) {
         layers[layer] =
             std::make_shared<const Int8Linear>(quantizedWeight(layer), params_.at(layer + ".bias"));
     }
-    dynamicInt8_ = std::move(layers);
+    int8_ = std::move(layers);
 }
 
 void EncoderModel::setStaticInt8(const Int8Ranges& ranges) {
-    staticInt8_.clear();
-    staticRanges_.clear();
+    if (isStaticInt8()) setDynamicInt8(false);  // the old ranges go, whatever follows
     if (ranges.empty()) {
         setDynamicInt8(false);
         return;
@@ -631,8 +625,7 @@ void EncoderModel::setStaticInt8(const Int8Ranges& ranges) {
     for (const auto& [layer, range] : ranges)
         if (!fixed.count(layer))
             throw Error("static int8: " + layer + " is not an int8 layer of this model");
-    setDynamicInt8(false);  // the static products replace the dynamic ones
-    staticInt8_ = std::move(fixed);
+    int8_ = std::move(fixed);  // the static products replace any dynamic ones
     staticRanges_ = ranges;
 }
 

@@ -113,7 +113,7 @@ public:
     // Throws Error where oneDNN's int8 products do not run.
     void setDynamicInt8(bool enabled);
     // Whether the Linear layers run int8 products (dynamic or static).
-    bool isDynamicInt8() const { return !dynamicInt8_.empty() || !staticInt8_.empty(); }
+    bool isDynamicInt8() const { return !int8_.empty(); }
     // The rule of which layers int8 covers (a 2-D weight with a bias, not an embedding), and
     // such a layer's weight quantized as setDynamicInt8 quantizes it (qint8 per output channel):
     // the ONNX export writes the same integers.
@@ -126,7 +126,7 @@ public:
     // Turns static int8 on with `ranges` (one per int8 Linear layer, finite, min <= max), or off
     // when empty. Throws Error naming a layer that is missing, unknown or out of order.
     void setStaticInt8(const Int8Ranges& ranges);
-    bool isStaticInt8() const { return !staticInt8_.empty(); }
+    bool isStaticInt8() const { return !staticRanges_.empty(); }
     const Int8Ranges& staticInt8Ranges() const { return staticRanges_; }
     // Calibration: between these calls, float32 forwards record the range of every int8 Linear's
     // input.
@@ -202,9 +202,8 @@ private:
     std::vector<Spec> specs_;  // per entry of names_
     bool initialise_ = true;
     std::map<std::string, std::string> tied_;
-    // Linear name -> its dynamic / static int8 product.
-    std::map<std::string, std::shared_ptr<const Int8Linear>> dynamicInt8_;
-    std::map<std::string, std::shared_ptr<const Int8Linear>> staticInt8_;
+    // Linear name -> its int8 product: dynamic, or static where staticRanges_ holds ranges.
+    std::map<std::string, std::shared_ptr<const Int8Linear>> int8_;
     // The int8 product of Linear `name` where int8 is on for it (not training or calibrating).
     const Int8Linear* int8Linear(const std::string& name) const;
     Int8Ranges staticRanges_;

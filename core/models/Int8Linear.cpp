@@ -244,40 +244,30 @@ at::Tensor Int8Linear::forward(const at::Tensor& x, LinearActivation activation)
     const bool separateActivation = primitive == nullptr;
     if (separateActivation) primitive = d.primitive(LinearActivation::None);
     at::Tensor out = at::empty(outShape, floats);
-    auto& engine = oneDnnEngine();
-    std::unordered_map<int, memory> args{
-        {DNNL_ARG_SRC,
-         memory({{rows, d.k}, memory::data_type::u8, memory::format_tag::ab}, engine, quantized)},
-        {DNNL_ARG_WEIGHTS, d.packedWeight},
-        {DNNL_ARG_DST, memory({{rows, d.n}, memory::data_type::f32, memory::format_tag::ab}, engine,
-                              out.data_ptr<float>())}};
-    const memory::desc columns({d.n}, memory::data_type::f32, memory::format_tag::a);
+    std::unordered_map<int, memory> runTime;
     std::vector<float> scales, bias;
     std::int32_t zero = static_cast<std::int32_t>(zeroPoint);
+    const float* b = d.bias.defined() ? d.bias.data_ptr<float>() : nullptr;
     if (d.dynamic) {
+        auto& engine = oneDnnEngine();
         scales.resize(static_cast<std::size_t>(d.n));
         for (std::size_t c = 0; c < scales.size(); ++c)
             scales[c] = static_cast<float>(scale * d.weightScales[c]);
-        args.emplace(DNNL_ARG_ATTR_OUTPUT_SCALES, memory(columns, engine, scales.data()));
-        args.emplace(DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC,
-                     memory({{1}, memory::data_type::s32, memory::format_tag::a}, engine, &zero));
-    }
-    if (d.bias.defined()) {
-        float* b = d.bias.data_ptr<float>();
-        if (d.dynamic) {
+        runTime.emplace(
+            DNNL_ARG_ATTR_OUTPUT_SCALES,
+            memory({{d.n}, memory::data_type::f32, memory::format_tag::a}, engine, scales.data()));
+        runTime.emplace(
+            DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC,
+            memory({{1}, memory::data_type::s32, memory::format_tag::a}, engine, &zero));
+        if (b) {  // divided by this call's scales (see Impl::bias)
             bias.assign(b, b + d.n);
             for (std::size_t c = 0; c < bias.size(); ++c) bias[c] /= scales[c];
             b = bias.data();
         }
-        args.emplace(DNNL_ARG_BIAS,
-                     memory({{1, d.n}, memory::data_type::f32, memory::format_tag::ab}, engine, b));
     }
-    dnnl::stream& stream = oneDnnStream();
-    primitive->execute(stream, args);
-    stream.wait();
-    if (separateActivation && activation != LinearActivation::None)
-        out = at::gelu(out, activation == LinearActivation::GeluTanh ? "tanh" : "none");
-    return out;
+    runMatmul(*primitive, memory::data_type::u8, quantized, rows, d.k, d.packedWeight, b,
+              out.data_ptr<float>(), d.n, runTime);
+    return separateActivation ? applyActivation(out, activation) : out;
 }
 
 }  // namespace distilbench

@@ -74,9 +74,16 @@ void appendActivation(dnnl::primitive_attr& attributes, LinearActivation activat
     attributes.set_post_ops(postOps);
 }
 
+at::Tensor applyActivation(const at::Tensor& y, LinearActivation activation) {
+    if (activation == LinearActivation::GeluErf) return at::gelu(y);
+    if (activation == LinearActivation::GeluTanh) return at::gelu(y, "tanh");
+    return y;
+}
+
 void runMatmul(const dnnl::matmul& primitive, memory::data_type srcType, const void* src,
                std::int64_t rows, std::int64_t k, const memory& weights, const float* bias,
-               float* dst, std::int64_t n) {
+               float* dst, std::int64_t n,
+               const std::unordered_map<int, memory>& runTimeArguments) {
     auto& engine = oneDnnEngine();
     std::unordered_map<int, memory> args{
         {DNNL_ARG_SRC,
@@ -87,6 +94,7 @@ void runMatmul(const dnnl::matmul& primitive, memory::data_type srcType, const v
     if (bias)
         args.emplace(DNNL_ARG_BIAS, memory({{1, n}, memory::data_type::f32, memory::format_tag::ab},
                                            engine, const_cast<float*>(bias)));
+    args.insert(runTimeArguments.begin(), runTimeArguments.end());
     dnnl::stream& stream = oneDnnStream();
     primitive.execute(stream, args);
     stream.wait();

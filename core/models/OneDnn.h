@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <oneapi/dnnl/dnnl.hpp>
+#include <unordered_map>
 
 #include "core/models/LinearActivation.h"
 
@@ -34,11 +35,17 @@ dnnl::matmul::primitive_desc matmulDescriptor(const dnnl::memory::desc& src,
 // Adds `activation` as a post-op of `attributes` (nothing for None), after any it has.
 void appendActivation(dnnl::primitive_attr& attributes, LinearActivation activation);
 
+// `y` with `activation` applied as a pass of its own: where a product could not take it as a
+// post-op.
+at::Tensor applyActivation(const at::Tensor& y, LinearActivation activation);
+
 // Runs `primitive` on `rows` rows of src (of `srcType`, [rows, K]) into float32 dst [rows, N],
-// with its weights and a float32 bias of N values (or none), on this thread's stream.
+// with its weights, a float32 bias of N values (or none) and any further arguments the
+// primitive takes at run time (int8's scales and zero point), on this thread's stream.
 void runMatmul(const dnnl::matmul& primitive, dnnl::memory::data_type srcType, const void* src,
                std::int64_t rows, std::int64_t k, const dnnl::memory& weights, const float* bias,
-               float* dst, std::int64_t n);
+               float* dst, std::int64_t n,
+               const std::unordered_map<int, dnnl::memory>& runTimeArguments = {});
 
 // Whether `t` is a float32 strided tensor on the CPU: what the oneDNN paths take.
 bool cpuFloat32(const at::Tensor& t);

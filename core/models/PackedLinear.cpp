@@ -175,10 +175,7 @@ at::Tensor PackedLinear::forward(const at::Tensor& x) const {
         if (!fixed) {
             // No kernel but the reference one for this number of rows: ATen's product on the
             // model's weight, the same numbers more slowly.
-            const at::Tensor y = at::linear(input, d.weight, d.bias);
-            if (d.activation == Activation::GeluErf) return at::gelu(y);
-            if (d.activation == Activation::GeluTanh) return at::gelu(y, "tanh");
-            return y;
+            return applyActivation(at::linear(input, d.weight, d.bias), d.activation);
         }
         primitive = &*fixed;
     }

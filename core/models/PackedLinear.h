@@ -13,8 +13,8 @@ namespace distilbench {
 // that pays (reordersWeights()).
 // OpenBLAS packs the weight again on every call: for one 128-token sequence that is a fifth of
 // the layer's time. Where the weight is reordered (AVX-512), each number of rows gets a
-// primitive of its own (oneDNN chooses its faster brgemm kernels only for fixed shapes; the
-// process keeps the recent ones); otherwise one primitive serves every number of rows (a
+// primitive of its own (oneDNN chooses its faster brgemm kernels only for fixed shapes; each
+// thread keeps its recent ones); otherwise one primitive serves every number of rows (a
 // run-time dimension). Holds a copy of the weight in that layout, so the model's tensors stay
 // as they are for training, export and attributions; `matches` says whether the copy is still
 // the weight's (same memory, no in-place change since).
