@@ -10,8 +10,10 @@ struct CliResult {
     QByteArray err;
 };
 
-inline CliResult runCli(const QStringList& args, int timeoutMs = 120000) {
+inline CliResult runCli(const QStringList& args, int timeoutMs = 120000,
+                        const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(DISTILBENCH_CLI), args);
     CliResult r;
     if (!p.waitForFinished(timeoutMs)) {

@@ -148,6 +148,52 @@ private Q_SLOTS:
         QVERIFY(o["sequences_per_second"].toDouble() > 0);
     }
 
+    // int8 says how many bits its weights have: 7 where the CPU's int8 products have no VNNI
+    // (oneDNN held to AVX2 stands for such a CPU on any x86 machine), in bench, in inspect of
+    // an int8 export, and in the quality check of the export itself.
+    void int8WeightBitsReported() {
+#if !defined(__x86_64__)
+        QSKIP("ONEDNN_MAX_CPU_ISA=AVX2 stands for a CPU without VNNI on x86-64 only");
+#endif
+        QProcessEnvironment avx2 = QProcessEnvironment::systemEnvironment();
+        avx2.insert("ONEDNN_MAX_CPU_ISA", "AVX2");
+        const QStringList bench{"bench", "--preset", "distilbert-tiny", "--batch", "1",
+                                "--seq", "8",        "--iterations",    "1",       "--dtype",
+                                "int8"};
+        auto r = runCli(bench + QStringList{"--json"}, 120000, avx2);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["int8_weight_bits"].toInt(), 7);
+        r = runCli(bench, 120000, avx2);
+        QVERIFY2(r.out.contains("int8 (7-bit weights: no VNNI on this CPU)"), r.out);
+        r = runCli(QStringList{"bench", "--preset", "distilbert-tiny", "--batch", "1", "--seq", "8",
+                               "--iterations", "1", "--json"});
+        QVERIFY(QJsonDocument::fromJson(r.out).object()["int8_weight_bits"].isNull());  // f32
+
+        QTemporaryDir dir;
+        const QString out = dir.filePath("int8");
+        r = runCli({"export", DISTILBENCH_TEST_DATA "/../../resources/demo/sst2-distilbert-tiny",
+                    "--out", out, "--quantize", "int8", "--eval-data",
+                    DISTILBENCH_TEST_DATA "/datasets/sst2_dev_80.tsv"},
+                   120000, avx2);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("; 7-bit weights (this CPU's int8 products have no VNNI"), r.out);
+        r = runCli({"inspect", out, "--json"}, 120000, avx2);
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["inference"].toString(), QString("int8"));
+        QCOMPARE(o["int8_weight_bits"].toInt(), 7);
+        r = runCli({"inspect", out}, 120000, avx2);
+        QVERIFY2(r.out.contains("inference: int8 (Linear layers, dynamic quantization, 7-bit "
+                                "weights: this CPU's int8 products have no VNNI)"),
+                 r.out);
+        // On this CPU as it is: 8 or 7 bits, and the same answer in every command.
+        o = QJsonDocument::fromJson(runCli({"inspect", out, "--json"}).out).object();
+        const int native = o["int8_weight_bits"].toInt();
+        QVERIFY(native == 7 || native == 8);
+        r = runCli(bench + QStringList{"--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["int8_weight_bits"].toInt(), native);
+    }
+
     void benchTokenizer() {
         QTemporaryDir dir;
         QFile f(dir.filePath("s.tsv"));

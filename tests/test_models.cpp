@@ -314,9 +314,7 @@ private Q_SLOTS:
         const at::Tensor x = at::randn(shape) * 2 + 0.5;
         const at::Tensor w = at::randn({40, 48}) * 0.1;
         const at::Tensor b = withBias ? at::randn({40}) : at::Tensor();
-        const at::Tensor scales = (w.abs().amax(1) / 127.0).to(at::kDouble);
-        const at::Tensor qw =
-            at::quantize_per_channel(w, scales, at::zeros({40}, at::kLong), 0, at::kQInt8);
+        const at::Tensor qw = Int8Linear::quantizeWeight(w);
         // Static: a calibrated range a little narrower than the data, so some values saturate.
         const auto [fixedScale, fixedZero] = Int8Linear::inputParameters(-3.0f, 4.0f);
         const Int8Linear layer =
@@ -350,6 +348,60 @@ private Q_SLOTS:
         QVERIFY((ours - exact).abs().max().item<double>() < 0.2 * std::max(1.0, size));
     }
 
+    // The worst case of the int8 product: inputs that quantize to 0 and 255 and weights at the
+    // largest integer Int8Linear::quantizeWeight gives, of one sign or mixed, in pairs (the
+    // unit a CPU without VNNI adds in 16 bits). Exact in int32 arithmetic, so the answer must be
+    // the float32 product of the same integers. 8-bit weights on such a CPU come out at about
+    // half (each pair's 64770 clipped to 32767): ONEDNN_MAX_CPU_ISA=AVX2 shows it on any x86
+    // CPU (the test_models_int8_avx2 run).
+    void int8ProductsDoNotOverflow_data() {
+        QTest::addColumn<bool>("dynamic");
+        QTest::addColumn<QString>("weights");
+        for (const bool dynamic : {true, false})
+            for (const char* weights : {"positive", "negative", "mixed"})
+                QTest::newRow(qPrintable(
+                    QString("%1, %2 weights").arg(dynamic ? "dynamic" : "static", weights)))
+                    << dynamic << QString(weights);
+    }
+
+    void int8ProductsDoNotOverflow() {
+        QFETCH(bool, dynamic);
+        QFETCH(QString, weights);
+        if (!Int8Linear::available()) QSKIP("oneDNN is not usable on this CPU");
+        const QByteArray expectedBits = qgetenv("DISTILBENCH_EXPECT_INT8_WEIGHT_BITS");
+        if (!expectedBits.isEmpty()) QCOMPARE(Int8Linear::weightBits(), expectedBits.toInt());
+        QVERIFY(Int8Linear::weightBits() == 8 || Int8Linear::weightBits() == 7);
+        QCOMPARE(Int8Linear::weightLevels(), (1 << (Int8Linear::weightBits() - 1)) - 1);
+        constexpr std::int64_t kN = 16, kK = 768;
+        at::manual_seed(5);
+        // Every |w| equal in its row, so every integer is ± the largest one.
+        at::Tensor w = at::ones({kN, kK}) * (at::rand({kN, 1}) + 0.5);
+        if (weights == "negative") w = -w;
+        if (weights == "mixed") w = w * (at::randint(0, 2, {kN, kK}) * 2 - 1);
+        const at::Tensor qw = Int8Linear::quantizeWeight(w);
+        QCOMPARE(qw.int_repr().abs().max().item<int>(), Int8Linear::weightLevels());
+        QCOMPARE(qw.int_repr().abs().min().item<int>(), Int8Linear::weightLevels());
+        // Rows of all 255, all 0 and 0/255 pairs (range [0, 2]: zero point 0, 2 -> 255).
+        at::Tensor x = at::full({4, kK}, 2.0);
+        x[1].zero_();
+        x[2].slice(0, 0, kK, 4).zero_();
+        x[2].slice(0, 1, kK, 4).zero_();
+        x[3].slice(0, 0, kK, 2).zero_();
+        const Int8Linear layer =
+            dynamic ? Int8Linear(qw, at::Tensor()) : Int8Linear(qw, at::Tensor(), 2.0 / 255.0, 0);
+        const at::Tensor ours = layer.forward(x);
+        const at::Tensor xd = at::round(x / (2.0 / 255.0)) * (2.0 / 255.0);
+        const at::Tensor reference =
+            at::linear(xd.to(at::kDouble), qw.dequantize().to(at::kDouble));
+        const double worst = (ours.to(at::kDouble) - reference).abs().max().item<double>();
+        const double size = reference.abs().max().item<double>();
+        QVERIFY2(worst <= 1e-5 * size,
+                 qPrintable(QString("%1 off (outputs up to %2) with %3-bit weights")
+                                .arg(worst)
+                                .arg(size)
+                                .arg(Int8Linear::weightBits())));
+    }
+
     // Dynamic int8 of an input without a usable range: all zeros gives the bias (no division
     // by a zero scale); a NaN or an infinity gives NaN, as the float32 product would, not a
     // number quantized from a meaningless range. Two threads asking for the fused GELU at once
@@ -359,8 +411,7 @@ private Q_SLOTS:
         at::manual_seed(4);
         const at::Tensor w = at::randn({24, 32});
         const at::Tensor b = at::randn({24});
-        const at::Tensor qw = at::quantize_per_channel(w, (w.abs().amax(1) / 127.0).to(at::kDouble),
-                                                       at::zeros({24}, at::kLong), 0, at::kQInt8);
+        const at::Tensor qw = Int8Linear::quantizeWeight(w);
         const Int8Linear layer(qw, b);
         const at::Tensor zeros = layer.forward(at::zeros({3, 32}));
         QVERIFY((zeros - b.expand({3, 24})).abs().max().item<double>() < 1e-6);

@@ -1,5 +1,7 @@
 // Drives the real pages offscreen: Models (open, errors, cache), Playground, Tokenizer.
 #include <QAbstractItemView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -69,6 +71,34 @@ private Q_SLOTS:
         QVERIFY2(all.contains("Layer 0="), qPrintable(all));
         QVERIFY2(all.contains("Size on disk=549.6 KiB"), qPrintable(all));
         saveShot(&window, "models-page");
+    }
+
+    // A folder exported with int8 says so, and says where this CPU needs 7-bit weights (no
+    // VNNI; test_pages_int8_avx2 runs this with oneDNN held to AVX2, as such a CPU).
+    void modelsPageSaysInt8AndItsWeightBits() {
+        QTemporaryDir dir;
+        const QString model = makeTextModel(dir.filePath("int8"));
+        QFile config(model + "/config.json");
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        QJsonObject o = QJsonDocument::fromJson(config.readAll()).object();
+        config.close();
+        o[distilbench::Model::kQuantizationKey] = "dynamic-int8";
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(QJsonDocument(o).toJson());
+        config.close();
+        const QByteArray expected = qgetenv("DISTILBENCH_EXPECT_INT8_WEIGHT_BITS");
+        if (!expected.isEmpty()) QCOMPARE(distilbench::Model::int8WeightBits(), expected.toInt());
+
+        MainWindow window;
+        Pages pages = setupPages(window);
+        QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
+        window.openPath(model);
+        QVERIFY(changed.wait(10000));
+        const QString all = treeTexts(pages.models->summaryView()).join('\n');
+        QVERIFY2(all.contains("Inference=int8 (Linear layers, dynamic quantization)"),
+                 qPrintable(all));
+        QCOMPARE(all.contains("; 7-bit weights on this CPU"),
+                 distilbench::Model::int8WeightBits() == 7);
     }
 
     void loadErrorNamesTheFile() {

@@ -2387,6 +2387,14 @@
         <source>Exported with static int8: DistilBench runs the Linear layers in int8 with the activation ranges measured on calibration data</source>
         <translation>Mit statischem int8 exportiert: DistilBench rechnet die Linear-Schichten in int8 mit den an Kalibrierungsdaten gemessenen Aktivierungsbereichen</translation>
     </message>
+    <message>
+        <source>; 7-bit weights on this CPU</source>
+        <translation>; 7-Bit-Gewichte auf dieser CPU</translation>
+    </message>
+    <message>
+        <source>This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which 8-bit weights could overflow, so the weights are quantized to 7 bits (as ONNX Runtime&apos;s reduce_range does). Accuracy can differ slightly from a CPU with VNNI.</source>
+        <translation>Diese CPU hat kein VNNI: Ihre int8-Produkte addieren Produktpaare in 16 Bit, die 8-Bit-Gewichte überlaufen lassen könnten, daher werden die Gewichte auf 7 Bit quantisiert (wie es reduce_range von ONNX Runtime tut). Die Genauigkeit kann leicht von einer CPU mit VNNI abweichen.</translation>
+    </message>
 </context>
 <context>
     <name>OptionForm</name>

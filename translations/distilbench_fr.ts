@@ -2387,6 +2387,14 @@
         <source>Exported with static int8: DistilBench runs the Linear layers in int8 with the activation ranges measured on calibration data</source>
         <translation>Exporté en int8 statique : DistilBench exécute les couches Linear en int8 avec les plages d&apos;activation mesurées sur les données de calibration</translation>
     </message>
+    <message>
+        <source>; 7-bit weights on this CPU</source>
+        <translation> ; poids sur 7 bits sur ce processeur</translation>
+    </message>
+    <message>
+        <source>This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which 8-bit weights could overflow, so the weights are quantized to 7 bits (as ONNX Runtime&apos;s reduce_range does). Accuracy can differ slightly from a CPU with VNNI.</source>
+        <translation>Ce processeur n’a pas VNNI : ses produits int8 additionnent les produits par paires sur 16 bits, que des poids sur 8 bits pourraient faire déborder ; les poids sont donc quantifiés sur 7 bits (comme le fait reduce_range d’ONNX Runtime). La précision peut différer légèrement de celle d’un processeur avec VNNI.</translation>
+    </message>
 </context>
 <context>
     <name>OptionForm</name>

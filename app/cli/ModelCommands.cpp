@@ -51,6 +51,8 @@ int runInspect(const QStringList& args) {
         {"inference", model.isStaticInt8()    ? "int8-static"
                       : model.isDynamicInt8() ? "int8"
                                               : "float"},
+        {"int8_weight_bits",
+         model.isDynamicInt8() ? QJsonValue(Model::int8WeightBits()) : QJsonValue()},
         {"parameters", double(s.parameterCount)},
         {"parameters_per_component", groups},
         {"bytes_on_disk", double(s.bytesOnDisk)},
@@ -88,6 +90,11 @@ int runInspect(const QStringList& args) {
                     QString::number(pipeline->tokenizer()->vocabSize()) + " tokens"
               : QStringLiteral("none found"))
       << "\n";
+    if (model.isDynamicInt8())
+        o << "  inference: int8 (Linear layers, " << (model.isStaticInt8() ? "static" : "dynamic")
+          << " quantization, " << Model::int8WeightBits() << "-bit weights"
+          << (Model::int8WeightBits() < 8 ? ": this CPU's int8 products have no VNNI" : "")
+          << ")\n";
     for (const auto& k : s.missingKeys) o << "  missing (freshly initialised): " << str(k) << "\n";
     for (const auto& k : s.unexpectedKeys) o << "  unexpected (not used): " << str(k) << "\n";
     for (const auto& k : s.tiedRestored) o << "  tied weight restored: " << str(k) << "\n";
@@ -296,6 +303,7 @@ int runBench(const QStringList& args) {
             {"batch", b.batch},
             {"seq", b.sequenceLength},
             {"dtype", str(b.dtype)},
+            {"int8_weight_bits", b.int8WeightBits ? QJsonValue(b.int8WeightBits) : QJsonValue()},
             {"threads", b.threads},
             {"iterations", b.iterations},
             {"all_tokens", b.allTokens},
@@ -309,7 +317,9 @@ int runBench(const QStringList& args) {
                    "%1 x %2, %3, %4 threads: %5 per batch (median of %6; min %7), %8 sequences/s\n")
                    .arg(b.batch)
                    .arg(b.sequenceLength)
-                   .arg(str(b.dtype) + (b.allTokens ? ", every token's output" : ""))
+                   .arg(str(b.dtype) +
+                        (b.int8WeightBits == 7 ? " (7-bit weights: no VNNI on this CPU)" : "") +
+                        (b.allTokens ? ", every token's output" : ""))
                    .arg(b.threads)
                    .arg(str(formatDuration(b.medianMs / 1000)))
                    .arg(b.iterations)

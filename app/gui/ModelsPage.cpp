@@ -396,16 +396,25 @@ void ModelsPage::showModel() {
     row(summary_, tr("Size in memory"), qs(formatBytes(s.bytesInMemory)));
     row(summary_, tr("Weights"), tr("%1, %2").arg(qs(s.weightsFormat), qs(s.fileDtype)))
         ->setToolTip(1, qs(s.weightsPath));
-    if (model.isStaticInt8())
-        row(summary_, tr("Inference"),
-            tr("int8 (Linear layers, static quantization with calibrated ranges)"))
-            ->setToolTip(1, tr("Exported with static int8: DistilBench runs the Linear layers in "
-                               "int8 with the activation ranges measured on calibration data"));
-    else if (model.isDynamicInt8())
-        row(summary_, tr("Inference"), tr("int8 (Linear layers, dynamic quantization)"))
-            ->setToolTip(
-                1,
-                tr("Exported with int8 quantization: DistilBench runs the Linear layers in int8"));
+    if (model.isDynamicInt8()) {
+        QString text = model.isStaticInt8()
+                           ? tr("int8 (Linear layers, static quantization with calibrated ranges)")
+                           : tr("int8 (Linear layers, dynamic quantization)");
+        QString tip = model.isStaticInt8()
+                          ? tr("Exported with static int8: DistilBench runs the Linear layers in "
+                               "int8 with the activation ranges measured on calibration data")
+                          : tr("Exported with int8 quantization: DistilBench runs the Linear "
+                               "layers in int8");
+        if (Model::int8WeightBits() < 8) {
+            text += tr("; 7-bit weights on this CPU");
+            tip += QLatin1Char('\n') +
+                   tr("This CPU has no VNNI: its int8 products add pairs of products in 16 bits, "
+                      "which 8-bit weights could overflow, so the weights are quantized to 7 bits "
+                      "(as ONNX Runtime's reduce_range does). Accuracy can differ slightly from "
+                      "a CPU with VNNI.");
+        }
+        row(summary_, tr("Inference"), text)->setToolTip(1, tip);
+    }
     if (s.loadSeconds > 0) row(summary_, tr("Loaded in"), qs(formatDuration(s.loadSeconds)));
     if (c.head == HeadType::SequenceClassification || c.head == HeadType::TokenClassification) {
         QStringList labels;

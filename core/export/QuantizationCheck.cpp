@@ -14,6 +14,7 @@
 #include "core/inference/Benchmark.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
+#include "core/models/Int8Linear.h"
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
@@ -37,7 +38,11 @@ std::string QuantizationCheck::summary() const {
     if (a == float32.end() || b == int8.end()) return "";
     std::snprintf(buf, sizeof buf, "%s %.4f -> %.4f (%+.4f), %.1fx the speed (%.1f ms -> %.1f ms)",
                   mainMetric.c_str(), a->second, b->second, delta(), speedUp(), float32Ms, int8Ms);
-    return buf;
+    std::string s = buf;
+    if (weightBits < 8)
+        s += "; 7-bit weights (this CPU's int8 products have no VNNI; 8-bit ones could overflow "
+             "them)";
+    return s;
 }
 
 namespace {
@@ -55,6 +60,7 @@ QuantizationCheck checkInt8(Pipeline& pipeline, const Dataset& data, const Int8R
             model.setDynamicInt8(was);
     };
     QuantizationCheck r;
+    r.weightBits = Int8Linear::weightBits();
     TrainingConfig c;
     c.task = data.task;
     r.mainMetric = c.mainMetric();

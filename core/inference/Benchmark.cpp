@@ -5,6 +5,7 @@
 #include <numeric>
 #include <random>
 
+#include "core/models/Int8Linear.h"
 #include "core/models/Model.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
@@ -47,6 +48,7 @@ ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int i
     b.dtype = model.isDynamicInt8()                            ? "int8"
               : model.computeDType() == ComputeDType::BFloat16 ? "bf16"
                                                                : "f32";
+    if (model.isDynamicInt8()) b.int8WeightBits = Int8Linear::weightBits();
     b.meanMs = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
     std::sort(times.begin(), times.end());
     b.medianMs = times[times.size() / 2];

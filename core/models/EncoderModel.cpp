@@ -656,10 +656,7 @@ bool EncoderModel::isInt8Linear(const std::string& layer) const {
 }
 
 at::Tensor EncoderModel::quantizedWeight(const std::string& layer) const {
-    const at::Tensor w = params_.at(layer + ".weight").detach().to(at::kFloat).contiguous();
-    // Symmetric per output channel: scale = max |w| / 127, zero point 0.
-    const at::Tensor scales = (w.abs().amax(1) / 127.0).clamp_min(1e-12).to(at::kDouble);
-    return at::quantize_per_channel(w, scales, at::zeros({w.size(0)}, at::kLong), 0, at::kQInt8);
+    return Int8Linear::quantizeWeight(params_.at(layer + ".weight"));
 }
 
 at::Tensor EncoderModel::layerNorm(const at::Tensor& x, const std::string& name) const {

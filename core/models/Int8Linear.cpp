@@ -189,6 +189,42 @@ bool Int8Linear::available() {
     return oneDnnWorks();
 }
 
+int Int8Linear::weightLevels() {
+    static const int levels = [] {
+        if (!available()) return 127;  // no int8 products to run: nothing can overflow
+        try {
+            // Every input quantizes to 255 and every weight to 127: each pair overflows an
+            // int16. The exact answer is K (64) in both modes.
+            constexpr std::int64_t kK = 64, kN = 8;
+            const at::Tensor qw = at::quantize_per_channel(
+                at::ones({kN, kK}), at::full({kN}, 1.0 / 127.0, at::kDouble),
+                at::zeros({kN}, at::kLong), 0, at::kQInt8);
+            const at::Tensor x = at::ones({2, kK});
+            const Int8Linear dynamicLayer(qw, at::Tensor());
+            const Int8Linear staticLayer(qw, at::Tensor(), 1.0 / 255.0, 0);
+            for (const Int8Linear* layer : {&dynamicLayer, &staticLayer}) {
+                const double worst = (layer->forward(x) - double(kK)).abs().max().item<double>();
+                if (!(worst < 1e-3)) return 63;
+            }
+            return 127;
+        } catch (const std::exception&) {
+            return 63;  // unknown: the weights that cannot overflow
+        }
+    }();
+    return levels;
+}
+
+int Int8Linear::weightBits() {
+    return weightLevels() == 127 ? 8 : 7;
+}
+
+at::Tensor Int8Linear::quantizeWeight(const at::Tensor& w) {
+    const at::Tensor f = w.detach().to(at::kFloat).contiguous();
+    const at::Tensor scales =
+        (f.abs().amax(1) / double(weightLevels())).clamp_min(1e-12).to(at::kDouble);
+    return at::quantize_per_channel(f, scales, at::zeros({f.size(0)}, at::kLong), 0, at::kQInt8);
+}
+
 std::pair<double, std::int64_t> Int8Linear::inputParameters(float min, float max) {
     const double lo = std::min(0.0f, min), hi = std::max(0.0f, max);
     // torch.ao.quantization's MinMaxObserver for quint8 (qmin 0, qmax 255, not reduced).

@@ -42,6 +42,20 @@ public:
 
     // Whether oneDNN's int8 products run on this CPU.
     static bool available();
+    // The largest weight integer: 127, or 63 (7-bit weights) where this CPU's int8 product
+    // would otherwise overflow. Without VNNI (AVX2 CPUs, AVX-512 before Cascade Lake) oneDNN
+    // multiplies with vpmaddubsw, which sums each pair of uint8 · int8 products into a
+    // saturating int16: 2 · 255 · 127 = 64770 does not fit, and the product comes out wrong
+    // without a word. 2 · 255 · 63 = 32130 does. ONNX Runtime's answer on such CPUs is the same
+    // (its quantizer's reduce_range). Found once per process by running the product on the
+    // worst case, so it holds for whichever kernel oneDNN picks (and under ONEDNN_MAX_CPU_ISA).
+    static int weightLevels();
+    // 8, or 7 where weightLevels() is 63: what the user is told.
+    static int weightBits();
+    // The weight of a Linear layer, w [N, K] float, quantized for these products: qint8
+    // symmetric per output channel, scale = max |w| / weightLevels(), zero point 0. The one
+    // rule for inference and for the int8 ONNX export.
+    static at::Tensor quantizeWeight(const at::Tensor& w);
     // The uint8 scale and zero point of a range [min, max] (finite): the range widened to include
     // 0 over 255 levels, as PyTorch's MinMaxObserver and ONNX's DynamicQuantizeLinear choose
     // them (ONNX's QuantizeLinear reads the same numbers).

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "core/models/EncoderModel.h"
+#include "core/models/Int8Linear.h"
 #include "core/runtime/Environment.h"
 #include "core/runtime/Error.h"
 #include "core/util/FileChecks.h"
@@ -243,6 +244,10 @@ void Model::setStaticInt8(const Int8Ranges& ranges) {
 bool Model::isStaticInt8() const {
     std::lock_guard lock(mutex_);
     return encoder_->isStaticInt8();
+}
+
+int Model::int8WeightBits() {
+    return Int8Linear::weightBits();
 }
 
 Int8Ranges Model::parseInt8Ranges(const QJsonValue& value, const std::string& source) {

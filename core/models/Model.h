@@ -122,6 +122,9 @@ public:
     // folder exported with --quantize int8-static carries the ranges and turns it on when loaded.
     void setStaticInt8(const Int8Ranges& ranges);
     bool isStaticInt8() const;
+    // The bits of the int8 weights on this CPU: 8, or 7 where its int8 products would overflow
+    // with 8 (no VNNI; see Int8Linear::weightLevels). Runs a tiny product the first time.
+    static int int8WeightBits();
     static constexpr const char* kQuantizationKey = "distilbench_quantization";
     static constexpr const char* kInt8RangesKey = "distilbench_int8_ranges";
     // The ranges of a config.json's kInt8RangesKey (layer: [input min, input max]); throws
