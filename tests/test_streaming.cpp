@@ -257,9 +257,12 @@ private Q_SLOTS:
         }
         QCOMPARE(streamed.classification.confusion, memory.classification.confusion);
         const CalibrationReport cal = calibrationReport(memory.probabilities, memory.truth);
+        // Float32 probabilities, like the loss: where a sentence lands in another batch (chunks
+        // of 7 against batches of 3) some CPUs' kernels round it differently in the last bits
+        // (seen: 2e-9 with oneDNN held to AVX2, exactly 0 with AVX-512).
         QVERIFY(std::abs(streamed.calibration.expectedCalibrationError -
-                         cal.expectedCalibrationError) < 1e-9);
-        QVERIFY(std::abs(streamed.calibration.brierScore - cal.brierScore) < 1e-9);
+                         cal.expectedCalibrationError) < 1e-6);
+        QVERIFY(std::abs(streamed.calibration.brierScore - cal.brierScore) < 1e-6);
         // One line per example in file order, with what the report predicted.
         QFile f(QString::fromStdString(o.predictionsPath));
         QVERIFY(f.open(QIODevice::ReadOnly));
