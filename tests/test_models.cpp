@@ -348,6 +348,41 @@ private Q_SLOTS:
         QVERIFY((ours - exact).abs().max().item<double>() < 0.2 * std::max(1.0, size));
     }
 
+    // One quantized input serves every layer that quantizes like the one that made it (the
+    // attention's query, key and value): the same numbers as each layer quantizing x itself.
+    // An input made by a layer that quantizes otherwise is refused, not misread.
+    void int8LinearSharesAQuantizedInput() {
+        if (!Int8Linear::available()) QSKIP("oneDNN is not usable on this CPU");
+        at::manual_seed(6);
+        const at::Tensor x = at::randn({2, 5, 32}) * 3;
+        const Int8Linear a(Int8Linear::quantizeWeight(at::randn({24, 32})), at::randn({24}));
+        const Int8Linear b(Int8Linear::quantizeWeight(at::randn({40, 32})), at::Tensor());
+        const Int8Linear fixed(Int8Linear::quantizeWeight(at::randn({24, 32})), at::randn({24}),
+                               0.05, 128);
+        const Int8Linear otherFixed(Int8Linear::quantizeWeight(at::randn({24, 32})), at::Tensor(),
+                                    0.04, 128);
+        const Int8Linear wider(Int8Linear::quantizeWeight(at::randn({24, 48})), at::Tensor());
+        QVERIFY(a.quantizesLike(b) && b.quantizesLike(a));
+        QVERIFY(!a.quantizesLike(fixed) && !fixed.quantizesLike(otherFixed));
+        QVERIFY(!a.quantizesLike(wider));
+        const Int8Linear::QuantizedInput xq = a.quantize(x);
+        QCOMPARE(xq.sizes, x.sizes().vec());
+        QVERIFY(at::equal(a.forward(xq), a.forward(x)));
+        QVERIFY(at::equal(b.forward(xq, LinearActivation::GeluErf),
+                          b.forward(x, LinearActivation::GeluErf)));
+        QVERIFY(at::equal(fixed.forward(fixed.quantize(x)), fixed.forward(x)));
+        QVERIFY_THROWS_EXCEPTION(distilbench::Error, fixed.forward(xq));
+        QVERIFY_THROWS_EXCEPTION(distilbench::Error, otherFixed.forward(fixed.quantize(x)));
+        QVERIFY_THROWS_EXCEPTION(distilbench::Error, wider.forward(xq));
+        QVERIFY_THROWS_EXCEPTION(distilbench::Error, wider.quantize(x));
+        // No rows, and a NaN: the shapes and answers of forward(x).
+        const Int8Linear::QuantizedInput empty = a.quantize(at::zeros({0, 32}));
+        QCOMPARE(b.forward(empty).sizes().vec(), (std::vector<std::int64_t>{0, 40}));
+        at::Tensor bad = x.clone();
+        bad[1][2][3] = std::nan("");
+        QVERIFY(b.forward(a.quantize(bad)).isnan().all().item<bool>());
+    }
+
     // The worst case of the int8 product: inputs that quantize to 0 and 255 and weights at the
     // largest integer Int8Linear::quantizeWeight gives, of one sign or mixed, in pairs (the
     // unit a CPU without VNNI adds in 16 bits). Exact in int32 arithmetic, so the answer must be

@@ -682,9 +682,24 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
     const std::int64_t B = x.size(0), L = x.size(1), H = config_.numHeads, Dh = config_.headDim();
     const std::int64_t Lq = queries > 0 ? std::min(queries, L) : L;
     auto heads = [&](const at::Tensor& t) { return t.view({B, t.size(1), H, Dh}).transpose(1, 2); };
-    const at::Tensor qProjected = linear(Lq == L ? x : x.narrow(1, 0, Lq), names.query);
-    const at::Tensor kProjected = linear(x, names.key);
-    const at::Tensor vProjected = linear(x, names.value);
+    at::Tensor qProjected, kProjected, vProjected;
+    const Int8Linear* queryInt8 = int8Linear(names.query);
+    const Int8Linear* keyInt8 = int8Linear(names.key);
+    const Int8Linear* valueInt8 = int8Linear(names.value);
+    if (keyInt8 && valueInt8 && keyInt8->quantizesLike(*valueInt8)) {
+        // int8: the key and value (and the query, where it reads every row) read x quantized
+        // once, not once each: the same numbers (the same rule on the same x), two passes fewer.
+        const Int8Linear::QuantizedInput xq = keyInt8->quantize(x);
+        kProjected = keyInt8->forward(xq).to(x.scalar_type());
+        vProjected = valueInt8->forward(xq).to(x.scalar_type());
+        qProjected = Lq == L && queryInt8 && queryInt8->quantizesLike(*keyInt8)
+                         ? queryInt8->forward(xq).to(x.scalar_type())
+                         : linear(Lq == L ? x : x.narrow(1, 0, Lq), names.query);
+    } else {
+        qProjected = linear(Lq == L ? x : x.narrow(1, 0, Lq), names.query);
+        kProjected = linear(x, names.key);
+        vProjected = linear(x, names.value);
+    }
     const double dropoutP = training_ ? config_.attentionDropout : 0.0;
     const double lowest = lowestOf(qProjected.scalar_type());
     const at::Tensor padding = (mask == 0).view({B, 1, 1, L});

@@ -235,22 +235,25 @@ std::pair<double, std::int64_t> Int8Linear::inputParameters(float min, float max
     return {scale, zeroPoint};
 }
 
-at::Tensor Int8Linear::forward(const at::Tensor& x, LinearActivation activation) const {
+Int8Linear::QuantizedInput Int8Linear::quantize(const at::Tensor& x) const {
     const Impl& d = *impl_;
     if (!x.device().is_cpu()) throw Error("int8 runs on the CPU only");
+    if (x.dim() == 0 || x.size(-1) != d.k)
+        throw Error("int8 layer: input of " + std::to_string(x.dim() ? x.size(-1) : 0) +
+                    " features for a layer of " + std::to_string(d.k));
     const at::Tensor input = x.to(at::kFloat).contiguous();
-    const std::int64_t count = input.numel(), rows = count / d.k;
-    std::vector<std::int64_t> outShape(x.sizes().begin(), x.sizes().end());
-    outShape.back() = d.n;
-    const auto floats = x.options().dtype(at::kFloat);
-    if (rows == 0) return at::empty(outShape, floats);
+    QuantizedInput q;
+    q.sizes.assign(x.sizes().begin(), x.sizes().end());
+    q.scale = d.inputScale;
+    q.zeroPoint = d.inputZeroPoint;
+    q.dynamic = d.dynamic;
+    const std::int64_t count = input.numel();
+    if (count == 0) return q;
     const float* src = input.data_ptr<float>();
     // Both passes run at some 16 values a cycle: one sentence's 128 x 768 values take a few
     // microseconds, less than waking the other threads, so they are shared out only in larger
     // pieces.
     constexpr std::int64_t kChunk = 1 << 16;
-    double scale = d.inputScale;
-    std::int64_t zeroPoint = d.inputZeroPoint;
     if (d.dynamic) {
         std::vector<Range> parts(static_cast<std::size_t>((count + kChunk - 1) / kChunk));
         at::parallel_for(0, static_cast<std::int64_t>(parts.size()), 2,
@@ -265,16 +268,46 @@ at::Tensor Int8Linear::forward(const at::Tensor& x, LinearActivation activation)
             all.max = std::max(all.max, r.max);
             all.nonFinite += r.nonFinite;
         }
-        if (!std::isfinite(all.nonFinite) || !std::isfinite(all.min) || !std::isfinite(all.max))
-            return at::full(outShape, std::numeric_limits<float>::quiet_NaN(), floats);
-        std::tie(scale, zeroPoint) = inputParameters(all.min, all.max);
+        if (!std::isfinite(all.nonFinite) || !std::isfinite(all.min) || !std::isfinite(all.max)) {
+            q.nonFinite = true;
+            return q;
+        }
+        std::tie(q.scale, q.zeroPoint) = inputParameters(all.min, all.max);
     }
-    at::Tensor q = at::empty(input.sizes(), input.options().dtype(at::kByte));
-    std::uint8_t* quantized = q.data_ptr<std::uint8_t>();
-    const float scaleF = static_cast<float>(scale), zeroF = static_cast<float>(zeroPoint);
+    q.values = at::empty(input.sizes(), input.options().dtype(at::kByte));
+    std::uint8_t* quantized = q.values.data_ptr<std::uint8_t>();
+    const float scaleF = static_cast<float>(q.scale), zeroF = static_cast<float>(q.zeroPoint);
     at::parallel_for(0, count, kChunk, [&](std::int64_t begin, std::int64_t end) {
         quantizeRange(src, quantized, begin, end, scaleF, zeroF);
     });
+    return q;
+}
+
+bool Int8Linear::quantizesLike(const Int8Linear& other) const {
+    const Impl &a = *impl_, &b = *other.impl_;
+    return a.k == b.k && a.dynamic == b.dynamic &&
+           (a.dynamic || (a.inputScale == b.inputScale && a.inputZeroPoint == b.inputZeroPoint));
+}
+
+at::Tensor Int8Linear::forward(const at::Tensor& x, LinearActivation activation) const {
+    return forward(quantize(x), activation);
+}
+
+at::Tensor Int8Linear::forward(const QuantizedInput& in, LinearActivation activation) const {
+    const Impl& d = *impl_;
+    // Made by quantize() of a layer that quantizes like this one (quantizesLike).
+    if (in.dynamic != d.dynamic || in.sizes.empty() || in.sizes.back() != d.k ||
+        (!d.dynamic && (in.scale != d.inputScale || in.zeroPoint != d.inputZeroPoint)))
+        throw Error("int8 layer: an input quantized for another layer");
+    std::vector<std::int64_t> outShape = in.sizes;
+    outShape.back() = d.n;
+    const auto floats = at::TensorOptions().dtype(at::kFloat);
+    if (in.nonFinite) return at::full(outShape, std::numeric_limits<float>::quiet_NaN(), floats);
+    if (!in.values.defined()) return at::empty(outShape, floats);  // no rows
+    const std::int64_t rows = in.values.numel() / d.k;
+    const double scale = in.scale;
+    const std::int64_t zeroPoint = in.zeroPoint;
+    const std::uint8_t* quantized = in.values.data_ptr<std::uint8_t>();
 
     const dnnl::matmul* primitive = d.primitive(activation);
     const bool separateActivation = primitive == nullptr;

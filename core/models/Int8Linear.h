@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <utility>
+#include <vector>
 
 #include "core/models/LinearActivation.h"
 
@@ -39,6 +40,24 @@ public:
     at::Tensor forward(const at::Tensor& x,
                        LinearActivation activation = LinearActivation::None) const;
     bool isDynamic() const;
+
+    // An input as quantize() leaves it for the product: forward(x) is forward(quantize(x)).
+    // Layers that read the same input (attention's query, key and value) quantize it once.
+    struct QuantizedInput {
+        at::Tensor values;  // uint8, x's shape; undefined where x has no rows or a non-finite value
+        std::vector<std::int64_t> sizes;
+        double scale = 1;
+        std::int64_t zeroPoint = 0;
+        bool dynamic = false;
+        bool nonFinite = false;  // dynamic: x held a NaN or an infinity (the output is NaN)
+    };
+    QuantizedInput quantize(const at::Tensor& x) const;
+    // Throws Error for an input quantized by a layer that does not quantize like this one.
+    at::Tensor forward(const QuantizedInput& x,
+                       LinearActivation activation = LinearActivation::None) const;
+    // Whether `other` quantizes an input exactly as this layer does (both dynamic, or both
+    // static with the same scale and zero point), so that one quantize() serves both.
+    bool quantizesLike(const Int8Linear& other) const;
 
     // Whether oneDNN's int8 products run on this CPU.
     static bool available();
