@@ -188,8 +188,11 @@ private Q_SLOTS:
             const double ours = param.grad().norm().item<double>();
             const double ref = it.value().toDouble();
             const double rel = std::abs(ours - ref) / std::max(std::abs(ref), 1e-12);
+            // A gradient that is 0 in exact arithmetic (a QA head's bias: each softmax minus
+            // its one-hot sums to 0) is float32 rounding alone, as large as the kernels make it
+            // (3e-8 against transformers' 1.5e-8 with oneDNN held to SSE4.1).
             QVERIFY2(
-                rel <= 1e-4 || std::abs(ours - ref) < 1e-8,  // float32 noise on ~0 norms
+                rel <= 1e-4 || std::abs(ours - ref) < 1e-7,
                 qPrintable(QString("%1: grad norm %2 vs %3").arg(it.key()).arg(ours).arg(ref)));
         }
     }
