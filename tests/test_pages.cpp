@@ -91,6 +91,8 @@ private Q_SLOTS:
 
         MainWindow window;
         Pages pages = setupPages(window);
+        window.resize(1200, 800);
+        window.show();
         QSignalSpy changed(pages.workspace, &Workspace::modelChanged);
         window.openPath(model);
         QVERIFY(changed.wait(10000));
@@ -99,6 +101,8 @@ private Q_SLOTS:
                  qPrintable(all));
         QCOMPARE(all.contains("; 7-bit weights on this CPU"),
                  distilbench::Model::int8WeightBits() == 7);
+        saveShot(&window,
+                 QString("models-page-int8-%1bit").arg(distilbench::Model::int8WeightBits()));
     }
 
     void loadErrorNamesTheFile() {
