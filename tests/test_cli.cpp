@@ -186,6 +186,11 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains("inference: int8 (Linear layers, dynamic quantization, 7-bit "
                                 "weights: this CPU's int8 products have no VNNI)"),
                  r.out);
+        r = runCli({"export", out, "--format", "onnx", "--quantize", "int8", "--out",
+                    dir.filePath("int8.onnx")},
+                   120000, avx2);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("note: int8 weights in 7 bits (this CPU has no VNNI)"), r.out);
         // On this CPU as it is: 8 or 7 bits, and the same answer in every command.
         o = QJsonDocument::fromJson(runCli({"inspect", out, "--json"}).out).object();
         const int native = o["int8_weight_bits"].toInt();

@@ -23,6 +23,7 @@
 #include "core/export/TokenizerFiles.h"
 #include "core/inference/Pipeline.h"
 #include "core/models/EncoderModel.h"
+#include "core/models/Int8Linear.h"
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
@@ -324,11 +325,25 @@ private Q_SLOTS:
                                    : makeTextModel(dir.filePath("model"), fixture);
         ExportOptions o;
         o.format = ExportFormat::Onnx;
-        exportModel(source.toStdString(), dir.filePath("fp32.onnx").toStdString(), o);
+        QVERIFY(exportModel(source.toStdString(), dir.filePath("fp32.onnx").toStdString(), o)
+                    .notes.empty());
         o.quantizeInt8 = true;
-        exportModel(source.toStdString(), dir.filePath("int8.onnx").toStdString(), o);
+        const ExportResult exported =
+            exportModel(source.toStdString(), dir.filePath("int8.onnx").toStdString(), o);
         QVERIFY(QFileInfo(dir.filePath("int8.onnx")).size() <
                 QFileInfo(dir.filePath("fp32.onnx")).size());
+        // The weights' bits, told to the user and written into the file.
+        const std::string bits = std::to_string(Int8Linear::weightBits());
+        QCOMPARE(exported.notes.size(), std::size_t(1));
+        QVERIFY2(exported.notes[0].starts_with("int8 weights in " + bits + " bits"),
+                 exported.notes[0].c_str());
+        auto fileHolds = [&](const QString& name, const QByteArray& what) {
+            QFile f(dir.filePath(name));
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains(what);
+        };
+        QVERIFY(fileHolds("int8.onnx", QByteArray("distilbench_int8_weight_bits\x12\x01") +
+                                           QByteArray::fromStdString(bits)));
+        QVERIFY(!fileHolds("fp32.onnx", "distilbench_int8_weight_bits"));
         const auto& mask = kOnnxMask;
         QString error;
         const QJsonObject result =

@@ -312,6 +312,9 @@ private Q_SLOTS:
         exported.clear();
         QVERIFY(dialog.exportNow() >= 0);
         QVERIFY(exported.wait(60000));
+        QVERIFY2(dialog.resultText().contains(
+                     QString("int8 weights in %1 bits").arg(distilbench::Model::int8WeightBits())),
+                 qPrintable(dialog.resultText()));
         dialog.setQuantize(false);
         dialog.setOutput(dir.filePath("m.onnx"));
         exported.clear();

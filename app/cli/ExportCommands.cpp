@@ -118,12 +118,14 @@ int runExport(const QStringList& args) {
                               {"files", files},
                               {"bytes", static_cast<double>(r.bytes)},
                               {"seconds", r.seconds},
+                              {"notes", toJsonArray(r.notes)},
                               {"quantization_check", check}});
     } else {
         out() << "exported to " << QString::fromStdString(r.path) << " ("
               << QString::fromStdString(formatBytes(r.bytes)) << " in "
               << QString::fromStdString(formatDuration(r.seconds)) << ")\n";
         for (const auto& f : r.files) out() << "  " << QString::fromStdString(f) << "\n";
+        for (const auto& n : r.notes) out() << "note: " << QString::fromStdString(n) << "\n";
     }
     return kExitOk;
 }

@@ -290,11 +290,14 @@ int ExportDialog::exportNow() {
             jobId_ = -1;
             QStringList files;
             for (const auto& f : result->files) files << QString::fromStdString(f);
-            result_->setText(tr("Saved %1 (%2) in %3: %4")
-                                 .arg(QString::fromStdString(result->path),
-                                      QString::fromStdString(formatBytes(result->bytes)),
-                                      QString::fromStdString(formatDuration(result->seconds)),
-                                      files.join(", ")));
+            QString text =
+                tr("Saved %1 (%2) in %3: %4")
+                    .arg(QString::fromStdString(result->path),
+                         QString::fromStdString(formatBytes(result->bytes)),
+                         QString::fromStdString(formatDuration(result->seconds)), files.join(", "));
+            for (const auto& n : result->notes)
+                text += QLatin1Char('\n') + QString::fromStdString(n);
+            result_->setText(text);
             progress_->setValue(1000);
             updateControls();
             Q_EMIT exported(QString::fromStdString(result->path));

@@ -14,6 +14,7 @@
 #include "core/export/OnnxExporter.h"
 #include "core/export/TokenizerFiles.h"
 #include "core/models/EncoderModel.h"
+#include "core/models/Int8Linear.h"
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
@@ -202,6 +203,14 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
     cb.checkAbort();
     ExportResult result;
     result.path = out.string();
+    if (o.format == ExportFormat::Onnx && o.quantizeInt8)
+        result.notes.push_back(
+            Int8Linear::weightBits() < 8
+                ? "int8 weights in 7 bits (this CPU has no VNNI): ONNX Runtime computes them "
+                  "exactly on every CPU"
+                : "int8 weights in 8 bits: ONNX Runtime on a CPU without VNNI (AVX2 only) may "
+                  "overflow its int8 products with them (its documented saturation); an export "
+                  "made on such a CPU has 7-bit weights");
     if (singleOnnxFile) {
         result.files = {out.filename().string()};
         result.bytes = static_cast<std::int64_t>(fs::file_size(out));

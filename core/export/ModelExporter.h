@@ -39,6 +39,9 @@ struct ExportResult {
     std::vector<std::string> files;  // relative to `path` for folders
     std::int64_t bytes = 0;
     double seconds = 0;
+    // What the user should know of the result, a sentence each (an int8 ONNX file's weight
+    // bits and where ONNX Runtime runs them exactly).
+    std::vector<std::string> notes;
 };
 
 // Whether the export is one .onnx file rather than a folder.
