@@ -194,17 +194,20 @@ int Int8Linear::weightLevels() {
         if (!available()) return 127;  // no int8 products to run: nothing can overflow
         try {
             // Every input quantizes to 255 and every weight to 127: each pair overflows an
-            // int16. The exact answer is K (64) in both modes.
-            constexpr std::int64_t kK = 64, kN = 8;
-            const at::Tensor qw = at::quantize_per_channel(
-                at::ones({kN, kK}), at::full({kN}, 1.0 / 127.0, at::kDouble),
-                at::zeros({kN}, at::kLong), 0, at::kQInt8);
-            const at::Tensor x = at::ones({2, kK});
-            const Int8Linear dynamicLayer(qw, at::Tensor());
-            const Int8Linear staticLayer(qw, at::Tensor(), 1.0 / 255.0, 0);
-            for (const Int8Linear* layer : {&dynamicLayer, &staticLayer}) {
-                const double worst = (layer->forward(x) - double(kK)).abs().max().item<double>();
-                if (!(worst < 1e-3)) return 63;
+            // int16. The exact answer is K in both modes; a small layer and one of a model's
+            // shapes, for the kernels oneDNN picks by size.
+            for (const auto& [k, n, rows] : {std::array<std::int64_t, 3>{64, 8, 2},
+                                             std::array<std::int64_t, 3>{768, 64, 16}}) {
+                const at::Tensor qw = at::quantize_per_channel(
+                    at::ones({n, k}), at::full({n}, 1.0 / 127.0, at::kDouble),
+                    at::zeros({n}, at::kLong), 0, at::kQInt8);
+                const at::Tensor x = at::ones({rows, k});
+                const Int8Linear dynamicLayer(qw, at::Tensor());
+                const Int8Linear staticLayer(qw, at::Tensor(), 1.0 / 255.0, 0);
+                for (const Int8Linear* layer : {&dynamicLayer, &staticLayer}) {
+                    const double worst = (layer->forward(x) - double(k)).abs().max().item<double>();
+                    if (!(worst < 1e-5 * double(k))) return 63;
+                }
             }
             return 127;
         } catch (const std::exception&) {
