@@ -265,9 +265,10 @@ at::Tensor EncoderModel::debertaAttention(const at::Tensor& x, const at::Tensor&
             .view({-1, t.size(1), Dh});
     };
     const std::string a = l + "attention.self.";
-    const at::Tensor q = heads(linear(x, a + "query_proj"));
-    const at::Tensor k = heads(linear(x, a + "key_proj"));
-    const at::Tensor v = heads(linear(x, a + "value_proj"));
+    const auto qkv = linears(x, {a + "query_proj", a + "key_proj", a + "value_proj"});
+    const at::Tensor q = heads(qkv[0]);
+    const at::Tensor k = heads(qkv[1]);
+    const at::Tensor v = heads(qkv[2]);
     const bool relative = d.relativeAttention && relEmb.defined();
     const int scaleFactor =
         1 + (relative && d.contentToPosition ? 1 : 0) + (relative && d.positionToContent ? 1 : 0);
@@ -523,6 +524,24 @@ at::Tensor EncoderModel::linear(const at::Tensor& x, const std::string& name) co
     return at::linear(x, weight, bias);
 }
 
+std::vector<at::Tensor> EncoderModel::linears(const at::Tensor& x,
+                                              const std::vector<std::string>& names) const {
+    std::vector<const Int8Linear*> int8;
+    for (const std::string& name : names) {
+        const Int8Linear* layer = int8Linear(name);
+        if (!layer || (!int8.empty() && !int8.front()->quantizesLike(*layer))) break;
+        int8.push_back(layer);
+    }
+    std::vector<at::Tensor> out;
+    if (names.size() > 1 && int8.size() == names.size()) {
+        const Int8Linear::QuantizedInput xq = int8.front()->quantize(x);
+        for (const Int8Linear* layer : int8) out.push_back(layer->forward(xq).to(x.scalar_type()));
+    } else {
+        for (const std::string& name : names) out.push_back(linear(x, name));
+    }
+    return out;
+}
+
 std::shared_ptr<const PackedLinear> EncoderModel::packedLinear(
     const at::Tensor& x, const std::string& name, PackedLinear::Activation activation) const {
     if (!packedInference() || isDynamicInt8() || calibration_) return {};
@@ -683,22 +702,13 @@ at::Tensor EncoderModel::attention(const at::Tensor& x, const at::Tensor& mask,
     const std::int64_t Lq = queries > 0 ? std::min(queries, L) : L;
     auto heads = [&](const at::Tensor& t) { return t.view({B, t.size(1), H, Dh}).transpose(1, 2); };
     at::Tensor qProjected, kProjected, vProjected;
-    const Int8Linear* queryInt8 = int8Linear(names.query);
-    const Int8Linear* keyInt8 = int8Linear(names.key);
-    const Int8Linear* valueInt8 = int8Linear(names.value);
-    if (keyInt8 && valueInt8 && keyInt8->quantizesLike(*valueInt8)) {
-        // int8: the key and value (and the query, where it reads every row) read x quantized
-        // once, not once each: the same numbers (the same rule on the same x), two passes fewer.
-        const Int8Linear::QuantizedInput xq = keyInt8->quantize(x);
-        kProjected = keyInt8->forward(xq).to(x.scalar_type());
-        vProjected = valueInt8->forward(xq).to(x.scalar_type());
-        qProjected = Lq == L && queryInt8 && queryInt8->quantizesLike(*keyInt8)
-                         ? queryInt8->forward(xq).to(x.scalar_type())
-                         : linear(Lq == L ? x : x.narrow(1, 0, Lq), names.query);
-    } else {
-        qProjected = linear(Lq == L ? x : x.narrow(1, 0, Lq), names.query);
-        kProjected = linear(x, names.key);
-        vProjected = linear(x, names.value);
+    if (Lq == L) {
+        const auto qkv = linears(x, {names.query, names.key, names.value});
+        qProjected = qkv[0], kProjected = qkv[1], vProjected = qkv[2];
+    } else {  // the query reads the first rows only
+        const auto kv = linears(x, {names.key, names.value});
+        kProjected = kv[0], vProjected = kv[1];
+        qProjected = linear(x.narrow(1, 0, Lq), names.query);
     }
     const double dropoutP = training_ ? config_.attentionDropout : 0.0;
     const double lowest = lowestOf(qProjected.scalar_type());

@@ -150,6 +150,11 @@ private:
     void addLayerNorm(const std::string& name, std::int64_t dim);
     const at::Tensor& p(const std::string& name) const;
     at::Tensor linear(const at::Tensor& x, const std::string& name) const;
+    // linear(x, name) for each of `names` (an attention's query, key and value): where they are
+    // all int8 layers that quantize alike, x is quantized once for all of them (the same
+    // numbers, fewer passes).
+    std::vector<at::Tensor> linears(const at::Tensor& x,
+                                    const std::vector<std::string>& names) const;
     // activation(linear(x, name)), the activation fused into the product where it can be.
     at::Tensor linearActivation(const at::Tensor& x, const std::string& name) const;
     // The packed float32 copy of a Linear layer when x may take that path (inference on the CPU
