@@ -191,6 +191,20 @@ private Q_SLOTS:
                    120000, avx2);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("note: int8 weights in 7 bits (this CPU has no VNNI)"), r.out);
+        // 7 bits asked for on any CPU; other numbers, or without --quantize, are usage errors.
+        r = runCli({"export", out, "--format", "onnx", "--quantize", "int8", "--int8-weight-bits",
+                    "7", "--out", dir.filePath("seven.onnx")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("note: int8 weights in 7 bits"), r.out);
+        for (const QStringList& bad : {QStringList{"--quantize", "int8", "--int8-weight-bits", "6"},
+                                       QStringList{"--int8-weight-bits", "7"}}) {
+            r = runCli(
+                QStringList{"export", out, "--format", "onnx", "--out", dir.filePath("bad.onnx")} +
+                bad);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("--int8-weight-bits"), r.err);
+        }
+        QVERIFY(!QFileInfo::exists(dir.filePath("bad.onnx")));
         // On this CPU as it is: 8 or 7 bits, and the same answer in every command.
         o = QJsonDocument::fromJson(runCli({"inspect", out, "--json"}).out).object();
         const int native = o["int8_weight_bits"].toInt();

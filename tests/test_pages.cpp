@@ -87,7 +87,8 @@ private Q_SLOTS:
         config.write(QJsonDocument(o).toJson());
         config.close();
         const QByteArray expected = qgetenv("DISTILBENCH_EXPECT_INT8_WEIGHT_BITS");
-        if (!expected.isEmpty()) QCOMPARE(distilbench::Model::int8WeightBits(), expected.toInt());
+        if (!expected.isEmpty())
+            QCOMPARE(distilbench::Model::cpuInt8WeightBits(), expected.toInt());
 
         MainWindow window;
         Pages pages = setupPages(window);
@@ -100,9 +101,23 @@ private Q_SLOTS:
         QVERIFY2(all.contains("Inference=int8 (Linear layers, dynamic quantization)"),
                  qPrintable(all));
         QCOMPARE(all.contains("; 7-bit weights on this CPU"),
-                 distilbench::Model::int8WeightBits() == 7);
+                 distilbench::Model::cpuInt8WeightBits() == 7);
         saveShot(&window,
-                 QString("models-page-int8-%1bit").arg(distilbench::Model::int8WeightBits()));
+                 QString("models-page-int8-%1bit").arg(distilbench::Model::cpuInt8WeightBits()));
+
+        // Exported with 7-bit weights: said on any CPU.
+        o[distilbench::Model::kInt8WeightBitsKey] = 7;
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(QJsonDocument(o).toJson());
+        config.close();
+        changed.clear();
+        window.openPath(model);
+        QVERIFY(changed.wait(10000));
+        const QString seven = treeTexts(pages.models->summaryView()).join('\n');
+        QVERIFY2(seven.contains(distilbench::Model::cpuInt8WeightBits() == 7
+                                    ? "; 7-bit weights on this CPU"
+                                    : "; 7-bit weights, as exported"),
+                 qPrintable(seven));
     }
 
     void loadErrorNamesTheFile() {
@@ -312,9 +327,19 @@ private Q_SLOTS:
         exported.clear();
         QVERIFY(dialog.exportNow() >= 0);
         QVERIFY(exported.wait(60000));
-        QVERIFY2(dialog.resultText().contains(
-                     QString("int8 weights in %1 bits").arg(distilbench::Model::int8WeightBits())),
+        QVERIFY2(
+            dialog.resultText().contains(
+                QString("int8 weights in %1 bits").arg(distilbench::Model::cpuInt8WeightBits())),
+            qPrintable(dialog.resultText()));
+        // 7-bit weights asked for (for CPUs without VNNI): the file and the note say so.
+        dialog.setSevenBitWeights(true);
+        dialog.setOutput(dir.filePath("q7.onnx"));
+        exported.clear();
+        QVERIFY(dialog.exportNow() >= 0);
+        QVERIFY(exported.wait(60000));
+        QVERIFY2(dialog.resultText().contains("int8 weights in 7 bits"),
                  qPrintable(dialog.resultText()));
+        dialog.setSevenBitWeights(false);
         dialog.setQuantize(false);
         dialog.setOutput(dir.filePath("m.onnx"));
         exported.clear();

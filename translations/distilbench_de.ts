@@ -1756,6 +1756,18 @@
         <source>fp32 → static int8: %1</source>
         <translation>fp32 → statisches int8: %1</translation>
     </message>
+    <message>
+        <source>7-bit weights, exact on CPUs without VNNI</source>
+        <translation>7-Bit-Gewichte, exakt auf CPUs ohne VNNI</translation>
+    </message>
+    <message>
+        <source>CPUs without VNNI (AVX2 only, such as Zen 3 or Intel before Ice Lake) add pairs of int8 products in 16 bits, which 8-bit weights can overflow, in ONNX Runtime as in DistilBench. 7-bit weights cannot; they cost a little precision. Tick it for an ONNX file or folder meant for such CPUs.</source>
+        <translation>CPUs ohne VNNI (nur AVX2, etwa Zen 3 oder Intel vor Ice Lake) addieren int8-Produkte paarweise in 16 Bit, was 8-Bit-Gewichte überlaufen lassen können, in ONNX Runtime wie in DistilBench. 7-Bit-Gewichte können das nicht; sie kosten etwas Genauigkeit. Für eine ONNX-Datei oder einen Ordner ankreuzen, die für solche CPUs bestimmt sind.</translation>
+    </message>
+    <message>
+        <source>This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which 8-bit weights could overflow, so its int8 weights always have 7 bits.</source>
+        <translation>Diese CPU hat kein VNNI: Ihre int8-Produkte addieren Produktpaare in 16 Bit, die 8-Bit-Gewichte überlaufen lassen könnten, daher haben ihre int8-Gewichte immer 7 Bit.</translation>
+    </message>
 </context>
 <context>
     <name>JobProgressPanel</name>
@@ -2394,6 +2406,14 @@
     <message>
         <source>This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which 8-bit weights could overflow, so the weights are quantized to 7 bits (as ONNX Runtime&apos;s reduce_range does). Accuracy can differ slightly from a CPU with VNNI.</source>
         <translation>Diese CPU hat kein VNNI: Ihre int8-Produkte addieren Produktpaare in 16 Bit, die 8-Bit-Gewichte überlaufen lassen könnten, daher werden die Gewichte auf 7 Bit quantisiert (wie es reduce_range von ONNX Runtime tut). Die Genauigkeit kann leicht von einer CPU mit VNNI abweichen.</translation>
+    </message>
+    <message>
+        <source>; 7-bit weights, as exported</source>
+        <translation>; 7-Bit-Gewichte, wie exportiert</translation>
+    </message>
+    <message>
+        <source>Exported with 7-bit int8 weights, which CPUs without VNNI compute exactly (8-bit ones could overflow their int8 products).</source>
+        <translation>Mit 7-Bit-int8-Gewichten exportiert, die CPUs ohne VNNI exakt rechnen (8-Bit-Gewichte könnten ihre int8-Produkte überlaufen lassen).</translation>
     </message>
 </context>
 <context>

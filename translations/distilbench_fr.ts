@@ -1756,6 +1756,18 @@
         <source>fp32 → static int8: %1</source>
         <translation>fp32 → int8 statique : %1</translation>
     </message>
+    <message>
+        <source>7-bit weights, exact on CPUs without VNNI</source>
+        <translation>Poids sur 7 bits, exacts sur les processeurs sans VNNI</translation>
+    </message>
+    <message>
+        <source>CPUs without VNNI (AVX2 only, such as Zen 3 or Intel before Ice Lake) add pairs of int8 products in 16 bits, which 8-bit weights can overflow, in ONNX Runtime as in DistilBench. 7-bit weights cannot; they cost a little precision. Tick it for an ONNX file or folder meant for such CPUs.</source>
+        <translation>Les processeurs sans VNNI (AVX2 seulement, comme Zen 3 ou Intel avant Ice Lake) additionnent les produits int8 par paires sur 16 bits, que des poids sur 8 bits peuvent faire déborder, dans ONNX Runtime comme dans DistilBench. Des poids sur 7 bits ne le peuvent pas ; ils coûtent un peu de précision. À cocher pour un fichier ONNX ou un dossier destiné à ces processeurs.</translation>
+    </message>
+    <message>
+        <source>This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which 8-bit weights could overflow, so its int8 weights always have 7 bits.</source>
+        <translation>Ce processeur n’a pas VNNI : ses produits int8 additionnent les produits par paires sur 16 bits, que des poids sur 8 bits pourraient faire déborder ; ses poids int8 ont donc toujours 7 bits.</translation>
+    </message>
 </context>
 <context>
     <name>JobProgressPanel</name>
@@ -2394,6 +2406,14 @@
     <message>
         <source>This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which 8-bit weights could overflow, so the weights are quantized to 7 bits (as ONNX Runtime&apos;s reduce_range does). Accuracy can differ slightly from a CPU with VNNI.</source>
         <translation>Ce processeur n’a pas VNNI : ses produits int8 additionnent les produits par paires sur 16 bits, que des poids sur 8 bits pourraient faire déborder ; les poids sont donc quantifiés sur 7 bits (comme le fait reduce_range d’ONNX Runtime). La précision peut différer légèrement de celle d’un processeur avec VNNI.</translation>
+    </message>
+    <message>
+        <source>; 7-bit weights, as exported</source>
+        <translation> ; poids sur 7 bits, comme exportés</translation>
+    </message>
+    <message>
+        <source>Exported with 7-bit int8 weights, which CPUs without VNNI compute exactly (8-bit ones could overflow their int8 products).</source>
+        <translation>Exporté avec des poids int8 sur 7 bits, que les processeurs sans VNNI calculent exactement (des poids sur 8 bits pourraient faire déborder leurs produits int8).</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "core/export/ModelExporter.h"
 #include "core/export/QuantizationCheck.h"
 #include "core/inference/Pipeline.h"
+#include "core/models/Int8Linear.h"
 #include "core/models/Model.h"
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
@@ -47,6 +48,11 @@ int runExport(const QStringList& args) {
                  QString("Texts to calibrate on (default %1).")
                      .arg(StaticInt8Defaults::kCalibrationExamples),
                  "N"});
+    p.addOption({"int8-weight-bits",
+                 "With --quantize int8: 7 for 7-bit weights, which ONNX Runtime computes exactly "
+                 "on CPUs without VNNI too, or 8 (refused on such a CPU). Default: this CPU's "
+                 "(8, or 7 without VNNI).",
+                 "N"});
     p.addOption({"eval-data",
                  "With --quantize: labelled data on which to measure the change in quality first.",
                  "FILE"});
@@ -79,6 +85,15 @@ int runExport(const QStringList& args) {
     }
     o.calibrationExamples =
         intOption(p, "calibration-examples", StaticInt8Defaults::kCalibrationExamples, 1);
+    if (p.isSet("int8-weight-bits")) {
+        if (!o.quantizeInt8) throw UsageError{"--int8-weight-bits is for --quantize int8"};
+        o.int8WeightBits = intOption(p, "int8-weight-bits", 0, 1);
+        try {
+            Int8Linear::levelsForBits(o.int8WeightBits);
+        } catch (const Error& e) {
+            throw UsageError{QString("--int8-weight-bits: ") + e.what()};
+        }
+    }
     o.overwrite = p.isSet("overwrite");
     o.load = cliLoadOptions();
     QJsonObject check;
@@ -86,6 +101,7 @@ int runExport(const QStringList& args) {
         if (!o.quantizeInt8) throw UsageError{"--eval-data measures --quantize int8"};
         // The change in quality is shown before anything is written.
         auto pipeline = openPipeline(p.positionalArguments().first());
+        pipeline->model()->setInt8WeightBits(o.int8WeightBits);  // as the export will have them
         const Task task = Objective::taskOf(pipeline->model()->config());
         const Dataset d = readDatasetForModel(p.value("eval-data").toStdString(), task, {},
                                               pipeline->model()->config().labels);

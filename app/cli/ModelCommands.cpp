@@ -52,7 +52,7 @@ int runInspect(const QStringList& args) {
                       : model.isDynamicInt8() ? "int8"
                                               : "float"},
         {"int8_weight_bits",
-         model.isDynamicInt8() ? QJsonValue(Model::int8WeightBits()) : QJsonValue()},
+         model.isDynamicInt8() ? QJsonValue(model.int8WeightBits()) : QJsonValue()},
         {"parameters", double(s.parameterCount)},
         {"parameters_per_component", groups},
         {"bytes_on_disk", double(s.bytesOnDisk)},
@@ -92,8 +92,8 @@ int runInspect(const QStringList& args) {
       << "\n";
     if (model.isDynamicInt8())
         o << "  inference: int8 (Linear layers, " << (model.isStaticInt8() ? "static" : "dynamic")
-          << " quantization, " << Model::int8WeightBits() << "-bit weights"
-          << (Model::int8WeightBits() < 8 ? ": this CPU's int8 products have no VNNI" : "")
+          << " quantization, " << model.int8WeightBits() << "-bit weights"
+          << (Model::cpuInt8WeightBits() < 8 ? ": this CPU's int8 products have no VNNI" : "")
           << ")\n";
     for (const auto& k : s.missingKeys) o << "  missing (freshly initialised): " << str(k) << "\n";
     for (const auto& k : s.unexpectedKeys) o << "  unexpected (not used): " << str(k) << "\n";

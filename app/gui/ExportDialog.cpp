@@ -67,6 +67,14 @@ ExportDialog::ExportDialog(Workspace* workspace, QWidget* parent)
            "is quantized when DistilBench loads it (transformers runs it in float32); an ONNX "
            "file holds the int8 weights and products itself, for ONNX Runtime."));
     form->addRow(tr("Quantization:"), quantize_);
+    sevenBit_ = new QCheckBox(tr("7-bit weights, exact on CPUs without VNNI"), this);
+    sevenBit_->setObjectName("sevenBitWeights");
+    sevenBit_->setToolTip(
+        tr("CPUs without VNNI (AVX2 only, such as Zen 3 or Intel before Ice Lake) add pairs of "
+           "int8 products in 16 bits, which 8-bit weights can overflow, in ONNX Runtime as in "
+           "DistilBench. 7-bit weights cannot; they cost a little precision. Tick it for an ONNX "
+           "file or folder meant for such CPUs."));
+    form->addRow(QString(), sevenBit_);
     auto* calibrationRow = new QHBoxLayout;
     calibrationData_ = new QLineEdit(this);
     calibrationData_->setObjectName("calibrationData");
@@ -181,6 +189,14 @@ void ExportDialog::setCalibrationData(const QString& path) {
 void ExportDialog::setQuantize(bool on) {
     quantize_->setChecked(on);
 }
+void ExportDialog::setSevenBitWeights(bool on) {
+    sevenBit_->setChecked(on || cpuNeedsSevenBits());
+}
+bool ExportDialog::cpuNeedsSevenBits() const {
+    // Known once a model is open: the job that opened it asked (Workspace), so this does not
+    // run the product on the GUI thread.
+    return !workspace_->modelPath().isEmpty() && Model::cpuInt8WeightBits() < 8;
+}
 void ExportDialog::setEvaluationData(const QString& path) {
     evalData_->setText(path);
 }
@@ -201,6 +217,13 @@ void ExportDialog::updateControls() {
     quantize_->setEnabled(idle);
     evalData_->setEnabled(quantize_->isChecked() && idle);
     calibrationData_->setEnabled(quantize_->isChecked() && idle);
+    if (cpuNeedsSevenBits()) {
+        sevenBit_->setChecked(true);
+        sevenBit_->setToolTip(
+            tr("This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which "
+               "8-bit weights could overflow, so its int8 weights always have 7 bits."));
+    }
+    sevenBit_->setEnabled(quantize_->isChecked() && idle && !cpuNeedsSevenBits());
     measure_->setEnabled(quantize_->isChecked() && idle);
     exportButton_->setEnabled(idle);
 }
@@ -215,11 +238,13 @@ int ExportDialog::measureQuantization() {
     const std::string model = workspace_->modelPath().toStdString(),
                       data = evalData_->text().toStdString(),
                       calibration = calibrationData_->text().toStdString();
+    const int bits = sevenBit_->isChecked() ? 7 : 0;  // as the export will have them
     auto summary = std::make_shared<std::string>();
     jobId_ = workspace_->runner()->start(
         tr("Measuring int8 quality"),
-        [model, data, calibration, summary](const JobCallbacks& cb) {
+        [model, data, calibration, bits, summary](const JobCallbacks& cb) {
             auto copy = Pipeline::open(model);
+            copy->model()->setInt8WeightBits(bits);
             const Task task = Objective::taskOf(copy->model()->config());
             const Dataset d = readDatasetForModel(data, task, {}, copy->model()->config().labels);
             if (calibration.empty()) {
@@ -254,7 +279,10 @@ int ExportDialog::exportNow() {
     o.onnxAttentions = attentions_->isChecked();
     o.onnxOpset = opset_->value();
     o.quantizeInt8 = quantize_->isChecked();
-    if (o.quantizeInt8) o.calibrationData = calibrationData_->text().toStdString();
+    if (o.quantizeInt8) {
+        o.calibrationData = calibrationData_->text().toStdString();
+        o.int8WeightBits = sevenBit_->isChecked() ? 7 : 0;
+    }
     const std::string model = workspace_->modelPath().toStdString(),
                       out = output_->text().toStdString();
     // The target is checked before the job starts: refused targets are named, and replacing a

@@ -23,6 +23,9 @@ public:
     void setFormat(int index);  // 0 hf, 1 bin, 2 onnx
     void setOutput(const QString& path);
     void setQuantize(bool on);
+    // 7-bit int8 weights (exact in ONNX Runtime on CPUs without VNNI too); always on where this
+    // CPU needs them.
+    void setSevenBitWeights(bool on);
     void setEvaluationData(const QString& path);
     // Static int8's calibration data (empty: dynamic int8).
     void setCalibrationData(const QString& path);
@@ -42,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void updateControls();
+    bool cpuNeedsSevenBits() const;
 
     Workspace* workspace_;
     QLabel* model_;
@@ -50,6 +54,7 @@ private:
     QCheckBox* attentions_;
     QSpinBox* opset_;
     QCheckBox* quantize_;
+    QCheckBox* sevenBit_;
     QLineEdit* evalData_;
     QLineEdit* calibrationData_;
     QPushButton* measure_;

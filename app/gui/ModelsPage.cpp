@@ -405,13 +405,18 @@ void ModelsPage::showModel() {
                                "int8 with the activation ranges measured on calibration data")
                           : tr("Exported with int8 quantization: DistilBench runs the Linear "
                                "layers in int8");
-        if (Model::int8WeightBits() < 8) {
+        if (Model::cpuInt8WeightBits() < 8) {
             text += tr("; 7-bit weights on this CPU");
             tip += QLatin1Char('\n') +
                    tr("This CPU has no VNNI: its int8 products add pairs of products in 16 bits, "
                       "which 8-bit weights could overflow, so the weights are quantized to 7 bits "
                       "(as ONNX Runtime's reduce_range does). Accuracy can differ slightly from "
                       "a CPU with VNNI.");
+        } else if (model.int8WeightBits() < 8) {
+            text += tr("; 7-bit weights, as exported");
+            tip += QLatin1Char('\n') +
+                   tr("Exported with 7-bit int8 weights, which CPUs without VNNI compute exactly "
+                      "(8-bit ones could overflow their int8 products).");
         }
         row(summary_, tr("Inference"), text)->setToolTip(1, tip);
     }

@@ -50,6 +50,7 @@ int Workspace::open(const QString& path) {
         [p, result, device](const JobCallbacks& cb) {
             *result = Pipeline::open(p, cb);
             if (device != "cpu") (*result)->model()->setDevice(device);
+            Model::cpuInt8WeightBits();  // found here, off the GUI thread (the Export dialog)
         },
         [this, result, name, path] {
             setPipeline(std::move(*result), name, path);
@@ -73,6 +74,7 @@ int Workspace::createFromPreset(const QString& preset, int head, int numLabels,
             }
             cb.report(0.3, "initialising weights");
             *result = std::make_shared<Pipeline>(Model::create(config), tokenizer);
+            Model::cpuInt8WeightBits();  // found here, off the GUI thread (the Export dialog)
         },
         [this, result, preset] {
             setPipeline(std::move(*result), tr("new %1").arg(preset), QString());
@@ -109,7 +111,10 @@ int Workspace::openDemo() {
     const std::string p = path.toStdString();
     return runner_->start(
         tr("Loading the demo model"),
-        [p, result](const JobCallbacks& cb) { *result = Pipeline::open(p, cb); },
+        [p, result](const JobCallbacks& cb) {
+            *result = Pipeline::open(p, cb);
+            Model::cpuInt8WeightBits();  // found here, off the GUI thread (the Export dialog)
+        },
         [this, result, path] {
             setPipeline(std::move(*result), tr("Demo: SST-2 sentiment"), path);
         });

@@ -104,9 +104,11 @@ const char* dtypeName(ExportDType d) {
 }
 
 void writeConfig(const ModelConfig& c, const fs::path& dir, ExportDType dtype, bool int8,
-                 const Int8Ranges& staticRanges = {}) {
+                 const Int8Ranges& staticRanges = {}, int int8WeightBits = 0) {
     QJsonObject json = c.toJson();
     json.remove(Model::kInt8RangesKey);
+    json.remove(Model::kInt8WeightBitsKey);
+    if (int8 && int8WeightBits) json[Model::kInt8WeightBitsKey] = int8WeightBits;
     if (int8 && !staticRanges.empty()) {
         json[Model::kQuantizationKey] = "static-int8";
         json[Model::kInt8RangesKey] = Model::int8RangesJson(staticRanges);
@@ -143,8 +145,12 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
     const ExportTarget target = inspectExport(modelPath, outPath, o);
     if (target.state == ExportTarget::State::Refused) throw Error(target.path, target.problem);
     if (target.needsConfirmation() && !o.overwrite) throw Error(target.path, target.problem);
+    if (o.int8WeightBits != 0 && !o.quantizeInt8)
+        throw Error("int8 weight bits are for an int8 export (--quantize int8)");
+    Int8Linear::levelsForBits(o.int8WeightBits);  // before anything is loaded
     cb.report(0.0, "loading the model");
     auto model = Model::load(modelPath, cb, o.load);
+    if (o.quantizeInt8) model->setInt8WeightBits(o.int8WeightBits);
     std::unique_ptr<Tokenizer> tokenizer;
     try {
         tokenizer = Tokenizer::load(model->folder());
@@ -184,7 +190,8 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
                 writeSafetensors((tmp / "model.safetensors").string(), weights);
             else
                 writeTorchCheckpoint((tmp / "pytorch_model.bin").string(), weights);
-            writeConfig(c, tmp, o.dtype, o.quantizeInt8, staticRanges);
+            writeConfig(c, tmp, o.dtype, o.quantizeInt8, staticRanges,
+                        o.quantizeInt8 ? o.int8WeightBits : 0);
             break;
         }
         case ExportFormat::Onnx: {
@@ -205,12 +212,13 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
     result.path = out.string();
     if (o.format == ExportFormat::Onnx && o.quantizeInt8)
         result.notes.push_back(
-            Int8Linear::weightBits() < 8
-                ? "int8 weights in 7 bits (this CPU has no VNNI): ONNX Runtime computes them "
-                  "exactly on every CPU"
+            enc.int8WeightBits() < 8
+                ? std::string("int8 weights in 7 bits") +
+                      (Int8Linear::weightBits() < 8 ? " (this CPU has no VNNI)" : "") +
+                      ": ONNX Runtime computes them exactly on every CPU"
                 : "int8 weights in 8 bits: ONNX Runtime on a CPU without VNNI (AVX2 only) may "
-                  "overflow its int8 products with them (its documented saturation); an export "
-                  "made on such a CPU has 7-bit weights");
+                  "overflow its int8 products with them (its documented saturation); export with "
+                  "7-bit weights for such CPUs");
     if (singleOnnxFile) {
         result.files = {out.filename().string()};
         result.bytes = static_cast<std::int64_t>(fs::file_size(out));

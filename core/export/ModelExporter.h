@@ -28,6 +28,10 @@ struct ExportOptions {
     // file (labelled data or a .txt); empty = dynamic int8.
     std::string calibrationData;
     int calibrationExamples = 256;
+    // With quantizeInt8, the bits of the int8 weights (EncoderModel::setInt8WeightBits): 0 =
+    // this CPU's (8, or 7 without VNNI); 7 = exact in ONNX Runtime on CPUs without VNNI too (a
+    // folder asks for them when loaded); 8 is refused where this CPU needs 7.
+    int int8WeightBits = 0;
     int onnxOpset = 14;
     // Replace an existing export at the target (only one that holds nothing but export files).
     bool overwrite = false;

@@ -655,10 +655,10 @@ void exportOnnx(EncoderModel& model, const std::string& path, const OnnxExportOp
     proto.set_producer_version(DISTILBENCH_VERSION);
     proto.set_model_version(1);
     if (options.dynamicInt8 || !options.staticInt8.empty()) {
-        // The int8 weights' bits (Int8Linear::weightBits), for whoever reads the file later.
+        // The int8 weights' bits, for whoever reads the file later.
         auto* bits = proto.add_metadata_props();
         bits->set_key("distilbench_int8_weight_bits");
-        bits->set_value(std::to_string(Int8Linear::weightBits()));
+        bits->set_value(std::to_string(model.int8WeightBits()));
     }
     auto* opset = proto.add_opset_import();
     opset->set_domain("");

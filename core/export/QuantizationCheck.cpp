@@ -40,8 +40,10 @@ std::string QuantizationCheck::summary() const {
                   mainMetric.c_str(), a->second, b->second, delta(), speedUp(), float32Ms, int8Ms);
     std::string s = buf;
     if (weightBits < 8)
-        s += "; 7-bit weights (this CPU's int8 products have no VNNI; 8-bit ones could overflow "
-             "them)";
+        s += Int8Linear::weightBits() < 8
+                 ? "; 7-bit weights (this CPU's int8 products have no VNNI; 8-bit ones could "
+                   "overflow them)"
+                 : "; 7-bit weights";
     return s;
 }
 
@@ -60,7 +62,7 @@ QuantizationCheck checkInt8(Pipeline& pipeline, const Dataset& data, const Int8R
             model.setDynamicInt8(was);
     };
     QuantizationCheck r;
-    r.weightBits = Int8Linear::weightBits();
+    r.weightBits = model.int8WeightBits();
     TrainingConfig c;
     c.task = data.task;
     r.mainMetric = c.mainMetric();

@@ -20,7 +20,7 @@ struct QuantizationCheck {
     MetricMap float32, int8;
     double float32Ms = 0, int8Ms = 0;  // median forward, batch 1, `sequenceLength` tokens
     int sequenceLength = 128;
-    int weightBits = 8;      // Int8Linear::weightBits() of the int8 run
+    int weightBits = 8;      // Model::int8WeightBits() of the int8 run
     double delta() const;    // int8 - fp32 of the main metric
     double speedUp() const;  // fp32 time / int8 time
     // "accuracy 0.8131 -> 0.8119 (-0.0012), 1.6x the speed (…)", and "; 7-bit weights (…)"

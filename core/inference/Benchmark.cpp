@@ -48,7 +48,7 @@ ModelBenchmark benchmarkModel(Model& model, int batch, int sequenceLength, int i
     b.dtype = model.isDynamicInt8()                            ? "int8"
               : model.computeDType() == ComputeDType::BFloat16 ? "bf16"
                                                                : "f32";
-    if (model.isDynamicInt8()) b.int8WeightBits = Int8Linear::weightBits();
+    if (model.isDynamicInt8()) b.int8WeightBits = model.int8WeightBits();
     b.meanMs = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
     std::sort(times.begin(), times.end());
     b.medianMs = times[times.size() / 2];

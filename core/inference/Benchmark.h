@@ -13,7 +13,7 @@ class Tokenizer;
 struct ModelBenchmark {
     int batch = 0, sequenceLength = 0, iterations = 0, threads = 0;
     std::string dtype;
-    int int8WeightBits = 0;  // Int8Linear::weightBits() for int8, else 0
+    int int8WeightBits = 0;  // Model::int8WeightBits() for int8, else 0
     bool allTokens = false;
     double meanMs = 0, medianMs = 0, minMs = 0;
     double sequencesPerSecond = 0;

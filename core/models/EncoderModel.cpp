@@ -674,8 +674,25 @@ bool EncoderModel::isInt8Linear(const std::string& layer) const {
            layer.find("embeddings") == std::string::npos;  // Linear layers only
 }
 
+void EncoderModel::setInt8WeightBits(int bits) {
+    Int8Linear::levelsForBits(bits);  // throws for bits this CPU cannot take
+    if (bits == int8WeightBits_) return;
+    int8WeightBits_ = bits;
+    if (isStaticInt8()) {
+        const Int8Ranges ranges = staticRanges_;
+        setStaticInt8(ranges);
+    } else if (isDynamicInt8()) {
+        setDynamicInt8(true);
+    }
+}
+
+int EncoderModel::int8WeightBits() const {
+    return int8WeightBits_ ? int8WeightBits_ : Int8Linear::weightBits();
+}
+
 at::Tensor EncoderModel::quantizedWeight(const std::string& layer) const {
-    return Int8Linear::quantizeWeight(params_.at(layer + ".weight"));
+    return Int8Linear::quantizeWeight(params_.at(layer + ".weight"),
+                                      int8WeightBits() == 8 ? 127 : 63);
 }
 
 at::Tensor EncoderModel::layerNorm(const at::Tensor& x, const std::string& name) const {

@@ -127,6 +127,11 @@ public:
     // when empty. Throws Error naming a layer that is missing, unknown or out of order.
     void setStaticInt8(const Int8Ranges& ranges);
     bool isStaticInt8() const { return !staticRanges_.empty(); }
+    // The bits of the int8 weights: 0 = this CPU's (Int8Linear::weightBits: 8, or 7 where its
+    // products would overflow 8-bit ones), or 7 (exact on every CPU, in ONNX Runtime too) or 8
+    // (refused where the CPU needs 7). Re-quantizes int8 layers already made.
+    void setInt8WeightBits(int bits);
+    int int8WeightBits() const;  // in effect: 7 or 8
     const Int8Ranges& staticInt8Ranges() const { return staticRanges_; }
     // Calibration: between these calls, float32 forwards record the range of every int8 Linear's
     // input.
@@ -212,6 +217,7 @@ private:
     // The int8 product of Linear `name` where int8 is on for it (not training or calibrating).
     const Int8Linear* int8Linear(const std::string& name) const;
     Int8Ranges staticRanges_;
+    int int8WeightBits_ = 0;                           // see setInt8WeightBits
     mutable std::unique_ptr<Int8Ranges> calibration_;  // while calibrating
     void recordRange(const std::string& name, const at::Tensor& x) const;
     bool packFloat32_ = true;

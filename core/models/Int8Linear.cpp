@@ -221,10 +221,21 @@ int Int8Linear::weightBits() {
     return weightLevels() == 127 ? 8 : 7;
 }
 
-at::Tensor Int8Linear::quantizeWeight(const at::Tensor& w) {
+int Int8Linear::levelsForBits(int bits) {
+    if (bits != 0 && bits != 7 && bits != 8)
+        throw Error("int8 weights have 7 or 8 bits, not " + std::to_string(bits));
+    if (bits == 8 && weightBits() < 8)
+        throw Error(
+            "8-bit int8 weights would overflow this CPU's int8 products (it has no VNNI); "
+            "use 7");
+    return bits == 0 ? weightLevels() : bits == 8 ? 127 : 63;
+}
+
+at::Tensor Int8Linear::quantizeWeight(const at::Tensor& w, int levels) {
+    if (levels == 0) levels = weightLevels();
+    if (levels != 127 && levels != 63) throw Error("int8 weights have 127 or 63 levels");
     const at::Tensor f = w.detach().to(at::kFloat).contiguous();
-    const at::Tensor scales =
-        (f.abs().amax(1) / double(weightLevels())).clamp_min(1e-12).to(at::kDouble);
+    const at::Tensor scales = (f.abs().amax(1) / double(levels)).clamp_min(1e-12).to(at::kDouble);
     return at::quantize_per_channel(f, scales, at::zeros({f.size(0)}, at::kLong), 0, at::kQInt8);
 }
 

@@ -71,10 +71,13 @@ public:
     static int weightLevels();
     // 8, or 7 where weightLevels() is 63: what the user is told.
     static int weightBits();
+    // The levels of weights of `bits` bits asked for by the user: 0 = weightLevels(), 7 = 63,
+    // 8 = 127; throws Error for other numbers and for 8 where this CPU needs 7.
+    static int levelsForBits(int bits);
     // The weight of a Linear layer, w [N, K] float, quantized for these products: qint8
-    // symmetric per output channel, scale = max |w| / weightLevels(), zero point 0. The one
-    // rule for inference and for the int8 ONNX export.
-    static at::Tensor quantizeWeight(const at::Tensor& w);
+    // symmetric per output channel, scale = max |w| / levels, zero point 0. The one rule for
+    // inference and for the int8 ONNX export. `levels`: 127 or 63; 0 = weightLevels().
+    static at::Tensor quantizeWeight(const at::Tensor& w, int levels = 0);
     // The uint8 scale and zero point of a range [min, max] (finite): the range widened to include
     // 0 over 255 levels, as PyTorch's MinMaxObserver and ONNX's DynamicQuantizeLinear choose
     // them (ONNX's QuantizeLinear reads the same numbers).

@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 
 #include <QJsonArray>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -180,6 +181,14 @@ std::shared_ptr<Model> Model::load(const std::string& pathOrId, const JobCallbac
           "spiece.model", "sentencepiece.bpe.model", "tokenizer.model"})
         if (fs::exists(folder / f, ec)) s.tokenizerFiles.push_back(f);
     const QString quantization = config.extra.value(kQuantizationKey).toString();
+    if (config.extra.contains(kInt8WeightBitsKey)) {
+        const QJsonValue v = config.extra.value(kInt8WeightBitsKey);
+        if (v != QJsonValue(7) && v != QJsonValue(8))
+            throw Error((folder / "config.json").string(),
+                        std::string(kInt8WeightBitsKey) + " must be 7 or 8");
+        // 8 where the CPU needs 7 runs with 7, which the model's summary then says.
+        model->encoder_->setInt8WeightBits(std::min(v.toInt(), Int8Linear::weightBits()));
+    }
     if (quantization == "dynamic-int8") {
         model->encoder_->setDynamicInt8(true);
     } else if (quantization == "static-int8") {
@@ -246,8 +255,18 @@ bool Model::isStaticInt8() const {
     return encoder_->isStaticInt8();
 }
 
-int Model::int8WeightBits() {
+int Model::cpuInt8WeightBits() {
     return Int8Linear::weightBits();
+}
+
+void Model::setInt8WeightBits(int bits) {
+    std::lock_guard lock(mutex_);
+    encoder_->setInt8WeightBits(bits);
+}
+
+int Model::int8WeightBits() const {
+    std::lock_guard lock(mutex_);
+    return encoder_->int8WeightBits();
 }
 
 Int8Ranges Model::parseInt8Ranges(const QJsonValue& value, const std::string& source) {

@@ -122,9 +122,15 @@ public:
     // folder exported with --quantize int8-static carries the ranges and turns it on when loaded.
     void setStaticInt8(const Int8Ranges& ranges);
     bool isStaticInt8() const;
-    // The bits of the int8 weights on this CPU: 8, or 7 where its int8 products would overflow
-    // with 8 (no VNNI; see Int8Linear::weightLevels). Runs a tiny product the first time.
-    static int int8WeightBits();
+    // The bits of the int8 weights this CPU computes with unless told otherwise: 8, or 7 where
+    // its int8 products would overflow with 8 (no VNNI; see Int8Linear::weightLevels). Runs a
+    // tiny product the first time.
+    static int cpuInt8WeightBits();
+    // This model's (EncoderModel::setInt8WeightBits): 0 = the CPU's, 7, or 8. A folder exported
+    // with kInt8WeightBitsKey asks for its bits when loaded (7 wherever the CPU needs 7).
+    void setInt8WeightBits(int bits);
+    int int8WeightBits() const;  // in effect: 7 or 8
+    static constexpr const char* kInt8WeightBitsKey = "distilbench_int8_weight_bits";
     static constexpr const char* kQuantizationKey = "distilbench_quantization";
     static constexpr const char* kInt8RangesKey = "distilbench_int8_ranges";
     // The ranges of a config.json's kInt8RangesKey (layer: [input min, input max]); throws
