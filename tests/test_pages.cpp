@@ -333,12 +333,21 @@ private Q_SLOTS:
             qPrintable(dialog.resultText()));
         // 7-bit weights asked for (for CPUs without VNNI): the file and the note say so.
         dialog.setSevenBitWeights(true);
+        saveShot(&dialog, "export-dialog-int8");
         dialog.setOutput(dir.filePath("q7.onnx"));
         exported.clear();
         QVERIFY(dialog.exportNow() >= 0);
         QVERIFY(exported.wait(60000));
         QVERIFY2(dialog.resultText().contains("int8 weights in 7 bits"),
                  qPrintable(dialog.resultText()));
+        saveShot(&dialog, "export-dialog-int8-done");
+        // Every line of the result shows: the dialog grows to fit it.
+        const auto* resultLabel = dialog.findChild<QLabel*>("exportResult");
+        QVERIFY(resultLabel);
+        QVERIFY2(resultLabel->height() >= resultLabel->heightForWidth(resultLabel->width()),
+                 qPrintable(QString("%1 px shown of %2")
+                                .arg(resultLabel->height())
+                                .arg(resultLabel->heightForWidth(resultLabel->width()))));
         dialog.setSevenBitWeights(false);
         dialog.setQuantize(false);
         dialog.setOutput(dir.filePath("m.onnx"));

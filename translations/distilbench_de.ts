@@ -1705,10 +1705,6 @@
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <source>Saved %1 (%2) in %3: %4</source>
-        <translation>%1 gespeichert (%2) in %3: %4</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>Exportiere…</translation>
     </message>
@@ -1767,6 +1763,10 @@
     <message>
         <source>This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which 8-bit weights could overflow, so its int8 weights always have 7 bits.</source>
         <translation>Diese CPU hat kein VNNI: Ihre int8-Produkte addieren Produktpaare in 16 Bit, die 8-Bit-Gewichte überlaufen lassen könnten, daher haben ihre int8-Gewichte immer 7 Bit.</translation>
+    </message>
+    <message>
+        <source>Saved %1 in %2: %3</source>
+        <translation>%1 gespeichert in %2: %3</translation>
     </message>
 </context>
 <context>

@@ -1705,10 +1705,6 @@
         <translation>Exportation de %1</translation>
     </message>
     <message>
-        <source>Saved %1 (%2) in %3: %4</source>
-        <translation>%1 enregistré (%2) en %3 : %4</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
@@ -1767,6 +1763,10 @@
     <message>
         <source>This CPU has no VNNI: its int8 products add pairs of products in 16 bits, which 8-bit weights could overflow, so its int8 weights always have 7 bits.</source>
         <translation>Ce processeur n’a pas VNNI : ses produits int8 additionnent les produits par paires sur 16 bits, que des poids sur 8 bits pourraient faire déborder ; ses poids int8 ont donc toujours 7 bits.</translation>
+    </message>
+    <message>
+        <source>Saved %1 in %2: %3</source>
+        <translation>%1 enregistrés en %2 : %3</translation>
     </message>
 </context>
 <context>

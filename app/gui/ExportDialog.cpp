@@ -119,6 +119,7 @@ ExportDialog::ExportDialog(Workspace* workspace, QWidget* parent)
     progress_->setRange(0, 1000);
     progress_->setValue(0);
     result_ = new QLabel(this);
+    result_->setObjectName("exportResult");
     result_->setWordWrap(true);
     result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(progress_);
@@ -192,6 +193,14 @@ void ExportDialog::setQuantize(bool on) {
 void ExportDialog::setSevenBitWeights(bool on) {
     sevenBit_->setChecked(on || cpuNeedsSevenBits());
 }
+void ExportDialog::growToFit() {
+    // Word-wrapped results can need more height than the dialog has: it grows (never shrinks)
+    // so that no line of a result, a warning least of all, is cut off.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height()) resize(width(), needed);
+}
 bool ExportDialog::cpuNeedsSevenBits() const {
     // Known once a model is open: the job that opened it asked (Workspace), so this does not
     // run the product on the GUI thread.
@@ -261,6 +270,7 @@ int ExportDialog::measureQuantization() {
             quantizationResult_->setText(
                 (calibration.empty() ? tr("fp32 → int8: %1") : tr("fp32 → static int8: %1"))
                     .arg(QString::fromStdString(*summary)));
+            growToFit();
             updateControls();
             Q_EMIT quantizationMeasured();
         });
@@ -318,14 +328,16 @@ int ExportDialog::exportNow() {
             jobId_ = -1;
             QStringList files;
             for (const auto& f : result->files) files << QString::fromStdString(f);
-            QString text =
-                tr("Saved %1 (%2) in %3: %4")
-                    .arg(QString::fromStdString(result->path),
-                         QString::fromStdString(formatBytes(result->bytes)),
-                         QString::fromStdString(formatDuration(result->seconds)), files.join(", "));
+            // The path on a line of its own (it cannot wrap), the notes after it.
+            QString text = tr("Saved %1 in %2: %3")
+                               .arg(QString::fromStdString(formatBytes(result->bytes)),
+                                    QString::fromStdString(formatDuration(result->seconds)),
+                                    files.join(", ")) +
+                           QLatin1Char('\n') + QString::fromStdString(result->path);
             for (const auto& n : result->notes)
                 text += QLatin1Char('\n') + QString::fromStdString(n);
             result_->setText(text);
+            growToFit();
             progress_->setValue(1000);
             updateControls();
             Q_EMIT exported(QString::fromStdString(result->path));

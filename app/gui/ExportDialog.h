@@ -46,6 +46,7 @@ Q_SIGNALS:
 private:
     void updateControls();
     bool cpuNeedsSevenBits() const;
+    void growToFit();
 
     Workspace* workspace_;
     QLabel* model_;
