@@ -93,7 +93,9 @@ int runInspect(const QStringList& args) {
     if (model.isDynamicInt8())
         o << "  inference: int8 (Linear layers, " << (model.isStaticInt8() ? "static" : "dynamic")
           << " quantization, " << model.int8WeightBits() << "-bit weights"
-          << (Model::cpuInt8WeightBits() < 8 ? ": this CPU's int8 products have no VNNI" : "")
+          << (Model::cpuInt8WeightBits() < 8 ? ": this CPU's int8 products have no VNNI"
+              : model.int8WeightBits() < 8   ? ", as the model asks"
+                                             : "")
           << ")\n";
     for (const auto& k : s.missingKeys) o << "  missing (freshly initialised): " << str(k) << "\n";
     for (const auto& k : s.unexpectedKeys) o << "  unexpected (not used): " << str(k) << "\n";
@@ -318,7 +320,10 @@ int runBench(const QStringList& args) {
                    .arg(b.batch)
                    .arg(b.sequenceLength)
                    .arg(str(b.dtype) +
-                        (b.int8WeightBits == 7 ? " (7-bit weights: no VNNI on this CPU)" : "") +
+                        (b.int8WeightBits == 7 ? (Model::cpuInt8WeightBits() < 8
+                                                      ? " (7-bit weights: no VNNI on this CPU)"
+                                                      : " (7-bit weights, as the model asks)")
+                                               : "") +
                         (b.allTokens ? ", every token's output" : ""))
                    .arg(b.threads)
                    .arg(str(formatDuration(b.medianMs / 1000)))
