@@ -211,6 +211,12 @@ private Q_SLOTS:
         QVERIFY(native == 7 || native == 8);
         r = runCli(bench + QStringList{"--json"});
         QCOMPARE(QJsonDocument::fromJson(r.out).object()["int8_weight_bits"].toInt(), native);
+        r = runCli({"env", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["int8_weight_bits"].toInt(), native);
+        r = runCli({"env", "--json"}, 120000, avx2);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["int8_weight_bits"].toInt(), 7);
+        r = runCli({"env"}, 120000, avx2);
+        QVERIFY2(r.out.contains("int8: 7-bit weights (no VNNI"), r.out);
     }
 
     void benchTokenizer() {

@@ -3,6 +3,7 @@
 #include <QTextStream>
 
 #include "app/cli/CliCommand.h"
+#include "core/models/Model.h"
 #include "core/runtime/EnvironmentJson.h"
 
 namespace {
@@ -19,7 +20,8 @@ int runEnv(const QStringList& args) {
     }
     if (!parser.positionalArguments().isEmpty())
         throw UsageError{QStringLiteral("env takes no positional arguments")};
-    const auto env = distilbench::Runtime::collect();
+    auto env = distilbench::Runtime::collect();
+    env.int8WeightBits = distilbench::Model::cpuInt8WeightBits();
     QTextStream out(stdout);
     if (parser.isSet(QStringLiteral("json")))
         out << QJsonDocument(distilbench::environmentToJson(env)).toJson(QJsonDocument::Indented);

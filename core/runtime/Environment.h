@@ -23,6 +23,9 @@ struct EnvironmentInfo {
     std::vector<std::string> devices;  // "cpu", "cuda:0", ...
     bool cudaAvailable = false;
     bool bf16Native = false;  // CPU has AVX512-BF16 or AMX-BF16
+    // Model::cpuInt8WeightBits() where the caller measured it (8, or 7 without VNNI); 0 = not
+    // measured (it runs an int8 product, which collect() leaves to its callers).
+    int int8WeightBits = 0;
     bool sentencePieceLoaded = false;
     std::string sentencePieceStatus;  // version, or why it could not be loaded
     std::int64_t residentBytes = 0;

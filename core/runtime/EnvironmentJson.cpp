@@ -24,6 +24,7 @@ QJsonObject environmentToJson(const EnvironmentInfo& env) {
         {"devices", devices},
         {"cuda_available", env.cudaAvailable},
         {"bf16_native", env.bf16Native},
+        {"int8_weight_bits", env.int8WeightBits ? QJsonValue(env.int8WeightBits) : QJsonValue()},
         {"sentencepiece", QJsonObject{{"loaded", env.sentencePieceLoaded},
                                       {"status", QString::fromStdString(env.sentencePieceStatus)}}},
         {"resident_bytes", static_cast<double>(env.residentBytes)},
@@ -34,20 +35,26 @@ QString environmentToText(const EnvironmentInfo& env) {
     QStringList devices;
     for (const auto& d : env.devices) devices << QString::fromStdString(d);
     QStringList lines;
+    lines << QStringLiteral("DistilBench %1").arg(QString::fromStdString(env.appVersion))
+          << QStringLiteral("Qt %1").arg(QString::fromStdString(env.qtVersion))
+          << QStringLiteral("LibTorch %1").arg(QString::fromStdString(env.torchVersion))
+          << QStringLiteral("BLAS: %1%2 (%3)")
+                 .arg(QString::fromStdString(env.blas.name),
+                      env.blas.isReference ? QStringLiteral(" — slow reference implementation")
+                                           : QString(),
+                      QString::fromStdString(env.blas.library))
+          << QStringLiteral("Threads: %1 of %2 cores").arg(env.threads).arg(env.cores)
+          << QStringLiteral("Devices: %1").arg(devices.join(QStringLiteral(", ")))
+          << QStringLiteral("bf16: %1")
+                 .arg(env.bf16Native ? QStringLiteral("native (AVX512-BF16/AMX)")
+                                     : QStringLiteral("emulated"));
+    if (env.int8WeightBits == 8)
+        lines << QStringLiteral("int8: 8-bit weights (the int8 products have VNNI)");
+    else if (env.int8WeightBits == 7)
+        lines << QStringLiteral(
+            "int8: 7-bit weights (no VNNI: 8-bit ones would overflow the "
+            "int8 products)");
     lines
-        << QStringLiteral("DistilBench %1").arg(QString::fromStdString(env.appVersion))
-        << QStringLiteral("Qt %1").arg(QString::fromStdString(env.qtVersion))
-        << QStringLiteral("LibTorch %1").arg(QString::fromStdString(env.torchVersion))
-        << QStringLiteral("BLAS: %1%2 (%3)")
-               .arg(QString::fromStdString(env.blas.name),
-                    env.blas.isReference ? QStringLiteral(" — slow reference implementation")
-                                         : QString(),
-                    QString::fromStdString(env.blas.library))
-        << QStringLiteral("Threads: %1 of %2 cores").arg(env.threads).arg(env.cores)
-        << QStringLiteral("Devices: %1").arg(devices.join(QStringLiteral(", ")))
-        << QStringLiteral("bf16: %1")
-               .arg(env.bf16Native ? QStringLiteral("native (AVX512-BF16/AMX)")
-                                   : QStringLiteral("emulated"))
         << QStringLiteral("SentencePiece: %1").arg(QString::fromStdString(env.sentencePieceStatus))
         << QStringLiteral("Memory in use: %1")
                .arg(QString::fromStdString(formatBytes(env.residentBytes)));
