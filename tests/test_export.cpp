@@ -28,6 +28,7 @@
 #include "core/runtime/Error.h"
 #include "core/tokenizers/Tokenizer.h"
 #include "core/weights/WeightLoader.h"
+#include "core/weights/WeightWriter.h"
 
 using namespace distilbench;
 
@@ -390,6 +391,35 @@ private Q_SLOTS:
                                     "fp32 by %2")
                                 .arg(toInt8)
                                 .arg(int8ToFp32)));
+    }
+
+    // float16 ends at 65504: a larger weight is refused (it would be stored as infinity and the
+    // exported model would compute NaN), naming the model and the tensor; nothing is written.
+    void float16ExportRefusesOverflow() {
+        QTemporaryDir dir;
+        const QString source = makeTextModel(dir.filePath("model"));
+        {
+            auto model = Model::load(source.toStdString());
+            NamedTensors weights;
+            for (auto& [name, t] : model->encoder().stateDict())
+                weights.emplace_back(
+                    name, name == "classifier.bias" ? t.detach() + 1e5 : t.detach().clone());
+            writeSafetensors(dir.filePath("model/model.safetensors").toStdString(), weights);
+        }
+        ExportOptions o;
+        o.dtype = ExportDType::Float16;
+        try {
+            exportModel(source.toStdString(), dir.filePath("f16").toStdString(), o);
+            QFAIL("a weight beyond float16's range was exported");
+        } catch (const Error& e) {
+            const QString m = e.what();
+            QVERIFY2(m.contains("classifier.bias") && m.contains("65504") && m.contains("model"),
+                     e.what());
+        }
+        QVERIFY(!QFileInfo::exists(dir.filePath("f16")));
+        o.dtype = ExportDType::BFloat16;  // bf16 has float32's range
+        exportModel(source.toStdString(), dir.filePath("bf16").toStdString(), o);
+        QVERIFY(QFileInfo::exists(dir.filePath("bf16/model.safetensors")));
     }
 
     // 7-bit int8 weights asked for on any CPU (for ONNX Runtime on CPUs without VNNI): the ONNX

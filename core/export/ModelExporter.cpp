@@ -183,9 +183,20 @@ ExportResult exportModel(const std::string& modelPath, const std::string& outPat
         case ExportFormat::HuggingFace:
         case ExportFormat::PytorchBin: {
             NamedTensors weights;
-            for (auto& [name, t] : enc.stateDict(o.format == ExportFormat::PytorchBin))
-                weights.emplace_back(name,
-                                     t.detach().to(at::kCPU, scalarType(o.dtype)).contiguous());
+            for (auto& [name, t] : enc.stateDict(o.format == ExportFormat::PytorchBin)) {
+                const at::Tensor source = t.detach().to(at::kCPU);
+                at::Tensor converted = source.to(scalarType(o.dtype)).contiguous();
+                // float16 ends at 65504: a larger weight would be stored as infinity and the
+                // exported model would compute NaN without a word.
+                if (o.dtype == ExportDType::Float16 && source.is_floating_point() &&
+                    !at::equal(at::isfinite(converted), at::isfinite(source))) {
+                    const double largest = source.abs().max().item<double>();
+                    throw Error(model->folder(),
+                                name + " has values up to " + std::to_string(largest) +
+                                    ", beyond float16's largest (65504): export as bf16 or f32");
+                }
+                weights.emplace_back(name, std::move(converted));
+            }
             if (o.format == ExportFormat::HuggingFace)
                 writeSafetensors((tmp / "model.safetensors").string(), weights);
             else
