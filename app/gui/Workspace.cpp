@@ -74,7 +74,6 @@ int Workspace::createFromPreset(const QString& preset, int head, int numLabels,
             }
             cb.report(0.3, "initialising weights");
             *result = std::make_shared<Pipeline>(Model::create(config), tokenizer);
-            Model::cpuInt8WeightBits();  // found here, off the GUI thread (the Export dialog)
         },
         [this, result, preset] {
             setPipeline(std::move(*result), tr("new %1").arg(preset), QString());

@@ -692,7 +692,7 @@ int EncoderModel::int8WeightBits() const {
 
 at::Tensor EncoderModel::quantizedWeight(const std::string& layer) const {
     return Int8Linear::quantizeWeight(params_.at(layer + ".weight"),
-                                      int8WeightBits() == 8 ? 127 : 63);
+                                      Int8Linear::levelsForBits(int8WeightBits_));
 }
 
 at::Tensor EncoderModel::layerNorm(const at::Tensor& x, const std::string& name) const {

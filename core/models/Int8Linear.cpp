@@ -198,9 +198,7 @@ int Int8Linear::weightLevels() {
             // shapes, for the kernels oneDNN picks by size.
             for (const auto& [k, n, rows] : {std::array<std::int64_t, 3>{64, 8, 2},
                                              std::array<std::int64_t, 3>{768, 64, 16}}) {
-                const at::Tensor qw = at::quantize_per_channel(
-                    at::ones({n, k}), at::full({n}, 1.0 / 127.0, at::kDouble),
-                    at::zeros({n}, at::kLong), 0, at::kQInt8);
+                const at::Tensor qw = quantizeWeight(at::ones({n, k}), 127);
                 const at::Tensor x = at::ones({rows, k});
                 const Int8Linear dynamicLayer(qw, at::Tensor());
                 const Int8Linear staticLayer(qw, at::Tensor(), 1.0 / 255.0, 0);

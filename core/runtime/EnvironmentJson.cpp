@@ -52,8 +52,8 @@ QString environmentToText(const EnvironmentInfo& env) {
         lines << QStringLiteral("int8: 8-bit weights (the int8 products have VNNI)");
     else if (env.int8WeightBits == 7)
         lines << QStringLiteral(
-            "int8: 7-bit weights (no VNNI: 8-bit ones would overflow the "
-            "int8 products)");
+            "int8: 7-bit weights (no VNNI: 8-bit ones would overflow the int8 "
+            "products)");
     lines
         << QStringLiteral("SentencePiece: %1").arg(QString::fromStdString(env.sentencePieceStatus))
         << QStringLiteral("Memory in use: %1")
